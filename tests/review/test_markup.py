@@ -1,0 +1,228 @@
+"""review.markup: sanitising (asserted on parsed HTML), links, images, length, worst cases."""
+
+import time
+import unicodedata
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from review.markup import (
+    LINK_REL,
+    MAX_COMMENT_LENGTH,
+    MarkdownTooLong,
+    check_length,
+    render_markdown,
+    sanitize_html,
+)
+
+ALLOWED = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
+    "em", "strong", "del", "s", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRS = {"a": {"href", "title", "rel"}, "ol": {"start"}}
+
+
+class Collect(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
+def parse(fragment: str) -> list[tuple[str, dict[str, str | None]]]:
+    collector = Collect()
+    collector.feed(fragment)
+    collector.close()
+    return collector.tags
+
+
+def scheme_of(url: str) -> str:
+    """What a browser (generously) would take as the scheme."""
+    cleaned = "".join(c for c in unquote(url) if unicodedata.category(c) not in {"Cc", "Cf", "Zs"}).lower()
+    head = cleaned.replace("\\", "/").split("/", 1)[0]
+    return head.split(":", 1)[0] if ":" in head else ""
+
+
+def assert_safe(fragment: str) -> None:
+    for tag, attrs in parse(fragment):
+        assert tag in ALLOWED, (tag, fragment)
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (name, fragment)
+            assert name != "style"
+            assert not name.startswith(("hx-", "data-")), (name, fragment)
+            assert name in ALLOWED_ATTRS.get(tag, set()), (tag, name, fragment)
+            if name == "href":
+                assert value is not None
+                assert scheme_of(value) in {"", "http", "https", "mailto"}, value
+                assert not value.replace("\\", "/").lstrip().startswith("//"), value
+        if tag == "a":
+            assert attrs.get("rel") == LINK_REL
+
+
+RAW_PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "<IMG SRC=x OnError=alert(1)>",
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="java\tscript:alert(1)">x</a>',
+    '<a href="java&#x09;script:alert(1)">x</a>',
+    '<a href="java\u200bscript:alert(1)">x</a>',
+    '<a href="\u200bjavascript:alert(1)">x</a>',
+    '<a href=" &#14; javascript:alert(1)">x</a>',
+    '<a href="javascript&colon;alert(1)">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<a href="//evil.example/x">x</a>',
+    '<a href="/\\evil.example/x">x</a>',
+    '<a href="\\\\evil.example/x">x</a>',
+    "<svg onload=alert(1)><circle r=1 /></svg>",
+    "<svg><script>alert(1)</script></svg>",
+    "<style>body{display:none}</style>",
+    '<p style="position:fixed;top:0">x</p>',
+    '<form action="https://evil.example"><input name=password><button>go</button></form>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<a href="/ok" hx-get="/admin/delete" hx-trigger="load">x</a>',
+    '<div data-hx-post="/x" data-hx-trigger="load">x</div>',
+    '<p hx-on:click="alert(1)">x</p>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<object data=javascript:alert(1)></object><embed src=x>",
+    '<a href="https://ok.example" onclick="alert(1)" target="_blank">x</a>',
+    "<!--<img src=x onerror=alert(1)>-->",
+    '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=x">',
+]
+
+MARKDOWN_PAYLOADS = [
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](java\tscript:alert(1))",
+    "[x](java\u200bscript:alert(1))",
+    "[x](<javascript:alert(1)>)",
+    "[x](javascript&#58;alert(1))",
+    "[x](java%0Ascript:alert(1))",
+    "[x](data:text/html,<script>alert(1)</script>)",
+    "[x](vbscript:msgbox(1))",
+    "[x](//evil.example)",
+    "[x](/\\evil.example)",
+    "<javascript:alert(1)>",
+    "<//evil.example>",
+    "![x](javascript:alert(1))",
+    "![x](data:image/png;base64,iVBORw0KGgo=)",
+    "[x][r]\n\n[r]: javascript:alert(1)",
+    "[x][r]\n\n[r]: //evil.example",
+    '[x](https://ok.example "title\\" onmouseover=\\"alert(1)")',
+] + RAW_PAYLOADS
+
+
+@pytest.mark.parametrize("payload", RAW_PAYLOADS)
+def test_sanitizer_alone_removes_dangerous_html(payload):
+    assert_safe(sanitize_html(payload))
+
+
+@pytest.mark.parametrize("payload", MARKDOWN_PAYLOADS)
+def test_render_markdown_output_is_safe(payload):
+    assert_safe(render_markdown(payload))
+
+
+def test_raw_html_in_markdown_is_shown_as_text():
+    out = render_markdown("<img src=x onerror=alert(1)>")
+    assert parse(out) == [("p", {})]
+    assert "&lt;img" in out
+
+
+@pytest.mark.parametrize(
+    ("source", "href"),
+    [
+        ("[a](https://opensource.org/osd)", "https://opensource.org/osd"),
+        ("[a](http://example.org/)", "http://example.org/"),
+        ("[a](mailto:license-review@example.org)", "mailto:license-review@example.org"),
+        ("[a](/reviews/3/#c-2.2.b)", "/reviews/3/#c-2.2.b"),
+        ("[a](../matrix/)", "../matrix/"),
+        ("[a](#c-13)", "#c-13"),
+        ("<https://example.org/a?b=c>", "https://example.org/a?b=c"),
+    ],
+)
+def test_good_links_survive_with_rel(source, href):
+    tags = parse(render_markdown(source))
+    assert tags == [("p", {}), ("a", {"href": href, "rel": LINK_REL})]
+
+
+def test_bad_link_keeps_no_href():
+    assert ("a", {"rel": LINK_REL}) in parse(sanitize_html('<a href="//evil.example">x</a>'))
+
+
+def test_image_becomes_a_link_not_an_img():
+    out = render_markdown('![the pixel](https://tracker.example/p.gif "t")')
+    assert parse(out) == [("p", {}), ("a", {"href": "https://tracker.example/p.gif", "rel": LINK_REL})]
+    assert "image: the pixel" in out
+
+
+def test_image_inside_link_renders_alt_text_only():
+    out = render_markdown("[![badge](https://img.example/b.svg)](https://ci.example/)")
+    assert parse(out) == [("p", {}), ("a", {"href": "https://ci.example/", "rel": LINK_REL})]
+    assert ">badge</a>" in out
+
+
+def test_common_markdown_renders():
+    out = render_markdown(
+        "# T\n\n**b** *i* ~~gone~~ `c`\n\n> q\n\n3. x\n4. y\n\n| a | b |\n|--:|---|\n| 1 | 2 |\n"
+    )
+    tags = [t for t, _ in parse(out)]
+    assert tags == ["h1", "p", "strong", "em", "s", "code", "blockquote", "p", "ol", "li", "li",
+                    "table", "thead", "tr", "th", "th", "tbody", "tr", "td", "td"]  # fmt: skip
+    assert ("ol", {"start": "3"}) in parse(out)
+
+
+def test_length_limit():
+    check_length("a" * MAX_COMMENT_LENGTH)
+    with pytest.raises(MarkdownTooLong) as err:
+        render_markdown("a" * (MAX_COMMENT_LENGTH + 5))
+    assert "20,005" in str(err.value) and "20,000" in str(err.value)
+    assert isinstance(err.value, ValueError)
+
+
+N = MAX_COMMENT_LENGTH
+PATHOLOGICAL = {
+    "brackets": "[" * N,
+    "brackets closed at the end": "[" * (N - 1) + "]",
+    "image brackets": "![" * (N // 2),
+    "image brackets closed": "![" * (N // 2 - 1) + "]",
+    "emphasis": "*a" * (N // 2),
+    "underscores": "_a" * (N // 2),
+    "strong nest": "**" * (N // 4 - 1) + "a" + "**" * (N // 4 - 1),
+    "backticks": "`" * N,
+    "backtick runs": "".join("`" * i + "a" for i in range(1, 190))[:N],
+    "alternating backticks": "`a" * (N // 2),
+    "deep quote": ">" * N,
+    "deep quote lines": "".join(">" * i + " a\n" for i in range(1, 190))[:N],
+    "deep list": "".join("  " * i + "- a\n" for i in range(150))[:N],
+    "unclosed links": "[a](" * (N // 4),
+    "balanced brackets": "[" * (N // 2) + "]" * (N // 2),
+    "escaped brackets": "[\\]" * (N // 3),
+    "angle brackets": "<" * N,
+    "table": "|a" * (N // 4 - 1) + "\n" + "|-" * (N // 4 - 1),
+    "strikethrough": "~~a" * (N // 3),
+    "reference definitions": "[a]: /u\n" * (N // 8),
+    "images": "![a](b)" * (N // 7),
+    "entities": "&#" * (N // 2),
+}
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_input_renders_fast(name):
+    text = PATHOLOGICAL[name]
+    assert len(text) <= MAX_COMMENT_LENGTH
+    start = time.perf_counter()
+    render_markdown(text)
+    assert time.perf_counter() - start < 0.5
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]()!<>*_`~\\:/#&;\"' \n\tajvsrciptJS=\u200b")), max_size=300))
+def test_any_markdown_renders_safe(text):
+    assert_safe(render_markdown(text))
