@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from licenses.models import License
+from review.models import Review
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    open_reviews = (
+        Review.objects.public()
+        .open()
+        .select_related("version__license", "criterion_set")
+        .order_by("-opened_at")[:10]
+    )
+    featured = License.objects.filter(versions__isnull=False).distinct().order_by("name")[:12]
+    return render(
+        request,
+        "home.html",
+        {"open_reviews": open_reviews, "featured": featured, "license_count": License.objects.count()},
+    )

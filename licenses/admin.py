@@ -1,0 +1,64 @@
+from django.contrib import admin
+
+from .models import Clause, Criterion, CriterionSet, License, LicenseVersion
+
+
+class VersionInline(admin.TabularInline):
+    model = LicenseVersion
+    fields = ["label", "source", "previous", "created_at"]
+    readonly_fields = ["created_at"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(License)
+class LicenseAdmin(admin.ModelAdmin):
+    list_display = ["name", "spdx_id", "osi_status", "fsf_libre", "deprecated"]
+    list_filter = ["osi_status", "fsf_libre", "deprecated"]
+    search_fields = ["name", "spdx_id", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["stewards"]
+    inlines = [VersionInline]
+
+
+class ClauseInline(admin.TabularInline):
+    model = Clause
+    fields = ["ordinal", "path", "label", "heading", "depth"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(LicenseVersion)
+class LicenseVersionAdmin(admin.ModelAdmin):
+    list_display = ["license", "label", "source", "created_at"]
+    list_filter = ["source"]
+    search_fields = ["license__name", "label"]
+    raw_id_fields = ["license", "previous", "created_by"]
+    readonly_fields = ["text_hash", "segmenter"]
+    inlines = [ClauseInline]
+
+
+@admin.register(Clause)
+class ClauseAdmin(admin.ModelAdmin):
+    list_display = ["path", "heading", "version"]
+    search_fields = ["path", "heading", "text"]
+    raw_id_fields = ["version", "parent"]
+
+
+class CriterionInline(admin.StackedInline):
+    model = Criterion
+    extra = 0
+
+
+@admin.register(CriterionSet)
+class CriterionSetAdmin(admin.ModelAdmin):
+    list_display = ["name", "version", "slug"]
+    inlines = [CriterionInline]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "set", "key"]
+    list_filter = ["set"]

@@ -1,0 +1,123 @@
+"""Turn a license text into a stored, segmented LicenseVersion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from . import segmentation
+from .models import Clause, License, LicenseVersion, text_hash
+
+MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
+
+
+class IngestError(ValueError):
+    """A text we refuse to store; the message is one line, fit for a user."""
+
+
+def decode_text(data: bytes) -> str:
+    """Validate uploaded bytes and return normalised text, or raise IngestError."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise IngestError(f"The file is {len(data) / 1024 / 1024:.1f} MiB; the limit is 1 MiB.")
+    if b"\x00" in data:
+        raise IngestError("The file contains NUL bytes; it looks binary, not a license text.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"The file is not valid UTF-8 (byte {exc.start} cannot be decoded).") from None
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    """Validate pasted text and normalise line endings, or raise IngestError."""
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise IngestError("The text is larger than the 1 MiB limit.")
+    if "\x00" in text:
+        raise IngestError("The text contains NUL characters; it looks binary, not a license text.")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f")
+    if controls > max(8, len(text) // 100):
+        raise IngestError("The text is full of control characters; it looks binary, not a license text.")
+    if not text.strip():
+        raise IngestError("The text is empty.")
+    return text.rstrip() + "\n"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    version: LicenseVersion
+    created: bool
+
+
+def clause_rows(version: LicenseVersion, segments: list[segmentation.Segment]) -> list[Clause]:
+    """Unsaved Clause rows for ``segments``; parents are linked by ``save_clauses``."""
+    return [
+        Clause(
+            version=version,
+            ordinal=i,
+            label=seg.label[:50],
+            path=seg.path[:200],
+            anchor=seg.anchor[:200],
+            heading=seg.heading[:500],
+            text=seg.text,
+            start=seg.start,
+            end=seg.end,
+            depth=seg.depth,
+        )
+        for i, seg in enumerate(segments)
+    ]
+
+
+def save_clauses(version: LicenseVersion, segments: list[segmentation.Segment]) -> list[Clause]:
+    rows = Clause.objects.bulk_create(clause_rows(version, segments))
+    if not rows or rows[0].pk is None:  # backends without RETURNING: read them back
+        rows = list(version.clauses.order_by("ordinal"))
+    linked = []
+    for row, seg in zip(rows, segments, strict=True):
+        if seg.parent is not None:
+            row.parent = rows[seg.parent]
+            linked.append(row)
+    Clause.objects.bulk_update(linked, ["parent"], batch_size=500)
+    return rows
+
+
+@transaction.atomic
+def ingest_version(
+    *,
+    license: License,
+    text: str,
+    label: str,
+    source: str,
+    previous: LicenseVersion | None = None,
+    created_by=None,
+) -> IngestResult:
+    """Store ``text`` as a version of ``license`` and split it into clauses.
+
+    Idempotent by text: the same text for the same license returns the
+    existing version (``created=False``), whatever label was asked for.
+    """
+    text = clean_text(text)
+    label = label.strip()
+    if not label:
+        raise IngestError("A version needs a label, such as 1.0 or draft 2.")
+    existing = LicenseVersion.objects.filter(license=license, text_hash=text_hash(text)).first()
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    if LicenseVersion.objects.filter(license=license, label=label).exists():
+        raise IngestError(f"{license.name} already has a version labelled {label!r} with a different text.")
+    if previous is None:
+        previous = license.versions.order_by("-created_at", "-pk").first()
+    version = LicenseVersion(
+        license=license,
+        label=label,
+        text=text,
+        source=source,
+        previous=previous,
+        created_by=created_by,
+        segmenter=getattr(segmentation, "VERSION", "1"),
+    )
+    version.full_clean(exclude=["text_hash"])
+    version.save()
+    save_clauses(version, segmentation.segment(text))
+    return IngestResult(version, created=True)

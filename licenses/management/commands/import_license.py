@@ -1,0 +1,52 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from licenses.ingest import IngestError, decode_text, ingest_version
+from licenses.models import License, LicenseVersion
+
+
+class Command(BaseCommand):
+    help = "Import one license text from a file as a version of a license (created if new)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--slug", required=True)
+        parser.add_argument("--name", required=True)
+        parser.add_argument("--version-label", required=True)
+        parser.add_argument("--previous", help="label of the version this one follows")
+        parser.add_argument("--spdx-id", help="SPDX id, when the license has one")
+
+    def handle(self, *args, file: Path, slug, name, version_label, previous, spdx_id, **options):
+        try:
+            size = file.stat().st_size
+            if size > 1024 * 1024:
+                raise IngestError(f"The file is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB.")
+            text = decode_text(file.read_bytes())
+        except OSError as exc:
+            raise CommandError(f"Cannot read {file}: {exc.strerror}.") from None
+        except IngestError as exc:
+            raise CommandError(f"{file}: {exc}") from None
+        try:
+            with transaction.atomic():
+                license, _ = License.objects.get_or_create(
+                    slug=slug, defaults={"name": name, "spdx_id": spdx_id}
+                )
+                prev = None
+                if previous:
+                    prev = license.versions.filter(label=previous).first()
+                    if prev is None:
+                        raise IngestError(f"{license.name} has no version labelled {previous!r}.")
+                result = ingest_version(
+                    license=license,
+                    text=text,
+                    label=version_label,
+                    source=LicenseVersion.Source.IMPORT,
+                    previous=prev,
+                )
+        except IngestError as exc:
+            raise CommandError(f"{file}: {exc}") from None
+        version = result.version
+        verb = "Imported" if result.created else "Already present:"
+        self.stdout.write(f"{verb} {license.name} {version.label} ({version.clauses.count()} clauses).")

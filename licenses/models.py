@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class LicenseQuerySet(models.QuerySet):
+    def search(self, query: str) -> LicenseQuerySet:
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(Q(name__icontains=query) | Q(spdx_id__icontains=query) | Q(slug__icontains=query))
+
+    def with_version_count(self) -> LicenseQuerySet:
+        return self.annotate(version_count=Count("versions"))
+
+
+SLUG_VALIDATOR = RegexValidator(
+    r"^[a-z0-9][a-z0-9._+-]*$", "Use lower-case letters, digits, dots, plus signs and hyphens."
+)
+
+
+class License(models.Model):
+    class OsiStatus(models.TextChoices):
+        APPROVED = "approved", "OSI approved"
+        SUBMITTED = "submitted", "Submitted to OSI"
+        REJECTED = "rejected", "Rejected by OSI"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        NOT_SUBMITTED = "not_submitted", "Not submitted"
+
+    slug = models.CharField(max_length=100, unique=True, validators=[SLUG_VALIDATOR])
+    name = models.CharField(max_length=200)
+    spdx_id = models.CharField("SPDX id", max_length=100, unique=True, null=True, blank=True)
+    steward = models.CharField(max_length=200, blank=True)
+    osi_status = models.CharField(max_length=20, choices=OsiStatus.choices, default=OsiStatus.NOT_SUBMITTED)
+    fsf_libre = models.BooleanField("FSF libre", default=False)
+    deprecated = models.BooleanField(default=False)
+    description = models.TextField(blank=True)
+    stewards = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="stewarded_licenses",
+        help_text="Accounts that may upload versions of this license and open reviews of it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = LicenseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("licenses:license-detail", args=[self.slug])
+
+    def can_add_version(self, user) -> bool:
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser or user.has_perm("licenses.add_licenseversion"):
+            return True
+        return self.stewards.filter(pk=user.pk).exists()
+
+
+class LicenseVersion(models.Model):
+    class Source(models.TextChoices):
+        SPDX = "spdx", "SPDX package"
+        UPLOAD = "upload", "Uploaded file"
+        PASTE = "paste", "Pasted text"
+        IMPORT = "import", "Command-line import"
+
+    license = models.ForeignKey(License, on_delete=models.CASCADE, related_name="versions")
+    label = models.CharField(max_length=50, help_text='As the steward names it: "2.0", "draft 3".')
+    text = models.TextField()
+    text_hash = models.CharField(max_length=64, editable=False)
+    source = models.CharField(max_length=10, choices=Source.choices)
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_versions"
+    )
+    segmenter = models.CharField(
+        max_length=20, blank=True, help_text="Segmenter version used for the clauses."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["license__name", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["license", "text_hash"], name="version_unique_text"),
+            models.UniqueConstraint(fields=["license", "label"], name="version_unique_label"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.license.name} {self.label}"
+
+    def save(self, *args, **kwargs):
+        self.text_hash = text_hash(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("licenses:version-detail", args=[self.license.slug, self.label])
+
+    @property
+    def ref(self) -> str:
+        """The ``slug@label`` form used in compare URLs."""
+        return f"{self.license.slug}@{self.label}"
+
+
+class Clause(models.Model):
+    version = models.ForeignKey(LicenseVersion, on_delete=models.CASCADE, related_name="clauses")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    ordinal = models.PositiveIntegerField()
+    label = models.CharField(max_length=50, blank=True)
+    path = models.CharField(max_length=200)
+    anchor = models.CharField(max_length=200)
+    heading = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    depth = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["version", "ordinal"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "anchor"], name="clause_unique_anchor"),
+        ]
+        indexes = [models.Index(fields=["version", "ordinal"])]
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.heading}".strip()
+
+    def get_absolute_url(self) -> str:
+        return f"{self.version.get_absolute_url()}#{self.dom_id}"
+
+    @property
+    def dom_id(self) -> str:
+        return f"c-{self.anchor}"
+
+
+class CriterionSet(models.Model):
+    slug = models.CharField(max_length=50, unique=True, validators=[SLUG_VALIDATOR])
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=20, help_text='Prefix for items: "OSD", "DFSG", "Freedom".')
+    version = models.CharField(max_length=20, blank=True)
+    source_url = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version}".strip()
+
+
+class Criterion(models.Model):
+    set = models.ForeignKey(CriterionSet, on_delete=models.CASCADE, related_name="criteria")
+    number = models.PositiveSmallIntegerField()
+    key = models.SlugField(max_length=100)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True, help_text="A summary in our own words.")
+    official_text = models.TextField(blank=True, help_text="The official wording, imported from a file.")
+
+    class Meta:
+        ordering = ["set", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["set", "number"], name="criterion_unique_number"),
+            models.UniqueConstraint(fields=["set", "key"], name="criterion_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.set.short_name} {self.number}: {self.title}"
+
+    @property
+    def short_label(self) -> str:
+        return f"{self.set.short_name} {self.number}"

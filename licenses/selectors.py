@@ -1,0 +1,44 @@
+"""Reads for the license pages, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import Clause, License, LicenseVersion
+
+PAGE_SIZE = 60
+
+
+def license_catalogue(*, query: str = "", osi: str = "") -> QuerySet[License]:
+    licenses = License.objects.search(query).with_version_count()
+    if osi:
+        licenses = licenses.filter(osi_status=osi)
+    return licenses.order_by("name")
+
+
+def version_for(slug: str, label: str) -> LicenseVersion:
+    try:
+        return LicenseVersion.objects.select_related("license", "previous").get(
+            license__slug=slug, label=label
+        )
+    except LicenseVersion.DoesNotExist:
+        raise Http404("No such license version.") from None
+
+
+@dataclass
+class VersionPage:
+    version: LicenseVersion
+    clauses: list[Clause]
+    siblings: list[LicenseVersion]
+
+
+def version_page(version: LicenseVersion) -> VersionPage:
+    """The clauses of ``version`` in order and its sibling versions: two queries, whatever the size."""
+    clauses = list(version.clauses.order_by("ordinal"))
+    siblings = list(
+        version.license.versions.order_by("created_at", "pk").only("label", "license_id", "created_at")
+    )
+    return VersionPage(version=version, clauses=clauses, siblings=siblings)

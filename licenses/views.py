@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .forms import NewVersionForm
+from .ingest import IngestError, ingest_version
+from .models import License
+
+
+@require_GET
+def license_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:100]
+    osi = request.GET.get("osi", "")
+    if osi not in License.OsiStatus.values:
+        osi = ""
+    licenses = selectors.license_catalogue(query=query, osi=osi)
+    page = Paginator(licenses, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "query": query,
+        "osi": osi,
+        "osi_choices": License.OsiStatus.choices,
+        "total": License.objects.count(),
+        "nav": "licenses",
+    }
+    template = "licenses/license_list.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+@require_GET
+def license_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    license = get_object_or_404(License, slug=slug)
+    versions = list(license.versions.order_by("-created_at", "-pk").annotate(clause_count=Count("clauses")))
+    return render(
+        request,
+        "licenses/license_detail.html",
+        {
+            "license": license,
+            "versions": versions,
+            "can_add_version": license.can_add_version(request.user),
+            "nav": "licenses",
+        },
+    )
+
+
+@require_GET
+def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
+    page = selectors.version_page(selectors.version_for(slug, label))
+    return render(
+        request, "licenses/version_detail.html", {"page": page, "version": page.version, "nav": "licenses"}
+    )
+
+
+@require_GET
+def version_text(request: HttpRequest, slug: str, label: str) -> HttpResponse:
+    version = selectors.version_for(slug, label)
+    response = HttpResponse(version.text, content_type="text/plain; charset=utf-8")
+    filename = f"{version.license.slug}-{version.label}.txt".replace(" ", "_").replace('"', "")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def version_create(request: HttpRequest, slug: str) -> HttpResponse:
+    license = get_object_or_404(License, slug=slug)
+    if not license.can_add_version(request.user):
+        raise Http404("No such license.")
+    form = NewVersionForm(request.POST or None, request.FILES or None, license=license)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = ingest_version(
+                license=license,
+                text=data["text"],
+                label=data["label"],
+                source=data["source"],
+                previous=data.get("previous"),
+                created_by=request.user,
+            )
+        except IngestError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if result.created:
+                messages.success(request, f"Version {result.version.label} added, with its clauses.")
+            else:
+                messages.info(
+                    request, f"This text is identical to version {result.version.label}; here it is."
+                )
+            return redirect(result.version)
+    return render(
+        request, "licenses/version_form.html", {"license": license, "form": form, "nav": "licenses"}
+    )

@@ -1,0 +1,82 @@
+"""Plain factory functions for tests: make_x(**overrides) -> saved instance."""
+
+from __future__ import annotations
+
+import itertools
+
+from django.contrib.auth.models import Group, User
+
+from licenses.ingest import ingest_version
+from licenses.models import Criterion, CriterionSet, License, LicenseVersion
+
+_seq = itertools.count(1)
+
+SAMPLE_TEXT = """Sample Model License
+
+1. Definitions.
+
+"Model" means the trained weights.
+
+2. Grant.
+
+2.1 You may use, copy and share the Model.
+
+2.2 Conditions.
+
+(a) You must keep this notice.
+
+(b) If you distribute a collection of Output as a dataset, you must include a notice that it was made with the Model.
+
+3. No Warranty.
+
+The Model is provided as is.
+"""
+
+
+def make_user(
+    username: str | None = None,
+    *,
+    roles: tuple[str, ...] = (),
+    password: str = "correct horse battery",
+    **extra,
+) -> User:
+    username = username or f"user{next(_seq)}"
+    user = User.objects.create_user(
+        username=username, email=f"{username}@example.org", password=password, **extra
+    )
+    for role in roles:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+def make_license(**overrides) -> License:
+    n = next(_seq)
+    fields = {"slug": f"license-{n}", "name": f"License {n}"}
+    fields.update(overrides)
+    return License.objects.create(**fields)
+
+
+def make_version(
+    license: License | None = None, *, text: str = SAMPLE_TEXT, label: str = "1.0", **kw
+) -> LicenseVersion:
+    license = license or make_license()
+    return ingest_version(
+        license=license, text=text, label=label, source=LicenseVersion.Source.PASTE, **kw
+    ).version
+
+
+def numbered_text(n: int) -> str:
+    """A license text with ``n`` top-level numbered clauses."""
+    return (
+        "Preamble.\n\n"
+        + "\n\n".join(f"{i}. Clause number {i} says something." for i in range(1, n + 1))
+        + "\n"
+    )
+
+
+def osd() -> CriterionSet:
+    return CriterionSet.objects.get(slug="osd-1.9")
+
+
+def osd_criterion(number: int) -> Criterion:
+    return Criterion.objects.get(set__slug="osd-1.9", number=number)

@@ -1,0 +1,66 @@
+import pytest
+
+from licenses.ingest import MAX_TEXT_BYTES, IngestError, decode_text, ingest_version
+from licenses.models import Clause, LicenseVersion
+from tests.factories import SAMPLE_TEXT, make_license, make_version
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff\xfe\x00l\x00i", "NUL"),
+        (b"caf\xe9 license", "not valid UTF-8"),
+        (b"", "empty"),
+        (b"   \n\n\t ", "empty"),
+        (b"x" * (MAX_TEXT_BYTES + 1), "limit is 1 MiB"),
+        (bytes(range(1, 32)) * 50, "control characters"),
+    ],
+)
+def test_decode_text_refuses_bad_input(data, message):
+    with pytest.raises(IngestError, match=message):
+        decode_text(data)
+
+
+def test_decode_text_normalises_bom_and_line_endings():
+    assert decode_text("\ufeff1. Grant.\r\nYou may.\r\n".encode()) == "1. Grant.\nYou may.\n"
+
+
+def test_ingest_creates_version_and_clauses():
+    version = make_version(text=SAMPLE_TEXT)
+    paths = list(version.clauses.values_list("path", flat=True))
+    assert "2.2(b)" in paths or "2.2.b" in [p.replace("(", ".").replace(")", "") for p in paths]
+    assert version.clauses.count() >= 5
+    assert version.text_hash
+
+
+def test_ingest_links_parents():
+    version = make_version(text="1. Grant.\n\n(a) You may copy.\n\n(b) You may share.\n")
+    children = Clause.objects.filter(version=version, parent__isnull=False)
+    assert children.count() >= 1
+
+
+def test_same_text_is_idempotent_whatever_the_label():
+    license = make_license()
+    first = ingest_version(license=license, text=SAMPLE_TEXT, label="1.0", source="paste")
+    again = ingest_version(license=license, text=SAMPLE_TEXT + "\n\n", label="1.1", source="paste")
+    assert first.created is True
+    assert again.created is False
+    assert again.version.pk == first.version.pk
+    assert LicenseVersion.objects.filter(license=license).count() == 1
+
+
+def test_same_label_with_other_text_is_refused_and_writes_nothing():
+    license = make_license()
+    make_version(license, label="1.0")
+    with pytest.raises(IngestError, match="already has a version labelled"):
+        ingest_version(license=license, text="Other text.\n", label="1.0", source="paste")
+    assert license.versions.count() == 1
+
+
+def test_new_version_links_to_previous():
+    license = make_license()
+    v1 = make_version(license, label="1.0")
+    v2 = make_version(license, label="2.0", text=SAMPLE_TEXT.replace("as is", "as is, without warranty"))
+    assert v2.previous == v1

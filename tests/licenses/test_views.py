@@ -1,0 +1,159 @@
+import pytest
+from django.urls import reverse
+
+from licenses.models import LicenseVersion
+from tests.factories import SAMPLE_TEXT, make_license, make_user, make_version, numbered_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_has_search_catalogue_and_empty_reviews(client):
+    make_version(make_license(name="Apache License 2.0", slug="apache-2.0"))
+    response = client.get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'role="search"' in body
+    assert "Apache License 2.0" in body
+    assert "No review is open yet" in body
+
+
+def test_catalogue_filters_by_name_and_spdx_id(client):
+    make_license(name="Apache License 2.0", slug="apache-2.0", spdx_id="Apache-2.0")
+    make_license(name="MIT License", slug="mit", spdx_id="MIT")
+    response = client.get("/licenses/", {"q": "apache"})
+    assert list(response.context["page"].object_list.values_list("slug", flat=True)) == ["apache-2.0"]
+    response = client.get("/licenses/", {"q": "MIT"})
+    assert [lic.slug for lic in response.context["page"].object_list] == ["mit"]
+
+
+def test_catalogue_filters_by_osi_status(client):
+    make_license(name="Approved", slug="a", osi_status="approved")
+    make_license(name="Submitted", slug="s", osi_status="submitted")
+    response = client.get("/licenses/", {"osi": "submitted"})
+    assert [lic.slug for lic in response.context["page"].object_list] == ["s"]
+    assert client.get("/licenses/", {"osi": "bogus", "page": "nope"}).status_code == 200
+
+
+def test_catalogue_htmx_request_gets_only_the_results_fragment(client):
+    make_license(name="Apache License 2.0", slug="apache-2.0")
+    response = client.get("/licenses/", {"q": "apache"}, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<div id="results"')
+    assert "<html" not in body
+    assert "Apache License 2.0" in body
+
+
+def test_license_detail_lists_versions(client):
+    license = make_license(name="Model License", slug="ml")
+    make_version(license, label="1.0")
+    response = client.get("/licenses/ml/")
+    assert response.status_code == 200
+    assert "Version 1.0" in response.content.decode()
+
+
+def test_version_page_shows_clauses_with_permalinks(client):
+    version = make_version(make_license(slug="ml"), label="1.0", text=SAMPLE_TEXT)
+    response = client.get(version.get_absolute_url())
+    body = response.content.decode()
+    assert response.status_code == 200
+    for clause in version.clauses.all():
+        assert f'id="{clause.dom_id}"' in body
+        assert f'href="#{clause.dom_id}"' in body
+
+
+def test_version_text_download(client):
+    version = make_version(make_license(slug="ml"), label="1.0")
+    response = client.get(reverse("licenses:version-text", args=["ml", "1.0"]))
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert 'filename="ml-1.0.txt"' in response["Content-Disposition"]
+    assert response.content.decode() == version.text
+
+
+@pytest.mark.parametrize(
+    "url", ["/licenses/nope/", "/licenses/nope/1.0/", "/licenses/nope/1.0/raw/", "/reviews/x/"]
+)
+def test_unknown_addresses_are_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+
+
+def test_unknown_version_of_known_license_is_404(client):
+    make_version(make_license(slug="ml"), label="1.0")
+    assert client.get("/licenses/ml/9.9/").status_code == 404
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_version_page_query_count_does_not_grow_with_clauses(client, django_assert_max_num_queries, n):
+    version = make_version(make_license(slug=f"big-{n}"), text=numbered_text(n))
+    assert version.clauses.count() >= n
+    with django_assert_max_num_queries(4):
+        response = client.get(version.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_new_version_needs_rights(client):
+    license = make_license(slug="ml")
+    assert client.get("/licenses/ml/versions/new/").status_code == 302  # to login
+    client.force_login(make_user())
+    assert client.get("/licenses/ml/versions/new/").status_code == 404
+    assert client.post("/licenses/ml/versions/new/", {"label": "1", "text": "1. Grant."}).status_code == 404
+    assert license.versions.count() == 0
+
+
+def test_admin_pastes_a_new_version(client):
+    license = make_license(slug="ml")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    response = client.post("/licenses/ml/versions/new/", {"label": "2.0", "text": SAMPLE_TEXT})
+    version = license.versions.get(label="2.0")
+    assert response.status_code == 302
+    assert response["Location"] == version.get_absolute_url()
+    assert version.source == LicenseVersion.Source.PASTE
+
+
+def test_identical_text_shows_the_existing_version(client):
+    license = make_license(slug="ml")
+    existing = make_version(license, label="1.0")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    response = client.post("/licenses/ml/versions/new/", {"label": "1.1", "text": SAMPLE_TEXT}, follow=True)
+    assert response.redirect_chain[-1][0] == existing.get_absolute_url()
+    assert "identical to version 1.0" in response.content.decode()
+    assert license.versions.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"bad \xe9", "not valid UTF-8"), (b"a\x00b", "NUL"), (b"", "Paste the license text or choose a file")],
+)
+def test_bad_upload_shows_a_clear_message_and_keeps_the_form(client, content, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    license = make_license(slug="ml")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    upload = SimpleUploadedFile("x.txt", content, content_type="text/plain")
+    response = client.post(
+        "/licenses/ml/versions/new/",
+        {"label": "draft 3", "file": upload} if content else {"label": "draft 3"},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert 'value="draft 3"' in response.content.decode()
+    assert license.versions.count() == 0
+
+
+def test_steward_of_the_license_may_add_versions(client):
+    license = make_license(slug="ml")
+    steward = make_user(roles=("steward",))
+    license.stewards.add(steward)
+    client.force_login(steward)
+    client.post("/licenses/ml/versions/new/", {"label": "1.0", "text": SAMPLE_TEXT})
+    assert license.versions.count() == 1
+
+
+def test_security_headers(client):
+    response = client.get("/licenses/")
+    csp = response["Content-Security-Policy"]
+    assert "object-src 'none'" in csp
+    assert "base-uri 'none'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "'nonce-" in csp
+    assert response["X-Frame-Options"] == "DENY"
