@@ -132,22 +132,59 @@ def _mark_images_in_links(state) -> None:
                 child.meta["in_link"] = True
 
 
-_LAST_CLOSE = -1  # a key no position uses, in markdown-it's per-paragraph position cache
+_GUARD_KEY = -1  # a key no position uses, in markdown-it's per-paragraph position cache
+# Characters that start a token able to hide a "[" or "]" from markdown-it's label scan
+# (code spans, escapes, autolinks, link destinations). Without them, plain bracket counting
+# gives exactly the scan's answer.
+_HIDES_BRACKETS = frozenset("`\\<(")
 
 
-def _needs_close_bracket(rule):
-    """Wrap the link/image rule to give up at once when no "]" follows.
+class _BracketFacts:
+    """Facts about one paragraph's source that let the link and image rules say "no" early."""
 
-    A run of thousands of "[" costs markdown-it-py a failed label scan per bracket, each
-    retried through nested validation; that is linear but slow in Python (~0.5 s for 20,000
-    characters). No label can end without a "]", so answering "no" early changes no output.
+    def __init__(self, src: str) -> None:
+        self.last_close = src.rfind("]")
+        self.last_paren = src.rfind("(")
+        self.depth_min_after: list[int] | None = None
+        self.depth: list[int] = []
+        if _HIDES_BRACKETS.isdisjoint(src):
+            depth = [0]
+            for ch in src:
+                depth.append(depth[-1] + (ch == "[") - (ch == "]"))
+            suffix_min = [0] * (len(depth) + 1)
+            suffix_min[-1] = len(src) + 1
+            for i in range(len(depth) - 1, -1, -1):
+                suffix_min[i] = min(depth[i], suffix_min[i + 1])
+            self.depth, self.depth_min_after = depth, suffix_min
+
+    def label_may_close(self, start: int) -> bool:
+        """Can the label opened by the "[" at ``start`` find its "]"? False only when certain."""
+        if self.last_close <= start:
+            return False
+        if self.depth_min_after is None:
+            return True
+        # The bracket level after "[" at start is 1; it closes when the running depth comes
+        # back down to its value before that "[".
+        return self.depth_min_after[start + 2] <= self.depth[start]
+
+
+def _guard_link_rule(rule, label_offset: int):
+    """Wrap the link or image rule to give up at once when it cannot succeed.
+
+    Each "[" costs markdown-it-py a label scan retried through nested validation: linear, but
+    slow in Python (about 0.5 s for 20,000 brackets). Every check here is one the real rule
+    would fail too, so the output is unchanged: a label needs its "]", and a link needs
+    either a "(" after it or a reference definition somewhere in the document.
     """
 
     def guarded(state, silent: bool) -> bool:
-        last = state.cache.get(_LAST_CLOSE)
-        if last is None:
-            last = state.cache[_LAST_CLOSE] = state.src.rfind("]")
-        if last <= state.pos:
+        facts = state.cache.get(_GUARD_KEY)
+        if facts is None:
+            facts = state.cache[_GUARD_KEY] = _BracketFacts(state.src)
+        start = state.pos + label_offset
+        if facts.last_paren < start and not state.env.get("references"):
+            return False
+        if start < len(state.src) and state.src[start] == "[" and not facts.label_may_close(start):
             return False
         return rule(state, silent)
 
@@ -160,10 +197,9 @@ def _make_parser() -> MarkdownIt:
     # deeper input still renders, flattened.
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "maxNesting": 10})
     md.enable(["strikethrough", "table"])
-    for name in ("link", "image"):
-        md.inline.ruler.at(
-            name, _needs_close_bracket(md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn)
-        )
+    rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
+    md.inline.ruler.at("link", _guard_link_rule(rules["link"], 0))
+    md.inline.ruler.at("image", _guard_link_rule(rules["image"], 1))
     md.core.ruler.push("image_in_link", _mark_images_in_links)
     md.add_render_rule("image", _render_image)
     return md

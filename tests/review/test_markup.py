@@ -1,5 +1,6 @@
 """review.markup: sanitising (asserted on parsed HTML), links, images, length, worst cases."""
 
+import gc
 import time
 import unicodedata
 from html.parser import HTMLParser
@@ -210,6 +211,9 @@ PATHOLOGICAL = {
     "reference definitions": "[a]: /u\n" * (N // 8),
     "images": "![a](b)" * (N // 7),
     "entities": "&#" * (N // 2),
+    "brackets before a paren": "[" * (N - 2) + "](",
+    "image brackets before a paren": "![" * (N // 2 - 1) + "](",
+    "brackets with a reference defined": "[a]: /u\n\n" + "[" * (N - 20) + "]",
 }
 
 
@@ -217,9 +221,55 @@ PATHOLOGICAL = {
 def test_pathological_input_renders_fast(name):
     text = PATHOLOGICAL[name]
     assert len(text) <= MAX_COMMENT_LENGTH
-    start = time.perf_counter()
-    render_markdown(text)
-    assert time.perf_counter() - start < 0.5
+    # Wall time by perf_counter, best of up to five runs. The test machine is shared (other
+    # suites and benchmarks run beside this one), so a run that blew the budget only because it
+    # was descheduled (wall time well above its own CPU time) is judged on its CPU time.
+    runs = []
+    for _ in range(5):
+        gc.collect()  # do not charge the renderer for collecting the rest of the session's garbage
+        start, cpu_start = time.perf_counter(), time.thread_time()
+        render_markdown(text)
+        wall, cpu = time.perf_counter() - start, time.thread_time() - cpu_start
+        runs.append((round(wall, 3), round(cpu, 3)))
+        if wall < 0.5 or (cpu < 0.5 and wall > 1.5 * cpu):
+            break
+    else:
+        pytest.fail(f"{name}: (wall, cpu) seconds per run {runs}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a](/x) [b] [[c]](/y) ![d](/z) [e][r] [f][] [r]\n\n[r]: /ref",
+        "[a [b] c](/x) [`]`](/y) [\\]](/z) [<x]>](/w) ![[i]](/v) [x](<a]b>) [y](a[b)",
+        "[[[[[[[[[[[[[[[[[[[[[[[foo]]]]]]]]]]]]]]]]]]]]](/bar) ![[[[[x]]]]](/i)",
+    ],
+)
+def test_link_shortcuts_change_no_output(text):
+    """The early-exit guards on the link and image rules must not change what renders."""
+    from markdown_it import MarkdownIt
+
+    from review.markup import _make_parser
+
+    plain = MarkdownIt("commonmark", {"html": False, "maxNesting": 10}).enable(["strikethrough", "table"])
+    guarded = _make_parser()
+    assert [t.as_dict() for t in guarded.parse(text) if t.type != "image"] == [
+        t.as_dict() for t in plain.parse(text) if t.type != "image"
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]()!`\\<> ax\n")), max_size=60))
+def test_link_guard_matches_markdown_it(text):
+    from markdown_it import MarkdownIt
+
+    from review.markup import _make_parser
+
+    plain = MarkdownIt("commonmark", {"html": False, "maxNesting": 10}).enable(["strikethrough", "table"])
+    strip = lambda tokens: [  # noqa: E731
+        (t.type, t.content, [(c.type, c.content, c.attrs) for c in t.children or []]) for t in tokens
+    ]
+    assert strip(_make_parser().parse(text)) == strip(plain.parse(text))
 
 
 @settings(max_examples=200, deadline=None)
