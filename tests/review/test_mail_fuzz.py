@@ -1,0 +1,60 @@
+"""review.mail never raises anything but MailFormatError, whatever it is given."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from review.mail import MailFormatError, Message, parse_thread, parse_thread_bytes
+
+# Fragments that steer random text into the parser's branches.
+PIECES = st.sampled_from([
+    "\n", "> ", ">> ", "On 5/14/2025 7:09 AM, X wrote:\n", "On Wed, May 14, 2025 at 9:02 AM A <a@b.c> wrote:\n",
+    "From: A <a@b.c>\n", "Sent: Wednesday, May 14, 2025 9:02 AM\n", "Da: B\n", "Inviato: Martedì, 15 aprile 2025\n",
+    "To: c\n", "Subject: s\n", "Date: Tue, 15 Apr 2025 10:12:00 +0200\n", "Message-ID: <x@y>\n",
+    "Content-Type: multipart/mixed; boundary=b\n", "--b\n", "Content-Transfer-Encoding: base64\n",
+    "From a@b Wed May 14 09:02:11 2025\n", "<blockquote type=\"cite\">", "</blockquote>", "<pre>", "<H1>",
+    "<!--beginarticle-->", "-- \n", "_______________\n", "Section 2.2(b) ", "§ ", "2.bb ", "=?utf-8?b?w6k=?=",
+    "=\n", "\r\n", "\x00", "é", "\udcff",
+])
+MAILISH = st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=40).map("".join)
+
+
+def check(result: list[Message]) -> None:
+    assert isinstance(result, list)
+    for msg in result:
+        assert isinstance(msg, Message)
+        assert msg.date is None or msg.date.tzinfo is not None
+        assert isinstance(msg.fingerprint, str)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), MAILISH))
+def test_parse_thread_never_raises_unexpected(raw: str) -> None:
+    try:
+        check(parse_thread(raw))
+    except MailFormatError as exc:
+        assert str(exc)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(), MAILISH.map(lambda s: s.encode("utf-8", "surrogatepass"))))
+def test_parse_thread_bytes_never_raises_unexpected(data: bytes) -> None:
+    try:
+        check(parse_thread_bytes(data))
+    except MailFormatError as exc:
+        assert str(exc)
+
+
+READABLE = st.lists(
+    st.one_of(PIECES.filter(lambda p: p not in ("\x00", "\udcff")),
+              st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20), st.just("\t")),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(READABLE)
+def test_readable_text_is_read_not_rejected(raw: str) -> None:
+    # Only binary input is refused: readable text never hits the catch-all, it gives a list.
+    check(parse_thread(raw))
