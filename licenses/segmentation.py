@@ -313,6 +313,8 @@ class _Segmenter:
         for i, ln in enumerate(self.lines):
             if ln.blank:
                 continue
+            if self._same_as_two_above(i):
+                continue  # a run of identical rejected lines ("1." x 50,000): the same decision again
             label = self._candidate(i)
             placed = self._place(i, label) if label else None
             if label and placed:
@@ -320,6 +322,14 @@ class _Segmenter:
             elif self._unnumbered_heading(i):
                 self._add_unnumbered(i)
         return self._finish()
+
+    def _same_as_two_above(self, i: int) -> bool:
+        if i < 2 or self.accepted[i - 1] or self.accepted[i - 2]:
+            return False
+        a, b, c = self.lines[i - 2], self.lines[i - 1], self.lines[i]
+        if c.end - c.start != b.end - b.start or b.end - b.start != a.end - a.start:
+            return False
+        return self.text[c.start : c.end] == self.text[b.start : b.end] == self.text[a.start : a.end]
 
     def _add_unnumbered(self, i: int) -> None:
         ln = self.lines[i]
