@@ -3,10 +3,12 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 def text_hash(text: str) -> str:
@@ -18,7 +20,12 @@ class LicenseQuerySet(models.QuerySet):
         query = query.strip()
         if not query:
             return self
-        return self.filter(Q(name__icontains=query) | Q(spdx_id__icontains=query) | Q(slug__icontains=query))
+        return self.filter(
+            Q(name__icontains=query)
+            | Q(spdx_id__icontains=query)
+            | Q(slug__icontains=query)
+            | Q(description__icontains=query)
+        )
 
     def with_version_count(self) -> LicenseQuerySet:
         return self.annotate(version_count=Count("versions"))
@@ -94,6 +101,11 @@ class LicenseVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by licenses.corrections while a hand correction is in force: the clauses are then frozen
+    # against re-segmentation (see ensure_resegmentable).
+    corrected = models.BooleanField(
+        default=False, help_text="Its clauses were corrected by hand; re-segmenting would lose that."
+    )
 
     class Meta:
         ordering = ["license__name", "created_at", "pk"]
@@ -116,6 +128,20 @@ class LicenseVersion(models.Model):
     def ref(self) -> str:
         """The ``slug@label`` form used in compare URLs."""
         return f"{self.license.slug}@{self.label}"
+
+    def ensure_resegmentable(self) -> None:
+        """Raise VersionFrozen if re-segmenting would drop hand corrections.
+
+        Any code that replaces a version's clauses must call this first.
+        """
+        if self.corrected:
+            raise VersionFrozen(
+                f"{self} has hand-corrected clauses; undo the corrections before re-segmenting it."
+            )
+
+
+class VersionFrozen(Exception):
+    """A corrected version's clauses may not be replaced by a new segmentation."""
 
 
 class Clause(models.Model):
@@ -187,3 +213,42 @@ class Criterion(models.Model):
     @property
     def short_label(self) -> str:
         return f"{self.set.short_name} {self.number}"
+
+
+class ClauseCorrection(models.Model):
+    """One hand correction of a version's clauses, with what it replaced, so it can be undone."""
+
+    class Action(models.TextChoices):
+        SPLIT = "split", "Split"
+        MERGE = "merge", "Merge"
+        RELABEL = "relabel", "Label or heading"
+        UNDO = "undo", "Undo"
+
+    version = models.ForeignKey(LicenseVersion, on_delete=models.CASCADE, related_name="corrections")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    summary = models.CharField(max_length=300, help_text='One line for the history: "Split 2.2 before …".')
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # Row snapshots (field values by attname) of everything the correction changed or deleted.
+    before = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    after = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    undoes = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="undone_by_rows"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["version", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.summary
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None

@@ -116,6 +116,27 @@ def _is_heading_text(s: str) -> bool:
     return not long or sum(w[0].isupper() for w in long) / len(long) >= 0.6
 
 
+_INLINE_HEADING = re.compile(r"([A-Z][A-Za-z'’ -]{0,60}?\.)(?:\s+(?=[A-Z\"“‘'(])|\s*$)")
+_SMALL_WORDS = {"of", "and", "or", "to", "the", "a", "an", "in", "on", "for", "by", "with", "no", "not"}
+
+
+def _split_inline_heading(body: str) -> tuple[str, str]:
+    """ "Grant of Copyright License. Subject to …" -> ("Grant of Copyright License.", "Subject to …").
+
+    Only a short run of capitalised words ending in a full stop counts, so an
+    ordinary first sentence ("This License applies.") stays in the text.
+    """
+    match = _INLINE_HEADING.match(body)
+    if not match:
+        return "", body
+    words = match.group(1).rstrip(".").split()
+    if not 1 <= len(words) <= 8 or not all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return "", body
+    if words[0].lower() in {"you", "this", "the", "licensor", "licensee", "each", "any", "all", "if", "no"}:
+        return "", body
+    return match.group(1), body[match.end() :]
+
+
 class _Segmenter:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -407,13 +428,17 @@ class _Segmenter:
                 anchor = f"{base}-{seen[base]}"
             seen.setdefault(anchor, 1)
             body = min(max(d.body, start), end)
+            own_text = text[body:end].strip().strip(_INVISIBLE).strip()
+            heading = d.heading
+            if d.label and not heading:
+                heading, own_text = _split_inline_heading(own_text)
             out.append(
                 Segment(
                     d.label,
                     path,
                     anchor,
-                    d.heading,
-                    text[body:end].strip().strip(_INVISIBLE).strip(),
+                    heading,
+                    own_text,
                     start,
                     end,
                     d.depth,

@@ -259,3 +259,19 @@ def test_spans_text_and_parents_are_consistent():
         "when you like.",
         "You may share it.",
     ]
+
+
+def test_inline_heading_is_split_from_the_text():
+    text = (
+        "1. Grant of Copyright License. Subject to the terms of this License, you may copy the Work.\n\n"
+        "2. This License applies. It covers everything.\n\n"
+        "3. Trademarks. No trademark rights are granted.\n"
+    )
+    segs = {s.path: s for s in segment(text)}
+    assert (segs["1"].heading, segs["1"].text) == (
+        "Grant of Copyright License.",
+        "Subject to the terms of this License, you may copy the Work.",
+    )
+    assert segs["2"].heading == ""
+    assert segs["2"].text.startswith("This License applies.")
+    assert segs["3"].heading == "Trademarks."
