@@ -50,12 +50,17 @@ _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v\x1b"
 def _check_text(text: str) -> None:
     sample = text[:8192]
     if "\x00" in sample or sum(ch in _CONTROL for ch in sample) > len(sample) * 0.05 + 2:
-        raise MailFormatError("This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file.")
+        raise MailFormatError(
+            "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
+        )
 
 
 def _looks_like_html(text: str) -> bool:
     head = text[:4096].lower()
-    return any(tag in head for tag in ("<html", "<body", "<div", "<p>", "<p ", "<br", "<blockquote", "<pre", "<table"))
+    return any(
+        tag in head
+        for tag in ("<html", "<body", "<div", "<p>", "<p ", "<br", "<blockquote", "<pre", "<table")
+    )
 
 
 def _chain_from_mail(raw: RawMail) -> list[Message]:
@@ -63,8 +68,13 @@ def _chain_from_mail(raw: RawMail) -> list[Message]:
     tz: tzinfo | None = date.tzinfo if date else None
     own, older = split_chain(raw.text, tz)
     top = Message(
-        author_name=raw.author_name, author_email=raw.author_email, date=date, subject=raw.subject,
-        message_id=raw.message_id, in_reply_to=raw.in_reply_to, body=clean_body(own),
+        author_name=raw.author_name,
+        author_email=raw.author_email,
+        date=date,
+        subject=raw.subject,
+        message_id=raw.message_id,
+        in_reply_to=raw.in_reply_to,
+        body=clean_body(own),
     )
     return [*older, top]
 
@@ -122,7 +132,9 @@ def parse_thread_bytes(data: bytes) -> list[Message]:
         data = data.decode("utf-16", "replace").encode("utf-8")
     head = data[:8192]
     if b"\x00" in head:
-        raise MailFormatError("This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file.")
+        raise MailFormatError(
+            "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
+        )
     text = decode_bytes(data, None)
     _check_text(text)
     stripped = data.lstrip()
@@ -146,42 +158,70 @@ def parse_thread_bytes(data: bytes) -> list[Message]:
 
 # --- dedupe and order --------------------------------------------------------
 
+
 def _same_author(a: Message, b: Message) -> bool:
     if a.author_email and b.author_email:
         return a.author_email == b.author_email
     return bool(a.author_name) and normalise_words(a.author_name) == normalise_words(b.author_name)
 
 
+def _author_key(msg: Message) -> str:
+    return msg.author_email or normalise_words(msg.author_name)
+
+
 def _assemble(chains: list[list[Message]]) -> list[Message]:
     nodes: list[Message] = []
+    keys: list[str] = []  # normalised bodies, parallel to nodes
     by_id: dict[str, int] = {}
     by_body: dict[str, list[int]] = {}
+    by_author: dict[str, list[int]] = {}
     chain_nodes: list[list[int]] = []
 
-    def register(msg: Message) -> int:
+    def register(msg: Message, key: str) -> int:
         nodes.append(msg)
-        by_body.setdefault(normalise_words(msg.body), []).append(len(nodes) - 1)
+        keys.append(key)
+        i = len(nodes) - 1
+        by_body.setdefault(key, []).append(i)
+        if not msg.quoted:
+            by_author.setdefault(_author_key(msg), []).append(i)
+            if msg.author_email and msg.author_name:
+                by_author.setdefault(normalise_words(msg.author_name), []).append(i)
         if msg.message_id:
-            by_id[msg.message_id] = len(nodes) - 1
-        return len(nodes) - 1
+            by_id[msg.message_id] = i
+        return i
+
+    def twin_of(msg: Message, key: str, quoter: Message | None) -> int | None:
+        """A whole (or earlier quoted) message this quoted copy repeats, possibly shortened."""
+        same = next((i for i in by_body.get(key, []) if _same_author(nodes[i], msg)), None)
+        if same is not None or len(key) < 40:
+            return same
+        parent = by_id.get(quoter.in_reply_to) if quoter is not None and quoter.in_reply_to else None
+        if parent is not None and _same_author(nodes[parent], msg) and key in keys[parent]:
+            return parent
+        for i in reversed(by_author.get(_author_key(msg), [])[-500:]):
+            when = nodes[i].date
+            close = msg.date is None or when is None or abs(when - msg.date).days < 4
+            if close and key in keys[i] and _same_author(nodes[i], msg):
+                return i
+        return None
 
     wholes: dict[tuple[int, int], int] = {}
     for c, chain in enumerate(chains):  # whole messages first: they win over quoted copies
         for k, msg in enumerate(chain):
             if not msg.quoted:
                 known = by_id.get(msg.message_id) if msg.message_id else None
-                wholes[(c, k)] = known if known is not None else register(msg)
+                wholes[(c, k)] = known if known is not None else register(msg, normalise_words(msg.body))
     for c, chain in enumerate(chains):
         ids: list[int] = []
         for k, msg in enumerate(chain):
             if (c, k) in wholes:
                 ids.append(wholes[(c, k)])
                 continue
-            if not msg.body and not msg.author_name and not msg.author_email:
+            if not msg.body:  # an attribution over nothing but deeper quotes
                 continue
             key = normalise_words(msg.body)
-            twin = next((i for i in by_body.get(key, []) if _same_author(nodes[i], msg)), None) if key else None
-            ids.append(twin if twin is not None else register(msg))
+            twin = twin_of(msg, key, chain[k + 1] if k + 1 < len(chain) else None) if key else None
+            ids.append(twin if twin is not None else register(msg, key))
         chain_nodes.append(ids)
 
     edges: dict[int, set[int]] = {i: set() for i in range(len(nodes))}

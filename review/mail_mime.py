@@ -170,4 +170,11 @@ def parse_eml(data: str | bytes) -> RawMail:
     policy = email.policy.compat32
     if isinstance(data, bytes):
         return read_message(email.message_from_bytes(data, policy=policy))
+    head, sep, rest = data.partition("\n\n")
+    if sep:
+        # Fast path: parse only the headers; a single-part body needs no MIME parsing.
+        msg = email.message_from_string(head + "\n\n", policy=policy)
+        if not msg.is_multipart() and msg.get_content_maintype() not in ("multipart", "message") and not msg.defects:
+            msg.set_payload(rest)
+            return read_message(msg)
     return read_message(email.message_from_string(data, policy=policy))

@@ -12,26 +12,48 @@ from review.mail_types import ClauseMatch, ClauseRef
 
 _SUB = r"\s?\((?:[ivx]{1,5}|[a-zA-Z]{1,2}|\d{1,2})\)"
 _PATH = rf"\d{{1,3}}(?:\.\d{{1,3}})*(?:\.?[a-z]{{1,2}}\b)?(?:{_SUB})*"
-_KEYWORDS = [
-    (r"§§?|¶¶?", "section", 0.95),
-    (r"\b[Ss]ub-?sections?\b|\b[Ss]ections?\b|\b[Ss]ects?\.|\b[Ss]ecs?\.", "section", 0.95),
-    (r"(?<![\w.])s{1,2}\.", "section", 0.85),
-    (r"\b[Cc]lauses?\b", "clause", 0.9),
-    (r"\b[Aa]rticles?\b|\b[Aa]rts?\.", "article", 0.9),
-    (r"\b[Pp]aragraphs?\b|\b[Pp]aras?\.|\b[Pp]aragraphe\b|\b[Aa]bsatz\b", "paragraph", 0.9),
-]
-# A keyword right before a number: searched only in the few characters before each number.
-_KEYWORD_BEFORE = re.compile(
-    "(?:" + "|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _, _) in enumerate(_KEYWORDS)) + r")\s?\Z"
-)
+# The word right before a number decides whether it is a reference: word -> (kind, confidence).
+_KEYWORDS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(["§", "§§", "¶", "¶¶", "section", "sections", "sec.", "secs.", "sect.", "sects.",
+                     "subsection", "subsections", "sub-section", "sub-sections"], ("section", 0.95)),
+    **dict.fromkeys(["s.", "ss."], ("section", 0.85)),
+    **dict.fromkeys(["clause", "clauses"], ("clause", 0.9)),
+    **dict.fromkeys(["article", "articles", "art.", "arts."], ("article", 0.9)),
+    **dict.fromkeys(["paragraph", "paragraphs", "para.", "paras.", "paragraphe", "absatz"], ("paragraph", 0.9)),
+}
+_PLURAL = frozenset(["§§", "¶¶", "sections", "secs.", "sects.", "subsections", "sub-sections", "ss.",
+                     "clauses", "articles", "arts.", "paragraphs", "paras."])
 _NUMBER = re.compile(r"(?<!\d)(?<!\d\.)\d")
 _MORE = re.compile(rf"(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:{_PATH}))+")
 _PATH_RE = re.compile(_PATH)
 # Bare forms: "2.2 (b)", "4(d)" and the near misses "2.2b", "2.bb"; plain "2.2" only weakly.
-_BARE_SUB = re.compile(rf"(?<![\w.§$€£/-])(\d{{1,2}}(?:\.\d{{1,2}})*(?:{_SUB})+)")
-_BARE_LETTER = re.compile(r"(?<![\w.§$€£/-])(\d{1,2}\.(?:\d{1,2}\.?)?[a-z]{1,2})\b(?![.(]?\w)")
-_BARE_DOTTED = re.compile(r"(?<![\w.§$€£/-])(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)(?![\w%]|\.\d|\s?(?:%|percent|million|billion))")
-_UNITS = {"am", "pm", "mm", "cm", "km", "kg", "gb", "mb", "kb", "th", "st", "nd", "rd", "x", "m", "h", "s", "k"}
+_BARE = re.compile(
+    r"(?<![\w.§$€£/-])(?:"
+    rf"(?P<sub>\d{{1,2}}(?:\.\d{{1,2}})*(?:{_SUB})+)"
+    r"|(?P<letter>\d{1,2}\.(?:\d{1,2}\.?)?[a-z]{1,2})\b(?![.(]?\w)"
+    r"|(?P<dotted>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)(?![\w%]|\.\d|\s?(?:%|percent|million|billion)))"
+)
+_DIGITS_DOTS = re.compile(r"[\d.]")
+_UNITS = {
+    "am",
+    "pm",
+    "mm",
+    "cm",
+    "km",
+    "kg",
+    "gb",
+    "mb",
+    "kb",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "x",
+    "m",
+    "h",
+    "s",
+    "k",
+}
 _VERSIONISH = re.compile(
     r"\b(?:version|v|ver\.?|release|draft|rev\.?|revision|gpl|lgpl|agpl|gplv|apache|mpl|epl|cddl|eupl|cc|by|sa|"
     r"python|django|osd|spdx|rfc|iso|openrail|llama)[\s-]*$",
@@ -40,7 +62,21 @@ _VERSIONISH = re.compile(
 
 
 def normalise_path(path: str) -> str:
-    return re.sub(r"\s+", "", path).rstrip(".")
+    return "".join(path.split()).rstrip(".")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-cased word just before ``start`` ("§" and "¶" count as words even when glued on)."""
+    window = text[max(0, start - 15) : start]
+    if window.endswith((" ", "\u00a0")):
+        window = window[:-1]
+    if window.endswith(("§", "¶")):
+        return "§§" if window.endswith(("§§", "¶¶")) else "§"
+    parts = window.rsplit(None, 1)
+    word = parts[-1] if parts else ""
+    if len(parts) < 2 and start - 15 > 0:
+        return ""  # the word is longer than the window: not a keyword
+    return word.lstrip("([{\"'“‘«").lower()
 
 
 def find_refs(text: str) -> list[ClauseRef]:
@@ -58,34 +94,31 @@ def find_refs(text: str) -> list[ClauseRef]:
         start = number.start()
         if start < done:
             continue
-        keyword = _KEYWORD_BEFORE.search(text, max(0, start - 16), start)
-        if keyword:
+        word = _word_before(text, start)
+        if word in _KEYWORDS:
             path = _PATH_RE.match(text, start)
             if path is None:
                 continue
-            index = next(i for i in range(len(_KEYWORDS)) if keyword.group(f"k{i}"))
-            _, kind, confidence = _KEYWORDS[index]
+            kind, confidence = _KEYWORDS[word]
             add(start, path.group(0), confidence, kind)
             done = path.end()
-            word = keyword.group(0).strip()
-            plural = word.endswith("s") or word in ("§§", "¶¶", "ss.") or word.lower().startswith("ss")
-            if plural and (more := _MORE.match(text, done)):
+            if word in _PLURAL and (more := _MORE.match(text, done)):
                 for p in _PATH_RE.finditer(more.group(0)):
                     add(done + p.start(), p.group(0), confidence - 0.05, kind)
                 done = more.end()
             continue
-        for pattern, confidence in ((_BARE_SUB, 0.75), (_BARE_LETTER, 0.4), (_BARE_DOTTED, 0.35)):
-            m = pattern.match(text, start)
-            if not m:
-                continue
-            value = m.group(1)
-            if pattern is _BARE_LETTER and re.sub(r"[\d.]", "", value) in _UNITS:
-                break
-            if pattern is not _BARE_SUB and _VERSIONISH.search(text, max(0, start - 12), start):
-                break
-            add(start, value, confidence if "." in value or pattern is not _BARE_SUB else 0.6, "bare")
-            done = m.end(1)
-            break
+        m = _BARE.match(text, start)
+        if not m:
+            continue
+        form = m.lastgroup or "dotted"
+        value = m.group(form)
+        if form == "letter" and _DIGITS_DOTS.sub("", value) in _UNITS:
+            continue
+        if form != "sub" and _VERSIONISH.search(text, max(0, start - 12), start):
+            continue
+        confidence = {"sub": 0.75 if "." in value else 0.6, "letter": 0.4}.get(form, 0.35)
+        add(start, value, confidence, "bare")
+        done = m.end()
     return [ref for _, ref in sorted(found.values(), key=lambda item: item[0])]
 
 
@@ -131,8 +164,13 @@ def _match_path(ref: ClauseRef, clauses: list[tuple[str, str]]) -> list[ClauseMa
             out.append(ClauseMatch(path, round(ref.confidence * (0.45 + bonus), 3), "near", ref.path))
     if out:
         return out
-    parents = [(len(_components(p)), p) for p, _ in clauses
-               if _components(p) and want[: len(_components(p))] == _components(p) and len(_components(p)) < len(want)]
+    parents = [
+        (len(_components(p)), p)
+        for p, _ in clauses
+        if _components(p)
+        and want[: len(_components(p))] == _components(p)
+        and len(_components(p)) < len(want)
+    ]
     if parents:  # "2.2(b)(iii)" when the version stops at "2.2(b)"
         return [ClauseMatch(max(parents)[1], round(ref.confidence * 0.6, 3), "parent", ref.path)]
     return []
@@ -168,7 +206,9 @@ def match_refs(message_body: str, refs: list[ClauseRef], clauses: list[tuple[str
     quoted from a clause's text point at that clause.
     """
     best: dict[str, ClauseMatch] = {}
-    for match in [m for ref in refs for m in _match_path(ref, clauses)] + _match_quotes(message_body, clauses):
+    for match in [m for ref in refs for m in _match_path(ref, clauses)] + _match_quotes(
+        message_body, clauses
+    ):
         if match.path not in best or best[match.path].confidence < match.confidence:
             best[match.path] = match
     order = {path: k for k, (path, _) in enumerate(clauses)}
