@@ -30,7 +30,17 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
-from licenses.redline import Piece, content_words, joined, normalise, rebuild, redline, redline_split, words
+from licenses.redline import (
+    Piece,
+    content_words,
+    joined,
+    normalise,
+    rebuild,
+    redline,
+    redline_split,
+    split,
+    words,
+)
 from licenses.segmentation import Segment
 
 __all__ = [
@@ -52,6 +62,9 @@ KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
 # A split or merge must beat the plain one-to-one match by this much similarity.
 SPLIT_GAIN = 0.1
+# (at most this many content words, least similarity); longer clauses need THRESHOLD_LONG
+_THRESHOLDS = ((3, 0.6), (10, 0.45), (30, 0.3))
+THRESHOLD_LONG = 0.19
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +133,7 @@ def threshold(n_words: int) -> float:
     and up. Short clauses need most of their words in common, so a heading such
     as "8. TERMINATION." never pairs with an unrelated short clause.
     """
-    if n_words <= 3:
-        return 0.6
-    if n_words <= 10:
-        return 0.45
-    if n_words <= 30:
-        return 0.3
-    return 0.19
+    return next((least for most, least in _THRESHOLDS if n_words <= most), THRESHOLD_LONG)
 
 
 class _Side:
@@ -159,23 +166,34 @@ def _tie(x: str, y: str) -> float:
     return zlib.crc32(f"{lo}\0{hi}".encode()) / 2**32 * 1e-6
 
 
-def _assign(sa: _Side, sb: _Side, rest_a: list[int], rest_b: list[int]) -> dict[int, tuple[int, float]]:
-    """Optimal one-to-one matching of the clauses left after exact matching."""
+def _common(sa: _Side, sb: _Side) -> np.ndarray:
+    """Longest common subsequence, in content words, of every a clause with every b clause."""
+    la = np.array([len(w) for w in sa.words], dtype=np.int64)
+    lb = np.array([len(w) for w in sb.words], dtype=np.int64)
+    if not len(la) or not len(lb):
+        return np.zeros((len(la), len(lb)), dtype=np.int64)
+    dist = cdist(sa.words, sb.words, scorer=Indel.distance, dtype=np.int64)
+    return (la[:, None] + lb[None, :] - dist) // 2
+
+
+def _assign(sa: _Side, sb: _Side, common: np.ndarray, rest_a: list[int], rest_b: list[int]):
+    """Optimal one-to-one matching of the clauses left after exact matching: {i: (j, similarity)}."""
     if not rest_a or not rest_b:
         return {}
-    sim = cdist(
-        [sa.words[i] for i in rest_a], [sb.words[j] for j in rest_b], scorer=Indel.normalized_similarity
-    )
+    la = np.array([len(sa.words[i]) for i in rest_a])[:, None]
+    lb = np.array([len(sb.words[j]) for j in rest_b])[None, :]
+    total = la + lb
+    sim = np.divide(2 * common[np.ix_(rest_a, rest_b)], total, out=np.zeros(total.shape), where=total > 0)
+    short = np.minimum(la, lb)
+    least = np.select([short <= most for most, _ in _THRESHOLDS], [x for _, x in _THRESHOLDS], THRESHOLD_LONG)
+    ok = (sim >= least) & (short > 0)
     score = np.zeros_like(sim)
     na, nb = max(len(sa.segs), 1), max(len(sb.segs), 1)
-    for x, i in enumerate(rest_a):
-        for y, j in enumerate(rest_b):
-            s = sim[x, y]
-            if not sa.words[i] or not sb.words[j] or s < threshold(min(len(sa.words[i]), len(sb.words[j]))):
-                continue
-            bonus = 0.01 * (1 - abs(i / na - j / nb))
-            bonus += 0.02 * (sa.label[i] == sb.label[j] != "") + 0.02 * (sa.heading[i] == sb.heading[j] != "")
-            score[x, y] = s + bonus + _tie(sa.text[i], sb.text[j])
+    for x, y in zip(*np.nonzero(ok), strict=True):
+        i, j = rest_a[x], rest_b[y]
+        bonus = 0.01 * (1 - abs(i / na - j / nb))
+        bonus += 0.02 * (sa.label[i] == sb.label[j] != "") + 0.02 * (sa.heading[i] == sb.heading[j] != "")
+        score[x, y] = sim[x, y] + bonus + _tie(sa.text[i], sb.text[j])
     rows, cols = linear_sum_assignment(score, maximize=True)
     return {
         rest_a[x]: (rest_b[y], float(sim[x, y])) for x, y in zip(rows, cols, strict=True) if score[x, y] > 0
@@ -187,7 +205,7 @@ def _lcs(x: list[str], y: list[str]) -> int:
     return (len(x) + len(y) - Indel.distance(x, y)) // 2
 
 
-def _groups(sa: _Side, sb: _Side, match: dict[int, tuple[int, float]], exact: set[int]):
+def _groups(sa: _Side, sb: _Side, common: np.ndarray, match: dict[int, tuple[int, float]], exact: set[int]):
     """Split candidates: a[i] -> b[j] + b[k] with b[j], b[k] adjacent.
 
     A candidate must reach the pairing threshold, beat the one-to-one match,
@@ -197,22 +215,26 @@ def _groups(sa: _Side, sb: _Side, match: dict[int, tuple[int, float]], exact: se
     callers swap the sides to find merges.
     """
     matched_b = {j: i for i, (j, _) in match.items()}
+    lb = np.array([len(w) for w in sb.words])
+    # cheap necessary condition: each half alone shares at least half its words with a[i]
+    half = (2 * common >= lb[None, :]) & (lb[None, :] > 0)
     for i in range(len(sa.segs)):
         if i in exact or not sa.words[i]:
             continue
         j0, s0 = match.get(i, (None, 0.0))
-        starts = (j0 - 1, j0) if j0 is not None else range(len(sb.segs) - 1)
+        # a matched clause can only grow by a neighbour of its match
+        starts = np.nonzero(half[i, :-1] & half[i, 1:])[0].tolist() if j0 is None else (j0 - 1, j0)
         for j in starts:
             k = j + 1
             if j < 0 or k >= len(sb.segs) or any(x != j0 and x in matched_b for x in (j, k)):
                 continue
             x, cj, ck = sa.words[i], sb.words[j], sb.words[k]
-            if not cj or not ck:
+            if not (half[i, j] and half[i, k]):
                 continue
             both = _lcs(x, cj + ck)
-            if both - _lcs(x, cj) < len(ck) / 2 or both - _lcs(x, ck) < len(cj) / 2:
+            if both - common[i, j] < len(ck) / 2 or both - common[i, k] < len(cj) / 2:
                 continue
-            s = float(Indel.normalized_similarity(x, cj + ck))
+            s = 2 * both / (len(x) + len(cj) + len(ck))
             if s >= threshold(min(len(x), len(cj) + len(ck))) and s >= s0 + SPLIT_GAIN / 2:
                 yield s - s0, i, j, k, s
 
@@ -255,12 +277,15 @@ def compare(a: Sequence[Segment], b: Sequence[Segment]) -> list[Pair]:
     rest_a = [i for i in range(len(sa.segs)) if i not in exact]
     used_b = set(exact.values())
     rest_b = [j for j in range(len(sb.segs)) if j not in used_b]
-    match = {i: (j, 1.0) for i, j in exact.items()} | _assign(sa, sb, rest_a, rest_b)
+    common = _common(sa, sb)
+    match = {i: (j, 1.0) for i, j in exact.items()} | _assign(sa, sb, common, rest_a, rest_b)
 
     # Splits and merges: best gain first; a split of (a, b) is a merge of (b, a).
     back = {j: (i, s) for i, (j, s) in match.items()}
-    cands = [(g, "split", i, j, k, s) for g, i, j, k, s in _groups(sa, sb, match, set(exact))]
-    cands += [(g, "merged", i, j, k, s) for g, i, j, k, s in _groups(sb, sa, back, set(exact.values()))]
+    cands = [(g, "split", i, j, k, s) for g, i, j, k, s in _groups(sa, sb, common, match, set(exact))]
+    cands += [
+        (g, "merged", i, j, k, s) for g, i, j, k, s in _groups(sb, sa, common.T, back, set(exact.values()))
+    ]
     cands.sort(key=lambda c: (-c[0], _tie(*_group_texts(sa, sb, c))))
     groups: dict[tuple[int, ...], tuple[str, tuple[int, ...], tuple[int, ...], float]] = {}
     taken_a: set[int] = set()
@@ -293,11 +318,15 @@ def _assemble(sa: _Side, sb: _Side, ordered, in_order: set[int], exact: dict[int
     seen_a: set[int] = set()
     for p, (kind, ai, bi, s) in enumerate(ordered):
         seen_a.update(ai)
-        ta, tb = joined([sa.text[i] for i in ai]), joined([sb.text[j] for j in bi])
-        pieces = redline_split(ta, tb)
-        a_text, b_text = rebuild(pieces, "a"), rebuild(pieces, "b")
-        # Reported similarity: the share of word and punctuation tokens kept, case-sensitive.
-        s = float(Indel.normalized_similarity(ta[0], tb[0]))
+        if len(ai) == len(bi) == 1 and sa.text[ai[0]] == sb.text[bi[0]]:
+            a_text = b_text = sa.text[ai[0]]
+            pieces, s = _whole("equal", a_text), 1.0
+        else:
+            ta, tb = joined([split(sa.text[i]) for i in ai]), joined([split(sb.text[j]) for j in bi])
+            pieces = redline_split(ta, tb)
+            a_text, b_text = rebuild(pieces, "a"), rebuild(pieces, "b")
+            # Reported similarity: the share of word and punctuation tokens kept, case-sensitive.
+            s = float(Indel.normalized_similarity(ta[0], tb[0]))
         if kind == "pair":
             if exact.get(ai[0]) == bi[0]:
                 kind, s = "unchanged", 1.0

@@ -26,7 +26,7 @@ _DECORATION = re.compile(r"^[ \t]*([-=*_~#+.·•])(?:[ \t]*\1){2,}[ \t]*$", re.
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # A token is a word or one punctuation mark, with the whitespace that follows it.
 _TOKEN = re.compile(r"(?:\w+|[^\w\s])\s*")
-_PAIR = re.compile(r"(\w+|[^\w\s])(\s*)")
+_KEY = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 
 # Equal runs of at most this many tokens between two changes are folded into the change.
@@ -99,19 +99,18 @@ Tokens = tuple[list[str], list[str]]  # (words and marks, the whitespace after e
 
 def split(normalised: str) -> Tokens:
     """Tokens of normalised text as parallel lists: keys and the whitespace after each."""
-    pairs = _PAIR.findall(normalised)
-    if not pairs:
-        return [], []
-    keys, spaces = zip(*pairs, strict=True)
-    return list(keys), list(spaces)
+    keys = _KEY.findall(normalised)
+    # normalised text has no leading whitespace, so the first gap is always ""
+    return keys, _KEY.split(normalised)[1:]
 
 
-def joined(texts: Sequence[str]) -> Tokens:
-    """Tokens of several normalised texts joined by paragraph breaks."""
+def joined(parts: Sequence[Tokens]) -> Tokens:
+    """Several token lists (from :func:`split`) joined by paragraph breaks."""
+    if len(parts) == 1:
+        return parts[0]
     keys: list[str] = []
     spaces: list[str] = []
-    for text in texts:
-        k, w = split(text)
+    for k, w in parts:
         if keys and k:
             spaces[-1] += "\n\n"
         keys += k
