@@ -22,6 +22,7 @@ Decisions:
 from __future__ import annotations
 
 import heapq
+import re
 from datetime import UTC, datetime, tzinfo
 
 from review.mail_dates import parse_header_date
@@ -45,6 +46,9 @@ __all__ = [
 ]  # fmt: skip
 
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v\x1b") | {"\x7f"}
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
 def _check_text(text: str) -> None:
@@ -135,7 +139,12 @@ def parse_thread_bytes(data: bytes) -> list[Message]:
         raise MailFormatError(
             "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
         )
-    text = decode_bytes(data, None)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Not UTF-8: an HTML page may declare its charset (pipermail does); else Latin-1.
+        declared = _META_CHARSET.search(head)
+        text = decode_bytes(data, declared.group(1).decode("ascii") if declared else "latin-1")
     _check_text(text)
     stripped = data.lstrip()
     try:

@@ -76,6 +76,20 @@ _ATTRIBUTIONS = [
 ]
 
 
+_PARTICLES = frozenset(["van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le", "dos", "das", "y", "bin", "al", "ibn"])
+_NOT_NAMES = frozenset(["i", "you", "he", "she", "they", "we", "it", "the", "this", "that", "someone", "somebody", "everyone", "nobody", "who"])
+
+
+def _looks_like_author(who: str) -> bool:
+    """'Tom Quill', 'tom at example.org', 'Ortiz, Pamela'; not 'I', 'The licensor' or a sentence."""
+    if "@" in who or re.search(r"\sat\s|\(at\)|\[at\]", who):
+        return True
+    words = who.replace(",", " ").split()
+    if not 1 <= len(words) <= 5 or words[0].lower() in _NOT_NAMES:
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and any(len(w) > 1 for w in words)
+
+
 def parse_attribution(line: str, tz: tzinfo | None) -> Message | None:
     """An attribution line -> a Message shell with author and date (empty body)."""
     if len(line) > 400:
@@ -94,7 +108,7 @@ def parse_attribution(line: str, tz: tzinfo | None) -> Message | None:
             who = m.group("who")
         else:
             when, who = None, m.group("who")
-            if who.lower().startswith(("on ", "le ", "am ", "il ", "el ")) or len(who.split()) > 8:
+            if not _looks_like_author(who):
                 continue
         guessed = when is not None and when.tzinfo is None
         if guessed:
