@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Clause, Criterion, CriterionSet, License, LicenseVersion
+from .models import Clause, ClauseCorrection, Criterion, CriterionSet, License, LicenseVersion
 
 
 class VersionInline(admin.TabularInline):
@@ -62,3 +62,27 @@ class CriterionSetAdmin(admin.ModelAdmin):
 class CriterionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "set", "key"]
     list_filter = ["set"]
+
+
+@admin.register(ClauseCorrection)
+class ClauseCorrectionAdmin(admin.ModelAdmin):
+    list_display = ["summary", "version", "action", "actor", "created_at", "undone_at"]
+    list_filter = ["action"]
+    search_fields = ["summary", "version__license__name"]
+    raw_id_fields = ["version", "actor", "undoes", "undone_by"]
+    # The history is a record: it is read here and changed only through licenses.corrections.
+    readonly_fields = [
+        "version",
+        "action",
+        "summary",
+        "actor",
+        "created_at",
+        "before",
+        "after",
+        "undoes",
+        "undone_at",
+        "undone_by",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
