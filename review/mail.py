@@ -16,7 +16,11 @@ Decisions:
 - Quoted messages are rebuilt from attributions. When the attribution gives a time without a
   zone, the quoting message's zone is assumed (else UTC) and ``date_zone_guessed`` is set.
   The reply chain, never those times, decides their order: a quote is older than its quoter.
-- A message that appears whole and also quoted is kept once, as the whole one.
+- A message that appears whole and also quoted is kept once, as the whole one: same author
+  (email, else name) and the same words, or the quoted words contained in the whole message.
+- A quoted message whose own words are empty (an attribution over deeper quotes only) is dropped.
+- A ">" block without an attribution is dropped (its deeper attributed messages are kept); a
+  later unattributed block in the same reply continues the last attributed one (interleaving).
 """
 
 from __future__ import annotations

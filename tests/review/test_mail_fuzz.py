@@ -58,3 +58,18 @@ READABLE = st.lists(
 def test_readable_text_is_read_not_rejected(raw: str) -> None:
     # Only binary input is refused: readable text never hits the catch-all, it gives a list.
     check(parse_thread(raw))
+
+
+PATHS = st.sampled_from(["1", "2", "2.1", "2.2", "2.2(a)", "2.2(b)", "3(a)", "4", "7", "10.1(c)(ii)"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(READABLE, st.lists(st.tuples(PATHS, st.text(max_size=80)), max_size=8, unique_by=lambda c: c[0]))
+def test_match_refs_returns_known_clauses_best_first(body: str, clauses: list[tuple[str, str]]) -> None:
+    from review.mail import find_refs, match_refs
+
+    matches = match_refs(body, find_refs(body), clauses)
+    known = {path for path, _ in clauses}
+    assert all(m.path in known and 0 < m.confidence <= 1 for m in matches)
+    assert [m.confidence for m in matches] == sorted((m.confidence for m in matches), reverse=True)
+    assert len({m.path for m in matches}) == len(matches)
