@@ -7,5 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("review.accounts")),
     path("", include("licenses.urls")),
+    path("", include("review.urls")),
 ]

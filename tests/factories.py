@@ -80,3 +80,12 @@ def osd() -> CriterionSet:
 
 def osd_criterion(number: int) -> Criterion:
     return Criterion.objects.get(set__slug="osd-1.9", number=number)
+
+
+def make_review(version: LicenseVersion | None = None, *, opened_by: User | None = None, **kw):
+    """An open public review of ``version`` (a fresh SAMPLE_TEXT version by default) against OSD."""
+    from review.models import Review
+
+    return Review.objects.create(
+        version=version or make_version(), criterion_set=osd(), opened_by=opened_by, **kw
+    )

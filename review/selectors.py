@@ -1,0 +1,378 @@
+"""Reads for the review pages, each in a fixed number of queries.
+
+``review_page`` loads the clauses, threads, comments and revisions of a review in one query
+each and assembles them in Python, so the page costs the same with five commented clauses as
+with a hundred.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from licenses.comparison import redline
+from licenses.models import Clause, Criterion
+
+from . import roles
+from .models import Comment, CommentRevision, Review, Stance, Thread
+from .services import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
+
+FILTERS = {"all": "All clauses", "open": "With open threads", "resolved": "With resolved threads"}
+
+
+@dataclass(frozen=True)
+class Heat:
+    level: str  # none | some | active | hot (a CSS class)
+    symbol: str  # the shape: readable without colour
+    label: str  # for screen readers and the legend
+
+
+HEAT_LEVELS = [
+    Heat("none", "○", "No discussion"),
+    Heat("some", "◔", "Some discussion"),
+    Heat("active", "◑", "Active discussion"),
+    Heat("hot", "●", "Contested"),
+]
+
+
+def heat_for(*, thread_count: int, open_comments: int, open_objections: int) -> Heat:
+    """Open comments count once and open objections or concerns count again."""
+    if not thread_count:
+        return HEAT_LEVELS[0]
+    score = open_comments + open_objections
+    if score >= 6:
+        return HEAT_LEVELS[3]
+    if score >= 3:
+        return HEAT_LEVELS[2]
+    return HEAT_LEVELS[1]
+
+
+@dataclass
+class Viewer:
+    """What the current user may do on this review, worked out once per request."""
+
+    user: object
+    is_reviewer: bool = False
+    is_moderator: bool = False
+    is_steward: bool = False  # of this review's license
+    can_comment: bool = False
+    can_decide: bool = False
+    can_open: bool = False  # open a review (next round) of this license
+
+
+def viewer_for(user, review: Review) -> Viewer:
+    if not user.is_authenticated:
+        return Viewer(user=user)
+    license = review.version.license
+    steward = roles.is_steward_of(user, license)
+    return Viewer(
+        user=user,
+        is_reviewer=roles.is_reviewer(user),
+        is_moderator=roles.is_moderator(user),
+        is_steward=steward,
+        can_comment=may_comment(user, review),
+        can_decide=may_decide(user),
+        can_open=roles.is_moderator(user) or steward or may_open_review(user, license),
+    )
+
+
+@dataclass
+class CommentView:
+    comment: Comment
+    revisions: list[CommentRevision] = field(default_factory=list)
+    redline: list[tuple[str, str]] = field(default_factory=list)
+    can_edit: bool = False
+    can_delete: bool = False
+    can_moderate: bool = False  # hide / restore
+
+
+@dataclass
+class ThreadView:
+    thread: Thread
+    comments: list[CommentView]
+    can_resolve: bool = False
+    can_reply: bool = False
+    stances: ClassVar[list[tuple[str, str]]] = list(Stance.choices)
+
+    @property
+    def comment_count(self) -> int:
+        return sum(1 for c in self.comments if not c.comment.is_deleted)
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.thread.status == Thread.Status.RESOLVED
+
+    @property
+    def first(self) -> CommentView | None:
+        return self.comments[0] if self.comments else None
+
+
+@dataclass
+class Segment:
+    text: str
+    thread_ids: tuple[int, ...] = ()
+
+
+@dataclass
+class ClauseView:
+    clause: Clause
+    threads: list[ThreadView]
+    segments: list[Segment]
+    heat: Heat
+    open_count: int = 0
+    resolved_count: int = 0
+    comment_count: int = 0
+    stances: ClassVar[list[tuple[str, str]]] = list(Stance.choices)
+
+    @property
+    def thread_count(self) -> int:
+        return len(self.threads)
+
+
+@dataclass
+class ReviewPage:
+    review: Review
+    viewer: Viewer
+    clauses: list[ClauseView]  # after the filter
+    all_clauses: list[ClauseView]
+    general_threads: list[ThreadView]
+    criteria: list[Criterion]
+    decision_threads: list[Thread]
+    filter: str
+    totals: dict[str, int]
+    stances: list[tuple[str, str]] = field(default_factory=lambda: list(Stance.choices))
+    heat_levels: list[Heat] = field(default_factory=lambda: HEAT_LEVELS)
+
+
+def highlight(text: str, threads: list[Thread]) -> list[Segment]:
+    """Split ``text`` at the quotes of ``threads``; each piece names the threads quoting it.
+
+    Quotes may overlap. A quote whose offsets no longer match its text is left out.
+    """
+    spans = [
+        (t.quote_start, t.quote_end, t.pk)
+        for t in threads
+        if t.quote_exact
+        and not t.quote_missing
+        and t.quote_start is not None
+        and t.quote_end is not None
+        and text[t.quote_start : t.quote_end] == t.quote_exact
+    ]
+    if not spans:
+        return [Segment(text)] if text else []
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    segments = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        ids = tuple(pk for s, e, pk in spans if s <= a and b <= e)
+        segments.append(Segment(text[a:b], ids))
+    return segments
+
+
+def _thread_queryset() -> QuerySet[Thread]:
+    return Thread.objects.select_related(
+        "criterion__set", "started_by__profile", "resolved_by__profile", "clause"
+    )
+
+
+def _comment_views(
+    comments: list[Comment], revisions: list[CommentRevision], viewer: Viewer, clause_text: str
+) -> list[CommentView]:
+    by_comment: dict[int, list[CommentRevision]] = defaultdict(list)
+    for rev in revisions:
+        by_comment[rev.comment_id].append(rev)
+    user = viewer.user
+    views = []
+    for c in comments:
+        views.append(
+            CommentView(
+                comment=c,
+                revisions=by_comment.get(c.pk, []),
+                redline=redline(clause_text, c.suggested_wording)
+                if c.suggested_wording and clause_text
+                else [],
+                can_edit=may_edit(user, c),
+                can_delete=may_delete(user, c),
+                can_moderate=viewer.is_moderator,
+            )
+        )
+    return views
+
+
+def _thread_view(thread: Thread, comments, revisions, viewer: Viewer) -> ThreadView:
+    clause_text = thread.clause.text if thread.clause_id else ""
+    return ThreadView(
+        thread=thread,
+        comments=_comment_views(comments, revisions, viewer, clause_text),
+        can_resolve=viewer.user.is_authenticated
+        and may_resolve(viewer.user, thread, steward=viewer.is_steward),
+        can_reply=viewer.can_comment,
+    )
+
+
+def review_for(pk: int, user=None) -> Review:
+    """A review the user may read (public, or any for moderators and its opener), else 404."""
+    try:
+        review = Review.objects.select_related(
+            "version__license", "criterion_set", "opened_by__profile", "decided_by__profile", "previous_round"
+        ).get(pk=pk)
+    except Review.DoesNotExist:
+        raise Http404("No such review.") from None
+    if not review.is_public and not (
+        user is not None
+        and user.is_authenticated
+        and (roles.is_moderator(user) or review.opened_by_id == user.pk)
+    ):
+        raise Http404("No such review.")
+    return review
+
+
+def _load(review: Review, *, clause: Clause | None = None):
+    """Threads, comments and revisions of the review (or of one clause): three queries."""
+    threads = _thread_queryset().filter(review=review)
+    comments = Comment.objects.filter(thread__review=review)
+    revisions = CommentRevision.objects.filter(comment__thread__review=review)
+    if clause is not None:
+        threads = threads.filter(clause=clause)
+        comments = comments.filter(thread__clause=clause)
+        revisions = revisions.filter(comment__thread__clause=clause)
+    return (
+        list(threads.order_by("created_at", "pk")),
+        list(comments.select_related("author__profile", "hidden_by__profile").order_by("created_at", "pk")),
+        list(revisions.select_related("editor__profile").order_by("-edited_at", "-pk")),
+    )
+
+
+def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewer):
+    comments_by_thread: dict[int, list[Comment]] = defaultdict(list)
+    for c in comments:
+        comments_by_thread[c.thread_id].append(c)
+    thread_of_comment = {c.pk: c.thread_id for c in comments}
+    revisions_by_thread: dict[int, list[CommentRevision]] = defaultdict(list)
+    for r in revisions:
+        revisions_by_thread[thread_of_comment.get(r.comment_id, 0)].append(r)
+    clause_by_id = {c.pk: c for c in clauses}
+    threads_by_clause: dict[int | None, list[ThreadView]] = defaultdict(list)
+    for t in threads:
+        if t.clause_id in clause_by_id:
+            t.clause = clause_by_id[t.clause_id]  # the same object the page shows
+        view = _thread_view(t, comments_by_thread[t.pk], revisions_by_thread[t.pk], viewer)
+        threads_by_clause[t.clause_id if t.clause_id in clause_by_id else None].append(view)
+    clause_views = [_clause_view(clause, threads_by_clause.get(clause.pk, [])) for clause in clauses]
+    return clause_views, threads_by_clause.get(None, [])
+
+
+def _clause_view(clause: Clause, tviews: list[ThreadView]) -> ClauseView:
+    open_views = [tv for tv in tviews if not tv.is_resolved]
+    open_live = [cv.comment for tv in open_views for cv in tv.comments if not cv.comment.is_deleted]
+    return ClauseView(
+        clause=clause,
+        threads=tviews,
+        segments=highlight(clause.text, [tv.thread for tv in tviews]),
+        heat=heat_for(
+            thread_count=len(tviews),
+            open_comments=len(open_live),
+            open_objections=sum(c.stance in (Stance.OBJECTION, Stance.CONCERN) for c in open_live),
+        ),
+        open_count=len(open_views),
+        resolved_count=len(tviews) - len(open_views),
+        comment_count=sum(tv.comment_count for tv in tviews),
+    )
+
+
+def criteria_for(review: Review) -> list[Criterion]:
+    return list(Criterion.objects.filter(set=review.criterion_set_id).select_related("set"))
+
+
+def review_page(review: Review, *, user, filter: str = "all") -> ReviewPage:
+    """Everything the review page shows, in a fixed number of queries."""
+    if filter not in FILTERS:
+        filter = "all"
+    viewer = viewer_for(user, review)
+    clauses = list(review.version.clauses.order_by("ordinal"))
+    threads, comments, revisions = _load(review)
+    criteria = criteria_for(review)
+    decision_threads = list(review.decision_threads.select_related("clause").order_by("created_at"))
+    clause_views, general = _assemble(clauses, threads, comments, revisions, viewer)
+    if filter == "open":
+        shown = [cv for cv in clause_views if cv.open_count]
+    elif filter == "resolved":
+        shown = [cv for cv in clause_views if cv.resolved_count]
+    else:
+        shown = clause_views
+    totals = {
+        "threads": len(threads),
+        "open": sum(t.status == Thread.Status.OPEN for t in threads),
+        "resolved": sum(t.status == Thread.Status.RESOLVED for t in threads),
+        "comments": sum(not c.is_deleted for c in comments),
+        "clauses_discussed": sum(1 for cv in clause_views if cv.threads),
+    }
+    return ReviewPage(
+        review=review,
+        viewer=viewer,
+        clauses=shown,
+        all_clauses=clause_views,
+        general_threads=general,
+        criteria=criteria,
+        decision_threads=decision_threads,
+        filter=filter,
+        totals=totals,
+    )
+
+
+def clause_block(review: Review, clause: Clause, *, user) -> ClauseView:
+    """One clause with its threads, as the review page shows it (after a new thread)."""
+    viewer = viewer_for(user, review)
+    threads, comments, revisions = _load(review, clause=clause)
+    clause_views, _ = _assemble([clause], threads, comments, revisions, viewer)
+    return clause_views[0]
+
+
+def thread_view(thread: Thread, *, user) -> ThreadView:
+    """One thread as the review page shows it (for htmx swaps): a fixed number of queries."""
+    viewer = viewer_for(user, thread.review)
+    comments = list(
+        thread.comments.select_related("author__profile", "hidden_by__profile").order_by("created_at", "pk")
+    )
+    revisions = list(
+        CommentRevision.objects.filter(comment__thread=thread)
+        .select_related("editor__profile")
+        .order_by("-edited_at", "-pk")
+    )
+    return _thread_view(thread, comments, revisions, viewer)
+
+
+def thread_for(review: Review, thread_id: int) -> Thread:
+    try:
+        thread = _thread_queryset().get(pk=thread_id, review=review)
+    except Thread.DoesNotExist:
+        raise Http404("No such thread.") from None
+    thread.review = review
+    return thread
+
+
+def review_list(*, status: str = "") -> QuerySet[Review]:
+    """Public reviews with their thread and comment counts (one query)."""
+    reviews = (
+        Review.objects.public()
+        .select_related("version__license", "criterion_set")
+        .annotate(
+            thread_count=Count("threads", distinct=True),
+            open_thread_count=Count("threads", filter=Q(threads__status=Thread.Status.OPEN), distinct=True),
+            comment_count=Count(
+                "threads__comments", filter=Q(threads__comments__deleted_at__isnull=True), distinct=True
+            ),
+        )
+        .order_by("-opened_at", "-pk")
+    )
+    if status:
+        reviews = reviews.filter(status=status)
+    return reviews
+
+
+def review_status_counts() -> dict[str, int]:
+    rows = Review.objects.public().values("status").annotate(n=Count("pk")).order_by()
+    return {row["status"]: row["n"] for row in rows}

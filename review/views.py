@@ -1,0 +1,359 @@
+"""Review pages and the thread/comment actions.
+
+Each action works as a plain form post (redirect back to the review page, at the thread) and
+in place with htmx (the thread or clause fragment of ``review/review_detail.html``). Access
+checks raise 404 so that people without the right learn nothing.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, retarget
+
+from licenses.models import LicenseVersion
+
+from . import selectors, services
+from .forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
+from .models import Comment, Review, Thread
+from .ratelimit import comment_rate_limited
+
+PAGE = "review/review_detail.html"
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _get_thread_for_user(request: HttpRequest, pk: int, thread_id: int) -> Thread:
+    review = selectors.review_for(pk, request.user)
+    return selectors.thread_for(review, thread_id)
+
+
+def _get_comment_for_user(request: HttpRequest, pk: int) -> Comment:
+    comment = get_object_or_404(
+        Comment.objects.select_related(
+            "thread__clause", "thread__criterion__set", "thread__started_by", "author__profile"
+        ),
+        pk=pk,
+    )
+    comment.thread.review = selectors.review_for(comment.thread.review_id, request.user)
+    return comment
+
+
+def _thread_response(request: HttpRequest, thread: Thread, *, extra: dict | None = None, status: int = 200):
+    """The thread fragment for htmx, else a redirect to it on the review page."""
+    if request.htmx:
+        context = {
+            "tv": selectors.thread_view(thread, user=request.user),
+            "review": thread.review,
+            **(extra or {}),
+        }
+        context["viewer"] = selectors.viewer_for(request.user, thread.review)
+        return render(request, f"{PAGE}#thread", context, status=status)
+    return redirect(thread.get_absolute_url())
+
+
+# --- reviews ------------------------------------------------------------------------------------
+
+
+@require_GET
+def review_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    if status not in Review.Status.values:
+        status = ""
+    counts = selectors.review_status_counts()
+    return render(
+        request,
+        "review/review_list.html",
+        {
+            "reviews": selectors.review_list(status=status),
+            "status": status,
+            "statuses": [(value, label, counts.get(value, 0)) for value, label in Review.Status.choices],
+            "nav": "reviews",
+        },
+    )
+
+
+def _int(value) -> int | None:
+    value = str(value or "")
+    return int(value) if value.isdigit() and len(value) < 18 else None
+
+
+@login_required
+def review_create(request: HttpRequest) -> HttpResponse:
+    version = (
+        LicenseVersion.objects.select_related("license").filter(pk=_int(request.GET.get("version"))).first()
+    )
+    if version is None or not services.may_open_review(request.user, version.license):
+        raise Http404("No such license version.")
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = services.review_open(version=version, opened_by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "The review is open. Reviewers can now comment clause by clause.")
+            return redirect(review)
+    return render(request, "review/review_form.html", {"form": form, "version": version, "nav": "reviews"})
+
+
+@require_GET
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = selectors.review_for(pk, request.user)
+    page = selectors.review_page(review, user=request.user, filter=request.GET.get("show", "all"))
+    context = {
+        "page": page,
+        "review": review,
+        "viewer": page.viewer,
+        "criteria": page.criteria,
+        "filters": selectors.FILTERS,
+        "nav": "reviews",
+    }
+    template = PAGE
+    if request.htmx and request.htmx.target == "review-clauses":
+        template += "#clauses"
+    return render(request, template, context)
+
+
+@login_required
+def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    review = selectors.review_for(pk, request.user)
+    if not services.may_decide(request.user):
+        raise Http404("No such review.")
+    initial = {"status": review.status, "rationale": review.decision_rationale}
+    form = DecisionForm(request.POST or None, review=review, initial=initial)
+    if not form.is_bound:
+        form.initial["threads"] = list(review.decision_threads.values_list("pk", flat=True))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_decide(
+                review=review,
+                user=request.user,
+                status=data["status"],
+                rationale=data["rationale"],
+                threads=data["threads"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Decision recorded: {review.get_status_display()}.")
+            return redirect(review)
+    return render(request, "review/review_decide.html", {"form": form, "review": review, "nav": "reviews"})
+
+
+# --- threads ------------------------------------------------------------------------------------
+
+
+@login_required
+@comment_rate_limited
+def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
+    review = selectors.review_for(pk, request.user)
+    if not services.may_comment(request.user, review):
+        raise Http404("No such review.")
+    form = ThreadForm(
+        request.POST or None, review=review, initial=request.GET.dict() if request.method == "GET" else None
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = services.thread_start(
+                review=review,
+                clause=data["clause"],
+                author=request.user,
+                body=data["body"],
+                stance=data["stance"],
+                criterion=data["criterion"],
+                quote=form.quote(),
+                suggested_wording=data["suggested_wording"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if request.htmx:
+                block = selectors.clause_block(review, thread.clause, user=request.user)
+                context = {
+                    "cv": block,
+                    "review": review,
+                    "viewer": selectors.viewer_for(request.user, review),
+                    "criteria": selectors.criteria_for(review),
+                }
+                return render(request, f"{PAGE}#clause", context)
+            messages.success(request, "Thread started.")
+            return redirect(thread.get_absolute_url())
+    clause_id = _int((form.data if form.is_bound else form.initial).get("clause"))
+    clause = form.fields["clause"].queryset.filter(pk=clause_id).first() if clause_id else None
+    context = {"form": form, "review": review, "clause": clause, "nav": "reviews"}
+    if request.htmx and request.method == "POST":
+        response = render(request, "review/thread_new.html#form", context, status=422)
+        return reswap(retarget(response, f"#new-thread-{clause.pk if clause else 'x'}"), "outerHTML")
+    if request.method == "POST":
+        return render(request, "review/thread_new.html", context, status=422)
+    return render(request, "review/thread_new.html", context)
+
+
+@require_GET
+def thread_detail(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
+    thread = _get_thread_for_user(request, pk, thread_id)
+    return _thread_response(request, thread)
+
+
+@require_POST
+@login_required
+@comment_rate_limited
+def thread_reply(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
+    thread = _get_thread_for_user(request, pk, thread_id)
+    if not services.may_comment(request.user, thread.review):
+        raise Http404("No such thread.")
+    form = CommentForm(request.POST, prefix_id=f"r{thread.pk}-")
+    if form.is_valid():
+        try:
+            comment = services.comment_add(thread=thread, author=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if not request.htmx:
+                messages.success(request, "Reply posted.")
+                return redirect(f"{thread.review.get_absolute_url()}#{comment.dom_id}")
+            return _thread_response(request, thread)
+    if request.htmx:
+        return _thread_response(request, thread, extra={"reply_form": form}, status=422)
+    return render(
+        request,
+        "review/comment_form.html",
+        {"form": form, "thread": thread, "review": thread.review, "action": "reply"},
+        status=422,
+    )
+
+
+@require_POST
+@login_required
+def thread_resolve(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
+    thread = _get_thread_for_user(request, pk, thread_id)
+    try:
+        services.thread_resolve(thread=thread, user=request.user)
+    except services.NotAllowed:
+        raise Http404("No such thread.") from None
+    if not request.htmx:
+        messages.success(request, "Thread resolved.")
+    return _thread_response(request, thread)
+
+
+@require_POST
+@login_required
+def thread_reopen(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
+    thread = _get_thread_for_user(request, pk, thread_id)
+    try:
+        services.thread_reopen(thread=thread, user=request.user)
+    except services.NotAllowed:
+        raise Http404("No such thread.") from None
+    if not request.htmx:
+        messages.success(request, "Thread reopened.")
+    return _thread_response(request, thread)
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+@login_required
+@comment_rate_limited
+def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _get_comment_for_user(request, pk)
+    if not services.may_edit(request.user, comment):
+        raise Http404("No such comment.")
+    initial = {"body": comment.body, "stance": comment.stance, "suggested_wording": comment.suggested_wording}
+    form = CommentForm(request.POST or None, initial=initial, prefix_id=f"e{comment.pk}-")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_edit(comment=comment, editor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if not request.htmx:
+                messages.success(request, "Comment updated; the previous text is kept in its history.")
+                return redirect(f"{comment.thread.review.get_absolute_url()}#{comment.dom_id}")
+            return _thread_response(request, comment.thread)
+    context = {
+        "form": form,
+        "comment": comment,
+        "thread": comment.thread,
+        "review": comment.thread.review,
+        "action": "edit",
+    }
+    status = 422 if request.method == "POST" else 200
+    if request.htmx:
+        return render(request, "review/comment_form.html#form", context, status=status)
+    return render(request, "review/comment_form.html", context, status=status)
+
+
+@require_POST
+@login_required
+def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _get_comment_for_user(request, pk)
+    try:
+        services.comment_delete(comment=comment, user=request.user)
+    except services.NotAllowed:
+        raise Http404("No such comment.") from None
+    if not request.htmx:
+        messages.success(request, "Comment deleted. Replies keep a placeholder; a moderator can restore it.")
+    return _thread_response(request, comment.thread)
+
+
+@require_POST
+@login_required
+def comment_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _get_comment_for_user(request, pk)
+    try:
+        services.comment_restore(comment=comment, user=request.user)
+    except services.NotAllowed:
+        raise Http404("No such comment.") from None
+    if not request.htmx:
+        messages.success(request, "Comment restored.")
+    return _thread_response(request, comment.thread)
+
+
+@login_required
+def comment_hide(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _get_comment_for_user(request, pk)
+    if not selectors.roles.is_moderator(request.user):
+        raise Http404("No such comment.")
+    form = HideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_hide(comment=comment, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if not request.htmx:
+                messages.success(request, "Comment hidden; the reason shows in its place.")
+            return _thread_response(request, comment.thread)
+    context = {"form": form, "comment": comment, "thread": comment.thread, "review": comment.thread.review}
+    status = 422 if request.method == "POST" else 200
+    if request.htmx:
+        return render(request, "review/comment_hide.html#form", context, status=status)
+    return render(request, "review/comment_hide.html", context, status=status)
+
+
+@require_GET
+def comment_history(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _get_comment_for_user(request, pk)
+    if comment.is_hidden and not selectors.roles.is_moderator(request.user):
+        raise Http404("No such comment.")
+    if comment.is_deleted and not selectors.roles.is_moderator(request.user):
+        raise Http404("No such comment.")
+    revisions = list(comment.revisions.select_related("editor__profile").order_by("-edited_at", "-pk"))
+    return render(
+        request,
+        "review/comment_history.html",
+        {"comment": comment, "revisions": revisions, "review": comment.thread.review, "nav": "reviews"},
+    )
