@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import compare_views, views
 
 app_name = "licenses"
 urlpatterns = [
+    path("compare/", compare_views.compare, name="compare"),
+    path("compare/versions/", compare_views.compare_versions, name="compare-versions"),
     path("licenses/", views.license_list, name="license-list"),
     path("licenses/<str:slug>/", views.license_detail, name="license-detail"),
     path("licenses/<str:slug>/versions/new/", views.version_create, name="version-create"),

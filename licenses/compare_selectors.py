@@ -1,0 +1,380 @@
+"""Reads for the compare page: resolve version refs, align two versions' clauses, cache the result.
+
+The alignment itself is the pure :func:`licenses.comparison.compare`; this module turns
+stored :class:`Clause` rows back into :class:`Segment` values, runs it, and shapes the
+pairs into rows a template can show without further logic. Two caches sit in front:
+
+- the rows (plain data) by the two text hashes, the segmenter versions and
+  ``ALGORITHM_VERSION``, so switching views never re-aligns;
+- the rendered rows fragment by the same, plus the refs (they are in the links),
+  the view and the "changes only" toggle. A warm page costs two queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .comparison import ALGORITHM_VERSION, Pair, compare, summary
+from .models import Clause, License, LicenseVersion
+from .segmentation import Segment
+
+# Bump when the rows fragment's markup changes, so cached HTML is not served stale.
+TEMPLATE_VERSION = "1"
+CACHE_SECONDS = 60 * 60 * 24
+VIEWS = ("side", "inline")
+CHANGE_KINDS = frozenset({"changed", "moved", "added", "removed", "split", "merged"})
+SUGGESTION_LIMIT = 12
+PICKER_LIMIT = 300
+
+
+class RefError(ValueError):
+    """A ref that names no version; ``suggestions`` are versions the user may have meant."""
+
+    def __init__(self, ref: str, message: str, suggestions: list[LicenseVersion] | None = None) -> None:
+        super().__init__(message)
+        self.ref = ref
+        self.message = message
+        self.suggestions = suggestions or []
+
+
+def _versions() -> object:
+    return LicenseVersion.objects.select_related("license").only(
+        "label", "text_hash", "segmenter", "created_at", "license__slug", "license__name", "license__spdx_id"
+    )
+
+
+def resolve_ref(ref: str) -> LicenseVersion:
+    """The version a compare ref names, or :class:`RefError`.
+
+    ``slug@label`` is exact. Without ``@``, a license slug or SPDX id
+    (any case) names that license's latest version, so ``?b=apache-2.0``
+    or ``?b=MPL-2.0`` work when typed by hand. One query when exact.
+    """
+    ref = ref.strip()[:200]
+    if not ref:
+        raise RefError(ref, "Choose a version.")
+    slug, at, label = ref.partition("@")
+    if at:
+        version = _versions().filter(license__slug=slug.strip(), label=label.strip()).first()
+        if version is not None:
+            return version
+    else:
+        license = License.objects.filter(Q(slug__iexact=ref) | Q(spdx_id__iexact=ref)).first()
+        if license is not None:
+            version = _versions().filter(license=license).order_by("-created_at", "-pk").first()
+            if version is not None:
+                return version
+        # "mpl-2.0" or "MPL-2.0" for the version "2.0" of the license "mpl"
+        stem, dash, label = ref.rpartition("-")
+        if dash:
+            version = _versions().filter(license__slug__iexact=stem, label=label).first()
+            if version is not None:
+                return version
+    query = slug if at else ref
+    suggestions = search_versions(query) or search_versions(query.split("-")[0])
+    raise RefError(ref, f"No license version matches “{ref}”.", suggestions)
+
+
+def search_versions(query: str, *, limit: int = SUGGESTION_LIMIT) -> list[LicenseVersion]:
+    """Versions whose license name, SPDX id or slug contains ``query`` (one query)."""
+    query = query.strip()[:100]
+    qs = _versions().order_by("license__name", "created_at", "pk")
+    if query:
+        qs = qs.filter(
+            Q(license__name__icontains=query)
+            | Q(license__spdx_id__icontains=query)
+            | Q(license__slug__icontains=query)
+            | Q(label__iexact=query)
+        )
+    return list(qs[:limit])
+
+
+def picker_versions(near: LicenseVersion | None = None) -> list[LicenseVersion]:
+    """Options for the version pickers' <datalist>: the same license's versions first, then the rest."""
+    versions = search_versions("", limit=PICKER_LIMIT)
+    if near is not None:
+        versions.sort(key=lambda v: v.license_id != near.license_id)
+    return versions
+
+
+def segments_for(version: LicenseVersion) -> list[Segment]:
+    """The stored clauses of ``version`` as segments, in order (one query)."""
+    rows = list(
+        Clause.objects.filter(version=version)
+        .order_by("ordinal")
+        .values_list("pk", "parent_id", "label", "path", "anchor", "heading", "text", "start", "end", "depth")
+    )
+    index = {row[0]: i for i, row in enumerate(rows)}
+    return [
+        Segment(
+            label=label,
+            path=path,
+            anchor=anchor,
+            heading=heading,
+            text=text,
+            start=start,
+            end=end,
+            depth=depth,
+            parent=index.get(parent_id),
+        )
+        for _pk, parent_id, label, path, anchor, heading, text, start, end, depth in rows
+    ]
+
+
+# -- rows ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One clause as a compare row shows it."""
+
+    label: str
+    path: str
+    anchor: str
+    heading: str
+
+    @property
+    def name(self) -> str:
+        return self.path or self.label or "¶"
+
+    @property
+    def dom_id(self) -> str:
+        return f"c-{self.anchor}"
+
+
+@dataclass
+class Row:
+    kind: str
+    dom_id: str
+    a: list[Side]
+    b: list[Side]
+    similarity: float
+    renumbered: bool
+    # Rendered redline HTML, escaped here: the old side, the new side, and both inline.
+    a_html: SafeString
+    b_html: SafeString
+    inline_html: SafeString
+    # For moves: the row where the clause now is (on the stub) or where it was (on the pair).
+    moved_to: str = ""
+    moved_from_after: str = ""
+    stub_for: str = ""
+    next_change: str = ""
+    prev_change: str = ""
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind in CHANGE_KINDS
+
+    @property
+    def is_stub(self) -> bool:
+        return self.kind == "moved-away"
+
+    @property
+    def percent(self) -> int:
+        return round(self.similarity * 100)
+
+
+@dataclass
+class Comparison:
+    rows: list[Row]
+    summary: dict
+    identical: bool
+    counts: dict = field(default_factory=dict)
+
+
+def _side(seg: Segment) -> Side:
+    return Side(label=seg.label, path=seg.path, anchor=seg.anchor, heading=seg.heading)
+
+
+def _html(pieces, keep: frozenset[str]) -> SafeString:
+    out = []
+    for op, text in pieces:
+        if op not in keep:
+            continue
+        t = escape(text)
+        out.append(t if op == "equal" else f"<del>{t}</del>" if op == "delete" else f"<ins>{t}</ins>")
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+_OLD, _NEW, _BOTH = (
+    frozenset({"equal", "delete"}),
+    frozenset({"equal", "insert"}),
+    frozenset({"equal", "delete", "insert"}),
+)
+
+
+def _row(pair: Pair) -> Row:
+    a = [_side(s) for s in pair.a_segments]
+    b = [_side(s) for s in pair.b_segments]
+    dom_id = f"d-{b[0].anchor}" if b else f"d-a-{a[0].anchor}"
+    if pair.kind == "unchanged":
+        plain = mark_safe(escape(pair.b_text or pair.a_text))  # noqa: S308 - escaped
+        a_html = mark_safe(escape(pair.a_text))  # noqa: S308 - escaped
+        return Row(pair.kind, dom_id, a, b, 1.0, pair.renumbered, a_html, plain, plain)
+    return Row(
+        pair.kind,
+        dom_id,
+        a,
+        b,
+        pair.similarity,
+        pair.renumbered,
+        _html(pair.redline, _OLD),
+        _html(pair.redline, _NEW),
+        _html(pair.redline, _BOTH),
+    )
+
+
+def build_rows(pairs: list[Pair], a_segments: list[Segment]) -> list[Row]:
+    """Rows in the new text's order, with a stub where each moved clause used to be."""
+    rows = [_row(p) for p in pairs]
+    # Which row shows each old clause, to place "moved away" stubs after the old neighbour.
+    a_index = {s.anchor: i for i, s in enumerate(a_segments)}
+    row_of_a: dict[int, int] = {}
+    for r, pair in enumerate(pairs):
+        for s in pair.a_segments:
+            row_of_a[a_index[s.anchor]] = r
+    stubs: dict[int, list[Row]] = {}  # insert before row index
+    for r, pair in enumerate(pairs):
+        if pair.kind != "moved" or pair.a is None:
+            continue
+        i = a_index[pair.a.anchor]
+        # the nearest earlier old clause that did not move too
+        before = next((row_of_a[k] for k in range(i - 1, -1, -1) if pairs[row_of_a[k]].kind != "moved"), None)
+        at = before + 1 if before is not None else 0
+        row = rows[r]
+        stub = Row(
+            "moved-away",
+            f"{row.dom_id}-was",
+            row.a,
+            [],
+            row.similarity,
+            False,
+            mark_safe(""),  # noqa: S308 - empty
+            mark_safe(""),  # noqa: S308 - empty
+            mark_safe(""),  # noqa: S308 - empty
+            moved_to=row.dom_id,
+            stub_for=row.b[0].name if row.b else "",
+        )
+        row.moved_from_after = rows[before].a[0].name if before is not None and rows[before].a else ""
+        stubs.setdefault(at, []).append(stub)
+    out: list[Row] = []
+    for r, row in enumerate(rows):
+        out.extend(stubs.get(r, []))
+        out.append(row)
+    out.extend(stubs.get(len(rows), []))
+    changes = [row for row in out if row.is_change]
+    for prev, nxt in zip(changes, changes[1:], strict=False):
+        prev.next_change, nxt.prev_change = nxt.dom_id, prev.dom_id
+    return out
+
+
+def _key(*parts: str) -> str:
+    return "cmp:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def comparison(a: LicenseVersion, b: LicenseVersion) -> Comparison:
+    """The aligned rows of ``a`` -> ``b``; cached by both texts and the algorithm version."""
+    key = _key(
+        "rows", ALGORITHM_VERSION, TEMPLATE_VERSION, a.text_hash, a.segmenter, b.text_hash, b.segmenter
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    segs_a = segments_for(a)
+    segs_b = segs_a if a.pk == b.pk else segments_for(b)
+    pairs = compare(segs_a, segs_b)
+    result = Comparison(
+        rows=build_rows(pairs, segs_a),
+        summary=summary(pairs),
+        identical=all(p.kind == "unchanged" for p in pairs),
+    )
+    cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+@dataclass
+class ComparePage:
+    a: LicenseVersion
+    b: LicenseVersion
+    view: str
+    changes_only: bool
+    summary: dict
+    identical: bool
+    rows_html: SafeString
+
+
+def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_only: bool) -> ComparePage:
+    """Summary and the rendered rows for the page; the rows HTML is cached per refs, view and toggle."""
+    view = view if view in VIEWS else "side"
+    key = _key(
+        "html",
+        ALGORITHM_VERSION,
+        TEMPLATE_VERSION,
+        a.text_hash,
+        a.segmenter,
+        b.text_hash,
+        b.segmenter,
+        a.ref,
+        b.ref,
+        view,
+        str(changes_only),
+    )
+    data = comparison(a, b)
+    html = cache.get(key)
+    if html is None:
+        rows = data.rows
+        if changes_only:
+            rows = _changes_only(rows)
+        html = render_to_string(
+            "licenses/compare.html#rows",
+            {
+                "rows": rows,
+                "view": view,
+                "a": a,
+                "b": b,
+                "a_url": a.get_absolute_url(),
+                "b_url": b.get_absolute_url(),
+                "changes_only": changes_only,
+            },
+        )
+        cache.set(key, html, CACHE_SECONDS)
+    return ComparePage(
+        a=a,
+        b=b,
+        view=view,
+        changes_only=changes_only,
+        summary=data.summary,
+        identical=data.identical,
+        rows_html=mark_safe(html),  # noqa: S308 - our own template's output, autoescaped
+    )
+
+
+@dataclass
+class Gap:
+    """A run of unchanged clauses hidden by "changes only"."""
+
+    count: int
+    kind: str = "gap"
+
+
+def _changes_only(rows: list[Row]) -> list[Row | Gap]:
+    out: list[Row | Gap] = []
+    hidden = 0
+    for row in rows:
+        if row.is_change or row.is_stub:
+            if hidden:
+                out.append(Gap(hidden))
+                hidden = 0
+            out.append(row)
+        else:
+            hidden += 1
+    if hidden:
+        out.append(Gap(hidden))
+    return out

@@ -1,0 +1,79 @@
+// Compare page: j / k step through the changes; the Previous / Next buttons do the same.
+// Without this file every change row still links to its neighbours and the view links reload.
+(function () {
+  "use strict";
+
+  function changes() {
+    return Array.prototype.slice.call(document.querySelectorAll("#comparison .cmp-row.is-change"));
+  }
+
+  // The row the reader is at: the one marked current, else the first one below the toolbar.
+  function currentIndex(rows) {
+    for (var i = 0; i < rows.length; i++) {
+      if (rows[i].classList.contains("is-current")) { return i; }
+    }
+    return -1;
+  }
+
+  function step(delta) {
+    var rows = changes();
+    if (!rows.length) { return; }
+    var i = currentIndex(rows);
+    if (i === -1) {
+      // Start from the viewport: the next change below the top, or the last one above it.
+      var top = 80;
+      i = delta > 0 ? -1 : rows.length;
+      for (var n = 0; n < rows.length; n++) {
+        var y = rows[n].getBoundingClientRect().top;
+        if (delta > 0 && y > top) { i = n - 1; break; }
+        if (delta < 0 && y < top - 4) { i = n + 1; }
+      }
+    }
+    var next = Math.max(0, Math.min(rows.length - 1, i + delta));
+    rows.forEach(function (r) { r.classList.remove("is-current"); });
+    var row = rows[next];
+    row.classList.add("is-current");
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: "start" });
+    var status = document.getElementById("cmp-status");
+    if (status) { status.textContent = "Change " + (next + 1) + " of " + rows.length; }
+  }
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    if (event.key === "j") { event.preventDefault(); step(1); }
+    else if (event.key === "k") { event.preventDefault(); step(-1); }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-cmp-step]");
+    if (button) { step(parseInt(button.getAttribute("data-cmp-step"), 10)); }
+  });
+
+  function reveal() {
+    document.querySelectorAll("[data-cmp-step]").forEach(function (b) { b.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", reveal);
+
+  // Switching view or "changes only" swaps #comparison: keep the reader on the same change.
+  var keep = null;
+  document.addEventListener("htmx:beforeSwap", function () {
+    var current = document.querySelector("#comparison .cmp-row.is-current");
+    keep = current ? current.id : null;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    reveal();
+    var row = keep && document.getElementById(keep);
+    keep = null;
+    if (row && row.classList.contains("is-change")) {
+      row.classList.add("is-current");
+      row.focus({ preventScroll: true });
+      row.scrollIntoView({ block: "start" });
+    }
+  });
+})();

@@ -1,0 +1,285 @@
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from licenses import compare_selectors
+from tests.factories import make_license, make_version
+
+pytestmark = pytest.mark.django_db
+
+OLD = """Test License
+
+1. Definitions.
+
+"Software" means the program and its documentation.
+
+2. Grant.
+
+You may use and copy the Software for any purpose, free of charge.
+
+3. Advertising.
+
+All advertising materials mentioning features or use of this software must display an acknowledgement.
+
+4. Warranty.
+
+The Software is provided as is, without warranty of any kind, express or implied.
+"""
+
+NEW = """Test License
+
+1. Definitions.
+
+"Software" means the program and its documentation.
+
+2. Grant.
+
+You may use, copy, modify and share the Software for any purpose, free of charge.
+
+3. Patents.
+
+Each contributor grants you a worldwide patent license under the claims they can license.
+
+4. Termination.
+
+Your rights end automatically if you sue anyone for patent infringement over the Software.
+
+5. Warranty.
+
+The Software is provided as is, without warranty of any kind, express or implied.
+"""
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def pair():
+    license = make_license(slug="tl", name="Test License", spdx_id="TL-1")
+    old = make_version(license, text=OLD, label="1.0")
+    new = make_version(license, text=NEW, label="2.0")
+    return old, new
+
+
+def url(**params) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"{reverse('licenses:compare')}?{query}"
+
+
+def rows(html: str) -> list[str]:
+    return re.findall(r'<section class="cmp-row kind-([\w-]+)', html)
+
+
+def test_compare_shows_summary_and_aligned_rows(client, pair):
+    old, new = pair
+    response = client.get(url(a="tl@1.0", b="tl@2.0"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    page = response.context["page"]
+    assert page.summary["counts"]["changed"] >= 1
+    assert page.summary["counts"]["removed"] == 1
+    assert page.summary["counts"]["added"] >= 1
+    assert "removed" in rows(html)
+    assert "added" in rows(html)
+    # both labels link to the clause permalinks of each version
+    assert f'href="{old.get_absolute_url()}#c-2"' in html
+    assert f'href="{new.get_absolute_url()}#c-2"' in html
+    # renumbering is shown, not counted as a change
+    assert "renumbered 4. → 5." in html
+    assert "<del>" in html and "<ins>" in html
+    assert 'id="comparison"' in html
+
+
+def test_side_by_side_redline_splits_old_and_new(client, pair):
+    html = client.get(url(a="tl@1.0", b="tl@2.0")).content.decode()
+    grant = html[html.index('id="d-2"') :]
+    grant = grant[: grant.index("</section>")]
+    old_side = grant[grant.index('class="cmp-a"') : grant.index('class="cmp-b"')]
+    new_side = grant[grant.index('class="cmp-b"') :]
+    assert "<ins>" not in old_side and "<del>" in old_side
+    assert "<del>" not in new_side and "<ins>" in new_side
+
+
+def test_inline_view_and_changes_only(client, pair):
+    full = client.get(url(a="tl@1.0", b="tl@2.0")).content.decode()
+    response = client.get(url(a="tl@1.0", b="tl@2.0", view="inline", changes="1"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "view-inline" in html and "view-side" not in html
+    assert "unchanged" in rows(full)
+    assert "unchanged" not in rows(html)
+    assert "unchanged clause" in html  # the gap marker says what was hidden
+    assert 'aria-checked="true"' in html
+    # the toggles keep the other setting
+    assert 'href="/compare/?a=tl@1.0&amp;b=tl@2.0&amp;view=inline"' in html
+    assert 'href="/compare/?a=tl@1.0&amp;b=tl@2.0&amp;changes=1"' in html
+
+
+def test_unknown_view_falls_back_to_side(client, pair):
+    response = client.get(url(a="tl@1.0", b="tl@2.0", view="<script>"))
+    assert response.status_code == 200
+    assert "view-side" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"a": "tl@9.9", "b": "tl@2.0"},
+        {"a": "tl@1.0", "b": "nope@1"},
+        {"a": "nothing-at-all", "b": "tl@2.0"},
+        {"a": "tl@1.0", "b": "%3Cscript%3Ealert(1)%3C/script%3E"},
+        {"a": "@", "b": "@@"},
+    ],
+)
+def test_bad_refs_give_a_clear_message(client, pair, params):
+    response = client.get(url(**params))
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "No license version matches" in html
+    assert "<script>alert" not in html
+    assert response.context["page"] is None
+
+
+def test_bad_ref_suggests_versions(client, pair):
+    response = client.get(url(a="test", b="tl@2.0"))
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Did you mean" in html
+    assert "a=tl%401.0&amp;b=tl%402.0" in html
+
+
+def test_spdx_id_or_slug_redirects_to_the_canonical_address(client, pair):
+    response = client.get(url(a="TL-1", b="tl-1.0"))
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/?a=tl@2.0&b=tl@1.0"
+
+
+def test_only_a_shows_the_picker_for_b(client, pair):
+    old, new = pair
+    other = make_version(make_license(name="Other License"), label="3")
+    response = client.get(url(a="tl@1.0"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["page"] is None
+    assert 'id="cmp-b"' in html and "autofocus" in html
+    assert 'value="tl@1.0"' in html
+    assert f'<option value="{new.ref}">' in html
+    assert f'<option value="{other.ref}">' in html
+    # the same license's versions come first
+    assert html.index(f"b={new.ref.replace('@', '%40')}") < html.index(f"b={other.ref.replace('@', '%40')}")
+
+
+def test_empty_page_is_a_plain_form(client, pair):
+    response = client.get(reverse("licenses:compare"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<form class="cmp-picker" method="get" action="/compare/">' in html
+    assert 'name="a"' in html and 'name="b"' in html
+
+
+def test_identical_versions(client, pair):
+    response = client.get(url(a="tl@1.0", b="tl@1.0"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No differences." in html
+    assert set(rows(html)) == {"unchanged"}
+    html = client.get(url(a="tl@1.0", b="tl@1.0", changes="1")).content.decode()
+    assert rows(html) == []
+
+
+def test_versions_of_different_licenses(client, pair):
+    other = make_version(make_license(slug="other"), text=NEW.replace("Test", "Other"), label="1")
+    response = client.get(url(a="tl@1.0", b=other.ref))
+    assert response.status_code == 200
+
+
+def test_clause_text_is_escaped(client):
+    license = make_license(slug="xss")
+    make_version(license, text="1. Grant.\n\nYou may <b>use</b> it.\n", label="1")
+    make_version(license, text="1. Grant.\n\nYou may <script>alert(1)</script> it.\n", label="2")
+    for view in ("side", "inline"):
+        html = client.get(url(a="xss@1", b="xss@2", view=view)).content.decode()
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;" in html
+        assert "<b>use" not in html
+
+
+def test_htmx_view_switch_returns_the_fragment(client, pair):
+    response = client.get(
+        url(a="tl@1.0", b="tl@2.0", view="inline"), headers={"HX-Request": "true", "HX-Target": "comparison"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="comparison"')
+    assert "<html" not in html
+
+
+def test_autocomplete_returns_options(client, pair):
+    make_version(make_license(slug="apache", name="Apache License", spdx_id="Apache-2.0"), label="2.0")
+    response = client.get(reverse("licenses:compare-versions"), {"b": "apache"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<option value="apache@2.0">Apache License 2.0 (Apache-2.0)</option>' in html
+    assert "tl@" not in html
+    html = client.get(reverse("licenses:compare-versions"), {"q": "TL-1"}).content.decode()
+    assert html.count("<option") == 2
+
+
+def test_query_count_is_bounded(client, pair, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        assert client.get(url(a="tl@1.0", b="tl@2.0")).status_code == 200
+    # warm: the two version look-ups only
+    with django_assert_max_num_queries(2):
+        assert client.get(url(a="tl@1.0", b="tl@2.0")).status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get(url(a="tl@1.0", b="tl@2.0", view="inline", changes="1")).status_code == 200
+
+
+def test_query_count_does_not_grow_with_clauses(client, django_assert_max_num_queries):
+    license = make_license(slug="big")
+    from tests.factories import numbered_text
+
+    make_version(license, text=numbered_text(5), label="1")
+    make_version(license, text=numbered_text(80).replace("Clause number 7 ", "Clause seven "), label="2")
+    with django_assert_max_num_queries(6):
+        assert client.get(url(a="big@1", b="big@2")).status_code == 200
+
+
+def test_cache_is_keyed_by_text_and_algorithm(pair, monkeypatch):
+    old, new = pair
+    calls = []
+    real = compare_selectors.compare
+    monkeypatch.setattr(compare_selectors, "compare", lambda a, b: calls.append(1) or real(a, b))
+    compare_selectors.compare_page(old, new, view="side", changes_only=False)
+    compare_selectors.compare_page(old, new, view="inline", changes_only=True)
+    assert len(calls) == 1
+    monkeypatch.setattr(compare_selectors, "ALGORITHM_VERSION", "another")
+    compare_selectors.compare_page(old, new, view="side", changes_only=False)
+    assert len(calls) == 2
+
+
+def test_moved_clause_says_where_it_went():
+    license = make_license(slug="mv")
+    body = {
+        1: "The licensor grants you a licence to reproduce and distribute the work in any medium.",
+        2: "You must give appropriate credit and indicate whether changes were made to the work.",
+        3: "The licensor offers the work as is and makes no warranties of any kind about it.",
+        4: "These terms are governed by the laws of the country where the licensor resides.",
+    }
+    old = "\n\n".join(f"{i}. {body[i]}" for i in (1, 2, 3, 4)) + "\n"
+    new = "\n\n".join(f"{n}. {body[i]}" for n, i in enumerate((1, 3, 4, 2), start=1)) + "\n"
+    a = make_version(license, text=old, label="1")
+    b = make_version(license, text=new, label="2")
+    page = compare_selectors.compare_page(a, b, view="side", changes_only=False)
+    html = str(page.rows_html)
+    kinds = rows(html)
+    assert "moved" in kinds and "moved-away" in kinds
+    moved = re.search(r'id="(d-[\w.-]+)" tabindex="-1" aria-label="Moved', html).group(1)
+    assert f'href="#{moved}"' in html  # the stub at the old place links to the new one
+    assert f'href="#{moved}-was"' in html  # and the moved row links back
