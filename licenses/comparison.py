@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-1"
+ALGORITHM_VERSION = "comparison-2"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 

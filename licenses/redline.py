@@ -23,6 +23,8 @@ except ImportError:  # pragma: no cover - pure-Python fallback with identical re
 Piece = tuple[str, str]  # ("equal" | "insert" | "delete", text)
 
 _DECORATION = re.compile(r"^[ \t]*([-=*_~#+.·•])(?:[ \t]*\1){2,}[ \t]*$", re.M)
+# a line inside a box of stars ("*  6. Disclaimer of Warranty   *"): keep the inside
+_FRAMED = re.compile(r"^[ \t]*\*(?:[ \t]+(.*?))?[ \t]*\*[ \t]*$", re.M)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # A token is a word or one punctuation mark, with the whitespace that follows it.
 _TOKEN = re.compile(r"(?:\w+|[^\w\s])\s*")
@@ -34,8 +36,15 @@ SLIVER = 2
 
 
 def normalise(text: str) -> str:
-    """Collapse line wrapping, keep paragraph breaks as ``"\\n\\n"``, drop decoration lines."""
-    text = _DECORATION.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Collapse line wrapping, keep paragraph breaks as ``"\\n\\n"``, drop decoration.
+
+    Decoration is a line of one repeated mark (``-----``, ``****``, ``=====``)
+    and the borders of a box of stars, as around MPL-2.0's sections 6 and 7.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "*" in text:
+        text = _FRAMED.sub(lambda m: m.group(1) or "", text)
+    text = _DECORATION.sub("", text)
     paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(text))
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -61,8 +70,12 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """Lower-case words without function words: the unit of similarity scoring."""
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    """Lower-case words without function words, numbers and single letters: the unit of scoring.
+
+    Numbers and list letters are mostly cross-references ("Section 2.1(a)"),
+    which change with every renumbering and make unrelated clauses look alike.
+    """
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
 
 
 def _append(out: list[Piece], op: str, text: str) -> None:
