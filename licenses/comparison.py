@@ -80,6 +80,10 @@ class Pair:
     (:func:`clause_text` of each side; the two segments of a split or merge
     joined with a paragraph break). ``redline`` rebuilds them exactly: equal +
     delete pieces give ``a_text``, equal + insert pieces give ``b_text``.
+    ``similarity`` is the share of word and punctuation tokens the two sides
+    keep (Indel, case-sensitive): 1.0 for unchanged, 0.0 for added/removed.
+    ``moved`` is a matched pair outside the longest in-order run, whatever its
+    similarity; a moved pair with similarity below 1 was also edited.
     ``renumbered`` is true for a one-to-one pair whose label number changed
     (``12.`` -> ``13.``); a change of style only (``(a)`` -> ``a.``) is not a
     renumbering (see :func:`label_key`), and neither makes a clause "changed".
