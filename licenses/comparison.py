@@ -50,6 +50,7 @@ __all__ = [
     "clause_text",
     "compare",
     "label_key",
+    "normalise",
     "rebuild",
     "redline",
     "summary",
