@@ -1,0 +1,489 @@
+"""Reads for the clause × criterion matrix, each in a fixed number of queries.
+
+``matrix`` costs four queries whatever the size of the review: criteria, clauses, the
+positions counted per cell and verdict (the database does the counting), and the threads
+counted per cell. Hints are worked out in Python from the clause text, and cached per text.
+
+Everything a cell shows (class, symbols, the screen-reader label, its URL) is worked out here
+once, so that the template does little per cell: a 200 × 10 matrix is 2,000 cells.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Count
+from django.http import Http404
+from django.urls import reverse
+
+from licenses.hints import hints
+from licenses.models import Clause, Criterion
+
+from .models import Position, Review, Thread, display_name
+from .verdicts import LABELS, NEGATIVE, VERDICTS, Tally
+
+#: Symbols that carry the verdict without colour (the legend repeats them).
+SYMBOLS = {"conflicts": "✕", "concern": "!", "complies": "✓", "not_applicable": "–"}
+DISAGREEMENT_SYMBOL = "≠"
+
+
+@lru_cache(maxsize=4096)
+def _hint_reasons(text: str, heading: str) -> dict[tuple[str, int], str]:
+    """(criterion set slug, number) -> why the wording rules think the clause touches it."""
+    found: dict[tuple[str, int], str] = {}
+    for hint in hints(text, heading):
+        found.setdefault(hint.key, hint.reason)
+    return found
+
+
+def hints_for(clause: Clause, set_slug: str) -> dict[int, str]:
+    """Criterion number -> reason, for the criteria of one set (a hint is never a position)."""
+    return {
+        number: reason
+        for (slug, number), reason in _hint_reasons(clause.text, clause.heading).items()
+        if slug == set_slug
+    }
+
+
+def tally_symbols(t: Tally) -> str:
+    """Compact cell text: "2✕ 1✓" (empty for no positions)."""
+    return " ".join(f"{t.count(v)}{SYMBOLS[v]}" for v in VERDICTS if t.count(v))
+
+
+def verdict_label(verdict: str | None) -> str:
+    return LABELS.get(verdict or "", "no positions")
+
+
+@dataclass
+class Column:
+    criterion: Criterion
+    label: str  # "OSD 6"
+
+    @property
+    def key(self) -> str:
+        return self.criterion.key
+
+    @property
+    def title(self) -> str:
+        return self.criterion.title
+
+
+@dataclass
+class Cell:
+    url: str
+    dom_id: str
+    tally: Tally
+    threads: int = 0
+    hint: str | None = None  # the reason, when the rules suggest this criterion
+    css: str = "v-none"
+    symbols: str = ""
+    disagreement: bool = False
+    sr: str = "no positions"  # what a screen reader (and the hover title) says
+
+    @property
+    def worst(self) -> str | None:
+        return self.tally.worst
+
+
+def make_cell(url: str, clause_id: int, criterion_id: int, t: Tally, *, hint=None, threads: int = 0) -> Cell:
+    sr = t.label()
+    if t.disagreement:
+        sr += "; reviewers disagree"
+    if threads:
+        sr += f"; {threads} thread{'s' if threads != 1 else ''}"
+    if hint is not None:
+        sr += f"; hint: {hint}" if hint else "; hint: may touch this criterion"
+    return Cell(
+        url=url,
+        dom_id=f"cell-{clause_id}-{criterion_id}",
+        tally=t,
+        threads=threads,
+        hint=hint,
+        css=f"v-{t.worst or 'none'}",
+        symbols=tally_symbols(t),
+        disagreement=t.disagreement,
+        sr=sr,
+    )
+
+
+@dataclass
+class Row:
+    clause: Clause
+    cells: list[Cell]
+    parent_id: int | None
+    has_children: bool = False
+    positions: int = 0
+
+    @property
+    def depth(self) -> int:
+        return self.clause.depth
+
+
+@dataclass
+class ColumnSummary:
+    column: Column
+    tally: Tally
+    conflict_clauses: int = 0
+    concern_clauses: int = 0
+    disagreements: int = 0
+
+    @property
+    def worst(self) -> str | None:
+        return self.tally.worst
+
+    @property
+    def worst_label(self) -> str:
+        return verdict_label(self.worst)
+
+    @property
+    def css(self) -> str:
+        return f"v-{self.worst or 'none'}"
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS.get(self.worst or "", "")
+
+
+@dataclass
+class Matrix:
+    review: Review
+    columns: list[Column]  # shown
+    criteria: list[Column]  # all of the set, for the filter
+    rows: list[Row]
+    summary: list[ColumnSummary]
+    only_with_positions: bool = False
+    criterion_key: str | None = None
+    total_clauses: int = 0
+    total_positions: int = 0
+
+
+def criterion_label(criterion: Criterion, short_name: str) -> str:
+    return f"{short_name} {criterion.number}".strip()
+
+
+def _columns(review: Review) -> list[Column]:
+    short = review.criterion_set.short_name
+    return [Column(c, criterion_label(c, short)) for c in review.criterion_set.criteria.order_by("number")]
+
+
+def _cell_url_maker(review: Review):
+    # One reverse() for the whole table instead of one per cell.
+    probe = reverse("review:cell", args=[review.pk, 1, 2])
+    head, tail = probe.rsplit("/1/2/", 1)
+    return lambda clause_id, criterion_id: f"{head}/{clause_id}/{criterion_id}/{tail}"
+
+
+def _clauses(review: Review) -> list[Clause]:
+    clauses = list(
+        Clause.objects.filter(version_id=review.version_id)
+        .only(
+            "id", "version_id", "parent_id", "ordinal", "label", "path", "anchor", "heading", "text", "depth"
+        )
+        .order_by("ordinal")
+    )
+    for clause in clauses:  # permalinks without a query per clause
+        clause.version = review.version
+    return clauses
+
+
+def matrix(review: Review, *, only_with_positions: bool = False, criterion_key: str | None = None) -> Matrix:
+    """The matrix of ``review``: four queries, whatever its size.
+
+    ``criterion_key`` narrows the columns to one criterion (an unknown key is ignored);
+    ``only_with_positions`` keeps the rows with at least one position in the shown columns.
+    """
+    columns = criteria = _columns(review)
+    if criterion_key and any(c.key == criterion_key for c in columns):
+        columns = [c for c in columns if c.key == criterion_key]
+    else:
+        criterion_key = None
+    clauses = _clauses(review)
+
+    counts: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+    per_cell = (
+        Position.objects.filter(review=review)
+        .values_list("clause_id", "criterion_id", "verdict")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for clause_id, criterion_id, verdict, n in per_cell:
+        counts[(clause_id, criterion_id)][verdict] = n
+    thread_counts = {
+        (clause_id, criterion_id): n
+        for clause_id, criterion_id, n in Thread.objects.filter(
+            review=review, clause__isnull=False, criterion__isnull=False
+        )
+        .values_list("clause_id", "criterion_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+
+    cell_url = _cell_url_maker(review)
+    set_slug = review.criterion_set.slug
+    empty = Tally()
+    summaries = {c.criterion.pk: ColumnSummary(c, Tally()) for c in columns}
+    rows: list[Row] = []
+    total_positions = 0
+    for clause in clauses:
+        reasons = hints_for(clause, set_slug)
+        cells = []
+        row_positions = 0
+        for column in columns:
+            crit = column.criterion
+            by_verdict = counts.get((clause.pk, crit.pk))
+            t = Tally(**by_verdict) if by_verdict else empty
+            cell = make_cell(
+                cell_url(clause.pk, crit.pk),
+                clause.pk,
+                crit.pk,
+                t,
+                hint=reasons.get(crit.number),
+                threads=thread_counts.get((clause.pk, crit.pk), 0),
+            )
+            if by_verdict:
+                worst = t.worst
+                row_positions += t.total
+                s = summaries[crit.pk]
+                s.tally = s.tally + t
+                s.conflict_clauses += worst == "conflicts"
+                s.concern_clauses += worst == "concern"
+                s.disagreements += t.disagreement
+            cells.append(cell)
+        total_positions += row_positions
+        rows.append(Row(clause=clause, cells=cells, parent_id=clause.parent_id, positions=row_positions))
+
+    if only_with_positions:
+        rows = [r for r in rows if r.positions]
+    shown = {r.clause.pk for r in rows}
+    parents = {r.parent_id for r in rows if r.parent_id in shown}
+    for r in rows:
+        r.has_children = r.clause.pk in parents
+        if r.parent_id not in shown:
+            r.parent_id = None
+    return Matrix(
+        review=review,
+        columns=columns,
+        criteria=criteria,
+        rows=rows,
+        summary=list(summaries.values()),
+        only_with_positions=only_with_positions,
+        criterion_key=criterion_key,
+        total_clauses=len(clauses),
+        total_positions=total_positions,
+    )
+
+
+# One cell and one criterion --------------------------------------------------------------------
+
+
+@dataclass
+class PositionView:
+    position: Position
+    reviewer_name: str
+    is_mine: bool = False
+
+    @property
+    def verdict_label(self) -> str:
+        return verdict_label(self.position.verdict)
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self.position.verdict]
+
+    @property
+    def css(self) -> str:
+        return f"v-{self.position.verdict}"
+
+
+@dataclass
+class ThreadSummary:
+    thread: Thread
+    comment_count: int
+    tagged: bool  # tagged with the criterion in question
+
+
+@dataclass
+class CellDetail:
+    review: Review
+    clause: Clause
+    column: Column
+    tally: Tally
+    positions: list[PositionView]
+    threads: list[ThreadSummary]
+    hint: str | None = None
+    mine: Position | None = None
+
+    url: str = ""
+    thread_count: int = 0  # threads tagged with this criterion
+
+    @property
+    def symbols(self) -> str:
+        return tally_symbols(self.tally)
+
+    @property
+    def css(self) -> str:
+        return f"v-{self.tally.worst or 'none'}"
+
+    @property
+    def cell(self) -> Cell:
+        """The matrix cell, as the matrix draws it (for an in-place update)."""
+        crit = self.column.criterion
+        return make_cell(
+            self.url, self.clause.pk, crit.pk, self.tally, hint=self.hint, threads=self.thread_count
+        )
+
+
+def _position_views(positions, user) -> list[PositionView]:
+    user_id = getattr(user, "pk", None)
+    return [PositionView(p, display_name(p.reviewer), is_mine=p.reviewer_id == user_id) for p in positions]
+
+
+def _positions_qs(review: Review):
+    return (
+        Position.objects.filter(review=review)
+        .select_related("reviewer__profile")
+        .prefetch_related("threads")
+        .order_by("updated_at", "pk")
+    )
+
+
+def _thread_summaries(threads, criterion_id: int | None) -> list[ThreadSummary]:
+    out = []
+    for t in threads:
+        out.append(ThreadSummary(t, t.comment_count, t.criterion_id == criterion_id))
+    out.sort(key=lambda s: (not s.tagged, s.thread.created_at, s.thread.pk))
+    return out
+
+
+def clause_for(review: Review, clause_id: int) -> Clause:
+    try:
+        clause = Clause.objects.get(pk=clause_id, version_id=review.version_id)
+    except Clause.DoesNotExist:
+        raise Http404("No such clause in this review.") from None
+    clause.version = review.version
+    return clause
+
+
+def criterion_for(review: Review, *, pk: int | None = None, key: str | None = None) -> Criterion:
+    lookup = {"pk": pk} if pk is not None else {"key": key}
+    try:
+        return Criterion.objects.select_related("set").get(set_id=review.criterion_set_id, **lookup)
+    except Criterion.DoesNotExist:
+        raise Http404("No such criterion in this review.") from None
+
+
+def cell_detail(review: Review, clause: Clause, criterion: Criterion, *, user=None) -> CellDetail:
+    """Each reviewer's position on one cell, and the threads on its clause: three queries."""
+    positions = list(_positions_qs(review).filter(clause=clause, criterion=criterion))
+    threads = list(
+        Thread.objects.filter(review=review, clause=clause)
+        .with_counts()
+        .select_related("criterion__set", "started_by__profile")
+        .order_by("created_at", "pk")
+    )
+    views = _position_views(positions, user)
+    column = Column(criterion, criterion_label(criterion, criterion.set.short_name))
+    summaries = _thread_summaries(threads, criterion.pk)
+    return CellDetail(
+        review=review,
+        clause=clause,
+        column=column,
+        tally=Tally(**_verdict_counts(p.verdict for p in positions)),
+        positions=views,
+        threads=summaries,
+        hint=hints_for(clause, criterion.set.slug).get(criterion.number),
+        mine=next((v.position for v in views if v.is_mine), None),
+        url=_cell_url_maker(review)(clause.pk, criterion.pk),
+        thread_count=sum(1 for t in summaries if t.tagged),
+    )
+
+
+def _verdict_counts(verdicts) -> dict[str, int]:
+    counts = dict.fromkeys(VERDICTS, 0)
+    for v in verdicts:
+        counts[v] += 1
+    return counts
+
+
+@dataclass
+class CriterionClause:
+    clause: Clause
+    tally: Tally
+    positions: list[PositionView] = field(default_factory=list)
+    threads: list[ThreadSummary] = field(default_factory=list)
+    hint: str | None = None
+    url: str = ""
+
+    @property
+    def symbols(self) -> str:
+        return tally_symbols(self.tally)
+
+    @property
+    def css(self) -> str:
+        return f"v-{self.tally.worst or 'none'}"
+
+    @property
+    def flagged(self) -> bool:
+        return self.tally.worst in NEGATIVE
+
+
+@dataclass
+class CriterionPage:
+    review: Review
+    column: Column
+    columns: list[Column]
+    clauses: list[CriterionClause]  # with positions or threads on this criterion
+    hinted: list[CriterionClause]  # suggested by the rules, with nothing said yet
+    tally: Tally
+
+    @property
+    def flagged(self) -> list[CriterionClause]:
+        return [c for c in self.clauses if c.flagged]
+
+
+def criterion_page(review: Review, key: str, *, user=None) -> CriterionPage:
+    """The clauses with positions or threads on one criterion: five queries."""
+    columns = _columns(review)
+    column = next((c for c in columns if c.key == key), None)
+    if column is None:
+        raise Http404("No such criterion in this review.")
+    criterion = column.criterion
+    clauses = _clauses(review)
+    positions = list(_positions_qs(review).filter(criterion=criterion))
+    threads = list(
+        Thread.objects.filter(review=review, criterion=criterion, clause__isnull=False)
+        .with_counts()
+        .select_related("criterion__set", "started_by__profile")
+        .order_by("created_at", "pk")
+    )
+    by_clause_positions: dict[int, list[Position]] = defaultdict(list)
+    for p in positions:
+        by_clause_positions[p.clause_id].append(p)
+    by_clause_threads: dict[int, list[Thread]] = defaultdict(list)
+    for t in threads:
+        by_clause_threads[t.clause_id].append(t)
+    cell_url = _cell_url_maker(review)
+    active, hinted = [], []
+    total = Tally()
+    for clause in clauses:
+        ps = by_clause_positions.get(clause.pk, [])
+        ts = by_clause_threads.get(clause.pk, [])
+        t = Tally(**_verdict_counts(p.verdict for p in ps))
+        total = total + t
+        item = CriterionClause(
+            clause=clause,
+            tally=t,
+            positions=_position_views(ps, user),
+            threads=_thread_summaries(ts, criterion.pk),
+            hint=hints_for(clause, review.criterion_set.slug).get(criterion.number),
+            url=cell_url(clause.pk, criterion.pk),
+        )
+        if ps or ts:
+            active.append(item)
+        elif item.hint is not None:
+            hinted.append(item)
+    return CriterionPage(
+        review=review, column=column, columns=columns, clauses=active, hinted=hinted, tally=total
+    )
