@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import compare_views, views
+from . import compare_views, correction_views, views
 
 app_name = "licenses"
 urlpatterns = [
@@ -11,4 +11,29 @@ urlpatterns = [
     path("licenses/<str:slug>/versions/new/", views.version_create, name="version-create"),
     path("licenses/<str:slug>/<str:label>/", views.version_detail, name="version-detail"),
     path("licenses/<str:slug>/<str:label>/raw/", views.version_text, name="version-text"),
+    path(
+        "licenses/<str:slug>/<str:label>/corrections/",
+        correction_views.correction_history,
+        name="corrections",
+    ),
+    path(
+        "licenses/<str:slug>/<str:label>/corrections/undo/",
+        correction_views.correction_undo,
+        name="correction-undo",
+    ),
+    path(
+        "licenses/<str:slug>/<str:label>/clauses/<int:clause_id>/split/",
+        correction_views.clause_split,
+        name="clause-split",
+    ),
+    path(
+        "licenses/<str:slug>/<str:label>/clauses/<int:clause_id>/merge/",
+        correction_views.clause_merge,
+        name="clause-merge",
+    ),
+    path(
+        "licenses/<str:slug>/<str:label>/clauses/<int:clause_id>/edit/",
+        correction_views.clause_edit,
+        name="clause-edit",
+    ),
 ]

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from . import selectors
+from .correction_views import correction_context
 from .forms import NewVersionForm
 from .ingest import IngestError, ingest_version
 from .models import License
@@ -55,9 +56,9 @@ def license_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
     page = selectors.version_page(selectors.version_for(slug, label))
-    return render(
-        request, "licenses/version_detail.html", {"page": page, "version": page.version, "nav": "licenses"}
-    )
+    context = {"page": page, "version": page.version, "nav": "licenses"}
+    context.update(correction_context(request, page.version))
+    return render(request, "licenses/version_detail.html", context)
 
 
 @require_GET

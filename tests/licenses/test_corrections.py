@@ -348,3 +348,167 @@ def test_an_uncorrected_version_can_be_resegmented_unless_reviewed(version):
     Thread.objects.create(review=make_review(version), clause=clause(version, "2"))
     with pytest.raises(CorrectionError, match="threads"):
         corrections.version_resegment(version=version)
+
+
+# -- pages and permissions --------------------------------------------------------------------
+
+
+def url(version: LicenseVersion, path: str, action: str) -> str:
+    return f"{version.get_absolute_url()}clauses/{clause(version, path).pk}/{action}/"
+
+
+def actions(version: LicenseVersion) -> list[tuple[str, dict]]:
+    return [
+        (url(version, "2.2(b)", "split"), {"before_text": "you must include"}),
+        (url(version, "2.1", "merge"), {}),
+        (url(version, "2.2(b)", "edit"), {"label": "(c)", "heading": ""}),
+        (f"{version.get_absolute_url()}corrections/undo/", {}),
+    ]
+
+
+def test_anonymous_visitors_are_sent_to_log_in_and_change_nothing(client, version):
+    before = state(version)
+    for address, data in actions(version):
+        response = client.post(address, data)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
+    assert state(version) == before
+    assert not ClauseCorrection.objects.exists()
+
+
+@pytest.mark.parametrize("roles", [(), ("reviewer",), ("steward",)])
+def test_users_without_rights_get_404_and_change_nothing(client, version, roles):
+    client.force_login(make_user(roles=roles))  # a steward, but not of this license
+    before = state(version)
+    for address, data in actions(version):
+        assert client.post(address, data).status_code == 404
+        if not address.endswith("undo/"):
+            assert client.get(address).status_code == 404
+    assert state(version) == before
+    assert not ClauseCorrection.objects.exists()
+    page = client.get(f"{version.get_absolute_url()}?edit=1").content.decode()
+    assert "Edit clauses" not in page
+    assert "clause-tools" not in page
+
+
+def test_stewards_of_the_license_and_moderators_may_correct(client, version):
+    steward = make_user(roles=("steward",))
+    version.license.stewards.add(steward)
+    client.force_login(steward)
+    assert client.post(url(version, "2.1", "merge")).status_code == 302
+    moderator = make_user(roles=("moderator",))
+    client.force_login(moderator)
+    assert client.post(f"{version.get_absolute_url()}corrections/undo/").status_code == 302
+    merge, undo = ClauseCorrection.objects.order_by("pk")
+    assert (merge.actor, merge.undone_by, undo.actor) == (steward, moderator, moderator)
+
+
+def test_version_page_shows_edit_tools_only_in_edit_mode_for_editors(client, version, editor):
+    assert "Edit clauses" not in client.get(version.get_absolute_url()).content.decode()
+    client.force_login(editor)
+    body = client.get(version.get_absolute_url()).content.decode()
+    assert "Edit clauses" in body
+    assert "clause-tools" not in body
+    body = client.get(f"{version.get_absolute_url()}?edit=1").content.decode()
+    assert body.count('class="clause-tools"') == version.clauses.count()
+    assert body.count("Merge with next") == version.clauses.count() - 1
+    assert "corrections.js" in body
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_edit_mode_query_count_does_not_grow_with_clauses(client, editor, django_assert_max_num_queries, n):
+    from tests.factories import numbered_text
+
+    version = make_version(make_license(slug=f"big-{n}"), text=numbered_text(n))
+    client.force_login(editor)
+    # session, user, version, clauses, siblings, last correction
+    with django_assert_max_num_queries(6):
+        response = client.get(f"{version.get_absolute_url()}?edit=1")
+    assert response.status_code == 200
+
+
+def test_plain_post_merge_redirects_back_with_a_message(client, version, editor):
+    client.force_login(editor)
+    response = client.post(url(version, "2.1", "merge"), follow=True)
+    assert response.redirect_chain[-1][0] == f"{version.get_absolute_url()}?edit=1#c-2.1"
+    body = response.content.decode()
+    assert "Merged 2.2 into 2.1" in body
+    assert "Undo" in body
+
+
+def test_htmx_post_answers_with_the_clause_list_fragment(client, version, editor):
+    client.force_login(editor)
+    response = client.post(url(version, "2.2(a)", "merge"), headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<div id="clauses" class="editing">')
+    assert "<html" not in body
+    assert "Merged 2.2(b) into 2.2(a)" in body
+    assert 'id="c-2.2.b"' not in body
+
+
+def test_label_collision_is_explained_with_and_without_htmx(client, version, editor):
+    client.force_login(editor)
+    address = url(version, "2.2(b)", "edit")
+    response = client.post(address, {"label": "(a)", "heading": ""})
+    assert response.status_code == 400
+    assert "Another clause of this version is already at 2.2(a)" in response.content.decode()
+    response = client.post(address, {"label": "(a)", "heading": ""}, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Another clause of this version is already at 2.2(a)" in body
+    assert '<details class="clause-tool" open>' in body
+    assert not ClauseCorrection.objects.exists()
+
+
+def test_split_form_page_and_error(client, version, editor):
+    client.force_login(editor)
+    address = url(version, "2.2(b)", "split")
+    assert "Split clause 2.2(b)" in client.get(address).content.decode()
+    response = client.post(address, {"before_text": "<script>nowhere</script>"})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "does not occur in this clause" in body
+    assert "<script>nowhere" not in body
+    response = client.post(address, {"before_text": "you must include", "label": "(c)"})
+    assert response.status_code == 302
+    assert version.clauses.filter(path="2.2(c)").exists()
+
+
+def test_merge_confirmation_page_names_clashing_positions(client, version, editor):
+    review = make_review(version)
+    reviewer = make_user()
+    make_position(review, clause(version, "2.2(a)"), reviewer)
+    make_position(review, clause(version, "2.2(b)"), reviewer)
+    client.force_login(editor)
+    body = client.get(url(version, "2.2(a)", "merge")).content.decode()
+    assert "1 position clashes" in body
+    assert "the more recent one is kept" in body.lower()
+    last = version.clauses.order_by("-ordinal").first()
+    response = client.get(f"{version.get_absolute_url()}clauses/{last.pk}/merge/")
+    assert "nothing after it to merge with" in response.content.decode()
+
+
+def test_history_lists_corrections_and_undo_reverts_the_last(client, version, editor):
+    client.force_login(editor)
+    client.post(url(version, "2.1", "merge"))
+    history = f"{version.get_absolute_url()}corrections/"
+    body = client.get(history).content.decode()
+    assert "Merged 2.2 into 2.1" in body
+    assert "By editor" in body
+    assert "You may use, copy and share the Model." in body  # the before snapshot
+    correction = ClauseCorrection.objects.get()
+    response = client.post(f"{history}undo/", {"correction": correction.pk}, headers={"HX-Request": "true"})
+    assert "Undid: Merged 2.2 into 2.1" in response.content.decode()
+    assert version.clauses.filter(path="2.2").exists()
+    response = client.post(f"{history}undo/", follow=True)
+    assert "There is no correction to undo." in response.content.decode()
+    client.logout()
+    body = client.get(history).content.decode()
+    assert "Undone by editor" in body
+    assert "Undo the last correction" not in body
+
+
+def test_version_page_links_to_the_history_once_corrected(client, version, editor):
+    corrections.clause_merge(clause=clause(version, "2.1"), actor=editor)
+    assert "Corrected by hand: history" in client.get(version.get_absolute_url()).content.decode()
