@@ -128,6 +128,25 @@ def segments_for(version: LicenseVersion) -> list[Segment]:
     ]
 
 
+def segments_from_clauses(clauses: list[Clause]) -> list[Segment]:
+    """Clause rows (already loaded, in order) as segments; parents become list indexes."""
+    index = {c.pk: i for i, c in enumerate(clauses)}
+    return [
+        Segment(
+            label=c.label,
+            path=c.path,
+            anchor=c.anchor,
+            heading=c.heading,
+            text=c.text,
+            start=c.start,
+            end=c.end,
+            depth=c.depth,
+            parent=index.get(c.parent_id),
+        )
+        for c in clauses
+    ]
+
+
 # -- rows ---------------------------------------------------------------------------------------------
 
 

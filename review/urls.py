@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_matrix, views
+from . import carryover_views, urls_mail, urls_matrix, views
 
 app_name = "review"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("reviews/new/", views.review_create, name="review-create"),
     path("reviews/<int:pk>/", views.review_detail, name="review-detail"),
     path("reviews/<int:pk>/decision/", views.review_decide, name="review-decide"),
+    path("reviews/<int:pk>/next-round/", carryover_views.next_round, name="next-round"),
     path("reviews/<int:pk>/threads/new/", views.thread_create, name="thread-create"),
     path("reviews/<int:pk>/threads/<int:thread_id>/", views.thread_detail, name="thread-detail"),
     path("reviews/<int:pk>/threads/<int:thread_id>/reply/", views.thread_reply, name="thread-reply"),
@@ -19,4 +20,5 @@ urlpatterns = [
     path("comments/<int:pk>/hide/", views.comment_hide, name="comment-hide"),
     path("comments/<int:pk>/history/", views.comment_history, name="comment-history"),
     *urls_matrix.urlpatterns,
+    *urls_mail.urlpatterns,
 ]

@@ -1,0 +1,318 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from review import carryover, services
+from review.carryover import align_clauses, reanchor_quote
+from review.models import Comment, Review, Thread
+from review.services import NotAllowed, Quote
+from tests.factories import make_license, make_review, make_user, make_version
+
+pytestmark = pytest.mark.django_db
+
+V1 = """Sample License
+
+1. Grant.
+
+You may use, copy and share the Software for any purpose.
+
+2. Attribution.
+
+You must keep this notice and the copyright line in every copy you make of the Software.
+
+3. Advertising.
+
+All advertising materials mentioning features of this software must display an acknowledgement of the authors.
+
+4. Warranty.
+
+The Software is provided as is, without warranty of any kind, and the authors are not liable for damages.
+"""
+
+V2 = """Sample License
+
+1. Grant.
+
+You may use, copy and share
+the Software for any purpose.
+
+2. Attribution.
+
+You must keep this notice and the copyright line in each copy you make of the Software.
+
+3. Warranty.
+
+The Software is provided as is. The authors give no promise whatsoever and are not liable for damages.
+"""
+
+
+# --- pure ---------------------------------------------------------------------------------------
+
+
+def test_exact_quote_ignores_line_wrapping():
+    found = reanchor_quote("You may use, copy and share\nthe Software.", "share the Software")
+    assert found is not None and not found.fuzzy
+    assert found.exact == "share\nthe Software"
+
+
+def test_exact_quote_prefers_the_occurrence_with_the_old_context():
+    text = "the Model and the Model card and the Model"
+    found = reanchor_quote(text, "Model", prefix="and the ", suffix=" card")
+    assert found.start == 18
+
+
+def test_fuzzy_quote_lands_on_its_rewording():
+    text = "You must keep this notice and the copyright line in each copy you make of the Software."
+    found = reanchor_quote(text, "keep this notice and the copyright line in every copy")
+    assert found is not None and found.fuzzy
+    assert found.exact == "keep this notice and the copyright line in each copy"
+    assert text[found.start : found.end] == found.exact
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The Licensee may sublicense.", "Licensor"),  # short quotes need an exact match
+        ("The Software is provided as is, with no promise at all.", "without warranty of any kind"),
+        ("Entirely different words about patents and trademarks here.", "keep this notice in every copy"),
+        ("", "anything at all that is long enough"),
+    ],
+)
+def test_quote_that_is_gone_is_not_guessed(text, quote):
+    assert reanchor_quote(text, quote) is None
+
+
+def test_align_clauses_maps_removed_and_changed():
+    from licenses.segmentation import segment
+
+    targets = align_clauses(segment(V1), segment(V2))
+    assert targets["1"].anchor == "1" and not targets["1"].changed
+    assert targets["2"].anchor == "2" and targets["2"].changed
+    assert targets["3"].anchor is None
+    assert targets["4"].anchor == "3" and targets["4"].changed
+
+
+# --- service ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def steward():
+    return make_user("stella", roles=("steward",))
+
+
+@pytest.fixture
+def reviewer():
+    return make_user("rita", roles=("reviewer",))
+
+
+@pytest.fixture
+def setup(steward, reviewer):
+    license = make_license(slug="sample", name="Sample License")
+    license.stewards.add(steward)
+    v1 = make_version(license, text=V1, label="1")
+    v2 = make_version(license, text=V2, label="2")
+    review = make_review(v1, opened_by=steward)
+
+    def start(anchor, quote=None, body="A comment.", **kw):
+        clause = v1.clauses.get(anchor=anchor) if anchor else None
+        return services.thread_start(
+            review=review,
+            clause=clause,
+            author=reviewer,
+            body=body,
+            quote=Quote(exact=quote) if quote else None,
+            **kw,
+        )
+
+    threads = {
+        "same": start("1", "copy and share the Software"),
+        "exact": start("2", "the copyright line"),
+        "fuzzy": start("2", "keep this notice and the copyright line in every copy"),
+        "missing": start("4", "without warranty of any kind"),
+        "orphan": start("3", "must display an acknowledgement"),
+        "resolved": start("1", body="Settled."),
+    }
+    services.comment_add(thread=threads["orphan"], author=steward, body="We dropped this clause.")
+    services.thread_resolve(thread=threads["resolved"], user=reviewer)
+    return review, v2, threads
+
+
+def carried(new_review, old):
+    return Thread.objects.get(review=new_review, carried_from=old)
+
+
+def test_open_next_round_carries_open_threads(setup, steward):
+    review, v2, t = setup
+    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    assert new.previous_round == review
+    assert new.version == v2
+    assert new.status == Review.Status.OPEN
+    assert new.threads.count() == 5  # the resolved one stays behind
+
+    same = carried(new, t["same"])
+    assert same.clause.anchor == "1"
+    assert not same.outdated and not same.quote_missing
+    assert (
+        same.clause.text[same.quote_start : same.quote_end]
+        == same.quote_exact
+        == "copy and share\nthe Software"
+    )
+
+    exact = carried(new, t["exact"])
+    assert exact.clause.anchor == "2" and exact.outdated and not exact.quote_missing
+    assert exact.quote_exact == "the copyright line"
+    assert exact.clause.text[exact.quote_start : exact.quote_end] == "the copyright line"
+
+    fuzzy = carried(new, t["fuzzy"])
+    assert fuzzy.outdated and not fuzzy.quote_missing
+    assert fuzzy.quote_exact == "keep this notice and the copyright line in each copy"
+
+    missing = carried(new, t["missing"])
+    assert missing.clause.anchor == "3"  # stays on the aligned clause
+    assert missing.outdated and missing.quote_missing
+    assert missing.quote_exact == "without warranty of any kind"
+
+    orphan = carried(new, t["orphan"])
+    assert orphan.orphaned and orphan.clause is None
+    assert orphan.status == Thread.Status.OPEN
+    assert list(orphan.comments.values_list("body", flat=True)) == ["A comment.", "We dropped this clause."]
+    assert carryover.orphaned_threads(new) == [orphan]
+
+
+def test_resolved_threads_stay_and_the_old_round_is_intact(setup, steward):
+    review, v2, t = setup
+    before = list(review.threads.values_list("pk", "clause_id", "quote_exact", "status", "outdated"))
+    comments_before = Comment.objects.filter(thread__review=review).count()
+    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    assert not Thread.objects.filter(review=new, carried_from=t["resolved"]).exists()
+    assert list(review.threads.values_list("pk", "clause_id", "quote_exact", "status", "outdated")) == before
+    assert Comment.objects.filter(thread__review=review).count() == comments_before
+    # comments were copied, keeping authors, bodies and times
+    old_c = t["exact"].comments.get()
+    new_c = carried(new, t["exact"]).comments.get()
+    assert (new_c.author_id, new_c.body, new_c.body_html, new_c.created_at) == (
+        old_c.author_id,
+        old_c.body,
+        old_c.body_html,
+        old_c.created_at,
+    )
+
+
+def test_general_and_already_orphaned_threads_carry_as_they_are(setup, steward, reviewer):
+    review, v2, t = setup
+    general = Thread.objects.create(review=review, clause=None, is_general=True, started_by=reviewer)
+    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    g = carried(new, general)
+    assert g.is_general and g.clause is None and not g.orphaned
+    # and a third round keeps the orphan an orphan
+    v3 = make_version(review.version.license, text=V2.replace("each copy", "all copies"), label="3")
+    third = carryover.open_next_round(review=new, new_version=v3, by=steward)
+    orphan = Thread.objects.get(review=third, carried_from__carried_from=t["orphan"])
+    assert orphan.orphaned and orphan.clause is None
+
+
+def test_outdated_threads_get_the_clause_redline(setup, steward):
+    review, v2, t = setup
+    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    threads = list(new.threads.select_related("clause"))
+    carryover.attach_redlines(threads)
+    exact = next(x for x in threads if x.carried_from_id == t["exact"].pk)
+    assert ("delete", "every ") in exact.carryover_redline or any(
+        op == "delete" and "every" in text for op, text in exact.carryover_redline
+    )
+    assert any(op == "insert" and "each" in text for op, text in exact.carryover_redline)
+    same = next(x for x in threads if x.carried_from_id == t["same"].pk)
+    assert not hasattr(same, "carryover_redline")
+
+
+def test_only_stewards_of_the_license_and_moderators_may_open_a_round(setup, reviewer):
+    review, v2, _ = setup
+    with pytest.raises(NotAllowed):
+        carryover.open_next_round(review=review, new_version=v2, by=reviewer)
+    other_steward = make_user("sam", roles=("steward",))
+    with pytest.raises(NotAllowed):
+        carryover.open_next_round(review=review, new_version=v2, by=other_steward)
+    moderator = make_user("mo", roles=("moderator",))
+    assert carryover.open_next_round(review=review, new_version=v2, by=moderator).previous_round == review
+
+
+def test_refuses_other_license_same_version_and_duplicates(setup, steward):
+    review, v2, _ = setup
+    with pytest.raises(ValidationError):
+        carryover.open_next_round(review=review, new_version=make_version(label="9"), by=steward)
+    with pytest.raises(ValidationError):
+        carryover.open_next_round(review=review, new_version=review.version, by=steward)
+    carryover.open_next_round(review=review, new_version=v2, by=steward)
+    with pytest.raises(ValidationError):
+        carryover.open_next_round(review=review, new_version=v2, by=steward)
+    assert Review.objects.filter(previous_round=review).count() == 1
+
+
+def test_carry_over_is_atomic(setup, steward, monkeypatch):
+    review, v2, _ = setup
+
+    def boom(*a, **kw):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Comment.objects, "bulk_create", boom)
+    with pytest.raises(RuntimeError):
+        carryover.open_next_round(review=review, new_version=v2, by=steward)
+    assert not Review.objects.filter(previous_round=review).exists()
+    assert not Thread.objects.filter(carried_from__isnull=False).exists()
+
+
+# --- the next-round page ------------------------------------------------------------------------
+
+
+def test_next_round_page_access(client, setup, steward, reviewer):
+    review, _, _ = setup
+    url = reverse("review:next-round", args=[review.pk])
+    assert client.get(url).status_code == 302  # log in first
+    client.force_login(reviewer)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"version": review.version.license.versions.last().pk}).status_code == 404
+    assert not Review.objects.filter(previous_round=review).exists()
+    client.force_login(steward)
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "5</strong> open threads" in html
+    assert '<option value="' in html
+
+
+def test_next_round_with_an_existing_version(client, setup, steward):
+    review, v2, _ = setup
+    client.force_login(steward)
+    response = client.post(reverse("review:next-round", args=[review.pk]), {"version": v2.pk})
+    new = Review.objects.get(previous_round=review)
+    assert response.status_code == 302
+    assert response["Location"] == new.get_absolute_url()
+    assert new.threads.count() == 5
+
+
+def test_next_round_with_a_pasted_text(client, setup, steward):
+    review, _, _ = setup
+    client.force_login(steward)
+    text = V1.replace("for any purpose", "for any lawful purpose")
+    response = client.post(reverse("review:next-round", args=[review.pk]), {"label": "1.1", "text": text})
+    assert response.status_code == 302
+    new = Review.objects.get(previous_round=review)
+    assert new.version.label == "1.1"
+    assert new.version.previous == review.version
+    assert new.version.created_by == steward
+
+
+def test_next_round_form_errors(client, setup, steward):
+    review, _, _ = setup
+    client.force_login(steward)
+    url = reverse("review:next-round", args=[review.pk])
+    response = client.post(url, {})
+    assert response.status_code == 200
+    assert "Choose a version, or give the new text" in response.content.decode()
+    response = client.post(url, {"text": "1. Something new entirely.\n"})
+    assert "A new text needs a label" in response.content.decode()
+    # the same text as the reviewed version is that version: refused with a message
+    response = client.post(url, {"text": V1, "label": "again"})
+    assert response.status_code == 200
+    assert "this round already reviews this one" in response.content.decode()
+    assert not Review.objects.filter(previous_round=review).exists()
