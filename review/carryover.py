@@ -130,9 +130,9 @@ def reanchor_quote(text: str, exact: str, prefix: str = "", suffix: str = "") ->
         return None
     start, end = aligned.dest_start, aligned.dest_end
     # widen to whole words, then trim spaces
-    while start > 0 and not hay[start - 1].isspace() and hay[start].isalnum():
+    while start > 0 and hay[start - 1].isalnum() and hay[start].isalnum():
         start -= 1
-    while end < len(hay) and not hay[end].isspace() and hay[end - 1].isalnum():
+    while end < len(hay) and hay[end].isalnum() and hay[end - 1].isalnum():
         end += 1
     while start < end and hay[start].isspace():
         start += 1

@@ -69,6 +69,13 @@ def test_fuzzy_quote_lands_on_its_rewording():
     assert text[found.start : found.end] == found.exact
 
 
+def test_fuzzy_quote_keeps_to_whole_words_and_leaves_punctuation_out():
+    text = "You may share it for non-commercial purposes only; others need a licence."
+    found = reanchor_quote(text, "for NonCommercial purposes only")
+    assert found is not None and found.fuzzy
+    assert found.exact == "for non-commercial purposes only"
+
+
 @pytest.mark.parametrize(
     ("text", "quote"),
     [
@@ -316,3 +323,35 @@ def test_next_round_form_errors(client, setup, steward):
     assert response.status_code == 200
     assert "this round already reviews this one" in response.content.decode()
     assert not Review.objects.filter(previous_round=review).exists()
+
+
+def test_badge_and_orphan_includes_render(setup, steward):
+    from django.template.loader import render_to_string
+
+    review, v2, t = setup
+    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    new = Review.objects.select_related("previous_round__version__license", "version__license").get(pk=new.pk)
+    threads = list(new.threads.select_related("clause"))
+    carryover.attach_redlines(threads)
+    by_old = {x.carried_from_id: x for x in threads}
+
+    html = render_to_string(
+        "review/_carryover_badges.html", {"thread": by_old[t["missing"].pk], "review": new}
+    )
+    assert "Carried over" in html and "Outdated" in html
+    assert "Quote no longer in this version" in html
+    assert f"/reviews/{review.pk}/#t-{t['missing'].pk}" in html
+    assert "<del>" in html and "<ins>" in html
+    assert "/compare/?a=sample%401&amp;b=sample%402&amp;changes=1#d-3" in html
+    html = render_to_string("review/_carryover_badges.html", {"thread": by_old[t["same"].pk], "review": new})
+    assert "Carried over" in html and "Outdated" not in html and "no longer" not in html
+    assert (
+        render_to_string("review/_carryover_badges.html", {"thread": t["resolved"], "review": review}).strip()
+        == ""
+    )
+
+    html = render_to_string("review/_orphans.html", {"orphans": carryover.orphaned_threads(new)})
+    assert "Orphaned threads" in html
+    assert "must display an acknowledgement" in html
+    assert "/licenses/sample/1/#c-3" in html
+    assert render_to_string("review/_orphans.html", {"orphans": []}).strip() == ""
