@@ -46,7 +46,14 @@ class RefError(ValueError):
 
 def _versions() -> object:
     return LicenseVersion.objects.select_related("license").only(
-        "label", "text_hash", "segmenter", "created_at", "license__slug", "license__name", "license__spdx_id"
+        "label",
+        "text_hash",
+        "segmenter",
+        "corrected",
+        "created_at",
+        "license__slug",
+        "license__name",
+        "license__spdx_id",
     )
 
 
@@ -298,10 +305,31 @@ def _key(*parts: str) -> str:
     return "cmp:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def clause_state(version: LicenseVersion) -> str:
+    """What, besides the text, decides a version's clauses: its hand corrections.
+
+    Uncorrected versions cost no query. A corrected one is keyed by its latest
+    correction (undos are corrections too), so a split or merge is never hidden
+    behind a cached comparison of the old clauses.
+    """
+    if not version.corrected:
+        return "segmented"
+    latest = version.corrections.order_by("-pk").values_list("pk", flat=True).first()
+    return f"corrected-{latest}"
+
+
 def comparison(a: LicenseVersion, b: LicenseVersion) -> Comparison:
     """The aligned rows of ``a`` -> ``b``; cached by both texts and the algorithm version."""
     key = _key(
-        "rows", ALGORITHM_VERSION, TEMPLATE_VERSION, a.text_hash, a.segmenter, b.text_hash, b.segmenter
+        "rows",
+        ALGORITHM_VERSION,
+        TEMPLATE_VERSION,
+        a.text_hash,
+        a.segmenter,
+        clause_state(a),
+        b.text_hash,
+        b.segmenter,
+        clause_state(b),
     )
     cached = cache.get(key)
     if cached is not None:
@@ -338,8 +366,10 @@ def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_onl
         TEMPLATE_VERSION,
         a.text_hash,
         a.segmenter,
+        clause_state(a),
         b.text_hash,
         b.segmenter,
+        clause_state(b),
         a.ref,
         b.ref,
         view,

@@ -283,3 +283,19 @@ def test_moved_clause_says_where_it_went():
     moved = re.search(r'id="(d-[\w.-]+)" tabindex="-1" aria-label="Moved', html).group(1)
     assert f'href="#{moved}"' in html  # the stub at the old place links to the new one
     assert f'href="#{moved}-was"' in html  # and the moved row links back
+
+
+def test_a_hand_correction_is_not_hidden_by_the_cache(client, pair):
+    from licenses.corrections import clause_merge, correction_undo
+    from tests.factories import make_user
+
+    old, new = pair
+    editor = make_user(is_superuser=True, is_staff=True)
+    before = rows(client.get(url(a=old.ref, b=new.ref)).content.decode())
+    first = new.clauses.filter(label__gt="").order_by("ordinal").first()
+    clause_merge(clause=first, actor=editor)
+    new.refresh_from_db()
+    merged = rows(client.get(url(a=old.ref, b=new.ref)).content.decode())
+    assert merged != before
+    correction_undo(version=new, actor=editor)
+    assert rows(client.get(url(a=old.ref, b=new.ref)).content.decode()) == before
