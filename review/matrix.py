@@ -88,8 +88,16 @@ class Cell:
 
 
 def make_cell(url: str, clause_id: int, criterion_id: int, t: Tally, *, hint=None, threads: int = 0) -> Cell:
-    sr = t.label()
-    if t.disagreement:
+    counts = (t.conflicts, t.concern, t.complies, t.not_applicable)
+    total = sum(counts)
+    worst = next((v for v, n in zip(VERDICTS, counts, strict=True) if n), None)
+    disagreement = (t.conflicts or t.concern) > 0 and t.complies > 0
+    if total:
+        sr = ", ".join(f"{n} {LABELS[v]}" for v, n in zip(VERDICTS, counts, strict=True) if n)
+        symbols = " ".join(f"{n}{SYMBOLS[v]}" for v, n in zip(VERDICTS, counts, strict=True) if n)
+    else:
+        sr, symbols = "no positions", ""
+    if disagreement:
         sr += "; reviewers disagree"
     if threads:
         sr += f"; {threads} thread{'s' if threads != 1 else ''}"
@@ -101,9 +109,9 @@ def make_cell(url: str, clause_id: int, criterion_id: int, t: Tally, *, hint=Non
         tally=t,
         threads=threads,
         hint=hint,
-        css=f"v-{t.worst or 'none'}",
-        symbols=tally_symbols(t),
-        disagreement=t.disagreement,
+        css=f"v-{worst or 'none'}",
+        symbols=symbols,
+        disagreement=disagreement,
         sr=sr,
     )
 
@@ -115,6 +123,13 @@ class Row:
     parent_id: int | None
     has_children: bool = False
     positions: int = 0
+    cells_html: str = ""  # filled in by the view: 2,000 cells are too many for template tags
+
+    @property
+    def short_text(self) -> str:
+        """The heading, else the start of the text: what the narrow clause column shows."""
+        text = " ".join((self.clause.heading or self.clause.text)[:80].split())
+        return text if len(text) < 60 else text[:58].rstrip() + "…"
 
     @property
     def depth(self) -> int:
@@ -228,28 +243,29 @@ def matrix(review: Review, *, only_with_positions: bool = False, criterion_key: 
     total_positions = 0
     for clause in clauses:
         reasons = hints_for(clause, set_slug)
+        clause_id = clause.id
         cells = []
         row_positions = 0
         for column in columns:
             crit = column.criterion
-            by_verdict = counts.get((clause.pk, crit.pk))
+            crit_id = crit.id
+            by_verdict = counts.get((clause_id, crit_id))
             t = Tally(**by_verdict) if by_verdict else empty
             cell = make_cell(
-                cell_url(clause.pk, crit.pk),
-                clause.pk,
-                crit.pk,
+                cell_url(clause_id, crit_id),
+                clause_id,
+                crit_id,
                 t,
                 hint=reasons.get(crit.number),
-                threads=thread_counts.get((clause.pk, crit.pk), 0),
+                threads=thread_counts.get((clause_id, crit_id), 0),
             )
             if by_verdict:
-                worst = t.worst
-                row_positions += t.total
-                s = summaries[crit.pk]
+                row_positions += sum(by_verdict.values())
+                s = summaries[crit_id]
                 s.tally = s.tally + t
-                s.conflict_clauses += worst == "conflicts"
-                s.concern_clauses += worst == "concern"
-                s.disagreements += t.disagreement
+                s.conflict_clauses += cell.css == "v-conflicts"
+                s.concern_clauses += cell.css == "v-concern"
+                s.disagreements += cell.disagreement
             cells.append(cell)
         total_positions += row_positions
         rows.append(Row(clause=clause, cells=cells, parent_id=clause.parent_id, positions=row_positions))

@@ -44,7 +44,7 @@ def review_summary(
         .only("id", "path", "anchor", "heading", "text", "ordinal")
         .order_by("ordinal")
     )
-    positions = Position.objects.filter(review=review).select_related("reviewer__profile")
+    positions = Position.objects.filter(review=review)
     threads = Thread.objects.filter(review=review, clause__isnull=False)
     if only is not None:
         positions = positions.filter(criterion_id=only)
@@ -56,38 +56,57 @@ def review_summary(
         position__in=positions.values("pk")
     ).values_list("position_id", "thread_id"):
         links[position_id].append(thread_id)
+    # Plain rows rather than model instances: an export can hold thousands of them.
     comments = (
         Comment.objects.visible()
         .filter(thread__in=threads.values("pk"))
-        .select_related("author__profile")
         .order_by("created_at", "pk")
+        .values_list(
+            "thread_id",
+            "author_id",
+            "author__username",
+            "author__profile__display_name",
+            "author_name",
+            "author_email",
+            "created_at",
+            "stance",
+            "body",
+            "suggested_wording",
+        )
     )
     comments_by_thread: dict[int, list[x.Comment]] = defaultdict(list)
-    for c in comments:
-        comments_by_thread[c.thread_id].append(
-            x.Comment(
-                author=c.author_display,
-                date=c.created_at,
-                stance=c.stance,
-                body=c.body,
-                suggested_wording=c.suggested_wording,
-            )
+    for thread_id, author_id, username, shown, name, email, created_at, stance, body, wording in comments:
+        author = (shown or username) if author_id else (name or email or "unknown")
+        comments_by_thread[thread_id].append(
+            x.Comment(author=author, date=created_at, stance=stance, body=body, suggested_wording=wording)
         )
 
     positions_by_clause: dict[int, list[x.Position]] = defaultdict(list)
-    for p in positions.order_by("clause_id", "criterion_id", "updated_at", "pk"):
-        positions_by_clause[p.clause_id].append(
+    rows = positions.order_by("clause_id", "criterion_id", "updated_at", "pk").values_list(
+        "pk",
+        "clause_id",
+        "criterion_id",
+        "reviewer__username",
+        "reviewer__profile__display_name",
+        "verdict",
+        "rationale",
+        "updated_at",
+    )
+    for pk, clause_id, criterion_id, username, shown, verdict, rationale, updated_at in rows:
+        positions_by_clause[clause_id].append(
             x.Position(
-                reviewer=display_name(p.reviewer),
-                criterion_key=keys[p.criterion_id],
-                verdict=p.verdict,
-                rationale=p.rationale,
-                updated_at=p.updated_at,
-                thread_ids=sorted(links.get(p.pk, [])),
+                reviewer=shown or username,
+                criterion_key=keys[criterion_id],
+                verdict=verdict,
+                rationale=rationale,
+                updated_at=updated_at,
+                thread_ids=sorted(links.get(pk, [])),
             )
         )
     threads_by_clause: dict[int, list[x.Thread]] = defaultdict(list)
-    for t in threads.order_by("created_at", "pk"):
+    for t in threads.order_by("created_at", "pk").only(
+        "id", "clause_id", "status", "quote_exact", "criterion_id"
+    ):
         threads_by_clause[t.clause_id].append(
             x.Thread(
                 id=t.pk,
