@@ -138,7 +138,10 @@ def _person(username: str, name: str, affiliation: str, role_names: list[str]) -
     if created:
         password = os.environ.get("DEMO_PASSWORD")
         # No fixed password in a public demo; set DEMO_PASSWORD to log in as the sample people.
-        user.set_password(password) if password else user.set_unusable_password()
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
         user.save()
     Profile.objects.get_or_create(user=user, defaults={"display_name": name, "affiliation": affiliation})
     for role in role_names:
