@@ -78,6 +78,7 @@ class Suggestion:
     confidence: float
     kind: str  # "exact" | "near" | "parent" | "quote"
     ref: str
+    label: str = ""  # as in ClauseOption
 
     @property
     def percent(self) -> int:
@@ -104,6 +105,7 @@ class PreviewItem:
     already_imported: bool
     fingerprint: str
     over_limit: int = 0  # characters that will be cut off
+    chosen_label: str = ""  # set when the chosen clause is not among the suggestions
 
     @property
     def importable(self) -> bool:
@@ -127,8 +129,8 @@ class ImportPreview:
 
 def _option_label(clause: Clause) -> str:
     words = " ".join((clause.heading or clause.text).split())
-    if len(words) > 48:
-        words = words[:47].rstrip() + "…"
+    if len(words) > 40:
+        words = words[:39].rstrip() + "…"
     return f"{clause.path} · {words}" if words else clause.path
 
 
@@ -184,11 +186,12 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
     )
     pairs = [(c.path, c.text) for c in clauses]
     by_path = {c.path: c for c in clauses}
+    labels = {c.path: _option_label(c) for c in clauses}
     ids, fingerprints = _existing_keys(review)
     items = []
     for index, msg in enumerate(messages):
         suggestions = [
-            Suggestion(by_path[m.path].pk, m.path, m.confidence, m.kind, m.ref)
+            Suggestion(by_path[m.path].pk, m.path, m.confidence, m.kind, m.ref, labels[m.path])
             for m in match_refs(msg.body, msg.clause_refs, pairs)
             if m.path in by_path
         ]
@@ -211,7 +214,7 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
                 over_limit=max(0, len(msg.body.strip()) - MAX_COMMENT_LENGTH),
             )
         )
-    return ImportPreview(items=items, clauses=[ClauseOption(c.pk, c.path, _option_label(c)) for c in clauses])
+    return ImportPreview(items=items, clauses=[ClauseOption(c.pk, c.path, labels[c.path]) for c in clauses])
 
 
 # --- import -------------------------------------------------------------------------------------

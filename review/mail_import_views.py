@@ -26,6 +26,7 @@ from django.core import signing
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -135,7 +136,15 @@ def _page(request: HttpRequest, review: Review, *, status: int = 200, **context)
 def _preview_context(preview: ImportPreview, payload: str, checked: set[int] | None = None) -> dict:
     if checked is None:
         checked = {item.index for item in preview.items if item.importable}
-    return {"step": 2, "preview": preview, "payload": payload, "checked": checked}
+    # The list of all clauses is the same in every message's <select>: render it once.
+    options = render_to_string(f"{TEMPLATE}#all-clauses", {"clauses": preview.clauses})
+    return {
+        "step": 2,
+        "preview": preview,
+        "payload": payload,
+        "checked": checked,
+        "all_clause_options": options,
+    }
 
 
 # --- step 2 -> 3 --------------------------------------------------------------------------------
@@ -143,7 +152,7 @@ def _preview_context(preview: ImportPreview, payload: str, checked: set[int] | N
 
 def _apply_choices(request: HttpRequest, preview: ImportPreview) -> tuple[list[ImportChoice], set[int]]:
     """The reviewer's choices from the preview form, applied to ``preview`` (for re-display)."""
-    clause_ids = {option.id for option in preview.clauses}
+    labels = {option.id: option.label for option in preview.clauses}
     wanted = {value for value in request.POST.getlist("import") if value.isdigit()}
     choices: list[ImportChoice] = []
     checked: set[int] = set()
@@ -153,8 +162,10 @@ def _apply_choices(request: HttpRequest, preview: ImportPreview) -> tuple[list[I
         clause = request.POST.get(f"clause-{item.index}", "")
         if clause == "":
             item.clause_id = None
-        elif clause.isdigit() and int(clause) in clause_ids:
+        elif clause.isdigit() and int(clause) in labels:
             item.clause_id = int(clause)
+            if item.clause_id not in {s.clause_id for s in item.suggestions}:
+                item.chosen_label = labels[item.clause_id]
         else:
             raise _BadInput(f"Message {item.index + 1}: that clause is not part of the version under review.")
         stance = request.POST.get(f"stance-{item.index}", item.stance)

@@ -7,48 +7,26 @@ from __future__ import annotations
 
 import re
 
-_NEUTRALISE = re.compile(
-    r"\bobject (?:code|form|files?)\b|\bno (?:objections?|concerns?)\b|\b(?:do not|don't|dont) object\b"
-    r"|\bnot (?:a|any) (?:problem|concern)\b",
-    re.I,
+# Strongest first: the first stance found in this order wins.
+ORDER = ("objection", "concern", "proposal", "support")
+# One pattern, tried left to right: phrases that look like a stance but are not ("object
+# code", "not a concern") come first and are dropped; "no objection" counts as support.
+_WORDS = re.compile(
+    r"(?P<plus>(?<![\w+])\+1\b)"
+    r"|\b(?:"
+    r"(?P<neutral>object (?:code|form|files?)\b|not (?:a|any) (?:problem|concern)\b)"
+    r"|(?P<support_neg>no (?:objections?|concerns?)\b|(?:do not|don't|dont) object\b)"
+    r"|(?P<objection>object(?:s|ed|ion|ions)?\b|violat|conflict|incompatib|non-?free\b|not (?:free|open source)\b"
+    r"|fails? (?:the )?(?:osd|definition)\b|reject|discriminat|cannot be approved\b)"
+    r"|(?P<concern>concern|worr(?:y|ied|ies)\b|unclear\b|ambiguous\b|vague\b|problematic\b|risk|hesitant\b"
+    r"|uneasy\b)"
+    r"|(?P<proposal>propos|suggest|recommend|how about\b|instead of\b|reword|amend|what if we\b"
+    r"|could we (?:change|replace|drop|add)\b)"
+    r"|(?P<support>support|agree[sd]?\b|lgtm\b|looks good\b|in fav(?:ou)?r\b|endorse|fine with\b|happy with\b)"
+    r")"
 )
-_SUPPORTIVE_NEGATION = re.compile(r"\bno (?:objections?|concerns?)\b|\b(?:do not|don't|dont) object\b", re.I)
-_STANCE_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "objection",
-        re.compile(
-            r"\bobject(?:s|ed|ion|ions)?\b|\bviolat\w*|\bconflict\w*|\bincompatib\w*|\bnon-?free\b"
-            r"|\bnot (?:free|open source)\b|\bfails? (?:the )?(?:osd|definition)\b|\breject\w*|\bdiscriminat\w*|\bcannot be approved\b",
-            re.I,
-        ),
-    ),
-    (
-        "concern",
-        re.compile(
-            r"\bconcern\w*|\bworr(?:y|ied|ies)\b|\bunclear\b|\bambiguous\b|\bvague\b|\bproblematic\b"
-            r"|\brisk\w*|\bhesitant\b|\buneasy\b",
-            re.I,
-        ),
-    ),
-    (
-        "proposal",
-        re.compile(
-            r"\bpropos\w*|\bsuggest\w*|\brecommend\w*|\bhow about\b|\binstead of\b|\breword\w*"
-            r"|\bamend\w*|\bwhat if we\b|\bcould we (?:change|replace|drop|add)\b",
-            re.I,
-        ),
-    ),
-    (
-        "support",
-        re.compile(
-            r"(?<![\w+])\+1\b|\bsupport\w*|\bagree[sd]?\b|\blgtm\b|\blooks good\b|\bin fav(?:ou)?r\b"
-            r"|\bendorse\w*|\bfine with\b|\bhappy with\b",
-            re.I,
-        ),
-    ),
-]
 # A sentence ends at ".", "!" or "?" followed by a space (so "2.2(b)" does not end one).
-_SENTENCE = re.compile(r".+?(?:[.!?]+(?=\s|$)|$)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def suggest_stance(body: str) -> str:
@@ -60,20 +38,14 @@ def suggest_stance(body: str) -> str:
     """
     found: set[str] = set()
     questions = 0
-    for sentence in _SENTENCE.findall(" ".join(body.split())):
-        sentence = sentence.strip()
-        if not sentence:
-            continue
+    for sentence in _SENTENCE_END.split(body.strip().lower()):
         if sentence.endswith("?"):
             questions += 1
             continue
-        if _SUPPORTIVE_NEGATION.search(sentence):
-            found.add("support")
-        sentence = _NEUTRALISE.sub(" ", sentence)
-        for stance, words in _STANCE_WORDS:
-            if words.search(sentence):
-                found.add(stance)
-    for stance, _ in _STANCE_WORDS:
+        for match in _WORDS.finditer(sentence):
+            group = match.lastgroup or ""
+            found.add("support" if group in ("support_neg", "plus") else group)
+    for stance in ORDER:
         if stance in found:
             return stance
     return "question" if questions else "note"

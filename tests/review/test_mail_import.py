@@ -599,3 +599,20 @@ def test_link_author_page_is_for_moderators(client, review, reviewer, moderator)
     assert Comment.objects.filter(author=dana).count() == 2
     response = client.post(link, {"email": "dana@example.org", "username": "nobody"}, follow=True)
     assert "There is no account named “nobody”." in response.content.decode()
+
+
+def test_preview_redisplay_keeps_the_reviewers_choices(client, review, reviewer):
+    client.force_login(reviewer)
+    response = post_preview(client, review, raw=THREE_MBOX)
+    three = clause_id(review, "3")
+    definitions = clause_id(review, "1.def-model")
+    form = import_form(response, **{"import": [], "clause-1": str(definitions), "stance-2": "objection"})
+    html = client.post(url(review), form).content.decode()
+    assert (
+        f'<option value="{definitions}" selected>1.def-model · &quot;Model&quot; means the trained weights.</option>'
+        in html
+    )
+    assert f'<option value="{three}" selected>' in html
+    assert '<option value="objection" selected>Objection</option>' in html
+    # The list of all clauses is rendered once and shared by every message.
+    assert html.count('<optgroup label="All clauses">') == 3
