@@ -42,3 +42,23 @@ def browser_type_launch_args(browser_type_launch_args):
 def _no_axes_lockouts_between_tests(settings):
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 5
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    """Give transactional tests (browser journeys) the rows that data migrations load.
+
+    Django flushes every table after a transactional test, including the
+    criterion sets and role groups the migrations created, so a later journey
+    would find no OSD. Loading them again is idempotent.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")) and "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("licenses.migrations.0002_criterion_sets").load(apps, None)
+    importlib.import_module("review.migrations.0002_roles").create(apps, None)
