@@ -57,8 +57,11 @@ _MDY = re.compile(
 def _zone(m: re.Match[str]) -> tzinfo | None:
     if m.group("abbr"):
         return timezone(timedelta(hours=_ZONES[m.group("abbr")]))
-    sign, hours, minutes = (m.group("zs"), m.group("zh"), m.group("zm")) if m.group("zs") else (
-        m.group("os"), m.group("oh"), m.group("om"))
+    sign, hours, minutes = (
+        (m.group("zs"), m.group("zh"), m.group("zm"))
+        if m.group("zs")
+        else (m.group("os"), m.group("oh"), m.group("om"))
+    )
     if not sign:
         return None
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
@@ -67,8 +70,9 @@ def _zone(m: re.Match[str]) -> tzinfo | None:
     return timezone(-delta if sign == "-" else delta)
 
 
-def parse_loose(text: str, *, dayfirst: bool | None = None, tz: tzinfo | None = None
-                ) -> tuple[datetime | None, int]:
+def parse_loose(
+    text: str, *, dayfirst: bool | None = None, tz: tzinfo | None = None
+) -> tuple[datetime | None, int]:
     """Find a date (and time) in ``text``. Returns (datetime or None, end offset of what was used).
 
     The result is aware when the text names a zone, else it gets ``tz`` (else it stays naive).
@@ -89,7 +93,7 @@ def parse_loose(text: str, *, dayfirst: bool | None = None, tz: tzinfo | None = 
         if t.group("abbr") or t.group("zs") or t.group("os"):
             zone = _zone(t)
         end = t.end()
-        scan = text[: t.start()] + " " * (t.end() - t.start()) + text[t.end():]
+        scan = text[: t.start()] + " " * (t.end() - t.start()) + text[t.end() :]
     ymd: tuple[int, int, int] | None = None
     if m := _ISO.search(scan):
         ymd = (int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -9,9 +9,60 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 _BLOCK = frozenset(
-    ["address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+    ]
 )
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _SKIP = frozenset(["head", "script", "style", "title", "template"])
 # Signature blocks that clients mark up in HTML (the text/plain twin has a "-- " line).
 _SIG_CLASSES = ("gmail_signature", "moz-signature", "apple-signature")
@@ -115,7 +166,10 @@ def html_to_text(markup: str) -> str:
         tag = builder.stack[-1][0]
         builder.handle_endtag(tag)
     builder.flush()
-    out = [((">" * depth + " ") if depth else "") + text if text else ">" * depth for depth, text in builder.lines]
+    out = [
+        ((">" * depth + " ") if depth else "") + text if text else ">" * depth
+        for depth, text in builder.lines
+    ]
     return "\n".join(out).strip("\n")
 
 
@@ -138,7 +192,9 @@ def _clean(fragment: str) -> str:
 
 def looks_like_pipermail(markup: str) -> bool:
     head = markup[:20000].lower()
-    return "<!--beginarticle-->" in head or ("<pre" in head and "<h1>" in head and "<i>" in head and "<b>" in head)
+    return "<!--beginarticle-->" in head or (
+        "<pre" in head and "<h1>" in head and "<i>" in head and "<b>" in head
+    )
 
 
 def parse_pipermail(markup: str) -> ArchivePage:

@@ -15,8 +15,19 @@ from review.mail_quotes import parse_author
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _HEADER_LINE = re.compile(r"[!-9;-~]+:")
-_EML_HINTS = ("date", "message-id", "received", "mime-version", "content-type", "return-path",
-              "in-reply-to", "references", "delivered-to", "x-mailer", "user-agent")
+_EML_HINTS = (
+    "date",
+    "message-id",
+    "received",
+    "mime-version",
+    "content-type",
+    "return-path",
+    "in-reply-to",
+    "references",
+    "delivered-to",
+    "x-mailer",
+    "user-agent",
+)
 _MBOX_FROM = re.compile(r"^From [^\n]*\n(?=[!-9;-~]+:)", re.M)
 _ENVELOPE = re.compile(r"From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d")
 
@@ -53,13 +64,14 @@ def looks_like_eml(text: str) -> bool:
 def split_mbox(text: str) -> list[str]:
     """mbox -> one string per message; a "From " line starts a message after a blank line."""
     starts = [
-        m for m in _MBOX_FROM.finditer(text)
-        if m.start() == 0 or text[m.start() - 2: m.start()] == "\n\n" or _ENVELOPE.match(m.group(0))
+        m
+        for m in _MBOX_FROM.finditer(text)
+        if m.start() == 0 or text[m.start() - 2 : m.start()] == "\n\n" or _ENVELOPE.match(m.group(0))
     ]
     chunks: list[str] = []
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
-        body = text[m.end():end]
+        body = text[m.end() : end]
         # mboxrd/mboxo escaping: ">From " at the start of a body line
         chunks.append(re.sub(r"(?m)^>(>*From )", r"\1", body) if "\n>" in body else body)
     return chunks
@@ -160,9 +172,13 @@ def read_message(msg: email.message.Message) -> RawMail:
     refs = _header(msg, "references").split()
     irt = _msg_id(_header(msg, "in-reply-to")) or (_msg_id(refs[-1]) if refs else None)
     return RawMail(
-        author_name=name, author_email=addr, date_header=_header(msg, "date") or None,
-        subject=_header(msg, "subject"), message_id=_msg_id(_header(msg, "message-id")),
-        in_reply_to=irt, text=body_text(msg),
+        author_name=name,
+        author_email=addr,
+        date_header=_header(msg, "date") or None,
+        subject=_header(msg, "subject"),
+        message_id=_msg_id(_header(msg, "message-id")),
+        in_reply_to=irt,
+        text=body_text(msg),
     )
 
 
@@ -174,7 +190,11 @@ def parse_eml(data: str | bytes) -> RawMail:
     if sep:
         # Fast path: parse only the headers; a single-part body needs no MIME parsing.
         msg = email.message_from_string(head + "\n\n", policy=policy)
-        if not msg.is_multipart() and msg.get_content_maintype() not in ("multipart", "message") and not msg.defects:
+        if (
+            not msg.is_multipart()
+            and msg.get_content_maintype() not in ("multipart", "message")
+            and not msg.defects
+        ):
             msg.set_payload(rest)
             return read_message(msg)
     return read_message(email.message_from_string(data, policy=policy))

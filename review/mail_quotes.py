@@ -50,7 +50,7 @@ def parse_author(text: str) -> tuple[str, str | None]:
     addr_clean = clean_email(addr)
     if not addr_clean and (m := re.search(r"[^\s<>()\[\]]+@[^\s<>()\[\]]+", text)):
         addr_clean = clean_email(m.group(0))
-        name = name if name and "@" not in name else (text[: m.start()] + text[m.end():])
+        name = name if name and "@" not in name else (text[: m.start()] + text[m.end() :])
     if not name and addr_clean is None and "@" not in text:
         name = text
     name = re.sub(r"[<>()\[\]]+", " ", name.replace("\\", ""))
@@ -76,8 +76,46 @@ _ATTRIBUTIONS = [
 ]
 
 
-_PARTICLES = frozenset(["van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le", "dos", "das", "y", "bin", "al", "ibn"])
-_NOT_NAMES = frozenset(["i", "you", "he", "she", "they", "we", "it", "the", "this", "that", "someone", "somebody", "everyone", "nobody", "who"])
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "der",
+        "den",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "y",
+        "bin",
+        "al",
+        "ibn",
+    ]
+)
+_NOT_NAMES = frozenset(
+    [
+        "i",
+        "you",
+        "he",
+        "she",
+        "they",
+        "we",
+        "it",
+        "the",
+        "this",
+        "that",
+        "someone",
+        "somebody",
+        "everyone",
+        "nobody",
+        "who",
+    ]
+)
 
 
 def _looks_like_author(who: str) -> bool:
@@ -222,11 +260,16 @@ def split_chain(text: str, tz: tzinfo | None, depth: int = 0) -> tuple[str, list
         line = lines[i]
         if _QUOTED.match(line):
             j = i
-            while j < n and (_QUOTED.match(lines[j]) or (not lines[j].strip() and j + 1 < n and _QUOTED.match(lines[j + 1]))):
+            while j < n and (
+                _QUOTED.match(lines[j])
+                or (not lines[j].strip() and j + 1 < n and _QUOTED.match(lines[j + 1]))
+            ):
                 j += 1
             shell = _pop_attribution(own, tz)
             if depth < MAX_DEPTH:
-                inner_own, inner_older = split_chain("\n".join(_unquote(x) for x in lines[i:j]), tz, depth + 1)
+                inner_own, inner_older = split_chain(
+                    "\n".join(_unquote(x) for x in lines[i:j]), tz, depth + 1
+                )
                 older.extend(inner_older)
                 if shell is None:  # Apple Mail puts the attribution inside the quote
                     shell, inner_own = _leading_attribution(inner_own, tz)
@@ -253,10 +296,17 @@ def split_chain(text: str, tz: tzinfo | None, depth: int = 0) -> tuple[str, list
             if depth < MAX_DEPTH:
                 rest_own, rest_older = split_chain("\n".join(lines[end:]), tz, depth + 1)
                 older.extend(rest_older)
-                older.append(Message(
-                    author_name=name, author_email=addr, date=when, subject=fields.get("subject", "").strip(),
-                    body=clean_body(rest_own), quoted=True, date_zone_guessed=guessed,
-                ))
+                older.append(
+                    Message(
+                        author_name=name,
+                        author_email=addr,
+                        date=when,
+                        subject=fields.get("subject", "").strip(),
+                        body=clean_body(rest_own),
+                        quoted=True,
+                        date_zone_guessed=guessed,
+                    )
+                )
             break
         own.append(line)
         i += 1

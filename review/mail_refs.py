@@ -14,15 +14,49 @@ _SUB = r"\s?\((?:[ivx]{1,5}|[a-zA-Z]{1,2}|\d{1,2})\)"
 _PATH = rf"\d{{1,3}}(?:\.\d{{1,3}})*(?:\.?[a-z]{{1,2}}\b)?(?:{_SUB})*"
 # The word right before a number decides whether it is a reference: word -> (kind, confidence).
 _KEYWORDS: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(["§", "§§", "¶", "¶¶", "section", "sections", "sec.", "secs.", "sect.", "sects.",
-                     "subsection", "subsections", "sub-section", "sub-sections"], ("section", 0.95)),
+    **dict.fromkeys(
+        [
+            "§",
+            "§§",
+            "¶",
+            "¶¶",
+            "section",
+            "sections",
+            "sec.",
+            "secs.",
+            "sect.",
+            "sects.",
+            "subsection",
+            "subsections",
+            "sub-section",
+            "sub-sections",
+        ],
+        ("section", 0.95),
+    ),
     **dict.fromkeys(["s.", "ss."], ("section", 0.85)),
     **dict.fromkeys(["clause", "clauses"], ("clause", 0.9)),
     **dict.fromkeys(["article", "articles", "art.", "arts."], ("article", 0.9)),
-    **dict.fromkeys(["paragraph", "paragraphs", "para.", "paras.", "paragraphe", "absatz"], ("paragraph", 0.9)),
+    **dict.fromkeys(
+        ["paragraph", "paragraphs", "para.", "paras.", "paragraphe", "absatz"], ("paragraph", 0.9)
+    ),
 }
-_PLURAL = frozenset(["§§", "¶¶", "sections", "secs.", "sects.", "subsections", "sub-sections", "ss.",
-                     "clauses", "articles", "arts.", "paragraphs", "paras."])
+_PLURAL = frozenset(
+    [
+        "§§",
+        "¶¶",
+        "sections",
+        "secs.",
+        "sects.",
+        "subsections",
+        "sub-sections",
+        "ss.",
+        "clauses",
+        "articles",
+        "arts.",
+        "paragraphs",
+        "paras.",
+    ]
+)
 _NUMBER = re.compile(r"(?<!\d)(?<!\d\.)\d")
 _MORE = re.compile(rf"(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:{_PATH}))+")
 _PATH_RE = re.compile(_PATH)
