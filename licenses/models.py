@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -123,6 +124,14 @@ class LicenseVersion(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("licenses:version-detail", args=[self.license.slug, self.label])
+
+    @property
+    def title(self) -> str:
+        """The name to show: "Mozilla Public License 2.0", but "Apache License 2.0", not "… 2.0 2.0"."""
+        name = self.license.name
+        if re.search(rf"(?<![\d.]){re.escape(self.label)}(?![\d.])", name):
+            return name
+        return f"{name} {self.label}"
 
     @property
     def ref(self) -> str:
