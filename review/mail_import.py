@@ -37,7 +37,8 @@ from django.utils import timezone
 from licenses.models import Clause
 
 from . import roles
-from .mail import MailFormatError, Message, match_refs, parse_thread, parse_thread_bytes
+from .mail import MailFormatError, Message, parse_thread, parse_thread_bytes
+from .mail_refs import ClauseIndex
 from .mail_stance import suggest_stance
 from .markup import MAX_COMMENT_LENGTH, render_markdown
 from .models import Comment, Review, Stance, Thread
@@ -153,9 +154,9 @@ def _message_id(msg: Message) -> str:
     return (msg.message_id or "")[:MESSAGE_ID_LENGTH]
 
 
-def _is_known(msg: Message, ids: set[str], fingerprints: set[str]) -> bool:
+def _is_known(msg: Message, ids: set[str], fingerprints: set[str], fingerprint: str | None = None) -> bool:
     mid = _message_id(msg)
-    return bool(mid and mid in ids) or msg.fingerprint in fingerprints
+    return bool(mid and mid in ids) or (fingerprint or msg.fingerprint) in fingerprints
 
 
 def parse_raw(raw: str | bytes) -> list[Message]:
@@ -184,7 +185,7 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
         .only("pk", "path", "heading", "text", "ordinal")
         .order_by("ordinal", "pk")
     )
-    pairs = [(c.path, c.text) for c in clauses]
+    clause_index = ClauseIndex([(c.path, c.text) for c in clauses])  # built once, used for every message
     by_path = {c.path: c for c in clauses}
     labels = {c.path: _option_label(c) for c in clauses}
     ids, fingerprints = _existing_keys(review)
@@ -192,9 +193,10 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
     for index, msg in enumerate(messages):
         suggestions = [
             Suggestion(by_path[m.path].pk, m.path, m.confidence, m.kind, m.ref, labels[m.path])
-            for m in match_refs(msg.body, msg.clause_refs, pairs)
+            for m in clause_index.match(msg.body, msg.clause_refs)
             if m.path in by_path
         ]
+        fingerprint = msg.fingerprint  # a hash of the whole body: worth computing once
         best = suggestions[0] if suggestions and suggestions[0].confidence >= PRESELECT_CONFIDENCE else None
         items.append(
             PreviewItem(
@@ -209,8 +211,8 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
                 suggestions=suggestions,
                 clause_id=best.clause_id if best else None,
                 stance=suggest_stance(msg.body),
-                already_imported=_is_known(msg, ids, fingerprints),
-                fingerprint=msg.fingerprint,
+                already_imported=_is_known(msg, ids, fingerprints, fingerprint),
+                fingerprint=fingerprint,
                 over_limit=max(0, len(msg.body.strip()) - MAX_COMMENT_LENGTH),
             )
         )

@@ -1,6 +1,6 @@
 """Clause references in mail: find them in a body (raw), then match them to a version's clauses.
 
-Both functions are pure. ``find_refs`` knows nothing about the license; ``match_refs`` gets the
+All of it is pure. ``find_refs`` knows nothing about the license; ``match_refs`` gets the
 clauses of the reviewed version as (path, text) pairs.
 """
 
@@ -167,6 +167,11 @@ def _components(path: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\d+|[a-z]+", _KEYWORD_PREFIX.sub("", path.strip()).lower()))
 
 
+def _windows(words: list[str]) -> zip:
+    """The 8-word windows of ``words``, as tuples, in order (none when there are fewer)."""
+    return zip(*(words[i:] for i in range(SHINGLE)), strict=False)
+
+
 def _distance(a: str, b: str) -> int:
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -177,59 +182,105 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _match_path(ref: ClauseRef, clauses: list[tuple[str, str]]) -> list[ClauseMatch]:
-    want = _components(ref.path)
-    if not want:
+class ClauseIndex:
+    """The clauses of one version, prepared once for matching many messages against them.
+
+    Built from (path, text) pairs in reading order. It holds lookup tables for the paths
+    (exact, same parts, near misses by length, parents) and an index of every 8-word window
+    of the clause texts, so each message costs one pass over its own words. ``match`` gives
+    the same result as ``match_refs`` over the same pairs; path lookups are remembered per
+    reference, since a thread cites the same few clauses again and again.
+    """
+
+    def __init__(self, clauses: list[tuple[str, str]]) -> None:
+        self.clauses = list(clauses)
+        self._exact: dict[str, list[str]] = {}
+        self._by_parts: dict[tuple[str, ...], list[str]] = {}
+        self._parted: list[tuple[str, tuple[str, ...], str]] = []  # (path, parts, parts joined)
+        for path, _ in self.clauses:
+            key = normalise_path(_KEYWORD_PREFIX.sub("", path)).lower()
+            self._exact.setdefault(key, []).append(path)
+            parts = _components(path)
+            if parts:
+                self._by_parts.setdefault(parts, []).append(path)
+                self._parted.append((path, parts, "".join(parts)))
+        self._order = {path: k for k, (path, _) in enumerate(self.clauses)}
+        # Every 8-word window of every clause: its owner (the shortest clause holding it, then
+        # the first) and where it first appears, which fixes the order of the quote matches.
+        self._grams: dict[tuple[str, ...], tuple[tuple[int, int], str]] = {}
+        owners: dict[tuple[str, ...], tuple[int, int, str]] = {}
+        for order, (path, text) in enumerate(self.clauses):
+            words = _WORD.findall(text.lower())
+            for k, gram in enumerate(_windows(words)):
+                owner = (len(words), order, path)
+                if gram not in self._grams:
+                    self._grams[gram] = ((order, k), path)
+                    owners[gram] = owner
+                elif owner < owners[gram]:
+                    owners[gram] = owner
+                    self._grams[gram] = (self._grams[gram][0], path)
+        self._paths: dict[tuple[str, float], tuple[ClauseMatch, ...]] = {}
+
+    def match(self, body: str, refs: list[ClauseRef]) -> list[ClauseMatch]:
+        """Clauses that a message with ``body`` and raw ``refs`` refers to, best first."""
+        best: dict[str, ClauseMatch] = {}
+        for ref in refs:
+            for match in self.match_path(ref):
+                if match.path not in best or best[match.path].confidence < match.confidence:
+                    best[match.path] = match
+        for match in self.match_quotes(body):
+            if match.path not in best or best[match.path].confidence < match.confidence:
+                best[match.path] = match
+        order = self._order
+        return sorted(best.values(), key=lambda m: (-m.confidence, order.get(m.path, 0)))
+
+    def match_path(self, ref: ClauseRef) -> tuple[ClauseMatch, ...]:
+        """Clauses whose path ``ref`` names: exactly, nearly, or as a sub-clause of theirs."""
+        key = (ref.path, ref.confidence)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = tuple(self._match_path(ref))
+        return found
+
+    def _match_path(self, ref: ClauseRef) -> list[ClauseMatch]:
+        want = _components(ref.path)
+        if not want:
+            return []
+        exact = self._exact.get(ref.path.lower())
+        if exact:
+            return [ClauseMatch(p, round(ref.confidence, 3), "exact", ref.path) for p in exact]
+        same = self._by_parts.get(want)
+        if same:  # "2.2b", "2.2.b", "2.2 b" for "2.2(b)"
+            return [ClauseMatch(p, round(ref.confidence * 0.8, 3), "near", ref.path) for p in same]
+        compact = "".join(want)
+        out: list[ClauseMatch] = []
+        if len(compact) >= 2:
+            for path, have, joined in self._parted:
+                if abs(len(joined) - len(compact)) <= 1 and _distance(joined, compact) == 1:  # "2.bb"
+                    bonus = 0.05 * (have[0] == want[0]) + 0.05 * (have[-1] == want[-1])
+                    out.append(ClauseMatch(path, round(ref.confidence * (0.45 + bonus), 3), "near", ref.path))
+        if out:
+            return out
+        parents = [(n, p) for n in range(1, len(want)) for p in self._by_parts.get(want[:n], ())]
+        if parents:  # "2.2(b)(iii)" when the version stops at "2.2(b)"
+            return [ClauseMatch(max(parents)[1], round(ref.confidence * 0.6, 3), "parent", ref.path)]
         return []
-    compact = "".join(want)
-    exact = [p for p, _ in clauses if normalise_path(_KEYWORD_PREFIX.sub("", p)).lower() == ref.path.lower()]
-    if exact:
-        return [ClauseMatch(p, round(ref.confidence, 3), "exact", ref.path) for p in exact]
-    same = [p for p, _ in clauses if _components(p) == want]
-    if same:  # "2.2b", "2.2.b", "2.2 b" for "2.2(b)"
-        return [ClauseMatch(p, round(ref.confidence * 0.8, 3), "near", ref.path) for p in same]
-    out: list[ClauseMatch] = []
-    for path, _ in clauses:
-        have = _components(path)
-        if not have or abs(len("".join(have)) - len(compact)) > 1:
-            continue
-        if len(compact) >= 2 and _distance("".join(have), compact) == 1:  # "2.bb" for "2.2(b)"
-            bonus = 0.05 * (have[0] == want[0]) + 0.05 * (have[-1] == want[-1])
-            out.append(ClauseMatch(path, round(ref.confidence * (0.45 + bonus), 3), "near", ref.path))
-    if out:
+
+    def match_quotes(self, body: str) -> list[ClauseMatch]:
+        """Clauses that ``body`` quotes 8 or more words in a row from."""
+        words = _WORD.findall(body.lower())
+        if len(words) < SHINGLE or not self._grams:
+            return []
+        grams = self._grams
+        seen = {gram: grams[gram] for gram in _windows(words) if gram in grams}
+        hits: dict[str, list[tuple[str, ...]]] = {}
+        for gram, (_, path) in sorted(seen.items(), key=lambda item: item[1][0]):
+            hits.setdefault(path, []).append(gram)
+        out = []
+        for path, found in hits.items():
+            confidence = min(0.95, 0.75 + 0.02 * (len(found) - 1))
+            out.append(ClauseMatch(path, round(confidence, 3), "quote", " ".join(found[0])))
         return out
-    parents = [
-        (len(_components(p)), p)
-        for p, _ in clauses
-        if _components(p)
-        and want[: len(_components(p))] == _components(p)
-        and len(_components(p)) < len(want)
-    ]
-    if parents:  # "2.2(b)(iii)" when the version stops at "2.2(b)"
-        return [ClauseMatch(max(parents)[1], round(ref.confidence * 0.6, 3), "parent", ref.path)]
-    return []
-
-
-def _match_quotes(body: str, clauses: list[tuple[str, str]]) -> list[ClauseMatch]:
-    words = _WORD.findall(body.lower())
-    if len(words) < SHINGLE:
-        return []
-    wanted = {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
-    owners: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
-    for order, (path, text) in enumerate(clauses):
-        cw = _WORD.findall(text.lower())
-        for k in range(len(cw) - SHINGLE + 1):
-            gram = tuple(cw[k : k + SHINGLE])
-            if gram in wanted:
-                owners.setdefault(gram, []).append((len(cw), order, path))
-    hits: dict[str, list[tuple[str, ...]]] = {}
-    for gram, paths in owners.items():
-        hits.setdefault(min(paths)[2], []).append(gram)  # the most specific (shortest) clause wins
-    out = []
-    for path, grams in hits.items():
-        confidence = min(0.95, 0.75 + 0.02 * (len(grams) - 1))
-        out.append(ClauseMatch(path, round(confidence, 3), "quote", " ".join(grams[0])))
-    return out
 
 
 def match_refs(message_body: str, refs: list[ClauseRef], clauses: list[tuple[str, str]]) -> list[ClauseMatch]:
@@ -237,13 +288,7 @@ def match_refs(message_body: str, refs: list[ClauseRef], clauses: list[tuple[str
 
     Exact paths keep the reference's confidence; near misses a person would understand
     ("2.2b", "2.2.b", "2.bb" for "2.2(b)") and parent clauses score lower; 8 or more words
-    quoted from a clause's text point at that clause.
+    quoted from a clause's text point at that clause. To match many messages against one
+    version, build a ``ClauseIndex`` once and call its ``match``.
     """
-    best: dict[str, ClauseMatch] = {}
-    for match in [m for ref in refs for m in _match_path(ref, clauses)] + _match_quotes(
-        message_body, clauses
-    ):
-        if match.path not in best or best[match.path].confidence < match.confidence:
-            best[match.path] = match
-    order = {path: k for k, (path, _) in enumerate(clauses)}
-    return sorted(best.values(), key=lambda m: (-m.confidence, order.get(m.path, 0)))
+    return ClauseIndex(clauses).match(message_body, refs)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review.mail import ClauseMatch, ClauseRef, find_refs, match_refs
+from review.mail_refs import _KEYWORD_PREFIX, SHINGLE, ClauseIndex, _components, _distance, normalise_path
 
 CLAUSES = [
     ("1", "Definitions. Model means the weights and code released under this license."),
     ("2.1", "You may use, copy and modify the Model for any purpose."),
     ("2.2(a)", "You must keep this license with every copy of the Model."),
-    ("2.2(b)", "Every output dataset you distribute must carry a notice that it was produced with the Model."),
+    (
+        "2.2(b)",
+        "Every output dataset you distribute must carry a notice that it was produced with the Model.",
+    ),
     ("4", "The license ends automatically if you break its terms."),
     ("7", "Attribution must name the original authors."),
 ]
@@ -71,3 +79,151 @@ def test_quoted_clause_text_points_at_the_clause_and_results_are_sorted() -> Non
         ClauseMatch("2.2(b)", 0.77, "quote", "every output dataset you distribute must carry a"),
     ]
     assert match_refs("must carry a notice that it was", [], CLAUSES) == []  # 7 words: not a quote
+
+
+# --- ClauseIndex against the original implementation ------------------------------------------
+# The reference oracle: match_refs as it was before ClauseIndex (re-tokenising every clause
+# for every message). ClauseIndex must give exactly the same matches, in the same order.
+
+_WORD = re.compile(r"\w+")
+
+
+def _oracle_match_path(ref: ClauseRef, clauses: list[tuple[str, str]]) -> list[ClauseMatch]:
+    want = _components(ref.path)
+    if not want:
+        return []
+    compact = "".join(want)
+    exact = [p for p, _ in clauses if normalise_path(_KEYWORD_PREFIX.sub("", p)).lower() == ref.path.lower()]
+    if exact:
+        return [ClauseMatch(p, round(ref.confidence, 3), "exact", ref.path) for p in exact]
+    same = [p for p, _ in clauses if _components(p) == want]
+    if same:
+        return [ClauseMatch(p, round(ref.confidence * 0.8, 3), "near", ref.path) for p in same]
+    out: list[ClauseMatch] = []
+    for path, _ in clauses:
+        have = _components(path)
+        if not have or abs(len("".join(have)) - len(compact)) > 1:
+            continue
+        if len(compact) >= 2 and _distance("".join(have), compact) == 1:
+            bonus = 0.05 * (have[0] == want[0]) + 0.05 * (have[-1] == want[-1])
+            out.append(ClauseMatch(path, round(ref.confidence * (0.45 + bonus), 3), "near", ref.path))
+    if out:
+        return out
+    parents = [
+        (len(_components(p)), p)
+        for p, _ in clauses
+        if _components(p)
+        and want[: len(_components(p))] == _components(p)
+        and len(_components(p)) < len(want)
+    ]
+    if parents:
+        return [ClauseMatch(max(parents)[1], round(ref.confidence * 0.6, 3), "parent", ref.path)]
+    return []
+
+
+def _oracle_match_quotes(body: str, clauses: list[tuple[str, str]]) -> list[ClauseMatch]:
+    words = _WORD.findall(body.lower())
+    if len(words) < SHINGLE:
+        return []
+    wanted = {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+    owners: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+    for order, (path, text) in enumerate(clauses):
+        cw = _WORD.findall(text.lower())
+        for k in range(len(cw) - SHINGLE + 1):
+            gram = tuple(cw[k : k + SHINGLE])
+            if gram in wanted:
+                owners.setdefault(gram, []).append((len(cw), order, path))
+    hits: dict[str, list[tuple[str, ...]]] = {}
+    for gram, paths in owners.items():
+        hits.setdefault(min(paths)[2], []).append(gram)
+    out = []
+    for path, grams in hits.items():
+        confidence = min(0.95, 0.75 + 0.02 * (len(grams) - 1))
+        out.append(ClauseMatch(path, round(confidence, 3), "quote", " ".join(grams[0])))
+    return out
+
+
+def oracle_match_refs(body: str, refs: list[ClauseRef], clauses: list[tuple[str, str]]) -> list[ClauseMatch]:
+    best: dict[str, ClauseMatch] = {}
+    for match in [m for ref in refs for m in _oracle_match_path(ref, clauses)] + _oracle_match_quotes(
+        body, clauses
+    ):
+        if match.path not in best or best[match.path].confidence < match.confidence:
+            best[match.path] = match
+    order = {path: k for k, (path, _) in enumerate(clauses)}
+    return sorted(best.values(), key=lambda m: (-m.confidence, order.get(m.path, 0)))
+
+
+# A small vocabulary, so that bodies quote clause text and clauses share windows; paths that
+# collide exactly, by parts ("2.2b"), by one edit ("2.bb") and as parents ("2.2(b)(iii)").
+VOCAB = st.sampled_from(["the", "model", "notice", "output", "must", "carry", "a", "license", "you", "Data"])
+TEXTS = st.lists(VOCAB, max_size=40).map(" ".join)
+PATHS = st.sampled_from(
+    [
+        "1",
+        "2",
+        "2.1",
+        "2.2",
+        "2.2(a)",
+        "2.2(b)",
+        "2.2b",
+        "2.3",
+        "3(a)",
+        "4",
+        "7",
+        "10.1(c)(ii)",
+        "Section 5",
+        "§ 6",
+        "A",
+    ]
+)
+REF_PATHS = st.one_of(
+    PATHS, st.sampled_from(["2.bb", "2.2(b)(iii)", "2.2.b", "9", "22", "3a", "", "b"]), st.text(max_size=6)
+)
+REFS = st.lists(
+    st.builds(ClauseRef, REF_PATHS, st.sampled_from([0.35, 0.4, 0.75, 0.9, 0.95]), st.just("section")),
+    max_size=5,
+)
+CLAUSE_TEXTS = st.one_of(TEXTS, st.lists(VOCAB, min_size=8, max_size=40).map(" ".join))
+CLAUSE_LISTS = st.lists(st.tuples(PATHS, CLAUSE_TEXTS), max_size=10)  # duplicate paths on purpose
+
+
+def _quoting_body(draw, clauses: list[tuple[str, str]]) -> str:
+    """Random words mixed with runs of words copied from the clauses (so quotes are found)."""
+    pieces = []
+    for _ in range(draw(st.integers(0, 6))):
+        words = draw(st.sampled_from(clauses))[1].split() if clauses and draw(st.integers(0, 3)) else []
+        if words:
+            start = draw(st.integers(0, len(words) - 1))
+            pieces.append(" ".join(words[start : start + draw(st.integers(1, 20))]))
+        else:
+            pieces.append(draw(st.one_of(TEXTS, st.text(max_size=40))))
+    return ", ".join(pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), REFS, CLAUSE_LISTS)
+def test_clause_index_matches_the_original_implementation(data, refs, clauses) -> None:
+    body = _quoting_body(data.draw, clauses)
+    expected = oracle_match_refs(body, refs, clauses)
+    assert match_refs(body, refs, clauses) == expected
+    index = ClauseIndex(clauses)
+    assert index.match(body, refs) == expected
+    assert index.match(body, refs) == expected  # remembered path lookups give the same again
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.data(), st.lists(REFS, min_size=1, max_size=8), CLAUSE_LISTS)
+def test_one_index_serves_many_messages(data, refs_per_message, clauses) -> None:
+    index = ClauseIndex(clauses)
+    for refs in refs_per_message:
+        body = _quoting_body(data.draw, clauses)
+        assert index.match(body, refs) == oracle_match_refs(body, refs, clauses)
+
+
+def test_quote_of_a_window_shared_by_two_clauses_goes_to_the_shorter() -> None:
+    shared = "one two three four five six seven eight"
+    clauses = [("1", f"{shared} and then a great many more words here"), ("2", shared), ("3", shared)]
+    body = f"As written: {shared}."
+    assert ClauseIndex(clauses).match(body, []) == [ClauseMatch("2", 0.75, "quote", shared)]
+    assert ClauseIndex(clauses).match(body, []) == oracle_match_refs(body, [], clauses)
