@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -65,7 +67,8 @@ def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
 def version_text(request: HttpRequest, slug: str, label: str) -> HttpResponse:
     version = selectors.version_for(slug, label)
     response = HttpResponse(version.text, content_type="text/plain; charset=utf-8")
-    filename = f"{version.license.slug}-{version.label}.txt".replace(" ", "_").replace('"', "")
+    # A label is free text: keep the file name to safe characters (a line break in a header is a 500).
+    filename = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{version.license.slug}-{version.label}") + ".txt"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

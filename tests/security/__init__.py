@@ -136,6 +136,8 @@ def build_world() -> World:
         "other_steward": make_user("stan", roles=("steward",)),
         "moderator": make_user("mona", roles=("moderator",)),
     }
+    for user in users.values():
+        Profile.objects.get_or_create(user=user)
     Profile.objects.update_or_create(
         user=users["author"], defaults={"display_name": P_MID, "affiliation": P_LONG}
     )
