@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import selectors
@@ -34,9 +35,15 @@ def license_list(request: HttpRequest) -> HttpResponse:
         "nav": "licenses",
     }
     template = "licenses/license_list.html"
-    if request.htmx and not request.htmx.boosted:
+    # Only the filter form's own requests get the fragment: a history restore (back button after a
+    # cache miss) also carries HX-Request and needs the whole page.
+    htmx = request.htmx
+    if htmx and not htmx.boosted and not htmx.history_restore_request and htmx.target in (None, "results"):
         template += "#results"
-    return render(request, template, context)
+    response = render(request, template, context)
+    # The same URL answers with a fragment or a page: keep browser caches from mixing them up.
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
 
 
 @require_GET

@@ -43,6 +43,16 @@ def test_catalogue_htmx_request_gets_only_the_results_fragment(client):
     assert "Apache License 2.0" in body
 
 
+def test_catalogue_history_restore_gets_the_whole_page(client):
+    # The back button after an htmx history cache miss sends HX-Request too; it must not get a bare table.
+    make_license(name="Apache License 2.0", slug="apache-2.0")
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client.get("/licenses/", {"q": "apache"}, headers=headers)
+    body = response.content.decode()
+    assert "<html" in body
+    assert "HX-Request" in response["Vary"]
+
+
 def test_license_detail_lists_versions(client):
     license = make_license(name="Model License", slug="ml")
     make_version(license, label="1.0")
