@@ -6,16 +6,12 @@ from django.views.decorators.http import require_GET
 
 from licenses.models import License
 from review.models import Review
+from review.selectors import review_list
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    open_reviews = (
-        Review.objects.public()
-        .open()
-        .select_related("version__license", "criterion_set")
-        .order_by("-opened_at")[:10]
-    )
+    open_reviews = review_list(status=Review.Status.OPEN)[:10]
     featured = License.objects.filter(versions__isnull=False).distinct().order_by("name")[:12]
     return render(
         request,

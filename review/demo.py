@@ -1,4 +1,10 @@
-"""A sample review for the demo: CC-BY-NC-4.0 read against the Open Source Definition.
+"""Sample reviews for the demo.
+
+- CC-BY-NC-4.0 read against the Open Source Definition, with threads, a resolved one and
+  the demo reviewers' positions (``review.demo_positions``), so the matrix is not empty;
+- the Mozilla Public License in two rounds: a review of version 1.1 with threads on clauses
+  that change in 2.0 and on one that 2.0 drops, then the next round opened on 2.0, so the
+  demo shows carried, outdated and orphaned threads.
 
 The comments are our own words. Clauses are found by a phrase they contain rather than by
 anchor, so the demo survives changes to the segmenter. Idempotent: a second run adds nothing.
@@ -13,7 +19,8 @@ from django.db import transaction
 
 from licenses.models import Clause, Criterion, CriterionSet, LicenseVersion
 
-from . import roles, services
+from . import carryover, roles, services
+from .demo_positions import add_demo_positions
 from .models import Profile, Review, Stance
 
 LICENSE_SLUG = "cc-by-nc-4.0"
@@ -131,6 +138,92 @@ THREADS = [
 ]
 
 
+MPL_SLUG = "mpl"
+MPL_FIRST, MPL_NEXT = "1.1", "2.0"
+MPL_SUBMISSION = {
+    "rationale": (
+        f"{MARKER} Not a real submission: a worked example of review rounds. Version 1.1 is read "
+        "first; the steward then brings version 2.0, and the open threads follow it."
+    ),
+    "similar_licenses": "The Netscape Public License, from which it grew.",
+    "legal_review": "None for this example.",
+    "projects": "Browsers and mail clients, among others.",
+}
+# The same shape as THREADS. Each clause changes or disappears in 2.0.
+MPL_THREADS = [
+    (
+        "If You initiate litigation by asserting a patent infringement claim",
+        None,
+        "asserting a patent infringement claim",
+        [
+            (
+                "tomas",
+                Stance.CONCERN,
+                "The patent retaliation here ends the licences of anyone who sues the Initial "
+                "Developer or a Contributor, and point (b) reaches claims about *other* "
+                "software of theirs too. Defensive termination is fine; this reach seems wider "
+                "than it needs to be.",
+                "",
+            ),
+            (
+                "ines",
+                Stance.QUESTION,
+                "Would limiting it to claims that the covered code itself infringes answer your "
+                "concern, or do you want the clause gone?",
+                "",
+            ),
+        ],
+        False,
+    ),
+    (
+        "may publish revised and/or new versions",
+        None,
+        "Netscape Communications Corporation",
+        [
+            (
+                "ines",
+                Stance.QUESTION,
+                "The body that may publish new versions is named as a company that no longer "
+                "stewards the license. Who can issue a new version today, and does code offered "
+                "under *later versions* follow them?",
+                "",
+            ),
+        ],
+        False,
+    ),
+    (
+        "U.S. Government End Users acquire Covered Code",
+        5,
+        None,
+        [
+            (
+                "tomas",
+                Stance.QUESTION,
+                "Does this section set one group of users apart? If it gave government users "
+                "fewer rights it would run against OSD 5.",
+                "",
+            ),
+            (
+                "maren",
+                Stance.NOTE,
+                "As I read it, it only says they get the same rights as everyone else, using "
+                "procurement vocabulary. Leaving the thread open until the next draft.",
+                "",
+            ),
+        ],
+        False,
+    ),
+]
+# A reply in the second round, on the thread carried from the clause naming the steward.
+MPL_NEXT_REPLY = (
+    "may publish revised and/or new versions",
+    "maren",
+    Stance.NOTE,
+    "Version 2.0 names the Mozilla Foundation as the license steward and says nobody else may "
+    "publish new versions. That looks like the answer; can the thread's author confirm?",
+)
+
+
 def _person(username: str, name: str, affiliation: str, role_names: list[str]) -> User:
     user, created = User.objects.get_or_create(
         username=username, defaults={"email": f"{username}@example.org"}
@@ -153,19 +246,10 @@ def _clause(version: LicenseVersion, phrase: str) -> Clause | None:
     return version.clauses.filter(text__contains=phrase).order_by("ordinal").first()
 
 
-@transaction.atomic
-def load_demo_review() -> str:
-    version = LicenseVersion.objects.filter(license__slug=LICENSE_SLUG).order_by("created_at").first()
-    osd = CriterionSet.objects.filter(slug=services.DEFAULT_CRITERION_SET).first()
-    if version is None or osd is None:
-        return "Demo review skipped: CC-BY-NC-4.0 or the OSD criteria are not loaded."
-    if Review.objects.filter(version=version, rationale__startswith=MARKER).exists():
-        return "Demo review: already there."
-    people = {p[0]: _person(*p) for p in PEOPLE}
-    moderator = people["maren"]
-    review = services.review_open(version=version, opened_by=moderator, criterion_set=osd, **SUBMISSION)
+def _add_threads(review: Review, people: dict[str, User], osd: CriterionSet, threads) -> int:
+    version = review.version
     made = 0
-    for phrase, number, quote, comments, resolve in THREADS:
+    for phrase, number, quote, comments, resolve in threads:
         clause = _clause(version, phrase)
         if clause is None:
             continue
@@ -188,4 +272,61 @@ def load_demo_review() -> str:
         if resolve:
             services.thread_resolve(thread=thread, user=people[first_user])
         made += 1
-    return f"Demo review: {review.get_absolute_url()} with {made} threads."
+    return made
+
+
+def _demo_cc(osd: CriterionSet) -> str:
+    version = LicenseVersion.objects.filter(license__slug=LICENSE_SLUG).order_by("created_at").first()
+    if version is None:
+        return "Demo review skipped: CC-BY-NC-4.0 is not loaded."
+    review = Review.objects.filter(version=version, rationale__startswith=MARKER).first()
+    if review is not None:
+        message = "Demo review: already there."
+    else:
+        people = {p[0]: _person(*p) for p in PEOPLE}
+        review = services.review_open(
+            version=version, opened_by=people["maren"], criterion_set=osd, **SUBMISSION
+        )
+        made = _add_threads(review, people, osd, THREADS)
+        message = f"Demo review: {review.get_absolute_url()} with {made} threads."
+    positions = add_demo_positions(review)  # idempotent: adds only what is missing
+    if positions:
+        message += f" {positions} demo positions added."
+    return message
+
+
+def _demo_rounds(osd: CriterionSet) -> str:
+    first = LicenseVersion.objects.filter(license__slug=MPL_SLUG, label=MPL_FIRST).first()
+    second = LicenseVersion.objects.filter(license__slug=MPL_SLUG, label=MPL_NEXT).first()
+    if first is None or second is None:
+        return "Demo rounds skipped: MPL 1.1 and 2.0 are not loaded."
+    review = Review.objects.filter(version=first, rationale__startswith=MARKER).first()
+    people = {p[0]: _person(*p) for p in PEOPLE}
+    made = None
+    if review is None:
+        review = services.review_open(
+            version=first, opened_by=people["maren"], criterion_set=osd, **MPL_SUBMISSION
+        )
+        made = _add_threads(review, people, osd, MPL_THREADS)
+    if Review.objects.filter(previous_round=review, version=second).exists():
+        return "Demo rounds: already there." if made is None else ""
+    nxt = carryover.open_next_round(review=review, new_version=second, by=people["maren"])
+    phrase, username, stance, body = MPL_NEXT_REPLY
+    old_clause = _clause(first, phrase)
+    carried = nxt.threads.filter(carried_from__clause=old_clause).first() if old_clause else None
+    if carried is not None:
+        services.comment_add(thread=carried, author=people[username], body=body, stance=stance)
+    orphans = nxt.threads.filter(orphaned=True).count()
+    return (
+        f"Demo rounds: {review.get_absolute_url()} (MPL {MPL_FIRST}, {made or 0} threads) and its next "
+        f"round {nxt.get_absolute_url()} (MPL {MPL_NEXT}, {nxt.threads.count()} carried, {orphans} orphaned)."
+    )
+
+
+@transaction.atomic
+def load_demo_review() -> str:
+    """Load the sample reviews; one line of news per review. A second run adds nothing."""
+    osd = CriterionSet.objects.filter(slug=services.DEFAULT_CRITERION_SET).first()
+    if osd is None:
+        return "Demo reviews skipped: the OSD criteria are not loaded."
+    return "\n".join(line for line in (_demo_cc(osd), _demo_rounds(osd)) if line)

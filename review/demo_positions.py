@@ -13,11 +13,12 @@ from django.db import transaction
 
 from licenses.hints import hints
 
-from .models import Position, Review
+from .models import Position, Profile, Review
 from .positions import position_set
 from .roles import REVIEWER
 
 DEMO_REVIEWERS = ("demo-reviewer-ana", "demo-reviewer-ben")
+DISPLAY_NAMES = {"demo-reviewer-ana": "Ana Demir", "demo-reviewer-ben": "Ben Castro"}
 # Criteria whose hints point at restrictions: the interesting cells of a review.
 RESTRICTIVE = (6, 5, 1)
 MAX_CELLS = 3
@@ -78,6 +79,9 @@ def _demo_reviewers() -> list[User]:
             user.set_unusable_password()
             user.save(update_fields=["password"])
         user.groups.add(group)
+        Profile.objects.get_or_create(
+            user=user, defaults={"display_name": DISPLAY_NAMES[username], "affiliation": "Demo reviewer"}
+        )
         users.append(user)
     return users
 
@@ -86,7 +90,9 @@ def _cells(review: Review) -> list[tuple[object, object, int, str]]:
     """Up to MAX_CELLS (clause, criterion, number, phrase) picked from the hints, one per criterion."""
     criteria = {c.number: c for c in review.criterion_set.criteria.all()}
     picked: dict[int, tuple] = {}
-    for clause in review.version.clauses.order_by("ordinal"):
+    # Numbered clauses first: a preamble or a title has no label and is seldom what reviewers argue.
+    clauses = sorted(review.version.clauses.order_by("ordinal"), key=lambda c: not c.label)
+    for clause in clauses:
         for hint in hints(clause.text, clause.heading):
             if hint.number in RATIONALES and hint.number in criteria and hint.number not in picked:
                 picked[hint.number] = (clause, criteria[hint.number], hint.number, hint.phrase.strip())

@@ -11,15 +11,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
+from django.urls import reverse
 
 from licenses.comparison import redline
 from licenses.models import Clause, Criterion
 
-from . import roles
-from .models import Comment, CommentRevision, Review, Stance, Thread
+from . import carryover, roles
+from .mail_import import may_import
+from .matrix import DISAGREEMENT_SYMBOL, tally_symbols
+from .models import Comment, CommentRevision, Position, Review, Stance, Thread
 from .services import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
+from .verdicts import Tally, tally
 
 FILTERS = {"all": "All clauses", "open": "With open threads", "resolved": "With resolved threads"}
 
@@ -61,7 +66,9 @@ class Viewer:
     is_steward: bool = False  # of this review's license
     can_comment: bool = False
     can_decide: bool = False
-    can_open: bool = False  # open a review (next round) of this license
+    can_open: bool = False  # open a review of this license
+    can_open_next_round: bool = False  # stewards of this license and moderators
+    can_import: bool = False  # import mail into this review
 
 
 def viewer_for(user, review: Review) -> Viewer:
@@ -69,14 +76,17 @@ def viewer_for(user, review: Review) -> Viewer:
         return Viewer(user=user)
     license = review.version.license
     steward = roles.is_steward_of(user, license)
+    moderator = roles.is_moderator(user)
     return Viewer(
         user=user,
         is_reviewer=roles.is_reviewer(user),
-        is_moderator=roles.is_moderator(user),
+        is_moderator=moderator,
         is_steward=steward,
         can_comment=may_comment(user, review),
         can_decide=may_decide(user),
-        can_open=roles.is_moderator(user) or steward or may_open_review(user, license),
+        can_open=moderator or steward or may_open_review(user, license),
+        can_open_next_round=moderator or steward,
+        can_import=may_import(user, review),
     )
 
 
@@ -126,11 +136,53 @@ class ClauseView:
     open_count: int = 0
     resolved_count: int = 0
     comment_count: int = 0
+    positions: list[CellSummary] = field(default_factory=list)  # per criterion with positions
     stances: ClassVar[list[tuple[str, str]]] = list(Stance.choices)
 
     @property
     def thread_count(self) -> int:
         return len(self.threads)
+
+
+@dataclass
+class CellSummary:
+    """The positions taken on one clause against one criterion, as the review page shows them."""
+
+    criterion: Criterion
+    tally: Tally
+    url: str  # the matrix cell
+
+    @property
+    def symbols(self) -> str:
+        marks = tally_symbols(self.tally)
+        return f"{marks} {DISAGREEMENT_SYMBOL}" if self.tally.disagreement else marks
+
+    @property
+    def css(self) -> str:
+        return f"v-{self.tally.worst or 'none'}"
+
+
+@dataclass
+class RoundLink:
+    pk: int
+    label: str  # the version label
+
+    @property
+    def url(self) -> str:
+        return reverse("review:review-detail", args=[self.pk])
+
+
+@dataclass
+class Rounds:
+    """Where this review sits among the rounds of its license (round 1 has no previous)."""
+
+    number: int = 1
+    previous: RoundLink | None = None
+    next: list[RoundLink] = field(default_factory=list)
+
+    @property
+    def is_chain(self) -> bool:
+        return self.previous is not None or bool(self.next)
 
 
 @dataclass
@@ -144,6 +196,9 @@ class ReviewPage:
     decision_threads: list[Thread]
     filter: str
     totals: dict[str, int]
+    rounds: Rounds = field(default_factory=Rounds)
+    orphans: list[ThreadView] = field(default_factory=list)  # threads whose clause was removed
+    orphan_threads: list[Thread] = field(default_factory=list)  # the same, with their old clause
     stances: list[tuple[str, str]] = field(default_factory=lambda: list(Stance.choices))
     heat_levels: list[Heat] = field(default_factory=lambda: HEAT_LEVELS)
 
@@ -217,7 +272,11 @@ def review_for(pk: int, user=None) -> Review:
     """A review the user may read (public, or any for moderators and its opener), else 404."""
     try:
         review = Review.objects.select_related(
-            "version__license", "criterion_set", "opened_by__profile", "decided_by__profile", "previous_round"
+            "version__license",
+            "criterion_set",
+            "opened_by__profile",
+            "decided_by__profile",
+            "previous_round__version__license",
         ).get(pk=pk)
     except Review.DoesNotExist:
         raise Http404("No such review.") from None
@@ -256,13 +315,17 @@ def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewe
         revisions_by_thread[thread_of_comment.get(r.comment_id, 0)].append(r)
     clause_by_id = {c.pk: c for c in clauses}
     threads_by_clause: dict[int | None, list[ThreadView]] = defaultdict(list)
+    orphans: list[ThreadView] = []
     for t in threads:
         if t.clause_id in clause_by_id:
             t.clause = clause_by_id[t.clause_id]  # the same object the page shows
         view = _thread_view(t, comments_by_thread[t.pk], revisions_by_thread[t.pk], viewer)
-        threads_by_clause[t.clause_id if t.clause_id in clause_by_id else None].append(view)
+        if t.orphaned and t.clause_id is None:
+            orphans.append(view)
+        else:
+            threads_by_clause[t.clause_id if t.clause_id in clause_by_id else None].append(view)
     clause_views = [_clause_view(clause, threads_by_clause.get(clause.pk, [])) for clause in clauses]
-    return clause_views, threads_by_clause.get(None, [])
+    return clause_views, threads_by_clause.get(None, []), orphans
 
 
 def _clause_view(clause: Clause, tviews: list[ThreadView]) -> ClauseView:
@@ -294,9 +357,11 @@ def review_page(review: Review, *, user, filter: str = "all") -> ReviewPage:
     viewer = viewer_for(user, review)
     clauses = list(review.version.clauses.order_by("ordinal"))
     threads, comments, revisions = _load(review)
+    carryover.attach_redlines(threads)  # one query, only when carried threads are outdated
     criteria = criteria_for(review)
     decision_threads = list(review.decision_threads.select_related("clause").order_by("created_at"))
-    clause_views, general = _assemble(clauses, threads, comments, revisions, viewer)
+    clause_views, general, orphans = _assemble(clauses, threads, comments, revisions, viewer)
+    _attach_positions(review, clause_views, criteria)
     if filter == "open":
         shown = [cv for cv in clause_views if cv.open_count]
     elif filter == "resolved":
@@ -320,6 +385,59 @@ def review_page(review: Review, *, user, filter: str = "all") -> ReviewPage:
         decision_threads=decision_threads,
         filter=filter,
         totals=totals,
+        rounds=rounds_for(review, user=user),
+        orphans=orphans,
+        # with the clause each was on in the previous version (one query, only when there are some)
+        orphan_threads=carryover.orphaned_threads(review) if orphans else [],
+    )
+
+
+def _attach_positions(review: Review, clause_views: list[ClauseView], criteria: list[Criterion]) -> None:
+    """Set ``cv.positions``: the tally per criterion of the positions on each clause (one query)."""
+    verdicts: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for clause_id, criterion_id, verdict in Position.objects.filter(review=review).values_list(
+        "clause_id", "criterion_id", "verdict"
+    ):
+        verdicts[clause_id, criterion_id].append(verdict)
+    if not verdicts:
+        return
+    for cv in clause_views:
+        cv.positions = [
+            CellSummary(
+                criterion=criterion,
+                tally=tally(verdicts[cv.clause.pk, criterion.pk]),
+                url=reverse("review:cell", args=[review.pk, cv.clause.pk, criterion.pk]),
+            )
+            for criterion in criteria
+            if (cv.clause.pk, criterion.pk) in verdicts
+        ]
+
+
+def rounds_for(review: Review, *, user) -> Rounds:
+    """This review's round number, its previous round and the next ones (one query)."""
+    rows = {
+        row["pk"]: row
+        for row in Review.objects.filter(version__license_id=review.version.license_id).values(
+            "pk", "previous_round_id", "version__label", "is_public", "opened_by_id"
+        )
+    }
+    number, seen, at = 1, {review.pk}, review.previous_round_id
+    while at is not None and at in rows and at not in seen:  # a cycle cannot happen, but never loop
+        number, seen, at = number + 1, seen | {at}, rows[at]["previous_round_id"]
+    moderator = roles.is_moderator(user)
+
+    def visible(row) -> bool:
+        return row["is_public"] or moderator or (user.is_authenticated and row["opened_by_id"] == user.pk)
+
+    prev = rows.get(review.previous_round_id) if review.previous_round_id else None
+    return Rounds(
+        number=number,
+        previous=RoundLink(prev["pk"], prev["version__label"]) if prev and visible(prev) else None,
+        next=[
+            RoundLink(row["pk"], row["version__label"])
+            for row in sorted(rows.values(), key=lambda r: r["pk"])
+            if row["previous_round_id"] == review.pk and visible(row)
+        ],
     )
 
 
@@ -327,7 +445,9 @@ def clause_block(review: Review, clause: Clause, *, user) -> ClauseView:
     """One clause with its threads, as the review page shows it (after a new thread)."""
     viewer = viewer_for(user, review)
     threads, comments, revisions = _load(review, clause=clause)
-    clause_views, _ = _assemble([clause], threads, comments, revisions, viewer)
+    carryover.attach_redlines(threads)
+    clause_views, _, _ = _assemble([clause], threads, comments, revisions, viewer)
+    _attach_positions(review, clause_views, criteria_for(review))
     return clause_views[0]
 
 
@@ -342,6 +462,7 @@ def thread_view(thread: Thread, *, user) -> ThreadView:
         .select_related("editor__profile")
         .order_by("-edited_at", "-pk")
     )
+    carryover.attach_redlines([thread])
     return _thread_view(thread, comments, revisions, viewer)
 
 
@@ -355,7 +476,7 @@ def thread_for(review: Review, thread_id: int) -> Thread:
 
 
 def review_list(*, status: str = "") -> QuerySet[Review]:
-    """Public reviews with their thread and comment counts (one query)."""
+    """Public reviews with their thread and comment counts and last activity (one query)."""
     reviews = (
         Review.objects.public()
         .select_related("version__license", "criterion_set")
@@ -364,6 +485,10 @@ def review_list(*, status: str = "") -> QuerySet[Review]:
             open_thread_count=Count("threads", filter=Q(threads__status=Thread.Status.OPEN), distinct=True),
             comment_count=Count(
                 "threads__comments", filter=Q(threads__comments__deleted_at__isnull=True), distinct=True
+            ),
+            # carried and imported comments keep their old dates: never before the review opened
+            last_activity=Greatest(
+                Coalesce(Max("threads__comments__created_at"), F("opened_at")), F("opened_at")
             ),
         )
         .order_by("-opened_at", "-pk")

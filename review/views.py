@@ -78,6 +78,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "reviews": selectors.review_list(status=status),
             "status": status,
             "statuses": [(value, label, counts.get(value, 0)) for value, label in Review.Status.choices],
+            "total": sum(counts.values()),
             "nav": "reviews",
         },
     )

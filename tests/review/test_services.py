@@ -279,13 +279,41 @@ def test_demo_review_is_idempotent():
 
     import_one("CC-BY-NC-4.0", ImportCounts())
     message = load_demo_review()
-    assert "with 4 threads" in message
-    assert load_demo_review() == "Demo review: already there."
+    assert "with 4 threads" in message and "demo positions added" in message
+    assert "Demo rounds skipped" in message  # MPL is not loaded here
     review = Review.objects.get()
+    positions = review.positions.count()
+    assert positions >= 2
+    assert load_demo_review().splitlines()[0] == "Demo review: already there."
+    assert review.positions.count() == positions
     assert review.threads.filter(status=Thread.Status.RESOLVED).count() == 1
     assert review.threads.filter(criterion__number=6).exists()
-    assert len({c.stance for c in Comment.objects.all()}) >= 4
-    assert Comment.objects.values("author").distinct().count() == 3
+    comments = Comment.objects.filter(thread__review=review)
+    assert len({c.stance for c in comments}) >= 4
+    assert comments.values("author").distinct().count() == 3
+
+
+def test_demo_rounds_show_carried_outdated_and_orphaned_threads():
+    from licenses.demo import FAMILIES, load_family
+    from review.demo import load_demo_review
+
+    load_family(next(f for f in FAMILIES if f["slug"] == "mpl"))
+    message = load_demo_review()
+    assert "Demo rounds: " in message and "3 carried, 1 orphaned" in message
+    first = Review.objects.get(version__label="1.1")
+    second = Review.objects.get(previous_round=first)
+    assert second.version.label == "2.0" and second.version.license.slug == "mpl"
+    assert first.threads.count() == 3
+    carried = {t.carried_from.clause.anchor: t for t in second.threads.select_related("carried_from__clause")}
+    assert set(carried) == {"6.1", "8.2", "10"}
+    assert carried["10"].orphaned and carried["10"].clause is None
+    assert carried["8.2"].outdated and carried["8.2"].clause.anchor == "5.2"
+    assert not carried["8.2"].quote_missing  # re-anchored across the new line breaks
+    assert carried["6.1"].outdated and carried["6.1"].quote_missing
+    assert carried["6.1"].comments.count() == 2  # the carried question and a reply in round two
+    counts = (Review.objects.count(), Thread.objects.count(), Comment.objects.count())
+    assert load_demo_review().splitlines()[-1] == "Demo rounds: already there."
+    assert (Review.objects.count(), Thread.objects.count(), Comment.objects.count()) == counts
 
 
 @pytest.fixture(autouse=True)

@@ -151,7 +151,17 @@ def test_review_list_and_home(client, review, reviewer):
     assert len(rows) == 2
     response = client.get(reverse("review:review-list") + "?status=open")
     rows = parse(response.content).find("tbody").find_all("tr")
-    assert len(rows) == 1 and "1" in rows[0].find_all("td")[3].text
+    assert len(rows) == 1
+    cell = lambda row, label: row.find("td", **{"data-label": label}).text.strip()  # noqa: E731
+    assert cell(rows[0], "Open threads") == "1 of 1"
+    assert cell(rows[0], "License") == review.version.license.name
+    assert cell(rows[0], "Version") == review.version.label
+    assert cell(rows[0], "Status") == "Open"
+    assert cell(rows[0], "Last activity")  # the thread's date
+    tabs = [a.text.split()[0:2] for a in parse(response.content).find("nav", class_="tabs").find_all("a")]
+    assert ["All", "(2)"] in tabs and ["Open", "(1)"] in tabs and ["Rejected", "(1)"] in tabs
+    home = parse(client.get("/").content)
+    assert "1 open thread" in home.find(id="open-reviews").parent.text
 
 
 def test_private_review_is_404_for_others(client):
@@ -362,4 +372,4 @@ def test_comment_count_on_list_ignores_deleted(client, review, reviewer):
     services.comment_delete(comment=thread.comments.get(), user=reviewer)
     assert Comment.objects.count() == 1
     rows = parse(client.get(reverse("review:review-list")).content).find("tbody").find_all("tr")
-    assert rows[0].find_all("td")[4].text == "0"
+    assert rows[0].find("td", **{"data-label": "Comments"}).text == "0"
