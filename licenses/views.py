@@ -11,11 +11,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from review.roles import is_steward_of
+
 from . import selectors
 from .correction_views import correction_context
 from .forms import NewVersionForm
 from .ingest import IngestError, ingest_version
 from .models import License
+
+
+def may_add_version(user, license: License) -> bool:
+    """Admins and holders of the permission, or a steward named on the license who still has the
+    steward role (roles are groups: revoking the group revokes the right, as for corrections)."""
+    return license.can_add_version(user) and (
+        user.has_perm("licenses.add_licenseversion") or is_steward_of(user, license)
+    )
 
 
 @require_GET
@@ -56,7 +66,7 @@ def license_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "license": license,
             "versions": versions,
-            "can_add_version": license.can_add_version(request.user),
+            "can_add_version": may_add_version(request.user, license),
             "nav": "licenses",
         },
     )
@@ -83,7 +93,7 @@ def version_text(request: HttpRequest, slug: str, label: str) -> HttpResponse:
 @login_required
 def version_create(request: HttpRequest, slug: str) -> HttpResponse:
     license = get_object_or_404(License, slug=slug)
-    if not license.can_add_version(request.user):
+    if not may_add_version(request.user, license):
         raise Http404("No such license.")
     form = NewVersionForm(request.POST or None, request.FILES or None, license=license)
     if request.method == "POST" and form.is_valid():

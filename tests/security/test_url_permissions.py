@@ -343,3 +343,21 @@ def test_the_admin_is_for_staff_only(world):
                         location,
                     )
     assert diff(before, snapshot()) == []
+
+
+def test_a_revoked_steward_can_no_longer_upload_versions(world):
+    """Roles are groups: a user still named on the license but out of the steward group is refused,
+    as the corrections and next-round pages already refuse them."""
+    from django.contrib.auth.models import Group
+
+    steward = world.user("steward")
+    steward.groups.remove(Group.objects.get(name="steward"))
+    client = client_for(world, "steward")
+    before = snapshot()
+    for name in ("licenses:version-create", "licenses:clause-edit", "review:next-round"):
+        endpoint = ENDPOINTS[name]
+        response = client.post(endpoint.url(name, world), endpoint.post(world))
+        assert response.status_code == 404, (name, response.status_code)
+    assert diff(before, snapshot()) == []
+    page = client.get(world.license.get_absolute_url())
+    assert reverse("licenses:version-create", args=[world.license.slug]) not in page.content.decode()
