@@ -90,7 +90,9 @@ def _get_urls(world) -> list[tuple[str, str | None]]:
         if post_only:
             continue
         url = endpoint.url(name, world)
-        readers = {endpoint.reader, "moderator", "author"} if endpoint.kind == PUBLIC else {endpoint.reader}
+        readers = {endpoint.reader, "moderator"} if endpoint.kind == PUBLIC else {endpoint.reader}
+        if endpoint.fragment:  # the pages with per-user controls (edit, reply, positions)
+            readers.add("author")
         if endpoint.public_get:
             readers |= {None, "author"}
         urls += [(url, key) for key in readers]
@@ -128,7 +130,7 @@ def _get_urls(world) -> list[tuple[str, str | None]]:
         (reverse("profile"), "other"),
         (reverse("home"), "author"),
     ]
-    for clause in world.v1.clauses.all():
+    for clause in (world.clause, world.next_clause):
         for criterion in world.review.criterion_set.criteria.filter(number__in=(5, 6)):
             cell = reverse("review:cell", args=[review, clause.pk, criterion.pk])
             urls += [(cell, "author"), (cell, None)]
