@@ -310,27 +310,28 @@ def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportR
 
     ids, fingerprints = _existing_keys(review)
     now = timezone.now()
-    fresh: list[ImportChoice] = []
+    fresh: list[tuple[ImportChoice, str]] = []  # with its fingerprint, a hash of the whole body
     already = 0
     for item in items:
         msg = item.message
-        if _is_known(msg, ids, fingerprints):
+        fingerprint = msg.fingerprint
+        if _is_known(msg, ids, fingerprints, fingerprint):
             already += 1
             continue
-        fresh.append(item)
+        fresh.append((item, fingerprint))
         if _message_id(msg):
             ids.add(_message_id(msg))
-        fingerprints.add(msg.fingerprint)
+        fingerprints.add(fingerprint)
 
     # Oldest first, so that each new thread is dated by its first message and pks follow dates.
-    order = sorted(range(len(fresh)), key=lambda k: (fresh[k].message.date or now, k))
+    order = sorted(range(len(fresh)), key=lambda k: (fresh[k][0].message.date or now, k))
     fresh = [fresh[k] for k in order]
 
-    threads = _mail_threads(review, set(clauses) & {i.clause_id for i in fresh if i.clause_id})
+    threads = _mail_threads(review, set(clauses) & {i.clause_id for i, _ in fresh if i.clause_id})
     general: Thread | None = None
     touched: dict[int, Thread] = {}
     comments: list[Comment] = []
-    for item in fresh:
+    for item, fingerprint in fresh:
         msg = item.message
         when = msg.date or now
         if item.clause_id is None:
@@ -360,7 +361,7 @@ def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportR
             created_at=when,
             source=Comment.Source.MAIL,
             message_id=_message_id(msg),
-            mail_fingerprint=msg.fingerprint,
+            mail_fingerprint=fingerprint,
         )
         comment.full_clean(exclude=["thread", "author"])
         comments.append(comment)

@@ -3,7 +3,10 @@
 Three steps on one URL, all plain form posts (no JavaScript needed):
 
 1. GET shows the paste/upload form.
-2. POST step=preview parses the thread and shows each message with editable clause and stance.
+2. POST step=preview parses the thread and shows each message with editable clause and stance,
+   PREVIEW_PAGE_SIZE messages a page. The other pages' choices ride along as hidden fields of
+   the same names, so a page button (POST step=import with goto=N) re-shows the preview at
+   page N with every choice kept, and the import takes the ticked messages of all pages.
 3. POST step=import imports the checked messages and redirects to the review.
 
 The raw input travels from step 2 to step 3 in a hidden field: zlib-compressed, base64, and
@@ -48,6 +51,9 @@ from .services import NotAllowed
 TEMPLATE = "review/mail_import.html"
 EXTENSIONS = (".eml", ".mbox", ".mbx", ".html", ".htm", ".txt")
 PAYLOAD_MAX_AGE = 24 * 60 * 60
+# Messages shown with their controls on one preview page. Each carries its body and a <select>
+# of every clause, so 1,000 on one page made 10 MiB of HTML; the rest travel as hidden fields.
+PREVIEW_PAGE_SIZE = 50
 _SALT = "review.mail_import.payload"
 TOO_LARGE = "This is over the 5 MiB limit. Split the archive into smaller files (for example one month each)."
 
@@ -133,18 +139,36 @@ def _page(request: HttpRequest, review: Review, *, status: int = 200, **context)
     return render(request, TEMPLATE, context, status=status)
 
 
-def _preview_context(preview: ImportPreview, payload: str, checked: set[int] | None = None) -> dict:
+def _preview_context(
+    preview: ImportPreview, payload: str, checked: set[int] | None = None, page: int = 1
+) -> dict:
     if checked is None:
         checked = {item.index for item in preview.items if item.importable}
     # The list of all clauses is the same in every message's <select>: render it once.
     options = render_to_string(f"{TEMPLATE}#all-clauses", {"clauses": preview.clauses})
+    pages = max(1, -(-len(preview.items) // PREVIEW_PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    first = (page - 1) * PREVIEW_PAGE_SIZE
+    shown = preview.items[first : first + PREVIEW_PAGE_SIZE]
     return {
         "step": 2,
         "preview": preview,
         "payload": payload,
         "checked": checked,
         "all_clause_options": options,
+        "page": page,
+        "pages": range(1, pages + 1) if pages > 1 else None,
+        "previous_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if page < pages else None,
+        "shown": shown,
+        "first_shown": first + 1,
+        "last_shown": first + len(shown),
+        "carried": preview.items[:first] + preview.items[first + PREVIEW_PAGE_SIZE :],
     }
+
+
+def _page_number(value: str | None, default: int = 1) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 7 else default
 
 
 # --- step 2 -> 3 --------------------------------------------------------------------------------
@@ -184,15 +208,19 @@ def _import(request: HttpRequest, review: Review) -> HttpResponse:
     except (_BadInput, MailFormatError) as exc:
         return _page(request, review, error=str(exc), status=400)
     payload = request.POST.get("payload", "")
+    page = _page_number(request.POST.get("page"))
+    if "goto" in request.POST:  # a page button: show another page, keep every choice, write nothing
+        page = _page_number(request.POST.get("goto"), page)
+        return _page(request, review, **_preview_context(preview, payload, checked, page))
     if not choices:
-        context = _preview_context(preview, payload, checked)
+        context = _preview_context(preview, payload, checked, page)
         return _page(request, review, error="Tick at least one message to import.", **context, status=400)
     try:
         result = import_messages(review=review, items=choices, by=request.user)
     except NotAllowed:
         raise Http404("No such review.") from None
     except ValidationError as exc:
-        context = _preview_context(preview, payload, checked)
+        context = _preview_context(preview, payload, checked, page)
         return _page(request, review, error=" ".join(exc.messages), **context, status=400)
     skipped_known = sum(1 for item in preview.items if item.already_imported and item.index not in checked)
     already = result.already_there + skipped_known

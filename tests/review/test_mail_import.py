@@ -616,3 +616,92 @@ def test_preview_redisplay_keeps_the_reviewers_choices(client, review, reviewer)
     assert '<option value="objection" selected>Objection</option>' in html
     # The list of all clauses is rendered once and shared by every message.
     assert html.count('<optgroup label="All clauses">') == 3
+
+
+# --- long threads: the preview in pages ---------------------------------------------------------
+
+
+def page_form(response, **changes):
+    """The fields a browser posts from one preview page: the shown controls and the hidden rest."""
+    data = import_form(response)  # every message's fields, as the hidden ones carry them
+    data["page"] = str(response.context["page"])
+    data.update(changes)
+    return data
+
+
+def test_long_preview_is_paged_and_carries_the_other_pages_choices(client, review, reviewer, monkeypatch):
+    monkeypatch.setattr(mail_import_views, "PREVIEW_PAGE_SIZE", 2)
+    client.force_login(reviewer)
+    raw = mbox([eml(k, body=f"On Section 2.2(b), point {k}.", day=1 + k) for k in range(5)])
+    response = post_preview(client, review, raw=raw)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [item.index for item in response.context["shown"]] == [0, 1]
+    assert html.count('class="mail-item card') == 2
+    assert "This page shows messages 1–2." in html
+    # The three messages on other pages travel as hidden fields, ticked as the preview suggests.
+    b = clause_id(review, "2.2(b)")
+    for k in (2, 3, 4):
+        assert f'<input type="hidden" name="clause-{k}" value="{b}">' in html
+        assert f'<input type="hidden" name="import" value="{k}">' in html
+    assert '<input type="hidden" name="clause-0"' not in html
+    assert 'name="goto" value="2">Next page</button>' in html
+    assert "Previous page" not in html
+    assert html.index(">Import the ticked messages<") < html.index('name="goto"')  # Enter imports
+
+    # Page 1: message 0 goes to clause 1, message 1 is unticked; then go to page 3.
+    one = clause_id(review, "1")
+    form = page_form(response, **{"clause-0": str(one), "import": ["0", "2", "3", "4"], "goto": "3"})
+    response = client.post(url(review), form)
+    html = response.content.decode()
+    assert response.status_code == 200 and Comment.objects.count() == 0
+    assert [item.index for item in response.context["shown"]] == [4]
+    assert f'<input type="hidden" name="clause-0" value="{one}">' in html
+    assert '<input type="hidden" name="import" value="0">' in html
+    assert '<input type="hidden" name="import" value="1">' not in html
+    assert 'name="import" value="4" checked' in html
+    assert '<strong aria-current="page">3</strong>' in html and "Next page" not in html
+
+    # Import from page 3: the ticked messages of every page, with the choices made on page 1.
+    response = client.post(
+        url(review), page_form(response, **{"clause-0": str(one), "import": ["0", "2", "3", "4"]})
+    )
+    assert response.status_code == 302
+    imported = dict(Comment.objects.values_list("message_id", "thread__clause__path"))
+    assert imported == {
+        "m0@lists.example.org": "1",
+        "m2@lists.example.org": "2.2(b)",
+        "m3@lists.example.org": "2.2(b)",
+        "m4@lists.example.org": "2.2(b)",
+    }
+
+
+def test_page_numbers_out_of_range_show_the_nearest_page(client, review, reviewer, monkeypatch):
+    monkeypatch.setattr(mail_import_views, "PREVIEW_PAGE_SIZE", 2)
+    client.force_login(reviewer)
+    response = post_preview(client, review, raw=THREE_MBOX)
+    for goto, shown in (("99", [2]), ("0", [0, 1]), ("x", [0, 1]), ("", [0, 1])):
+        again = client.post(url(review), page_form(response, goto=goto))
+        assert again.status_code == 200
+        assert [item.index for item in again.context["shown"]] == shown
+    assert Comment.objects.count() == 0
+
+
+def test_nothing_ticked_redisplays_the_page_the_reviewer_was_on(client, review, reviewer, monkeypatch):
+    monkeypatch.setattr(mail_import_views, "PREVIEW_PAGE_SIZE", 2)
+    client.force_login(reviewer)
+    response = post_preview(client, review, raw=THREE_MBOX)
+    again = client.post(url(review), page_form(response, page="2", **{"import": []}))
+    assert again.status_code == 400
+    assert "Tick at least one message" in again.content.decode()
+    assert [item.index for item in again.context["shown"]] == [2]
+
+
+def test_short_preview_has_one_page_and_no_page_buttons(client, review, reviewer):
+    client.force_login(reviewer)
+    response = post_preview(client, review, raw=THREE_MBOX)
+    html = response.content.decode()
+    assert response.context["pages"] is None
+    assert 'name="goto"' not in html and "This page shows" not in html
+    assert [item.index for item in response.context["shown"]] == [0, 1, 2]
+    assert response.context["carried"] == []
