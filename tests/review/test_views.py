@@ -102,6 +102,8 @@ def test_resolved_threads_are_collapsed(client, review, reviewer):
 
 
 def _commented_review(n_clauses: int) -> Review:
+    from review.positions import position_set
+
     review = make_review(make_version(text=numbered_text(n_clauses)))
     authors = [make_user(roles=("reviewer",)) for _ in range(3)]
     for i, clause in enumerate(review.version.clauses.filter(label__gt="")):
@@ -113,6 +115,16 @@ def _commented_review(n_clauses: int) -> Review:
             criterion=osd_criterion(1 + i % 10),
             quote=services.Quote(exact="says"),
             suggested_wording="It says nothing at all.",
+        )
+        # a position on every clause: the per-clause summary must not cost a query per clause
+        position_set(
+            review=review,
+            clause=clause,
+            criterion=osd_criterion(1 + i % 10),
+            reviewer=authors[i % 3],
+            verdict="concern",
+            rationale="",
+            expected_version=0,
         )
         reply = services.comment_add(thread=thread, author=authors[(i + 1) % 3], body="Reply.")
         services.comment_edit(comment=reply, editor=authors[(i + 1) % 3], body="Edited.", stance="concern")
@@ -373,3 +385,194 @@ def test_comment_count_on_list_ignores_deleted(client, review, reviewer):
     assert Comment.objects.count() == 1
     rows = parse(client.get(reverse("review:review-list")).content).find("tbody").find_all("tr")
     assert rows[0].find("td", **{"data-label": "Comments"}).text == "0"
+
+
+# --- integration: carry-over, mail, positions -----------------------------------------------------
+
+ROUND_1 = """Sample License
+
+1. Grant.
+
+You may use, copy and share the Software for any purpose.
+
+2. Attribution.
+
+You must keep this notice and the copyright line in every copy you make of the Software.
+
+3. Advertising.
+
+All advertising materials mentioning features of this software must display an acknowledgement.
+"""
+
+ROUND_2 = """Sample License
+
+1. Grant.
+
+You may use, copy and share the Software for any purpose.
+
+2. Attribution.
+
+You must keep this notice and the copyright line in each copy you make of the Software.
+"""
+
+
+def _two_rounds():
+    from review import carryover
+
+    license = make_license()
+    first = make_review(make_version(license, text=ROUND_1, label="1.0"))
+    second_version = make_version(license, text=ROUND_2, label="2.0")
+    author = make_user(roles=("reviewer",))
+    moderator = make_user(roles=("moderator",))
+    on = {c.anchor: c for c in first.version.clauses.all()}
+    changed = services.thread_start(
+        review=first,
+        clause=on["2"],
+        author=author,
+        body="Every copy?",
+        quote=services.Quote(exact="every copy"),
+    )
+    removed = services.thread_start(
+        review=first, clause=on["3"], author=author, body="Advertising clause.", criterion=osd_criterion(6)
+    )
+    second = carryover.open_next_round(review=first, new_version=second_version, by=moderator)
+    return first, second, changed, removed
+
+
+def test_next_round_page_shows_badges_redline_orphans_and_rounds(client):
+    first, second, changed, removed = _two_rounds()
+    doc = parse(client.get(second.get_absolute_url()).content)
+    carried = second.threads.get(carried_from=changed)
+    orphan = second.threads.get(carried_from=removed)
+    article = doc.find(id=carried.dom_id)
+    badges = [t.text for t in article.find_all("span", class_="tag") if "carry-" in t.attrs["class"]]
+    assert badges == ["Carried over", "Outdated", "Quote no longer in this version"]
+    redline = article.find(class_="carryover-redline").find(class_="redline-text")
+    assert [d.text.strip() for d in redline.find_all("del")] == ["every"]
+    assert [i.text.strip() for i in redline.find_all("ins")] == ["each"]
+    assert article.find(class_="notice") is None  # the old ad-hoc notice is gone
+    orphans = doc.find("section", class_="orphans")
+    assert orphans.find("a").attrs["href"] == f"#{orphan.dom_id}"
+    assert doc.find(class_="orphan-threads").find(id=orphan.dom_id) is not None
+    assert "Orphaned: the clause was removed" in doc.find(id=orphan.dom_id).text
+    assert doc.find(class_="general-threads") is None  # an orphan is not general discussion
+    rounds = doc.find(class_="review-rounds")
+    assert "Round 2" in rounds.text
+    assert rounds.find("a", rel="prev").attrs["href"] == first.get_absolute_url()
+    back = parse(client.get(first.get_absolute_url()).content).find(class_="review-rounds")
+    assert "Round 1" in back.text and back.find("a", rel="next").attrs["href"] == second.get_absolute_url()
+
+
+def test_next_round_page_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
+    _, second, _, _ = _two_rounds()
+    client = Client()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(second.get_absolute_url()).status_code == 200
+    # the plain page's queries, plus the redlines and the orphans' old clauses: one each
+    plain = make_review()
+    with CaptureQueriesContext(connection) as ctx_plain:
+        client.get(plain.get_absolute_url())
+    assert len(ctx.captured_queries) == len(ctx_plain.captured_queries) + 2
+
+
+@pytest.mark.parametrize(
+    ("who", "import_link", "next_round_link"),
+    [
+        ("anonymous", False, False),
+        ("reviewer", True, False),
+        ("moderator", True, True),
+        ("steward of another license", False, False),
+        ("steward of this license", False, True),
+    ],
+)
+def test_import_and_next_round_links_follow_rights(who, import_link, next_round_link):
+    review = make_review()
+    client = Client()
+    if who != "anonymous":
+        user = make_user(roles=(who.split()[0],))
+        if who == "steward of this license":
+            review.version.license.stewards.add(user)
+        client.force_login(user)
+    doc = parse(client.get(review.get_absolute_url()).content)
+    hrefs = [a.attrs.get("href") for a in doc.find(class_="page-actions").find_all("a")]
+    assert (reverse("review:mail-import", args=[review.pk]) in hrefs) is import_link
+    assert (reverse("review:next-round", args=[review.pk]) in hrefs) is next_round_link
+    for href in hrefs:  # every link shown answers
+        if href.startswith("/reviews/"):
+            assert client.get(href).status_code == 200, href
+
+
+def test_imported_comment_shows_via_mail_with_date_and_message_id(client, review, reviewer):
+    thread = start(review, reviewer)
+    from datetime import UTC, datetime
+
+    sent = datetime(2024, 3, 5, 9, 30, tzinfo=UTC)
+    comment = Comment.objects.create(
+        thread=thread,
+        author_name="Pat <script>",
+        author_email="pat@example.org",
+        body="From the list.",
+        body_html="<p>From the list.</p>",
+        created_at=sent,
+        source=Comment.Source.MAIL,
+        message_id='<abc"1@example.org>',
+    )
+    html = client.get(review.get_absolute_url()).content.decode()
+    node = parse(html).find(id=comment.dom_id)
+    marker = node.find("span", class_="via-mail")
+    assert marker.text == "via mail"
+    assert (
+        "5 Mar 2024" in marker.attrs["title"] and 'Message-ID: <abc"1@example.org>' in marker.attrs["title"]
+    )
+    assert node.find("strong", class_="author").text == "Pat <script>"  # escaped, shown as text
+    assert "<script>" not in html.split(comment.dom_id, 1)[1].split("</li>", 1)[0]
+    assert node.find("time").attrs["datetime"].startswith("2024-03-05")
+
+
+def test_positions_summary_per_clause_links_to_the_cell(client, review):
+    from review.positions import position_set
+
+    c = clause_b(review)
+    for verdict in ("conflicts", "complies"):
+        position_set(
+            review=review,
+            clause=c,
+            criterion=osd_criterion(6),
+            reviewer=make_user(roles=("reviewer",)),
+            verdict=verdict,
+            rationale="",
+            expected_version=0,
+        )
+    doc = parse(client.get(review.get_absolute_url()).content)
+    summary = doc.find(id=c.dom_id).find(class_="clause-positions")
+    link = summary.find("a")
+    assert link.attrs["href"] == reverse("review:cell", args=[review.pk, c.pk, osd_criterion(6).pk])
+    assert link.find("span", **{"aria-hidden": "true"}).text == "1✕ 1✓ ≠"
+    assert link.text.startswith("OSD 6: ")
+    assert "reviewers disagree" in link.attrs["title"]
+    assert "v-conflicts" in link.attrs["class"]
+    other = review.version.clauses.get(anchor="3")
+    assert doc.find(id=other.dom_id).find(class_="clause-positions") is None
+
+
+def test_position_from_thread_confirms_inside_the_thread(review, reviewer):
+    thread = start(review, reviewer, criterion=osd_criterion(6))
+    client = login(reviewer)
+    doc = parse(client.get(review.get_absolute_url()).content)
+    article = doc.find(id=thread.dom_id)
+    form = article.find("form", class_="position-buttons")
+    slot = f"{thread.dom_id}-position"
+    assert form.attrs["hx-target"] == f"#{slot}" and form.attrs["hx-swap"] == "innerHTML"
+    assert article.find(id=slot) is not None  # the slot is inside the thread
+    url = form.attrs["action"]
+    response = client.post(url, {"verdict": "conflicts"}, **HX)
+    status = parse(response.content).find("p")
+    assert status.attrs["role"] == "status" and "conflicts" in status.text
+    # without JavaScript: back to the thread on the review page
+    response = client.post(url, {"verdict": "complies"})
+    assert response.status_code == 302 and response["Location"].endswith(f"#{thread.dom_id}")
+    summary = parse(client.get(review.get_absolute_url()).content).find(class_="clause-positions")
+    assert "OSD 6: " in summary.text and "1✓" in summary.text
