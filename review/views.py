@@ -119,6 +119,9 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "criteria": page.criteria,
         "filters": selectors.FILTERS,
         "nav": "reviews",
+        # The page sets these with {% with %}; fragments rendered alone need them too.
+        "version": review.version,
+        "license": review.version.license,
     }
     template = PAGE
     if request.htmx and request.htmx.target == "review-clauses":
