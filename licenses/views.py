@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from review.roles import is_steward_of
+from review.roles import is_moderator, is_steward_of
 
 from . import selectors
 from .correction_views import correction_context
@@ -75,8 +75,18 @@ def license_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
     page = selectors.version_page(selectors.version_for(slug, label))
-    context = {"page": page, "version": page.version, "nav": "licenses"}
-    context.update(correction_context(request, page.version))
+    version = page.version
+    context = {
+        "page": page,
+        "version": version,
+        "nav": "licenses",
+        # Reviews are public records of this text; a small list, one query.
+        "reviews": list(
+            version.reviews.filter(is_public=True).select_related("criterion_set").order_by("-opened_at")
+        ),
+        "can_open_review": is_moderator(request.user) or is_steward_of(request.user, version.license),
+    }
+    context.update(correction_context(request, version))
     return render(request, "licenses/version_detail.html", context)
 
 

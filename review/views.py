@@ -17,7 +17,7 @@ from django_htmx.http import reswap, retarget
 
 from licenses.models import LicenseVersion
 
-from . import selectors, services
+from . import roles, selectors, services
 from .forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
 from .models import Comment, Review, Thread
 from .ratelimit import comment_rate_limited
@@ -91,6 +91,10 @@ def _int(value) -> int | None:
 
 @login_required
 def review_create(request: HttpRequest) -> HttpResponse:
+    if not request.GET.get("version") and (roles.is_moderator(request.user) or roles.is_steward(request.user)):
+        # Reviews start from a version's page, where the text is in front of the person opening it.
+        messages.info(request, "Choose a license version, then use “Open a review of this version” on its page.")
+        return redirect("licenses:license-list")
     version = (
         LicenseVersion.objects.select_related("license").filter(pk=_int(request.GET.get("version"))).first()
     )

@@ -167,3 +167,29 @@ def test_security_headers(client):
     assert "frame-ancestors 'none'" in csp
     assert "'nonce-" in csp
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_version_page_offers_to_open_a_review_to_those_who_may(client):
+    from review.models import Review
+    from tests.factories import osd
+
+    version = make_version(make_license(slug="ml"), label="1.0")
+    link = f"/reviews/new/?version={version.pk}"
+    assert link not in client.get(version.get_absolute_url()).content.decode()
+    client.force_login(make_user(roles=("reviewer",)))
+    assert link not in client.get(version.get_absolute_url()).content.decode()
+    client.force_login(make_user(roles=("moderator",)))
+    assert link in client.get(version.get_absolute_url()).content.decode()
+
+    review = Review.objects.create(version=version, criterion_set=osd())
+    body = client.get(version.get_absolute_url()).content.decode()
+    assert f'href="{review.get_absolute_url()}"' in body
+
+
+def test_new_review_without_a_version_points_moderators_to_the_catalogue(client):
+    client.force_login(make_user(roles=("moderator",)))
+    response = client.get("/reviews/new/", follow=True)
+    assert response.redirect_chain[-1][0] == "/licenses/"
+    assert "Open a review of this version" in response.content.decode()
+    client.force_login(make_user(roles=("reviewer",)))
+    assert client.get("/reviews/new/").status_code == 404
