@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from licenses.models import License
@@ -18,3 +19,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "home.html",
         {"open_reviews": open_reviews, "featured": featured, "license_count": License.objects.count()},
     )
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages without our <link rel="icon">; send them to the SVG."""
+    return HttpResponseRedirect(static("favicon.svg"))

@@ -182,6 +182,16 @@ class Clause(models.Model):
         return f"{self.version.get_absolute_url()}#{self.dom_id}"
 
     @property
+    def summary_line(self) -> str:
+        """The heading, else the first line of text that holds words (not "=====" decoration)."""
+        if self.heading:
+            return self.heading
+        for line in self.text.splitlines():
+            if any(ch.isalnum() for ch in line):
+                return line.strip()
+        return ""
+
+    @property
     def dom_id(self) -> str:
         return f"c-{self.anchor}"
 

@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -163,10 +164,14 @@ def cell(request: HttpRequest, pk: int, clause_id: int, criterion_id: int) -> Ht
         raise Http404("No such cell.")
     clause = clause_for(review, clause_id)
     criterion = criterion_for(review, pk=criterion_id)
-    template = f"{PANEL}#panel" if request.htmx else PANEL
+    # A history restore (back button after a cache miss) needs the whole page, not the panel.
+    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    template = f"{PANEL}#panel" if fragment else PANEL
     if request.method == "GET":
         detail = cell_detail(review, clause, criterion, user=request.user)
-        return render(request, template, _panel_context(request, review, detail))
+        response = render(request, template, _panel_context(request, review, detail))
+        patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+        return response
 
     form = PositionForm(request.POST, clause=clause, review=review)
     status, conflict = 200, None

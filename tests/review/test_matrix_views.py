@@ -332,3 +332,17 @@ def test_export_options_resolved_and_criterion(client, hostile_review):
     assert [c.key for c in one.criteria] == [key]
     assert client.get(url, {"criterion": "nope"}).status_code == 404
     assert client.get(reverse("review:export", args=[hostile_review.pk, "pdf"])).status_code == 404
+
+
+def test_cell_history_restore_gets_the_whole_page(client):
+    from review.models import Review
+    from tests.factories import make_version, osd, osd_criterion
+
+    review = Review.objects.create(version=make_version(), criterion_set=osd())
+    clause = review.version.clauses.get(path="2.2(b)")
+    url = reverse("review:cell", args=[review.pk, clause.pk, osd_criterion(6).pk])
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    assert "<html" not in fragment.content.decode()
+    restore = client.get(url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    assert "<html" in restore.content.decode()
+    assert "HX-Request" in restore["Vary"]

@@ -383,6 +383,7 @@ _NOT_CORRECTORS = ("plain", "author", "other_steward")
 ENDPOINTS: dict[str, Endpoint] = {
     # --- pages anyone reads ---------------------------------------------------------------------
     "home": Endpoint(PUBLIC),
+    "favicon": Endpoint(PUBLIC),
     "licenses:compare": Endpoint(
         PUBLIC, query=lambda w: f"a={w.license.slug}@{w.v1.label}&b={w.license.slug}@2.0", fragment=True
     ),
