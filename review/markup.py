@@ -178,13 +178,15 @@ def _guard_link_rule(rule, label_offset: int):
     """
 
     def guarded(state, silent: bool) -> bool:
+        start = state.pos + label_offset
+        if start >= len(state.src) or state.src[start] != "[":
+            return False  # both rules need a "[" here; skip the bracket analysis entirely
         facts = state.cache.get(_GUARD_KEY)
         if facts is None:
             facts = state.cache[_GUARD_KEY] = _BracketFacts(state.src)
-        start = state.pos + label_offset
         if facts.last_paren < start and not state.env.get("references"):
             return False
-        if start < len(state.src) and state.src[start] == "[" and not facts.label_may_close(start):
+        if not facts.label_may_close(start):
             return False
         return rule(state, silent)
 
