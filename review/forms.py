@@ -52,8 +52,16 @@ class ThreadForm(CommentForm):
 
     field_order = ["clause", "quote_exact", "criterion", "stance", "body", "suggested_wording"]
 
-    def __init__(self, *args, review: Review, criteria=None, **kwargs) -> None:
+    def __init__(self, *args, review: Review, criteria=None, typed_quote: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if typed_quote:
+            # Without a mouse selection (keyboard, no JavaScript) people type or paste the words;
+            # the service finds them in the clause and refuses words that are not there.
+            self.fields["quote_exact"].widget = forms.Textarea(attrs={"rows": 2, "spellcheck": "false"})
+            self.fields["quote_exact"].label = "Words to quote (optional)"
+            self.fields["quote_exact"].help_text = (
+                "Paste the exact words from the clause to hang the thread on them; leave empty for the whole clause."
+            )
         self.fields["clause"].queryset = Clause.objects.filter(version=review.version_id)
         # The page passes the criteria it already loaded; a ModelChoiceField needs a queryset.
         self.fields["criterion"].queryset = review.criterion_set.criteria.select_related("set")

@@ -169,8 +169,14 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.review_for(pk, request.user)
     if not services.may_comment(request.user, review):
         raise Http404("No such review.")
+    given = request.POST if request.method == "POST" else request.GET
+    # A selection made in the page arrives with offsets; otherwise offer a field to type the quote.
+    typed_quote = not request.htmx and not given.get("quote_start")
     form = ThreadForm(
-        request.POST or None, review=review, initial=request.GET.dict() if request.method == "GET" else None
+        request.POST or None,
+        review=review,
+        initial=request.GET.dict() if request.method == "GET" else None,
+        typed_quote=typed_quote,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

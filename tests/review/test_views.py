@@ -576,3 +576,27 @@ def test_position_from_thread_confirms_inside_the_thread(review, reviewer):
     assert response.status_code == 302 and response["Location"].endswith(f"#{thread.dom_id}")
     summary = parse(client.get(review.get_absolute_url()).content).find(class_="clause-positions")
     assert "OSD 6: " in summary.text and "1✓" in summary.text
+
+
+def test_a_quote_can_be_typed_without_a_mouse_selection(client):
+    from review.models import Review, Thread
+    from tests.factories import SAMPLE_TEXT, make_user, make_version, osd
+
+    review = Review.objects.create(version=make_version(text=SAMPLE_TEXT), criterion_set=osd())
+    clause = review.version.clauses.get(path="2.2(b)")
+    client.force_login(make_user(roles=("reviewer",)))
+    url = f"/reviews/{review.pk}/threads/new/"
+    page = client.get(url, {"clause": clause.pk}).content.decode()
+    assert "Words to quote (optional)" in page
+    response = client.post(
+        url, {"clause": clause.pk, "quote_exact": "collection of Output", "body": "Why a dataset?", "stance": "question"}
+    )
+    assert response.status_code == 302
+    thread = Thread.objects.get(review=review)
+    assert thread.quote_exact == "collection of Output"
+    assert clause.text[thread.quote_start : thread.quote_end] == "collection of Output"
+    refused = client.post(
+        url, {"clause": clause.pk, "quote_exact": "words not in the clause", "body": "x", "stance": "note"}
+    )
+    assert refused.status_code == 422
+    assert Thread.objects.filter(review=review).count() == 1
