@@ -421,8 +421,8 @@ def test_edit_mode_query_count_does_not_grow_with_clauses(client, editor, django
 
     version = make_version(make_license(slug=f"big-{n}"), text=numbered_text(n))
     client.force_login(editor)
-    # session, user, version, clauses, siblings, last correction
-    with django_assert_max_num_queries(6):
+    # session, user, version, clauses, siblings, the version's reviews, last correction
+    with django_assert_max_num_queries(7):
         response = client.get(f"{version.get_absolute_url()}?edit=1")
     assert response.status_code == 200
 
