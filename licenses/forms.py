@@ -2,8 +2,28 @@ from __future__ import annotations
 
 from django import forms
 
-from .ingest import IngestError, clean_text, decode_text
+from .ingest import MAX_TEXT_BYTES, IngestError, clean_text, decode_text
 from .models import LicenseVersion
+
+
+def clean_version_label(label: str) -> str:
+    """A version label as typed, refused if it would break ``slug@label`` addresses."""
+    label = label.strip()
+    if "/" in label or "@" in label:
+        raise forms.ValidationError('A version label may not contain "/" or "@".')
+    return label
+
+
+def license_text(upload, pasted: str) -> tuple[str, str] | None:
+    """``(source, text)`` from an uploaded file or pasted text, validated; None when neither was given."""
+    try:
+        if upload:
+            return LicenseVersion.Source.UPLOAD, decode_text(upload.read(MAX_TEXT_BYTES + 1))
+        if pasted.strip():
+            return LicenseVersion.Source.PASTE, clean_text(pasted)
+    except IngestError as exc:
+        raise forms.ValidationError(str(exc)) from None
+    return None
 
 
 class NewVersionForm(forms.Form):
@@ -24,24 +44,12 @@ class NewVersionForm(forms.Form):
         self.fields["previous"].label_from_instance = lambda v: v.label
 
     def clean_label(self) -> str:
-        label = self.cleaned_data["label"].strip()
-        if "/" in label or "@" in label:
-            raise forms.ValidationError('A version label may not contain "/" or "@".')
-        return label
+        return clean_version_label(self.cleaned_data["label"])
 
     def clean(self):
         data = super().clean()
-        upload = data.get("file")
-        pasted = data.get("text") or ""
-        try:
-            if upload:
-                data["source"] = LicenseVersion.Source.UPLOAD
-                data["text"] = decode_text(upload.read(1024 * 1024 + 1))
-            elif pasted.strip():
-                data["source"] = LicenseVersion.Source.PASTE
-                data["text"] = clean_text(pasted)
-            else:
-                raise forms.ValidationError("Paste the license text or choose a file.")
-        except IngestError as exc:
-            raise forms.ValidationError(str(exc)) from None
+        found = license_text(data.get("file"), data.get("text") or "")
+        if found is None:
+            raise forms.ValidationError("Paste the license text or choose a file.")
+        data["source"], data["text"] = found
         return data

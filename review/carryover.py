@@ -33,6 +33,7 @@ from licenses.segmentation import Segment
 
 from . import roles
 from .models import Comment, Review, Thread
+from .quotes import context_score
 from .services import QUOTE_CONTEXT, NotAllowed
 
 # Fuzzy re-anchoring: the quote must be this long (shorter quotes need an exact match) and
@@ -78,21 +79,6 @@ class QuoteMatch:
     fuzzy: bool = False
 
 
-def _context(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
-    """How many characters of the old prefix and suffix surround this occurrence."""
-    before, after = text[max(0, start - len(prefix)) : start], text[end : end + len(suffix)]
-    score = 0
-    for x, y in zip(reversed(before), reversed(prefix), strict=False):
-        if x != y:
-            break
-        score += 1
-    for x, y in zip(after, suffix, strict=False):
-        if x != y:
-            break
-        score += 1
-    return score
-
-
 def _match(text: str, start: int, end: int, *, fuzzy: bool = False) -> QuoteMatch:
     return QuoteMatch(
         exact=text[start:end],
@@ -119,7 +105,7 @@ def reanchor_quote(text: str, exact: str, prefix: str = "", suffix: str = "") ->
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
     found = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if found:
-        start, end = max(found, key=lambda se: (_context(text, se[0], se[1], prefix, suffix), -se[0]))
+        start, end = max(found, key=lambda se: (context_score(text, se[0], se[1], prefix, suffix), -se[0]))
         return _match(text, start, end)
     needle = " ".join(words)
     if len(needle) < FUZZY_MIN_CHARS:

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from licenses.ingest import IngestError, clean_text, decode_text, ingest_version
+from licenses.forms import clean_version_label, license_text
+from licenses.ingest import IngestError, ingest_version
 from licenses.models import LicenseVersion
 
 from . import carryover, selectors
@@ -44,30 +45,16 @@ class NextRoundForm(forms.Form):
         self.fields["version"].label_from_instance = lambda v: v.label
 
     def clean_label(self) -> str:
-        label = self.cleaned_data["label"].strip()
-        if "/" in label or "@" in label:
-            raise forms.ValidationError('A version label may not contain "/" or "@".')
-        return label
+        return clean_version_label(self.cleaned_data["label"])
 
     def clean(self):
         data = super().clean()
         if data.get("version"):
             return data
-        upload, pasted = data.get("file"), data.get("text") or ""
-        try:
-            if upload:
-                data["source"], data["text"] = (
-                    LicenseVersion.Source.UPLOAD,
-                    decode_text(upload.read(1024 * 1024 + 1)),
-                )
-            elif pasted.strip():
-                data["source"], data["text"] = LicenseVersion.Source.PASTE, clean_text(pasted)
-            else:
-                raise forms.ValidationError(
-                    "Choose a version, or give the new text (paste it or upload a file)."
-                )
-        except IngestError as exc:
-            raise forms.ValidationError(str(exc)) from None
+        found = license_text(data.get("file"), data.get("text") or "")
+        if found is None:
+            raise forms.ValidationError("Choose a version, or give the new text (paste it or upload a file).")
+        data["source"], data["text"] = found
         if not data.get("label"):
             self.add_error("label", "A new text needs a label, such as 2.0 or draft 3.")
         return data

@@ -22,6 +22,7 @@ from licenses.models import Clause, Criterion, CriterionSet, LicenseVersion
 from . import roles
 from .markup import MarkdownTooLong, render_markdown
 from .models import Comment, CommentRevision, Review, Stance, Thread
+from .quotes import context_score
 
 DEFAULT_CRITERION_SET = "osd-1.9"
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a quote (W3C TextQuoteSelector)
@@ -91,21 +92,6 @@ class Quote:
     end: int | None = None
 
 
-def _context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
-    before = text[max(0, start - len(prefix)) : start]
-    after = text[end : end + len(suffix)]
-    score = 0
-    for a, b in zip(reversed(before), reversed(prefix), strict=False):
-        if a != b:
-            break
-        score += 1
-    for a, b in zip(after, suffix, strict=False):
-        if a != b:
-            break
-        score += 1
-    return score
-
-
 def locate_quote(text: str, quote: Quote) -> Quote:
     """Check ``quote`` against ``text`` and return it anchored: offsets, prefix and suffix.
 
@@ -131,7 +117,7 @@ def locate_quote(text: str, quote: Quote) -> Quote:
                 "The quoted words are not in this clause. Select the words again, "
                 "or start a thread on the whole clause."
             )
-        start = max(starts, key=lambda s: _context_score(text, s, s + len(exact), quote.prefix, quote.suffix))
+        start = max(starts, key=lambda s: context_score(text, s, s + len(exact), quote.prefix, quote.suffix))
     end = start + len(exact)
     return Quote(
         exact=exact,
