@@ -13,8 +13,8 @@ silently move threads and positions onto the wrong text.
 
 Attachments (review threads and positions, and any other foreign key to Clause) follow the
 text: after a merge they hang on the merged clause; after a split they stay on the first part.
-The review models are looked up through the app registry, so this module imports nothing
-from ``review``.
+Moving them is :mod:`licenses.clause_attachments`; row snapshots are :mod:`licenses.snapshots`;
+paths and anchors are :mod:`licenses.clause_addresses`. Nothing here imports from ``review``.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .clause_addresses import anchor_for, path_for_label, slug, taken_addresses, unique_address
+from .clause_attachments import absorb, give_back, review_model
 from .models import Clause, ClauseCorrection, LicenseVersion
+from .snapshots import apply, build, dump
 
 Action = ClauseCorrection.Action
 
@@ -36,238 +38,16 @@ class CorrectionError(ValueError):
     """A correction we refuse; the message is one line, fit for a user."""
 
 
-# -- addresses -----------------------------------------------------------------------
-
-_SIMPLE = re.compile(r"^\(?([A-Za-z0-9]{1,5})[.)]?$")
-_WORD = re.compile(r"^(?:section|article|clause|§)", re.I)
-
-
-def anchor_for(path: str) -> str:
-    """URL-safe anchor for a path, as the segmenter makes them: ``2.2(b)`` -> ``2.2.b``."""
-    return re.sub(r"[^a-z0-9_-]+", ".", path.lower().replace("§", "s")).strip(".-")[:200] or "clause"
-
-
-def _tokens(s: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", s.lower())
-
-
-def _parent_numbers(path: str) -> list[str]:
-    toks = _tokens(path)
-    while toks and toks[0] in ("section", "article", "clause", "s"):
-        toks.pop(0)
-    return toks
-
-
-def path_for_label(label: str, parent: Clause | None) -> str:
-    """The full address of a clause printed with ``label`` under ``parent``.
-
-    Follows the segmenter's conventions: ``(c)`` under ``2.2`` is ``2.2(c)``, ``2.3`` under
-    ``2`` stays ``2.3``, ``Section 4`` is never prefixed.
-    """
-    label = label.strip()
-    simple = _SIMPLE.match(label)
-    if simple:
-        core = simple.group(1)
-        if parent is None:
-            return f"({core})" if label.startswith("(") else core
-        return f"{parent.path}({core})"
-    own = label.rstrip(".")
-    if parent is None or _WORD.match(own):
-        return own
-    parent_toks = _parent_numbers(parent.path)
-    if _tokens(own)[: len(parent_toks)] == parent_toks:
-        return own
-    return f"{parent.path}.{own}"
-
-
-def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:40].strip("-") or "part"
-
-
-def _taken(version: LicenseVersion, exclude: int | None = None) -> tuple[set[str], set[str]]:
-    rows = Clause.objects.filter(version=version).exclude(pk=exclude).values_list("path", "anchor")
-    paths, anchors = set(), set()
-    for path, anchor in rows:
-        paths.add(path)
-        anchors.add(anchor)
-    return paths, anchors
-
-
-def _unique_address(version: LicenseVersion, base: str, exclude: int | None = None) -> tuple[str, str]:
-    """``base`` or ``base-2``, ``base-3``… whichever is free in the version, as (path, anchor)."""
-    paths, anchors = _taken(version, exclude)
-    base = base[:190]
-    path, anchor, n = base, anchor_for(base), 1
-    while path in paths or anchor in anchors:
-        n += 1
-        path, anchor = f"{base}-{n}", f"{anchor_for(base)[:190]}-{n}"
-    return path, anchor
-
-
 def _claimed_address(version: LicenseVersion, label: str, parent: Clause | None, exclude: int | None):
     path = path_for_label(label, parent)[:200]
     anchor = anchor_for(path)
-    paths, anchors = _taken(version, exclude)
+    paths, anchors = taken_addresses(version, exclude)
     if path in paths or anchor in anchors:
         raise CorrectionError(
             f"Another clause of this version is already at {path} (anchor #{anchor}). "
             "Choose a different label, or change that clause first."
         )
     return path, anchor
-
-
-# -- snapshots -----------------------------------------------------------------------
-
-
-def _dump(obj: models.Model) -> dict:
-    return {f.attname: f.value_from_object(obj) for f in obj._meta.concrete_fields}
-
-
-def _apply(obj: models.Model, data: dict) -> models.Model:
-    for f in obj._meta.concrete_fields:
-        if f.attname in data and not f.primary_key:
-            setattr(obj, f.attname, f.to_python(data[f.attname]))
-    return obj
-
-
-def _build(model: type[models.Model], data: dict) -> models.Model:
-    return model(
-        **{f.attname: f.to_python(data[f.attname]) for f in model._meta.concrete_fields if f.attname in data}
-    )
-
-
-def _dump_deep(obj: models.Model) -> dict:
-    """A row with its many-to-many links and the rows that would cascade with it (one level)."""
-    out = {"row": _dump(obj), "m2m": {}, "dependents": {}}
-    for f in obj._meta.many_to_many:
-        out["m2m"][f.name] = list(getattr(obj, f.name).values_list("pk", flat=True))
-    for rel in obj._meta.related_objects:
-        if rel.one_to_many and rel.on_delete is models.CASCADE:
-            rows = rel.related_model._base_manager.filter(**{rel.field.name: obj})
-            out["dependents"][rel.related_model._meta.label] = [_dump(r) for r in rows]
-    return out
-
-
-def _restore_deep(model: type[models.Model], data: dict) -> models.Model:
-    obj = _build(model, data["row"])
-    obj.save(force_insert=True)
-    _keep_auto_now(obj, data["row"])
-    for name, pks in data["m2m"].items():
-        target = model._meta.get_field(name).related_model
-        getattr(obj, name).set(target._base_manager.filter(pk__in=pks))
-    for label, rows in data["dependents"].items():
-        dep = apps.get_model(label)
-        free = [r for r in rows if not dep._base_manager.filter(pk=r["id"]).exists()]
-        for r in free:
-            row = _build(dep, r)
-            row.save(force_insert=True)
-            _keep_auto_now(row, r)
-    return obj
-
-
-def _keep_auto_now(obj: models.Model, data: dict) -> None:
-    """save() stamps auto_now fields with the current time; put the recorded time back."""
-    stamps = {
-        f.attname: f.to_python(data[f.attname])
-        for f in obj._meta.concrete_fields
-        if getattr(f, "auto_now", False) and f.attname in data
-    }
-    if stamps:
-        type(obj)._base_manager.filter(pk=obj.pk).update(**stamps)
-
-
-def _review_model(name: str) -> type[models.Model] | None:
-    try:
-        return apps.get_model("review", name)
-    except LookupError:  # the review app is optional for licenses
-        return None
-
-
-# -- moving what hangs on a clause ---------------------------------------------------
-
-
-def _absorb(into: Clause, gone: Clause, *, quote_shift: int | None) -> dict:
-    """Move everything attached to ``gone`` onto ``into``; return what was moved and dropped.
-
-    Two positions for the same cell by the same reviewer cannot share a clause: the more
-    recently updated one is kept and the other is deleted, with a full snapshot for undo.
-    """
-    record: dict = {
-        "threads": [],
-        "positions_moved": [],
-        "positions_dropped": [],
-        "children": [],
-        "other": {},
-    }
-    Thread = _review_model("Thread")
-    Position = _review_model("Position")
-    if Thread is not None:
-        threads = Thread._base_manager.filter(clause=gone)
-        record["threads"] = list(threads.values("id", "quote_start", "quote_end"))
-        threads.update(clause=into)
-        if quote_shift:
-            moved = Thread._base_manager.filter(pk__in=[t["id"] for t in record["threads"]])
-            moved.filter(quote_start__isnull=False).update(quote_start=F("quote_start") + quote_shift)
-            moved.filter(quote_end__isnull=False).update(quote_end=F("quote_end") + quote_shift)
-    if Position is not None:
-        kept = {
-            (p.review_id, p.criterion_id, p.reviewer_id): p
-            for p in Position._base_manager.filter(clause=into)
-        }
-        moving, dropping = [], []
-        for p in Position._base_manager.filter(clause=gone):
-            other = kept.get((p.review_id, p.criterion_id, p.reviewer_id))
-            if other is None:
-                moving.append(p)
-            elif (p.updated_at, p.pk) > (other.updated_at, other.pk):
-                dropping.append(other)
-                moving.append(p)
-            else:
-                dropping.append(p)
-        record["positions_dropped"] = [_dump_deep(p) for p in dropping]
-        Position._base_manager.filter(pk__in=[p.pk for p in dropping]).delete()
-        record["positions_moved"] = [p.pk for p in moving]
-        Position._base_manager.filter(pk__in=record["positions_moved"]).update(clause=into)
-    children = Clause.objects.filter(parent=gone)
-    record["children"] = list(children.values_list("pk", flat=True))
-    children.update(parent=into)
-    for rel in Clause._meta.related_objects:
-        model = rel.related_model
-        if not rel.one_to_many or model in (Clause, Thread, Position):
-            continue
-        rows = model._base_manager.filter(**{rel.field.name: gone})
-        pks = list(rows.values_list("pk", flat=True))
-        if pks:
-            record["other"][model._meta.label] = {"field": rel.field.name, "pks": pks}
-            rows.update(**{rel.field.name: into})
-    return record
-
-
-def _give_back(record: dict, *, to: Clause, frm: Clause) -> None:
-    """Reverse ``_absorb``: rows recorded as moved from ``to`` go back to it, dropped rows return."""
-    Thread = _review_model("Thread")
-    Position = _review_model("Position")
-    if Thread is not None:
-        for t in record["threads"]:
-            Thread._base_manager.filter(pk=t["id"], clause=frm).update(
-                clause=to, quote_start=t["quote_start"], quote_end=t["quote_end"]
-            )
-    if Position is not None:
-        Position._base_manager.filter(pk__in=record["positions_moved"], clause=frm).update(clause=to)
-        for data in record["positions_dropped"]:
-            row = data["row"]
-            cell = {k: row[k] for k in ("review_id", "clause_id", "criterion_id", "reviewer_id")}
-            if (
-                not Position._base_manager.filter(**cell).exists()
-                and not Position._base_manager.filter(pk=row["id"]).exists()
-            ):
-                _restore_deep(Position, data)
-    Clause.objects.filter(pk__in=record["children"], parent=frm).update(parent=to)
-    for label, moved in record["other"].items():
-        model = apps.get_model(label)
-        model._base_manager.filter(pk__in=moved["pks"], **{moved["field"]: frm}).update(
-            **{moved["field"]: to}
-        )
 
 
 # -- the corrections -----------------------------------------------------------------
@@ -338,7 +118,7 @@ def clause_split(
     version, first = _locked(clause)
     label, heading = label.strip(), " ".join(heading.split())
     k = split_point(first.text, before_text, offset)
-    before = {"clauses": [_dump(first)]}
+    before = {"clauses": [dump(first)]}
     head, rest = first.text[:k].rstrip(), first.text[k:]
     lead = len(rest) - len(rest.lstrip())
     rest = rest.lstrip()
@@ -355,7 +135,7 @@ def clause_split(
     if label:
         path, anchor = _claimed_address(version, label, parent, exclude=None)
     else:
-        path, anchor = _unique_address(version, first.path, exclude=None)
+        path, anchor = unique_address(version, first.path, exclude=None)
     version.clauses.filter(ordinal__gt=first.ordinal).update(ordinal=F("ordinal") + 1)
     first.text, first.end = head, first_end
     part = Clause(
@@ -381,7 +161,7 @@ def clause_split(
         summary=f"Split {first.path} before “{_clip(rest)}”; the new part is {path}",
         actor=actor,
         before=before,
-        after={"clauses": [_dump(first), _dump(part)], "created": part.pk},
+        after={"clauses": [dump(first), dump(part)], "created": part.pk},
     )
 
 
@@ -416,7 +196,7 @@ def merge_preview(*, clause: Clause) -> MergePreview:
     second = next_clause(clause)
     if second is None:
         raise CorrectionError(f"{clause.path} is the last clause; there is nothing after it to merge with.")
-    Thread, Position = _review_model("Thread"), _review_model("Position")
+    Thread, Position = review_model("Thread"), review_model("Position")
     threads = Thread._base_manager.filter(clause=second).count() if Thread else 0
     positions = conflicts = 0
     if Position:
@@ -442,11 +222,11 @@ def clause_merge(*, clause: Clause, actor) -> ClauseCorrection:
     second = next_clause(first)
     if second is None:
         raise CorrectionError(f"{first.path} is the last clause; there is nothing after it to merge with.")
-    before = {"clauses": [_dump(first), _dump(second)]}
+    before = {"clauses": [dump(first), dump(second)]}
     printed = _printed(version, second)
     merged = "\n\n".join(x for x in (first.text, printed) if x)
     at = merged.find(second.text, len(first.text)) if second.text else -1
-    moved = _absorb(first, second, quote_shift=at if at > 0 else None)
+    moved = absorb(first, second, quote_shift=at if at > 0 else None)
     before.update(moved)
     first.text = merged
     first.end = max(first.end, second.end)
@@ -467,7 +247,7 @@ def clause_merge(*, clause: Clause, actor) -> ClauseCorrection:
         summary=summary,
         actor=actor,
         before=before,
-        after={"clauses": [_dump(first)], "deleted": second.pk},
+        after={"clauses": [dump(first)], "deleted": second.pk},
     )
 
 
@@ -478,15 +258,13 @@ def clause_relabel(*, clause: Clause, label: str, heading: str, actor) -> Clause
     label, heading = label.strip(), " ".join(heading.split())
     if label == target.label and heading == target.heading:
         raise CorrectionError("Nothing changed: the label and heading are as they were.")
-    before = {"clauses": [_dump(target)]}
+    before = {"clauses": [dump(target)]}
     parent = target.parent
     if label and label != target.label:
         path, anchor = _claimed_address(version, label, parent, exclude=target.pk)
     elif not label and target.label:
-        base = _slug(heading or target.text)
-        path, anchor = _unique_address(
-            version, f"{parent.path}.{base}" if parent else base, exclude=target.pk
-        )
+        base = slug(heading or target.text)
+        path, anchor = unique_address(version, f"{parent.path}.{base}" if parent else base, exclude=target.pk)
     else:
         path, anchor = target.path, target.anchor
     old_path = target.path
@@ -507,7 +285,7 @@ def clause_relabel(*, clause: Clause, label: str, heading: str, actor) -> Clause
         summary=summary,
         actor=actor,
         before=before,
-        after={"clauses": [_dump(target)]},
+        after={"clauses": [dump(target)]},
     )
 
 
@@ -524,7 +302,7 @@ def last_correction(version: LicenseVersion) -> ClauseCorrection | None:
 
 def _restore_clause(data: dict) -> Clause:
     clause = Clause.objects.get(pk=data["id"])
-    _apply(clause, data)
+    apply(clause, data)
     clause.full_clean()
     clause.save()
     return clause
@@ -552,30 +330,30 @@ def correction_undo(
     if target.action == Action.RELABEL:
         data = snap["clauses"][0]
         current = Clause.objects.get(pk=data["id"])
-        undo_before["clauses"] = [_dump(current)]
-        paths, anchors = _taken(version, exclude=current.pk)
+        undo_before["clauses"] = [dump(current)]
+        paths, anchors = taken_addresses(version, exclude=current.pk)
         if data["anchor"] in anchors or data["path"] in paths:
             raise CorrectionError(f"Cannot undo: another clause now uses the address {data['path']}.")
         restored = [_restore_clause(data)]
     elif target.action == Action.SPLIT:
         first = Clause.objects.get(pk=snap["clauses"][0]["id"])
         part = Clause.objects.get(pk=target.after["created"])
-        undo_before["clauses"] = [_dump(first), _dump(part)]
+        undo_before["clauses"] = [dump(first), dump(part)]
         # Anything attached to the split-off part since then goes back to the whole clause.
-        undo_before.update(_absorb(first, part, quote_shift=None))
+        undo_before.update(absorb(first, part, quote_shift=None))
         part.delete()
         version.clauses.filter(ordinal__gt=first.ordinal).update(ordinal=F("ordinal") - 1)
         restored = [_restore_clause(snap["clauses"][0])]
     elif target.action == Action.MERGE:
         first_data, second_data = snap["clauses"]
         first = Clause.objects.get(pk=first_data["id"])
-        undo_before["clauses"] = [_dump(first)]
+        undo_before["clauses"] = [dump(first)]
         if Clause.objects.filter(version=version, anchor=second_data["anchor"]).exists():
             raise CorrectionError(f"Cannot undo: another clause now uses the address {second_data['path']}.")
         version.clauses.filter(ordinal__gt=first.ordinal).update(ordinal=F("ordinal") + 1)
-        second = _build(Clause, second_data)
+        second = build(Clause, second_data)
         second.save(force_insert=True)
-        _give_back(snap, to=second, frm=first)
+        give_back(snap, to=second, frm=first)
         restored = [_restore_clause(first_data), second]
     else:  # pragma: no cover - undo rows are never targets
         raise CorrectionError("That correction cannot be undone.")
@@ -587,7 +365,7 @@ def correction_undo(
         summary=f"Undid: {target.summary}"[:300],
         actor=actor,
         before=undo_before,
-        after={"clauses": [_dump(c) for c in restored]},
+        after={"clauses": [dump(c) for c in restored]},
         undoes=target,
     )
 
@@ -605,7 +383,7 @@ def version_resegment(*, version: LicenseVersion) -> LicenseVersion:
     version = LicenseVersion.objects.select_for_update().get(pk=version.pk)
     version.ensure_resegmentable()
     for name in ("Thread", "Position"):
-        model = _review_model(name)
+        model = review_model(name)
         if model is not None and model._base_manager.filter(clause__version=version).exists():
             raise CorrectionError(
                 f"{version} has review {name.lower()}s on its clauses; it cannot be re-segmented."

@@ -5,6 +5,9 @@ The text is read line by line. A line that starts with something like a clause n
 stack ("(c)" after "(b)") or opens a new level with a first value ("1", "a", "i", "2.1" under
 "2"). Everything else, including numbers that merely start a wrapped line, stays body text.
 Headings, definitions and appendices become segments of their own with an empty label.
+
+Splitting the text into lines lives in :mod:`licenses.lines`, whether a piece of text reads
+like a heading in :mod:`licenses.headings`, and label parsing in :mod:`licenses.numbering`.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from licenses.headings import APPENDIX, UNDERLINE, is_heading_text, split_inline_heading
+from licenses.lines import INVISIBLE, split_lines
 from licenses.numbering import Label, Reading, is_first, numeric_tokens, parse_label, tokens
 
 
@@ -28,31 +33,13 @@ class Segment:
     parent: int | None
 
 
-_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_LEAD = re.compile(
-    r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:\*\*|__)?"
-)
-_INVISIBLE = "\ufeff\u200b"
 _TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or)|\band/or)$""")
-_UNDERLINE = re.compile(r"[ \t]*(?:[=\-_*~][ \t]*){3,}")
-_APPENDIX = re.compile(
-    r"(?i)(?:appendix|exhibit|schedule|annex|addendum|how to apply|end of (?:the )?terms)\b"
-)
 _DEFINITION = re.compile(
     r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
     r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
 )
 _SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
 _MAX_DEPTH = 6
-
-
-@dataclass(slots=True)
-class _Line:
-    start: int  # first visible character (may be a Markdown marker)
-    end: int  # end of the line, without the line break
-    body: int  # where the label would start, after markers
-    blank: bool
-    markdown_heading: bool
 
 
 @dataclass(slots=True)
@@ -75,24 +62,6 @@ class _Draft:
     body: int = 0  # offset where own text starts
 
 
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    bounds = [(m.start(), m.end()) for m in _BREAK.finditer(text)] + [(len(text), len(text))]
-    for line_end, next_pos in bounds:
-        content = text[pos:line_end]
-        stripped = content.lstrip()
-        first = line_end - len(stripped)
-        if stripped[:1].isalnum() or stripped[:1] in ("(", "§"):
-            out.append(_Line(first, line_end, first, False, False))
-        else:
-            m = _LEAD.match(text, pos, line_end)
-            blank = not stripped.lstrip(_INVISIBLE).strip()
-            out.append(_Line(first, line_end, m.end(), blank, (m.group("md") or "").startswith("#")))
-        pos = next_pos
-    return out
-
-
 def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:40].strip("-") or "part"
 
@@ -101,46 +70,10 @@ def _anchor(path: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", ".", path.lower().replace("§", "s")).strip(".-") or "clause"
 
 
-def _is_heading_text(s: str) -> bool:
-    """A short title: "Grant of Copyright License.", "DEFINITIONS", not "A compatible license."."""
-    s = s.strip().strip("*_").strip()
-    if not s or len(s) > 100 or s[-1] in ",;:" or ";" in s:
-        return False
-    letters = [c for c in s if c.isalpha()]
-    if letters and not any(c.islower() for c in letters):
-        return len(letters) >= 2
-    words = re.findall(r"[A-Za-z][\w'’-]*", s)
-    if not words or len(words) > 12 or not s[0].isupper() or re.search(r"[.!?] +[A-Z]", s):
-        return False
-    long = [w for w in words if len(w) > 3]
-    return not long or sum(w[0].isupper() for w in long) / len(long) >= 0.6
-
-
-_INLINE_HEADING = re.compile(r"([A-Z][A-Za-z'’ -]{0,60}?\.)(?:\s+(?=[A-Z\"“‘'(])|\s*$)")
-_SMALL_WORDS = {"of", "and", "or", "to", "the", "a", "an", "in", "on", "for", "by", "with", "no", "not"}
-
-
-def _split_inline_heading(body: str) -> tuple[str, str]:
-    """ "Grant of Copyright License. Subject to …" -> ("Grant of Copyright License.", "Subject to …").
-
-    Only a short run of capitalised words ending in a full stop counts, so an
-    ordinary first sentence ("This License applies.") stays in the text.
-    """
-    match = _INLINE_HEADING.match(body)
-    if not match:
-        return "", body
-    words = match.group(1).rstrip(".").split()
-    if not 1 <= len(words) <= 8 or not all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words):
-        return "", body
-    if words[0].lower() in {"you", "this", "the", "licensor", "licensee", "each", "any", "all", "if", "no"}:
-        return "", body
-    return match.group(1), body[match.end() :]
-
-
 class _Segmenter:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = _lines(text)
+        self.lines = split_lines(text)
         self.drafts: list[_Draft] = []
         self.stack: list[_Level] = []
         self.accepted = [False] * len(self.lines)
@@ -162,7 +95,7 @@ class _Segmenter:
         prev = self.lines[i - 1] if i else None
         if prev is not None and not prev.blank and not self.accepted[i - 1] and not ln.markdown_heading:
             tail = self.text[prev.start : prev.end].rstrip()
-            if not _TERMINAL.search(tail) and not _UNDERLINE.fullmatch(tail):
+            if not _TERMINAL.search(tail) and not UNDERLINE.fullmatch(tail):
                 return None  # a wrapped line that happens to start with "7. "
         if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
@@ -219,7 +152,7 @@ class _Segmenter:
         ln = self.lines[i]
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         rest = self.text[ln.body + label.length : ln.end]
-        return (nxt is None or nxt.blank) and _is_heading_text(rest)
+        return (nxt is None or nxt.blank) and is_heading_text(rest)
 
     def _after_colon(self, i: int) -> bool:
         """Whether the nearest text line above ends with ":" ("...include using the Software:")."""
@@ -297,15 +230,9 @@ class _Segmenter:
         ln = self.lines[i]
         rest = self.text[rest_at : ln.end]
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        underline = (
-            nxt is not None and _UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
-        )
+        underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
         alone = nxt is None or nxt.blank or underline
-        if (
-            rest.strip()
-            and (alone or ln.markdown_heading)
-            and (_is_heading_text(rest) or ln.markdown_heading)
-        ):
+        if rest.strip() and (alone or ln.markdown_heading) and (is_heading_text(rest) or ln.markdown_heading):
             draft.heading = rest.strip().strip("*_#").strip()
             draft.body = nxt.end if underline and nxt else ln.end
         else:
@@ -318,17 +245,17 @@ class _Segmenter:
             return False
         line = self.text[ln.body : ln.end].strip()
         prev_ok = True
-        underline = nxt is not None and not nxt.blank and _UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
+        underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
         next_ok = nxt is None or nxt.blank or bool(underline)
         if not line or not prev_ok or not next_ok or len(line) > 80:
             return False
-        if _APPENDIX.match(line):
+        if APPENDIX.match(line):
             return True
         if i == self.first_line:
             return False  # the title belongs to the preamble
         if ln.markdown_heading or underline:
             return True
-        return bool(self.drafts) and _is_heading_text(line) and not any(c.islower() for c in line)
+        return bool(self.drafts) and is_heading_text(line) and not any(c.islower() for c in line)
 
     def run(self) -> list[Segment]:
         for i, ln in enumerate(self.lines):
@@ -357,7 +284,7 @@ class _Segmenter:
         title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
         draft = _Draft(i, "", _slug(title), 0, None, heading=title, body=ln.end)
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if nxt is not None and not nxt.blank and _UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):
+        if nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):
             draft.body = nxt.end
         self.drafts.append(draft)
         self.accepted[i] = True
@@ -428,10 +355,10 @@ class _Segmenter:
                 anchor = f"{base}-{seen[base]}"
             seen.setdefault(anchor, 1)
             body = min(max(d.body, start), end)
-            own_text = text[body:end].strip().strip(_INVISIBLE).strip()
+            own_text = text[body:end].strip().strip(INVISIBLE).strip()
             heading = d.heading
             if d.label and not heading:
-                heading, own_text = _split_inline_heading(own_text)
+                heading, own_text = split_inline_heading(own_text)
             out.append(
                 Segment(
                     d.label,
