@@ -6,8 +6,8 @@ from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from licenses.models import License
+from review.listing import review_list
 from review.models import Review
-from review.selectors import review_list
 
 
 @require_GET

@@ -35,16 +35,8 @@ from django.views.decorators.http import require_POST
 
 from . import roles, selectors
 from .mail import MailFormatError
-from .mail_import import (
-    MAX_IMPORT_BYTES,
-    ImportChoice,
-    ImportPreview,
-    import_messages,
-    imported_authors,
-    link_imported_author,
-    may_import,
-    preview_import,
-)
+from .mail_import import ImportChoice, import_messages, imported_authors, link_imported_author, may_import
+from .mail_preview import MAX_IMPORT_BYTES, ImportPreview, preview_import
 from .models import Review, Stance
 from .services import NotAllowed
 

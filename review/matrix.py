@@ -1,4 +1,4 @@
-"""Reads for the clause × criterion matrix, each in a fixed number of queries.
+"""The clause × criterion matrix: one read in a fixed number of queries.
 
 ``matrix`` costs four queries whatever the size of the review: criteria, clauses, the
 positions counted per cell and verdict (the database does the counting), and the threads
@@ -6,23 +6,24 @@ counted per cell. Hints are worked out in Python from the clause text, and cache
 
 Everything a cell shows (class, symbols, the screen-reader label, its URL) is worked out here
 once, so that the template does little per cell: a 200 × 10 matrix is 2,000 cells.
+
+One cell (``cell_detail``) and one criterion (``criterion_page``) are in review.cells.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db.models import Count
-from django.http import Http404
 from django.urls import reverse
 
 from licenses.hints import hints
 from licenses.models import Clause, Criterion
 
-from .models import Position, Review, Thread, display_name
-from .verdicts import LABELS, NEGATIVE, VERDICTS, Tally
+from .models import Position, Review, Thread
+from .verdicts import LABELS, VERDICTS, Tally
 
 #: Symbols that carry the verdict without colour (the legend repeats them).
 SYMBOLS = {"conflicts": "✕", "concern": "!", "complies": "✓", "not_applicable": "–"}
@@ -178,19 +179,19 @@ def criterion_label(criterion: Criterion, short_name: str) -> str:
     return f"{short_name} {criterion.number}".strip()
 
 
-def _columns(review: Review) -> list[Column]:
+def columns_of(review: Review) -> list[Column]:
     short = review.criterion_set.short_name
     return [Column(c, criterion_label(c, short)) for c in review.criterion_set.criteria.order_by("number")]
 
 
-def _cell_url_maker(review: Review):
+def cell_url_maker(review: Review):
     # One reverse() for the whole table instead of one per cell.
     probe = reverse("review:cell", args=[review.pk, 1, 2])
     head, tail = probe.rsplit("/1/2/", 1)
     return lambda clause_id, criterion_id: f"{head}/{clause_id}/{criterion_id}/{tail}"
 
 
-def _clauses(review: Review) -> list[Clause]:
+def clauses_of(review: Review) -> list[Clause]:
     clauses = list(
         Clause.objects.filter(version_id=review.version_id)
         .only(
@@ -209,12 +210,12 @@ def matrix(review: Review, *, only_with_positions: bool = False, criterion_key: 
     ``criterion_key`` narrows the columns to one criterion (an unknown key is ignored);
     ``only_with_positions`` keeps the rows with at least one position in the shown columns.
     """
-    columns = criteria = _columns(review)
+    columns = criteria = columns_of(review)
     if criterion_key and any(c.key == criterion_key for c in columns):
         columns = [c for c in columns if c.key == criterion_key]
     else:
         criterion_key = None
-    clauses = _clauses(review)
+    clauses = clauses_of(review)
 
     counts: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
     per_cell = (
@@ -235,7 +236,7 @@ def matrix(review: Review, *, only_with_positions: bool = False, criterion_key: 
         .order_by()
     }
 
-    cell_url = _cell_url_maker(review)
+    cell_url = cell_url_maker(review)
     set_slug = review.criterion_set.slug
     empty = Tally()
     summaries = {c.criterion.pk: ColumnSummary(c, Tally()) for c in columns}
@@ -288,218 +289,4 @@ def matrix(review: Review, *, only_with_positions: bool = False, criterion_key: 
         criterion_key=criterion_key,
         total_clauses=len(clauses),
         total_positions=total_positions,
-    )
-
-
-# One cell and one criterion --------------------------------------------------------------------
-
-
-@dataclass
-class PositionView:
-    position: Position
-    reviewer_name: str
-    is_mine: bool = False
-
-    @property
-    def verdict_label(self) -> str:
-        return verdict_label(self.position.verdict)
-
-    @property
-    def symbol(self) -> str:
-        return SYMBOLS[self.position.verdict]
-
-    @property
-    def css(self) -> str:
-        return f"v-{self.position.verdict}"
-
-
-@dataclass
-class ThreadSummary:
-    thread: Thread
-    comment_count: int
-    tagged: bool  # tagged with the criterion in question
-
-
-@dataclass
-class CellDetail:
-    review: Review
-    clause: Clause
-    column: Column
-    tally: Tally
-    positions: list[PositionView]
-    threads: list[ThreadSummary]
-    hint: str | None = None
-    mine: Position | None = None
-
-    url: str = ""
-    thread_count: int = 0  # threads tagged with this criterion
-
-    @property
-    def symbols(self) -> str:
-        return tally_symbols(self.tally)
-
-    @property
-    def css(self) -> str:
-        return f"v-{self.tally.worst or 'none'}"
-
-    @property
-    def cell(self) -> Cell:
-        """The matrix cell, as the matrix draws it (for an in-place update)."""
-        crit = self.column.criterion
-        return make_cell(
-            self.url, self.clause.pk, crit.pk, self.tally, hint=self.hint, threads=self.thread_count
-        )
-
-
-def _position_views(positions, user) -> list[PositionView]:
-    user_id = getattr(user, "pk", None)
-    return [PositionView(p, display_name(p.reviewer), is_mine=p.reviewer_id == user_id) for p in positions]
-
-
-def _positions_qs(review: Review):
-    return (
-        Position.objects.filter(review=review)
-        .select_related("reviewer__profile")
-        .prefetch_related("threads")
-        .order_by("updated_at", "pk")
-    )
-
-
-def _thread_summaries(threads, criterion_id: int | None) -> list[ThreadSummary]:
-    out = []
-    for t in threads:
-        out.append(ThreadSummary(t, t.comment_count, t.criterion_id == criterion_id))
-    out.sort(key=lambda s: (not s.tagged, s.thread.created_at, s.thread.pk))
-    return out
-
-
-def clause_for(review: Review, clause_id: int) -> Clause:
-    try:
-        clause = Clause.objects.get(pk=clause_id, version_id=review.version_id)
-    except Clause.DoesNotExist:
-        raise Http404("No such clause in this review.") from None
-    clause.version = review.version
-    return clause
-
-
-def criterion_for(review: Review, *, pk: int | None = None, key: str | None = None) -> Criterion:
-    lookup = {"pk": pk} if pk is not None else {"key": key}
-    try:
-        return Criterion.objects.select_related("set").get(set_id=review.criterion_set_id, **lookup)
-    except Criterion.DoesNotExist:
-        raise Http404("No such criterion in this review.") from None
-
-
-def cell_detail(review: Review, clause: Clause, criterion: Criterion, *, user=None) -> CellDetail:
-    """Each reviewer's position on one cell, and the threads on its clause: three queries."""
-    positions = list(_positions_qs(review).filter(clause=clause, criterion=criterion))
-    threads = list(
-        Thread.objects.filter(review=review, clause=clause)
-        .with_counts()
-        .select_related("criterion__set", "started_by__profile")
-        .order_by("created_at", "pk")
-    )
-    views = _position_views(positions, user)
-    column = Column(criterion, criterion_label(criterion, criterion.set.short_name))
-    summaries = _thread_summaries(threads, criterion.pk)
-    return CellDetail(
-        review=review,
-        clause=clause,
-        column=column,
-        tally=Tally(**_verdict_counts(p.verdict for p in positions)),
-        positions=views,
-        threads=summaries,
-        hint=hints_for(clause, criterion.set.slug).get(criterion.number),
-        mine=next((v.position for v in views if v.is_mine), None),
-        url=_cell_url_maker(review)(clause.pk, criterion.pk),
-        thread_count=sum(1 for t in summaries if t.tagged),
-    )
-
-
-def _verdict_counts(verdicts) -> dict[str, int]:
-    counts = dict.fromkeys(VERDICTS, 0)
-    for v in verdicts:
-        counts[v] += 1
-    return counts
-
-
-@dataclass
-class CriterionClause:
-    clause: Clause
-    tally: Tally
-    positions: list[PositionView] = field(default_factory=list)
-    threads: list[ThreadSummary] = field(default_factory=list)
-    hint: str | None = None
-    url: str = ""
-
-    @property
-    def symbols(self) -> str:
-        return tally_symbols(self.tally)
-
-    @property
-    def css(self) -> str:
-        return f"v-{self.tally.worst or 'none'}"
-
-    @property
-    def flagged(self) -> bool:
-        return self.tally.worst in NEGATIVE
-
-
-@dataclass
-class CriterionPage:
-    review: Review
-    column: Column
-    columns: list[Column]
-    clauses: list[CriterionClause]  # with positions or threads on this criterion
-    hinted: list[CriterionClause]  # suggested by the rules, with nothing said yet
-    tally: Tally
-
-    @property
-    def flagged(self) -> list[CriterionClause]:
-        return [c for c in self.clauses if c.flagged]
-
-
-def criterion_page(review: Review, key: str, *, user=None) -> CriterionPage:
-    """The clauses with positions or threads on one criterion: five queries."""
-    columns = _columns(review)
-    column = next((c for c in columns if c.key == key), None)
-    if column is None:
-        raise Http404("No such criterion in this review.")
-    criterion = column.criterion
-    clauses = _clauses(review)
-    positions = list(_positions_qs(review).filter(criterion=criterion))
-    threads = list(
-        Thread.objects.filter(review=review, criterion=criterion, clause__isnull=False)
-        .with_counts()
-        .select_related("criterion__set", "started_by__profile")
-        .order_by("created_at", "pk")
-    )
-    by_clause_positions: dict[int, list[Position]] = defaultdict(list)
-    for p in positions:
-        by_clause_positions[p.clause_id].append(p)
-    by_clause_threads: dict[int, list[Thread]] = defaultdict(list)
-    for t in threads:
-        by_clause_threads[t.clause_id].append(t)
-    cell_url = _cell_url_maker(review)
-    active, hinted = [], []
-    total = Tally()
-    for clause in clauses:
-        ps = by_clause_positions.get(clause.pk, [])
-        ts = by_clause_threads.get(clause.pk, [])
-        t = Tally(**_verdict_counts(p.verdict for p in ps))
-        total = total + t
-        item = CriterionClause(
-            clause=clause,
-            tally=t,
-            positions=_position_views(ps, user),
-            threads=_thread_summaries(ts, criterion.pk),
-            hint=hints_for(clause, review.criterion_set.slug).get(criterion.number),
-            url=cell_url(clause.pk, criterion.pk),
-        )
-        if ps or ts:
-            active.append(item)
-        elif item.hint is not None:
-            hinted.append(item)
-    return CriterionPage(
-        review=review, column=column, columns=columns, clauses=active, hinted=hinted, tally=total
     )

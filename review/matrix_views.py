@@ -21,8 +21,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import exports, roles
+from .cells import cell_detail, clause_for, criterion_for, criterion_page
 from .markup import MAX_COMMENT_LENGTH
-from .matrix import SYMBOLS, Cell, cell_detail, clause_for, criterion_for, criterion_page, matrix
+from .matrix import SYMBOLS, Cell, matrix
 from .models import Review, Thread, Verdict
 from .positions import OPEN_STATUSES, PositionConflict, position_from_thread, position_set
 from .selectors import review_for

@@ -3,6 +3,9 @@
 ``review_page`` loads the clauses, threads, comments and revisions of a review in one query
 each and assembles them in Python, so the page costs the same with five commented clauses as
 with a hundred.
+
+A clause's heat and quote highlights are in review.clause_marks, the rounds of a license in
+review.rounds, and the list of public reviews in review.listing.
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from django.db.models import Count, F, Max, Q, QuerySet
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -20,40 +22,15 @@ from licenses.comparison import redline
 from licenses.models import Clause, Criterion
 
 from . import carryover, roles
+from .clause_marks import HEAT_LEVELS, Heat, Segment, heat_for, highlight
 from .mail_import import may_import
 from .matrix import DISAGREEMENT_SYMBOL, tally_symbols
 from .models import Comment, CommentRevision, Position, Review, Stance, Thread
+from .rounds import Rounds, rounds_for
 from .services import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
 from .verdicts import Tally, tally
 
 FILTERS = {"all": "All clauses", "open": "With open threads", "resolved": "With resolved threads"}
-
-
-@dataclass(frozen=True)
-class Heat:
-    level: str  # none | some | active | hot (a CSS class)
-    symbol: str  # the shape: readable without colour
-    label: str  # for screen readers and the legend
-
-
-HEAT_LEVELS = [
-    Heat("none", "○", "No discussion"),
-    Heat("some", "◔", "Some discussion"),
-    Heat("active", "◑", "Active discussion"),
-    Heat("hot", "●", "Contested"),
-]
-
-
-def heat_for(*, thread_count: int, open_comments: int, open_objections: int) -> Heat:
-    """Open comments count once and open objections or concerns count again."""
-    if not thread_count:
-        return HEAT_LEVELS[0]
-    score = open_comments + open_objections
-    if score >= 6:
-        return HEAT_LEVELS[3]
-    if score >= 3:
-        return HEAT_LEVELS[2]
-    return HEAT_LEVELS[1]
 
 
 @dataclass
@@ -122,12 +99,6 @@ class ThreadView:
 
 
 @dataclass
-class Segment:
-    text: str
-    thread_ids: tuple[int, ...] = ()
-
-
-@dataclass
 class ClauseView:
     clause: Clause
     threads: list[ThreadView]
@@ -163,29 +134,6 @@ class CellSummary:
 
 
 @dataclass
-class RoundLink:
-    pk: int
-    label: str  # the version label
-
-    @property
-    def url(self) -> str:
-        return reverse("review:review-detail", args=[self.pk])
-
-
-@dataclass
-class Rounds:
-    """Where this review sits among the rounds of its license (round 1 has no previous)."""
-
-    number: int = 1
-    previous: RoundLink | None = None
-    next: list[RoundLink] = field(default_factory=list)
-
-    @property
-    def is_chain(self) -> bool:
-        return self.previous is not None or bool(self.next)
-
-
-@dataclass
 class ReviewPage:
     review: Review
     viewer: Viewer
@@ -201,30 +149,6 @@ class ReviewPage:
     orphan_threads: list[Thread] = field(default_factory=list)  # the same, with their old clause
     stances: list[tuple[str, str]] = field(default_factory=lambda: list(Stance.choices))
     heat_levels: list[Heat] = field(default_factory=lambda: HEAT_LEVELS)
-
-
-def highlight(text: str, threads: list[Thread]) -> list[Segment]:
-    """Split ``text`` at the quotes of ``threads``; each piece names the threads quoting it.
-
-    Quotes may overlap. A quote whose offsets no longer match its text is left out.
-    """
-    spans = [
-        (t.quote_start, t.quote_end, t.pk)
-        for t in threads
-        if t.quote_exact
-        and not t.quote_missing
-        and t.quote_start is not None
-        and t.quote_end is not None
-        and text[t.quote_start : t.quote_end] == t.quote_exact
-    ]
-    if not spans:
-        return [Segment(text)] if text else []
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-    segments = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        ids = tuple(pk for s, e, pk in spans if s <= a and b <= e)
-        segments.append(Segment(text[a:b], ids))
-    return segments
 
 
 def _thread_queryset() -> QuerySet[Thread]:
@@ -413,34 +337,6 @@ def _attach_positions(review: Review, clause_views: list[ClauseView], criteria: 
         ]
 
 
-def rounds_for(review: Review, *, user) -> Rounds:
-    """This review's round number, its previous round and the next ones (one query)."""
-    rows = {
-        row["pk"]: row
-        for row in Review.objects.filter(version__license_id=review.version.license_id).values(
-            "pk", "previous_round_id", "version__label", "is_public", "opened_by_id"
-        )
-    }
-    number, seen, at = 1, {review.pk}, review.previous_round_id
-    while at is not None and at in rows and at not in seen:  # a cycle cannot happen, but never loop
-        number, seen, at = number + 1, seen | {at}, rows[at]["previous_round_id"]
-    moderator = roles.is_moderator(user)
-
-    def visible(row) -> bool:
-        return row["is_public"] or moderator or (user.is_authenticated and row["opened_by_id"] == user.pk)
-
-    prev = rows.get(review.previous_round_id) if review.previous_round_id else None
-    return Rounds(
-        number=number,
-        previous=RoundLink(prev["pk"], prev["version__label"]) if prev and visible(prev) else None,
-        next=[
-            RoundLink(row["pk"], row["version__label"])
-            for row in sorted(rows.values(), key=lambda r: r["pk"])
-            if row["previous_round_id"] == review.pk and visible(row)
-        ],
-    )
-
-
 def clause_block(review: Review, clause: Clause, *, user) -> ClauseView:
     """One clause with its threads, as the review page shows it (after a new thread)."""
     viewer = viewer_for(user, review)
@@ -473,31 +369,3 @@ def thread_for(review: Review, thread_id: int) -> Thread:
         raise Http404("No such thread.") from None
     thread.review = review
     return thread
-
-
-def review_list(*, status: str = "") -> QuerySet[Review]:
-    """Public reviews with their thread and comment counts and last activity (one query)."""
-    reviews = (
-        Review.objects.public()
-        .select_related("version__license", "criterion_set")
-        .annotate(
-            thread_count=Count("threads", distinct=True),
-            open_thread_count=Count("threads", filter=Q(threads__status=Thread.Status.OPEN), distinct=True),
-            comment_count=Count(
-                "threads__comments", filter=Q(threads__comments__deleted_at__isnull=True), distinct=True
-            ),
-            # carried and imported comments keep their old dates: never before the review opened
-            last_activity=Greatest(
-                Coalesce(Max("threads__comments__created_at"), F("opened_at")), F("opened_at")
-            ),
-        )
-        .order_by("-opened_at", "-pk")
-    )
-    if status:
-        reviews = reviews.filter(status=status)
-    return reviews
-
-
-def review_status_counts() -> dict[str, int]:
-    rows = Review.objects.public().values("status").annotate(n=Count("pk")).order_by()
-    return {row["status"]: row["n"] for row in rows}

@@ -17,7 +17,7 @@ from django_htmx.http import reswap, retarget
 
 from licenses.models import LicenseVersion
 
-from . import roles, selectors, services
+from . import listing, roles, selectors, services
 from .forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
 from .models import Comment, Review, Thread
 from .ratelimit import comment_rate_limited
@@ -70,12 +70,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Review.Status.values:
         status = ""
-    counts = selectors.review_status_counts()
+    counts = listing.review_status_counts()
     return render(
         request,
         "review/review_list.html",
         {
-            "reviews": selectors.review_list(status=status),
+            "reviews": listing.review_list(status=status),
             "status": status,
             "statuses": [(value, label, counts.get(value, 0)) for value, label in Review.Status.choices],
             "total": sum(counts.values()),

@@ -15,14 +15,13 @@ from django.urls import reverse
 from review import mail_import_views
 from review.mail import MailFormatError, parse_thread
 from review.mail_import import (
-    MAX_IMPORT_BYTES,
     ImportChoice,
     import_messages,
     imported_authors,
     link_imported_author,
-    preview_import,
     truncate_body,
 )
+from review.mail_preview import MAX_IMPORT_BYTES, preview_import
 from review.mail_stance import suggest_stance
 from review.markup import MAX_COMMENT_LENGTH
 from review.models import Comment, Review, Stance, Thread

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from licenses.models import Clause
-from review.matrix import cell_detail, criterion_page, matrix
+from review.cells import cell_detail, criterion_page
+from review.matrix import matrix
 from review.models import Position, PositionRevision, Review, Thread
 from review.positions import PositionConflict, position_from_thread, position_set
 from tests.factories import make_user, make_version, numbered_text, osd, osd_criterion

@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from review import services
+from review.clause_marks import Segment, heat_for, highlight
 from review.models import Comment, CommentRevision, Review, Stance, Thread
-from review.selectors import Segment, heat_for, highlight
 from review.services import NotAllowed, Quote, locate_quote
 from tests.factories import make_license, make_review, make_user, make_version, osd_criterion
 

@@ -123,7 +123,8 @@ class World:
 def build_world() -> World:
     from licenses import corrections
     from review import services
-    from review.mail_import import ImportChoice, import_messages, preview_import
+    from review.mail_import import ImportChoice, import_messages
+    from review.mail_preview import preview_import
     from review.models import Profile, Stance
     from review.positions import position_set
     from tests.factories import make_license, make_review, make_user, make_version, osd_criterion
@@ -364,7 +365,7 @@ def _pack_mail(n: int) -> str:
 
 def _post_import(w: World) -> dict:
     # Message 2 is new to the review; the preview showed it as item 0.
-    from review.mail_import import preview_import
+    from review.mail_preview import preview_import
 
     item = preview_import(review=w.review, raw=mail(2)).items[0]
     return {
