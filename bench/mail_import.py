@@ -25,16 +25,10 @@ import sys
 import time
 from pathlib import Path
 
-DB = Path("/tmp/cw_bench_mail.sqlite3")
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scratch import setup_scratch_django  # noqa: E402
 
-import django  # noqa: E402
-
-if DB.exists():
-    DB.unlink()
-django.setup()
+setup_scratch_django("cw_bench_mail")
 
 from django.contrib.auth.models import Group, User  # noqa: E402
 from django.core.management import call_command  # noqa: E402

@@ -177,10 +177,9 @@ def clause_state(version: LicenseVersion) -> str:
     return f"corrected-{latest}"
 
 
-def comparison(a: LicenseVersion, b: LicenseVersion) -> Comparison:
-    """The aligned rows of ``a`` -> ``b``; cached by both texts and the algorithm version."""
-    key = _key(
-        "rows",
+def _content_parts(a: LicenseVersion, b: LicenseVersion) -> tuple[str, ...]:
+    """What decides the aligned rows: the algorithm, both texts, and their clause states."""
+    return (
         ALGORITHM_VERSION,
         TEMPLATE_VERSION,
         a.text_hash,
@@ -190,6 +189,11 @@ def comparison(a: LicenseVersion, b: LicenseVersion) -> Comparison:
         b.segmenter,
         clause_state(b),
     )
+
+
+def comparison(a: LicenseVersion, b: LicenseVersion, *, parts: tuple[str, ...] | None = None) -> Comparison:
+    """The aligned rows of ``a`` -> ``b``; cached by both texts and the algorithm version."""
+    key = _key("rows", *(parts or _content_parts(a, b)))
     cached = cache.get(key)
     if cached is not None:
         return cached
@@ -219,22 +223,9 @@ class ComparePage:
 def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_only: bool) -> ComparePage:
     """Summary and the rendered rows for the page; the rows HTML is cached per refs, view and toggle."""
     view = view if view in VIEWS else "side"
-    key = _key(
-        "html",
-        ALGORITHM_VERSION,
-        TEMPLATE_VERSION,
-        a.text_hash,
-        a.segmenter,
-        clause_state(a),
-        b.text_hash,
-        b.segmenter,
-        clause_state(b),
-        a.ref,
-        b.ref,
-        view,
-        str(changes_only),
-    )
-    data = comparison(a, b)
+    parts = _content_parts(a, b)  # once: clause_state costs a query for a corrected version
+    key = _key("html", *parts, a.ref, b.ref, view, str(changes_only))
+    data = comparison(a, b, parts=parts)
     html = cache.get(key)
     if html is None:
         rows = data.rows

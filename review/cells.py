@@ -19,13 +19,13 @@ from .matrix import (
     SYMBOLS,
     Cell,
     Column,
+    TallyMarks,
     cell_url_maker,
     clauses_of,
     columns_of,
     criterion_label,
     hints_for,
     make_cell,
-    tally_symbols,
     verdict_label,
 )
 from .models import Position, Review, Thread, display_name
@@ -59,7 +59,7 @@ class ThreadSummary:
 
 
 @dataclass
-class CellDetail:
+class CellDetail(TallyMarks):
     review: Review
     clause: Clause
     column: Column
@@ -71,14 +71,6 @@ class CellDetail:
 
     url: str = ""
     thread_count: int = 0  # threads tagged with this criterion
-
-    @property
-    def symbols(self) -> str:
-        return tally_symbols(self.tally)
-
-    @property
-    def css(self) -> str:
-        return f"v-{self.tally.worst or 'none'}"
 
     @property
     def cell(self) -> Cell:
@@ -162,21 +154,13 @@ def _verdict_counts(verdicts) -> dict[str, int]:
 
 
 @dataclass
-class CriterionClause:
+class CriterionClause(TallyMarks):
     clause: Clause
     tally: Tally
     positions: list[PositionView] = field(default_factory=list)
     threads: list[ThreadSummary] = field(default_factory=list)
     hint: str | None = None
     url: str = ""
-
-    @property
-    def symbols(self) -> str:
-        return tally_symbols(self.tally)
-
-    @property
-    def css(self) -> str:
-        return f"v-{self.tally.worst or 'none'}"
 
     @property
     def flagged(self) -> bool:

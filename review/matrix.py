@@ -53,6 +53,20 @@ def tally_symbols(t: Tally) -> str:
     return " ".join(f"{t.count(v)}{SYMBOLS[v]}" for v in VERDICTS if t.count(v))
 
 
+class TallyMarks:
+    """How anything carrying a ``tally`` is drawn: its symbols and its colour class."""
+
+    tally: Tally
+
+    @property
+    def symbols(self) -> str:
+        return tally_symbols(self.tally)
+
+    @property
+    def css(self) -> str:
+        return f"v-{self.tally.worst or 'none'}"
+
+
 def verdict_label(verdict: str | None) -> str:
     return LABELS.get(verdict or "", "no positions")
 

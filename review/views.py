@@ -91,9 +91,13 @@ def _int(value) -> int | None:
 
 @login_required
 def review_create(request: HttpRequest) -> HttpResponse:
-    if not request.GET.get("version") and (roles.is_moderator(request.user) or roles.is_steward(request.user)):
+    if not request.GET.get("version") and (
+        roles.is_moderator(request.user) or roles.is_steward(request.user)
+    ):
         # Reviews start from a version's page, where the text is in front of the person opening it.
-        messages.info(request, "Choose a license version, then use “Open a review of this version” on its page.")
+        messages.info(
+            request, "Choose a license version, then use “Open a review of this version” on its page."
+        )
         return redirect("licenses:license-list")
     version = (
         LicenseVersion.objects.select_related("license").filter(pk=_int(request.GET.get("version"))).first()
@@ -250,30 +254,27 @@ def thread_reply(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
     )
 
 
-@require_POST
-@login_required
-def thread_resolve(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
+def _thread_status_change(request: HttpRequest, pk: int, thread_id: int, change, done: str) -> HttpResponse:
     thread = _get_thread_for_user(request, pk, thread_id)
     try:
-        services.thread_resolve(thread=thread, user=request.user)
+        change(thread=thread, user=request.user)
     except services.NotAllowed:
         raise Http404("No such thread.") from None
     if not request.htmx:
-        messages.success(request, "Thread resolved.")
+        messages.success(request, done)
     return _thread_response(request, thread)
+
+
+@require_POST
+@login_required
+def thread_resolve(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
+    return _thread_status_change(request, pk, thread_id, services.thread_resolve, "Thread resolved.")
 
 
 @require_POST
 @login_required
 def thread_reopen(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
-    thread = _get_thread_for_user(request, pk, thread_id)
-    try:
-        services.thread_reopen(thread=thread, user=request.user)
-    except services.NotAllowed:
-        raise Http404("No such thread.") from None
-    if not request.htmx:
-        messages.success(request, "Thread reopened.")
-    return _thread_response(request, thread)
+    return _thread_status_change(request, pk, thread_id, services.thread_reopen, "Thread reopened.")
 
 
 # --- comments -----------------------------------------------------------------------------------

@@ -2,10 +2,9 @@
 and no console error or Content-Security-Policy violation while it loads."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page
 
+from tests.e2e.helpers import log_in
 from tests.factories import SAMPLE_TEXT, make_license, make_review, make_user, make_version
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,15 +30,6 @@ UNNAMED_CONTROLS = """() => [...document.querySelectorAll(
 }).map((e) => e.outerHTML.slice(0, 160))"""
 
 SECOND_TEXT = SAMPLE_TEXT.replace("Sample Model License", "Sample Model License, second edition", 1)
-
-
-def log_in(page: Page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
 
 
 def check_page(page: Page, url: str, *, status: int = 200) -> list[str]:

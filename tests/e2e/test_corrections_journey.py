@@ -3,20 +3,12 @@
 import re
 
 import pytest
-from django.test import Client
 from playwright.sync_api import Page, expect
 
+from tests.e2e.helpers import log_in
 from tests.factories import SAMPLE_TEXT, make_license, make_user, make_version
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page: Page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_merge_two_clauses_then_undo_without_a_reload(live_server, page: Page):

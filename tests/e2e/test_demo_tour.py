@@ -10,7 +10,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
@@ -19,6 +18,7 @@ from playwright.sync_api import Page, expect
 from licenses.models import Clause, License, LicenseVersion
 from review.matrix_views import export_filename
 from review.models import Comment, Position, Review, Thread
+from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -45,16 +45,6 @@ class LinkChecker:
                 bad.append(f"{target} -> {self.seen[target]}")
         assert not bad, f"dead links on {page.url}: {bad}"
         return hrefs
-
-
-def log_in(page: Page, live_server, user) -> Client:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    return client
 
 
 def _counts() -> tuple[int, ...]:

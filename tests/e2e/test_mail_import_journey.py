@@ -1,40 +1,19 @@
 """Browser journey: paste a three-message HTML thread, fix a clause, import, see it, import again."""
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps as django_apps
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page, expect
 
-from licenses.models import CriterionSet
 from review.models import Comment, Review
+from tests.e2e.helpers import log_in
 from tests.factories import SAMPLE_TEXT, make_user, make_version, osd
 from tests.review.test_mail_import import HTML_THREAD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def ensure_criterion_sets() -> None:
-    """An earlier transactional test may have flushed the sets the migrations load; load them again."""
-    if not CriterionSet.objects.filter(slug="osd-1.9").exists():
-        loader = importlib.import_module("licenses.migrations.0002_criterion_sets")
-        loader.load(django_apps, None)
-
-
-def log_in(page: Page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-
-
 def test_import_a_mail_thread_onto_clauses(live_server, page: Page):
-    ensure_criterion_sets()
     moderator = make_user("mona", roles=("moderator",))
     review = Review.objects.create(
         version=make_version(text=SAMPLE_TEXT), criterion_set=osd(), opened_by=moderator

@@ -9,22 +9,6 @@ from tests.factories import make_review, make_user, osd_criterion
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _criterion_sets(transactional_db):
-    """An earlier transactional test flushes the rows that data migrations load: load them again."""
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from licenses.models import CriterionSet
-
-    if not CriterionSet.objects.filter(slug="osd-1.9").exists():
-        importlib.import_module("licenses.migrations.0002_criterion_sets").load(apps, None)
-    for role in ("reviewer", "steward", "moderator"):
-        Group.objects.get_or_create(name=role)
-
-
 PASSWORD = "a sturdy clause 42"
 
 

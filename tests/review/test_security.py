@@ -16,7 +16,7 @@ from review import services
 from review.models import Comment, Review, Stance, Thread
 from tests.factories import make_review, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashing", "fresh_cache")]
 HX = {"HTTP_HX_REQUEST": "true"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -98,18 +98,6 @@ def parse(content: bytes | str) -> Node:
 
 
 # --- fixtures -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from review.models import Comment, CommentRevision, Review, Stance, Thread
 from review.services import NotAllowed, Quote, locate_quote
 from tests.factories import make_license, make_review, make_user, make_version, osd_criterion
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashing")]
 
 
 def clause(review, anchor="2.2.b"):
@@ -314,9 +314,3 @@ def test_demo_rounds_show_carried_outdated_and_orphaned_threads():
     counts = (Review.objects.count(), Thread.objects.count(), Comment.objects.count())
     assert load_demo_review().splitlines()[-1] == "Demo rounds: already there."
     assert (Review.objects.count(), Thread.objects.count(), Comment.objects.count()) == counts
-
-
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    # Argon2 is the production hasher (tested in test_accounts); tests need no slow hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,20 +7,8 @@ from review.models import Comment, Review, Stance, Thread
 from tests.factories import make_license, make_review, make_user, make_version, numbered_text, osd_criterion
 from tests.review.test_security import parse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashing", "fresh_cache")]
 HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 @pytest.fixture
@@ -589,7 +577,13 @@ def test_a_quote_can_be_typed_without_a_mouse_selection(client):
     page = client.get(url, {"clause": clause.pk}).content.decode()
     assert "Words to quote (optional)" in page
     response = client.post(
-        url, {"clause": clause.pk, "quote_exact": "collection of Output", "body": "Why a dataset?", "stance": "question"}
+        url,
+        {
+            "clause": clause.pk,
+            "quote_exact": "collection of Output",
+            "body": "Why a dataset?",
+            "stance": "question",
+        },
     )
     assert response.status_code == 302
     thread = Thread.objects.get(review=review)
