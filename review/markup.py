@@ -147,7 +147,11 @@ class _BracketFacts:
         self.last_paren = src.rfind("(")
         self.depth_min_after: list[int] | None = None
         self.depth: list[int] = []
-        if _HIDES_BRACKETS.isdisjoint(src):
+        # A code span, escape, autolink or link destination can hide brackets, but only ones
+        # after it. While every "]" comes before the first such character, a label can only
+        # close on brackets that are all real, so counting them is exact.
+        first_hide = min((i for i in map(src.find, _HIDES_BRACKETS) if i >= 0), default=len(src))
+        if self.last_close < first_hide:
             depth = [0]
             for ch in src:
                 depth.append(depth[-1] + (ch == "[") - (ch == "]"))

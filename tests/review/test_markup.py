@@ -243,6 +243,8 @@ def test_pathological_input_renders_fast(name):
         "[a](/x) [b] [[c]](/y) ![d](/z) [e][r] [f][] [r]\n\n[r]: /ref",
         "[a [b] c](/x) [`]`](/y) [\\]](/z) [<x]>](/w) ![[i]](/v) [x](<a]b>) [y](a[b)",
         "[[[[[[[[[[[[[[[[[[[[[[[foo]]]]]]]]]]]]]]]]]]]]](/bar) ![[[[[x]]]]](/i)",
+        "![![![a] b] c](d) ![![e]](f `g` [h",
+        "[a [b] c] [d](e) [[f]](",
     ],
 )
 def test_link_shortcuts_change_no_output(text):
