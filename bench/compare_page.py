@@ -43,7 +43,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from licenses.demo import FAMILIES, load_family
+    from demo.licenses import FAMILIES, load_family
     from licenses.spdx_import import ImportCounts, import_one
 
     call_command("migrate", verbosity=0)

@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from redlines import Redlines  # noqa: E402
 
-from licenses.comparison import ALGORITHM_VERSION, compare, summary  # noqa: E402
-from licenses.segmentation import segment  # noqa: E402
 from licenses.sources import spdx_text  # noqa: E402
+from licenses.text.comparison import ALGORITHM_VERSION, compare, summary  # noqa: E402
+from licenses.text.segmentation import segment  # noqa: E402
 
 PAIRS = [
     ("GPL-2.0-only", "GPL-3.0-only"),

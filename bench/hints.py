@@ -1,4 +1,4 @@
-"""Measure licenses.hints against the labelled set bench/hints_labels.json.
+"""Measure licenses.text.hints against the labelled set bench/hints_labels.json.
 
 Run: .venv/bin/python bench/hints.py [--verbose]
 Prints per-criterion and overall micro precision and recall (a clause x criterion pair counts
@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from licenses.hints import hints  # noqa: E402
+from licenses.text.hints import hints  # noqa: E402
 
 LABELS = Path(__file__).with_name("hints_labels.json")
 

@@ -38,8 +38,8 @@ from django.urls import reverse  # noqa: E402
 
 from licenses.ingest import ingest_version  # noqa: E402
 from licenses.models import CriterionSet, License, LicenseVersion  # noqa: E402
-from review.mail_import import ImportChoice, import_messages  # noqa: E402
-from review.mail_preview import preview_import  # noqa: E402
+from review.mail.preview import preview_import  # noqa: E402
+from review.mail.services import ImportChoice, import_messages  # noqa: E402
 from review.models import Review  # noqa: E402
 
 RUNS = 3

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from licenses.segmentation import segment  # noqa: E402
 from licenses.sources import spdx_ids, spdx_text  # noqa: E402
+from licenses.text.segmentation import segment  # noqa: E402
 
 XML_DIR = ROOT.parent / "shared" / "data" / "spdx-license-xml" / "src"
 NS = "{http://www.spdx.org/license}"

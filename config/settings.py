@@ -46,8 +46,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "accounts",
     "licenses",
     "review",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -136,7 +138,9 @@ MAILERS = {
     "default": {
         "BACKEND": os.environ.get(
             "EMAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+            "django.core.mail.backends.console.EmailBackend"
+            if DEBUG
+            else "django.core.mail.backends.smtp.EmailBackend",
         ),
     }
 }

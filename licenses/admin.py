@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Clause, ClauseCorrection, Criterion, CriterionSet, License, LicenseVersion
+from licenses.models import Clause, ClauseCorrection, Criterion, CriterionSet, License, LicenseVersion
 
 
 class VersionInline(admin.TabularInline):
@@ -70,7 +70,7 @@ class ClauseCorrectionAdmin(admin.ModelAdmin):
     list_filter = ["action"]
     search_fields = ["summary", "version__license__name"]
     raw_id_fields = ["version", "actor", "undoes", "undone_by"]
-    # The history is a record: it is read here and changed only through licenses.corrections.
+    # The history is a record: it is read here and changed only through licenses.corrections.services.
     readonly_fields = [
         "version",
         "action",

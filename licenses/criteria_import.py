@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Criterion, CriterionSet
+from licenses.models import Criterion, CriterionSet
 
 SET_FIELDS = ("name", "short_name", "version", "source_url", "description")
 CRITERION_FIELDS = ("key", "title", "summary", "official_text")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
-from .ingest import MAX_TEXT_BYTES, IngestError, clean_text, decode_text
-from .models import LicenseVersion
+from licenses.ingest import MAX_TEXT_BYTES, IngestError, clean_text, decode_text
+from licenses.models import LicenseVersion
 
 
 def clean_version_label(label: str) -> str:

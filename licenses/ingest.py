@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import segmentation
-from .models import Clause, License, LicenseVersion, text_hash
+from licenses.models import Clause, License, LicenseVersion, text_hash
+from licenses.text import segmentation
 
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
 

@@ -102,7 +102,7 @@ class LicenseVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # Set by licenses.corrections while a hand correction is in force: the clauses are then frozen
+    # Set by licenses.corrections.services while a hand correction is in force: the clauses are then frozen
     # against re-segmentation (see ensure_resegmentable).
     corrected = models.BooleanField(
         default=False, help_text="Its clauses were corrected by hand; re-segmenting would lose that."

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Clause, License, LicenseVersion
+from licenses.models import Clause, License, LicenseVersion
 
 PAGE_SIZE = 60
 

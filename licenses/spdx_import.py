@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import sources
-from .ingest import ingest_version
-from .models import License, LicenseVersion
+from licenses import sources
+from licenses.ingest import ingest_version
+from licenses.models import License, LicenseVersion
 
 _VERSION_IN_ID = re.compile(r"-(\d+(?:\.\d+)*[a-z]?)(?:-(?:only|or-later))?$", re.I)
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import compare_views, correction_views, views
+from licenses import views
+from licenses.compare import views as compare_views
+from licenses.corrections import views as correction_views
 
 app_name = "licenses"
 urlpatterns = [

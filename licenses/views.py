@@ -11,13 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from review.roles import is_moderator, is_steward_of
-
-from . import selectors
-from .correction_views import correction_context
-from .forms import NewVersionForm
-from .ingest import IngestError, ingest_version
-from .models import License
+from accounts.roles import is_moderator, is_steward_of
+from licenses import selectors
+from licenses.corrections.views import correction_context
+from licenses.forms import NewVersionForm
+from licenses.ingest import IngestError, ingest_version
+from licenses.models import License
 
 
 def may_add_version(user, license: License) -> bool:

@@ -6,34 +6,8 @@ Roles are Django groups (reviewer, steward, moderator): admins grant them on the
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
 
-from .models import Comment, CommentRevision, Position, Profile, Review, Thread
-
-
-class ProfileInline(admin.StackedInline):
-    model = Profile
-    can_delete = False
-    extra = 0
-    max_num = 1
-
-
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class ClausewiseUserAdmin(UserAdmin):
-    inlines = [ProfileInline]
-    list_display = ["username", "email", "roles", "is_staff", "is_active"]
-    list_filter = ["groups", "is_staff", "is_superuser", "is_active"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
-
-    @admin.display(description="Roles")
-    def roles(self, user: User) -> str:
-        return ", ".join(sorted(g.name for g in user.groups.all()))
+from review.models import Comment, CommentRevision, Position, Review, Thread
 
 
 @admin.register(Review)
@@ -85,7 +59,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # The admin edits the Markdown; keep the stored HTML in step (sanitised as on the site).
-        from .markup import render_markdown
+        from review.markup import render_markdown
 
         obj.body_html = render_markdown(obj.body)
         super().save_model(request, obj, form, change)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Thread
+from review.models import Thread
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from django import forms
 
 from licenses.models import Clause, CriterionSet
-
-from .markup import MAX_COMMENT_LENGTH
-from .models import Review, Stance, Thread
-from .services import MAX_WORDING_LENGTH, Quote
+from review.markup import MAX_COMMENT_LENGTH
+from review.models import Review, Stance, Thread
+from review.services import MAX_WORDING_LENGTH, Quote
 
 BODY_HELP = "Markdown: *emphasis*, **bold**, `code`, > quotes, lists and links."
 TOO_LONG = (
@@ -59,9 +58,9 @@ class ThreadForm(CommentForm):
             # the service finds them in the clause and refuses words that are not there.
             self.fields["quote_exact"].widget = forms.Textarea(attrs={"rows": 2, "spellcheck": "false"})
             self.fields["quote_exact"].label = "Words to quote (optional)"
-            self.fields["quote_exact"].help_text = (
-                "Paste the exact words from the clause to hang the thread on them; leave empty for the whole clause."
-            )
+            self.fields[
+                "quote_exact"
+            ].help_text = "Paste the exact words from the clause to hang the thread on them; leave empty for the whole clause."
         self.fields["clause"].queryset = Clause.objects.filter(version=review.version_id)
         # The page passes the criteria it already loaded; a ModelChoiceField needs a queryset.
         self.fields["criterion"].queryset = review.criterion_set.criteria.select_related("set")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 
-from .models import Review, Thread
+from review.models import Review, Thread
 
 
 def review_list(*, status: str = "") -> QuerySet[Review]:

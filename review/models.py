@@ -6,28 +6,9 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import display_name
+
 User = settings.AUTH_USER_MODEL
-
-
-class Profile(models.Model):
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
-    display_name = models.CharField(max_length=100, blank=True)
-    affiliation = models.CharField(max_length=200, blank=True)
-
-    def __str__(self) -> str:
-        return self.display_name or self.user.get_username()
-
-
-def display_name(user) -> str:
-    """The name shown for an account: its profile's display name, else the username."""
-    if user is None:
-        return ""
-    profile = getattr(user, "profile", None)
-    try:
-        name = profile.display_name if profile else ""
-    except Profile.DoesNotExist:  # pragma: no cover - reverse one-to-one miss
-        name = ""
-    return name or user.get_username()
 
 
 class ReviewQuerySet(models.QuerySet):

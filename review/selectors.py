@@ -5,7 +5,7 @@ each and assembles them in Python, so the page costs the same with five commente
 with a hundred.
 
 A clause's heat and quote highlights are in review.clause_marks, the rounds of a license in
-review.rounds, and the list of public reviews in review.listing.
+review.rounds.selectors, and the list of public reviews in review.listing.
 """
 
 from __future__ import annotations
@@ -18,17 +18,17 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 
-from licenses.comparison import redline
+from accounts import roles
 from licenses.models import Clause, Criterion
-
-from . import carryover, roles
-from .clause_marks import HEAT_LEVELS, Heat, Segment, heat_for, highlight
-from .mail_import import may_import
-from .matrix import DISAGREEMENT_SYMBOL, tally_symbols
-from .models import Comment, CommentRevision, Position, Review, Stance, Thread
-from .rounds import Rounds, rounds_for
-from .services import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
-from .verdicts import Tally, tally
+from licenses.text.comparison import redline
+from review.clause_marks import HEAT_LEVELS, Heat, Segment, heat_for, highlight
+from review.mail.services import may_import
+from review.matrix.selectors import DISAGREEMENT_SYMBOL, tally_symbols
+from review.matrix.verdicts import Tally, tally
+from review.models import Comment, CommentRevision, Position, Review, Stance, Thread
+from review.rounds.selectors import Rounds, rounds_for
+from review.rounds.services import attach_redlines, orphaned_threads
+from review.services import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
 
 FILTERS = {"all": "All clauses", "open": "With open threads", "resolved": "With resolved threads"}
 
@@ -281,7 +281,7 @@ def review_page(review: Review, *, user, filter: str = "all") -> ReviewPage:
     viewer = viewer_for(user, review)
     clauses = list(review.version.clauses.order_by("ordinal"))
     threads, comments, revisions = _load(review)
-    carryover.attach_redlines(threads)  # one query, only when carried threads are outdated
+    attach_redlines(threads)  # one query, only when carried threads are outdated
     criteria = criteria_for(review)
     decision_threads = list(review.decision_threads.select_related("clause").order_by("created_at"))
     clause_views, general, orphans = _assemble(clauses, threads, comments, revisions, viewer)
@@ -312,7 +312,7 @@ def review_page(review: Review, *, user, filter: str = "all") -> ReviewPage:
         rounds=rounds_for(review, user=user),
         orphans=orphans,
         # with the clause each was on in the previous version (one query, only when there are some)
-        orphan_threads=carryover.orphaned_threads(review) if orphans else [],
+        orphan_threads=orphaned_threads(review) if orphans else [],
     )
 
 
@@ -341,7 +341,7 @@ def clause_block(review: Review, clause: Clause, *, user) -> ClauseView:
     """One clause with its threads, as the review page shows it (after a new thread)."""
     viewer = viewer_for(user, review)
     threads, comments, revisions = _load(review, clause=clause)
-    carryover.attach_redlines(threads)
+    attach_redlines(threads)
     clause_views, _, _ = _assemble([clause], threads, comments, revisions, viewer)
     _attach_positions(review, clause_views, criteria_for(review))
     return clause_views[0]
@@ -358,7 +358,7 @@ def thread_view(thread: Thread, *, user) -> ThreadView:
         .select_related("editor__profile")
         .order_by("-edited_at", "-pk")
     )
-    carryover.attach_redlines([thread])
+    attach_redlines([thread])
     return _thread_view(thread, comments, revisions, viewer)
 
 

@@ -16,13 +16,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from licenses.comparison import normalise
+from accounts import roles
 from licenses.models import Clause, Criterion, CriterionSet, LicenseVersion
-
-from . import roles
-from .markup import MarkdownTooLong, render_markdown
-from .models import Comment, CommentRevision, Review, Stance, Thread
-from .quotes import context_score
+from licenses.text.comparison import normalise
+from review.markup import MarkdownTooLong, render_markdown
+from review.models import Comment, CommentRevision, Review, Stance, Thread
+from review.quotes import context_score
 
 DEFAULT_CRITERION_SET = "osd-1.9"
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a quote (W3C TextQuoteSelector)

@@ -15,12 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
+from accounts import roles
 from licenses.models import LicenseVersion
-
-from . import listing, roles, selectors, services
-from .forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
-from .models import Comment, Review, Thread
-from .ratelimit import comment_rate_limited
+from review import listing, selectors, services
+from review.forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
+from review.models import Comment, Review, Thread
+from review.ratelimit import comment_rate_limited
 
 PAGE = "review/review_detail.html"
 

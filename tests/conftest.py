@@ -38,6 +38,16 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request, settings):
+    """Argon2 costs ~50 ms a hash, on every log-in of every test; only its own tests need it."""
+    if not request.node.get_closest_marker("production_hashers"):
+        settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
 @pytest.fixture(autouse=True)
 def _no_axes_lockouts_between_tests(settings):
     settings.AXES_ENABLED = True

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from licenses.demo import FAMILIES, load_family
+from demo.licenses import FAMILIES, load_family
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -16,7 +16,7 @@ from django.test import Client
 from playwright.sync_api import Page, expect
 
 from licenses.models import Clause, License, LicenseVersion
-from review.matrix_views import export_filename
+from review.exports.views import export_filename
 from review.models import Comment, Position, Review, Thread
 from tests.e2e.helpers import log_in
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from licenses import compare_selectors
+from licenses.compare import selectors as compare_selectors
 from tests.factories import make_license, make_version
 
 pytestmark = pytest.mark.django_db
@@ -286,7 +286,7 @@ def test_moved_clause_says_where_it_went():
 
 
 def test_a_hand_correction_is_not_hidden_by_the_cache(client, pair):
-    from licenses.corrections import clause_merge, correction_undo
+    from licenses.corrections.services import clause_merge, correction_undo
     from tests.factories import make_user
 
     old, new = pair

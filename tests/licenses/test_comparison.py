@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from licenses.comparison import (
+from licenses.sources import spdx_text
+from licenses.text.comparison import (
     ALGORITHM_VERSION,
     KINDS,
     Pair,
@@ -20,9 +21,8 @@ from licenses.comparison import (
     redline,
     summary,
 )
-from licenses.redline import normalise, tokens
-from licenses.segmentation import Segment, segment
-from licenses.sources import spdx_text
+from licenses.text.redline import normalise, tokens
+from licenses.text.segmentation import Segment, segment
 
 MODELGO = Path(__file__).resolve().parents[3] / "shared" / "data" / "modelgo"
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from licenses import corrections
-from licenses.corrections import CorrectionError
+from licenses.corrections import services as corrections
+from licenses.corrections.services import CorrectionError
 from licenses.ingest import ingest_version
 from licenses.models import Clause, ClauseCorrection, LicenseVersion, VersionFrozen
 from review.models import Position, PositionRevision, Review, Thread

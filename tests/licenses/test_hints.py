@@ -1,4 +1,4 @@
-"""licenses.hints: rule-based criterion hints (pure, no database)."""
+"""licenses.text.hints: rule-based criterion hints (pure, no database)."""
 
 import json
 import time
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from licenses.hints import OSD_SET, Hint, hints
+from licenses.text.hints import OSD_SET, Hint, hints
 
 
 def numbers(text: str, heading: str = "") -> set[int]:

@@ -1,6 +1,6 @@
-"""Unit tests for licenses.segmentation: each numbering form and pitfall on a small text."""
+"""Unit tests for licenses.text.segmentation: each numbering form and pitfall on a small text."""
 
-from licenses.segmentation import Segment, segment
+from licenses.text.segmentation import Segment, segment
 
 
 def paths(text: str) -> list[str]:

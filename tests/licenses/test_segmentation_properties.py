@@ -1,11 +1,11 @@
-"""Invariants of licenses.segmentation.segment, checked with hypothesis."""
+"""Invariants of licenses.text.segmentation.segment, checked with hypothesis."""
 
 import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from licenses.segmentation import segment
+from licenses.text.segmentation import segment
 
 # Lines built from pieces real licenses contain, so that numbering paths get exercised.
 _PIECES = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from licenses.segmentation import segment
 from licenses.sources import spdx_text
+from licenses.text.segmentation import segment
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 XML_DIR = SHARED / "spdx-license-xml" / "src"

@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
-from review.models import Profile
+from accounts.models import Profile
 from tests.factories import make_user
 from tests.review.test_security import parse
 
@@ -12,11 +12,13 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a sturdy clause 42"
 
 
+@pytest.mark.production_hashers
 def test_argon2_is_the_first_hasher_and_validators_are_on():
     assert django_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     assert len(django_settings.AUTH_PASSWORD_VALIDATORS) == 4
 
 
+@pytest.mark.production_hashers
 def test_signup_creates_account_profile_and_logs_in(client):
     response = client.post(
         reverse("signup"),

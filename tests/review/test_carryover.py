@@ -2,9 +2,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from review import carryover, services
-from review.carryover import align_clauses, reanchor_quote
+from review import services
 from review.models import Comment, Review, Thread
+from review.rounds import services as rounds
+from review.rounds.services import align_clauses, reanchor_quote
 from review.services import NotAllowed, Quote
 from tests.factories import make_license, make_review, make_user, make_version
 
@@ -90,7 +91,7 @@ def test_quote_that_is_gone_is_not_guessed(text, quote):
 
 
 def test_align_clauses_maps_removed_and_changed():
-    from licenses.segmentation import segment
+    from licenses.text.segmentation import segment
 
     targets = align_clauses(segment(V1), segment(V2))
     assert targets["1"].anchor == "1" and not targets["1"].changed
@@ -150,7 +151,7 @@ def carried(new_review, old):
 
 def test_open_next_round_carries_open_threads(setup, steward):
     review, v2, t = setup
-    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
     assert new.previous_round == review
     assert new.version == v2
     assert new.status == Review.Status.OPEN
@@ -183,14 +184,14 @@ def test_open_next_round_carries_open_threads(setup, steward):
     assert orphan.orphaned and orphan.clause is None
     assert orphan.status == Thread.Status.OPEN
     assert list(orphan.comments.values_list("body", flat=True)) == ["A comment.", "We dropped this clause."]
-    assert carryover.orphaned_threads(new) == [orphan]
+    assert rounds.orphaned_threads(new) == [orphan]
 
 
 def test_resolved_threads_stay_and_the_old_round_is_intact(setup, steward):
     review, v2, t = setup
     before = list(review.threads.values_list("pk", "clause_id", "quote_exact", "status", "outdated"))
     comments_before = Comment.objects.filter(thread__review=review).count()
-    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
     assert not Thread.objects.filter(review=new, carried_from=t["resolved"]).exists()
     assert list(review.threads.values_list("pk", "clause_id", "quote_exact", "status", "outdated")) == before
     assert Comment.objects.filter(thread__review=review).count() == comments_before
@@ -208,21 +209,21 @@ def test_resolved_threads_stay_and_the_old_round_is_intact(setup, steward):
 def test_general_and_already_orphaned_threads_carry_as_they_are(setup, steward, reviewer):
     review, v2, t = setup
     general = Thread.objects.create(review=review, clause=None, is_general=True, started_by=reviewer)
-    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
     g = carried(new, general)
     assert g.is_general and g.clause is None and not g.orphaned
     # and a third round keeps the orphan an orphan
     v3 = make_version(review.version.license, text=V2.replace("each copy", "all copies"), label="3")
-    third = carryover.open_next_round(review=new, new_version=v3, by=steward)
+    third = rounds.open_next_round(review=new, new_version=v3, by=steward)
     orphan = Thread.objects.get(review=third, carried_from__carried_from=t["orphan"])
     assert orphan.orphaned and orphan.clause is None
 
 
 def test_outdated_threads_get_the_clause_redline(setup, steward):
     review, v2, t = setup
-    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
     threads = list(new.threads.select_related("clause"))
-    carryover.attach_redlines(threads)
+    rounds.attach_redlines(threads)
     exact = next(x for x in threads if x.carried_from_id == t["exact"].pk)
     assert ("delete", "every ") in exact.carryover_redline or any(
         op == "delete" and "every" in text for op, text in exact.carryover_redline
@@ -235,23 +236,23 @@ def test_outdated_threads_get_the_clause_redline(setup, steward):
 def test_only_stewards_of_the_license_and_moderators_may_open_a_round(setup, reviewer):
     review, v2, _ = setup
     with pytest.raises(NotAllowed):
-        carryover.open_next_round(review=review, new_version=v2, by=reviewer)
+        rounds.open_next_round(review=review, new_version=v2, by=reviewer)
     other_steward = make_user("sam", roles=("steward",))
     with pytest.raises(NotAllowed):
-        carryover.open_next_round(review=review, new_version=v2, by=other_steward)
+        rounds.open_next_round(review=review, new_version=v2, by=other_steward)
     moderator = make_user("mo", roles=("moderator",))
-    assert carryover.open_next_round(review=review, new_version=v2, by=moderator).previous_round == review
+    assert rounds.open_next_round(review=review, new_version=v2, by=moderator).previous_round == review
 
 
 def test_refuses_other_license_same_version_and_duplicates(setup, steward):
     review, v2, _ = setup
     with pytest.raises(ValidationError):
-        carryover.open_next_round(review=review, new_version=make_version(label="9"), by=steward)
+        rounds.open_next_round(review=review, new_version=make_version(label="9"), by=steward)
     with pytest.raises(ValidationError):
-        carryover.open_next_round(review=review, new_version=review.version, by=steward)
-    carryover.open_next_round(review=review, new_version=v2, by=steward)
+        rounds.open_next_round(review=review, new_version=review.version, by=steward)
+    rounds.open_next_round(review=review, new_version=v2, by=steward)
     with pytest.raises(ValidationError):
-        carryover.open_next_round(review=review, new_version=v2, by=steward)
+        rounds.open_next_round(review=review, new_version=v2, by=steward)
     assert Review.objects.filter(previous_round=review).count() == 1
 
 
@@ -263,7 +264,7 @@ def test_carry_over_is_atomic(setup, steward, monkeypatch):
 
     monkeypatch.setattr(Comment.objects, "bulk_create", boom)
     with pytest.raises(RuntimeError):
-        carryover.open_next_round(review=review, new_version=v2, by=steward)
+        rounds.open_next_round(review=review, new_version=v2, by=steward)
     assert not Review.objects.filter(previous_round=review).exists()
     assert not Thread.objects.filter(carried_from__isnull=False).exists()
 
@@ -329,10 +330,10 @@ def test_badge_and_orphan_includes_render(setup, steward):
     from django.template.loader import render_to_string
 
     review, v2, t = setup
-    new = carryover.open_next_round(review=review, new_version=v2, by=steward)
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
     new = Review.objects.select_related("previous_round__version__license", "version__license").get(pk=new.pk)
     threads = list(new.threads.select_related("clause"))
-    carryover.attach_redlines(threads)
+    rounds.attach_redlines(threads)
     by_old = {x.carried_from_id: x for x in threads}
 
     html = render_to_string(
@@ -350,7 +351,7 @@ def test_badge_and_orphan_includes_render(setup, steward):
         == ""
     )
 
-    html = render_to_string("review/_orphans.html", {"orphans": carryover.orphaned_threads(new)})
+    html = render_to_string("review/_orphans.html", {"orphans": rounds.orphaned_threads(new)})
     assert "Orphaned threads" in html
     assert "must display an acknowledgement" in html
     assert "/licenses/sample/1/#c-3" in html

@@ -1,4 +1,4 @@
-"""review.verdicts and review.exports: tallies, and each export format (no database)."""
+"""review.matrix.verdicts and review.exports.csv_matrix: tallies, and each export format (no database)."""
 
 import csv
 import io
@@ -30,7 +30,7 @@ from review.exports import (
     to_json,
     to_markdown,
 )
-from review.verdicts import VERDICTS, disagreement, tally, worst
+from review.matrix.verdicts import VERDICTS, disagreement, tally, worst
 
 T0 = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 CET = timezone(timedelta(hours=1))

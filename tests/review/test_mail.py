@@ -1,4 +1,4 @@
-"""review.mail: one synthetic thread per input format, written for these tests.
+"""review.mail.parse: one synthetic thread per input format, written for these tests.
 
 Run without Django: .venv/bin/pytest -p no:django tests/review/test_mail.py
 """
@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from review.mail import ClauseRef, MailFormatError, Message, parse_thread, parse_thread_bytes
+from review.mail.parse import ClauseRef, MailFormatError, Message, parse_thread, parse_thread_bytes
 
 CEST = timezone(timedelta(hours=2))
 EDT = timezone(timedelta(hours=-4))
@@ -183,7 +183,10 @@ def test_mbox_orders_by_date_unescapes_from_and_keeps_quoted_copy_once() -> None
         ("Rui Costa", "rui@example.pt", datetime(2025, 5, 15, 9, 30, tzinfo=timezone(timedelta(hours=1)))),
         ("Kai Turner", "kai@example.org", datetime(2025, 5, 16, 10, 0, tzinfo=UTC)),
     ]
-    assert ada.body == "Section 2.2(b) makes every output dataset carry a notice.\nFrom a user's side that is heavy."
+    assert (
+        ada.body
+        == "Section 2.2(b) makes every output dataset carry a notice.\nFrom a user's side that is heavy."
+    )
     assert rui.body == (
         "I would keep the notice but only when the dataset\nis redistributed.\nFrom what I saw, most licenses do this."
     )
@@ -388,7 +391,12 @@ def test_empty_and_plain_input() -> None:
     assert parse_thread("") == []
     assert parse_thread("  \n\t\n") == []
     [only] = parse_thread("Section 2.2(b) is too broad.\n")
-    assert (only.author_name, only.author_email, only.date, only.body) == ("", None, None, "Section 2.2(b) is too broad.")
+    assert (only.author_name, only.author_email, only.date, only.body) == (
+        "",
+        None,
+        None,
+        "Section 2.2(b) is too broad.",
+    )
 
 
 def test_binary_and_wrong_types_raise_mail_format_error() -> None:
@@ -406,10 +414,18 @@ def test_non_mail_bytes_fall_back_to_latin1() -> None:
 
 
 def test_fingerprint_is_stable_and_ignores_rewrapping() -> None:
-    a = Message(author_name="Ada", author_email="ada@example.org", date=datetime(2025, 5, 14, 9, tzinfo=UTC),
-                body="One two\nthree.")
-    b = Message(author_name="Ada M.", author_email="ada@example.org",
-                date=datetime(2025, 5, 14, 11, tzinfo=CEST), body="One  two three")
+    a = Message(
+        author_name="Ada",
+        author_email="ada@example.org",
+        date=datetime(2025, 5, 14, 9, tzinfo=UTC),
+        body="One two\nthree.",
+    )
+    b = Message(
+        author_name="Ada M.",
+        author_email="ada@example.org",
+        date=datetime(2025, 5, 14, 11, tzinfo=CEST),
+        body="One  two three",
+    )
     c = Message(author_email="ada@example.org", date=a.date, body="One two four")
     assert a.fingerprint == b.fingerprint != c.fingerprint
     assert len(a.fingerprint) == 32

@@ -1,22 +1,50 @@
-"""review.mail never raises anything but MailFormatError, whatever it is given."""
+"""review.mail.parse never raises anything but MailFormatError, whatever it is given."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from review.mail import MailFormatError, Message, parse_thread, parse_thread_bytes
+from review.mail.parse import MailFormatError, Message, parse_thread, parse_thread_bytes
 
 # Fragments that steer random text into the parser's branches.
-PIECES = st.sampled_from([
-    "\n", "> ", ">> ", "On 5/14/2025 7:09 AM, X wrote:\n", "On Wed, May 14, 2025 at 9:02 AM A <a@b.c> wrote:\n",
-    "From: A <a@b.c>\n", "Sent: Wednesday, May 14, 2025 9:02 AM\n", "Da: B\n", "Inviato: Martedì, 15 aprile 2025\n",
-    "To: c\n", "Subject: s\n", "Date: Tue, 15 Apr 2025 10:12:00 +0200\n", "Message-ID: <x@y>\n",
-    "Content-Type: multipart/mixed; boundary=b\n", "--b\n", "Content-Transfer-Encoding: base64\n",
-    "From a@b Wed May 14 09:02:11 2025\n", "<blockquote type=\"cite\">", "</blockquote>", "<pre>", "<H1>",
-    "<!--beginarticle-->", "-- \n", "_______________\n", "Section 2.2(b) ", "§ ", "2.bb ", "=?utf-8?b?w6k=?=",
-    "=\n", "\r\n", "\x00", "é", "\udcff",
-])
+PIECES = st.sampled_from(
+    [
+        "\n",
+        "> ",
+        ">> ",
+        "On 5/14/2025 7:09 AM, X wrote:\n",
+        "On Wed, May 14, 2025 at 9:02 AM A <a@b.c> wrote:\n",
+        "From: A <a@b.c>\n",
+        "Sent: Wednesday, May 14, 2025 9:02 AM\n",
+        "Da: B\n",
+        "Inviato: Martedì, 15 aprile 2025\n",
+        "To: c\n",
+        "Subject: s\n",
+        "Date: Tue, 15 Apr 2025 10:12:00 +0200\n",
+        "Message-ID: <x@y>\n",
+        "Content-Type: multipart/mixed; boundary=b\n",
+        "--b\n",
+        "Content-Transfer-Encoding: base64\n",
+        "From a@b Wed May 14 09:02:11 2025\n",
+        '<blockquote type="cite">',
+        "</blockquote>",
+        "<pre>",
+        "<H1>",
+        "<!--beginarticle-->",
+        "-- \n",
+        "_______________\n",
+        "Section 2.2(b) ",
+        "§ ",
+        "2.bb ",
+        "=?utf-8?b?w6k=?=",
+        "=\n",
+        "\r\n",
+        "\x00",
+        "é",
+        "\udcff",
+    ]
+)
 MAILISH = st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=40).map("".join)
 
 
@@ -47,8 +75,11 @@ def test_parse_thread_bytes_never_raises_unexpected(data: bytes) -> None:
 
 
 READABLE = st.lists(
-    st.one_of(PIECES.filter(lambda p: p not in ("\x00", "\udcff")),
-              st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20), st.just("\t")),
+    st.one_of(
+        PIECES.filter(lambda p: p not in ("\x00", "\udcff")),
+        st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20),
+        st.just("\t"),
+    ),
     max_size=40,
 ).map("".join)
 
@@ -66,7 +97,7 @@ PATHS = st.sampled_from(["1", "2", "2.1", "2.2", "2.2(a)", "2.2(b)", "3(a)", "4"
 @settings(max_examples=200, deadline=None)
 @given(READABLE, st.lists(st.tuples(PATHS, st.text(max_size=80)), max_size=8, unique_by=lambda c: c[0]))
 def test_match_refs_returns_known_clauses_best_first(body: str, clauses: list[tuple[str, str]]) -> None:
-    from review.mail import find_refs, match_refs
+    from review.mail.parse import find_refs, match_refs
 
     matches = match_refs(body, find_refs(body), clauses)
     known = {path for path, _ in clauses}

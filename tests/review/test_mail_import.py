@@ -12,17 +12,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from review import mail_import_views
-from review.mail import MailFormatError, parse_thread
-from review.mail_import import (
+from review.mail import views as mail_views
+from review.mail.parse import MailFormatError, parse_thread
+from review.mail.preview import MAX_IMPORT_BYTES, preview_import
+from review.mail.services import (
     ImportChoice,
     import_messages,
     imported_authors,
     link_imported_author,
     truncate_body,
 )
-from review.mail_preview import MAX_IMPORT_BYTES, preview_import
-from review.mail_stance import suggest_stance
+from review.mail.stance import suggest_stance
 from review.markup import MAX_COMMENT_LENGTH
 from review.models import Comment, Review, Stance, Thread
 from review.services import NotAllowed
@@ -312,7 +312,7 @@ def test_import_is_atomic(review, reviewer):
             raise RuntimeError("renderer failed")
         return "<p>ok</p>"
 
-    with mock.patch("review.mail_import.render_markdown", side_effect=flaky), pytest.raises(RuntimeError):
+    with mock.patch("review.mail.services.render_markdown", side_effect=flaky), pytest.raises(RuntimeError):
         import_messages(review=review, items=choices(preview), by=reviewer)
     assert Thread.objects.count() == 0
     assert Comment.objects.count() == 0
@@ -507,8 +507,8 @@ def test_oversized_upload_is_refused_before_it_is_read(rf):
     upload.name = "big.mbox"
     request = rf.post("/")
     request._files = {"file": upload}
-    with pytest.raises(mail_import_views._BadInput, match="5 MiB"):
-        mail_import_views._read_input(request)
+    with pytest.raises(mail_views._BadInput, match="5 MiB"):
+        mail_views._read_input(request)
     upload.read.assert_not_called()
 
 
@@ -519,7 +519,7 @@ def test_page_refuses_an_altered_payload_or_fingerprint(client, review, reviewer
     tampered = client.post(url(review), {**form, "payload": form["payload"][:-3] + "abc"})
     assert tampered.status_code == 400
     assert "could not be read back" in tampered.content.decode()
-    forged = mail_import_views.pack("a" * 10)  # a valid payload of other text: fingerprints differ
+    forged = mail_views.pack("a" * 10)  # a valid payload of other text: fingerprints differ
     changed = client.post(url(review), {**form, "payload": forged})
     assert changed.status_code == 400
     bad_clause = client.post(url(review), {**form, "clause-0": "999999"})
@@ -530,10 +530,10 @@ def test_page_refuses_an_altered_payload_or_fingerprint(client, review, reviewer
 
 def test_payload_round_trips_text_and_bytes_and_bounds_decompression():
     for raw in ("Grüße\r\nline", b"\xe9t\xe9 \x00 bytes"):
-        assert mail_import_views.unpack(mail_import_views.pack(raw)) == raw
-    bomb = mail_import_views.pack("a" * (MAX_IMPORT_BYTES + 5))
-    with pytest.raises(mail_import_views._BadInput, match="5 MiB"):
-        mail_import_views.unpack(bomb)
+        assert mail_views.unpack(mail_views.pack(raw)) == raw
+    bomb = mail_views.pack("a" * (MAX_IMPORT_BYTES + 5))
+    with pytest.raises(mail_views._BadInput, match="5 MiB"):
+        mail_views.unpack(bomb)
 
 
 def test_preview_page_queries_do_not_grow_with_messages(client, review, reviewer):
@@ -557,7 +557,7 @@ def test_anonymous_is_sent_to_login_and_cannot_write(client, review):
     assert response.status_code == 302 and "/login/" in response.url
     response = post_preview(client, review, raw=THREE_MBOX)
     assert response.status_code == 302 and "/login/" in response.url
-    payload = mail_import_views.pack(THREE_MBOX)
+    payload = mail_views.pack(THREE_MBOX)
     response = client.post(url(review), {"step": "import", "payload": payload, "import": ["0"]})
     assert response.status_code == 302
     assert Comment.objects.count() == 0
@@ -568,7 +568,7 @@ def test_non_reviewers_get_404(client, review, roles):
     client.force_login(make_user(roles=roles))
     assert client.get(url(review)).status_code == 404
     assert post_preview(client, review, raw=THREE_MBOX).status_code == 404
-    payload = mail_import_views.pack(THREE_MBOX)
+    payload = mail_views.pack(THREE_MBOX)
     assert (
         client.post(url(review), {"step": "import", "payload": payload, "import": ["0"]}).status_code == 404
     )
@@ -629,7 +629,7 @@ def page_form(response, **changes):
 
 
 def test_long_preview_is_paged_and_carries_the_other_pages_choices(client, review, reviewer, monkeypatch):
-    monkeypatch.setattr(mail_import_views, "PREVIEW_PAGE_SIZE", 2)
+    monkeypatch.setattr(mail_views, "PREVIEW_PAGE_SIZE", 2)
     client.force_login(reviewer)
     raw = mbox([eml(k, body=f"On Section 2.2(b), point {k}.", day=1 + k) for k in range(5)])
     response = post_preview(client, review, raw=raw)
@@ -676,7 +676,7 @@ def test_long_preview_is_paged_and_carries_the_other_pages_choices(client, revie
 
 
 def test_page_numbers_out_of_range_show_the_nearest_page(client, review, reviewer, monkeypatch):
-    monkeypatch.setattr(mail_import_views, "PREVIEW_PAGE_SIZE", 2)
+    monkeypatch.setattr(mail_views, "PREVIEW_PAGE_SIZE", 2)
     client.force_login(reviewer)
     response = post_preview(client, review, raw=THREE_MBOX)
     for goto, shown in (("99", [2]), ("0", [0, 1]), ("x", [0, 1]), ("", [0, 1])):
@@ -687,7 +687,7 @@ def test_page_numbers_out_of_range_show_the_nearest_page(client, review, reviewe
 
 
 def test_nothing_ticked_redisplays_the_page_the_reviewer_was_on(client, review, reviewer, monkeypatch):
-    monkeypatch.setattr(mail_import_views, "PREVIEW_PAGE_SIZE", 2)
+    monkeypatch.setattr(mail_views, "PREVIEW_PAGE_SIZE", 2)
     client.force_login(reviewer)
     response = post_preview(client, review, raw=THREE_MBOX)
     again = client.post(url(review), page_form(response, page="2", **{"import": []}))

@@ -1,4 +1,4 @@
-"""review.mail: attribution styles, reply chains and edge cases of quote splitting."""
+"""review.mail.parse: attribution styles, reply chains and edge cases of quote splitting."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from review.mail import ClauseRef, parse_thread, parse_thread_bytes
-from review.mail_quotes import clean_body, parse_attribution, parse_author
+from review.mail.parse import ClauseRef, parse_thread, parse_thread_bytes
+from review.mail.quotes import clean_body, parse_attribution, parse_author
 
 CEST = timezone(timedelta(hours=2))
 
@@ -16,21 +16,49 @@ CEST = timezone(timedelta(hours=2))
     ("line", "name", "addr", "when"),
     [
         ("On 15 May 2025, at 11:38, Ada Moss wrote:", "Ada Moss", None, datetime(2025, 5, 15, 11, 38)),
-        ("On 18 May 2025, at 5:51 AM, Omar Haddad <omar@…> wrote:", "Omar Haddad", None,
-         datetime(2025, 5, 18, 5, 51)),
+        (
+            "On 18 May 2025, at 5:51 AM, Omar Haddad <omar@…> wrote:",
+            "Omar Haddad",
+            None,
+            datetime(2025, 5, 18, 5, 51),
+        ),
         ("On 5/14/2025 7:09 AM, Lena Fischer wrote:", "Lena Fischer", None, datetime(2025, 5, 14, 7, 9)),
-        ("On Wed, May 14, 2025 at 9:02 AM Pamela Ortiz <pamela@example.org> wrote:", "Pamela Ortiz",
-         "pamela@example.org", datetime(2025, 5, 14, 9, 2)),
-        ("On Wed, 14 May 2025 at 21:02, Rui Costa <rui@example.pt> wrote:", "Rui Costa", "rui@example.pt",
-         datetime(2025, 5, 14, 21, 2)),
-        ("Il giorno mar 15 apr 2025 alle ore 10:12 Marco Rossi <marco@example.it> ha scritto:", "Marco Rossi",
-         "marco@example.it", datetime(2025, 4, 15, 10, 12)),
-        ("Le mar. 15 avr. 2025 à 10:12, Claire Dubois <claire@example.fr> a écrit :", "Claire Dubois",
-         "claire@example.fr", datetime(2025, 4, 15, 10, 12)),
-        ("Am 15.04.2025 um 10:12 schrieb Jonas Weber <jonas@example.de>:", "Jonas Weber", "jonas@example.de",
-         datetime(2025, 4, 15, 10, 12)),
-        ("El mar, 15 abr 2025 a las 10:12, Lucía Gómez (<lucia@example.es>) escribió:", "Lucía Gómez",
-         "lucia@example.es", datetime(2025, 4, 15, 10, 12)),
+        (
+            "On Wed, May 14, 2025 at 9:02 AM Pamela Ortiz <pamela@example.org> wrote:",
+            "Pamela Ortiz",
+            "pamela@example.org",
+            datetime(2025, 5, 14, 9, 2),
+        ),
+        (
+            "On Wed, 14 May 2025 at 21:02, Rui Costa <rui@example.pt> wrote:",
+            "Rui Costa",
+            "rui@example.pt",
+            datetime(2025, 5, 14, 21, 2),
+        ),
+        (
+            "Il giorno mar 15 apr 2025 alle ore 10:12 Marco Rossi <marco@example.it> ha scritto:",
+            "Marco Rossi",
+            "marco@example.it",
+            datetime(2025, 4, 15, 10, 12),
+        ),
+        (
+            "Le mar. 15 avr. 2025 à 10:12, Claire Dubois <claire@example.fr> a écrit :",
+            "Claire Dubois",
+            "claire@example.fr",
+            datetime(2025, 4, 15, 10, 12),
+        ),
+        (
+            "Am 15.04.2025 um 10:12 schrieb Jonas Weber <jonas@example.de>:",
+            "Jonas Weber",
+            "jonas@example.de",
+            datetime(2025, 4, 15, 10, 12),
+        ),
+        (
+            "El mar, 15 abr 2025 a las 10:12, Lucía Gómez (<lucia@example.es>) escribió:",
+            "Lucía Gómez",
+            "lucia@example.es",
+            datetime(2025, 4, 15, 10, 12),
+        ),
         ("On 14/05/2025 18:30, Kai Turner wrote:", "Kai Turner", None, datetime(2025, 5, 14, 18, 30)),
         ("Tom Quill <tom at example dot org> wrote:", "Tom Quill", "tom@example.org", None),
     ],
@@ -45,8 +73,14 @@ def test_attribution_styles(line: str, name: str, addr: str | None, when: dateti
 
 @pytest.mark.parametrize(
     "line",
-    ["I wrote:", "The licensor wrote:", "As the draft wrote: nothing", "On the other hand, nobody wrote:",
-     "> On x wrote:", "so we said:"],
+    [
+        "I wrote:",
+        "The licensor wrote:",
+        "As the draft wrote: nothing",
+        "On the other hand, nobody wrote:",
+        "> On x wrote:",
+        "so we said:",
+    ],
 )
 def test_not_attributions(line: str) -> None:
     assert parse_attribution(line, None) is None
@@ -54,8 +88,13 @@ def test_not_attributions(line: str) -> None:
 
 def test_parse_author_forms() -> None:
     assert parse_author("Pamela Ortiz via License-review <license-review@lists.example.org>") == (
-        "Pamela Ortiz", "license-review@lists.example.org")
-    assert parse_author("Ortiz, Pamela [mailto:Pamela@Example.org]") == ("Ortiz, Pamela", "pamela@example.org")
+        "Pamela Ortiz",
+        "license-review@lists.example.org",
+    )
+    assert parse_author("Ortiz, Pamela [mailto:Pamela@Example.org]") == (
+        "Ortiz, Pamela",
+        "pamela@example.org",
+    )
     assert parse_author("pamela (at) example (dot) org") == ("", "pamela@example.org")
     assert parse_author("Pamela Ortiz") == ("Pamela Ortiz", None)
 
@@ -99,7 +138,10 @@ def test_thunderbird_original_message_block_with_subject_first() -> None:
     )
     pamela, reply = parse_thread(text)
     assert (pamela.author_name, pamela.subject, pamela.body) == (
-        "Pamela Ortiz", "Notice on outputs", "Should paragraph 3(a) mention outputs?")
+        "Pamela Ortiz",
+        "Notice on outputs",
+        "Should paragraph 3(a) mention outputs?",
+    )
     assert pamela.date == datetime(2025, 5, 14, 9, 2, 11, tzinfo=timezone(timedelta(hours=-4)))
     assert reply.body == "Fine by me."
 
@@ -144,7 +186,11 @@ def test_outlook_html_reply_block() -> None:
     )
     grace, reply = parse_thread(html)
     assert (grace.author_name, grace.author_email, grace.date, grace.body) == (
-        "Grace Hill", "grace@example.com", datetime(2025, 5, 14, 16, 15, tzinfo=UTC), "Clause 4 is enough.")
+        "Grace Hill",
+        "grace@example.com",
+        datetime(2025, 5, 14, 16, 15, tzinfo=UTC),
+        "Clause 4 is enough.",
+    )
     assert (reply.author_name, reply.body) == ("", "Agreed, let's narrow § 2.2(b).")
     assert reply.clause_refs == [ClauseRef("2.2(b)", 0.95, "section")]
 

@@ -1,4 +1,4 @@
-"""review.mail_refs: raw clause references and matching them to a version's clauses."""
+"""review.mail.refs: raw clause references and matching them to a version's clauses."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from review.mail import ClauseMatch, ClauseRef, find_refs, match_refs
-from review.mail_refs import _KEYWORD_PREFIX, SHINGLE, ClauseIndex, _components, _distance, normalise_path
+from review.mail.parse import ClauseMatch, ClauseRef, find_refs, match_refs
+from review.mail.refs import _KEYWORD_PREFIX, SHINGLE, ClauseIndex, _components, _distance, normalise_path
 
 CLAUSES = [
     ("1", "Definitions. Model means the weights and code released under this license."),

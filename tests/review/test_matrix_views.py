@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.models import Profile
 from licenses.models import Clause
 from review.exports import from_json, to_json
-from review.models import Comment, Position, Profile, Review, Thread
-from review.positions import position_set
+from review.matrix.services import position_set
+from review.models import Comment, Position, Review, Thread
 from tests.factories import make_license, make_user, make_version, numbered_text, osd, osd_criterion
 
 pytestmark = pytest.mark.django_db

@@ -274,8 +274,8 @@ def test_heat_levels_by_shape():
 
 
 def test_demo_review_is_idempotent():
+    from demo.reviews import load_demo_review
     from licenses.spdx_import import ImportCounts, import_one
-    from review.demo import load_demo_review
 
     import_one("CC-BY-NC-4.0", ImportCounts())
     message = load_demo_review()
@@ -294,8 +294,8 @@ def test_demo_review_is_idempotent():
 
 
 def test_demo_rounds_show_carried_outdated_and_orphaned_threads():
-    from licenses.demo import FAMILIES, load_family
-    from review.demo import load_demo_review
+    from demo.licenses import FAMILIES, load_family
+    from demo.reviews import load_demo_review
 
     load_family(next(f for f in FAMILIES if f["slug"] == "mpl"))
     message = load_demo_review()

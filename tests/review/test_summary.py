@@ -1,4 +1,4 @@
-"""review.summary: the ReviewSummary the exports render, built from the database."""
+"""review.exports.summary: the ReviewSummary the exports render, built from the database."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from review.exports.summary import review_summary
+from review.matrix.services import position_set
 from review.models import Comment, Position, Review, Thread
-from review.positions import position_set
 from review.selectors import review_for
-from review.summary import review_summary
 from tests.factories import make_license, make_user, make_version, numbered_text, osd, osd_criterion
 
 pytestmark = pytest.mark.django_db

@@ -90,7 +90,7 @@ def test_resolved_threads_are_collapsed(client, review, reviewer):
 
 
 def _commented_review(n_clauses: int) -> Review:
-    from review.positions import position_set
+    from review.matrix.services import position_set
 
     review = make_review(make_version(text=numbered_text(n_clauses)))
     authors = [make_user(roles=("reviewer",)) for _ in range(3)]
@@ -405,7 +405,7 @@ You must keep this notice and the copyright line in each copy you make of the So
 
 
 def _two_rounds():
-    from review import carryover
+    from review.rounds.services import open_next_round
 
     license = make_license()
     first = make_review(make_version(license, text=ROUND_1, label="1.0"))
@@ -423,7 +423,7 @@ def _two_rounds():
     removed = services.thread_start(
         review=first, clause=on["3"], author=author, body="Advertising clause.", criterion=osd_criterion(6)
     )
-    second = carryover.open_next_round(review=first, new_version=second_version, by=moderator)
+    second = open_next_round(review=first, new_version=second_version, by=moderator)
     return first, second, changed, removed
 
 
@@ -521,7 +521,7 @@ def test_imported_comment_shows_via_mail_with_date_and_message_id(client, review
 
 
 def test_positions_summary_per_clause_links_to_the_cell(client, review):
-    from review.positions import position_set
+    from review.matrix.services import position_set
 
     c = clause_b(review)
     for verdict in ("conflicts", "complies"):

@@ -121,12 +121,13 @@ class World:
 
 
 def build_world() -> World:
-    from licenses import corrections
+    from accounts.models import Profile
+    from licenses.corrections import services as corrections
     from review import services
-    from review.mail_import import ImportChoice, import_messages
-    from review.mail_preview import preview_import
-    from review.models import Profile, Stance
-    from review.positions import position_set
+    from review.mail.preview import preview_import
+    from review.mail.services import ImportChoice, import_messages
+    from review.matrix.services import position_set
+    from review.models import Stance
     from tests.factories import make_license, make_review, make_user, make_version, osd_criterion
 
     users = {
@@ -287,7 +288,7 @@ def client_for(world: World | None, key: str | None, **kw) -> Client:
 
 # --- the database, before and after ---------------------------------------------------------------
 
-SNAPSHOT_APPS = ("licenses", "review")
+SNAPSHOT_APPS = ("accounts", "licenses", "review")
 
 
 def snapshot() -> dict[str, list[dict]]:
@@ -358,14 +359,14 @@ def _clause(w: World, clause=None) -> dict:
 
 
 def _pack_mail(n: int) -> str:
-    from review.mail_import_views import pack
+    from review.mail.views import pack
 
     return pack(mail(n))
 
 
 def _post_import(w: World) -> dict:
     # Message 2 is new to the review; the preview showed it as item 0.
-    from review.mail_preview import preview_import
+    from review.mail.preview import preview_import
 
     item = preview_import(review=w.review, raw=mail(2)).items[0]
     return {

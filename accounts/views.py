@@ -1,0 +1,121 @@
+"""Accounts: sign-up and the profile page (log-in, log-out and passwords are Django's own views).
+
+Included at ``/accounts/`` beside ``django.contrib.auth.urls``; the URL names are ``signup`` and
+``profile`` (no namespace, like Django's ``login`` and ``logout``).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from accounts import roles
+from accounts.models import Profile
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(help_text="For password resets; never shown to others.")
+    display_name = forms.CharField(
+        max_length=100, required=False, help_text="Shown beside your comments. Defaults to your username."
+    )
+    affiliation = forms.CharField(max_length=200, required=False, help_text="Optional: your organisation.")
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "An account with this email address already exists. Log in, or reset its password."
+            )
+        return email
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=True)
+        Profile.objects.create(
+            user=user,
+            display_name=self.cleaned_data.get("display_name", "").strip(),
+            affiliation=self.cleaned_data.get("affiliation", "").strip(),
+        )
+        return user
+
+
+class ProfileForm(forms.ModelForm):
+    email = forms.EmailField()
+
+    class Meta:
+        model = Profile
+        fields = ["display_name", "affiliation"]
+        help_texts = {"display_name": "Shown beside your comments. Leave empty to show your username."}
+
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["email"].initial = user.email
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError("Another account uses this email address.")
+        return email
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Profile:
+        profile = super().save(commit=commit)
+        self.user.email = self.cleaned_data["email"]
+        self.user.save(update_fields=["email"])
+        return profile
+
+
+def _next_url(request: HttpRequest) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return None
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("profile")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        # Two backends are configured (axes first); name the one that authenticates.
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            "Welcome to Clausewise. You can read every public review now; "
+            "a moderator gives reviewers the right to comment.",
+        )
+        return redirect(_next_url(request) or "profile")
+    return render(request, "registration/signup.html", {"form": form, "next": _next_url(request) or ""})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    instance, _ = Profile.objects.get_or_create(user=request.user)
+    form = ProfileForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Profile saved.")
+        return redirect("profile")
+    return render(
+        request,
+        "registration/profile.html",
+        {
+            "form": form,
+            "roles": roles.role_names(request.user),
+            "is_moderator": roles.is_moderator(request.user),
+        },
+    )

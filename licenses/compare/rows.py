@@ -1,0 +1,188 @@
+"""Compare rows: aligned pairs -> rows a template can show without further logic.
+
+Takes the pairs from the pure :func:`licenses.text.comparison.compare` and shapes them: each pair
+becomes a :class:`Row` with its redline rendered to escaped HTML, a "moved away" stub marks
+where each moved clause used to be, rows link to the previous and next change, and
+:func:`changes_only_rows` folds runs of unchanged rows into gaps. No queries and no cache:
+:mod:`licenses.compare.selectors` loads the clauses and caches what this returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from licenses.text.comparison import Pair
+from licenses.text.segmentation import Segment
+
+CHANGE_KINDS = frozenset({"changed", "moved", "added", "removed", "split", "merged"})
+
+
+@dataclass(frozen=True)
+class Side:
+    """One clause as a compare row shows it."""
+
+    label: str
+    path: str
+    anchor: str
+    heading: str
+
+    @property
+    def name(self) -> str:
+        return self.path or self.label or "¶"
+
+    @property
+    def dom_id(self) -> str:
+        return f"c-{self.anchor}"
+
+
+@dataclass
+class Row:
+    kind: str
+    dom_id: str
+    a: list[Side]
+    b: list[Side]
+    similarity: float
+    renumbered: bool
+    # Rendered redline HTML, escaped here: the old side, the new side, and both inline.
+    a_html: SafeString
+    b_html: SafeString
+    inline_html: SafeString
+    # For moves: the row where the clause now is (on the stub) or where it was (on the pair).
+    moved_to: str = ""
+    moved_from_after: str = ""
+    stub_for: str = ""
+    next_change: str = ""
+    prev_change: str = ""
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind in CHANGE_KINDS
+
+    @property
+    def is_stub(self) -> bool:
+        return self.kind == "moved-away"
+
+    @property
+    def percent(self) -> int:
+        return round(self.similarity * 100)
+
+
+@dataclass
+class Comparison:
+    rows: list[Row]
+    summary: dict
+    identical: bool
+    counts: dict = field(default_factory=dict)
+
+
+def _side(seg: Segment) -> Side:
+    return Side(label=seg.label, path=seg.path, anchor=seg.anchor, heading=seg.heading)
+
+
+def _html(pieces, keep: frozenset[str]) -> SafeString:
+    out = []
+    for op, text in pieces:
+        if op not in keep:
+            continue
+        t = escape(text)
+        out.append(t if op == "equal" else f"<del>{t}</del>" if op == "delete" else f"<ins>{t}</ins>")
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+_OLD, _NEW, _BOTH = (
+    frozenset({"equal", "delete"}),
+    frozenset({"equal", "insert"}),
+    frozenset({"equal", "delete", "insert"}),
+)
+
+
+def _row(pair: Pair) -> Row:
+    a = [_side(s) for s in pair.a_segments]
+    b = [_side(s) for s in pair.b_segments]
+    dom_id = f"d-{b[0].anchor}" if b else f"d-a-{a[0].anchor}"
+    if pair.kind == "unchanged":
+        plain = mark_safe(escape(pair.b_text or pair.a_text))  # noqa: S308 - escaped
+        a_html = mark_safe(escape(pair.a_text))  # noqa: S308 - escaped
+        return Row(pair.kind, dom_id, a, b, 1.0, pair.renumbered, a_html, plain, plain)
+    return Row(
+        pair.kind,
+        dom_id,
+        a,
+        b,
+        pair.similarity,
+        pair.renumbered,
+        _html(pair.redline, _OLD),
+        _html(pair.redline, _NEW),
+        _html(pair.redline, _BOTH),
+    )
+
+
+def build_rows(pairs: list[Pair], a_segments: list[Segment]) -> list[Row]:
+    """Rows in the new text's order, with a stub where each moved clause used to be."""
+    rows = [_row(p) for p in pairs]
+    # Which row shows each old clause, to place "moved away" stubs after the old neighbour.
+    a_index = {s.anchor: i for i, s in enumerate(a_segments)}
+    row_of_a: dict[int, int] = {}
+    for r, pair in enumerate(pairs):
+        for s in pair.a_segments:
+            row_of_a[a_index[s.anchor]] = r
+    stubs: dict[int, list[Row]] = {}  # insert before row index
+    for r, pair in enumerate(pairs):
+        if pair.kind != "moved" or pair.a is None:
+            continue
+        i = a_index[pair.a.anchor]
+        # the nearest earlier old clause that did not move too
+        before = next((row_of_a[k] for k in range(i - 1, -1, -1) if pairs[row_of_a[k]].kind != "moved"), None)
+        at = before + 1 if before is not None else 0
+        row = rows[r]
+        stub = Row(
+            "moved-away",
+            f"{row.dom_id}-was",
+            row.a,
+            [],
+            row.similarity,
+            False,
+            mark_safe(""),  # noqa: S308 - empty
+            mark_safe(""),  # noqa: S308 - empty
+            mark_safe(""),  # noqa: S308 - empty
+            moved_to=row.dom_id,
+            stub_for=row.b[0].name if row.b else "",
+        )
+        row.moved_from_after = rows[before].a[0].name if before is not None and rows[before].a else ""
+        stubs.setdefault(at, []).append(stub)
+    out: list[Row] = []
+    for r, row in enumerate(rows):
+        out.extend(stubs.get(r, []))
+        out.append(row)
+    out.extend(stubs.get(len(rows), []))
+    changes = [row for row in out if row.is_change]
+    for prev, nxt in zip(changes, changes[1:], strict=False):
+        prev.next_change, nxt.prev_change = nxt.dom_id, prev.dom_id
+    return out
+
+
+@dataclass
+class Gap:
+    """A run of unchanged clauses hidden by "changes only"."""
+
+    count: int
+    kind: str = "gap"
+
+
+def changes_only_rows(rows: list[Row]) -> list[Row | Gap]:
+    out: list[Row | Gap] = []
+    hidden = 0
+    for row in rows:
+        if row.is_change or row.is_stub:
+            if hidden:
+                out.append(Gap(hidden))
+                hidden = 0
+            out.append(row)
+        else:
+            hidden += 1
+    if hidden:
+        out.append(Gap(hidden))
+    return out

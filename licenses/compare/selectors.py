@@ -1,0 +1,258 @@
+"""Reads for the compare page: resolve version refs, align two versions' clauses, cache the result.
+
+The alignment itself is the pure :func:`licenses.text.comparison.compare`; this module turns
+stored :class:`Clause` rows back into :class:`Segment` values, runs it, and shapes the
+pairs into rows (:mod:`licenses.compare.rows`) a template can show without further logic.
+Two caches sit in front:
+
+- the rows (plain data) by the two text hashes, the segmenter versions and
+  ``ALGORITHM_VERSION``, so switching views never re-aligns;
+- the rendered rows fragment by the same, plus the refs (they are in the links),
+  the view and the "changes only" toggle. A warm page costs two queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+# Row, Side and the rest stay importable from here: cached Comparison values pickled before
+# the rows moved to compare_rows name these classes by this module.
+from licenses.compare.rows import CHANGE_KINDS as CHANGE_KINDS
+from licenses.compare.rows import Comparison, build_rows, changes_only_rows
+from licenses.compare.rows import Gap as Gap
+from licenses.compare.rows import Row as Row
+from licenses.compare.rows import Side as Side
+from licenses.models import Clause, License, LicenseVersion
+from licenses.text.comparison import ALGORITHM_VERSION, compare, summary
+from licenses.text.segmentation import Segment
+
+# Bump when the rows fragment's markup changes, so cached HTML is not served stale.
+TEMPLATE_VERSION = "1"
+# Bump when the pickled classes move or change shape: comparisons are cached as pickles,
+# and an old pickle names modules that no longer exist (2: the licenses.text layout).
+PICKLE_VERSION = "2"
+CACHE_SECONDS = 60 * 60 * 24
+VIEWS = ("side", "inline")
+SUGGESTION_LIMIT = 12
+PICKER_LIMIT = 300
+
+
+class RefError(ValueError):
+    """A ref that names no version; ``suggestions`` are versions the user may have meant."""
+
+    def __init__(self, ref: str, message: str, suggestions: list[LicenseVersion] | None = None) -> None:
+        super().__init__(message)
+        self.ref = ref
+        self.message = message
+        self.suggestions = suggestions or []
+
+
+def _versions() -> object:
+    return LicenseVersion.objects.select_related("license").only(
+        "label",
+        "text_hash",
+        "segmenter",
+        "corrected",
+        "created_at",
+        "license__slug",
+        "license__name",
+        "license__spdx_id",
+    )
+
+
+def resolve_ref(ref: str) -> LicenseVersion:
+    """The version a compare ref names, or :class:`RefError`.
+
+    ``slug@label`` is exact. Without ``@``, a license slug or SPDX id
+    (any case) names that license's latest version, so ``?b=apache-2.0``
+    or ``?b=MPL-2.0`` work when typed by hand. One query when exact.
+    """
+    ref = ref.strip()[:200]
+    if not ref:
+        raise RefError(ref, "Choose a version.")
+    slug, at, label = ref.partition("@")
+    if at:
+        version = _versions().filter(license__slug=slug.strip(), label=label.strip()).first()
+        if version is not None:
+            return version
+    else:
+        license = License.objects.filter(Q(slug__iexact=ref) | Q(spdx_id__iexact=ref)).first()
+        if license is not None:
+            version = _versions().filter(license=license).order_by("-created_at", "-pk").first()
+            if version is not None:
+                return version
+        # "mpl-2.0" or "MPL-2.0" for the version "2.0" of the license "mpl"
+        stem, dash, label = ref.rpartition("-")
+        if dash:
+            version = _versions().filter(license__slug__iexact=stem, label=label).first()
+            if version is not None:
+                return version
+    query = slug if at else ref
+    suggestions = search_versions(query) or search_versions(query.split("-")[0])
+    raise RefError(ref, f"No license version matches “{ref}”.", suggestions)
+
+
+def search_versions(query: str, *, limit: int = SUGGESTION_LIMIT) -> list[LicenseVersion]:
+    """Versions whose license name, SPDX id or slug contains ``query`` (one query)."""
+    query = query.strip()[:100]
+    qs = _versions().order_by("license__name", "created_at", "pk")
+    if query:
+        qs = qs.filter(
+            Q(license__name__icontains=query)
+            | Q(license__spdx_id__icontains=query)
+            | Q(license__slug__icontains=query)
+            | Q(label__iexact=query)
+        )
+    return list(qs[:limit])
+
+
+def picker_versions(near: LicenseVersion | None = None) -> list[LicenseVersion]:
+    """Options for the version pickers' <datalist>: the same license's versions first, then the rest."""
+    versions = search_versions("", limit=PICKER_LIMIT)
+    if near is not None:
+        versions.sort(key=lambda v: v.license_id != near.license_id)
+    return versions
+
+
+def segments_for(version: LicenseVersion) -> list[Segment]:
+    """The stored clauses of ``version`` as segments, in order (one query)."""
+    rows = list(
+        Clause.objects.filter(version=version)
+        .order_by("ordinal")
+        .values_list("pk", "parent_id", "label", "path", "anchor", "heading", "text", "start", "end", "depth")
+    )
+    index = {row[0]: i for i, row in enumerate(rows)}
+    return [
+        Segment(
+            label=label,
+            path=path,
+            anchor=anchor,
+            heading=heading,
+            text=text,
+            start=start,
+            end=end,
+            depth=depth,
+            parent=index.get(parent_id),
+        )
+        for _pk, parent_id, label, path, anchor, heading, text, start, end, depth in rows
+    ]
+
+
+def segments_from_clauses(clauses: list[Clause]) -> list[Segment]:
+    """Clause rows (already loaded, in order) as segments; parents become list indexes."""
+    index = {c.pk: i for i, c in enumerate(clauses)}
+    return [
+        Segment(
+            label=c.label,
+            path=c.path,
+            anchor=c.anchor,
+            heading=c.heading,
+            text=c.text,
+            start=c.start,
+            end=c.end,
+            depth=c.depth,
+            parent=index.get(c.parent_id),
+        )
+        for c in clauses
+    ]
+
+
+def _key(*parts: str) -> str:
+    return f"cmp{PICKLE_VERSION}:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def clause_state(version: LicenseVersion) -> str:
+    """What, besides the text, decides a version's clauses: its hand corrections.
+
+    Uncorrected versions cost no query. A corrected one is keyed by its latest
+    correction (undos are corrections too), so a split or merge is never hidden
+    behind a cached comparison of the old clauses.
+    """
+    if not version.corrected:
+        return "segmented"
+    latest = version.corrections.order_by("-pk").values_list("pk", flat=True).first()
+    return f"corrected-{latest}"
+
+
+def _content_parts(a: LicenseVersion, b: LicenseVersion) -> tuple[str, ...]:
+    """What decides the aligned rows: the algorithm, both texts, and their clause states."""
+    return (
+        ALGORITHM_VERSION,
+        TEMPLATE_VERSION,
+        a.text_hash,
+        a.segmenter,
+        clause_state(a),
+        b.text_hash,
+        b.segmenter,
+        clause_state(b),
+    )
+
+
+def comparison(a: LicenseVersion, b: LicenseVersion, *, parts: tuple[str, ...] | None = None) -> Comparison:
+    """The aligned rows of ``a`` -> ``b``; cached by both texts and the algorithm version."""
+    key = _key("rows", *(parts or _content_parts(a, b)))
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    segs_a = segments_for(a)
+    segs_b = segs_a if a.pk == b.pk else segments_for(b)
+    pairs = compare(segs_a, segs_b)
+    result = Comparison(
+        rows=build_rows(pairs, segs_a),
+        summary=summary(pairs),
+        identical=all(p.kind == "unchanged" for p in pairs),
+    )
+    cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+@dataclass
+class ComparePage:
+    a: LicenseVersion
+    b: LicenseVersion
+    view: str
+    changes_only: bool
+    summary: dict
+    identical: bool
+    rows_html: SafeString
+
+
+def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_only: bool) -> ComparePage:
+    """Summary and the rendered rows for the page; the rows HTML is cached per refs, view and toggle."""
+    view = view if view in VIEWS else "side"
+    parts = _content_parts(a, b)  # once: clause_state costs a query for a corrected version
+    key = _key("html", *parts, a.ref, b.ref, view, str(changes_only))
+    data = comparison(a, b, parts=parts)
+    html = cache.get(key)
+    if html is None:
+        rows = data.rows
+        if changes_only:
+            rows = changes_only_rows(rows)
+        html = render_to_string(
+            "licenses/compare.html#rows",
+            {
+                "rows": rows,
+                "view": view,
+                "a": a,
+                "b": b,
+                "a_url": a.get_absolute_url(),
+                "b_url": b.get_absolute_url(),
+                "changes_only": changes_only,
+            },
+        )
+        cache.set(key, html, CACHE_SECONDS)
+    return ComparePage(
+        a=a,
+        b=b,
+        view=view,
+        changes_only=changes_only,
+        summary=data.summary,
+        identical=data.identical,
+        rows_html=mark_safe(html),  # noqa: S308 - our own template's output, autoescaped
+    )

@@ -1,0 +1,144 @@
+"""Pure helpers for clause numbers: parse a label at the start of a line, roman numerals, tokens.
+
+Used by :mod:`licenses.text.segmentation`. No Django imports.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# A label at the start of a (stripped) line. Every quantifier is bounded, so matching is linear.
+_LABEL = re.compile(
+    r"""
+    (?:
+        (?P<word>Section|SECTION|Article|ARTICLE|Clause|CLAUSE|§)[ \t]{0,3}
+            (?P<wnum>\d{1,3}(?:\.\d{1,3}){0,3})(?P<wdot>\.?)
+      | (?P<dec>\d{1,3}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
+      | \((?P<pin>\d{1,3}|[a-zA-Z]{1,5})\)
+      | (?P<bare>\d{1,3}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])
+    )
+    (?=[ \t]|$|[-–—:]|(?P<tight>["“‘'«A-Z]))
+    """,
+    re.X,
+)
+
+_ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_WORD_TOKENS = {"section", "article", "clause"}
+
+
+def roman_value(s: str) -> int:
+    """Value of a roman numeral (any case), or 0 if ``s`` is not one."""
+    s = s.lower()
+    if not s or len(s) > 8 or not _ROMAN.fullmatch(s):
+        return 0
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a label: ``style`` groups siblings, ``value`` orders them."""
+
+    style: tuple  # ("num", deco, parts) | ("alpha"|"ALPHA"|"roman"|"ROMAN", deco)
+    value: tuple[int, ...]  # (n,) for a simple label, (2, 1) for "2.1"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    text: str  # as printed, without trailing separators: "2.2", "(b)", "iv.", "Section 4"
+    kind: str  # "word" (Section 4), "dec" (1.1), "addr" (2.2(b)), "simple" (1. a) (iv))
+    readings: tuple[Reading, ...]  # ambiguous letters (i, v, x, c, d, l, m) have two
+    length: int  # characters consumed by the label itself
+    tokens: tuple[str, ...]  # lower-case alphanumeric tokens of the label
+
+
+def tokens(s: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def numeric_tokens(path_tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A path's tokens without leading words ("section") and trailing ".0" (ODbL "2.0")."""
+    toks = list(path_tokens)
+    while toks and toks[0] in _WORD_TOKENS:
+        toks.pop(0)
+    while len(toks) > 1 and toks[-1] == "0":
+        toks.pop()
+    return tuple(toks)
+
+
+def _simple_readings(body: str, deco: str) -> tuple[Reading, ...]:
+    if body.isdigit():
+        return (Reading(("num", deco, 1), (int(body),)),)
+    out: list[Reading] = []
+    low = body.lower()
+    case_alpha, case_roman = ("alpha", "roman") if body.islower() else ("ALPHA", "ROMAN")
+    if not (body.islower() or body.isupper()):
+        return ()
+    if len(body) == 1:
+        out.append(Reading((case_alpha, deco), (ord(low) - 96,)))
+    elif len(set(low)) == 1 and len(low) == 2:  # "aa", "bb": continues a..z in some texts
+        out.append(Reading((case_alpha, deco), (26 + ord(low[0]) - 96,)))
+    r = roman_value(low)
+    if r:
+        out.append(Reading((case_roman, deco), (r,)))
+    return tuple(out)
+
+
+def parse_label(line: str) -> Label | None:
+    """Read a clause label at the start of ``line`` (already stripped on the left)."""
+    if not line or not (line[0].isalnum() or line[0] in "(§"):
+        return None
+    return _parse_prefix(line[:40])  # a label is at most ~26 characters; repeated lines hit the cache
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_prefix(line: str) -> Label | None:
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    g = m.groupdict()
+    if g["tight"] and not (g["dec"] and not g["subs"] or (g["bare"] or "").isdigit()):
+        return None  # "1.Definitions" and "5.2.“Data”" are labels; "U.S." is not
+    if g["word"]:
+        nums = tuple(int(x) for x in g["wnum"].split("."))
+        text = line[: m.end("wdot")].rstrip(".") or line[: m.end()]
+        deco = "§" if g["word"] == "§" else g["word"].lower()
+        readings = (Reading(("num", deco, len(nums)), nums),)
+        return Label(text, "word", readings, m.end("wdot"), tokens(text))
+    if g["dec"]:
+        nums = tuple(int(x) for x in g["dec"].split("."))
+        subs = re.findall(r"\(([a-zA-Z0-9]{1,4})\)", g["subs"])
+        text = line[: m.end()]
+        if subs:
+            readings = _simple_readings(subs[-1], "()")  # "2.2(b)(i)": a full address
+            return Label(text, "addr", readings, m.end(), tokens(text)) if readings else None
+        if len(nums) == 2 and nums[1] == 0:  # "2.0" in ODbL: a top-level number
+            return Label(text, "simple", (Reading(("num", ".", 1), nums[:1]),), m.end(), tokens(text))
+        return Label(text, "dec", (Reading(("num", "dec", len(nums)), nums),), m.end(), tokens(text))
+    if g["pin"]:
+        readings = _simple_readings(g["pin"], "()")
+    else:
+        readings = _simple_readings(g["bare"], g["bend"])
+        if (
+            len(g["bare"]) > 1
+            and not g["bare"].isdigit()
+            and not any(r.style[0] in ("roman", "ROMAN") for r in readings)
+        ):
+            readings = tuple(r for r in readings if r.value[0] <= 52)
+    if not readings:
+        return None
+    return Label(line[: m.end()], "simple", readings, m.end(), tokens(line[: m.end()]))
+
+
+def is_first(reading: Reading) -> bool:
+    """Whether a reading can open a new list: 0 or 1 in its own scheme, "1.1" for decimals."""
+    v = reading.value
+    if reading.style[0] == "num" and reading.style[1] == "dec":
+        return v[-1] in (0, 1)
+    return v[-1] in (0, 1) if reading.style[0] == "num" else v[-1] == 1

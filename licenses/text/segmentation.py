@@ -1,0 +1,380 @@
+"""Pure clause segmentation: license text -> list[Segment]. No Django imports.
+
+The text is read line by line. A line that starts with something like a clause number is a
+*candidate*; it is accepted only when its number continues a sequence at some open level of a
+stack ("(c)" after "(b)") or opens a new level with a first value ("1", "a", "i", "2.1" under
+"2"). Everything else, including numbers that merely start a wrapped line, stays body text.
+Headings, definitions and appendices become segments of their own with an empty label.
+
+Splitting the text into lines lives in :mod:`licenses.text.lines`, whether a piece of text reads
+like a heading in :mod:`licenses.text.headings`, and label parsing in :mod:`licenses.text.numbering`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text, split_inline_heading
+from licenses.text.lines import INVISIBLE, split_lines
+from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    label: str  # as printed: "2.2", "(b)", "iv.", "Section 4"; "" when unnumbered
+    path: str  # full citation: "2.2(b)", "4(d)", "preamble", "1.def-licensor"
+    anchor: str  # URL-safe, unique in the version: "2.2.b"
+    heading: str
+    text: str
+    start: int
+    end: int
+    depth: int
+    parent: int | None
+
+
+_TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or)|\band/or)$""")
+_DEFINITION = re.compile(
+    r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
+    r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
+)
+_SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
+_MAX_DEPTH = 6
+
+
+@dataclass(slots=True)
+class _Level:
+    style: tuple
+    value: tuple[int, ...]
+    path: str
+    ntoks: tuple[str, ...]
+    seg: int
+
+
+@dataclass(slots=True)
+class _Draft:
+    line: int
+    label: str
+    path: str
+    depth: int
+    parent: int | None
+    heading: str = ""
+    body: int = 0  # offset where own text starts
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:40].strip("-") or "part"
+
+
+def _anchor(path: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", ".", path.lower().replace("§", "s")).strip(".-") or "clause"
+
+
+class _Segmenter:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = split_lines(text)
+        self.drafts: list[_Draft] = []
+        self.stack: list[_Level] = []
+        self.accepted = [False] * len(self.lines)
+        self.heading_since = False
+        self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
+
+    # -- candidates ------------------------------------------------------------------
+    def _candidate(self, i: int) -> Label | None:
+        ln = self.lines[i]
+        if ln.blank:
+            return None
+        line = self.text[ln.body : ln.end]
+        label = parse_label(line)
+        if label is None:
+            return None
+        rest = line[label.length :].lstrip()
+        if rest[:1].islower() and (label.kind == "word" or label.kind == "dec" and label.text[-1].isdigit()):
+            return None  # "Section 2.2 of this License", "1.1 or earlier"
+        prev = self.lines[i - 1] if i else None
+        if prev is not None and not prev.blank and not self.accepted[i - 1] and not ln.markdown_heading:
+            tail = self.text[prev.start : prev.end].rstrip()
+            if not _TERMINAL.search(tail) and not UNDERLINE.fullmatch(tail):
+                return None  # a wrapped line that happens to start with "7. "
+        if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
+            label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
+        return label
+
+    def _place(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """Where a candidate goes: (stack depth to keep, reading), or None to reject it."""
+        stack = self.stack
+        if label.kind == "addr":
+            want = numeric_tokens(label.tokens[:-1])
+            for d in range(len(stack) - 1, -1, -1):
+                if stack[d].ntoks == want:
+                    return d + 1, label.readings[0]
+            return None
+        options: list[tuple[int, Reading, str]] = []
+        for r in label.readings:
+            for d in range(len(stack) - 1, -1, -1):
+                if stack[d].style == r.style and self._continues(stack[d].value, r.value):
+                    options.append((d, r, "cont"))
+                    break
+            if not is_first(r):
+                continue
+            styles = [lvl.style for lvl in stack]
+            if r.style[1] == "dec":
+                want = tuple(str(v) for v in r.value[:-1])
+                for d in range(len(stack) - 1, -1, -1):
+                    if stack[d].ntoks == want:
+                        options.append((d + 1, r, "new"))
+                        break
+                else:
+                    if r.style not in styles and not any(s[0] == "num" for s in styles):
+                        options.append((len(stack), r, "new"))
+            elif r.style not in styles:
+                options.append((0 if self.heading_since else len(stack), r, "new"))
+            elif self.heading_since or (
+                styles[-1] == r.style and not self.drafts[stack[-1].seg].heading and self._after_colon(i)
+            ):
+                options.append((styles.index(r.style), r, "new"))  # a second list of the same kind
+            elif styles[0] == r.style and self._heads_alone(i, label):
+                options.append((0, r, "new"))  # "0. Definition" again: a second text (translation, part)
+        if not options:
+            return self._gap(i, label)
+        conts = [o for o in options if o[2] == "cont"]
+        news = [o for o in options if o[2] == "new"]
+        if news and news[0][1].style[0] in ("roman", "ROMAN") and len(label.readings) > 1:
+            if self._next_is(i, news[0][1].style, 2):  # "(i)" then "(ii)": roman, not the letter after h
+                return news[0][0], news[0][1]
+            if not conts:
+                return self._gap(i, label) or (news[0][0], news[0][1])
+        best = max(conts, key=lambda o: o[0]) if conts else news[0]
+        return (best[0], best[1]) if best[2] == "new" else (best[0], best[1])
+
+    def _heads_alone(self, i: int, label: Label) -> bool:
+        ln = self.lines[i]
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        rest = self.text[ln.body + label.length : ln.end]
+        return (nxt is None or nxt.blank) and is_heading_text(rest)
+
+    def _after_colon(self, i: int) -> bool:
+        """Whether the nearest text line above ends with ":" ("...include using the Software:")."""
+        for j in range(i - 1, max(i - 4, -1), -1):
+            if not self.lines[j].blank:
+                return not self.accepted[j] and self.text[
+                    self.lines[j].start : self.lines[j].end
+                ].rstrip().endswith(":")
+        return False
+
+    def _gap(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """A letter that skips one ("G." then "I.", "H." being inline), confirmed by the next label."""
+        for r in label.readings:
+            if r.style[0] not in ("alpha", "ALPHA"):
+                continue
+            for d in range(len(self.stack) - 1, -1, -1):
+                lvl = self.stack[d]
+                if (
+                    lvl.style == r.style
+                    and lvl.value[0] + 2 == r.value[0]
+                    and self._next_is(i, r.style, r.value[0] + 1)
+                ):
+                    return d, r
+        return None
+
+    def _next_is(self, i: int, style: tuple, value: int) -> bool:
+        for j in range(i + 1, min(i + 60, len(self.lines))):
+            ln = self.lines[j]
+            lab = None if ln.blank else parse_label(self.text[ln.body : ln.end])
+            if lab and any(r.style[1] == style[1] for r in lab.readings):
+                return any(r.style == style and r.value == (value,) for r in lab.readings)
+        return False
+
+    @staticmethod
+    def _continues(last: tuple[int, ...], new: tuple[int, ...]) -> bool:
+        if len(last) != len(new):
+            return False
+        if new[:-1] == last[:-1]:
+            return new[-1] == last[-1] + 1
+        return new[:-2] == last[:-2] and new[-2] == last[-2] + 1 and new[-1] in (0, 1)
+
+    # -- building --------------------------------------------------------------------
+    def _path(self, label: Label, reading: Reading, parent: _Level | None) -> str:
+        own = label.text.strip().rstrip(".") if label.kind == "addr" else label.text.rstrip(".) \t")
+        if label.kind == "simple":
+            core = re.sub(r"[^0-9A-Za-z]", "", label.text) or own
+            if label.text.startswith("(") and parent is None:
+                return f"({core})"
+            if len(label.tokens) == 2 and label.tokens[1] == "0":  # "2.0"
+                return own.rstrip(".")
+            return f"{parent.path}({core})" if parent else core
+        if label.kind == "word" or parent is None:
+            return own
+        if label.tokens[: len(parent.ntoks)] == parent.ntoks:
+            return own
+        return f"{parent.path}.{own}"
+
+    def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
+        del self.stack[min(keep, _MAX_DEPTH) :]
+        parent = self.stack[-1] if self.stack else None
+        path = self._path(label, reading, parent)
+        draft = _Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
+        self.stack.append(
+            _Level(reading.style, reading.value, path, numeric_tokens(tokens(path)), len(self.drafts))
+        )
+        ln = self.lines[i]
+        rest_at = ln.body + label.length
+        rest_at += _SEP.match(self.text, rest_at, ln.end).end() - rest_at
+        self._set_heading(draft, i, rest_at)
+        self.drafts.append(draft)
+        self.accepted[i] = True
+        self.heading_since = False
+
+    def _set_heading(self, draft: _Draft, i: int, rest_at: int) -> None:
+        ln = self.lines[i]
+        rest = self.text[rest_at : ln.end]
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
+        alone = nxt is None or nxt.blank or underline
+        if rest.strip() and (alone or ln.markdown_heading) and (is_heading_text(rest) or ln.markdown_heading):
+            draft.heading = rest.strip().strip("*_#").strip()
+            draft.body = nxt.end if underline and nxt else ln.end
+        else:
+            draft.body = rest_at
+
+    def _unnumbered_heading(self, i: int) -> bool:
+        ln = self.lines[i]
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if not (i == 0 or self.lines[i - 1].blank) or ln.end - ln.body > 100:
+            return False
+        line = self.text[ln.body : ln.end].strip()
+        prev_ok = True
+        underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
+        next_ok = nxt is None or nxt.blank or bool(underline)
+        if not line or not prev_ok or not next_ok or len(line) > 80:
+            return False
+        if APPENDIX.match(line):
+            return True
+        if i == self.first_line:
+            return False  # the title belongs to the preamble
+        if ln.markdown_heading or underline:
+            return True
+        return bool(self.drafts) and is_heading_text(line) and not any(c.islower() for c in line)
+
+    def run(self) -> list[Segment]:
+        for i, ln in enumerate(self.lines):
+            if ln.blank:
+                continue
+            if self._same_as_two_above(i):
+                continue  # a run of identical rejected lines ("1." x 50,000): the same decision again
+            label = self._candidate(i)
+            placed = self._place(i, label) if label else None
+            if label and placed:
+                self._accept(i, label, *placed)
+            elif self._unnumbered_heading(i):
+                self._add_unnumbered(i)
+        return self._finish()
+
+    def _same_as_two_above(self, i: int) -> bool:
+        if i < 2 or self.accepted[i - 1] or self.accepted[i - 2]:
+            return False
+        a, b, c = self.lines[i - 2], self.lines[i - 1], self.lines[i]
+        if c.end - c.start != b.end - b.start or b.end - b.start != a.end - a.start:
+            return False
+        return self.text[c.start : c.end] == self.text[b.start : b.end] == self.text[a.start : a.end]
+
+    def _add_unnumbered(self, i: int) -> None:
+        ln = self.lines[i]
+        title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
+        draft = _Draft(i, "", _slug(title), 0, None, heading=title, body=ln.end)
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):
+            draft.body = nxt.end
+        self.drafts.append(draft)
+        self.accepted[i] = True
+        self.heading_since = True
+
+    def _definitions(self, draft: _Draft, index: int, end_line: int) -> list[_Draft]:
+        """Each '"Licensor" means ...' paragraph inside a segment becomes its own child."""
+        out: list[_Draft] = []
+        for j in range(draft.line + 1, end_line):
+            ln = self.lines[j]
+            if ln.blank or ln.start < draft.body or not (self.lines[j - 1].blank or j - 1 == draft.line):
+                continue
+            m = _DEFINITION.match(self.text, ln.body, ln.end)
+            if m:
+                path = f"{draft.path}.def-{_slug(m.group('term'))}"
+                out.append(_Draft(j, "", path, draft.depth + 1, index, body=ln.start))
+        return out
+
+    def _finish(self) -> list[Segment]:
+        text, lines = self.text, self.lines
+        drafts = self.drafts
+        first_visible = next((ln for ln in lines if not ln.blank), None)
+        first_char = len(text) - len(text.lstrip())
+        if first_visible is None:  # only whitespace and invisible characters
+            end = len(text.rstrip())
+            return [Segment("", "preamble", "preamble", "", "", first_char, end, 0, None)] if end else []
+        if not drafts or drafts[0].line != lines.index(first_visible):
+            pre = _Draft(lines.index(first_visible), "", "preamble", 0, None, body=first_visible.start)
+            drafts = [pre] + [
+                _Draft(
+                    d.line,
+                    d.label,
+                    d.path,
+                    d.depth,
+                    None if d.parent is None else d.parent + 1,
+                    d.heading,
+                    d.body,
+                )
+                for d in drafts
+            ]
+        # Split out definitions, then renumber parents.
+        full: list[_Draft] = []
+        remap: dict[int, int] = {}
+        for k, d in enumerate(drafts):
+            remap[k] = len(full)
+            d.parent = None if d.parent is None else remap[d.parent]
+            full.append(d)
+            end_line = drafts[k + 1].line if k + 1 < len(drafts) else len(lines)
+            full.extend(self._definitions(d, remap[k], end_line))
+        out: list[Segment] = []
+        seen: dict[str, int] = {}
+        seen_paths: set[str] = set()
+        for k, d in enumerate(full):
+            start = lines[d.line].start if k else min(lines[d.line].start, first_char)
+            end = lines[full[k + 1].line].start if k + 1 < len(full) else len(text)
+            while end > start and (text[end - 1].isspace()):
+                end -= 1
+            path = d.path
+            if not d.label and path in seen_paths:
+                n = 2
+                while f"{path}-{n}" in seen_paths:
+                    n += 1
+                path = f"{path}-{n}"
+            seen_paths.add(path)
+            anchor = base = _anchor(path)
+            while anchor in seen:
+                seen[base] += 1
+                anchor = f"{base}-{seen[base]}"
+            seen.setdefault(anchor, 1)
+            body = min(max(d.body, start), end)
+            own_text = text[body:end].strip().strip(INVISIBLE).strip()
+            heading = d.heading
+            if d.label and not heading:
+                heading, own_text = split_inline_heading(own_text)
+            out.append(
+                Segment(
+                    d.label,
+                    path,
+                    anchor,
+                    heading,
+                    own_text,
+                    start,
+                    end,
+                    d.depth,
+                    d.parent,
+                )
+            )
+        return out
+
+
+def segment(text: str) -> list[Segment]:
+    """Split a license ``text`` into clauses: numbered items, headings, definitions, preamble."""
+    return _Segmenter(text).run()

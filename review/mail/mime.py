@@ -1,0 +1,200 @@
+"""RFC 5322 / MIME messages and mbox files -> headers and a text body. Pure stdlib."""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.header
+import email.message
+import email.policy
+import re
+from dataclasses import dataclass
+
+from review.mail.html_text import html_to_text
+from review.mail.quotes import parse_author
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_HEADER_LINE = re.compile(r"[!-9;-~]+:")
+_EML_HINTS = (
+    "date",
+    "message-id",
+    "received",
+    "mime-version",
+    "content-type",
+    "return-path",
+    "in-reply-to",
+    "references",
+    "delivered-to",
+    "x-mailer",
+    "user-agent",
+)
+_MBOX_FROM = re.compile(r"^From [^\n]*\n(?=[!-9;-~]+:)", re.M)
+_ENVELOPE = re.compile(r"From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d")
+
+
+@dataclass(slots=True)
+class RawMail:
+    author_name: str
+    author_email: str | None
+    date_header: str | None
+    subject: str
+    message_id: str | None
+    in_reply_to: str | None
+    text: str
+
+
+def looks_like_mbox(text: str) -> bool:
+    return text.startswith("From ") and _MBOX_FROM.match(text) is not None
+
+
+def looks_like_eml(text: str) -> bool:
+    """A header block at the top with From: and at least one header only real mail has."""
+    names: set[str] = set()
+    for line in text[:20000].split("\n"):
+        if not line.strip():
+            break
+        if line[0] in " \t":
+            continue
+        if not _HEADER_LINE.match(line):
+            return False
+        names.add(line.split(":", 1)[0].strip().lower())
+    return bool(names & {"from", "subject"}) and bool(names & set(_EML_HINTS))
+
+
+def split_mbox(text: str) -> list[str]:
+    """mbox -> one string per message; a "From " line starts a message after a blank line."""
+    starts = [
+        m
+        for m in _MBOX_FROM.finditer(text)
+        if m.start() == 0 or text[m.start() - 2 : m.start()] == "\n\n" or _ENVELOPE.match(m.group(0))
+    ]
+    chunks: list[str] = []
+    for k, m in enumerate(starts):
+        end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
+        body = text[m.end() : end]
+        # mboxrd/mboxo escaping: ">From " at the start of a body line
+        chunks.append(re.sub(r"(?m)^>(>*From )", r"\1", body) if "\n>" in body else body)
+    return chunks
+
+
+def _header(msg: email.message.Message, name: str) -> str:
+    raw = msg.get(name)
+    if raw is None:
+        return ""
+    try:
+        value = str(email.header.make_header(email.header.decode_header(str(raw))))
+    except Exception:  # broken encoded words: keep the raw text
+        value = str(raw)
+    value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return " ".join(value.split())
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    for candidate in (charset, "utf-8"):
+        if not candidate:
+            continue
+        try:
+            codecs.lookup(candidate)
+            return data.decode(candidate)
+        except (LookupError, UnicodeDecodeError, ValueError):
+            continue
+    return data.decode("latin-1")
+
+
+def _part_text(part: email.message.Message) -> str:
+    charset = part.get_content_charset()
+    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return ""
+    if cte in ("quoted-printable", "base64", "x-uuencode", "uuencode"):
+        data = part.get_payload(decode=True)
+        return decode_bytes(data, charset) if isinstance(data, bytes) else ""
+    text = str(payload)
+    if _SURROGATE.search(text):  # 8-bit bytes read through surrogateescape
+        return decode_bytes(text.encode("ascii", "surrogateescape"), charset)
+    return text
+
+
+def _unflow(text: str, delsp: bool) -> str:
+    """RFC 3676 format=flowed: a line ending in a space continues on the next line."""
+    out: list[str] = []
+    joining = False
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        depth = len(line) - len(line.lstrip(">"))
+        body = line[depth:]
+        body = body[1:] if body.startswith(" ") else body
+        if joining and out and depth == out[-1][0]:
+            out[-1] = (depth, out[-1][1] + body)
+        else:
+            out.append((depth, body))
+        joining = body.endswith(" ") and body != "-- "
+        if joining and delsp:
+            out[-1] = (depth, out[-1][1][:-1])
+    return "\n".join(((">" * d + " ") if d else "") + b for d, b in out)
+
+
+def body_text(msg: email.message.Message) -> str:
+    """Prefer the first inline text/plain part; fall back to text/html."""
+    plain = html = None
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        if str(part.get("content-disposition", "")).lower().startswith("attachment"):
+            continue
+        ctype = part.get_content_type()
+        if ctype == "text/plain" and plain is None:
+            plain = part
+        elif ctype == "text/html" and html is None:
+            html = part
+    if plain is not None:
+        text = _part_text(plain).replace("\r\n", "\n")
+        if plain.get_param("format", "").lower() == "flowed":
+            text = _unflow(text, plain.get_param("delsp", "").lower() == "yes")
+        return text
+    if html is not None:
+        return html_to_text(_part_text(html))
+    return ""
+
+
+def _msg_id(value: str) -> str | None:
+    m = re.search(r"<([^<>\s]+)>", value)
+    return m.group(1) if m else (value.strip() or None)
+
+
+def read_message(msg: email.message.Message) -> RawMail:
+    name, addr = parse_author(_header(msg, "from"))
+    if re.search(r"\svia\s", _header(msg, "from"), re.I):
+        # Mailman rewrites From to the list's address (DMARC); the author is in Reply-To or X-Original-From.
+        _, alt = parse_author(_header(msg, "x-original-from") or _header(msg, "reply-to"))
+        addr = alt
+    refs = _header(msg, "references").split()
+    irt = _msg_id(_header(msg, "in-reply-to")) or (_msg_id(refs[-1]) if refs else None)
+    return RawMail(
+        author_name=name,
+        author_email=addr,
+        date_header=_header(msg, "date") or None,
+        subject=_header(msg, "subject"),
+        message_id=_msg_id(_header(msg, "message-id")),
+        in_reply_to=irt,
+        text=body_text(msg),
+    )
+
+
+def parse_eml(data: str | bytes) -> RawMail:
+    policy = email.policy.compat32
+    if isinstance(data, bytes):
+        return read_message(email.message_from_bytes(data, policy=policy))
+    head, sep, rest = data.partition("\n\n")
+    if sep:
+        # Fast path: parse only the headers; a single-part body needs no MIME parsing.
+        msg = email.message_from_string(head + "\n\n", policy=policy)
+        if (
+            not msg.is_multipart()
+            and msg.get_content_maintype() not in ("multipart", "message")
+            and not msg.defects
+        ):
+            msg.set_payload(rest)
+            return read_message(msg)
+    return read_message(email.message_from_string(data, policy=policy))

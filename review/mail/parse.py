@@ -1,0 +1,278 @@
+"""Pure mail-thread parser: raw mail, mbox, archive page or pasted thread -> messages.
+
+``parse_thread(raw)`` returns the messages oldest first, each with its author, date, own
+words (quotes, attribution lines, signature blocks and list footers removed) and the
+clause references found in those words. ``match_refs`` (from review.mail.refs) maps the
+references onto the clauses of a version. No Django imports.
+
+Input kinds, tried in this order: mbox ("From " envelope lines), a raw RFC 5322 message,
+a Mailman/pipermail archive page, any other HTML (a mail pasted from a client), plain text.
+
+Decisions:
+- Empty or blank input gives []. Any other readable text gives at least what it holds:
+  text with no headers and no attribution becomes one message by an unknown author
+  (author_name "", author_email None, date None), so a pasted comment can still be imported.
+- Binary input, and any failure inside, raises MailFormatError; nothing else escapes.
+- Quoted messages are rebuilt from attributions. When the attribution gives a time without a
+  zone, the quoting message's zone is assumed (else UTC) and ``date_zone_guessed`` is set.
+  The reply chain, never those times, decides their order: a quote is older than its quoter.
+- A message that appears whole and also quoted is kept once, as the whole one: same author
+  (email, else name) and the same words, or the quoted words contained in the whole message.
+- A quoted message whose own words are empty (an attribution over deeper quotes only) is dropped.
+- A ">" block without an attribution is dropped (its deeper attributed messages are kept); a
+  later unattributed block in the same reply continues the last attributed one (interleaving).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from datetime import UTC, datetime, tzinfo
+
+from review.mail.dates import parse_header_date
+from review.mail.html_text import html_to_text, looks_like_pipermail, parse_pipermail
+from review.mail.message import ClauseMatch, ClauseRef, MailFormatError, Message, normalise_words
+from review.mail.mime import (
+    RawMail,
+    decode_bytes,
+    looks_like_eml,
+    looks_like_mbox,
+    parse_eml,
+    read_message,
+    split_mbox,
+)
+from review.mail.quotes import clean_body, parse_author, split_chain
+from review.mail.refs import find_refs, match_refs
+
+__all__ = [
+    "ClauseMatch", "ClauseRef", "MailFormatError", "Message",
+    "find_refs", "match_refs", "parse_thread", "parse_thread_bytes",
+]  # fmt: skip
+
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v\x1b") | {"\x7f"}
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
+
+
+def _check_text(text: str) -> None:
+    sample = text[:8192]
+    if "\x00" in sample or sum(ch in _CONTROL for ch in sample) > len(sample) * 0.05 + 2:
+        raise MailFormatError(
+            "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
+        )
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:4096].lower()
+    return any(
+        tag in head
+        for tag in ("<html", "<body", "<div", "<p>", "<p ", "<br", "<blockquote", "<pre", "<table")
+    )
+
+
+def _chain_from_mail(raw: RawMail) -> list[Message]:
+    date = parse_header_date(raw.date_header)
+    tz: tzinfo | None = date.tzinfo if date else None
+    own, older = split_chain(raw.text, tz)
+    top = Message(
+        author_name=raw.author_name,
+        author_email=raw.author_email,
+        date=date,
+        subject=raw.subject,
+        message_id=raw.message_id,
+        in_reply_to=raw.in_reply_to,
+        body=clean_body(own),
+    )
+    return [*older, top]
+
+
+def _chain_from_text(text: str) -> list[Message]:
+    own, older = split_chain(text, None)
+    body = clean_body(own)
+    return [*older, Message(body=body)] if body else older
+
+
+def _parse(text: str) -> list[Message]:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return []
+    _check_text(text)
+    stripped = text.lstrip()
+    if looks_like_mbox(stripped):
+        chains = [_chain_from_mail(parse_eml(chunk)) for chunk in split_mbox(stripped)]
+    elif looks_like_eml(stripped):
+        chains = [_chain_from_mail(parse_eml(stripped))]
+    elif _looks_like_html(stripped) and looks_like_pipermail(stripped):
+        page = parse_pipermail(stripped)
+        name, addr = parse_author(f"{page.author} <{page.address}>" if page.address else page.author)
+        raw = RawMail(name, addr, page.date, page.subject, None, page.in_reply_to, page.body)
+        chains = [_chain_from_mail(raw)]
+    elif _looks_like_html(stripped):
+        chains = [_chain_from_text(html_to_text(stripped))]
+    else:
+        chains = [_chain_from_text(text)]
+    return _assemble(chains)
+
+
+def parse_thread(raw: str) -> list[Message]:
+    """Messages in ``raw`` (mbox, .eml, archive page, HTML or plain paste), oldest first."""
+    if not isinstance(raw, str):
+        raise MailFormatError("Expected text; use parse_thread_bytes() for files.")
+    try:
+        return _parse(raw)
+    except MailFormatError:
+        raise
+    except RecursionError as exc:
+        raise MailFormatError("This mail is nested too deeply to read.") from exc
+    except Exception as exc:  # the contract: callers only ever see MailFormatError
+        raise MailFormatError(f"Could not read this as mail ({type(exc).__name__}).") from exc
+
+
+def parse_thread_bytes(data: bytes) -> list[Message]:
+    """Like parse_thread, for an uploaded file: MIME charsets decide, else UTF-8, else Latin-1."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise MailFormatError("Expected bytes.")
+    data = bytes(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data.decode("utf-16", "replace").encode("utf-8")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise MailFormatError(
+            "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Not UTF-8: an HTML page may declare its charset (pipermail does); else Latin-1.
+        declared = _META_CHARSET.search(head)
+        text = decode_bytes(data, declared.group(1).decode("ascii") if declared else "latin-1")
+    _check_text(text)
+    stripped = data.lstrip()
+    try:
+        if looks_like_eml(text.lstrip()) and not looks_like_mbox(text.lstrip()):
+            # Bytes keep each MIME part's own charset intact.
+            from email import message_from_bytes
+            from email.policy import compat32
+
+            return _assemble([_chain_from_mail(read_message(message_from_bytes(stripped, policy=compat32)))])
+        if looks_like_mbox(text.lstrip()):
+            chunks = split_mbox(stripped.decode("ascii", "surrogateescape").replace("\r\n", "\n"))
+            raws = [parse_eml(chunk.encode("ascii", "surrogateescape")) for chunk in chunks]
+            return _assemble([_chain_from_mail(r) for r in raws])
+    except MailFormatError:
+        raise
+    except Exception as exc:
+        raise MailFormatError(f"Could not read this as mail ({type(exc).__name__}).") from exc
+    return parse_thread(text)
+
+
+# --- dedupe and order --------------------------------------------------------
+
+
+def _same_author(a: Message, b: Message) -> bool:
+    if a.author_email and b.author_email:
+        return a.author_email == b.author_email
+    return bool(a.author_name) and normalise_words(a.author_name) == normalise_words(b.author_name)
+
+
+def _author_key(msg: Message) -> str:
+    return msg.author_email or normalise_words(msg.author_name)
+
+
+def _assemble(chains: list[list[Message]]) -> list[Message]:
+    nodes: list[Message] = []
+    keys: list[str] = []  # normalised bodies, parallel to nodes
+    by_id: dict[str, int] = {}
+    by_body: dict[str, list[int]] = {}
+    by_author: dict[str, list[int]] = {}
+    chain_nodes: list[list[int]] = []
+
+    def register(msg: Message, key: str) -> int:
+        nodes.append(msg)
+        keys.append(key)
+        i = len(nodes) - 1
+        by_body.setdefault(key, []).append(i)
+        if not msg.quoted:
+            by_author.setdefault(_author_key(msg), []).append(i)
+            if msg.author_email and msg.author_name:
+                by_author.setdefault(normalise_words(msg.author_name), []).append(i)
+        if msg.message_id:
+            by_id[msg.message_id] = i
+        return i
+
+    def twin_of(msg: Message, key: str, quoter: Message | None) -> int | None:
+        """A whole (or earlier quoted) message this quoted copy repeats, possibly shortened."""
+        same = next((i for i in by_body.get(key, []) if _same_author(nodes[i], msg)), None)
+        if same is not None or len(key) < 40:
+            return same
+        parent = by_id.get(quoter.in_reply_to) if quoter is not None and quoter.in_reply_to else None
+        if parent is not None and _same_author(nodes[parent], msg) and key in keys[parent]:
+            return parent
+        for i in reversed(by_author.get(_author_key(msg), [])[-500:]):
+            when = nodes[i].date
+            close = msg.date is None or when is None or abs(when - msg.date).days < 4
+            if close and key in keys[i] and _same_author(nodes[i], msg):
+                return i
+        return None
+
+    wholes: dict[tuple[int, int], int] = {}
+    for c, chain in enumerate(chains):  # whole messages first: they win over quoted copies
+        for k, msg in enumerate(chain):
+            if not msg.quoted:
+                known = by_id.get(msg.message_id) if msg.message_id else None
+                wholes[(c, k)] = known if known is not None else register(msg, normalise_words(msg.body))
+    for c, chain in enumerate(chains):
+        ids: list[int] = []
+        for k, msg in enumerate(chain):
+            if (c, k) in wholes:
+                ids.append(wholes[(c, k)])
+                continue
+            if not msg.body:  # an attribution over nothing but deeper quotes
+                continue
+            key = normalise_words(msg.body)
+            twin = twin_of(msg, key, chain[k + 1] if k + 1 < len(chain) else None) if key else None
+            ids.append(twin if twin is not None else register(msg, key))
+        chain_nodes.append(ids)
+
+    edges: dict[int, set[int]] = {i: set() for i in range(len(nodes))}
+    for ids in chain_nodes:
+        for older, newer in zip(ids, ids[1:], strict=False):
+            if older != newer:
+                edges[older].add(newer)
+    for i, msg in enumerate(nodes):
+        parent = by_id.get(msg.in_reply_to) if msg.in_reply_to else None
+        if parent is not None and parent != i:
+            edges[parent].add(i)
+
+    # Sort keys: whole messages by their date; quoted ones by their date but never after a quoter.
+    far = datetime.max.replace(tzinfo=UTC)
+    key = [m.date if (m.date and not m.quoted) else far for m in nodes]
+    for _ in range(3):
+        for i, msg in enumerate(nodes):
+            if msg.quoted:
+                later = min((key[j] for j in edges[i]), default=far)
+                key[i] = min(msg.date or far, later)
+    indegree = [0] * len(nodes)
+    for i in edges:
+        for j in edges[i]:
+            indegree[j] += 1
+    heap = [(key[i], i) for i in range(len(nodes)) if indegree[i] == 0]
+    heapq.heapify(heap)
+    ordered: list[int] = []
+    while heap:
+        _, i = heapq.heappop(heap)
+        ordered.append(i)
+        for j in edges[i]:
+            indegree[j] -= 1
+            if indegree[j] == 0:
+                heapq.heappush(heap, (key[j], j))
+    if len(ordered) < len(nodes):  # a cycle in bad data: keep the rest by key
+        seen = set(ordered)
+        ordered += sorted((i for i in range(len(nodes)) if i not in seen), key=lambda i: (key[i], i))
+    result = [nodes[i] for i in ordered]
+    for msg in result:
+        msg.clause_refs = find_refs(msg.body)
+    return result

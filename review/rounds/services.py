@@ -1,0 +1,298 @@
+"""Threads follow a license to its next version: open the next review round and carry open threads.
+
+Two pure parts, then one service:
+
+- :func:`align_clauses` maps each old clause (by anchor) to its clause in the new version,
+  using the clause alignment of :func:`licenses.text.comparison.compare`;
+- :func:`reanchor_quote` finds a thread's quote in the aligned clause: exact (with line
+  wrapping ignored), then fuzzy *within that clause only*, else nothing. A short or
+  half-matching quote is never moved to a guess;
+- :func:`open_next_round` opens the new :class:`Review` and copies the open threads.
+
+Comments are copied to the new thread, and ``Thread.carried_from`` links back. The new
+round then reads on its own (review page, matrix, exports and counts need no special
+case), while the old round stays an intact record: its threads, comments and edit
+histories are never touched. Comment edit histories stay with the originals (the link
+back reaches them); edits made after the carry-over belong to their round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from rapidfuzz import fuzz
+
+from accounts import roles
+from licenses.compare.selectors import segments_from_clauses
+from licenses.models import Clause, LicenseVersion
+from licenses.text.comparison import clause_text, compare
+from licenses.text.redline import Piece, normalise, redline
+from licenses.text.segmentation import Segment
+from review.models import Comment, Review, Thread
+from review.quotes import context_score
+from review.services import QUOTE_CONTEXT, NotAllowed
+
+# Fuzzy re-anchoring: the quote must be this long (shorter quotes need an exact match) and
+# score at least this much against the best window of the aligned clause.
+FUZZY_MIN_CHARS = 16
+FUZZY_MIN_SCORE = 85.0
+
+
+# --- pure ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an old clause went: the new clause's anchor (None when removed) and whether its text changed."""
+
+    anchor: str | None
+    changed: bool
+    alternatives: tuple[str, ...] = ()  # the other half of a split, for finding a quote
+
+
+def align_clauses(old: list[Segment], new: list[Segment]) -> dict[str, Target]:
+    """Map every old clause anchor to its place in ``new`` (pure)."""
+    out: dict[str, Target] = {}
+    for pair in compare(old, new):
+        b = [s.anchor for s in pair.b_segments]
+        for a in pair.a_segments:
+            if not b:
+                out[a.anchor] = Target(None, True)
+                continue
+            target = next(s for s in pair.b_segments)
+            changed = pair.kind != "unchanged" and clause_text(a) != clause_text(target)
+            out[a.anchor] = Target(b[0], changed or len(b) > 1 or len(pair.a_segments) > 1, tuple(b[1:]))
+    return out
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    fuzzy: bool = False
+
+
+def _match(text: str, start: int, end: int, *, fuzzy: bool = False) -> QuoteMatch:
+    return QuoteMatch(
+        exact=text[start:end],
+        prefix=text[max(0, start - QUOTE_CONTEXT) : start],
+        suffix=text[end : end + QUOTE_CONTEXT],
+        start=start,
+        end=end,
+        fuzzy=fuzzy,
+    )
+
+
+def reanchor_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> QuoteMatch | None:
+    """Find the quote ``exact`` in ``text`` (the aligned clause only), or None (pure).
+
+    1. Exact match, ignoring how lines wrap; among several, the one whose surroundings
+       best match the old prefix and suffix.
+    2. Fuzzy: the best window of ``text`` scored against the quote, widened to whole
+       words and checked again, for quotes of at least ``FUZZY_MIN_CHARS``. A reworded
+       quote lands on its rewording; a deleted one finds nothing.
+    """
+    words = exact.split()
+    if not words or not text:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if found:
+        start, end = max(found, key=lambda se: (context_score(text, se[0], se[1], prefix, suffix), -se[0]))
+        return _match(text, start, end)
+    needle = " ".join(words)
+    if len(needle) < FUZZY_MIN_CHARS:
+        return None
+    hay = text
+    aligned = fuzz.partial_ratio_alignment(needle, hay, score_cutoff=FUZZY_MIN_SCORE)
+    if aligned is None:
+        return None
+    start, end = aligned.dest_start, aligned.dest_end
+    # widen to whole words, then trim spaces
+    while start > 0 and hay[start - 1].isalnum() and hay[start].isalnum():
+        start -= 1
+    while end < len(hay) and hay[end].isalnum() and hay[end - 1].isalnum():
+        end += 1
+    while start < end and hay[start].isspace():
+        start += 1
+    while end > start and hay[end - 1].isspace():
+        end -= 1
+    if end <= start or fuzz.ratio(needle, " ".join(hay[start:end].split())) < FUZZY_MIN_SCORE - 5:
+        return None
+    return _match(text, start, end, fuzzy=True)
+
+
+def clause_redline(old_text: str, new_text: str) -> list[Piece]:
+    """Word-level redline of one clause, old -> new (normalised texts; pure)."""
+    return redline(normalise(old_text), normalise(new_text))
+
+
+# --- service -------------------------------------------------------------------------------------
+
+
+def may_open_next_round(user, review: Review) -> bool:
+    return roles.is_moderator(user) or roles.is_steward_of(user, review.version.license)
+
+
+_COPIED_COMMENT_FIELDS = (
+    "author_id",
+    "author_name",
+    "author_email",
+    "body",
+    "body_html",  # sanitised when first written; copied as is
+    "stance",
+    "suggested_wording",
+    "created_at",
+    "edited_at",
+    "deleted_at",
+    "deleted_by_id",
+    "hidden_at",
+    "hidden_by_id",
+    "hidden_reason",
+    "source",
+    "message_id",
+    "mail_fingerprint",
+)
+
+
+@transaction.atomic
+def open_next_round(*, review: Review, new_version: LicenseVersion, by) -> Review:
+    """Open a review of ``new_version`` as the next round of ``review`` and carry its open threads.
+
+    - an open thread moves to the aligned clause, with its quote re-anchored there;
+      ``outdated`` when the clause text changed, ``quote_missing`` when its quote is gone;
+    - a thread whose clause was removed is kept as an orphan (``clause=None``, ``orphaned``);
+    - general threads stay general; resolved threads stay behind with the old round.
+    """
+    if not may_open_next_round(by, review):
+        raise NotAllowed
+    if new_version.license_id != review.version.license_id:
+        raise ValidationError("The next round must review a version of the same license.")
+    if new_version.pk == review.version_id:
+        raise ValidationError("Choose another version: this round already reviews this one.")
+    if Review.objects.filter(previous_round=review, version=new_version).exists():
+        raise ValidationError(f"A next round of this review already covers version {new_version.label}.")
+
+    new_review = Review(
+        version=new_version,
+        criterion_set_id=review.criterion_set_id,
+        opened_by=by,
+        previous_round=review,
+        is_public=review.is_public,
+        rationale=review.rationale,
+        similar_licenses=review.similar_licenses,
+        legal_review=review.legal_review,
+        projects=review.projects,
+    )
+    new_review.full_clean()
+    new_review.save()
+
+    old_clauses = list(Clause.objects.filter(version_id=review.version_id).order_by("ordinal"))
+    new_clauses = list(Clause.objects.filter(version=new_version).order_by("ordinal"))
+    targets = align_clauses(segments_from_clauses(old_clauses), segments_from_clauses(new_clauses))
+    old_by_id = {c.pk: c for c in old_clauses}
+    new_by_anchor = {c.anchor: c for c in new_clauses}
+
+    threads = list(review.threads.open().order_by("created_at", "pk"))
+    carried: list[tuple[Thread, Thread]] = []
+    for old in threads:
+        new = _carry(old, new_review, old_by_id, new_by_anchor, targets)
+        # foreign keys are ours or copied from a valid row; skip their one-query-each checks
+        new.full_clean(exclude=["review", "clause", "carried_from", "criterion", "started_by", "resolved_by"])
+        carried.append((old, new))
+    Thread.objects.bulk_create([new for _, new in carried])
+
+    new_of = {old.pk: new for old, new in carried}
+    copies = [
+        Comment(thread=new_of[c.thread_id], **{f: getattr(c, f) for f in _COPIED_COMMENT_FIELDS})
+        for c in Comment.objects.filter(thread__in=[old.pk for old in threads]).order_by("created_at", "pk")
+    ]
+    Comment.objects.bulk_create(copies)
+    return new_review
+
+
+def _carry(
+    old: Thread,
+    new_review: Review,
+    old_by_id: dict[int, Clause],
+    new_by_anchor: dict[str, Clause],
+    targets: dict[str, Target],
+) -> Thread:
+    new = Thread(
+        review=new_review,
+        clause=None,
+        quote_exact=old.quote_exact,
+        quote_prefix=old.quote_prefix,
+        quote_suffix=old.quote_suffix,
+        criterion_id=old.criterion_id,
+        status=Thread.Status.OPEN,
+        started_by_id=old.started_by_id,
+        created_at=old.created_at,
+        carried_from=old,
+        outdated=old.outdated,
+        orphaned=old.orphaned,
+        quote_missing=old.quote_missing,
+        is_general=old.is_general,
+    )
+    old_clause = old_by_id.get(old.clause_id) if old.clause_id else None
+    if old_clause is None:  # a general thread, or one already orphaned: stays as it is
+        return new
+    target = targets.get(old_clause.anchor)
+    if target is None or target.anchor is None:
+        new.orphaned = True
+        new.quote_missing = bool(old.quote_exact)
+        return new
+    clause = new_by_anchor[target.anchor]
+    new.outdated = old.outdated or target.changed
+    if old.quote_exact:
+        # the quote decides between the halves of a split; otherwise the first half
+        for anchor in (target.anchor, *target.alternatives):
+            found = reanchor_quote(
+                new_by_anchor[anchor].text, old.quote_exact, old.quote_prefix, old.quote_suffix
+            )
+            if found is not None:
+                clause = new_by_anchor[anchor]
+                new.quote_exact, new.quote_prefix, new.quote_suffix = found.exact, found.prefix, found.suffix
+                new.quote_start, new.quote_end = found.start, found.end
+                new.quote_missing = False
+                break
+        else:
+            new.quote_missing = True
+    new.clause = clause
+    return new
+
+
+# --- reads for the templates --------------------------------------------------------------------
+
+
+def orphaned_threads(review: Review) -> list[Thread]:
+    """Orphans of this round, with the clause each was on in the previous version (one query)."""
+    return list(
+        review.threads.filter(orphaned=True)
+        .select_related("carried_from__clause", "carried_from__review__version__license")
+        .order_by("created_at", "pk")
+    )
+
+
+def attach_redlines(threads: list[Thread]) -> None:
+    """Set ``thread.carryover_redline`` (old clause -> new clause) on outdated carried threads.
+
+    One query for all of them; ``templates/review/_carryover_badges.html`` shows it.
+    """
+    wanted = [t for t in threads if t.outdated and t.carried_from_id and t.clause_id]
+    if not wanted:
+        return
+    old_text = dict(
+        Thread.objects.filter(pk__in=[t.carried_from_id for t in wanted])
+        .exclude(clause=None)
+        .values_list("pk", "clause__text")
+    )
+    for t in wanted:
+        if t.carried_from_id in old_text:
+            t.carryover_redline = clause_redline(old_text[t.carried_from_id], t.clause.text)

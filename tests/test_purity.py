@@ -1,0 +1,48 @@
+"""The pure packages import nothing from Django: each is imported in a fresh interpreter
+with Django unconfigured, and the test fails if any django module got loaded."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PURE_MODULES = [
+    "licenses.text.segmentation",
+    "licenses.text.numbering",
+    "licenses.text.lines",
+    "licenses.text.headings",
+    "licenses.text.comparison",
+    "licenses.text.redline",
+    "licenses.text.hints",
+    "review.mail.parse",
+    "review.mail.message",
+    "review.mail.mime",
+    "review.mail.html_text",
+    "review.mail.quotes",
+    "review.mail.dates",
+    "review.mail.refs",
+    "review.mail.stance",
+    "review.exports",
+    "review.exports.data",
+    "review.exports.markdown",
+    "review.exports.html_doc",
+    "review.exports.csv_matrix",
+    "review.matrix.verdicts",
+    "review.markup",
+]
+
+
+@pytest.mark.parametrize("module", PURE_MODULES)
+def test_pure_module_imports_no_django(module):
+    code = (
+        "import os, sys\n"
+        "os.environ.pop('DJANGO_SETTINGS_MODULE', None)\n"
+        f"import {module}\n"
+        "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]", f"{module} pulls in {result.stdout.strip()}"
