@@ -72,13 +72,6 @@ class License(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("licenses:license-detail", args=[self.slug])
 
-    def can_add_version(self, user) -> bool:
-        if not user.is_authenticated:
-            return False
-        if user.is_superuser or user.has_perm("licenses.add_licenseversion"):
-            return True
-        return self.stewards.filter(pk=user.pk).exists()
-
 
 class LicenseVersion(models.Model):
     class Source(models.TextChoices):

@@ -17,14 +17,7 @@ from licenses.corrections.views import correction_context
 from licenses.forms import NewVersionForm
 from licenses.ingest import IngestError, ingest_version
 from licenses.models import License
-
-
-def may_add_version(user, license: License) -> bool:
-    """Admins and holders of the permission, or a steward named on the license who still has the
-    steward role (roles are groups: revoking the group revokes the right, as for corrections)."""
-    return license.can_add_version(user) and (
-        user.has_perm("licenses.add_licenseversion") or is_steward_of(user, license)
-    )
+from licenses.rules import may_add_version
 
 
 @require_GET

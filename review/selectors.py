@@ -22,13 +22,19 @@ from accounts import roles
 from licenses.models import Clause, Criterion
 from licenses.text.comparison import redline
 from review.clause_marks import HEAT_LEVELS, Heat, Segment, heat_for, highlight
-from review.mail.services import may_import
-from review.matrix.selectors import DISAGREEMENT_SYMBOL, tally_symbols
-from review.matrix.verdicts import Tally, tally
+from review.matrix.verdicts import DISAGREEMENT_SYMBOL, Tally, tally, tally_symbols
 from review.models import Comment, CommentRevision, Position, Review, Stance, Thread
 from review.rounds.selectors import Rounds, rounds_for
 from review.rounds.services import attach_redlines, orphaned_threads
-from review.services import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
+from review.rules import (
+    may_comment,
+    may_decide,
+    may_delete,
+    may_edit,
+    may_import,
+    may_open_review,
+    may_resolve,
+)
 
 FILTERS = {"all": "All clauses", "open": "With open threads", "resolved": "With resolved threads"}
 

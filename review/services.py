@@ -22,6 +22,7 @@ from licenses.text.comparison import normalise
 from review.markup import MarkdownTooLong, render_markdown
 from review.models import Comment, CommentRevision, Review, Stance, Thread
 from review.quotes import context_score
+from review.rules import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
 
 DEFAULT_CRITERION_SET = "osd-1.9"
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a quote (W3C TextQuoteSelector)
@@ -30,51 +31,6 @@ MAX_WORDING_LENGTH = 20_000
 
 class NotAllowed(Exception):
     """The actor may not do this. Views answer 404."""
-
-
-# --- rights -------------------------------------------------------------------------------------
-
-
-def may_open_review(user, license) -> bool:
-    return roles.is_moderator(user) or roles.is_steward_of(user, license)
-
-
-def may_comment(user, review: Review) -> bool:
-    return roles.can_comment(user) and review.status == Review.Status.OPEN
-
-
-def may_resolve(user, thread: Thread, *, steward: bool | None = None) -> bool:
-    """The thread's starter, a steward of the license, or a moderator.
-
-    ``steward`` lets a caller that already knows (the review page) skip a query.
-    """
-    if not user.is_authenticated:
-        return False
-    if roles.is_moderator(user) or (thread.started_by_id and thread.started_by_id == user.pk):
-        return True
-    if steward is None:
-        steward = roles.is_steward_of(user, thread.review.version.license)
-    return steward
-
-
-def may_edit(user, comment: Comment) -> bool:
-    return (
-        user.is_authenticated
-        and comment.author_id == user.pk
-        and comment.source == Comment.Source.WEB
-        and not comment.is_deleted
-        and not comment.is_hidden
-    )
-
-
-def may_delete(user, comment: Comment) -> bool:
-    if comment.is_deleted or not user.is_authenticated:
-        return False
-    return comment.author_id == user.pk or roles.is_moderator(user)
-
-
-def may_decide(user) -> bool:
-    return roles.is_moderator(user)
 
 
 # --- quotes -------------------------------------------------------------------------------------

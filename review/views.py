@@ -17,7 +17,7 @@ from django_htmx.http import reswap, retarget
 
 from accounts import roles
 from licenses.models import LicenseVersion
-from review import listing, selectors, services
+from review import listing, rules, selectors, services
 from review.forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
 from review.models import Comment, Review, Thread
 from review.ratelimit import comment_rate_limited
@@ -102,7 +102,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
     version = (
         LicenseVersion.objects.select_related("license").filter(pk=_int(request.GET.get("version"))).first()
     )
-    if version is None or not services.may_open_review(request.user, version.license):
+    if version is None or not rules.may_open_review(request.user, version.license):
         raise Http404("No such license version.")
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -140,7 +140,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.review_for(pk, request.user)
-    if not services.may_decide(request.user):
+    if not rules.may_decide(request.user):
         raise Http404("No such review.")
     initial = {"status": review.status, "rationale": review.decision_rationale}
     form = DecisionForm(request.POST or None, review=review, initial=initial)
@@ -171,7 +171,7 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @comment_rate_limited
 def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.review_for(pk, request.user)
-    if not services.may_comment(request.user, review):
+    if not rules.may_comment(request.user, review):
         raise Http404("No such review.")
     given = request.POST if request.method == "POST" else request.GET
     # A selection made in the page arrives with offsets; otherwise offer a field to type the quote.
@@ -231,7 +231,7 @@ def thread_detail(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse
 @comment_rate_limited
 def thread_reply(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
     thread = _get_thread_for_user(request, pk, thread_id)
-    if not services.may_comment(request.user, thread.review):
+    if not rules.may_comment(request.user, thread.review):
         raise Http404("No such thread.")
     form = CommentForm(request.POST, prefix_id=f"r{thread.pk}-")
     if form.is_valid():
@@ -284,7 +284,7 @@ def thread_reopen(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse
 @comment_rate_limited
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _get_comment_for_user(request, pk)
-    if not services.may_edit(request.user, comment):
+    if not rules.may_edit(request.user, comment):
         raise Http404("No such comment.")
     initial = {"body": comment.body, "stance": comment.stance, "suggested_wording": comment.suggested_wording}
     form = CommentForm(request.POST or None, initial=initial, prefix_id=f"e{comment.pk}-")
@@ -314,33 +314,36 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _get_comment_for_user(request, pk)
-    try:
-        services.comment_delete(comment=comment, user=request.user)
-    except services.NotAllowed:
-        raise Http404("No such comment.") from None
-    if not request.htmx:
-        messages.success(request, "Comment deleted. Replies keep a placeholder; a moderator can restore it.")
-    return _thread_response(request, comment.thread)
+    return _comment_action(
+        request,
+        pk,
+        services.comment_delete,
+        "Comment deleted. Replies keep a placeholder; a moderator can restore it.",
+    )
 
 
 @require_POST
 @login_required
 def comment_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    return _comment_action(request, pk, services.comment_restore, "Comment restored.")
+
+
+def _comment_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+    """Delete or restore: the service checks the right; anyone without it gets 404."""
     comment = _get_comment_for_user(request, pk)
     try:
-        services.comment_restore(comment=comment, user=request.user)
+        action(comment=comment, user=request.user)
     except services.NotAllowed:
         raise Http404("No such comment.") from None
     if not request.htmx:
-        messages.success(request, "Comment restored.")
+        messages.success(request, done)
     return _thread_response(request, comment.thread)
 
 
 @login_required
 def comment_hide(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _get_comment_for_user(request, pk)
-    if not selectors.roles.is_moderator(request.user):
+    if not roles.is_moderator(request.user):
         raise Http404("No such comment.")
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -362,9 +365,9 @@ def comment_hide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def comment_history(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _get_comment_for_user(request, pk)
-    if comment.is_hidden and not selectors.roles.is_moderator(request.user):
+    if comment.is_hidden and not roles.is_moderator(request.user):
         raise Http404("No such comment.")
-    if comment.is_deleted and not selectors.roles.is_moderator(request.user):
+    if comment.is_deleted and not roles.is_moderator(request.user):
         raise Http404("No such comment.")
     revisions = list(comment.revisions.select_related("editor__profile").order_by("-edited_at", "-pk"))
     return render(

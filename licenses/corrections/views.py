@@ -14,22 +14,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.roles import is_moderator, is_steward_of
 from licenses import selectors
 from licenses.corrections import services
 from licenses.corrections.services import CorrectionError
-from licenses.models import Clause, ClauseCorrection, License, LicenseVersion
+from licenses.models import Clause, ClauseCorrection, LicenseVersion
+from licenses.rules import may_correct
 
 HISTORY_LIMIT = 200
 
 
-def can_correct(user, license: License) -> bool:
-    return user.is_authenticated and (is_moderator(user) or is_steward_of(user, license))
-
-
 def correction_context(request: HttpRequest, version: LicenseVersion) -> dict:
     """What the version page needs for its edit tools; no query for anonymous readers."""
-    allowed = can_correct(request.user, version.license)
+    allowed = may_correct(request.user, version.license)
     editing = allowed and request.GET.get("edit") == "1"
     return {
         "can_correct": allowed,
@@ -52,7 +48,7 @@ class RelabelForm(forms.Form):
 
 def _get_version_for_user(request: HttpRequest, slug: str, label: str) -> LicenseVersion:
     version = selectors.version_for(slug, label)
-    if not can_correct(request.user, version.license):
+    if not may_correct(request.user, version.license):
         raise Http404("No such license version.")
     return version
 
@@ -207,7 +203,7 @@ def correction_history(request: HttpRequest, slug: str, label: str) -> HttpRespo
             :HISTORY_LIMIT
         ]
     )
-    allowed = can_correct(request.user, version.license)
+    allowed = may_correct(request.user, version.license)
     return render(
         request,
         "licenses/corrections.html",

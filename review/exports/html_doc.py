@@ -14,9 +14,7 @@ from datetime import UTC, datetime
 from html import escape
 
 from review.exports.data import Clause, ReviewSummary, Thread, criterion_label
-from review.matrix.verdicts import LABELS
-
-SYMBOLS = {"conflicts": "✖", "concern": "▲", "complies": "✔", "not_applicable": "–"}
+from review.matrix.verdicts import LABELS, SYMBOLS
 
 STYLE = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d0d4d9; --conflicts: #b3261e; --concern: #8a5a00;

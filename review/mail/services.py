@@ -36,19 +36,13 @@ from review.mail.parse import Message
 from review.mail.preview import existing_keys, is_known, message_id_of
 from review.markup import MAX_COMMENT_LENGTH, render_markdown
 from review.models import Comment, Review, Stance, Thread
+from review.rules import may_import
 from review.services import NotAllowed
 
 AUTHOR_NAME_LENGTH = Comment._meta.get_field("author_name").max_length
 
 
 # --- rights -------------------------------------------------------------------------------------
-
-
-def may_import(user, review: Review) -> bool:
-    """Reviewers while the review is open; moderators always (archives of decided reviews too)."""
-    if roles.is_moderator(user):
-        return True
-    return roles.is_reviewer(user) and review.status == Review.Status.OPEN
 
 
 # --- import -------------------------------------------------------------------------------------

@@ -42,9 +42,9 @@ from review.mail.services import (
     import_messages,
     imported_authors,
     link_imported_author,
-    may_import,
 )
 from review.models import Review, Stance
+from review.rules import may_import
 from review.services import NotAllowed
 
 TEMPLATE = "review/mail_import.html"

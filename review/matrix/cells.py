@@ -16,7 +16,6 @@ from django.http import Http404
 from accounts.models import display_name
 from licenses.models import Clause, Criterion
 from review.matrix.selectors import (
-    SYMBOLS,
     Cell,
     Column,
     TallyMarks,
@@ -28,7 +27,7 @@ from review.matrix.selectors import (
     make_cell,
     verdict_label,
 )
-from review.matrix.verdicts import NEGATIVE, VERDICTS, Tally
+from review.matrix.verdicts import NEGATIVE, SYMBOLS, VERDICTS, Tally
 from review.models import Position, Review, Thread
 
 

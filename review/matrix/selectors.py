@@ -21,12 +21,8 @@ from django.urls import reverse
 
 from licenses.models import Clause, Criterion
 from licenses.text.hints import hints
-from review.matrix.verdicts import LABELS, VERDICTS, Tally
+from review.matrix.verdicts import LABELS, SYMBOLS, VERDICTS, Tally, tally_symbols
 from review.models import Position, Review, Thread
-
-#: Symbols that carry the verdict without colour (the legend repeats them).
-SYMBOLS = {"conflicts": "✕", "concern": "!", "complies": "✓", "not_applicable": "–"}
-DISAGREEMENT_SYMBOL = "≠"
 
 
 @lru_cache(maxsize=4096)
@@ -45,11 +41,6 @@ def hints_for(clause: Clause, set_slug: str) -> dict[int, str]:
         for (slug, number), reason in _hint_reasons(clause.text, clause.heading).items()
         if slug == set_slug
     }
-
-
-def tally_symbols(t: Tally) -> str:
-    """Compact cell text: "2✕ 1✓" (empty for no positions)."""
-    return " ".join(f"{t.count(v)}{SYMBOLS[v]}" for v in VERDICTS if t.count(v))
 
 
 class TallyMarks:
@@ -102,13 +93,12 @@ class Cell:
 
 
 def make_cell(url: str, clause_id: int, criterion_id: int, t: Tally, *, hint=None, threads: int = 0) -> Cell:
-    counts = (t.conflicts, t.concern, t.complies, t.not_applicable)
-    total = sum(counts)
-    worst = next((v for v, n in zip(VERDICTS, counts, strict=True) if n), None)
-    disagreement = (t.conflicts or t.concern) > 0 and t.complies > 0
+    total = t.total
+    worst = t.worst
+    disagreement = t.disagreement
     if total:
-        sr = ", ".join(f"{n} {LABELS[v]}" for v, n in zip(VERDICTS, counts, strict=True) if n)
-        symbols = " ".join(f"{n}{SYMBOLS[v]}" for v, n in zip(VERDICTS, counts, strict=True) if n)
+        sr = ", ".join(f"{t.count(v)} {LABELS[v]}" for v in VERDICTS if t.count(v))
+        symbols = tally_symbols(t)
     else:
         sr, symbols = "no positions", ""
     if disagreement:

@@ -22,9 +22,8 @@ from django.utils import timezone
 from accounts import roles
 from review.markup import MarkdownTooLong, check_length, render_markdown
 from review.models import Position, PositionRevision, Review, Thread, Verdict
+from review.rules import POSITION_STATUSES
 
-#: Reviews that take positions; a decided or withdrawn review is a record and stays as it was.
-OPEN_STATUSES = frozenset({Review.Status.OPEN, Review.Status.DEFERRED})
 MAX_RATIONALE_LENGTH = 20_000
 
 
@@ -46,7 +45,7 @@ def _check_cell(*, review: Review, clause, criterion) -> None:
         raise ValidationError("That clause is not part of the version under review.")
     if criterion.set_id != review.criterion_set_id:
         raise ValidationError("That criterion is not part of this review's criterion set.")
-    if review.status not in OPEN_STATUSES:
+    if review.status not in POSITION_STATUSES:
         raise ValidationError(f"This review is {review.get_status_display().lower()}; positions are closed.")
 
 

@@ -31,6 +31,10 @@ LABELS = {
     COMPLIES: "complies",
     NOT_APPLICABLE: "not applicable",
 }
+#: Symbols that carry the verdict without colour, everywhere a verdict is drawn (the matrix, its
+#: legend, the exports). One copy, so a legend never explains a glyph the page does not use.
+SYMBOLS = {CONFLICTS: "✕", CONCERN: "!", COMPLIES: "✓", NOT_APPLICABLE: "–"}
+DISAGREEMENT_SYMBOL = "≠"
 _SEVERITY = {verdict: rank for rank, verdict in enumerate(reversed(VERDICTS))}
 
 
@@ -87,3 +91,8 @@ def worst(verdicts: Iterable[str]) -> str | None:
 
 def disagreement(verdicts: Iterable[str]) -> bool:
     return tally(verdicts).disagreement
+
+
+def tally_symbols(t: Tally) -> str:
+    """Compact cell text: "2✕ 1✓" (empty for no positions)."""
+    return " ".join(f"{t.count(v)}{SYMBOLS[v]}" for v in VERDICTS if t.count(v))

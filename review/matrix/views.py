@@ -22,9 +22,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import roles
 from review.markup import MAX_COMMENT_LENGTH
 from review.matrix.cells import cell_detail, clause_for, criterion_for, criterion_page
-from review.matrix.selectors import SYMBOLS, Cell, matrix
-from review.matrix.services import OPEN_STATUSES, PositionConflict, position_from_thread, position_set
+from review.matrix.selectors import Cell, matrix
+from review.matrix.services import PositionConflict, position_from_thread, position_set
+from review.matrix.verdicts import SYMBOLS
 from review.models import Review, Thread, Verdict
+from review.rules import may_set_positions
 from review.selectors import review_for
 
 PANEL = "review/_cell_panel.html"
@@ -88,10 +90,6 @@ def cell_html(cell: Cell, *, oob: bool = False) -> SafeString:
     )
 
 
-def _may_set_positions(user, review: Review) -> bool:
-    return roles.is_reviewer(user) and review.status in OPEN_STATUSES
-
-
 def _initial(detail) -> dict:
     mine = detail.mine
     if mine is None:
@@ -105,7 +103,7 @@ def _initial(detail) -> dict:
 
 
 def _panel_context(request: HttpRequest, review: Review, detail, form=None, **extra) -> dict:
-    can_set = _may_set_positions(request.user, review)
+    can_set = may_set_positions(request.user, review)
     if can_set and form is None:
         form = PositionForm(initial=_initial(detail), clause=detail.clause, review=review)
     return {

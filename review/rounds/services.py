@@ -25,7 +25,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from rapidfuzz import fuzz
 
-from accounts import roles
 from licenses.compare.selectors import segments_from_clauses
 from licenses.models import Clause, LicenseVersion
 from licenses.text.comparison import clause_text, compare
@@ -33,6 +32,7 @@ from licenses.text.redline import Piece, normalise, redline
 from licenses.text.segmentation import Segment
 from review.models import Comment, Review, Thread
 from review.quotes import context_score
+from review.rules import may_open_next_round
 from review.services import QUOTE_CONTEXT, NotAllowed
 
 # Fuzzy re-anchoring: the quote must be this long (shorter quotes need an exact match) and
@@ -134,10 +134,6 @@ def clause_redline(old_text: str, new_text: str) -> list[Piece]:
 
 
 # --- service -------------------------------------------------------------------------------------
-
-
-def may_open_next_round(user, review: Review) -> bool:
-    return roles.is_moderator(user) or roles.is_steward_of(user, review.version.license)
 
 
 _COPIED_COMMENT_FIELDS = (

@@ -14,7 +14,8 @@ from licenses.ingest import IngestError, ingest_version
 from licenses.models import LicenseVersion
 from review import selectors
 from review.models import Review
-from review.rounds.services import may_open_next_round, open_next_round
+from review.rounds.services import open_next_round
+from review.rules import may_open_next_round
 from review.services import NotAllowed
 
 

@@ -1,0 +1,23 @@
+"""Who may change what in the catalogue. One home for the rights of the licenses app.
+
+Each function answers "may this user …?" and costs at most one query. Views answer 404 when
+the answer is no (never 403), so the existence of a thing is not revealed to those who may
+not touch it. Roles themselves (groups) are in :mod:`accounts.roles`.
+"""
+
+from __future__ import annotations
+
+from accounts import roles
+
+
+def may_add_version(user, license) -> bool:
+    """Admins and holders of the permission, or a steward named on the license who still has the
+    steward role (roles are groups: revoking the group revokes the right, as for corrections)."""
+    if not user.is_authenticated:
+        return False
+    return user.has_perm("licenses.add_licenseversion") or roles.is_steward_of(user, license)
+
+
+def may_correct(user, license) -> bool:
+    """Split, merge, relabel and undo clauses: moderators and the license's stewards."""
+    return user.is_authenticated and (roles.is_moderator(user) or roles.is_steward_of(user, license))
