@@ -73,9 +73,7 @@ def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
         "version": version,
         "nav": "licenses",
         # Reviews are public records of this text; a small list, one query.
-        "reviews": list(
-            version.reviews.filter(is_public=True).select_related("criterion_set").order_by("-opened_at")
-        ),
+        "reviews": list(version.reviews.public().select_related("criterion_set").order_by("-opened_at")),
         "can_open_review": is_moderator(request.user) or is_steward_of(request.user, version.license),
     }
     context.update(correction_context(request, version))

@@ -1,13 +1,16 @@
 """How the review page marks a clause: its heat, and its text cut at the quotes of its threads.
 
-Both are pure: they take a count or the threads already loaded and run no query.
+Both are pure: they take a count or the threads already loaded (any objects with the quote
+fields of ``review.models.Thread``) and import nothing from Django.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from review.models import Thread
+if TYPE_CHECKING:  # only for annotations; importing the model would load Django
+    from review.models import Thread
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,12 @@ def heat_for(*, thread_count: int, open_comments: int, open_objections: int) -> 
 
 
 @dataclass
-class Segment:
+class MarkedSpan:
     text: str
     thread_ids: tuple[int, ...] = ()
 
 
-def highlight(text: str, threads: list[Thread]) -> list[Segment]:
+def highlight(text: str, threads: list[Thread]) -> list[MarkedSpan]:
     """Split ``text`` at the quotes of ``threads``; each piece names the threads quoting it.
 
     Quotes may overlap. A quote whose offsets no longer match its text is left out.
@@ -58,10 +61,10 @@ def highlight(text: str, threads: list[Thread]) -> list[Segment]:
         and text[t.quote_start : t.quote_end] == t.quote_exact
     ]
     if not spans:
-        return [Segment(text)] if text else []
+        return [MarkedSpan(text)] if text else []
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     segments = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         ids = tuple(pk for s, e, pk in spans if s <= a and b <= e)
-        segments.append(Segment(text[a:b], ids))
+        segments.append(MarkedSpan(text[a:b], ids))
     return segments

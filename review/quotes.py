@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a quote (W3C TextQuoteSelector)
+
 
 def context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
     """How many characters of ``prefix`` and ``suffix`` surround ``text[start:end]``.

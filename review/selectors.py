@@ -21,7 +21,7 @@ from django.urls import reverse
 from accounts import roles
 from licenses.models import Clause, Criterion
 from licenses.text.comparison import redline
-from review.clause_marks import HEAT_LEVELS, Heat, Segment, heat_for, highlight
+from review.clause_marks import HEAT_LEVELS, Heat, MarkedSpan, heat_for, highlight
 from review.matrix.verdicts import DISAGREEMENT_SYMBOL, Tally, tally, tally_symbols
 from review.models import Comment, CommentRevision, Position, Review, Stance, Thread
 from review.rounds.selectors import Rounds, rounds_for
@@ -108,7 +108,7 @@ class ThreadView:
 class ClauseView:
     clause: Clause
     threads: list[ThreadView]
-    segments: list[Segment]
+    segments: list[MarkedSpan]
     heat: Heat
     open_count: int = 0
     resolved_count: int = 0

@@ -21,11 +21,10 @@ from licenses.models import Clause, Criterion, CriterionSet, LicenseVersion
 from licenses.text.comparison import normalise
 from review.markup import MarkdownTooLong, render_markdown
 from review.models import Comment, CommentRevision, Review, Stance, Thread
-from review.quotes import context_score
+from review.quotes import QUOTE_CONTEXT, context_score
 from review.rules import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
 
 DEFAULT_CRITERION_SET = "osd-1.9"
-QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a quote (W3C TextQuoteSelector)
 MAX_WORDING_LENGTH = 20_000
 
 

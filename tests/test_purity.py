@@ -32,6 +32,9 @@ PURE_MODULES = [
     "review.exports.csv_matrix",
     "review.matrix.verdicts",
     "review.markup",
+    "review.quotes",
+    "review.clause_marks",
+    "review.rounds.alignment",
 ]
 
 

@@ -127,7 +127,6 @@ class Row:
     parent_id: int | None
     has_children: bool = False
     positions: int = 0
-    cells_html: str = ""  # filled in by the view: 2,000 cells are too many for template tags
 
     @property
     def short_text(self) -> str:

@@ -8,21 +8,18 @@ never read), and anyone else gets 404 on POST.
 
 from __future__ import annotations
 
-import html
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
 from review.markup import MAX_COMMENT_LENGTH
 from review.matrix.cells import cell_detail, clause_for, criterion_for, criterion_page
-from review.matrix.selectors import Cell, matrix
+from review.matrix.selectors import matrix
 from review.matrix.services import PositionConflict, position_from_thread, position_set
 from review.matrix.verdicts import SYMBOLS
 from review.models import Review, Thread, Verdict
@@ -71,25 +68,6 @@ def _thread_choice_label(thread: Thread) -> str:
     return f"Thread #{thread.pk}{about} ({thread.get_status_display().lower()})"
 
 
-def cell_html(cell: Cell, *, oob: bool = False) -> SafeString:
-    """One matrix cell: a link that opens its panel (htmx) or its page (no JavaScript).
-
-    Built here rather than with template tags because the matrix has up to 2,000 cells and a
-    template spends several times longer on each. The URL, id, class and symbols are made by
-    the selector from numbers and constants; the screen-reader text is escaped.
-    """
-    sr = html.escape(cell.sr)
-    marks = '<span class="disagree" aria-hidden="true">≠</span>' if cell.disagreement else ""
-    if cell.hint is not None:
-        marks += '<span class="hint" aria-hidden="true">◌</span>'
-    swap = ' hx-swap-oob="true"' if oob else ""
-    return mark_safe(  # noqa: S308 - see the docstring
-        f'<a class="cell {cell.css}" id="{cell.dom_id}" href="{cell.url}" hx-get="{cell.url}" '
-        f'hx-target="#cell-panel" title="{sr}"{swap}><span class="tally" aria-hidden="true">'
-        f'{cell.symbols}</span>{marks}<span class="visually-hidden">{sr}</span></a>'
-    )
-
-
 def _initial(detail) -> dict:
     mine = detail.mine
     if mine is None:
@@ -121,14 +99,12 @@ def _panel_context(request: HttpRequest, review: Review, detail, form=None, **ex
 def matrix_page(request: HttpRequest, pk: int) -> HttpResponse:
     review = review_for(pk, request.user)
     only_with_positions = request.GET.get("rows") == "positions"
-    m = matrix(
+    table = matrix(
         review, only_with_positions=only_with_positions, criterion_key=request.GET.get("criterion") or None
     )
-    for row in m.rows:
-        row.cells_html = mark_safe("".join(f"<td>{cell_html(c)}</td>" for c in row.cells))  # noqa: S308
     context = {
         "review": review,
-        "m": m,
+        "matrix": table,
         "symbols": SYMBOLS,
         "is_reviewer": roles.is_reviewer(request.user),
         "export_formats": [("md", "Markdown"), ("html", "HTML"), ("json", "JSON"), ("csv", "CSV")],
@@ -197,9 +173,8 @@ def cell(request: HttpRequest, pk: int, clause_id: int, criterion_id: int) -> Ht
                 return redirect(request.path)
             detail = cell_detail(review, clause, criterion, user=request.user)
             # Redraw the matrix cell too when the panel sits on the matrix page.
-            extra = {"saved": True}
-            if "/matrix/" in (request.htmx.current_url or ""):
-                extra["cell_oob"] = cell_html(detail.cell, oob=True)
+            # The matrix page's panel asks for it (hx-vals on #cell-panel); the review page does not.
+            extra = {"saved": True, "redraw_cell": request.POST.get("redraw") == "matrix-cell"}
             return render(request, template, _panel_context(request, review, detail, **extra))
     else:
         status = 400

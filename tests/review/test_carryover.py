@@ -5,7 +5,7 @@ from django.urls import reverse
 from review import services
 from review.models import Comment, Review, Thread
 from review.rounds import services as rounds
-from review.rounds.services import align_clauses, reanchor_quote
+from review.rounds.alignment import align_clauses, reanchor_quote
 from review.services import NotAllowed, Quote
 from tests.factories import make_license, make_review, make_user, make_version
 

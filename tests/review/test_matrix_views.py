@@ -166,11 +166,11 @@ def test_reviewer_sets_own_position_and_a_reviewer_field_is_ignored(client, revi
 
 def test_htmx_post_returns_the_panel_and_redraws_the_matrix_cell(client, review, reviewer):
     client.force_login(reviewer)
-    matrix_url = "http://testserver" + reverse("review:matrix", args=[review.pk])
     response = client.post(
         cell_url(review),
-        {"verdict": "complies", "rationale": "Fine.", "expected_version": "0"},
-        headers={"HX-Request": "true", "HX-Current-URL": matrix_url},
+        # The matrix page's panel adds redraw=matrix-cell (hx-vals on #cell-panel).
+        {"verdict": "complies", "rationale": "Fine.", "expected_version": "0", "redraw": "matrix-cell"},
+        headers={"HX-Request": "true"},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -347,3 +347,15 @@ def test_cell_history_restore_gets_the_whole_page(client):
     restore = client.get(url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert "<html" in restore.content.decode()
     assert "HX-Request" in restore["Vary"]
+
+
+def test_htmx_post_from_elsewhere_does_not_redraw_a_matrix_cell(client, review, reviewer):
+    client.force_login(reviewer)
+    response = client.post(
+        cell_url(review),
+        {"verdict": "complies", "rationale": "Fine.", "expected_version": "0"},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "Your position is saved." in html
+    assert 'hx-swap-oob="true"' not in html
