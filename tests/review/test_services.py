@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from review import services
-from review.clause_marks import Segment, heat_for, highlight
+from review.clause_marks import MarkedSpan, heat_for, highlight
 from review.models import Comment, CommentRevision, Review, Stance, Thread
 from review.services import NotAllowed, Quote, locate_quote
 from tests.factories import make_license, make_review, make_user, make_version, osd_criterion
@@ -253,17 +253,17 @@ def test_highlight_splits_at_overlapping_quotes():
     segs = highlight(text, [_T(1, 2, 6, text), _T(2, 4, 8, text)])
     assert "".join(s.text for s in segs) == text
     assert segs == [
-        Segment("ab", ()),
-        Segment("cd", (1,)),
-        Segment("ef", (1, 2)),
-        Segment("gh", (2,)),
-        Segment("ij", ()),
+        MarkedSpan("ab", ()),
+        MarkedSpan("cd", (1,)),
+        MarkedSpan("ef", (1, 2)),
+        MarkedSpan("gh", (2,)),
+        MarkedSpan("ij", ()),
     ]
 
 
 def test_highlight_ignores_a_quote_whose_offsets_no_longer_match():
     t = _T(1, 0, 3, "abc")
-    assert highlight("xyzdef", [t]) == [Segment("xyzdef")]
+    assert highlight("xyzdef", [t]) == [MarkedSpan("xyzdef")]
 
 
 def test_heat_levels_by_shape():
