@@ -15,6 +15,8 @@ PURE_MODULES = [
     "licenses.text.lines",
     "licenses.text.headings",
     "licenses.text.comparison",
+    "licenses.text.matching",
+    "licenses.text.rescue",
     "licenses.text.redline",
     "licenses.text.hints",
     "review.mail.parse",

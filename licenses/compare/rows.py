@@ -56,6 +56,12 @@ class Row:
     stub_for: str = ""
     next_change: str = ""
     prev_change: str = ""
+    # unchanged but for quotes, dashes, spacing or letter case (the redline shows those)
+    typography: bool = False
+    # linked by hand (see licenses.compare.links)
+    manual: bool = False
+    # a clause too long to redline word by word: some changes are marked by sentence
+    coarse: bool = False
 
     @property
     def is_change(self) -> bool:
@@ -103,10 +109,10 @@ def _row(pair: Pair) -> Row:
     a = [_side(s) for s in pair.a_segments]
     b = [_side(s) for s in pair.b_segments]
     dom_id = f"d-{b[0].anchor}" if b else f"d-a-{a[0].anchor}"
-    if pair.kind == "unchanged":
+    if pair.kind == "unchanged" and not pair.typography:
         plain = mark_safe(escape(pair.b_text or pair.a_text))  # noqa: S308 - escaped
         a_html = mark_safe(escape(pair.a_text))  # noqa: S308 - escaped
-        return Row(pair.kind, dom_id, a, b, 1.0, pair.renumbered, a_html, plain, plain)
+        return Row(pair.kind, dom_id, a, b, 1.0, pair.renumbered, a_html, plain, plain, manual=pair.manual)
     return Row(
         pair.kind,
         dom_id,
@@ -117,6 +123,9 @@ def _row(pair: Pair) -> Row:
         _html(pair.redline, _OLD),
         _html(pair.redline, _NEW),
         _html(pair.redline, _BOTH),
+        typography=pair.typography,
+        manual=pair.manual,
+        coarse=pair.coarse,
     )
 
 

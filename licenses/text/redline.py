@@ -13,7 +13,11 @@ texts exactly::
 from __future__ import annotations
 
 import re
+import zlib
+from collections import Counter
 from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
 
 try:  # the C twin of difflib: same algorithm and output, several times faster
     from cydifflib import SequenceMatcher
@@ -93,9 +97,168 @@ def _append(out: list[Piece], op: str, text: str) -> None:
         out.append((op, text))
 
 
-def _opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib opcodes with short equal runs between changes folded into the changes."""
-    codes = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+# --- bounded cost ----------------------------------------------------------------------------
+#
+# difflib with autojunk=False reads best (it finds the longest common run first), but on
+# repetitive text it does about (token pairs that match) x (matching blocks) steps: a 24 KB
+# table of 1,000 edited rows took 17 s. Each diff is priced before it runs; one over its
+# price is first aligned by units (sentences and content-defined chunks of a few words, with
+# rapidfuzz's bit-parallel LCS, which is O(n*m/64) whatever the text), and only the changed
+# stretches are then refined word by word while the budget lasts. What is left unrefined is
+# shown unit by unit and the redline says so (it is "coarse").
+
+# Work (about the steps of difflib's longest-match search) allowed for one word-level diff,
+# and for all the diffs of one comparison. 1e8 is 0.1-0.3 s here; the largest clause pair in
+# the SPDX version pairs (LGPL-2.1 -> 3.0 preamble) costs 1.2e7.
+CLAUSE_WORK = 100_000_000
+TOTAL_WORK = 400_000_000
+# A unit ends after a sentence mark or a paragraph break, after a token whose checksum
+# picks it (content-defined, so an insertion does not shift every later boundary), or at
+# UNIT_TOKENS tokens.
+UNIT_TOKENS = 48
+_UNIT_END = frozenset(".;:!?")
+# Unit-level LCS cells allowed (rapidfuzz: 4e8 cells in about 0.3 s); beyond, units are grouped.
+UNIT_CELLS = 600_000_000
+# A changed stretch too costly for difflib is diffed word by word with the same LCS while
+# this many cells last (per comparison); after that it stays at unit level.
+LCS_CELLS = 1_000_000_000
+
+
+class Budget:
+    """Word-level diff work left for one comparison (see :data:`TOTAL_WORK`)."""
+
+    def __init__(self, total: int = TOTAL_WORK, cells: int = LCS_CELLS) -> None:
+        self.left = total
+        self.cells = cells
+
+    def take(self, work: int) -> bool:
+        if work > CLAUSE_WORK or work > self.left:
+            return False
+        self.left -= work
+        return True
+
+    def take_cells(self, cells: int) -> bool:
+        if cells > self.cells:
+            return False
+        self.cells -= cells
+        return True
+
+
+def work(ka: Sequence[str], kb: Sequence[str]) -> int:
+    """The price of a word-level difflib diff: matching token pairs x the shorter length."""
+    if not ka or not kb:
+        return 0
+    count = Counter(ka)
+    return sum(count[k] for k in kb) * min(len(ka), len(kb))
+
+
+def _unit_ends(keys: Sequence[str], spaces: Sequence[str], lo: int, hi: int) -> list[int]:
+    ends: list[int] = []
+    n = 0
+    for i in range(lo, hi):
+        n += 1
+        k = keys[i]
+        if (
+            n >= UNIT_TOKENS
+            or k in _UNIT_END
+            or "\n" in spaces[i]
+            or (n >= 4 and zlib.crc32(k.encode()) & 15 == 0)
+        ):
+            ends.append(i + 1)
+            n = 0
+    if not ends or ends[-1] != hi:
+        ends.append(hi)
+    return ends
+
+
+def _units(keys: Sequence[str], ends: list[int], lo: int) -> list[str]:
+    out, start = [], lo
+    for end in ends:
+        out.append("\x00".join(keys[start:end]))
+        start = end
+    return out
+
+
+Code = tuple[str, int, int, int, int]
+
+
+def _coarse_codes(a: Tokens, b: Tokens, budget: Budget) -> tuple[list[Code], bool]:
+    """Opcodes of a diff too costly for difflib at once: units first, then words where affordable."""
+    ka, kb = a[0], b[0]
+    n, m = len(ka), len(kb)
+    pre = 0
+    while pre < min(n, m) and ka[pre] == kb[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(n, m) - pre and ka[n - 1 - suf] == kb[m - 1 - suf]:
+        suf += 1
+    codes: list[Code] = [("equal", 0, pre, 0, pre)] if pre else []
+    ea, eb = _unit_ends(ka, a[1], pre, n - suf), _unit_ends(kb, b[1], pre, m - suf)
+    # too many units for the LCS: group consecutive units (a last resort for huge, odd texts)
+    group = 1
+    while (len(ea) // group + 1) * (len(eb) // group + 1) > UNIT_CELLS:
+        group *= 2
+    if group > 1:
+        ea = ea[group - 1 :: group] + ([ea[-1]] if len(ea) % group else [])
+        eb = eb[group - 1 :: group] + ([eb[-1]] if len(eb) % group else [])
+    starts_a, starts_b = [pre, *ea[:-1]], [pre, *eb[:-1]]
+    if n - suf == pre:
+        ea, starts_a = [], []
+    if m - suf == pre:
+        eb, starts_b = [], []
+    coarse = False
+    pending: list[int] | None = None  # a changed stretch [i1, i2, j1, j2] in tokens
+
+    def flush() -> None:
+        nonlocal coarse, pending
+        if pending is None:
+            return
+        i1, i2, j1, j2 = pending
+        pending = None
+        if i2 > i1 and j2 > j1 and budget.take(work(ka[i1:i2], kb[j1:j2])):
+            sub = SequenceMatcher(None, ka[i1:i2], kb[j1:j2], autojunk=False).get_opcodes()
+            codes.extend((t, x1 + i1, x2 + i1, y1 + j1, y2 + j1) for t, x1, x2, y1, y2 in sub)
+            return
+        if i2 > i1 and j2 > j1 and budget.take_cells((i2 - i1) * (j2 - j1)):
+            sub = Indel.opcodes(ka[i1:i2], kb[j1:j2]).as_list()
+            codes.extend((t, x1 + i1, x2 + i1, y1 + j1, y2 + j1) for t, x1, x2, y1, y2 in sub)
+            return
+        coarse = coarse or (i2 > i1 and j2 > j1)
+        codes.append(
+            ("replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert", i1, i2, j1, j2)
+        )
+
+    ua, ub = _units(ka, ea, pre), _units(kb, eb, pre)
+    for tag, x1, x2, y1, y2 in Indel.opcodes(ua, ub).as_list():
+        i1 = starts_a[x1] if x1 < len(ua) else n - suf
+        i2 = starts_a[x2] if x2 < len(ua) else n - suf
+        j1 = starts_b[y1] if y1 < len(ub) else m - suf
+        j2 = starts_b[y2] if y2 < len(ub) else m - suf
+        if tag == "equal":
+            flush()
+            codes.append(("equal", i1, i2, j1, j2))
+        elif pending is None:
+            pending = [i1, i2, j1, j2]
+        else:
+            pending[1], pending[3] = i2, j2
+    flush()
+    if suf:
+        codes.append(("equal", n - suf, n, m - suf, m))
+    return codes, coarse
+
+
+def _opcodes(ka: list[str], kb: list[str], budget: Budget | None, spaces: tuple) -> tuple[list[Code], bool]:
+    """difflib opcodes with short equal runs between changes folded into the changes.
+
+    Returns the opcodes and whether any changed stretch was left at unit level.
+    """
+    coarse = False
+    if budget is None:
+        budget = Budget()
+    if budget.take(work(ka, kb)):
+        codes = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+    else:
+        codes, coarse = _coarse_codes((ka, spaces[0]), (kb, spaces[1]), budget)
     merged: list[list] = []
     for n, (tag, i1, i2, j1, j2) in enumerate(codes):
         if tag == "equal" and 0 < n < len(codes) - 1 and i2 - i1 <= SLIVER:
@@ -104,7 +267,7 @@ def _opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int
             merged[-1][0], merged[-1][2], merged[-1][4] = "replace", i2, j2
         else:
             merged.append([tag, i1, i2, j1, j2])
-    return [tuple(c) for c in merged]
+    return [tuple(c) for c in merged], coarse
 
 
 Tokens = tuple[list[str], list[str]]  # (words and marks, the whitespace after each)
@@ -131,11 +294,20 @@ def joined(parts: Sequence[Tokens]) -> Tokens:
     return keys, spaces
 
 
-def redline_split(a: Tokens, b: Tokens) -> list[Piece]:
+def redline_split(a: Tokens, b: Tokens, budget: Budget | None = None) -> list[Piece]:
     """Redline two token lists (from :func:`split`); see :func:`redline`."""
+    return redline_tokens(a, b, budget)[0]
+
+
+def redline_tokens(a: Tokens, b: Tokens, budget: Budget | None = None) -> tuple[list[Piece], bool]:
+    """Redline two token lists, and whether it is coarse (changes marked by unit, not by word)."""
     ka, wa = a
     kb, wb = b
-    codes = [("equal", 0, len(ka), 0, len(kb))] if ka == kb else _opcodes(ka, kb)
+    coarse = False
+    if ka == kb:
+        codes: list[Code] = [("equal", 0, len(ka), 0, len(kb))]
+    else:
+        codes, coarse = _opcodes(ka, kb, budget, (wa, wb))
     out: list[Piece] = []
     for tag, i1, i2, j1, j2 in codes:
         if tag != "equal":
@@ -155,7 +327,7 @@ def redline_split(a: Tokens, b: Tokens) -> list[Piece]:
             _append(out, "delete", x)
             _append(out, "insert", y)
         _append(out, "equal", "".join(buf))
-    return out
+    return out, coarse
 
 
 def redline(a_text: str, b_text: str) -> list[Piece]:

@@ -1,0 +1,149 @@
+"""Link precision and recall of the clause alignment against hand-made gold alignments.
+
+Run from the repo root:  .venv/bin/python bench/alignment.py [--verbose]
+
+The gold (``bench/alignment_gold.json``) lists, for real SPDX version pairs, every pair of
+clauses a lawyer would link, written by reading the texts. Each gold side names its clause
+by path and by a quote; the clause is found by path when that clause still holds the quote,
+else by the quote alone (the smallest clause holding it, one that starts with it first),
+so the gold outlives changes to segmentation. A gold side that no clause holds any more is
+reported and counts as missed.
+
+The engine's links are every (old, new) clause pair it shows together: unchanged, changed,
+moved, and each old x new clause of a split or merge. Precision = right links / links
+shown; recall = right links / gold links; both per pair and over all pairs (micro).
+"Changed but called unchanged" counts unchanged pairs whose texts differ beyond typography
+(quotes, dashes, spacing, letter case): it must be 0. Prints one row per pair and, last,
+one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from licenses.sources import spdx_text  # noqa: E402
+from licenses.text.comparison import ALGORITHM_VERSION, clause_text, compare, fold  # noqa: E402
+from licenses.text.segmentation import Segment, segment  # noqa: E402
+
+GOLD = ROOT / "bench" / "alignment_gold.json"
+TARGET_PRECISION, TARGET_RECALL = 0.97, 0.90
+
+
+def resolve(segs: list[Segment], folded: list[str], side: dict) -> int | None:
+    """Index of the clause a gold side names, or None when no clause holds its quote."""
+    quote = fold(side["quote"])
+    by_path = [k for k, s in enumerate(segs) if s.path == side["path"]]
+    if len(by_path) == 1 and quote in folded[by_path[0]]:
+        return by_path[0]
+    hits = [k for k, f in enumerate(folded) if quote in f]
+    if not hits:
+        return None
+    return min(hits, key=lambda k: (not folded[k].startswith(quote), len(folded[k])))
+
+
+def evaluate(entry: dict, verbose: bool = False) -> dict:
+    sa, sb = segment(spdx_text(entry["a"])), segment(spdx_text(entry["b"]))
+    fa, fb = [fold(clause_text(s)) for s in sa], [fold(clause_text(s)) for s in sb]
+    gold: set[tuple[int, int]] = set()
+    lost = []
+    for link in entry["links"]:
+        i, j = resolve(sa, fa, link["a"]), resolve(sb, fb, link["b"])
+        if i is None or j is None:
+            lost.append(link)
+        else:
+            gold.add((i, j))
+    start = time.perf_counter()
+    pairs = compare(sa, sb)
+    ms = (time.perf_counter() - start) * 1000
+    index_a = {id(s): k for k, s in enumerate(sa)}
+    index_b = {id(s): k for k, s in enumerate(sb)}
+    shown: set[tuple[int, int]] = set()
+    kinds: dict[tuple[int, int], str] = {}
+    wrong_unchanged = 0
+    for p in pairs:
+        for x in p.a_segments:
+            for y in p.b_segments:
+                link = (index_a[id(x)], index_b[id(y)])
+                shown.add(link)
+                kinds[link] = p.kind
+        if p.kind == "unchanged" and fold(p.a_text) != fold(p.b_text):
+            wrong_unchanged += 1
+    right = shown & gold
+    row = {
+        "a": entry["a"],
+        "b": entry["b"],
+        "gold": len(gold) + len(lost),
+        "lost_gold": len(lost),
+        "shown": len(shown),
+        "right": len(right),
+        "precision": round(len(right) / len(shown), 4) if shown else 1.0,
+        "recall": round(len(right) / (len(gold) + len(lost)), 4) if gold or lost else 1.0,
+        "wrong_unchanged": wrong_unchanged,
+        "typography_only": sum(p.typography for p in pairs),
+        "ms": round(ms, 1),
+    }
+    if verbose:
+        for i, j in sorted(shown - gold):
+            print(f"    extra  {kinds[(i, j)]:9} {sa[i].path:14} -> {sb[j].path}")
+        for i, j in sorted(gold - shown):
+            print(f"    missed           {sa[i].path:14} -> {sb[j].path}")
+        for link in lost:
+            print(f"    gold side not found: {link}")
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--verbose", action="store_true", help="list extra and missed links per pair")
+    args = parser.parse_args()
+    entries = json.loads(GOLD.read_text(encoding="utf-8"))["pairs"]
+    print(f"{ALGORITHM_VERSION}; {len(entries)} pairs, gold in {GOLD.relative_to(ROOT)}")
+    print(f"{'pair':32} {'gold':>5} {'shown':>6} {'right':>6} {'P':>6} {'R':>6} {'ms':>7}")
+    rows = []
+    for entry in entries:
+        if args.verbose:
+            print(f"  {entry['a']} -> {entry['b']}")
+        row = evaluate(entry, args.verbose)
+        rows.append(row)
+        print(
+            f"{row['a'] + ' -> ' + row['b']:32} {row['gold']:5} {row['shown']:6} {row['right']:6} "
+            f"{row['precision']:6.3f} {row['recall']:6.3f} {row['ms']:7.1f}"
+        )
+    gold = sum(r["gold"] for r in rows)
+    shown = sum(r["shown"] for r in rows)
+    right = sum(r["right"] for r in rows)
+    precision = round(right / shown, 4) if shown else 1.0
+    recall = round(right / gold, 4) if gold else 1.0
+    wrong = sum(r["wrong_unchanged"] for r in rows)
+    met = precision >= TARGET_PRECISION and recall >= TARGET_RECALL and wrong == 0
+    print(
+        f"overall: precision {precision:.3f}, recall {recall:.3f} over {gold} gold links; "
+        f"changed called unchanged: {wrong}; typography-only pairs: {sum(r['typography_only'] for r in rows)} "
+        f"(target P >= {TARGET_PRECISION}, R >= {TARGET_RECALL}, 0 wrong: {'met' if met else 'MISSED'})"
+    )
+    print(
+        json.dumps(
+            {
+                "algorithm": ALGORITHM_VERSION,
+                "precision": precision,
+                "recall": recall,
+                "gold_links": gold,
+                "wrong_unchanged": wrong,
+                "target_met": met,
+                "pairs": rows,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

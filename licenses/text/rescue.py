@@ -1,0 +1,219 @@
+"""Pure second pass of the alignment: counterparts the similarity threshold missed. No Django imports.
+
+The first pass (:mod:`licenses.text.matching`) pairs clauses whose content words mostly
+agree. A rewritten clause often keeps little of its wording but still shows who it is:
+
+- **rare phrases**: runs of words that occur in one clause only on each side
+  (Apache-1.1 §3 and Apache-2.0 4(d) share "if and wherever such third-party
+  acknowledgments normally appear");
+- **defined terms**: both clauses define the same term ("Licensable" means ...);
+- **headings**: both carry the same heading;
+- **order**: both sit between the same two aligned neighbours, the only clauses left there.
+
+The same evidence guards the other way: a pair the first pass made *against* the order of
+its neighbours ("moved") must either be very similar or show one of the first three signs,
+or it is undone, so that "Artistic 1.0 §4 (object code)" does not become "moved" to 2.0's
+"(4) modified source".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import numpy as np
+
+from licenses.text.matching import Forbid, Side, similarity, threshold, tie
+
+SHINGLE = 5  # words in a rare phrase
+PHRASES = 3  # rare phrases two clauses must share to pair on them alone
+PHRASES_SIMILAR = (2, 0.2)  # or this many, with this similarity or between the same neighbours
+MOVE_MIN = 0.5  # least similarity of a moved pair without other evidence ...
+MOVE_CROSSINGS = 3  # ... when it crosses at least this many other pairs,
+MOVE_PER_CROSSING = 0.01  # plus this much for each pair it crosses (a far move needs more)
+MOVE_MAX = 0.9
+GAP_FACTOR = 0.5  # between the same neighbours, this share of the usual threshold suffices,
+LONE_MIN = 0.12  # (the only two clauses left there: this similarity) when labels or headings agree
+MAX_WORDS = 300_000  # on more words in all, the second pass is skipped (bounded cost)
+
+_DEFINES = re.compile(
+    r"^(?:\S+ ){0,3}\" (?P<term>[^\"]{1,80}?) \" (?:\S+ ){0,3}?"
+    r"(?:means|mean|shall mean|refers|shall refer|includes|shall include|has the meaning|is defined)\b"
+)
+_WORD = re.compile(r"\w+")
+
+
+def defined_term(folded: str) -> str:
+    """The term a definition clause defines ("licensable"), from its folded text; "" if none."""
+    m = _DEFINES.match(folded)
+    return m.group("term") if m else ""
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+
+
+class Evidence:
+    """Signs, other than overall similarity, that an a clause and a b clause correspond."""
+
+    def __init__(self, sa: Side, sb: Side) -> None:
+        wa = [_WORD.findall(k) for k in sa.key]
+        wb = [_WORD.findall(k) for k in sb.key]
+        sh_a = [_shingles(w) for w in wa]
+        sh_b = [_shingles(w) for w in wb]
+        # a phrase is rare when exactly one clause holds it on each side
+        count_a = Counter(s for sh in sh_a for s in sh)
+        count_b = Counter(s for sh in sh_b for s in sh)
+        where_b: dict[tuple[str, ...], int] = {}
+        for j, sh in enumerate(sh_b):
+            for s in sh:
+                if count_b[s] == 1:
+                    where_b[s] = j
+        self.phrases: dict[tuple[int, int], int] = defaultdict(int)
+        for i, sh in enumerate(sh_a):
+            for s in sh:
+                if count_a[s] == 1 and s in where_b:
+                    self.phrases[(i, where_b[s])] += 1
+        self.term_a = [defined_term(k) for k in sa.key]
+        self.term_b = [defined_term(k) for k in sb.key]
+        self.heading_a = [" ".join(_WORD.findall(h)) for h in sa.heading]
+        self.heading_b = [" ".join(_WORD.findall(h)) for h in sb.heading]
+        self.label_a, self.label_b = sa.label, sb.label
+        # a term or heading is a sign only where it is unique on both sides
+        self.unique_a = Counter(self.term_a) + Counter(self.heading_a)
+        self.unique_b = Counter(self.term_b) + Counter(self.heading_b)
+
+    def same_term(self, i: int, j: int) -> bool:
+        t = self.term_a[i]
+        return bool(t) and t == self.term_b[j] and self.unique_a[t] == 1 and self.unique_b[t] == 1
+
+    def same_heading(self, i: int, j: int) -> bool:
+        h = self.heading_a[i]
+        return bool(h) and h == self.heading_b[j] and self.unique_a[h] == 1 and self.unique_b[h] == 1
+
+    def shares_phrases(self, i: int, j: int, s: float, in_place: bool = False) -> bool:
+        n = self.phrases.get((i, j), 0)
+        return n >= PHRASES or (n >= PHRASES_SIMILAR[0] and (in_place or s >= PHRASES_SIMILAR[1]))
+
+    def strong(self, i: int, j: int, s: float) -> bool:
+        return self.shares_phrases(i, j, s) or self.same_term(i, j) or self.same_heading(i, j)
+
+    def looks_alike(self, i: int, j: int) -> bool:
+        """Same label, or headings that share a word: enough with order to pair weak matches."""
+        if self.label_a[i] and self.label_a[i] == self.label_b[j]:
+            return True
+        return bool(set(self.heading_a[i].split()) & set(self.heading_b[j].split()))
+
+
+def _bounds(n: int, match: dict[int, tuple[int, float]], m: int) -> tuple[list[int], list[int]]:
+    """For each a index, the b range its counterpart may take without crossing a pair.
+
+    (i, j) crosses no matched pair iff ``low[i] < j < high[i]``: the largest b index
+    paired before i, and the smallest paired after it.
+    """
+    low, high = [-1] * n, [m] * n
+    best = -1
+    for i in range(n):
+        low[i] = best
+        if i in match:
+            best = max(best, match[i][0])
+    best = m
+    for i in range(n - 1, -1, -1):
+        high[i] = best
+        if i in match:
+            best = min(best, match[i][0])
+    return low, high
+
+
+def _crossings(match: dict[int, tuple[int, float]]) -> dict[int, int]:
+    """How many other pairs each pair crosses (order kept on one side, broken on the other)."""
+    if not match:
+        return {}
+    ii = np.array(list(match))
+    jj = np.array([j for j, _ in match.values()])
+    cross = ((ii[:, None] - ii[None, :]) * (jj[:, None] - jj[None, :]) < 0).sum(axis=1)
+    return dict(zip(ii.tolist(), cross.tolist(), strict=True))
+
+
+def drop_weak_moves(
+    sa: Side, sb: Side, match: dict[int, tuple[int, float]], ev: Evidence, keep: set[int]
+) -> dict[int, tuple[int, float]]:
+    """Undo pairs against the order of their neighbours that have too little to show for it.
+
+    The weak pair crossing most others goes first, until no weak pair crosses any (the
+    same whichever side is old: crossings do not depend on it).
+    """
+    match = dict(match)
+    candidates = {
+        i for i, (j, s) in match.items() if i not in keep and s < MOVE_MAX and not ev.strong(i, j, s)
+    }
+    while candidates:
+        cross = _crossings(match)
+        weak = [
+            i
+            for i in candidates
+            if cross[i] >= MOVE_CROSSINGS
+            and match[i][1] < min(MOVE_MIN + MOVE_PER_CROSSING * cross[i], MOVE_MAX)
+        ]
+        if not weak:
+            break
+        worst = max(weak, key=lambda i: (cross[i], -tie(sa.text[i], sb.text[match[i][0]])))
+        del match[worst]
+        candidates.discard(worst)
+    return match
+
+
+def rescue(
+    sa: Side,
+    sb: Side,
+    com: np.ndarray,
+    match: dict[int, tuple[int, float]],
+    ev: Evidence,
+    forbid: Forbid = frozenset(),
+) -> dict[int, tuple[int, float]]:
+    """New pairs among the clauses ``match`` leaves alone: {i: (j, similarity)}."""
+    added: dict[int, tuple[int, float]] = {}
+    for _ in range(2):  # new pairs make new neighbours
+        now = match | added
+        used_b = {j for j, _ in now.values()}
+        free_a = [i for i in range(len(sa)) if i not in now and sa.words[i]]
+        free_b = [j for j in range(len(sb)) if j not in used_b and sb.words[j]]
+        if not free_a or not free_b:
+            break
+        low, high = _bounds(len(sa), now, len(sb))
+        # how many free clauses of the other side fit between the same neighbours
+        room_a = {i: sum(low[i] < j < high[i] for j in free_b) for i in free_a}
+        room_b = {j: sum(low[i] < j < high[i] for i in free_a) for j in free_b}
+        cands: list[tuple[int, float, float, int, int]] = []
+        for i in free_a:
+            for j in free_b:
+                if (i, j) in forbid:
+                    continue
+                s = similarity(sa, sb, com, i, j)
+                same_gap = low[i] < j < high[i]
+                least = threshold(min(len(sa.words[i]), len(sb.words[j])))
+                if ev.same_term(i, j) or ev.same_heading(i, j):
+                    rank = 3
+                elif ev.shares_phrases(i, j, s, same_gap):
+                    rank = 2
+                elif not same_gap or not ev.looks_alike(i, j):
+                    continue
+                elif s >= GAP_FACTOR * least:
+                    rank = 1
+                elif room_a[i] == room_b[j] == 1 and s >= LONE_MIN:
+                    rank = 0
+                else:
+                    continue
+                cands.append((rank, s, tie(sa.text[i], sb.text[j]), i, j))
+        if not cands:
+            break
+        cands.sort(key=lambda c: (-c[0], -c[1], c[2]))
+        taken_a: set[int] = set()
+        taken_b: set[int] = set()
+        for _rank, s, _tie, i, j in cands:
+            if i in taken_a or j in taken_b:
+                continue
+            taken_a.add(i)
+            taken_b.add(j)
+            added[i] = (j, s)
+    return added
