@@ -15,18 +15,18 @@ _ZONES = {
 }  # fmt: skip
 
 _MONTH_NAMES = {
-    1: "january jan gennaio gen januar jänner jän janvier janv enero ene januari janeiro",
-    2: "february feb febbraio februar février févr fevrier fevr febrero februari fevereiro fev",
-    3: "march mar marzo märz mär mrz mars maart março",
-    4: "april apr aprile avril avr abril abr",
-    5: "may maggio mag mai mayo mei maio",
-    6: "june jun giugno giu juni juin junio junho",
-    7: "july jul luglio lug juli juillet juil julio julho",
-    8: "august aug agosto ago août aout augustus",
-    9: "september sep sept settembre set septembre septiembre setembro",
-    10: "october oct ottobre ott oktober okt octobre octubre outubro out",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dicembre dic dezember dez décembre déc decembre diciembre dezembro",
+    1: "january jan gennaio gen januar jänner jän janvier janv enero ene januari janeiro stycznia января",
+    2: "february feb febbraio februar février févr fevrier fevr febrero februari fevereiro fev lutego февраля",
+    3: "march mar marzo märz mär mrz mars maart março marca марта",
+    4: "april apr aprile avril avr abril abr kwietnia апреля",
+    5: "may maggio mag mai mayo mei maio maja мая",
+    6: "june jun giugno giu juni juin junio junho czerwca июня",
+    7: "july jul luglio lug juli juillet juil julio julho lipca июля",
+    8: "august aug agosto ago août aout augustus sierpnia августа",
+    9: "september sep sept settembre set septembre septiembre setembro września сентября",
+    10: "october oct ottobre ott oktober okt octobre octubre outubro out października октября",
+    11: "november nov novembre noviembre novembro listopada ноября",
+    12: "december dec dicembre dic dezember dez décembre déc decembre diciembre dezembro grudnia декабря",
 }
 MONTHS = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
@@ -42,10 +42,10 @@ TIME = re.compile(
     r"(?:\s?(?P<ap>[aApP])\.?\s?[mM]\.?(?![a-zA-Z]))?"
     rf"(?:\s{{0,2}}{_ZONE_RE})?"
 )
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DMY = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?({_MONTH_RE})\.?,?(?:\s+|-)(?:de\s+)?(\d{{4}})(?!\d)",
     re.I,
 )
 _MDY = re.compile(
@@ -96,7 +96,7 @@ def parse_loose(
         scan = text[: t.start()] + " " * (t.end() - t.start()) + text[t.end() :]
     ymd: tuple[int, int, int] | None = None
     if m := _ISO.search(scan):
-        ymd = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        ymd = (int(m.group(1)), int(m.group(3)), int(m.group(4)))
     elif m := _NUMERIC.search(scan):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         first_is_day = m.group(2) == "." or (dayfirst if dayfirst is not None else a > 12)

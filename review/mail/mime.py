@@ -78,19 +78,28 @@ def split_mbox(text: str) -> list[str]:
 
 
 def _header(msg: email.message.Message, name: str) -> str:
-    raw = msg.get(name)
+    # raw_items(): the header as stored; msg.get() would turn 8-bit bytes into U+FFFD first.
+    raw = next((value for key, value in msg.raw_items() if key.lower() == name), None)
     if raw is None:
         return ""
+    text = str(raw)
+    if _SURROGATE.search(text):
+        # Raw 8-bit bytes in a header (no RFC 2047 words): decode them ourselves, UTF-8 first.
+        text = decode_bytes(text.encode("ascii", "surrogateescape"), None)
     try:
-        value = str(email.header.make_header(email.header.decode_header(str(raw))))
+        value = str(email.header.make_header(email.header.decode_header(text))) if "=?" in text else text
     except Exception:  # broken encoded words: keep the raw text
-        value = str(raw)
-    value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        value = text
     return " ".join(value.split())
 
 
 def decode_bytes(data: bytes, charset: str | None) -> str:
-    for candidate in (charset, "utf-8"):
+    """``data`` in its declared charset; else UTF-8; else Windows-1252; else Latin-1.
+
+    A "us-ascii" label on 8-bit text, a missing label and Latin-1 text labelled UTF-8 are all
+    common, so a label that does not fit the bytes is not trusted.
+    """
+    for candidate in (charset, "utf-8", "cp1252"):
         if not candidate:
             continue
         try:
@@ -104,7 +113,9 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
 def _part_text(part: email.message.Message) -> str:
     charset = part.get_content_charset()
     cte = str(part.get("content-transfer-encoding", "")).strip().lower()
-    payload = part.get_payload()
+    # The raw payload: get_payload() would decode 8-bit bytes with the label's charset and put
+    # U+FFFD in place of every byte that does not fit, before any fallback could run.
+    payload = part._payload
     if isinstance(payload, list):
         return ""
     if cte in ("quoted-printable", "base64", "x-uuencode", "uuencode"):

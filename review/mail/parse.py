@@ -41,8 +41,10 @@ from review.mail.mime import (
     read_message,
     split_mbox,
 )
-from review.mail.quotes import clean_body, parse_author, split_chain
+from review.mail.quotes import MARK, parse_author, split_chain
 from review.mail.refs import find_refs, match_refs
+from review.mail.repair import decode_escapes, repair_text
+from review.mail.signatures import clean_body
 
 __all__ = [
     "ClauseMatch", "ClauseRef", "MailFormatError", "Message",
@@ -57,24 +59,36 @@ _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([A-Za-z0-9_.:-]{1,
 
 def _check_text(text: str) -> None:
     sample = text[:8192]
-    if "\x00" in sample or sum(ch in _CONTROL for ch in sample) > len(sample) * 0.05 + 2:
+    if sample.count("\x00") > 2 or sum(ch in _CONTROL for ch in sample) > len(sample) * 0.05 + 2:
         raise MailFormatError(
             "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
         )
 
 
+# A real tag: "<br>", "<div class=…>", "</p>"; not "<brian@example.org>" or "<pretty@…>".
+_HTML_TAG = re.compile(
+    r"<(?:html|body|div|p|br|blockquote|pre|table|span|font|b|i|a)(?:\s[^<>]{0,500})?/?>|</(?:div|p|blockquote|body|html)>",
+    re.I,
+)
+
+
 def _looks_like_html(text: str) -> bool:
-    head = text[:4096].lower()
-    return any(
-        tag in head
-        for tag in ("<html", "<body", "<div", "<p>", "<p ", "<br", "<blockquote", "<pre", "<table")
-    )
+    return len(_HTML_TAG.findall(text[:8192], 0)) >= 2 or _HTML_TAG.match(text.lstrip()) is not None
+
+
+def _has_list_footer(text: str) -> bool:
+    return _LIST_FOOTER.search(text) is not None
+
+
+_LIST_FOOTER = re.compile(r"mailing\s+list|/listinfo/|/mailman/", re.I)
 
 
 def _chain_from_mail(raw: RawMail) -> list[Message]:
     date = parse_header_date(raw.date_header)
     tz: tzinfo | None = date.tzinfo if date else None
-    own, older = split_chain(raw.text, tz)
+    text = repair_text(raw.text)
+    footer = _has_list_footer(text)
+    own, older = split_chain(text, tz, list_footer=footer)
     top = Message(
         author_name=raw.author_name,
         author_email=raw.author_email,
@@ -82,14 +96,16 @@ def _chain_from_mail(raw: RawMail) -> list[Message]:
         subject=raw.subject,
         message_id=raw.message_id,
         in_reply_to=raw.in_reply_to,
-        body=clean_body(own),
+        body=clean_body(own, author_name=raw.author_name, author_email=raw.author_email, list_footer=footer),
     )
     return [*older, top]
 
 
 def _chain_from_text(text: str) -> list[Message]:
-    own, older = split_chain(text, None)
-    body = clean_body(own)
+    text = repair_text(text)
+    footer = _has_list_footer(text)
+    own, older = split_chain(text, None, unwrap=True, list_footer=footer)
+    body = clean_body(own, list_footer=footer)
     return [*older, Message(body=body)] if body else older
 
 
@@ -98,6 +114,8 @@ def _parse(text: str) -> list[Message]:
     if not text.strip():
         return []
     _check_text(text)
+    # A stray NUL or two in a text file is damage, not a sign of binary; our quote mark is ours.
+    text = text.replace("\x00", "").replace(MARK, "")
     stripped = text.lstrip()
     if looks_like_mbox(stripped):
         chains = [_chain_from_mail(parse_eml(chunk)) for chunk in split_mbox(stripped)]
@@ -109,7 +127,7 @@ def _parse(text: str) -> list[Message]:
         raw = RawMail(name, addr, page.date, page.subject, None, page.in_reply_to, page.body)
         chains = [_chain_from_mail(raw)]
     elif _looks_like_html(stripped):
-        chains = [_chain_from_text(html_to_text(stripped))]
+        chains = [_chain_from_text(html_to_text(decode_escapes(stripped)))]
     else:
         chains = [_chain_from_text(text)]
     return _assemble(chains)
@@ -139,7 +157,7 @@ def parse_thread_bytes(data: bytes) -> list[Message]:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = data.decode("utf-16", "replace").encode("utf-8")
     head = data[:8192]
-    if b"\x00" in head:
+    if head.count(b"\x00") > 2:
         raise MailFormatError(
             "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
         )

@@ -1,346 +1,479 @@
-"""Split a message's text into its own words and the earlier messages it quotes.
+"""Split a message's text into its own words and the earlier messages it quotes. Pure.
 
-Quoted messages come from ">" blocks under an attribution line ("On ..., X wrote:") and
-from Outlook-style header blocks ("From:/Sent:/To:/Subject:" and localised ones).
-Everything here is pure text processing.
+Mail quotes earlier messages in three ways, and real threads mix them:
+- ">" blocks, usually under an attribution ("On <date>, <name> wrote:");
+- an attribution with the original under it unquoted (Outlook for Mac, phones, many languages);
+- a header block ("From:/Sent:/To:/Subject:" or "Da:/Inviato:/A:/Oggetto:"…), often after a
+  "-----Original Message-----" line in the client's language; HTML clients also mark the spot
+  (Gmail's gmail_quote, Thunderbird's moz-cite-prefix, Outlook's divRplyFwdMsg), which
+  review.mail.html_text turns into a MARK line.
+Each quote level is read once: the quote depth of every line is computed up front and the
+levels are walked by index, so the cost grows with the text, not with its square.
 """
 
 from __future__ import annotations
 
-import email.utils
 import re
+from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 
+from review.mail.attribution import (
+    _DATE_START,
+    _OPENER,
+    clean_email,
+    deobfuscate,
+    looks_like_author,
+    may_end_attribution,
+    parse_attribution,
+    parse_author,
+)
 from review.mail.dates import parse_loose
 from review.mail.message import Message
+from review.mail.signatures import clean_body
+
+__all__ = [
+    "MARK", "clean_body", "clean_email", "deobfuscate", "looks_like_author", "parse_attribution",
+    "parse_author", "split_chain",
+]  # fmt: skip
 
 MAX_DEPTH = 40  # deeper quotes are dropped, not parsed (and recursion stays bounded)
+MAX_CHAIN = 200  # header blocks and unquoted originals followed in one level
+# html_text puts this line where an HTML client marks the start of the quoted mail.
+MARK = "\ue000"
 
-# --- authors -----------------------------------------------------------------
-
-_OBFUSCATED = re.compile(
-    r"([\w.+'-]+)\s*(?:\s+at\s+|\s*\[at\]\s*|\s*\(at\)\s*|\s*&#64;\s*)\s*([\w-]+(?:\s*(?:\.|\s+dot\s+|\[dot\]|\(dot\))\s*[\w-]+)+)",
-    re.I,
-)
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z0-9-]{2,}$")
-_VIA = re.compile(r"\s+via\s+\S.*$", re.I)
-
-
-def deobfuscate(text: str) -> str:
-    def fix(m: re.Match[str]) -> str:
-        domain = re.sub(r"\s*(?:\s+dot\s+|\[dot\]|\(dot\))\s*", ".", m.group(2), flags=re.I)
-        return f"{m.group(1)}@{re.sub(r'\s*\.\s*', '.', domain)}"
-
-    return _OBFUSCATED.sub(fix, text)
-
-
-def clean_email(value: str | None) -> str | None:
-    value = (value or "").strip().strip("<>[]()").removeprefix("mailto:").strip()
-    return value.lower() if value and _EMAIL.match(value) else None
-
-
-def parse_author(text: str) -> tuple[str, str | None]:
-    """'Pamela Chestek <pamela at example.org>' -> ('Pamela Chestek', 'pamela@example.org')."""
-    text = " ".join(text.split()).strip(" ,:;")
-    text = re.sub(r"[\[<(]\s*mailto:", "<", text, flags=re.I)
-    text = re.sub(r"<([^<>]*)]", r"<\1>", text)
-    if "@" not in text and re.search(r"\sat\s|\[at\]|\(at\)", text, re.I):
-        text = deobfuscate(text)
-    name, addr = email.utils.parseaddr(text) if "@" in text else (text, "")
-    addr_clean = clean_email(addr)
-    if not addr_clean and (m := re.search(r"[^\s<>()\[\]]+@[^\s<>()\[\]]+", text)):
-        addr_clean = clean_email(m.group(0))
-        name = name if name and "@" not in name else (text[: m.start()] + text[m.end() :])
-    if not name and addr_clean is None and "@" not in text:
-        name = text
-    name = re.sub(r"[<>()\[\]]+", " ", name.replace("\\", ""))
-    name = _VIA.sub("", " ".join(name.split())).strip(" \"',")
-    if name and addr_clean and clean_email(name) == addr_clean:
-        name = ""
-    return name, addr_clean
-
-
-# --- attribution lines -------------------------------------------------------
-
-_WROTE = r"(?:wrote|writes|said|a\s+écrit|ha\s+scritto|escribió|escreveu|schreef|napisał|kirjoitti)"
-# (pattern, layout, dayfirst): "mid" = date then author; "date_who" = German order; "who" = no date.
-_ATTRIBUTIONS = [
-    (re.compile(rf"^On\s+(?P<mid>.+?)\s*,?\s+{_WROTE}\s*:\s*$", re.I), "mid", None),
-    (re.compile(rf"^Le\s+(?P<mid>.+?)\s*,?\s+{_WROTE}\s*:\s*$", re.I), "mid", True),
-    (re.compile(rf"^Il\s+(?:giorno\s+)?(?P<mid>.+?)\s*,?\s+{_WROTE}\s*:\s*$", re.I), "mid", True),
-    (re.compile(rf"^El\s+(?P<mid>.+?)\s*,?\s+{_WROTE}\s*:\s*$", re.I), "mid", True),
-    (re.compile(rf"^Em\s+(?P<mid>.+?)\s*,?\s+{_WROTE}\s*:\s*$", re.I), "mid", True),
-    (re.compile(r"^Am\s+(?P<date>.+?)\s+schrieb\s+(?P<who>.+?)\s*:\s*$", re.I), "date_who", True),
-    (re.compile(r"^Op\s+(?P<date>.+?)\s+schreef\s+(?P<who>.+?)\s*:\s*$", re.I), "date_who", True),
-    (re.compile(rf"^(?P<who>[^:>\s][^:]{{0,119}}?)\s+{_WROTE}\s*:\s*$", re.I), "who", None),
-]
-
-
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "de",
-        "da",
-        "di",
-        "du",
-        "del",
-        "der",
-        "den",
-        "la",
-        "le",
-        "dos",
-        "das",
-        "y",
-        "bin",
-        "al",
-        "ibn",
-    ]
-)
-_NOT_NAMES = frozenset(
-    [
-        "i",
-        "you",
-        "he",
-        "she",
-        "they",
-        "we",
-        "it",
-        "the",
-        "this",
-        "that",
-        "someone",
-        "somebody",
-        "everyone",
-        "nobody",
-        "who",
-    ]
-)
-
-
-def _looks_like_author(who: str) -> bool:
-    """'Tom Quill', 'tom at example.org', 'Ortiz, Pamela'; not 'I', 'The licensor' or a sentence."""
-    if "@" in who or re.search(r"\sat\s|\(at\)|\[at\]", who):
-        return True
-    words = who.replace(",", " ").split()
-    if not 1 <= len(words) <= 5 or words[0].lower() in _NOT_NAMES:
-        return False
-    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and any(len(w) > 1 for w in words)
-
-
-def parse_attribution(line: str, tz: tzinfo | None) -> Message | None:
-    """An attribution line -> a Message shell with author and date (empty body)."""
-    if len(line) > 400:
-        return None
-    for pattern, layout, dayfirst in _ATTRIBUTIONS:
-        m = pattern.match(line)
-        if not m:
-            continue
-        if layout == "mid":
-            when, end = parse_loose(m.group("mid"), dayfirst=dayfirst)
-            if when is None:
-                continue
-            who = m.group("mid")[end:]
-        elif layout == "date_who":
-            when, _ = parse_loose(m.group("date"), dayfirst=dayfirst)
-            who = m.group("who")
-        else:
-            when, who = None, m.group("who")
-            if not _looks_like_author(who):
-                continue
-        guessed = when is not None and when.tzinfo is None
-        if guessed:
-            when = when.replace(tzinfo=tz or UTC)
-        name, addr = parse_author(who)
-        if not name and not addr:
-            continue
-        return Message(author_name=name, author_email=addr, date=when, quoted=True, date_zone_guessed=guessed)
-    return None
-
-
-# --- Outlook header blocks ---------------------------------------------------
+# --- Outlook-style header blocks ---------------------------------------------
 
 _LABELS = {
-    "from": "From Da Von De Van Från Fra Od Från",
-    "date": "Sent Date Inviato Data Gesendet Datum Envoyé Enviado Verzonden Skickat Sendt Wysłano",
-    "to": "To A An À Para Aan Till Til Do Cc CC Kopie Copie",
-    "subject": "Subject Oggetto Betreff Objet Asunto Assunto Onderwerp Ämne Emne Temat",
+    "from": "From Da Von De Van Från Fra Od От Lähettäjä Feladó Fr",
+    "date": "Sent Date Inviato Data Gesendet Datum Envoyé Enviado Verzonden Skickat Sendt Wysłano "
+    "Отправлено Дата Lähetetty Elküldve",
+    "to": "To A An À Para Aan Till Til Do Cc CC Kopie Copie Кому Копия Vastaanottaja Címzett",
+    "subject": "Subject Oggetto Betreff Objet Asunto Assunto Onderwerp Ämne Emne Temat Тема Aihe Tárgy",
 }
 _LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels.split()}
 _LABEL_KIND["Enviado el"] = "date"
+_LABEL_RE = "|".join(sorted(map(re.escape, _LABEL_KIND), key=len, reverse=True))
 _HEADER = re.compile(
-    r"^\s*[*_]{0,2}(?P<label>"
-    + "|".join(sorted(map(re.escape, _LABEL_KIND), key=len, reverse=True))
-    + r")[*_]{0,2}[ \u00a0]?:[*_]{0,2}\s*(?P<value>.*?)\s*$"
+    r"^\s*[*_]{0,2}(?P<label>" + _LABEL_RE + r")[*_]{0,2}[ \u00a0]?:[*_]{0,2}\s*(?P<value>.*?)\s*$"
+)
+# "From: a@b.org Date: Thu, 24 Mar 2016 08:07 -0700" on one line (HTML clients with <b> labels).
+_INLINE_LABEL = re.compile(
+    r"\s(?=[*_]{0,2}(?:Date|Sent|To|Subject|Cc|Inviato|Oggetto|A|Data)[*_]{0,2}\s?:\s)"
 )
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|_{5,}|={3,}).*$|^\s*$")
 _ENGLISH = {"From", "Sent", "Date", "To", "Subject", "Cc", "CC"}
+_ORIGINAL = re.compile(
+    r"^\s*[-_=*]{2,}\s*(?:original message|reply message|oprindelig meddelelse|ursprüngliche nachricht"
+    r"|originalnachricht|antwort nachricht|message d'origine|message original|messaggio originale"
+    r"|mensaje original|mensagem original|oorspronkelijk bericht|origineel bericht|ursprungligt meddelande"
+    r"|opprinnelig melding|alkuperäinen viesti|wiadomość oryginalna|oryginalna wiadomość"
+    r"|исходное сообщение|původní zpráva|eredeti üzenet)\s*[-_=*]{2,}\s*$",
+    re.I,
+)
+_FORWARDED = re.compile(
+    r"^\s*(?:[-_=*]{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré|messaggio inoltrato"
+    r"|mensaje reenviado|mensagem encaminhada|doorgestuurd bericht|пересылаемое сообщение)\s*[-_=*]{2,}"
+    r"|begin forwarded message:)\s*$",
+    re.I,
+)
+# "reply On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:" (the reply shares the line).
+_SHARED = re.compile(r"^(?P<pre>.*?\S)(?:\s*-{2,}\s*|\s+)(?P<att>On\s.{8,300})$")
 
 
-def _header_block(lines: list[str], i: int) -> tuple[dict[str, str], int, bool] | None:
-    """Header lines starting at ``lines[i]`` -> (fields, index after block, dayfirst)."""
-    first = _HEADER.match(lines[i])
+def _open_value(value: str) -> bool:
+    return value.count("<") > value.count(">") or value.count("[") > value.count("]") or value.endswith(",")
+
+
+def header_block(lines: list[str]) -> tuple[dict[str, str], int, bool] | None:
+    """A header block at the top of ``lines`` -> (fields, lines used, dayfirst), else None."""
+    first = _HEADER.match(lines[0]) if lines else None
     if not first or _LABEL_KIND[first.group("label")] not in ("from", "subject", "date"):
         return None
+    rows = list(lines[:24])
+    if _INLINE_LABEL.search(rows[0]):
+        rows[0:1] = _INLINE_LABEL.split(rows[0])
+    extra = len(rows) - len(lines[:24])
     fields: dict[str, str] = {}
+    last = ""
     english = True
-    j = i
-    while j < len(lines) and j - i < 16:
-        m = _HEADER.match(lines[j])
+    j = 0
+    while j < len(rows) and len(fields) < 8:
+        m = _HEADER.match(rows[j])
         if m:
             kind = _LABEL_KIND[m.group("label")]
+            last = kind if kind not in fields else ""
             fields.setdefault(kind, m.group("value"))
             english = english and m.group("label") in _ENGLISH
             j += 1
-        elif not lines[j].strip() and j + 1 < len(lines) and _HEADER.match(lines[j + 1]) and len(fields) < 4:
+            continue
+        line = rows[j].strip()
+        k = j + (not line)  # a blank line may sit inside a block cut across quotes
+        nxt = rows[k].strip() if k < len(rows) else ""
+        after = rows[k + 1] if k + 1 < len(rows) else ""
+        if not line and _HEADER.match(nxt or "-") and len(fields) < 4:
             j += 1
-        else:
-            break
-    if "from" not in fields or not ("date" in fields or ("to" in fields and "subject" in fields)):
+            continue
+        if last and nxt and len(nxt) <= 80 and (_open_value(fields[last]) or _HEADER.match(after)):
+            glue = "" if fields[last].count("<") > fields[last].count(">") else " "
+            fields[last] = (fields[last] + glue + nxt).strip()
+            j = k + 1
+            continue
+        break
+    complete = "from" in fields and ("date" in fields or ("to" in fields and "subject" in fields))
+    if not complete and not ("date" in fields and ("to" in fields or "subject" in fields)):
         return None
-    while j < len(lines) and not lines[j].strip():
+    while j < len(rows) and not rows[j].strip():
         j += 1
-    return fields, j, not english
+    return fields, j - extra, not english
 
 
-# --- splitting ---------------------------------------------------------------
-
-_QUOTED = re.compile(r"^[ \t]?>")
-
-
-def _unquote(line: str) -> str:
-    line = line.lstrip(" \t")[1:] if line.lstrip(" \t").startswith(">") else line
-    return line[1:] if line.startswith(" ") else line
-
-
-def _pop_attribution(own: list[str], tz: tzinfo | None) -> Message | None:
-    """If the lines just above a quote block are an attribution, remove them and parse it."""
-    k = len(own)
-    while k and not own[k - 1].strip():
-        k -= 1
-    for size in (1, 2, 3):
-        start = k - size
-        if start < 0 or not own[start].strip():
-            break
-        joined = " ".join(part.strip() for part in own[start:k])
-        shell = parse_attribution(joined, tz)
-        if shell:
-            del own[start:]
-            return shell
-    return None
+def _shell_from_fields(fields: dict[str, str], dayfirst: bool, tz: tzinfo | None) -> Message:
+    name, addr = parse_author(fields.get("from", ""))
+    when, _ = parse_loose(
+        fields.get("date", "").replace("\u200e", "").replace("\u200f", ""), dayfirst=dayfirst
+    )
+    guessed = when is not None and when.tzinfo is None
+    if guessed and when is not None:
+        when = when.replace(tzinfo=tz or UTC)
+    return Message(
+        author_name=name,
+        author_email=addr,
+        date=when,
+        subject=fields.get("subject", "").strip(),
+        quoted=True,
+        date_zone_guessed=guessed,
+    )
 
 
-def _leading_attribution(text: str, tz: tzinfo | None) -> tuple[Message | None, str]:
-    lines = text.split("\n")
-    k = 0
-    while k < len(lines) and not lines[k].strip():
-        k += 1
-    for size in (1, 2):
-        if k + size > len(lines) or not lines[k + size - 1].strip():
-            break
-        shell = parse_attribution(" ".join(x.strip() for x in lines[k : k + size]), tz)
-        if shell:
-            return shell, "\n".join(lines[k + size :])
-    return None, text
+# --- quote levels ------------------------------------------------------------
+
+_MARKERS = re.compile(r"^(?:[ \t]?>)+")
 
 
-def split_chain(text: str, tz: tzinfo | None, depth: int = 0) -> tuple[str, list[Message]]:
+def _levels(lines: list[str]) -> tuple[list[int], list[str]]:
+    depth: list[int] = []
+    body: list[str] = []
+    for line in lines:
+        m = _MARKERS.match(line) if ">" in line[:8] else None
+        if m:
+            rest = line[m.end() :]
+            depth.append(m.group(0).count(">"))
+            body.append(rest[1:] if rest.startswith(" ") else rest)
+        else:
+            depth.append(0)
+            body.append(line)
+    # A quoted line that the quoting client wrapped: the tail sits unquoted between two quoted
+    # lines. Only a tail that looks cut (an open bracket above it, or no space in it) is joined.
+    for k in range(1, len(lines) - 1):
+        tail = body[k].strip()
+        d, above = depth[k], depth[k - 1]
+        if tail and above > d and depth[k + 1] > d:
+            prev = body[k - 1]
+            if (
+                prev.count("(") > prev.count(")")
+                or prev.count("<") > prev.count(">")
+                or tail.startswith("(")
+                or " " not in tail
+            ):
+                depth[k] = above
+    return depth, body
+
+
+@dataclass
+class _Pending:
+    """A ">" block with no attribution: kept as a quote in the reply if the reply goes on after it."""
+
+    text: str
+
+
+_ATTRIBUTED = object()  # stands in ``own`` where an attributed block was
+
+
+@dataclass
+class _Segment:
+    shell: Message | None  # None for the message's own text
+    own: list = field(default_factory=list)  # str lines, _Pending blocks, _ATTRIBUTED
+    older: list[Message] = field(default_factory=list)
+    last: Message | None = None  # the latest attributed message: later plain blocks continue it
+    more: dict[int, list[str]] = field(default_factory=dict)  # id(message) -> continued text
+
+
+class _Splitter:
+    def __init__(self, depth: list[int], body: list[str], tz: tzinfo | None, list_footer: bool) -> None:
+        self.depth = depth
+        self.body = body
+        self.tz = tz
+        self.list_footer = list_footer
+
+    def clean(self, text: str, msg: Message | None = None) -> str:
+        if msg is None:
+            return clean_body(text, list_footer=self.list_footer)
+        return clean_body(
+            text, author_name=msg.author_name, author_email=msg.author_email, list_footer=self.list_footer
+        )
+
+    # -- looking ahead at one level
+
+    def _own_line(self, k: int, level: int) -> bool:
+        return self.depth[k] == level and bool(self.body[k].strip())
+
+    def _next_nonblank(self, i: int, e: int) -> int:
+        while i < e and not self.body[i].strip():
+            i += 1
+        return i
+
+    def _level_lines(self, i: int, e: int, level: int, limit: int = 24) -> list[str]:
+        out = []
+        while i < e and len(out) < limit and (self.depth[i] == level or not self.body[i].strip()):
+            out.append(self.body[i])
+            i += 1
+        return out
+
+    def _attribution_at(self, i: int, e: int, level: int, quote_follows) -> tuple[Message, int, str] | None:
+        """An attribution starting at line i (1-3 lines) -> (shell, index after it, text before it)."""
+        body, depth = self.body, self.depth
+        for size in (1, 2, 3):
+            end = i + size
+            if end > e or depth[end - 1] != level or not body[end - 1].strip():
+                return None
+            if not may_end_attribution(body[end - 1].rstrip()):
+                continue
+            first = body[i].strip()
+            pre = ""
+            if size > 1 and not (_OPENER.match(first) or _DATE_START.match(first)):
+                m = _SHARED.match(first) if "On " in first else None
+                if not m:
+                    continue
+                pre, first = m.group("pre"), m.group("att")
+            joined = " ".join([first] + [x.strip() for x in body[i + 1 : end]])
+            shell = parse_attribution(joined, self.tz, before_quote=quote_follows(end))
+            if shell is None and size == 1 and "On " in first and (m := _SHARED.match(first)):
+                shell = parse_attribution(m.group("att"), self.tz, before_quote=quote_follows(end))
+                pre = m.group("pre") if shell else ""
+                if shell is not None and parse_loose(m.group("att"))[0] is None:
+                    shell, pre = None, ""  # mid-line, only a readable date makes it an attribution
+            if shell is not None:
+                return shell, end, pre.rstrip(" -")
+        return None
+
+    def split(self, s: int, e: int, level: int, nest: int) -> tuple[str, list[Message]]:
+        depth, body = self.depth, self.body
+        segments = [_Segment(shell=None)]
+        cur = segments[0]
+        pending_shell: Message | None = None
+        forwarded_until = -1
+
+        def quote_follows(k: int) -> bool:
+            while k < e and depth[k] <= level and not body[k].strip():
+                k += 1
+            return k < e and depth[k] > level
+
+        def start_segment(shell: Message | None) -> None:
+            nonlocal cur
+            while cur.own and isinstance(cur.own[-1], str) and _SEPARATOR.match(cur.own[-1]):
+                cur.own.pop()
+            cur = _Segment(shell=shell or Message(quoted=True))
+            segments.append(cur)
+
+        def shell_after_marker(k: int) -> tuple[Message | None, int]:
+            """Author of the original under a separator or mark: an attribution or header block."""
+            k = self._next_nonblank(k, e)
+            if k < e and depth[k] == level:
+                found = self._attribution_at(k, e, level, quote_follows)
+                if found and not quote_follows(found[1]):
+                    return found[0], found[1]
+                block = header_block(self._level_lines(k, e, level))
+                if block:
+                    fields, used, dayfirst = block
+                    return _shell_from_fields(fields, dayfirst, self.tz), k + used
+            return None, k
+
+        i = s
+        while i < e:
+            d = depth[i]
+            if d > level:
+                j = i
+                while j < e and (
+                    depth[j] > level or (not body[j].strip() and j + 1 < e and depth[j + 1] > level)
+                ):
+                    j += 1
+                if (
+                    j == i + 1
+                    and i > s
+                    and j < e
+                    and self._own_line(i - 1, level)
+                    and self._own_line(j, level)
+                    and not may_end_attribution(body[i - 1].rstrip())
+                ):
+                    # One ">" line inside running text (">>> see above <<<") is not a quote.
+                    cur.own.append(">" * (d - level) + " " + body[i])
+                    i = j
+                    continue
+                self._block(cur, i, j, level, nest, pending_shell)
+                pending_shell = None
+                i = j
+                continue
+            line = body[i]
+            stripped = line.strip()
+            if not stripped:
+                cur.own.append("")
+                i += 1
+                continue
+            if len(segments) <= MAX_CHAIN:
+                if stripped == MARK:
+                    k = self._next_nonblank(i + 1, e)
+                    if k >= e or depth[k] > level or _FORWARDED.match(body[k]):
+                        i += 1
+                        continue
+                    found = self._attribution_at(k, e, level, quote_follows)
+                    if found and quote_follows(found[1]):
+                        pending_shell, i = found[0], found[1]
+                        continue
+                    shell, i = shell_after_marker(i + 1)
+                    start_segment(shell)
+                    continue
+                if _FORWARDED.match(line):
+                    forwarded_until = i + 3
+                    cur.own.append(line)
+                    i += 1
+                    continue
+                if _ORIGINAL.match(line):
+                    shell, i = shell_after_marker(i + 1)
+                    start_segment(shell)
+                    continue
+                if ":" in line and i > forwarded_until and _HEADER.match(line):
+                    block = header_block(self._level_lines(i, e, level))
+                    if block:
+                        fields, used, dayfirst = block
+                        start_segment(_shell_from_fields(fields, dayfirst, self.tz))
+                        i += used
+                        continue
+                found = self._attribution_at(i, e, level, quote_follows)
+                if found:
+                    shell, after, pre = found
+                    if pre:
+                        cur.own.append(pre)
+                    if quote_follows(after):
+                        pending_shell = shell
+                    else:
+                        start_segment(shell)
+                    i = after
+                    continue
+            pending_shell = None
+            cur.own.append(line)
+            i += 1
+        return self._finish(segments)
+
+    def _block(self, cur: _Segment, i: int, j: int, level: int, nest: int, shell: Message | None) -> None:
+        if shell is None:
+            shell = self._pop_attribution(cur.own, i)
+        if nest >= MAX_DEPTH:
+            return
+        inner_own, inner_older = self.split(i, j, level + 1, nest + 1)
+        cur.older.extend(inner_older)
+        if shell is None:
+            shell, inner_own = self._leading_attribution(inner_own)
+        if shell is not None:
+            shell.body = self.clean(inner_own, shell)
+            cur.older.append(shell)
+            cur.own.append(_ATTRIBUTED)
+            cur.last = shell
+        elif cur.last is not None:
+            # Interleaved reply: a later quote block continues the attributed message.
+            more = self.clean(inner_own)
+            if more:
+                cur.more.setdefault(id(cur.last), []).append(more)
+        elif inner_own.strip():
+            cur.own.append(_Pending(inner_own))
+
+    def _pop_attribution(self, own: list, at: int) -> Message | None:
+        """If the lines just above a quote block are an attribution, remove them and parse it."""
+        k = len(own)
+        while k and isinstance(own[k - 1], str) and not own[k - 1].strip():
+            k -= 1
+        for size in (3, 2, 1):
+            start = k - size
+            if start < 0 or not all(isinstance(x, str) and x.strip() for x in own[start:k]):
+                continue
+            first = own[start].strip()
+            if size > 1 and not (_OPENER.match(first) or _DATE_START.match(first)):
+                continue
+            shell = parse_attribution(" ".join(x.strip() for x in own[start:k]), self.tz, before_quote=True)
+            if shell:
+                del own[start:]
+                return shell
+        return None
+
+    def _leading_attribution(self, text: str) -> tuple[Message | None, str]:
+        lines = text.split("\n", 4)
+        k = 0
+        while k < len(lines) - 1 and not lines[k].strip():
+            k += 1
+        for size in (1, 2, 3):
+            if k + size > len(lines) or not lines[k + size - 1].strip():
+                break
+            shell = parse_attribution(" ".join(x.strip() for x in lines[k : k + size]), self.tz)
+            if shell:
+                rest = text.split("\n", k + size)
+                return shell, rest[-1] if len(rest) > k + size else ""
+        return None, text
+
+    def _finish(self, segments: list[_Segment]) -> tuple[str, list[Message]]:
+        older: list[Message] = []
+        for seg in reversed(segments[1:]):
+            text = self._own_text(seg)
+            assert seg.shell is not None
+            seg.shell.body = self.clean(text, seg.shell)
+            self._apply_more(seg)
+            older.extend(seg.older)
+            if seg.shell.body or seg.shell.author_name or seg.shell.author_email:
+                older.append(seg.shell)
+        top = segments[0]
+        self._apply_more(top)
+        older.extend(top.older)
+        return self._own_text(top), older
+
+    @staticmethod
+    def _apply_more(seg: _Segment) -> None:
+        if not seg.more:
+            return
+        for msg in seg.older:
+            parts = seg.more.get(id(msg))
+            if parts:
+                msg.body = "\n\n".join([msg.body, *parts]).strip()
+
+    @staticmethod
+    def _own_text(seg: _Segment) -> str:
+        own = seg.own
+        last_real = max(
+            (k for k, x in enumerate(own) if x is _ATTRIBUTED or (isinstance(x, str) and x.strip())),
+            default=-1,
+        )
+        out: list[str] = []
+        for k, x in enumerate(own):
+            if isinstance(x, str):
+                out.append(x)
+            elif isinstance(x, _Pending) and k < last_real:
+                out.extend("> " + line if line else ">" for line in x.text.split("\n"))
+                out.append("")
+        return "\n".join(out)
+
+
+def split_chain(
+    text: str, tz: tzinfo | None, *, unwrap: bool = False, list_footer: bool = False
+) -> tuple[str, list[Message]]:
     """Own text of ``text`` and the earlier messages quoted in it, oldest first.
 
-    Quoted messages carry author and date from their attribution and their own words
-    (deeper quotes removed). A ">" block without an attribution is dropped, but the
-    attributed messages nested inside it are kept.
+    Quoted messages carry author and date from their attribution (or header block) and their
+    own words (deeper quotes removed). A ">" block without an attribution is dropped when it
+    ends the message (it is the quoted mail); one the reply goes on after is kept in the reply
+    as a quote. ``unwrap``: a paste that is wholly quoted (copied from a quoting view) is read
+    one level up.
     """
     lines = text.split("\n")
-    own: list[str] = []
-    older: list[Message] = []
-    last: Message | None = None
-    i, n = 0, len(lines)
-    while i < n:
-        line = lines[i]
-        if _QUOTED.match(line):
-            j = i
-            while j < n and (
-                _QUOTED.match(lines[j])
-                or (not lines[j].strip() and j + 1 < n and _QUOTED.match(lines[j + 1]))
-            ):
-                j += 1
-            shell = _pop_attribution(own, tz)
-            if depth < MAX_DEPTH:
-                inner_own, inner_older = split_chain(
-                    "\n".join(_unquote(x) for x in lines[i:j]), tz, depth + 1
-                )
-                older.extend(inner_older)
-                if shell is None:  # Apple Mail puts the attribution inside the quote
-                    shell, inner_own = _leading_attribution(inner_own, tz)
-                if shell is not None:
-                    shell.body = clean_body(inner_own)
-                    older.append(shell)
-                    last = shell
-                elif last is not None:
-                    # Interleaved reply: a later quote block continues the attributed message.
-                    more = clean_body(inner_own)
-                    last.body = f"{last.body}\n\n{more}".strip() if more else last.body
-            i = j
-            continue
-        block = _header_block(lines, i) if ":" in line else None
-        if block:
-            fields, end, dayfirst = block
-            while own and _SEPARATOR.match(own[-1]):
-                own.pop()
-            name, addr = parse_author(fields["from"])
-            when, _ = parse_loose(fields.get("date", ""), dayfirst=dayfirst)
-            guessed = when is not None and when.tzinfo is None
-            if guessed and when is not None:
-                when = when.replace(tzinfo=tz or UTC)
-            if depth < MAX_DEPTH:
-                rest_own, rest_older = split_chain("\n".join(lines[end:]), tz, depth + 1)
-                older.extend(rest_older)
-                older.append(
-                    Message(
-                        author_name=name,
-                        author_email=addr,
-                        date=when,
-                        subject=fields.get("subject", "").strip(),
-                        body=clean_body(rest_own),
-                        quoted=True,
-                        date_zone_guessed=guessed,
-                    )
-                )
-            break
-        own.append(line)
-        i += 1
-    return "\n".join(own), older
-
-
-# --- signatures and list footers ---------------------------------------------
-
-_FOOTER_START = re.compile(
-    r"^(?:_{10,}\s*$|-{5,} ?next part ?-{5,}|-+ ?(?:próxima parte|section suivante|nächster Teil) ?-+"
-    r"|You received this message because you are subscribed to)",
-    re.I,
-)
-_FOOTER_HINT = re.compile(r"mailing list|listinfo|unsubscribe|mailman|@lists\.|scrubbed", re.I)
-
-
-def clean_body(text: str) -> str:
-    """Drop signature blocks and mailing-list footers; tidy blank lines."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    for k, line in enumerate(lines):
-        if _FOOTER_START.match(line) and (
-            not line.startswith("_") or any(_FOOTER_HINT.search(x) for x in lines[k + 1 : k + 7])
-        ):
-            lines = lines[:k]
-            break
-    for k, line in enumerate(lines):
-        if line == "--":  # the "-- " delimiter, after rstrip
-            rest = [x for x in lines[k + 1 :] if x.strip()]
-            if len(rest) <= 12:
-                lines = lines[:k]
-                break
-    out: list[str] = []
-    for line in lines:
-        if not line.strip() and (not out or not out[-1].strip()):
-            continue
-        out.append(line)
-    return "\n".join(out).strip()
+    depth, body = _levels(lines)
+    level = 0
+    if unwrap:
+        level = min((d for d, b in zip(depth, body, strict=True) if b.strip() or d), default=0)
+    splitter = _Splitter(depth, body, tz, list_footer)
+    return splitter.split(0, len(lines), level, 0)

@@ -162,12 +162,12 @@ def test_deep_nesting_does_not_break() -> None:
     assert messages[-1].body == "top"
 
 
-def test_clean_body_keeps_sign_offs_and_drops_sig_and_footers() -> None:
+def test_clean_body_drops_sign_offs_sig_and_footers() -> None:
     text = (
         "I agree.\n\nBest regards,\nAda\n-- \nAda Moss | Example Foundation\n+1 555 0100\n"
         "_______________________________________________\nLicense-review mailing list\n"
     )
-    assert clean_body(text) == "I agree.\n\nBest regards,\nAda"
+    assert clean_body(text) == "I agree."
     assert clean_body("Section 4\n______________\nnot a footer") == "Section 4\n______________\nnot a footer"
 
 

@@ -81,7 +81,7 @@ def test_eml_quoted_printable_latin1_with_gmail_attribution() -> None:
     ]
     assert jose.body == (
         "I read §2.2(b) differently: the notice only travels with the dataset when the dataset "
-        "itself is redistributed.\n\nJosé"
+        "itself is redistributed."  # the sign-off with the sender's own name is not his words
     )
     assert jose.subject == "Re: [License-review] Notice duty in Section 2.2(b)"
     assert (jose.message_id, jose.in_reply_to) == ("b2@example.net", "a1@example.org")
@@ -246,7 +246,7 @@ def test_pipermail_archive_page() -> None:
     assert pamela.in_reply_to == "q1@example.net"
     assert pamela.body == (
         'Yes, and that is my worry: "output datasets" covers nearly\n'
-        "everything a user makes with the model.\n\nPamela"
+        "everything a user makes with the model."  # her name under her words is a sign-off
     )
     assert tom.body == "Is s. 2.2(b) meant to cover synthetic data?"
     assert tom.clause_refs == [ClauseRef("2.2(b)", 0.85, "section")]
@@ -367,7 +367,7 @@ def test_outlook_header_blocks_in_four_languages(lang: str) -> None:
     assert summary([older, reply]) == [(name, addr, when), ("", None, None)]
     assert older.body == "The notice in clause 4 is enough for me."
     assert older.subject == block.split("\n")[3].split(":", 1)[1].strip()
-    assert reply.body == "I'd drop § 2.2(b) entirely.\n\nSent from my phone"  # sign-offs stay
+    assert reply.body == "I'd drop § 2.2(b) entirely."  # the phone's sign-off is not the author's words
     assert reply.clause_refs == [ClauseRef("2.2(b)", 0.95, "section")]
 
 

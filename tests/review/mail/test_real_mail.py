@@ -1,0 +1,215 @@
+"""The parser on mail as clients really write it: one synthetic fixture per phenomenon
+(our own words), each the smallest input that showed a failure on real threads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from review.mail.parse import parse_thread, parse_thread_bytes
+from review.mail.repair import decode_escapes, undo_qp
+from tests.review.mail.threads import NESTED_EXPECTED, NESTED_PASTE
+
+
+def reply(raw: str) -> str:
+    own = [m for m in parse_thread(raw) if not m.quoted]
+    return own[-1].body if own else ""
+
+
+def test_the_nested_thread_of_the_issue() -> None:
+    messages = parse_thread(NESTED_PASTE)
+    got = [(m.author_name, m.author_email, m.date, m.body) for m in messages]
+    assert got == NESTED_EXPECTED
+    assert messages[0].subject == "Notice on every dataset"
+    assert [m.quoted for m in messages] == [True, True, True, True, False]
+
+
+def test_plain_text_with_an_address_starting_like_a_tag_is_not_html() -> None:
+    text = (
+        "Agreed on clause 4.\n\nBrian Holt <brian@example.org> wrote:\n> Clause 4 is fine.\n"
+        "> <pre-release> builds too.\n"
+    )
+    brian, mine = parse_thread(text)
+    assert (brian.author_name, brian.body) == ("Brian Holt", "Clause 4 is fine.\n<pre-release> builds too.")
+    assert mine.body == "Agreed on clause 4."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On 3-Jun-2024, at 4:15 PM, Ines Vidal <ines@example.org> wrote:",  # a date no parser reads whole
+        "On sometime last week, Ines Vidal <ines@example.org> wrote:",  # no date at all
+        "On Tue, 4 Jun 2024 at 09:12, Ines Vidal <ines@example.org>wrote:",  # no space before "wrote"
+        "On Tue, 4 Jun 2024 at 09:12, Ines Vidal <\nines@example.org>\nwrote:",  # wrapped over three lines
+        "---- Ines Vidal <ines@example.org> wrote ----",  # Android
+    ],
+)
+def test_attribution_forms(line: str) -> None:
+    ines, mine = parse_thread(f"Fine by me.\n\n{line}\n\n> The notice can go.\n")
+    assert (ines.author_name, ines.author_email, ines.body) == (
+        "Ines Vidal",
+        "ines@example.org",
+        "The notice can go.",
+    )
+    assert mine.body == "Fine by me."
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ('On 5/2/24, 10:03 AM, "Ada Moss" <ada@example.org> wrote:', "Ada Moss"),  # Outlook for Mac
+        ("Op 2 mei 2024, om 10:03 heeft Ada Moss <ada@example.org> het volgende geschreven:", "Ada Moss"),
+        ("Den 2 maj 2024 10:03 skrev Ada Moss <ada@example.org>:", "Ada Moss"),
+        ("Den tors 2 maj 2024 kl 10:03 skrev Ada Moss <ada@example.org>:", "Ada Moss"),
+        ("På 2. mai 2024 10:03, Ada Moss (ada@example.org) skrev:", "Ada Moss"),
+        ("W dniu 2 maja 2024 10:03 użytkownik Ada Moss <ada@example.org>\nnapisał:", "Ada Moss"),
+        ("Le 2 mai 2024 à 10:03, Ada Moss <ada@example.org> a écrit :", "Ada Moss"),
+        ("2 мая 2024 г., в 10:03, Ada Moss <ada@example.org> написал(а):", "Ada Moss"),
+        ("Vào 10:03 2 tháng 5, 2024, Ada Moss <ada@example.org> đã viết:", "Ada Moss"),
+    ],
+)
+def test_unquoted_original_under_an_attribution(line: str, name: str) -> None:
+    text = f"Keep Article 7 as it is.\n\n{line}\n\nArticle 7 should go; attribution is a burden.\n"
+    ada, mine = parse_thread(text)
+    assert (ada.author_name, ada.author_email) == (name, "ada@example.org")
+    assert ada.body == "Article 7 should go; attribution is a burden."
+    assert mine.body == "Keep Article 7 as it is."
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [
+        "-----Original Message-----",
+        "-----Ursprüngliche Nachricht-----",
+        "-----Oprindelig meddelelse-----",
+        "-----Исходное сообщение-----",
+        "----- Messaggio originale -----",
+    ],
+)
+def test_original_message_lines_start_a_quote_even_without_headers(separator: str) -> None:
+    older, mine = parse_thread(f"Narrow it to 2.2(b).\n\n{separator}\n\nWhich part of 2.2 do you mean?\n")
+    assert mine.body == "Narrow it to 2.2(b)."
+    assert older.body == "Which part of 2.2 do you mean?" and older.quoted
+
+
+def test_russian_header_block() -> None:
+    text = (
+        "Согласен.\n\nОт: Ivan Petrov <ivan@example.ru>\nОтправлено: 2 июня 2025 г. 10:00\n"
+        "Кому: license-review@lists.example.org\nТема: notice\n\nПункт 4 слишком широкий.\n"
+    )
+    ivan, mine = parse_thread(text)
+    assert (ivan.author_name, ivan.author_email, ivan.body) == (
+        "Ivan Petrov",
+        "ivan@example.ru",
+        "Пункт 4 слишком широкий.",
+    )
+    assert mine.body == "Согласен."
+
+
+def test_forwarded_messages_stay_in_the_reply() -> None:
+    text = (
+        "For the record, see below.\n\n---------- Forwarded message ---------\nFrom: Ada Moss <ada@example.org>\n"
+        "Date: Mon, 2 Jun 2025 at 10:00\nSubject: notice\nTo: Bo Lind <bo@example.org>\n\nThe notice can go.\n"
+    )
+    [only] = parse_thread(text)
+    assert only.body.startswith("For the record") and only.body.endswith("The notice can go.")
+
+
+def test_gmail_quote_div_and_thunderbird_cite_prefix() -> None:
+    gmail = (
+        '<div dir="ltr">Clause 4 stays.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+        "El lun, 2 jun 2025 a las 10:00, Lucía Gómez (&lt;lucia@example.es&gt;) escribió:<br></div>"
+        "<div>La cláusula 4 sobra.</div></div>"
+    )
+    lucia, mine = parse_thread(gmail)
+    assert (lucia.author_name, lucia.body, mine.body) == (
+        "Lucía Gómez",
+        "La cláusula 4 sobra.",
+        "Clause 4 stays.",
+    )
+    thunderbird = (
+        '<p>Agreed.</p><div class="moz-cite-prefix">On 5/15/2025 7:14 AM, Kai Turner<br>\nwrote:<br></div>'
+        '<blockquote type="cite"><p>Drop 2.2(b).</p></blockquote>'
+    )
+    kai, mine = parse_thread(thunderbird)
+    assert (kai.author_name, kai.date, kai.body) == (
+        "Kai Turner",
+        datetime(2025, 5, 15, 7, 14, tzinfo=UTC),
+        "Drop 2.2(b).",
+    )
+    assert mine.body == "Agreed."
+
+
+def test_a_paste_wholly_inside_one_blockquote_still_gives_its_messages() -> None:
+    html = (
+        "<blockquote><div>I can accept 2.2(b) now.</div><div>On 2 Jun 2025, at 10:00, Ada Moss "
+        "&lt;ada@example.org&gt; wrote:</div><blockquote><div>2.2(b) is narrower in draft 4.</div></blockquote></blockquote>"
+    )
+    ada, mine = parse_thread(html)
+    assert (ada.author_name, ada.body) == ("Ada Moss", "2.2(b) is narrower in draft 4.")
+    assert mine.body == "I can accept 2.2(b) now."
+
+
+def test_literal_escapes_are_decoded_only_when_glued_to_words() -> None:
+    assert (
+        decode_escapes("at 5:51\\u202fAM, the licensor\\u2019s text")
+        == "at 5:51\u202fAM, the licensor\u2019s text"
+    )
+    clean = 'JSON writes a narrow space as "\\u202f" and an apostrophe as \\u2019 on its own.'
+    assert decode_escapes(clean) == clean
+    assert decode_escapes("C:\\users\\ada") == "C:\\users\\ada"
+
+
+def test_qp_residue_is_repaired_only_on_strong_evidence() -> None:
+    damaged = "> Marted=C3=AC the licensor will publish the second draft of the notice clau=\n> se.=20\n"
+    assert undo_qp(damaged) == "> Martedì the licensor will publish the second draft of the notice clause. \n"
+    for clean in ("Set a=b and x = 20 in the config.\n", "Use =20 as padding and 2+2=4.\n", "E=mc2 =C3\n"):
+        assert undo_qp(clean) == clean
+
+
+def test_mailing_list_footer_fragments_are_dropped() -> None:
+    text = (
+        "Clause 4 is fine as it stands.\nrce.org\n\nOn 2 Jun 2025, at 10:00, Ada Moss <ada@example.org> wrote:\n"
+        "> Is clause 4 fine?\n> _______________________________________________\n> License-review mailing list\n"
+        "> License-review@lists.example.org\n> http://lists.example.org/mailman/listinfo/license-review_lists.opensou\n"
+    )
+    ada, mine = parse_thread(text)
+    assert (ada.body, mine.body) == ("Is clause 4 fine?", "Clause 4 is fine as it stands.")
+    assert parse_thread("We agree.\nrce.org\n")[0].body == "We agree.\nrce.org"  # no footer: kept
+
+
+EML = (
+    "From: {sender}\nDate: Mon, 2 Jun 2025 10:00:00 +0200\nSubject: Re: notice\nMessage-ID: <a@x>\n{ctype}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("ctype", "body"),
+    [
+        ("", "Jag håller med om § 2.2(b).\n".encode()),  # UTF-8 with no charset
+        ("Content-Type: text/plain; charset=us-ascii\n", "Jag håller med om § 2.2(b).\n".encode()),
+        ("Content-Type: text/plain; charset=utf-8\n", "Jag håller med om § 2.2(b).\n".encode("latin-1")),
+    ],
+)
+@pytest.mark.parametrize("mbox", [False, True])
+def test_uploads_keep_non_ascii_when_the_charset_label_is_wrong(ctype: str, body: bytes, mbox: bool) -> None:
+    data = EML.format(sender="Åsa Berg <asa@example.se>", ctype=ctype).encode() + body
+    if mbox:
+        data = b"From asa@example.se Mon Jun  2 10:00:00 2025\n" + data
+    [msg] = parse_thread_bytes(data)
+    assert (msg.author_name, msg.body) == ("Åsa Berg", "Jag håller med om § 2.2(b).")
+    assert msg.date == datetime(2025, 6, 2, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_a_stray_nul_is_not_binary() -> None:
+    [msg] = parse_thread_bytes(b"Clause 4 is fine.\x00\nThanks for the draft.\n")
+    assert msg.body == "Clause 4 is fine.\nThanks for the draft."
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["Sent from my iPhone", "Von meinem iPhone gesendet", "Inviato da iPhone", "Get Outlook for Android"],
+)
+def test_mobile_sign_offs_are_not_words(tail: str) -> None:
+    assert reply(f"Clause 4 is fine.\n\n{tail}\n") == "Clause 4 is fine."
