@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from review.models import Comment, Review
 from tests.e2e.helpers import log_in
 from tests.factories import SAMPLE_TEXT, make_user, make_version, osd
-from tests.review.test_mail_import import HTML_THREAD
+from tests.review.mail.test_import import HTML_THREAD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
