@@ -1,0 +1,74 @@
+"""Criterion hints: which Open Source Definition criteria a clause's wording points at.
+
+Pure: no Django. A hint is a keyword match, never a position: it says "read this clause against
+OSD 6: it says *for NonCommercial purposes only*", not "this clause conflicts with OSD 6". Each
+hint carries the phrase that matched, so that a reviewer sees why it is there.
+
+Only the criteria in ``SHOWN`` are offered by ``hints``: those whose rules reach a precision of
+at least 0.9 on the held-out test split of ``bench/hints_labels.json`` (real clauses labelled by
+hand; ``bench/hints.py`` measures it and ``tests/licenses/text/test_hints.py`` checks that
+``SHOWN`` is exactly the set that earns it). ``candidate_hints`` returns every criterion's
+matches, for measuring.
+
+A license's own defined terms ("Derivative Materials", "Distribute", "Adapted Material") widen
+the rules when the caller passes ``terms=defined_terms(texts of the version's clauses)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from licenses.text.hints.clean import readable
+from licenses.text.hints.rules import compiled
+from licenses.text.hints.terms import NO_TERMS, Terms, defined_terms
+
+OSD_SET = "osd-1.9"
+
+#: The criteria whose hints are shown (measured; see the module docstring).
+SHOWN: frozenset[int] = frozenset({1, 3, 4, 7, 9})
+
+__all__ = ["OSD_SET", "SHOWN", "Hint", "Terms", "candidate_hints", "defined_terms", "hints"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    criterion_set: str
+    number: int
+    reason: str  # what the matching rule looks for, e.g. "asks for a royalty or fee"
+    phrase: str  # the words that matched, as written in the clause
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.criterion_set, self.number)
+
+    @property
+    def label(self) -> str:
+        """What the hint is, in words: a keyword match with its phrase, never a verdict."""
+        return f"keyword match “{self.phrase}”: {self.reason}"
+
+
+def candidate_hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint]:
+    """Every criterion's first match in the clause, shown or not, in criterion order."""
+    found: dict[int, Hint] = {}
+    sentences = readable(text, heading)
+    for rule in compiled(terms):
+        if rule.number in found:
+            continue
+        for sentence in sentences:
+            if rule.item is not None and not rule.item.search(sentence):
+                continue
+            if rule.unless is not None and rule.unless.search(sentence):
+                continue
+            if rule.needs is not None and not rule.needs.search(sentence):
+                continue
+            match = rule.pattern.search(sentence)
+            if match:
+                phrase = " ".join(match.group(0).split())
+                found[rule.number] = Hint(OSD_SET, rule.number, rule.reason, phrase)
+                break
+    return [found[n] for n in sorted(found)]
+
+
+def hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint]:
+    """The hints shown to reviewers: the criteria in ``SHOWN`` only."""
+    return [h for h in candidate_hints(text, heading, terms=terms) if h.number in SHOWN]

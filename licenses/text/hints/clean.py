@@ -1,0 +1,94 @@
+"""What the hint rules read: a clause cut into sentences, without the parts that mislead them.
+
+Pure. Three kinds of text are left out, because words in them look like criteria but are not:
+
+- warranty disclaimers and liability or indemnity terms ("OTHER DEALINGS IN THE SOFTWARE",
+  "reasonable attorneys' fees", "FAILURE OF THE PROGRAM TO OPERATE WITH ANY OTHER PROGRAMS");
+- license titles ("ModelGo Attribution-NonCommercial License Version 2.0, Dec 2025");
+- sentences about the license text itself ("You may modify the text of this License ...",
+  "Everyone is permitted to copy and distribute verbatim copies of this license document").
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])[\"'”’)]*\s+(?=[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n")
+_DISCLAIMER = re.compile(
+    r"\bas[- ]is\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+warrant|\bwarranties\b|\bwarranty\s+of\b"
+    r"|\bdisclaim(?:s|ed|ing)\b|\bdisclaimer\s+of\b|\bbe\s+liable\b|\bliable\s+(?:to|for)\b"
+    r"|\blimitation\s+of\s+liability\b|\bindemni\w*|\bhold\s+harmless\b|\bdamages\b",
+    re.IGNORECASE,
+)
+# A sentence about the license document: its text, its versions, its steward, renaming it.
+_ABOUT_LICENSE = re.compile(
+    r"\b(?:modify|modifies|modified|modifying|modification\s+of|change|changing|alter|revise|rename)"
+    r"\s+(?:the\s+text\s+of\s+)?(?:this|the|your|that)\s+(?:public\s+)?(?:licen[cs]e|agreement)\b(?!\s+fee)"
+    r"|\b(?:licen[cs]e|agreement)\s+(?:document|text)\b|\blicen[cs]e'?s\s+text\b"
+    r"|\b(?:new|revised|later|modified|distinguishing)\s+versions?\s+(?:number\s+)?of\s+(?:this|the)\s+"
+    r"(?:licen[cs]e|agreement)\b"
+    r"|\b(?:licen[cs]e|agreement)\s+steward\b"
+    r"|\b(?:communicate|distribute)\s+this\s+licen[cs]e\s+without\s+modification\b"
+    r"|\byour\s+(?:modified\s+)?version\s+of\s+the\s+licen[cs]e\b"
+    r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"
+    r"|\b(?:licen[cs]e|agreement)\s+(?:is\s+copyrighted|may\s+only\s+be\s+modified)\b",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_VERSION_LINE = re.compile(r"^\s*(?:version\s+[\d.]+|v\.?\s*[\d.]+|\d{4})\b[^.;:]{0,40}$", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"\b(?:licen[cs]e|agreement|version)\b", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.IGNORECASE)
+
+
+def is_title(line: str) -> bool:
+    """A line that names a license ("Elastic License 2.0", "# PolyForm ... 1.0.0") and says nothing."""
+    line = line.strip().lstrip("#* ").strip()
+    if not line or len(line) > 100 or line[-1] in ".;:,":
+        return False
+    return bool(_TITLE_WORD.search(line)) and not _VERB.search(line)
+
+
+def is_disclaimer(sentence: str) -> bool:
+    return bool(_DISCLAIMER.search(sentence))
+
+
+def is_about_license_text(sentence: str) -> bool:
+    return bool(_ABOUT_LICENSE.search(sentence))
+
+
+def _is_title_paragraph(paragraph: str) -> bool:
+    lines = [ln for ln in paragraph.splitlines() if ln.strip()]
+    return 0 < len(lines) <= 3 and all(is_title(ln) or _VERSION_LINE.match(ln) for ln in lines)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, whitespace collapsed; title paragraphs dropped first.
+
+    A title is a paragraph of its own (blank lines around it): a hard-wrapped line of a clause
+    ("non-transferable license to use, copy, distribute, make") is never one.
+    """
+    kept = "\n\n".join(p for p in _PARAGRAPH.split(text) if not _is_title_paragraph(p))
+    out = []
+    for part in _SENTENCE_END.split(kept):
+        s = " ".join(part.split())
+        if s:
+            out.append(s)
+    return out
+
+
+def readable(text: str, heading: str = "") -> list[str]:
+    """The sentences the rules may read: disclaimers, titles and license-text sentences left out."""
+    parts = []
+    if (
+        heading
+        and not is_title(heading)
+        and not is_disclaimer(heading)
+        and not is_about_license_text(heading)
+    ):
+        parts.append(" ".join(heading.split()))
+    elif heading and (is_disclaimer(heading) or is_about_license_text(heading)):
+        return []  # "DISCLAIMER OF WARRANTY", "MODIFICATION OF THIS LICENSE": the clause is that
+    for s in sentences(text):
+        if not is_disclaimer(s) and not is_about_license_text(s):
+            parts.append(s)
+    return parts

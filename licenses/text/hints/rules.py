@@ -1,0 +1,321 @@
+"""The wording rules, one list per OSD criterion, written from the criteria's own words.
+
+Pure. A rule is a pattern read sentence by sentence (see ``clean.readable``), with optional
+conditions on the same sentence: ``needs`` must also match, ``unless`` must not. Patterns may
+name three concepts that each license can widen with its own defined terms (``terms.Terms``):
+``{DERIVED}`` (derived works), ``{DISTRIBUTE}`` (passing copies on) and ``{SOURCE}``.
+``item`` rules read only list items that continue a grant or a restriction ("make, have made,
+use, … and Distribute Derivative Materials;", "for any fraudulent purpose;").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from licenses.text.hints.terms import NO_TERMS, Terms
+
+DERIVED = (
+    r"derivative\s+(?:works?|materials?)|derived\s+works?|modified\s+(?:versions?|works?|copies|files|form|material)"
+    r"|modifications|adaptations?|adapted\s+material|changes\s+and\s+new\s+works|works?\s+based\s+on\s+(?:the|this)\s+\w+"
+)
+DISTRIBUTE = r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ion)|sell|resell"
+SOURCE = r"source\s+code|corresponding\s+source"
+
+# A grant: the sentence gives permission (the verb list may come before or after these words).
+GRANT = r"\b(?:grants?|granted|hereby\s+grants?|permitted|permission|the\s+rights?\s+to|licen[cs]e\s+to|free\s+to)\b"
+# Patent grants and patent limits speak of selling and of combinations for patent reasons only.
+PATENT = r"\bpatent|\binfring\w*"
+# A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
+GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
+
+NONCOMMERCIAL = r"non-?\s?commercial(?:ly)?"
+
+
+# Up to n characters inside one sentence; "Section 2.1" does not end it.
+def span(n: int) -> str:
+    return rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,{n}}}?"
+
+
+NOT_GRANTED = r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right)|\bnothing\s+(?:other\s+than|in)\b"
+NOT_DERIVED_OBJECT = r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+)?(?:{DERIVED}))"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    number: int
+    reason: str
+    pattern: str
+    needs: str = ""
+    unless: str = ""
+    item: str = ""  # the sentence must start like this (a list item)
+
+
+RULES: tuple[Rule, ...] = (
+    # 1. Free redistribution: selling or giving copies away, without royalty or fee.
+    Rule(
+        1,
+        "limits selling copies to non-commercial purposes",
+        rf"\bfor\s+{NONCOMMERCIAL}\s+purposes?\s+only\b",
+    ),
+    Rule(
+        1,
+        "asks for a royalty or fee",
+        r"\broyalt(?:y|ies)\b(?!-free|\s+free)|\b(?:licen[cs]e|distribution|redistribution|distributor|subscription|usage)\s+fees?\b",
+    ),
+    Rule(
+        1,
+        "asks that a commercial license be bought",
+        r"\b(?:purchase|buy)\s+(?:a\s+|an\s+)?(?:separate\s+|additional\s+)?commercial\s+licen[cs]e\b",
+    ),
+    Rule(1, "forbids selling copies", r"\b(?:may|shall|must|will)\s+not\s+(?:sell|resell|charge)\b"),
+    Rule(
+        1,
+        "grants redistribution",
+        r"\b(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
+        needs=GRANT,
+        unless=PATENT + "|" + NOT_GRANTED,
+    ),
+    Rule(
+        1,
+        "grants redistribution",
+        r"\b(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
+        item=GRANT_ITEM,
+        unless=PATENT,
+    ),
+    # 2. Source code: included or offered; the preferred form; no obfuscation.
+    Rule(
+        2,
+        "defines or requires the source code (the preferred form for modification)",
+        r"\bpreferred\s+form\b",
+    ),
+    Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b"),
+    Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
+    Rule(
+        2,
+        "asks for the source code to be provided",
+        r"\b(?:without|provide|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to)\s+(?:\w+\s+){0,5}?(?:the\s+)?(?:{SOURCE}|source\b)(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)",
+    ),
+    Rule(
+        2,
+        "asks for the source code to be provided",
+        r"\bwritten\s+offer\b|\bavailable\s+in\s+source\s+(?:code\s+)?form\b",
+    ),
+    # 3. Derived works: modifications allowed and distributable under the same terms.
+    Rule(
+        3,
+        "grants the right to modify or make derived works",
+        r"\b(?:modify|modif(?:ied|ication|ications)|alter|adapt|translate|(?:create|prepare|make)\s+(?:\w+\s+){0,2}?(?:{DERIVED}|derivative)|{DERIVED})\b",
+        needs=GRANT,
+        unless=PATENT + "|" + NOT_GRANTED,
+    ),
+    Rule(
+        3,
+        "grants the right to make or share derived works",
+        r"\b(?:{DERIVED})\b",
+        item=GRANT_ITEM,
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "withholds the right to modify or to share derived works",
+        r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)\b(?:\s+\w+){0,8}?\s+(?:to\s+)?(?:\w+\s+){0,2}(?:any\s+)?(?:{DERIVED}|modif\w+|adapt\w*)",
+    ),
+    Rule(
+        3,
+        "forbids changing the software",
+        r"\b(?:may|shall|must)\s+not\s+(?:\w+,?\s+(?:or\s+)?){0,4}(?:modify|alter|change|adapt|circumvent|disable)\w*\s+(?:\w+\s+){0,2}?(?:software|program|work|code|licen[cs]e\s+key|functionality|{DERIVED})\b",
+    ),
+    Rule(
+        3,
+        "asks that derived works be shared under the same terms (share-alike)",
+        r"\b(?:{DERIVED})\b[^.;]{0,60}?\bunder\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b|\bshare[- ]?alike\b|\bshare\s+(?:\w+\s+){0,6}?alike\b",
+    ),
+    Rule(
+        3,
+        "sets terms for conveying modified versions",
+        r"\b(?:convey|distribute|share)\s+(?:a\s+|the\s+|any\s+)?(?:{DERIVED}|work\s+based\s+on|modified\s+source)\b",
+        unless=PATENT,
+    ),
+    # 4. Integrity of the author's source code: marking changes, names, origin.
+    Rule(
+        4,
+        "asks that changes be marked or stated",
+        r"\b(?:notices?|stating|state|indicate|identif(?:y|ies))\b[^.;]{0,80}?\b(?:changed|modified|modifications?|altered)\b",
+        unless=r"\bnotices?\s+(?:may|must|shall)\s+not\s+be\b|\b(?:remove|alter)\w*\s+(?:or\s+\w+\s+)?(?:any\s+)?(?:[\w,]+\s+){0,4}notices?\b",
+    ),
+    Rule(
+        4,
+        "asks that changed versions be marked as different from the original",
+        r"\bmarked\b[^.;]{0,60}?\b(?:different|changed|modified|altered|as\s+such|original)\b|\b(?:changed|modified|altered)\s+(?:\w+\s+){0,3}?(?:must|shall)\s+be\s+(?:\w+\s+)?marked\b",
+    ),
+    Rule(4, "forbids misrepresenting the origin", r"\bmisrepresent\w*"),
+    Rule(
+        4,
+        "asks for patch files or a different name or version",
+        r"\bpatch\s+files?\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b",
+    ),
+    # 5. No discrimination against persons or groups.
+    Rule(
+        5,
+        "limits who may use the software by size or revenue",
+        r"\b(?:fewer|less|more)\s+than\s+(?:\$\s?)?[\d,.]+\s*(?:\w+\s+){0,3}?(?:employees|individuals|people|persons|users|revenue|turnover)\b",
+    ),
+    Rule(
+        5,
+        "limits the grant to some kinds of organisations",
+        r"\buse\s+by\s+(?:any\s+)?(?:\w+\s+){0,3}?(?:organi[sz]ations?|institutions?|compan(?:y|ies)|entit(?:y|ies)|persons?|individuals?)\b",
+    ),
+    Rule(
+        5,
+        "concerns export control, sanctions or embargoes",
+        r"\bexport\s+(?:control|administration)|\bsanction(?:s|ed)\b|\bembargo\w*|\bdenied\s+part(?:y|ies)\b",
+    ),
+    Rule(5, "excludes competitors", r"\bcompetitors?\b"),
+    # 6. No discrimination against fields of endeavour.
+    Rule(
+        6,
+        "limits use to non-commercial purposes",
+        rf"\b{NONCOMMERCIAL}\b|\bcommercial\s+(?:use|purposes?|advantage|gain|exploitation)\b",
+    ),
+    Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b"),
+    Rule(
+        6, "limits production use", r"\bnon-?\s?production\b|\bproduction\s+(?:use|environment|purposes?)\b"
+    ),
+    Rule(
+        6,
+        "forbids offering the software as a service",
+        r"\b(?:hosted|managed)\s+service\b|\bas\s+a\s+service\b",
+        unless=r"\bmeans\b",
+    ),
+    Rule(
+        6,
+        "restricts use for some purposes",
+        r"\bfor\s+(?:any|the)\s+(?:\w+\s+){0,4}?purposes?\s+(?:of\b|that\b|such\b|including\b)?|\bfor\s+any\s+\w+(?:,?\s+(?:or\s+)?\w+){0,4}\s+purposes?\b",
+        item=r"^(?:for|in|to)\b",
+    ),
+    Rule(
+        6, "names a field the software may not be used in", r"\b(?:military|weapons?|surveillance|nuclear)\b"
+    ),
+    Rule(
+        6,
+        "says what the software shall or shall not be used for",
+        r"\b(?:shall|may|must)\s+(?:not|only)\s+(?:be\s+used|use)\b[^.;]{0,80}?\b(?:for|in\s+a\s+manner|consistent\s+with|by\s+any)\b|\bshall\s+(?:be\s+used|use\s+(?:the|this)\s+\w+)\s+(?:only\s+)?(?:for|in\s+a\s+manner|consistent\s+with)\b",
+        unless=r"\btrademark|\btrade\s+names?|\blogo|\bendorse|\bpublicity",
+    ),
+    Rule(
+        6,
+        "ties use to human rights or ethics",
+        r"\b(?:human\s+rights|ethic(?:al|s))\b",
+        needs=r"\b(?:use|used|using)\b",
+    ),
+    Rule(
+        6,
+        "says the software is not licensed for some uses",
+        r"\bnot\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:licensed|intended|permitted|allowed)\s+for\s+use\s+in\b",
+    ),
+    # 7. Distribution of license: the terms travel with every copy, with no extra agreement.
+    Rule(
+        7,
+        "asks that the license travel with copies",
+        r"\bcop(?:y|ies)\s+of\s+(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b",
+    ),
+    Rule(
+        7,
+        "asks that the license travel with copies",
+        r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b",
+    ),
+    Rule(
+        7,
+        "asks that the permission notice or conditions travel with copies",
+        r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:may|must|shall)\s+not\s+be\s+removed\b",
+    ),
+    Rule(
+        7,
+        "asks for the license text or its address with copies",
+        r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
+    ),
+    Rule(
+        7,
+        "about additional or different terms for recipients",
+        r"\b(?:additional|different|further)\s+(?:terms|restrictions?)\b|\bcommercial\s+licen[cs]e\b",
+    ),
+    # 8. License must not be specific to a product.
+    Rule(
+        8,
+        "ties the grant to a particular product or distribution",
+        r"\b(?:only|solely|exclusively)\s+(?:as\s+part\s+of|in\s+connection\s+with|for\s+use\s+with)\s+(?:the|this|a|our)\b|\bpart\s+of\s+(?:a|the)\s+particular\s+(?:software\s+)?(?:distribution|product)\b",
+    ),
+    # 9. License must not restrict other software.
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        r"\blarger\s+works?\b|\b(?:an?|the|in)\s+[“\"']?aggregat(?:e|ion)\b|\bmere\s+aggregation\b",
+    ),
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        r"\b(?:combin\w+|together|along\s*side|distributed\s+with)\b[^.;]{0,60}?\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|code)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        9,
+        "reaches other software used with it",
+        r"\bother\s+software\s+(?:with|using)\s+(?:it|this|the)\b|\bservice\s+source\s+code\b|\b(?:all|any)\s+(?:the\s+)?(?:programs?|software)\s+(?:that\s+)?(?:you\s+)?use\s+to\b",
+        unless=PATENT,
+    ),
+    # 10. Technology-neutral: no acceptance by a click or another particular act.
+    Rule(
+        10,
+        "makes an act (using, clicking, exercising rights) mean acceptance",
+        r"\bby\s+(?:\w+ing)\b"
+        + span(100)
+        + r"\b(?:accept\w*|agree\w*|bound)\b|\b(?:accept\w*|agree\w*)\b"
+        + span(80)
+        + r"\bby\s+(?:taking|using|downloading|installing|clicking|exercising|copying|modifying|distributing|accessing)\b",
+    ),
+    Rule(
+        10,
+        "makes an act (using, clicking, exercising rights) mean acceptance",
+        r"\bconstitutes?\s+(?:\w+['’]?s?\s+)?(?:acceptance|agreement)\b|\bif\s+you\s+(?:use|download|install|copy|access)\w*\b[^.;]{0,40}?\byou\s+(?:accept|agree)\b",
+    ),
+    Rule(10, "depends on a click or a particular technology", r"\bclick(?:ing|s|-?\s?wrap|-?\s?through)?\b"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    number: int
+    reason: str
+    pattern: re.Pattern[str]
+    needs: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    item: re.Pattern[str] | None
+
+
+def _alternation(base: str, extra: tuple[str, ...]) -> str:
+    words = [r"\s+".join(re.escape(w) for w in term.split()) for term in extra]
+    return "|".join([*words, base])
+
+
+@lru_cache(maxsize=256)
+def compiled(terms: Terms = NO_TERMS) -> tuple[Compiled, ...]:
+    """The rules with the license's own terms folded into the concepts, compiled once per term set."""
+    concepts = {
+        "{DERIVED}": _alternation(DERIVED, terms.derived),
+        "{DISTRIBUTE}": _alternation(DISTRIBUTE, terms.distribute),
+        "{SOURCE}": _alternation(SOURCE, terms.source),
+    }
+
+    def fill(p: str) -> re.Pattern[str] | None:
+        if not p:
+            return None
+        for key, value in concepts.items():
+            p = p.replace(key, value)
+        return re.compile(p, re.IGNORECASE)
+
+    return tuple(
+        Compiled(r.number, r.reason, fill(r.pattern), fill(r.needs), fill(r.unless), fill(r.item))
+        for r in RULES
+    )
