@@ -42,7 +42,7 @@ def labelled() -> list[dict]:
 
 @cache
 def terms_of(license_id: str):
-    return defined_terms(s.text for s in segment(text_of(license_id)))
+    return defined_terms([text_of(license_id)])  # as the app does: the version's whole text
 
 
 def count(clauses: list[dict], split: str, verbose: bool = False) -> dict[int, dict[str, int]]:
@@ -101,7 +101,7 @@ def spdx_share() -> dict:
         if not text:
             continue
         segs = [s for s in segment(text) if s.text.strip()]
-        terms = defined_terms(s.text for s in segs)
+        terms = defined_terms([text])
         for s in segs:
             total += 1
             found = {h.number for h in hints(s.text, s.heading, terms=terms)}

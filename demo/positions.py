@@ -1,7 +1,7 @@
 """Demo positions: a few reviewers' verdicts, so that the matrix of a demo review is not empty.
 
 ``add_demo_positions(review)`` is idempotent: a cell where the demo reviewer already has a
-position is left alone. The cells are picked with the wording hints (licenses.text.hints), so that
+position is left alone. The cells are picked with the wording rules (licenses.text.hints.candidate_hints), so that
 the positions land on clauses that plausibly touch the criterion; the rationales quote the
 words that triggered the hint. They are examples of how a reviewer argues, not legal advice.
 """
@@ -13,7 +13,7 @@ from django.db import transaction
 
 from accounts.models import Profile
 from accounts.roles import REVIEWER
-from licenses.text.hints import hints
+from licenses.text.hints import candidate_hints
 from review.matrix.services import position_set
 from review.models import Position, Review
 
@@ -93,7 +93,7 @@ def _cells(review: Review) -> list[tuple[object, object, int, str]]:
     # Numbered clauses first: a preamble or a title has no label and is seldom what reviewers argue.
     clauses = sorted(review.version.clauses.order_by("ordinal"), key=lambda c: not c.label)
     for clause in clauses:
-        for hint in hints(clause.text, clause.heading):
+        for hint in candidate_hints(clause.text, clause.heading):
             if hint.number in RATIONALES and hint.number in criteria and hint.number not in picked:
                 picked[hint.number] = (clause, criteria[hint.number], hint.number, hint.phrase.strip())
     ordered = [picked[n] for n in RESTRICTIVE if n in picked]

@@ -15,6 +15,7 @@ from django.http import Http404
 
 from accounts.models import display_name
 from licenses.models import Clause, Criterion
+from licenses.text.hints import Hint
 from review.matrix.selectors import (
     Cell,
     Column,
@@ -26,6 +27,7 @@ from review.matrix.selectors import (
     hints_for,
     make_cell,
     verdict_label,
+    version_terms,
 )
 from review.matrix.verdicts import NEGATIVE, SYMBOLS, VERDICTS, Tally
 from review.models import Position, Review, Thread
@@ -65,7 +67,7 @@ class CellDetail(TallyMarks):
     tally: Tally
     positions: list[PositionView]
     threads: list[ThreadSummary]
-    hint: str | None = None
+    hint: Hint | None = None  # a keyword match, never a position
     mine: Position | None = None
 
     url: str = ""
@@ -76,7 +78,12 @@ class CellDetail(TallyMarks):
         """The matrix cell, as the matrix draws it (for an in-place update)."""
         crit = self.column.criterion
         return make_cell(
-            self.url, self.clause.pk, crit.pk, self.tally, hint=self.hint, threads=self.thread_count
+            self.url,
+            self.clause.pk,
+            crit.pk,
+            self.tally,
+            hint=self.hint.label if self.hint else None,
+            threads=self.thread_count,
         )
 
 
@@ -138,7 +145,7 @@ def cell_detail(review: Review, clause: Clause, criterion: Criterion, *, user=No
         tally=Tally(**_verdict_counts(p.verdict for p in positions)),
         positions=views,
         threads=summaries,
-        hint=hints_for(clause, criterion.set.slug).get(criterion.number),
+        hint=hints_for(clause, criterion.set.slug, version_terms(review.version.text)).get(criterion.number),
         mine=next((v.position for v in views if v.is_mine), None),
         url=cell_url_maker(review)(clause.pk, criterion.pk),
         thread_count=sum(1 for t in summaries if t.tagged),
@@ -158,7 +165,7 @@ class CriterionClause(TallyMarks):
     tally: Tally
     positions: list[PositionView] = field(default_factory=list)
     threads: list[ThreadSummary] = field(default_factory=list)
-    hint: str | None = None
+    hint: Hint | None = None
     url: str = ""
 
     @property
@@ -202,6 +209,7 @@ def criterion_page(review: Review, key: str, *, user=None) -> CriterionPage:
     for t in threads:
         by_clause_threads[t.clause_id].append(t)
     cell_url = cell_url_maker(review)
+    terms = version_terms(review.version.text)
     active, hinted = [], []
     total = Tally()
     for clause in clauses:
@@ -214,7 +222,7 @@ def criterion_page(review: Review, key: str, *, user=None) -> CriterionPage:
             tally=t,
             positions=_position_views(ps, user),
             threads=_thread_summaries(ts, criterion.pk),
-            hint=hints_for(clause, review.criterion_set.slug).get(criterion.number),
+            hint=hints_for(clause, review.criterion_set.slug, terms).get(criterion.number),
             url=cell_url(clause.pk, criterion.pk),
         )
         if ps or ts:

@@ -20,25 +20,32 @@ from django.db.models import Count
 from django.urls import reverse
 
 from licenses.models import Clause, Criterion
-from licenses.text.hints import hints
+from licenses.text.hints import Hint, Terms, defined_terms, hints
+from licenses.text.hints.terms import NO_TERMS
 from review.matrix.verdicts import LABELS, SYMBOLS, VERDICTS, Tally, tally_symbols
 from review.models import Position, Review, Thread
 
 
+@lru_cache(maxsize=64)
+def version_terms(text: str) -> Terms:
+    """The derived-work, distribution and source terms a license text defines (cached per text)."""
+    return defined_terms([text])
+
+
 @lru_cache(maxsize=4096)
-def _hint_reasons(text: str, heading: str) -> dict[tuple[str, int], str]:
-    """(criterion set slug, number) -> why the wording rules think the clause touches it."""
-    found: dict[tuple[str, int], str] = {}
-    for hint in hints(text, heading):
-        found.setdefault(hint.key, hint.reason)
+def _hints(text: str, heading: str, terms: Terms) -> dict[tuple[str, int], Hint]:
+    """(criterion set slug, number) -> the keyword hint the wording rules give the clause."""
+    found: dict[tuple[str, int], Hint] = {}
+    for hint in hints(text, heading, terms=terms):
+        found.setdefault(hint.key, hint)
     return found
 
 
-def hints_for(clause: Clause, set_slug: str) -> dict[int, str]:
-    """Criterion number -> reason, for the criteria of one set (a hint is never a position)."""
+def hints_for(clause: Clause, set_slug: str, terms: Terms = NO_TERMS) -> dict[int, Hint]:
+    """Criterion number -> keyword hint, for the criteria of one set (a hint is never a position)."""
     return {
-        number: reason
-        for (slug, number), reason in _hint_reasons(clause.text, clause.heading).items()
+        number: hint
+        for (slug, number), hint in _hints(clause.text, clause.heading, terms).items()
         if slug == set_slug
     }
 
@@ -81,7 +88,7 @@ class Cell:
     dom_id: str
     tally: Tally
     threads: int = 0
-    hint: str | None = None  # the reason, when the rules suggest this criterion
+    hint: str | None = None  # what the keyword hint says, when the rules suggest this criterion
     css: str = "v-none"
     symbols: str = ""
     disagreement: bool = False
@@ -106,7 +113,7 @@ def make_cell(url: str, clause_id: int, criterion_id: int, t: Tally, *, hint=Non
     if threads:
         sr += f"; {threads} thread{'s' if threads != 1 else ''}"
     if hint is not None:
-        sr += f"; hint: {hint}" if hint else "; hint: may touch this criterion"
+        sr += f"; hint ({hint})" if hint else "; hint: the wording may touch this criterion"
     return Cell(
         url=url,
         dom_id=f"cell-{clause_id}-{criterion_id}",
@@ -240,12 +247,13 @@ def matrix(review: Review, *, only_with_positions: bool = False, criterion_key: 
 
     cell_url = cell_url_maker(review)
     set_slug = review.criterion_set.slug
+    terms = version_terms(review.version.text)
     empty = Tally()
     summaries = {c.criterion.pk: ColumnSummary(c, Tally()) for c in columns}
     rows: list[Row] = []
     total_positions = 0
     for clause in clauses:
-        reasons = hints_for(clause, set_slug)
+        found = hints_for(clause, set_slug, terms)
         clause_id = clause.id
         cells = []
         row_positions = 0
@@ -259,7 +267,7 @@ def matrix(review: Review, *, only_with_positions: bool = False, criterion_key: 
                 clause_id,
                 crit_id,
                 t,
-                hint=reasons.get(crit.number),
+                hint=found[crit.number].label if crit.number in found else None,
                 threads=thread_counts.get((clause_id, crit_id), 0),
             )
             if by_verdict:

@@ -46,6 +46,9 @@ class Hint:
         """What the hint is, in words: a keyword match with its phrase, never a verdict."""
         return f"keyword match “{self.phrase}”: {self.reason}"
 
+    def __str__(self) -> str:
+        return self.label
+
 
 def candidate_hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint]:
     """Every criterion's first match in the clause, shown or not, in criterion order."""

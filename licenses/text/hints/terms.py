@@ -3,7 +3,7 @@
 Pure. ModelGo says "Derivative Materials" and "Distribute", Creative Commons "Adapted Material"
 and "Share", the Artistic License "Modified Version". ``defined_terms`` reads definitions of the
 shapes ``"Term" means …``, ``"Term" (or "Alias") means …``, ``Term means …`` at the start of a
-clause and ``**Term** is …``, and files each term under the concept its definition speaks of:
+line (after a list label such as ``a.``) and ``**Term** is …``, in a clause or a whole text, and files each term under the concept its definition speaks of:
 
 - ``derived``: a modified or derived work ("improvements, modifications or derivative works");
 - ``distribute``: making copies available to others ("making … available to a third party");
@@ -20,7 +20,11 @@ _QUOTED = r"[\"“‘'*]{1,2}(?P<term>[A-Z][\w’'\- ]{1,40}?)[\"”’'*]{1,2}"
 _ALIAS = r"(?:\s*\((?:or\s+)?(?:[\"“‘'*]{1,2}(?P<alias>[A-Z][\w’'\- ]{1,40}?)[\"”’'*]{1,2})[^)]*\))?"
 _VERB = r"\s*(?:shall\s+mean|means?|refers?\s+to|is|are)\b"
 _DEFINITION = re.compile(rf"{_QUOTED}{_ALIAS}{_VERB}(?P<body>[^\n]{{0,400}})")
-_BARE = re.compile(r"^\s*(?P<term>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})\s+means\b(?P<body>[^\n]{0,400})")
+_BARE = re.compile(
+    r"^[ \t]*(?:\(?[0-9A-Za-z]{1,4}[.)][ \t]+)?(?P<term>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})[ \t]+means\b"
+    r"(?P<body>[^\n]{0,400})",
+    re.MULTILINE,
+)
 
 # Each concept is read from the first words of the definition, where its genus is ("means all
 # improvements, modifications ..."), not from anything it mentions later ("Licensed Materials
@@ -72,10 +76,7 @@ def defined_terms(texts: Iterable[str]) -> Terms:
     """The derived-work, distribution and source terms defined anywhere in ``texts``."""
     found: dict[str, set[str]] = {k: set() for k in _CONCEPTS}
     for text in texts:
-        matches = list(_DEFINITION.finditer(text))
-        bare = _BARE.match(text)
-        if bare:
-            matches.append(bare)
+        matches = [*_DEFINITION.finditer(text), *_BARE.finditer(text)]
         for m in matches:
             names = [m.group("term")]
             if "alias" in m.re.groupindex and m.group("alias"):
