@@ -1,7 +1,7 @@
 """Reads for one matrix cell and one criterion, each in a fixed number of queries.
 
-``cell_detail`` shows each reviewer's position on one clause against one criterion, and the
-threads on that clause (three queries). ``criterion_page`` lists the clauses with positions or
+``cell_detail`` shows each reviewer's position on one clause against one criterion, the
+threads on that clause, and precedent from other reviews (review.matrix.precedent; four queries). ``criterion_page`` lists the clauses with positions or
 threads on one criterion, and those the wording rules suggest (five queries). The cells they
 draw are the matrix's own (review.matrix.selectors), so an in-place update looks like the table.
 """
@@ -16,6 +16,7 @@ from django.http import Http404
 from accounts.models import display_name
 from licenses.models import Clause, Criterion
 from licenses.text.hints import Hint
+from review.matrix.precedent import Precedent, precedents_for
 from review.matrix.selectors import (
     Cell,
     Column,
@@ -68,6 +69,7 @@ class CellDetail(TallyMarks):
     positions: list[PositionView]
     threads: list[ThreadSummary]
     hint: Hint | None = None  # a keyword match, never a position
+    precedents: list[Precedent] = field(default_factory=list)  # other reviews, alike clauses
     mine: Position | None = None
 
     url: str = ""
@@ -127,7 +129,8 @@ def criterion_for(review: Review, *, pk: int | None = None, key: str | None = No
 
 
 def cell_detail(review: Review, clause: Clause, criterion: Criterion, *, user=None) -> CellDetail:
-    """Each reviewer's position on one cell, and the threads on its clause: three queries."""
+    """Each reviewer's position on one cell, the threads on its clause, and precedent from other
+    reviews the user may read: four queries."""
     positions = list(_positions_qs(review).filter(clause=clause, criterion=criterion))
     threads = list(
         Thread.objects.filter(review=review, clause=clause)
@@ -146,6 +149,7 @@ def cell_detail(review: Review, clause: Clause, criterion: Criterion, *, user=No
         positions=views,
         threads=summaries,
         hint=hints_for(clause, criterion.set.slug, version_terms(review.version.text)).get(criterion.number),
+        precedents=precedents_for(review, clause, criterion, user=user),
         mine=next((v.position for v in views if v.is_mine), None),
         url=cell_url_maker(review)(clause.pk, criterion.pk),
         thread_count=sum(1 for t in summaries if t.tagged),

@@ -93,6 +93,11 @@ class Cell:
     symbols: str = ""
     disagreement: bool = False
     sr: str = "no positions"  # what a screen reader (and the hover title) says
+    precedent: bool = False  # a clause worded alike has positions on this criterion elsewhere
+
+    def mark_precedent(self) -> None:
+        self.precedent = True
+        self.sr += "; precedent in another review (a suggestion, not a position)"
 
     @property
     def worst(self) -> str | None:

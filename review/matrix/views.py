@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import roles
 from review.markup import MAX_COMMENT_LENGTH
 from review.matrix.cells import cell_detail, clause_for, criterion_for, criterion_page
+from review.matrix.precedent import precedent_cells
 from review.matrix.selectors import matrix
 from review.matrix.services import PositionConflict, position_from_thread, position_set
 from review.matrix.verdicts import SYMBOLS
@@ -102,6 +103,13 @@ def matrix_page(request: HttpRequest, pk: int) -> HttpResponse:
     table = matrix(
         review, only_with_positions=only_with_positions, criterion_key=request.GET.get("criterion") or None
     )
+    marked = precedent_cells(
+        review, [r.clause for r in table.rows], [c.criterion for c in table.columns], user=request.user
+    )
+    for row in table.rows:
+        for c, column in zip(row.cells, table.columns, strict=True):
+            if (row.clause.pk, column.criterion.pk) in marked:
+                c.mark_precedent()
     context = {
         "review": review,
         "matrix": table,

@@ -19,10 +19,15 @@ register = template.Library()
 
 _DISAGREE = format_html('<span class="disagree" aria-hidden="true">{}</span>', DISAGREEMENT_SYMBOL)
 _HINT = mark_safe('<span class="hint" aria-hidden="true">◌</span>')
+_PRECEDENT = mark_safe('<span class="precedent" aria-hidden="true">≈</span>')
 
 
 def cell_link(cell: Cell, *, oob: bool = False) -> SafeString:
-    marks = (_DISAGREE if cell.disagreement else "") + (_HINT if cell.hint is not None else "")
+    marks = (
+        (_DISAGREE if cell.disagreement else "")
+        + (_HINT if cell.hint is not None else "")
+        + (_PRECEDENT if cell.precedent else "")
+    )
     return format_html(
         '<a class="cell {css}" id="{id}" href="{url}" hx-get="{url}" hx-target="#cell-panel" title="{sr}"{swap}>'
         '<span class="tally" aria-hidden="true">{symbols}</span>{marks}<span class="visually-hidden">{sr}</span></a>',
