@@ -1,9 +1,14 @@
-"""Demo positions: a few reviewers' verdicts, so that the matrix of a demo review is not empty.
+"""Demo positions: reviewers' verdicts on a few cells, so that the demo matrices are not empty.
 
-``add_demo_positions(review)`` is idempotent: a cell where the demo reviewer already has a
-position is left alone. The cells are picked with the wording rules (licenses.text.hints.candidate_hints), so that
-the positions land on clauses that plausibly touch the criterion; the rationales quote the
-words that triggered the hint. They are examples of how a reviewer argues, not legal advice.
+Two reviews carry them: the CC-BY-NC-4.0 demo review, and a review of CC-BY-4.0, whose grant is
+worded like CC-BY-NC's without the NonCommercial limit. Each matrix therefore shows precedent
+from the other: the NonCommercial grant's cell on OSD 6 cites CC-BY-4.0's reviewers, who found
+the same words without "for NonCommercial purposes only" compliant, and the redline shows the
+difference. Clauses are found by a phrase they contain, so the demo survives segmenter changes.
+
+``add_demo_positions(review)`` is idempotent: a cell where a demo reviewer already has a position
+is left alone. The rationales are examples of how a reviewer argues, in our own words, not legal
+advice.
 """
 
 from __future__ import annotations
@@ -13,64 +18,104 @@ from django.db import transaction
 
 from accounts.models import Profile
 from accounts.roles import REVIEWER
-from licenses.text.hints import candidate_hints
+from licenses.models import Clause, Criterion
 from review.matrix.services import position_set
 from review.models import Position, Review
 
-DEMO_REVIEWERS = ("demo-reviewer-ana", "demo-reviewer-ben")
-DISPLAY_NAMES = {"demo-reviewer-ana": "Ana Demir", "demo-reviewer-ben": "Ben Castro"}
-# Criteria whose hints point at restrictions: the interesting cells of a review.
-RESTRICTIVE = (6, 5, 1)
-MAX_CELLS = 3
+DEMO_REVIEWERS = ("demo-reviewer-ana", "demo-reviewer-ben", "demo-reviewer-chen")
+DISPLAY_NAMES = {
+    "demo-reviewer-ana": "Ana Demir",
+    "demo-reviewer-ben": "Ben Castro",
+    "demo-reviewer-chen": "Chen Wei",
+}
+ANA, BEN, CHEN = DEMO_REVIEWERS
 
-# (verdict, rationale) for the first and second demo reviewer, per OSD number. The first reads
-# the wording as a possible problem and the second reads it narrowly, so that the demo shows a
-# disagreement; both are hedged, since the cells are picked by wording rules, not by a person.
-# ``{phrase}`` is the wording that triggered the hint.
-RATIONALES: dict[int, tuple[tuple[str, str], tuple[str, str]]] = {
-    6: (
+# (phrase in the clause, OSD number, [(reviewer, verdict, rationale)]) per license slug.
+POSITIONS: dict[str, list[tuple[str, int, list[tuple[str, str, str]]]]] = {
+    "cc-by-nc-4.0": [
         (
-            "concern",
-            "The words “{phrase}” could take a field of use away from the licensee. OSD 6 asks "
-            "that nobody be barred from using the program in a field of endeavor, so I would "
-            "like the steward to say which uses, if any, this excludes.",
+            "in whole or in part, for NonCommercial purposes only; and",
+            6,
+            [
+                (
+                    ANA,
+                    "conflicts",
+                    "The grant stops at *NonCommercial purposes*. OSD 6 bars keeping anyone from using "
+                    "the work in a field of endeavour, and business is the plainest such field.",
+                ),
+                (BEN, "conflicts", "Same reading: commerce is excluded from the grant itself."),
+                (
+                    CHEN,
+                    "conflicts",
+                    "Agreed. Compare CC-BY-4.0 §2(a)(1)(A): the same words without the NonCommercial "
+                    "limit, and nobody objects to those.",
+                ),
+            ],
         ),
         (
-            "complies",
-            "On my reading “{phrase}” describes the grant rather than narrowing it: no use of "
-            "the program is actually forbidden here.",
-        ),
-    ),
-    5: (
-        (
-            "concern",
-            "“{phrase}” names a group of people. OSD 5 rules out terms that treat persons or "
-            "groups differently; I want to be sure nobody is left out of the grant.",
-        ),
-        (
-            "complies",
-            "“{phrase}” only says who the parties are. It sets no condition on who may receive "
-            "or use the software.",
-        ),
-    ),
-    1: (
-        (
-            "concern",
-            "“{phrase}” touches payment. OSD 1 forbids a royalty or fee on redistribution; the "
-            "text should make plain that giving copies away stays free of charge.",
+            "in whole or in part, for NonCommercial purposes only; and",
+            1,
+            [
+                (
+                    ANA,
+                    "concern",
+                    "Selling copies falls outside *NonCommercial*, so the free-redistribution "
+                    "criterion is touched too, not only OSD 6.",
+                ),
+            ],
         ),
         (
-            "complies",
-            "The payment wording (“{phrase}”) does not put a price on redistribution, so I see "
-            "no conflict with OSD 1.",
+            "NonCommercial means not primarily intended for",
+            6,
+            [
+                (
+                    BEN,
+                    "concern",
+                    "The definition turns on what a use is *primarily intended for*: a reviewer cannot "
+                    "say in advance which uses fall outside it.",
+                ),
+            ],
         ),
-    ),
+        (
+            "No downstream restrictions.",
+            7,
+            [(CHEN, "complies", "Recipients get the same rights with no further terms: what OSD 7 asks.")],
+        ),
+    ],
+    "cc-by-4.0": [
+        (
+            "reproduce and Share the Licensed Material, in whole or in part; and",
+            1,
+            [
+                (ANA, "complies", "Sharing copies is granted without a fee or a limit on selling."),
+                (BEN, "complies", "No royalty and no condition on who may sell copies."),
+            ],
+        ),
+        (
+            "reproduce and Share the Licensed Material, in whole or in part; and",
+            6,
+            [
+                (ANA, "complies", "No field of use is left out of the grant."),
+                (CHEN, "complies", "Commercial and non-commercial sharing alike are granted."),
+            ],
+        ),
+        (
+            "indicate if You modified the Licensed Material",
+            4,
+            [(BEN, "complies", "Marking changes is the kind of integrity condition OSD 4 allows.")],
+        ),
+        (
+            "No downstream restrictions.",
+            7,
+            [(ANA, "complies", "The terms travel with the material, and nobody may add to them.")],
+        ),
+    ],
 }
 
 
-def _demo_reviewers() -> list[User]:
+def _demo_reviewers() -> dict[str, User]:
     group, _ = Group.objects.get_or_create(name=REVIEWER)
-    users = []
+    users = {}
     for username in DEMO_REVIEWERS:
         user, created = User.objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.org"}
@@ -82,32 +127,30 @@ def _demo_reviewers() -> list[User]:
         Profile.objects.get_or_create(
             user=user, defaults={"display_name": DISPLAY_NAMES[username], "affiliation": "Demo reviewer"}
         )
-        users.append(user)
+        users[username] = user
     return users
 
 
-def _cells(review: Review) -> list[tuple[object, object, int, str]]:
-    """Up to MAX_CELLS (clause, criterion, number, phrase) picked from the hints, one per criterion."""
-    criteria = {c.number: c for c in review.criterion_set.criteria.all()}
-    picked: dict[int, tuple] = {}
-    # Numbered clauses first: a preamble or a title has no label and is seldom what reviewers argue.
-    clauses = sorted(review.version.clauses.order_by("ordinal"), key=lambda c: not c.label)
-    for clause in clauses:
-        for hint in candidate_hints(clause.text, clause.heading):
-            if hint.number in RATIONALES and hint.number in criteria and hint.number not in picked:
-                picked[hint.number] = (clause, criteria[hint.number], hint.number, hint.phrase.strip())
-    ordered = [picked[n] for n in RESTRICTIVE if n in picked]
-    return ordered[:MAX_CELLS]
+def _clause(review: Review, phrase: str) -> Clause | None:
+    return review.version.clauses.filter(text__contains=phrase).order_by("ordinal").first()
 
 
 @transaction.atomic
 def add_demo_positions(review: Review) -> int:
     """Add the demo reviewers' positions to ``review``; returns how many were added (0 on a rerun)."""
+    specs = POSITIONS.get(review.version.license.slug, [])
+    if not specs:
+        return 0
     reviewers = _demo_reviewers()
+    criteria = {c.number: c for c in Criterion.objects.filter(set=review.criterion_set)}
     added = 0
-    for clause, criterion, number, phrase in _cells(review):
-        phrase = " ".join(phrase.split())[:80]
-        for reviewer, (verdict, rationale) in zip(reviewers, RATIONALES[number], strict=True):
+    for phrase, number, takes in specs:
+        clause = _clause(review, phrase)
+        criterion = criteria.get(number)
+        if clause is None or criterion is None:
+            continue
+        for username, verdict, rationale in takes:
+            reviewer = reviewers[username]
             if Position.objects.filter(
                 review=review, clause=clause, criterion=criterion, reviewer=reviewer
             ).exists():
@@ -118,7 +161,7 @@ def add_demo_positions(review: Review) -> int:
                 criterion=criterion,
                 reviewer=reviewer,
                 verdict=verdict,
-                rationale=rationale.format(phrase=phrase),
+                rationale=rationale,
                 expected_version=0,
             )
             added += 1

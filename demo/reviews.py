@@ -140,6 +140,19 @@ THREADS = [
 ]
 
 
+# A second review whose grant is worded like CC-BY-NC's without the NonCommercial limit, so that
+# each matrix shows precedent from the other (demo.positions).
+CC_BY_SLUG = "cc-by-4.0"
+CC_BY_SUBMISSION = {
+    "rationale": (
+        f"{MARKER} Not a real submission: a worked example of precedent. CC-BY-4.0 is CC-BY-NC-4.0 "
+        "without the NonCommercial limits; positions taken here show beside the clauses worded alike."
+    ),
+    "similar_licenses": "CC-BY-NC-4.0 adds NonCommercial limits to the same text.",
+    "legal_review": "None for this example.",
+    "projects": "Open educational resources, documentation, data sets.",
+}
+
 MPL_SLUG = "mpl"
 MPL_FIRST, MPL_NEXT = "1.1", "2.0"
 MPL_SUBMISSION = {
@@ -297,6 +310,22 @@ def _demo_cc(osd: CriterionSet) -> str:
     return message
 
 
+def _demo_cc_by(osd: CriterionSet) -> str:
+    version = LicenseVersion.objects.filter(license__slug=CC_BY_SLUG).order_by("created_at").first()
+    if version is None:
+        return "Demo precedent review skipped: CC-BY-4.0 is not loaded."
+    review = Review.objects.filter(version=version, rationale__startswith=MARKER).first()
+    message = ""
+    if review is None:
+        maren = _person(*next(p for p in PEOPLE if p[0] == "maren"))
+        review = services.review_open(version=version, opened_by=maren, criterion_set=osd, **CC_BY_SUBMISSION)
+        message = f"Demo precedent review: {review.get_absolute_url()} (CC-BY-4.0)."
+    positions = add_demo_positions(review)
+    if positions:
+        message += f" {positions} demo positions added."
+    return message.strip()
+
+
 def _demo_rounds(osd: CriterionSet) -> str:
     first = LicenseVersion.objects.filter(license__slug=MPL_SLUG, label=MPL_FIRST).first()
     second = LicenseVersion.objects.filter(license__slug=MPL_SLUG, label=MPL_NEXT).first()
@@ -331,4 +360,4 @@ def load_demo_review() -> str:
     osd = CriterionSet.objects.filter(slug=services.DEFAULT_CRITERION_SET).first()
     if osd is None:
         return "Demo reviews skipped: the OSD criteria are not loaded."
-    return "\n".join(line for line in (_demo_cc(osd), _demo_rounds(osd)) if line)
+    return "\n".join(line for line in (_demo_cc(osd), _demo_cc_by(osd), _demo_rounds(osd)) if line)

@@ -67,7 +67,8 @@ class Precedent:
         t = self.tally
         counts = [(v, t.count(v)) for v in VERDICTS if t.count(v)]
         who = f"{t.total} reviewer{'s' if t.total != 1 else ''}"
-        where = f"§{self.clause.path}" if self.clause.path else "a clause"
+        path = self.clause.path
+        where = (path if path[:1].isalpha() else f"§{path}") if path else "a clause"  # "Section 2(a)", "§2.2"
         if len(counts) == 1:
             verdict = counts[0][0]
             found = {

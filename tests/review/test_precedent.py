@@ -160,3 +160,24 @@ def test_cell_panel_queries_do_not_grow_with_precedent(client, argued, django_as
     with django_assert_max_num_queries(12):
         html = client.get(url).content.decode()
     assert html.count('class="precedent-item"') == 3  # LIMIT
+
+
+def test_demo_reviews_show_precedent_both_ways():
+    from demo.reviews import load_demo_review
+    from licenses.spdx_import import ImportCounts, import_one
+
+    for spdx_id in ("CC-BY-NC-4.0", "CC-BY-4.0"):
+        import_one(spdx_id, ImportCounts())
+    message = load_demo_review()
+    assert "Demo precedent review:" in message
+    nc = Review.objects.get(version__license__slug="cc-by-nc-4.0")
+    by = Review.objects.get(version__license__slug="cc-by-4.0")
+    grant = by.version.clauses.get(path="Section 2(a)(1)(A)")
+    [p] = precedents_for(by, grant, osd_criterion(6))
+    assert p.finding == "3 reviewers found Section 2(a)(1)(A) conflicts with OSD 6"
+    assert 80 <= p.percent < 100
+    assert [t for op, t in p.redline if op == "delete"] == [", for NonCommercial purposes only"]
+    nc_grant = nc.version.clauses.get(path="Section 2(a)(1)(A)")
+    marked = precedent_cells(nc, list(nc.version.clauses.all()), list(osd().criteria.all()))
+    assert (nc_grant.pk, osd_criterion(6).pk) in marked and (nc_grant.pk, osd_criterion(1).pk) in marked
+    assert load_demo_review().count("demo positions added") == 0  # idempotent
