@@ -22,6 +22,7 @@ PURE_MODULES = [
     "licenses.text.hints.clean",
     "licenses.text.hints.rules",
     "licenses.text.hints.terms",
+    "licenses.text.similarity",
     "review.mail.parse",
     "review.mail.message",
     "review.mail.mime",
