@@ -45,11 +45,13 @@ def terms_of(license_id: str):
     return defined_terms([text_of(license_id)])  # as the app does: the version's whole text
 
 
-def count(clauses: list[dict], split: str, verbose: bool = False) -> dict[int, dict[str, int]]:
-    """tp, fp, fn per criterion for every criterion's rules, on one split."""
+def count(
+    clauses: list[dict], split: str, verbose: bool = False, batch: int | None = None
+) -> dict[int, dict[str, int]]:
+    """tp, fp, fn per criterion for every criterion's rules, on one split (and one batch)."""
     tally = {n: {"tp": 0, "fp": 0, "fn": 0} for n in NUMBERS}
     for c in clauses:
-        if c["split"] != split:
+        if c["split"] != split or (batch is not None and c["batch"] != batch):
             continue
         got = {h.number: h for h in candidate_hints(c["text"], c["heading"], terms=terms_of(c["license"]))}
         yes, maybe = set(c["yes"]), set(c["maybe"])
@@ -139,11 +141,14 @@ def main(verbose: bool = False) -> dict:
         "shown": sorted(shown),
         "shown_matches_code": shown == set(SHOWN),
         "test": overall(test, shown),
+        "test_batch1": overall(count(clauses, "test", batch=1), shown),
+        "test_batch2": overall(count(clauses, "test", batch=2), shown),
+        "test_every_criterion": overall(test, set(NUMBERS)),
         "dev": overall(dev, shown),
         **spdx_share(),
     }
     print(f"shown criteria (test precision >= {PRECISION_FLOOR}, >= {MIN_HITS} hints): {sorted(shown)}")
-    for split in ("test", "dev"):
+    for split in ("test", "test_batch1", "test_batch2", "test_every_criterion", "dev"):
         o = result[split]
         print(
             f"{split}: precision {o['precision']}, recall {o['recall']} ({o['tp']} of {o['positives']} positives)"

@@ -66,6 +66,27 @@ LICENSES = [
     "Artistic-2.0",
     "MS-PL",
 ]
+# Added after the first measurement, whose test split had too few hints per criterion (one false
+# hit in five switched a criterion off): drawn and labelled before the rules were run on them,
+# and no rule was changed for the test licenses among them.
+LICENSES += [
+    # test split
+    "JPL-image",
+    "O-UDA-1.0",
+    "CAL-1.0",
+    "QPL-1.0",
+    "GPL-2.0-only",
+    "OSL-3.0",
+    "NASA-1.3",
+    "MG-BY-NC-ND-2.0",
+    # dev split
+    "NCGL-UK-2.0",
+    "MS-LPL",
+    "C-UDA-1.0",
+    "Aladdin",
+    "Sleepycat",
+    "CC-BY-NC-SA-4.0",
+]
 # (license, path) the issue names as misses or false hits.
 NAMED = {
     ("MIT", "preamble"),
@@ -98,10 +119,14 @@ def sample() -> list[dict]:
         segs = [s for s in segment(text_of(lid)) if len(s.text.strip()) >= 40]
         segs.sort(key=lambda s: zlib.crc32(f"{lid}:{s.path}".encode()))
         picked = segs[:PER_LICENSE] + [s for s in segs[PER_LICENSE:] if (lid, s.path) in NAMED]
+        seen: dict[str, int] = {}
         for s in picked:
+            # A few texts repeat a path (CAL-1.0's 3.1(a)); the second is "path#2".
+            seen[s.path] = seen.get(s.path, 0) + 1
+            suffix = f"#{seen[s.path]}" if seen[s.path] > 1 else ""
             out.append(
                 {
-                    "id": f"{lid}:{s.path}",
+                    "id": f"{lid}:{s.path}{suffix}",
                     "license": lid,
                     "path": s.path,
                     "split": split_of(lid),

@@ -67,8 +67,7 @@ class Precedent:
         t = self.tally
         counts = [(v, t.count(v)) for v in VERDICTS if t.count(v)]
         who = f"{t.total} reviewer{'s' if t.total != 1 else ''}"
-        path = self.clause.path
-        where = (path if path[:1].isalpha() else f"§{path}") if path else "a clause"  # "Section 2(a)", "§2.2"
+        where = self.where
         if len(counts) == 1:
             verdict = counts[0][0]
             found = {
@@ -80,6 +79,14 @@ class Precedent:
             return f"{who} found {where} {found} {self.criterion.short_label}"
         split = ", ".join(f"{n} {LABELS[v]}" for v, n in counts)
         return f"{who} were split on {where} against {self.criterion.short_label}: {split}"
+
+    @property
+    def where(self) -> str:
+        """ "§2.2(b)", but "Section 2(a)(1)(A)" as printed, and "the preamble" for an unnumbered one."""
+        path = self.clause.path
+        if not path:
+            return "a clause"
+        return path if path[:1].isalpha() else f"§{path}"
 
     @property
     def source(self) -> str:

@@ -62,7 +62,9 @@ def test_similarity_is_word_level_and_pure():
     nc, by = NC.split("\n\n")[1], BY.split("\n\n")[1]
     assert 0.8 < similarity(nc, by) < 1.0
     assert similarity("Grant.", "Venue.") == 0.0
-    matches = most_similar("one two three four five", [(1, "one two three four five six"), (2, "seven eight")])
+    matches = most_similar(
+        "one two three four five", [(1, "one two three four five six"), (2, "seven eight")]
+    )
     assert [m.key for m in matches] == [1] and matches[0].percent == 90
     assert most_similar("Grant.", [(1, "Grant.")]) == []  # too short to mean anything
 

@@ -24,7 +24,10 @@ DISTRIBUTE = r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ion)|sell|
 SOURCE = r"source\s+code|corresponding\s+source"
 
 # A grant: the sentence gives permission (the verb list may come before or after these words).
-GRANT = r"\b(?:grants?|granted|hereby\s+grants?|permitted|permission|the\s+rights?\s+to|licen[cs]e\s+to|free\s+to)\b"
+GRANT = (
+    r"\b(?:grants?|granted|hereby\s+grants?|permitted|permission|the\s+rights?\s+to|licen[cs]e\s+to|free\s+to)\b"
+    r"|\byou\s+may\s+(?:\w+,?\s+(?:and\s+|or\s+)?){0,3}?(?:copy|distribute|redistribute|modify|sell|reproduce)\b"
+)
 # Patent grants and patent limits speak of selling and of combinations for patent reasons only.
 PATENT = r"\bpatent|\binfring\w*"
 # A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
@@ -39,7 +42,10 @@ def span(n: int) -> str:
 
 
 NOT_GRANTED = r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right)|\bnothing\s+(?:other\s+than|in)\b"
-NOT_DERIVED_OBJECT = r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+)?(?:{DERIVED}))"
+NOT_DERIVED_OBJECT = (
+    r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+)?(?:{DERIVED}))"
+    r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         1,
         "limits selling copies to non-commercial purposes",
-        rf"\bfor\s+{NONCOMMERCIAL}\s+purposes?\s+only\b",
+        rf"\bfor\s+{NONCOMMERCIAL}\s+purposes?\s+only\b|\bredistribut\w*\s+for\s+{NONCOMMERCIAL}\s+purposes?\b",
     ),
     Rule(
         1,
@@ -131,6 +137,11 @@ RULES: tuple[Rule, ...] = (
         3,
         "asks that derived works be shared under the same terms (share-alike)",
         r"\b(?:{DERIVED})\b[^.;]{0,60}?\bunder\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b|\bshare[- ]?alike\b|\bshare\s+(?:\w+\s+){0,6}?alike\b",
+    ),
+    Rule(
+        3,
+        "sets terms for works derived from the software",
+        r"\b(?:contains|is)\s+(?:or\s+is\s+)?derived\s+from\s+the\s+(?:program|software|work|licensed\s+\w+)\b",
     ),
     Rule(
         3,
@@ -247,6 +258,11 @@ RULES: tuple[Rule, ...] = (
         "ties the grant to a particular product or distribution",
         r"\b(?:only|solely|exclusively)\s+(?:as\s+part\s+of|in\s+connection\s+with|for\s+use\s+with)\s+(?:the|this|a|our)\b|\bpart\s+of\s+(?:a|the)\s+particular\s+(?:software\s+)?(?:distribution|product)\b",
     ),
+    Rule(
+        8,
+        "limits the grant to software that runs on one platform",
+        r"\bplatform\s+limitation\b|\b(?:only|solely)\b[^.;]{0,80}?\bruns?\s+on\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?(?:operating\s+system|platform|hardware|device)",
+    ),
     # 9. License must not restrict other software.
     Rule(
         9,
@@ -262,7 +278,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         9,
         "reaches other software used with it",
-        r"\bother\s+software\s+(?:with|using)\s+(?:it|this|the)\b|\bservice\s+source\s+code\b|\b(?:all|any)\s+(?:the\s+)?(?:programs?|software)\s+(?:that\s+)?(?:you\s+)?use\s+to\b",
+        r"\bother\s+software\s+(?:with|using)\s+(?:it|this|the)\b|\bservice\s+source\s+code\b|\b(?:all|any)\s+(?:the\s+)?(?:programs?|software)\s+(?:that\s+)?(?:you\s+)?use\s+to\b"
+        r"|\bindependent\s+of\s+any\s+other\s+(?:product|software|program)s?\b|\bsoftware\s+that\s+uses\s+(?:the|this)\b",
         unless=PATENT,
     ),
     # 10. Technology-neutral: no acceptance by a click or another particular act.
@@ -278,7 +295,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         10,
         "makes an act (using, clicking, exercising rights) mean acceptance",
-        r"\bconstitutes?\s+(?:\w+['’]?s?\s+)?(?:acceptance|agreement)\b|\bif\s+you\s+(?:use|download|install|copy|access)\w*\b[^.;]{0,40}?\byou\s+(?:accept|agree)\b",
+        r"\bconstitutes?\s+(?:\w+['’]?s?\s+)?(?:acceptance|agreement)\b"
+        r"|\b(?:use|using|copying|distribution|downloading)\b[^.;]{0,120}?\bindicates?\s+(?:your\s+)?(?:acceptance|agreement)\b|\bif\s+you\s+(?:use|download|install|copy|access)\w*\b[^.;]{0,40}?\byou\s+(?:accept|agree)\b",
+    ),
+    Rule(
+        10,
+        "ties the grant to one platform or technology",
+        r"\b(?:only|solely)\b[^.;]{0,80}?\bruns?\s+on\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?(?:operating\s+system|platform|hardware|device)",
     ),
     Rule(10, "depends on a click or a particular technology", r"\bclick(?:ing|s|-?\s?wrap|-?\s?through)?\b"),
 )
