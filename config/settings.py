@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "licenses",
     "review",
+    "search",
     "demo",
 ]
 

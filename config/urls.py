@@ -11,4 +11,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("licenses.urls")),
     path("", include("review.urls")),
+    path("", include("search.urls")),
 ]

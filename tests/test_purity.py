@@ -44,6 +44,10 @@ PURE_MODULES = [
     "review.quotes",
     "review.clause_marks",
     "review.rounds.alignment",
+    "search.query",
+    "search.snippets",
+    "search.suggest",
+    "search.similarity",
 ]
 
 

@@ -38,6 +38,7 @@ from review.markup import MAX_COMMENT_LENGTH, render_markdown
 from review.models import Comment, Review, Stance, Thread
 from review.rules import may_import
 from review.services import NotAllowed
+from review.signals import comments_created
 
 AUTHOR_NAME_LENGTH = Comment._meta.get_field("author_name").max_length
 
@@ -192,6 +193,7 @@ def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportR
         comment.full_clean(exclude=["thread", "author"])
         comments.append(comment)
     Comment.objects.bulk_create(comments, batch_size=500)
+    comments_created.send(sender=Comment, comments=comments)
     return ImportResult(comments=comments, already_there=already, threads=list(touched.values()))
 
 

@@ -1,0 +1,66 @@
+import pytest
+
+from tests.factories import make_review, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_page_finds_a_phrase(client, sample):
+    response = client.get("/search/", {"q": '"as a dataset"'})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'href="/licenses/sample-model/1.0/#c-2.2.b"' in body
+    assert "<mark>" in body
+
+
+def test_header_has_the_search_box(client, db):
+    body = client.get("/licenses/").content.decode()
+    assert 'action="/search/"' in body and 'name="q"' in body
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": ""},
+        {"q": '"'},
+        {"q": "*"},
+        {"q": "NEAR OR"},
+        {"q": "a" * 10_000},
+        {"q": "许可证"},
+        {"q": "x", "page": "abc"},
+        {"q": "x", "page": "-3"},
+        {"q": "x", "in": "bogus", "osi": "nope", "status": "??"},
+    ],
+)
+def test_bad_input_is_not_an_error(client, sample, params):
+    assert client.get("/search/", params).status_code == 200
+
+
+def test_htmx_request_gets_the_results_fragment(client, sample):
+    response = client.get(
+        "/search/", {"q": "notice"}, headers={"HX-Request": "true", "HX-Target": "search-results"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in body and 'id="search-results"' in body
+    assert "HX-Request" in response["Vary"]
+
+
+def test_query_is_escaped_in_the_page(client, sample):
+    body = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)" not in body
+
+
+def test_private_discussion_not_on_the_page(client, sample):
+    from review.services import thread_start
+
+    review = make_review(sample, is_public=False)
+    thread_start(review=review, clause=None, author=make_user(roles=("reviewer",)), body="hidden kookaburra")
+    body = client.get("/search/", {"q": "kookaburra"}).content.decode()
+    assert "Nothing matches" in body
+
+
+def test_search_page_query_count(client, sample, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get("/search/", {"q": "notice"})
