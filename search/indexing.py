@@ -16,7 +16,7 @@ from django.db import transaction
 from licenses.models import Clause, License, LicenseVersion
 from review.models import Comment, Review, Thread
 from search import documents, similarity
-from search.models import ClauseSignature, Document, VersionSignature
+from search.models import ClauseSignature, Document, Generation, VersionSignature
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ def index_clause(clause: Clause) -> None:
         clause_id=clause.pk,
         defaults={"version_id": clause.version_id, "signature": similarity.to_bytes(sig), "words": n},
     )
+    Generation.bump("clause")
 
 
 def _clause_text(clause: Clause) -> str:
@@ -89,6 +90,8 @@ def index_version(version_id: int) -> None:
     ClauseSignature.objects.bulk_create(sigs, batch_size=BATCH)
     VersionSignature.objects.filter(version=version).delete()
     vsig.save(force_insert=True)
+    Generation.bump("clause")
+    Generation.bump("version")
 
 
 # --- discussion ---------------------------------------------------------------------------------
@@ -176,6 +179,8 @@ def rebuild(*, progress=None) -> dict[str, int]:
             if progress and i % 100 == 0:
                 progress(i)
         _index_discussion(Comment.objects.all(), Thread.objects.all(), Review.objects.all())
+        Generation.bump("clause")
+        Generation.bump("version")
     counts = {}
     for kind in Document.Kind.values:
         counts[kind] = Document.objects.filter(kind=kind).count()

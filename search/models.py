@@ -79,3 +79,26 @@ class VersionSignature(models.Model):
 
     def __str__(self) -> str:
         return f"signature of version {self.version_id}"
+
+
+class Generation(models.Model):
+    """A counter per signature table, bumped on every write, so that each process knows when the
+    signature matrix it keeps in memory is out of date (one indexed read per request)."""
+
+    name = models.CharField(max_length=20, primary_key=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        db_table = "search_generation"
+
+    def __str__(self) -> str:
+        return f"{self.name} #{self.value}"
+
+    @classmethod
+    def bump(cls, name: str) -> None:
+        if not cls.objects.filter(name=name).update(value=models.F("value") + 1):
+            cls.objects.get_or_create(name=name, defaults={"value": 1})
+
+    @classmethod
+    def current(cls, name: str) -> int:
+        return cls.objects.filter(name=name).values_list("value", flat=True).first() or 0

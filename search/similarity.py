@@ -97,6 +97,13 @@ def resemblance(a: str, b: str) -> float:
     wa, wb = words(a), words(b)
     if not wa and not wb:
         return 1.0 if a.strip() == b.strip() else 0.0
+    return resemblance_words(wa, wb)
+
+
+def resemblance_words(wa: Sequence[str], wb: Sequence[str]) -> float:
+    """:func:`resemblance` of two texts already split by :func:`words`."""
+    if not wa and not wb:
+        return 1.0
     return float(Indel.normalized_similarity(wa, wb))
 
 

@@ -1,11 +1,14 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from licenses.models import License
+from licenses.compare.selectors import RefError, resolve_ref, segments_for
+from licenses.models import Clause, License
+from licenses.selectors import version_for
 from review.models import Review
-from search import selectors
+from search import neighbours, selectors
+from search.forms import ClosestForm
 
 
 @require_GET
@@ -38,6 +41,55 @@ def search(request: HttpRequest) -> HttpResponse:
     htmx = request.htmx
     if htmx and not htmx.boosted and not htmx.history_restore_request and htmx.target == "search-results":
         template += "#results"
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
+
+
+@require_GET
+def similar_clauses(request: HttpRequest, slug: str, label: str, anchor: str) -> HttpResponse:
+    version = version_for(slug, label)
+    clause = get_object_or_404(
+        Clause.objects.select_related("version__license"), version=version, anchor=anchor
+    )
+    context = {
+        "version": version,
+        "clause": clause,
+        "similar": neighbours.similar_clauses(clause),
+        "nav": "licenses",
+    }
+    template = "search/similar_clauses.html"
+    htmx = request.htmx
+    if htmx and not htmx.boosted and not htmx.history_restore_request:
+        template += "#list"
+    else:
+        context["full_page"] = True
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def closest(request: HttpRequest) -> HttpResponse:
+    """Paste or upload a text, or name a version (?version=slug@label): the closest licenses."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    form = ClosestForm(request.POST or None, request.FILES or None)
+    report, source, error = None, None, ""
+    ref = request.GET.get("version", "")[:200]
+    if request.method == "GET" and ref:
+        try:
+            source = resolve_ref(ref)
+        except RefError as exc:
+            error = str(exc)
+        else:
+            report = neighbours.closest_report(source.text, exclude=source, segments=segments_for(source))
+    elif request.method == "POST" and form.is_valid():
+        report = neighbours.closest_report(form.cleaned_data["text"])
+    context = {"form": form, "report": report, "source": source, "error": error, "ref": ref, "nav": "compare"}
+    template = "search/closest.html"
+    htmx = request.htmx
+    if htmx and not htmx.boosted and not htmx.history_restore_request and htmx.target == "closest-report":
+        template += "#report"
     response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request", "HX-Target"))
     return response

@@ -406,6 +406,10 @@ ENDPOINTS: dict[str, Endpoint] = {
         PUBLIC, kwargs=lambda w: {"pk": w.review.pk, "key": w.thread.criterion.key}
     ),
     "review:export": Endpoint(PUBLIC, kwargs=lambda w: {"pk": w.review.pk, "fmt": "html"}),
+    "search:search": Endpoint(PUBLIC, query=lambda w: "q=pwn", fragment=True),
+    "search:similar-clauses": Endpoint(
+        PUBLIC, kwargs=lambda w: {**_version(w, w.clause.version), "anchor": w.clause.anchor}, fragment=True
+    ),
     # --- Django's accounts (and ours) -----------------------------------------------------------
     "login": Endpoint(ACCOUNT, post=lambda w: {"username": "nobody", "password": "wrong"}),
     "logout": Endpoint(ACCOUNT, post=lambda w: {}),
@@ -418,6 +422,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     "password_reset_complete": Endpoint(ACCOUNT),
     "signup": Endpoint(ACCOUNT, post=lambda w: {"username": "newbie"}),
+    # An anonymous form by design that writes nothing: a pasted text in, the closest licenses out.
+    "search:closest": Endpoint(ACCOUNT, post=lambda w: {"text": P_TEXT}),
     "profile": Endpoint(
         LOGIN,
         post=lambda w: {"display_name": "Paula P.", "affiliation": "Example", "email": "paula@example.org"},
