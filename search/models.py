@@ -11,6 +11,8 @@ hiding a comment or making a review private takes effect even before the index c
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
 
 
@@ -82,23 +84,25 @@ class VersionSignature(models.Model):
 
 
 class Generation(models.Model):
-    """A counter per signature table, bumped on every write, so that each process knows when the
-    signature matrix it keeps in memory is out of date (one indexed read per request)."""
+    """A stamp per signature table, changed on every write, so that each process knows when the
+    signature matrix it keeps in memory is out of date (one indexed read per request).
+
+    The stamp is random, not a count: a rolled-back write must not leave a count that a later
+    write reaches again with different rows."""
 
     name = models.CharField(max_length=20, primary_key=True)
-    value = models.PositiveBigIntegerField(default=0)
+    stamp = models.CharField(max_length=32)
 
     class Meta:
         db_table = "search_generation"
 
     def __str__(self) -> str:
-        return f"{self.name} #{self.value}"
+        return f"{self.name} {self.stamp}"
 
     @classmethod
     def bump(cls, name: str) -> None:
-        if not cls.objects.filter(name=name).update(value=models.F("value") + 1):
-            cls.objects.get_or_create(name=name, defaults={"value": 1})
+        cls.objects.update_or_create(name=name, defaults={"stamp": secrets.token_hex(16)})
 
     @classmethod
-    def current(cls, name: str) -> int:
-        return cls.objects.filter(name=name).values_list("value", flat=True).first() or 0
+    def current(cls, name: str) -> str:
+        return cls.objects.filter(name=name).values_list("stamp", flat=True).first() or ""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts import roles
-from licenses.models import License
+from licenses.models import Clause, License
 from review.models import Review
 from search import backends, snippets, suggest
 from search.models import Document
@@ -36,6 +36,7 @@ class Result:
     license: License
     context: str = ""  # "Review of MPL 2.0 (open)", "OSI approved"
     score: float = 0.0
+    clause: Clause | None = None  # for clause results
 
 
 @dataclass
@@ -168,6 +169,7 @@ def _result(doc: Document, cut: str, score: float) -> Result:
             license=version.license,
             context=version.license.get_osi_status_display(),
             score=score,
+            clause=clause,
         )
     review: Review = doc.review
     where = f"Review of {review.version.title} ({review.get_status_display().lower()})"

@@ -1,0 +1,59 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import connection
+
+from search.backends import ensure_fulltext
+from search.models import ClauseSignature, Document, VersionSignature
+from search.selectors import search
+from tests.factories import make_license, make_review, make_user, make_version
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_index_rebuilds_everything(capsys):
+    version = make_version(make_license(name="Unindexed License"))  # commit hooks never ran
+    review = make_review(version)
+    from review.services import thread_start
+
+    thread_start(review=review, clause=None, author=make_user(roles=("reviewer",)), body="A wallaby remark.")
+    assert not ClauseSignature.objects.exists()
+    call_command("search_index")
+    assert "Indexed" in capsys.readouterr().out
+    assert Document.objects.filter(kind="clause").count() == version.clauses.count()
+    assert ClauseSignature.objects.count() == version.clauses.count()
+    assert VersionSignature.objects.filter(version=version).exists()
+    assert search("wallaby", user=AnonymousUser()).total == 1
+    assert search('"as a dataset"', user=AnonymousUser()).total == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 triggers are SQLite's")
+def test_lost_triggers_are_restored_and_the_fts_table_refilled(sample):
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER search_document_ai")
+    make_license(name="Written While Broken")
+    assert search("broken", user=AnonymousUser()).total == 0
+    ensure_fulltext()
+    assert search("broken", user=AnonymousUser()).total == 1
+    make_license(name="Written After Repair")
+    assert search("repair", user=AnonymousUser()).total == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the generated tsvector is PostgreSQL's")
+def test_vector_column_and_gin_index_exist(sample):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_document_vector_gin'")
+        assert "gin" in cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM search_document WHERE vector IS NULL")
+        assert cursor.fetchone()[0] == 0
+
+
+def test_indexing_failure_never_breaks_the_write(monkeypatch, sample):
+    from search import indexing
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("index down")
+
+    monkeypatch.setattr(indexing, "index_license", boom)
+    license = make_license(name="Still Saved")
+    assert license.pk
