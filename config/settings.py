@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "review",
     "search",
     "demo",
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "api.middleware.ApiCorsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -193,6 +196,12 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+# The API (/api/v1/): CORS is off unless origins are listed ("*" for any; never with cookies);
+# requests a minute per token or account, and per address for anonymous readers.
+API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
+API_REQUESTS_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_MINUTE", "300"))
+API_ANONYMOUS_REQUESTS_PER_MINUTE = int(os.environ.get("API_ANONYMOUS_REQUESTS_PER_MINUTE", "60"))
+
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("licenses.urls")),
     path("", include("review.urls")),
     path("", include("search.urls")),
+    path("api/", include("api.urls")),
 ]

@@ -223,6 +223,10 @@ def build_world() -> World:
     # The parser drops angle brackets from a display name; an encoded header or an older
     # importer may not, so the stored name gets the raw payload too.
     type(mail_comment).objects.filter(pk=mail_comment.pk).update(author_name=P_LONG)
+    # An API token with a payload for a name (the profile page lists it).
+    from api.tokens import token_create
+
+    token_create(user=author, name=P_MID, scope="write")
     return World(
         users=users,
         license=license,
@@ -288,15 +292,18 @@ def client_for(world: World | None, key: str | None, **kw) -> Client:
 
 # --- the database, before and after ---------------------------------------------------------------
 
-SNAPSHOT_APPS = ("accounts", "licenses", "review")
+SNAPSHOT_APPS = ("accounts", "licenses", "review", "api")
 
 
 def snapshot() -> dict[str, list[dict]]:
-    """Every row of every licenses/review model, plus users and their groups (not last_login)."""
+    """Every row of every model of our apps, plus users and their groups (not last_login, nor a
+    token's last_used_at: using a credential is not a write)."""
     state: dict[str, list[dict]] = {}
     for app in SNAPSHOT_APPS:
         for model in apps.get_app_config(app).get_models():
             state[model._meta.label] = list(model.objects.order_by("pk").values())
+            for row in state[model._meta.label]:
+                row.pop("last_used_at", None)
             for m2m in model._meta.many_to_many:
                 through = getattr(model, m2m.name).through
                 state[through._meta.label] = list(through.objects.order_by("pk").values())
@@ -319,6 +326,13 @@ LOGIN = "login-required write"
 ROLE = "role-required write"
 ACCOUNT = "account (Django auth: anonymous forms by design)"
 ADMIN_NAMESPACE = "admin"
+#: The JSON API (everything under /api/v1/ but its docs page) takes JSON and tokens, not forms:
+#: tests/api/test_rights.py audits each endpoint for every role and checks that it covers them all.
+API_JSON_ROUTE = "api/v1/"
+
+
+def is_api_json(name: str, route: str) -> bool:
+    return route.replace("^", "").startswith(API_JSON_ROUTE) and name != "api:docs"
 
 
 @dataclass(frozen=True)
@@ -586,6 +600,21 @@ ENDPOINTS: dict[str, Endpoint] = {
         allowed=("author", "moderator"),
         denied=("plain", "steward", "other_steward"),
         reader="moderator",
+    ),
+    # --- API tokens (the JSON API itself is audited in tests/api/test_rights.py) -----------------
+    "api:docs": Endpoint(PUBLIC),
+    "api:token-create": Endpoint(
+        LOGIN,
+        post=lambda w: {"name": "list bot", "scope": "write"},
+        allowed=("plain",),
+        reader="plain",
+    ),
+    "api:token-revoke": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"pk": w.user("author").api_tokens.get().pk},
+        post=lambda w: {},
+        allowed=("author",),
+        denied=("plain", "other", "moderator"),
     ),
     "review:mail-link-author": Endpoint(
         ROLE,
