@@ -45,6 +45,7 @@ bench: install-dev
 	$(BIN)/python bench/mail.py
 	$(BIN)/python bench/hints.py
 	$(BIN)/python bench/matrix.py
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
