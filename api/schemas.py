@@ -12,7 +12,6 @@ from licenses.models import License
 from review.models import Review, Stance, Thread, Verdict
 
 
-
 class Schema(BaseModel):
     """Plain pydantic models: the endpoints hand over dicts, so ninja's ORM-reading wrapper
     (``ninja.Schema``), which costs about 0.2 ms per nested object, is not needed."""

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Router, Status
 
+from accounts import roles
 from api import reviews
 from api.auth import write_auth
 from api.errors import ApiError, not_found
@@ -32,9 +33,10 @@ from review import selectors as review_selectors
 from review import services
 from review.mail.parse import MailFormatError
 from review.mail.preview import MAX_IMPORT_BYTES, preview_import
-from review.mail.services import ImportChoice, import_messages, may_import
+from review.mail.services import ImportChoice, import_messages
 from review.matrix.services import position_set
 from review.models import Review, Thread
+from review.rules import may_comment, may_import
 
 router = Router(tags=["writes"], auth=write_auth)
 REFUSALS = {401: Error, 403: Error, 404: Error, 422: Error, 429: Error}
@@ -90,7 +92,7 @@ def start_thread(request, review_id: int, payload: ThreadIn, response: HttpRespo
     """
     user = request.user
     review = review_selectors.review_for(review_id, user)
-    if not services.may_comment(user, review):
+    if not may_comment(user, review):
         raise not_found("No such review.")
     clause = _clause(review, payload.clause)
     criterion = _criterion(review, payload.criterion) if payload.criterion else None
@@ -124,7 +126,7 @@ def reply(request, review_id: int, thread_id: int, payload: CommentIn, response:
     user = request.user
     review = review_selectors.review_for(review_id, user)
     thread: Thread = review_selectors.thread_for(review, thread_id)
-    if not services.may_comment(user, review):
+    if not may_comment(user, review):
         raise not_found("No such thread.")
     _count_comment(user)
     comment = services.comment_add(
@@ -153,7 +155,8 @@ def set_position(request, review_id: int, payload: PositionIn):
     """
     user = request.user
     review = review_selectors.review_for(review_id, user)
-    if not services.roles.is_reviewer(user):
+    # As the matrix cell: only reviewers post (404 otherwise); a closed review is a 422 from the service.
+    if not roles.is_reviewer(user):
         raise not_found("No such review.")
     clause = _clause(review, payload.clause)
     criterion = _criterion(review, payload.criterion)
