@@ -24,7 +24,7 @@ from licenses.text.segmentation import Segment
 
 COMPARE_CACHE_SECONDS = 60 * 60 * 24
 # Bump when the cached pair dicts change shape.
-COMPARE_CACHE_VERSION = "1"
+COMPARE_CACHE_VERSION = "2"
 
 
 def _abs(request: HttpRequest, path: str) -> str:
@@ -185,6 +185,8 @@ def _pairs(a: LicenseVersion, b: LicenseVersion) -> tuple[list[dict], dict]:
                 "b": [_side(s) for s in p.b_segments],
                 "similarity": round(p.similarity, 4),
                 "renumbered": p.renumbered,
+                "typography": getattr(p, "typography", False),
+                "coarse": getattr(p, "coarse", False),
                 "redline": [[op, text] for op, text in p.redline],
             }
             for p in pairs

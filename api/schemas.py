@@ -137,6 +137,10 @@ class PairOut(Schema):
     b: list[SideOut]
     similarity: float
     renumbered: bool
+    typography: bool = Field(description="Unchanged but for quotes, dashes, spacing or case.")
+    coarse: bool = Field(
+        description="The redline marks some changes by sentence or chunk (too costly word by word)."
+    )
     redline: list[tuple[RedlineOp, str]] = Field(
         description="[op, text] pieces: equal + delete rebuild a's text, equal + insert rebuild b's."
     )
