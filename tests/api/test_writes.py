@@ -191,7 +191,7 @@ def test_moderator_imports_a_mail_thread(client, review, people):
     again = post(client, url, {"raw": THREAD_MBOX}, moderator)
     assert again.status_code == 200
     assert (again.json()["imported"], again.json()["already_there"]) == (0, 2)
-    bad = post(client, url, {"raw": "\x00\x01binary"}, moderator)
+    bad = post(client, url, {"raw": "MZ\x90\x00" + "\x00\x01\x02" * 20}, moderator)
     assert bad.status_code == 422
     assert bad.json()["code"] == "invalid"
 
