@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "api.middleware.ApiCorsMiddleware",
+    "licenses.aliases.LicenseAliasRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

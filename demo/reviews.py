@@ -25,7 +25,8 @@ from review import services
 from review.models import Review, Stance
 from review.rounds.services import open_next_round
 
-LICENSE_SLUG = "cc-by-nc-4.0"
+LICENSE_SLUG = "cc-by-nc"  # CC-BY-NC-4.0: the 4.0 version of one license (see spdx_import.spdx_key)
+LICENSE_LABEL = "4.0"
 MARKER = "[demo review]"
 
 PEOPLE = [
@@ -291,7 +292,7 @@ def _add_threads(review: Review, people: dict[str, User], osd: CriterionSet, thr
 
 
 def _demo_cc(osd: CriterionSet) -> str:
-    version = LicenseVersion.objects.filter(license__slug=LICENSE_SLUG).order_by("created_at").first()
+    version = LicenseVersion.objects.filter(license__slug=LICENSE_SLUG, label=LICENSE_LABEL).first()
     if version is None:
         return "Demo review skipped: CC-BY-NC-4.0 is not loaded."
     review = Review.objects.filter(version=version, rationale__startswith=MARKER).first()

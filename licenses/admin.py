@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from licenses.models import Clause, ClauseCorrection, Criterion, CriterionSet, License, LicenseVersion
+from licenses.models import (
+    Clause,
+    ClauseCorrection,
+    Criterion,
+    CriterionSet,
+    Family,
+    License,
+    LicenseAlias,
+    LicenseVersion,
+)
 
 
 class VersionInline(admin.TabularInline):
@@ -86,3 +95,18 @@ class ClauseCorrectionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(LicenseAlias)
+class LicenseAliasAdmin(admin.ModelAdmin):
+    list_display = ["slug", "license"]
+    search_fields = ["slug", "license__slug", "license__name"]
+    raw_id_fields = ["license"]
+
+
+@admin.register(Family)
+class FamilyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "base"]
+    search_fields = ["name", "slug"]
+    filter_horizontal = ["members"]
+    raw_id_fields = ["base", "created_by"]

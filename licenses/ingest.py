@@ -120,4 +120,8 @@ def ingest_version(
     version.full_clean(exclude=["text_hash"])
     version.save()
     save_clauses(version, segmentation.segment(text))
+    # A member of a family has a new version: give its clauses their rows in the family's table.
+    from licenses.families.services import refresh_families_of
+
+    refresh_families_of(license)
     return IngestResult(version, created=True)

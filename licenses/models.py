@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,6 +26,7 @@ class LicenseQuerySet(models.QuerySet):
             | Q(spdx_id__icontains=query)
             | Q(slug__icontains=query)
             | Q(description__icontains=query)
+            | Q(Exists(LicenseVersion.objects.filter(license=OuterRef("pk"), spdx_ids__icontains=query)))
         )
 
     def with_version_count(self) -> LicenseQuerySet:
@@ -85,6 +86,8 @@ class LicenseVersion(models.Model):
     text = models.TextField()
     text_hash = models.CharField(max_length=64, editable=False)
     source = models.CharField(max_length=10, choices=Source.choices)
+    # The SPDX ids this text stands for, space-separated: "LGPL-2.1-only LGPL-2.1-or-later".
+    spdx_ids = models.CharField("SPDX ids", max_length=300, blank=True)
     previous = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_versions"
     )
@@ -264,3 +267,23 @@ class ClauseCorrection(models.Model):
     @property
     def is_undone(self) -> bool:
         return self.undone_at is not None
+
+
+class LicenseAlias(models.Model):
+    """A slug a license used to have (``epl-1.0`` before EPL's versions became one license).
+
+    Addresses under ``/licenses/<old slug>/`` redirect to the license's current slug.
+    """
+
+    slug = models.CharField(max_length=100, unique=True)
+    license = models.ForeignKey(License, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name_plural = "license aliases"
+
+    def __str__(self) -> str:
+        return f"{self.slug} -> {self.license.slug}"
+
+
+# Families live in their own package; importing them here registers them with the licenses app.
+from licenses.families.models import ClauseGroup, ClauseGroupMember, Family  # noqa: E402, F401

@@ -39,3 +39,8 @@ urlpatterns = [
         name="clause-edit",
     ),
 ]
+
+# Families of sibling licenses (licenses/families/).
+from licenses.families.urls import urlpatterns as family_urlpatterns  # noqa: E402
+
+urlpatterns += family_urlpatterns

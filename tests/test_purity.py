@@ -23,6 +23,7 @@ PURE_MODULES = [
     "licenses.text.hints.rules",
     "licenses.text.hints.terms",
     "licenses.text.similarity",
+    "licenses.families.grouping",
     "review.mail.parse",
     "review.mail.message",
     "review.mail.mime",

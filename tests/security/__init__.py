@@ -219,6 +219,7 @@ def build_world() -> World:
         by=moderator,
     )
     mail_comment = result.comments[0]
+    _family(license)
     assert "pwn" in mail_comment.author_name, mail_comment.author_name
     # The parser drops angle brackets from a display name; an encoded header or an older
     # importer may not, so the stored name gets the raw payload too.
@@ -245,6 +246,35 @@ def build_world() -> World:
         deleted=deleted,
         mail_comment=mail_comment,
     )
+
+
+def _family(license):
+    """A family of the payload license and a sibling whose names and texts are payloads too."""
+    from licenses.families.models import Family
+    from licenses.families.services import groups_refresh
+    from tests.factories import make_license, make_version
+
+    sibling = make_license(slug="xss-sibling", name=P_LONG + " sibling", description=P_TEXT)
+    make_version(sibling, text=PAYLOAD_TEXT.replace("pwn", "pwn2"), label=P_SHORT)
+    family = Family.objects.create(slug="xss-family", name=P_LONG, description=P_TEXT, base=license)
+    family.members.set([license, sibling])
+    groups_refresh(family=family)
+    return family
+
+
+def _the_family():
+    from licenses.families.models import Family
+
+    return Family.objects.get(slug="xss-family")
+
+
+def _family_cell(w: World) -> dict:
+    from licenses.families.models import ClauseGroupMember
+
+    entry = ClauseGroupMember.objects.filter(
+        group__family=_the_family(), clause__text__contains="pwn2"
+    ).first()
+    return {"slug": "xss-family", "group_id": entry.group_id, "clause_id": entry.clause_id}
 
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -424,6 +454,9 @@ ENDPOINTS: dict[str, Endpoint] = {
     "search:similar-clauses": Endpoint(
         PUBLIC, kwargs=lambda w: {**_version(w, w.clause.version), "anchor": w.clause.anchor}, fragment=True
     ),
+    "licenses:family-list": Endpoint(PUBLIC),
+    "licenses:family-detail": Endpoint(PUBLIC, kwargs=lambda w: {"slug": "xss-family"}),
+    "licenses:family-cell": Endpoint(PUBLIC, kwargs=_family_cell, fragment=True),
     # --- Django's accounts (and ours) -----------------------------------------------------------
     "login": Endpoint(ACCOUNT, post=lambda w: {"username": "nobody", "password": "wrong"}),
     "logout": Endpoint(ACCOUNT, post=lambda w: {}),
@@ -483,6 +516,38 @@ ENDPOINTS: dict[str, Endpoint] = {
         allowed=_CORRECTORS,
         denied=_NOT_CORRECTORS,
         reader="steward",
+    ),
+    "licenses:family-create": Endpoint(
+        ROLE,
+        post=lambda w: {"name": "New family", "members": [w.license.pk, _the_family().members.last().pk]},
+        allowed=("steward", "moderator"),
+        denied=("plain", "author"),
+        reader="steward",
+    ),
+    "licenses:family-update": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"slug": "xss-family"},
+        post=lambda w: {
+            "name": "Renamed",
+            "members": list(_the_family().members.values_list("pk", flat=True)),
+        },
+        allowed=("steward", "moderator"),
+        denied=("plain", "author", "other_steward"),
+        reader="steward",
+    ),
+    "licenses:family-realign": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"slug": "xss-family"},
+        post=lambda w: {},
+        allowed=("moderator", "steward"),
+        denied=("plain", "author", "other_steward"),
+    ),
+    "licenses:family-place": Endpoint(
+        ROLE,
+        kwargs=_family_cell,
+        post=lambda w: {"group": ""},
+        allowed=("steward", "moderator"),
+        denied=("plain", "author", "other_steward"),
     ),
     # --- reviews, threads, comments -------------------------------------------------------------
     "review:review-create": Endpoint(

@@ -11,6 +11,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo catalogue: {counts.licenses_created} licenses and {counts.versions_created} versions added."
         )
+        from demo.families import load_demo_family
+
+        self.stdout.write(load_demo_family())
         try:
             from demo.reviews import load_demo_review
         except ImportError:

@@ -1,8 +1,11 @@
+import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from licenses.families.models import Family
+from licenses.families.services import groups_refresh
 from licenses.ingest import IngestError, decode_text, ingest_version
 from licenses.models import License, LicenseVersion
 
@@ -17,8 +20,16 @@ class Command(BaseCommand):
         parser.add_argument("--version-label", required=True)
         parser.add_argument("--previous", help="label of the version this one follows")
         parser.add_argument("--spdx-id", help="SPDX id, when the license has one")
+        parser.add_argument(
+            "--family", help="slug of a family of sibling licenses to add the license to (created if new)"
+        )
+        parser.add_argument("--family-name", help="name of the family, when --family creates it")
 
-    def handle(self, *args, file: Path, slug, name, version_label, previous, spdx_id, **options):
+    def handle(
+        self, *args, file: Path, slug, name, version_label, previous, spdx_id, family, family_name, **options
+    ):
+        if family and not re.fullmatch(r"[-a-zA-Z0-9_]+", family):
+            raise CommandError(f"--family {family!r}: use letters, digits, hyphens and underscores.")
         try:
             size = file.stat().st_size
             if size > 1024 * 1024:
@@ -45,8 +56,17 @@ class Command(BaseCommand):
                     source=LicenseVersion.Source.IMPORT,
                     previous=prev,
                 )
+                joined = None
+                if family:
+                    joined, _ = Family.objects.get_or_create(
+                        slug=family, defaults={"name": family_name or family}
+                    )
+                    joined.members.add(license)
+                    groups_refresh(family=joined)
         except IngestError as exc:
             raise CommandError(f"{file}: {exc}") from None
         version = result.version
         verb = "Imported" if result.created else "Already present:"
         self.stdout.write(f"{verb} {license.name} {version.label} ({version.clauses.count()} clauses).")
+        if joined is not None:
+            self.stdout.write(f"Member of the family {joined.name} ({joined.members.count()} members).")
