@@ -46,6 +46,7 @@ bench: install-dev
 	$(BIN)/python bench/hints.py
 	$(BIN)/python bench/matrix.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/family.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

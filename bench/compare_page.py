@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAIRS = [("gpl@2.0", "gpl@3.0"), ("mpl@1.1", "mpl@2.0"), ("apache-2.0@2.0", "ecl-2.0@2.0")]
+PAIRS = [("gpl@2.0", "gpl@3.0"), ("mpl@1.1", "mpl@2.0"), ("apache@2.0", "ecl@2.0")]
 
 
 def main() -> None:

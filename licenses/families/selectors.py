@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from licenses.families.models import ClauseGroup, ClauseGroupMember, Family
 from licenses.families.services import base_license, current_versions
@@ -17,16 +20,57 @@ from licenses.text.redline import Piece, redline
 IDENTICAL, DIFFERS, ABSENT = "identical", "differs", "absent"
 
 
+_SYMBOLS = {IDENTICAL: "=", DIFFERS: "≠", ABSENT: "–"}
+_SAYS = {IDENTICAL: "identical", DIFFERS: "wording differs", ABSENT: "absent"}
+
+
+@dataclass
+class ClauseRef:
+    """The few fields of a clause the table shows (the table holds hundreds: no model instances)."""
+
+    pk: int
+    version_id: int
+    label: str
+    path: str
+    anchor: str
+    heading: str
+    text: str
+
+    @property
+    def summary_line(self) -> str:
+        return Clause.summary_line.fget(self)
+
+
 @dataclass
 class Cell:
     state: str  # identical | differs | absent
     version: LicenseVersion
-    clause: Clause | None = None
+    clause: ClauseRef | None = None
     manual: bool = False
+    url: str = ""
 
     @property
     def symbol(self) -> str:
-        return {IDENTICAL: "=", DIFFERS: "≠", ABSENT: "–"}[self.state]
+        return _SYMBOLS[self.state]
+
+    @property
+    def html(self) -> SafeString:
+        """The cell's content. Built here, not in the template: a table has ~500 cells, and the
+        template engine (and even format_html) spends most of the page's time on them
+        (bench/family.py). Every value that comes from a user goes through ``escape``."""
+        name = escape(self.version.license.name)
+        if self.clause is None:
+            return mark_safe(  # noqa: S308 - escaped above
+                f'<span title="{name} has no such clause"><span aria-hidden="true">–</span>'
+                '<span class="visually-hidden">absent</span></span>'
+            )
+        url, path, says = escape(self.url), escape(self.clause.path), _SAYS[self.state]
+        manual = ' <span title="placed by hand">✎</span>' if self.manual else ""
+        return mark_safe(  # noqa: S308 - every interpolated value is escaped
+            f'<a href="{url}" hx-get="{url}" hx-target="#cell-panel" hx-swap="innerHTML" title="{name} {path}: {says}">'
+            f'<span aria-hidden="true">{self.symbol}</span> <span class="fam-path">{path}</span>'
+            f'<span class="visually-hidden"> {says}</span>{manual}</a>'
+        )
 
 
 @dataclass
@@ -63,7 +107,7 @@ def family_for(slug: str) -> Family:
     return get_object_or_404(Family.objects.select_related("base"), slug=slug)
 
 
-def _norm(clause: Clause, cache: dict[int, str]) -> str:
+def _norm(clause: ClauseRef | Clause, cache: dict[int, str]) -> str:
     text = cache.get(clause.pk)
     if text is None:
         # the same normal form the comparison engine pairs on: labels, wrapping and decoration aside
@@ -97,56 +141,53 @@ def variant_table(family: Family, *, versions: list[LicenseVersion] | None = Non
     for version in versions:
         version.license = next(m for m in members if m.pk == version.license_id)
     version_ids = [v.pk for v in versions]
-    groups = list(
-        ClauseGroup.objects.filter(family=family)
-        .order_by("ordinal", "pk")
-        .prefetch_related(
-            Prefetch(
-                "entries",
-                queryset=ClauseGroupMember.objects.filter(version_id__in=version_ids)
-                .select_related("clause")
-                .only(
-                    "group_id",
-                    "version_id",
-                    "manual",
-                    "clause__id",
-                    "clause__version_id",
-                    "clause__label",
-                    "clause__path",
-                    "clause__anchor",
-                    "clause__heading",
-                    "clause__text",
-                ),
-                to_attr="current_entries",
-            )
-        )
-    )
+    groups = list(ClauseGroup.objects.filter(family=family).order_by("ordinal", "pk"))
+    entries: dict[int, dict[int, tuple[ClauseRef, bool]]] = {}
+    for group_id, version_id, manual, *fields in ClauseGroupMember.objects.filter(
+        group__family=family, version_id__in=version_ids
+    ).values_list(
+        "group_id",
+        "version_id",
+        "manual",
+        "clause_id",
+        "clause__version_id",
+        "clause__label",
+        "clause__path",
+        "clause__anchor",
+        "clause__heading",
+        "clause__text",
+    ):
+        entries.setdefault(group_id, {})[version_id] = (ClauseRef(*fields), manual)
+    # one reverse() for the whole table: hundreds of cells share its shape
+    template = reverse("licenses:family-cell", args=[family.slug, 0, 0])
+    head = template.removesuffix("0/0/")
     norm: dict[int, str] = {}
     rows: list[GroupRow] = []
     counts = {IDENTICAL: 0, DIFFERS: 0, ABSENT: 0}
     for group in groups:
-        by_version = {e.version_id: e for e in group.current_entries}
+        by_version = entries.get(group.pk)
         if not by_version:
             continue  # only older versions have a clause here
         first = by_version.get(version_ids[0]) or next(by_version[v] for v in version_ids if v in by_version)
-        base_text = _norm(first.clause, norm)
+        base_text = _norm(first[0], norm)
         cells = []
         for version in versions:
-            entry = by_version.get(version.pk)
-            if entry is None:
+            found = by_version.get(version.pk)
+            if found is None:
                 cells.append(Cell(ABSENT, version))
                 continue
-            state = IDENTICAL if _norm(entry.clause, norm) == base_text else DIFFERS
-            cells.append(Cell(state, version, entry.clause, entry.manual))
-        for cell in cells:
-            counts[cell.state] += 1
+            clause, manual = found
+            state = IDENTICAL if _norm(clause, norm) == base_text else DIFFERS
+            cells.append(Cell(state, version, clause, manual, f"{head}{group.pk}/{clause.pk}/"))
+            counts[state] += 1
+        counts[ABSENT] += len(versions) - len(by_version)
         rows.append(
             GroupRow(
                 group=group,
                 cells=cells,
-                base_clause=first.clause,
-                label=first.clause.path,
-                heading=first.clause.summary_line,
+                base_clause=first[0],
+                label=first[0].path,
+                heading=first[0].summary_line,
             )
         )
     return VariantTable(family=family, members=members, versions=versions, rows=rows, counts=counts)
