@@ -25,11 +25,35 @@ from scratch import setup_scratch_django  # noqa: E402
 
 MEMBERS = 8
 CLAUSES = 60
-WORDS = (
-    "licensor licensee model weights output dataset notice attribution commercial derivative "
-    "distribute reproduce modify sublicense warranty liability jurisdiction termination grant "
-    "patent trademark copy share adapt material rights conditions"
-).split()
+WORDS = [
+    "licensor",
+    "licensee",
+    "model",
+    "weights",
+    "output",
+    "dataset",
+    "notice",
+    "attribution",
+    "commercial",
+    "derivative",
+    "distribute",
+    "reproduce",
+    "modify",
+    "sublicense",
+    "warranty",
+    "liability",
+    "jurisdiction",
+    "termination",
+    "grant",
+    "patent",
+    "trademark",
+    "copy",
+    "share",
+    "adapt",
+    "material",
+    "rights",
+    "conditions",
+]
 
 
 def base_clauses(rng: random.Random) -> list[str]:
