@@ -77,7 +77,9 @@ def family_create(
         raise NotAllowed
     members = list(dict.fromkeys(members))
     _check_members(members, base)
-    slug = slug or slugify(name)[:100]
+    slug = slug or slugify(name.replace(".", "-"))[:100]  # "ModelGo 2.0" -> modelgo-2-0
+    if not slug:
+        raise ValidationError("Give the family a name with some letters or digits.")
     if Family.objects.filter(slug=slug).exists():
         raise ValidationError(f"A family with the address {slug!r} exists already; choose another name.")
     family = Family(slug=slug, name=name.strip(), description=description.strip(), base=base, created_by=user)
