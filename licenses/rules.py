@@ -21,3 +21,18 @@ def may_add_version(user, license) -> bool:
 def may_correct(user, license) -> bool:
     """Split, merge, relabel and undo clauses: moderators and the license's stewards."""
     return user.is_authenticated and (roles.is_moderator(user) or roles.is_steward_of(user, license))
+
+
+def may_create_family(user) -> bool:
+    """Group sibling licenses into a family: stewards and moderators."""
+    return roles.is_moderator(user) or roles.is_steward(user)
+
+
+def may_edit_family(user, family) -> bool:
+    """Edit a family and correct its clause groups: moderators, and stewards who created it or are
+    named on one of its members (one query)."""
+    if roles.is_moderator(user):
+        return True
+    if not roles.is_steward(user):
+        return False
+    return family.created_by_id == user.pk or family.members.filter(stewards=user).exists()

@@ -17,32 +17,17 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts import roles
 from licenses.compare.selectors import segments_from_clauses
 from licenses.families import grouping
 from licenses.families.models import ClauseGroup, ClauseGroupMember, Family
 from licenses.models import Clause, License, LicenseVersion
+from licenses.rules import may_create_family, may_edit_family
 
 MAX_MEMBERS = 24
 
 
 class NotAllowed(Exception):
     """The actor may not do this. Views answer 404."""
-
-
-def may_create_family(user) -> bool:
-    """Stewards and moderators create families."""
-    return roles.is_moderator(user) or roles.is_steward(user)
-
-
-def may_edit_family(user, family: Family) -> bool:
-    """Moderators, and stewards named on one of the members (or who created the family), edit a
-    family and correct its clause groups."""
-    if roles.is_moderator(user):
-        return True
-    if not roles.is_steward(user):
-        return False
-    return family.created_by_id == user.pk or family.members.filter(stewards=user).exists()
 
 
 def current_versions(licenses: Iterable[License]) -> dict[int, LicenseVersion]:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
+from licenses import rules
 from licenses.families import selectors, services
 from licenses.families.forms import FamilyForm, PlaceForm
 from licenses.families.models import ClauseGroup
@@ -17,7 +18,7 @@ from licenses.models import Clause
 def _family_for_editor(request: HttpRequest, slug: str):
     """The family, for a steward or moderator; 404 for anyone else."""
     family = selectors.family_for(slug)
-    if not services.may_edit_family(request.user, family):
+    if not rules.may_edit_family(request.user, family):
         raise Http404("No such family.")
     return family
 
@@ -29,7 +30,7 @@ def family_list(request: HttpRequest) -> HttpResponse:
         "licenses/family_list.html",
         {
             "families": selectors.family_list(),
-            "can_create": services.may_create_family(request.user),
+            "can_create": rules.may_create_family(request.user),
             "nav": "licenses",
         },
     )
@@ -37,7 +38,7 @@ def family_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def family_create(request: HttpRequest) -> HttpResponse:
-    if not services.may_create_family(request.user):
+    if not rules.may_create_family(request.user):
         raise Http404("No such page.")
     form = FamilyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -97,7 +98,7 @@ def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "table": table,
             "rows": rows,
             "differs_only": differs_only,
-            "can_edit": services.may_edit_family(request.user, family),
+            "can_edit": rules.may_edit_family(request.user, family),
             "nav": "licenses",
         },
     )
@@ -107,7 +108,7 @@ def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def family_cell(request: HttpRequest, slug: str, group_id: int, clause_id: int) -> HttpResponse:
     family = selectors.family_for(slug)
     detail = selectors.cell_detail(family, group_id, clause_id)
-    can_edit = services.may_edit_family(request.user, family)
+    can_edit = rules.may_edit_family(request.user, family)
     context = {
         "family": family,
         "detail": detail,
