@@ -32,7 +32,7 @@ ANA, BEN, CHEN = DEMO_REVIEWERS
 
 # (phrase in the clause, OSD number, [(reviewer, verdict, rationale)]) per license slug.
 POSITIONS: dict[str, list[tuple[str, int, list[tuple[str, str, str]]]]] = {
-    "cc-by-nc-4.0": [
+    "cc-by-nc": [  # version 4.0 (the demo reviews only that one)
         (
             "in whole or in part, for NonCommercial purposes only; and",
             6,
@@ -82,7 +82,7 @@ POSITIONS: dict[str, list[tuple[str, int, list[tuple[str, str, str]]]]] = {
             [(CHEN, "complies", "Recipients get the same rights with no further terms: what OSD 7 asks.")],
         ),
     ],
-    "cc-by-4.0": [
+    "cc-by": [
         (
             "reproduce and Share the Licensed Material, in whole or in part; and",
             1,

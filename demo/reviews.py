@@ -143,7 +143,7 @@ THREADS = [
 
 # A second review whose grant is worded like CC-BY-NC's without the NonCommercial limit, so that
 # each matrix shows precedent from the other (demo.positions).
-CC_BY_SLUG = "cc-by-4.0"
+CC_BY_SLUG = "cc-by"  # CC-BY-4.0: version 4.0 of cc-by (spdx_import.spdx_key)
 CC_BY_SUBMISSION = {
     "rationale": (
         f"{MARKER} Not a real submission: a worked example of precedent. CC-BY-4.0 is CC-BY-NC-4.0 "
@@ -312,7 +312,7 @@ def _demo_cc(osd: CriterionSet) -> str:
 
 
 def _demo_cc_by(osd: CriterionSet) -> str:
-    version = LicenseVersion.objects.filter(license__slug=CC_BY_SLUG).order_by("created_at").first()
+    version = LicenseVersion.objects.filter(license__slug=CC_BY_SLUG, label=LICENSE_LABEL).first()
     if version is None:
         return "Demo precedent review skipped: CC-BY-4.0 is not loaded."
     review = Review.objects.filter(version=version, rationale__startswith=MARKER).first()

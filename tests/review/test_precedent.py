@@ -172,8 +172,8 @@ def test_demo_reviews_show_precedent_both_ways():
         import_one(spdx_id, ImportCounts())
     message = load_demo_review()
     assert "Demo precedent review:" in message
-    nc = Review.objects.get(version__license__slug="cc-by-nc-4.0")
-    by = Review.objects.get(version__license__slug="cc-by-4.0")
+    nc = Review.objects.get(version__license__slug="cc-by-nc", version__label="4.0")
+    by = Review.objects.get(version__license__slug="cc-by", version__label="4.0")
     grant = by.version.clauses.get(path="Section 2(a)(1)(A)")
     [p] = precedents_for(by, grant, osd_criterion(6))
     assert p.finding == "3 reviewers found Section 2(a)(1)(A) conflicts with OSD 6"
