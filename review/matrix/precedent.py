@@ -8,7 +8,7 @@ Only reviews the user may read are consulted (public ones; every review for mode
 own for the people who opened them: the rule of ``review.selectors.review_for``). Positions are
 few beside clauses, so the clauses that have positions are compared with the clause in hand,
 rather than the catalogue searched: one query (the positions counted per clause, criterion and
-verdict, with the clauses' words and license), at most ``MAX_CANDIDATES`` clauses, whatever the
+verdict, with the clauses' words and license), at most ``MAX_CANDIDATES`` clauses (the most recently argued), whatever the
 size of the catalogue. The wording measure is ``licenses.text.similarity`` (pure).
 """
 
@@ -23,7 +23,7 @@ from django.urls import reverse
 from accounts import roles
 from licenses.models import Clause, Criterion, License, LicenseVersion
 from licenses.text.redline import redline
-from licenses.text.similarity import most_similar
+from licenses.text.similarity import most_similar, most_similar_many
 from review.matrix.verdicts import LABELS, VERDICTS, Tally
 from review.models import Position, Review
 
@@ -32,7 +32,7 @@ THRESHOLD = 0.7
 #: At most this many precedents per cell.
 LIMIT = 3
 #: The clauses with positions compared, most recently argued first.
-MAX_CANDIDATES = 500
+MAX_CANDIDATES = 5000
 
 
 def readable_reviews(user) -> Q:
@@ -104,7 +104,7 @@ class Precedent:
 
 @dataclass
 class _Candidates:
-    clauses: dict[int, Clause] = field(default_factory=dict)
+    rows: dict[int, dict] = field(default_factory=dict)  # clause id -> the first row about it
     # clause id -> [(review id, criterion id, verdict counts)]
     findings: dict[int, list[tuple[int, int, dict[str, int]]]] = field(default_factory=dict)
 
@@ -152,10 +152,10 @@ def _candidates(*, criterion_ids: Iterable[int], user, exclude_review_id: int) -
     out = _Candidates()
     for row in rows:
         clause_id = row["clause_id"]
-        if clause_id not in out.clauses:
-            if len(out.clauses) >= MAX_CANDIDATES:
+        if clause_id not in out.rows:
+            if len(out.rows) >= MAX_CANDIDATES:
                 continue
-            out.clauses[clause_id] = _clause(row)
+            out.rows[clause_id] = row
         cells = out.findings.setdefault(clause_id, [])
         key = (row["review_id"], row["criterion_id"])
         counts = next((c for r, k, c in cells if (r, k) == key), None)
@@ -173,20 +173,19 @@ def _tally(counts: dict[str, int]) -> Tally:
 def precedents_for(review: Review, clause: Clause, criterion: Criterion, *, user=None) -> list[Precedent]:
     """Up to LIMIT precedents for one cell, most alike first: one query."""
     found = _candidates(criterion_ids=[criterion.pk], user=user, exclude_review_id=review.pk)
-    if not found.clauses:
+    if not found.rows:
         return []
     matches = most_similar(
         clause.text,
-        ((c.pk, c.text) for c in found.clauses.values() if c.pk != clause.pk),
+        [(pk, row["clause__text"]) for pk, row in found.rows.items() if pk != clause.pk],
         threshold=THRESHOLD,
         limit=LIMIT,
     )
     out = []
     for m in matches:
+        other = _clause(found.rows[m.key])  # model objects only for what is shown
         for review_id, _criterion_id, counts in found.findings[m.key]:
-            out.append(
-                Precedent(review_id, found.clauses[m.key], criterion, _tally(counts), m.score, clause.text)
-            )
+            out.append(Precedent(review_id, other, criterion, _tally(counts), m.score, clause.text))
     out.sort(key=lambda p: (-p.score, -p.reviewers))
     return out[:LIMIT]
 
@@ -199,12 +198,13 @@ def precedent_cells(review: Review, clauses: list[Clause], criteria: list[Criter
     """
     by_id = {c.pk: c for c in criteria}
     found = _candidates(criterion_ids=by_id, user=user, exclude_review_id=review.pk)
-    if not found.clauses:
+    if not found.rows:
         return set()
-    candidates = [(c.pk, c.text) for c in found.clauses.values()]
+    candidates = [(pk, row["clause__text"]) for pk, row in found.rows.items()]
     marked = set()
-    for clause in clauses:
-        for m in most_similar(clause.text, candidates, threshold=THRESHOLD, limit=LIMIT):
+    matches = most_similar_many([c.text for c in clauses], candidates, threshold=THRESHOLD, limit=LIMIT)
+    for clause, found_here in zip(clauses, matches, strict=True):
+        for m in found_here:
             if m.key == clause.pk:
                 continue
             for _review_id, criterion_id, _counts in found.findings[m.key]:
