@@ -1,10 +1,10 @@
 """How alike two clauses are worded: a pure, reusable measure for precedent and search.
 
-Pure: no Django. ``similarity(a, b)`` is the share of words the two clauses have in common, in
-order (``2 × matched words / (words in a + words in b)``, the Indel ratio over words, computed
-by rapidfuzz in C). Words are lower-cased and stripped of punctuation, so reflowed lines, case
-and quote styles do not count as differences, while an added "for NonCommercial purposes only"
-does. ``most_similar`` ranks candidates against one clause, ``most_similar_many`` against many
+Pure: no Django. ``similarity(a, b)`` is the share of content words the two clauses have in
+common, in order (``2 × matched words / (words in a + words in b)``, the Indel ratio over words,
+computed by rapidfuzz in C): the measure of the similar-clause search, so both say the same
+"% similar". Reflowed lines, case, punctuation and function words do not count as differences,
+while an added "for NonCommercial purposes only" does. ``most_similar`` ranks candidates against one clause, ``most_similar_many`` against many
 clauses at once (the matrix).
 """
 
@@ -20,15 +20,22 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+from licenses.text.redline import STOPWORDS
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
-    """The clause's words, lower-cased, without punctuation ("Licensor’s" stays one word).
+    """The clause's content words, lower-cased: no function words, numbers or single letters.
 
-    Cached: a matrix compares each of its clauses with the same candidates on every request."""
-    return tuple(w.replace("’", "'") for w in _WORD.findall(text.lower()))
+    The same words as the similar-clause search (``search.similarity.words``, the redline's
+    stop list), so that a pair of clauses reads the same "% similar" on every page. Cached: a
+    matrix compares each of its clauses with the same candidates on every request.
+    """
+    return tuple(
+        w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()
+    )
 
 
 def similarity(a: str | tuple[str, ...], b: str | tuple[str, ...]) -> float:
@@ -40,6 +47,11 @@ def similarity(a: str | tuple[str, ...], b: str | tuple[str, ...]) -> float:
     return Indel.normalized_similarity(wa, wb)
 
 
+def percent(score: float) -> int:
+    """Rounded like the search's figure, except that only the same words read "100 %"."""
+    return 100 if score >= 1 else min(round(score * 100), 99)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     key: Hashable
@@ -47,8 +59,7 @@ class Match:
 
     @property
     def percent(self) -> int:
-        """Rounded down, so that 99.6 % similar never reads as "100 %"."""
-        return int(self.score * 100)
+        return percent(self.score)
 
 
 def _encode(seqs: list[tuple[str, ...]], vocab: dict[str, str]) -> list[str]:

@@ -23,11 +23,11 @@ from django.urls import reverse
 from accounts import roles
 from licenses.models import Clause, Criterion, License, LicenseVersion
 from licenses.text.redline import redline
-from licenses.text.similarity import most_similar, most_similar_many
+from licenses.text.similarity import most_similar, most_similar_many, percent
 from review.matrix.verdicts import LABELS, VERDICTS, Tally
 from review.models import Position, Review
 
-#: Wording at least this alike counts as precedent (word-level Indel similarity).
+#: Wording at least this alike counts as precedent (Indel similarity over content words).
 THRESHOLD = 0.7
 #: At most this many precedents per cell.
 LIMIT = 3
@@ -55,7 +55,7 @@ class Precedent:
 
     @property
     def percent(self) -> int:
-        return int(self.score * 100)  # rounded down: 99.6 % alike never reads "100 %"
+        return percent(self.score)
 
     @property
     def reviewers(self) -> int:

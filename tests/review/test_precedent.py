@@ -57,16 +57,28 @@ def argued():
 
 
 def test_similarity_is_word_level_and_pure():
-    assert words("The Licensor’s  WORK,\nreflowed.") == ("the", "licensor's", "work", "reflowed")
+    assert words("The Licensor’s  WORK,\nreflowed in 2 places.") == ("licensor", "work", "reflowed", "places")
     assert similarity("a b c d", "a b c d") == 1.0
     nc, by = NC.split("\n\n")[1], BY.split("\n\n")[1]
-    assert 0.8 < similarity(nc, by) < 1.0
+    assert 0.75 < similarity(nc, by) < 1.0
     assert similarity("Grant.", "Venue.") == 0.0
     matches = most_similar(
         "one two three four five", [(1, "one two three four five six"), (2, "seven eight")]
     )
-    assert [m.key for m in matches] == [1] and matches[0].percent == 90
+    assert [m.key for m in matches] == [1] and matches[0].percent == 91
     assert most_similar("Grant.", [(1, "Grant.")]) == []  # too short to mean anything
+
+
+def test_similarity_reads_the_same_as_the_similar_clause_search():
+    from search.similarity import resemblance
+
+    pairs = [
+        (NC.split("\n\n")[1], BY.split("\n\n")[1]),
+        ("You may not use the Work for military purposes.", "You may use the Work for any purpose."),
+        ("Grant.", "Venue."),
+    ]
+    for a, b in pairs:
+        assert similarity(a, b) == pytest.approx(resemblance(a, b))
 
 
 def test_a_clause_worded_alike_shows_the_precedent(argued):
@@ -134,7 +146,7 @@ def test_matrix_cells_marked_in_one_query(argued):
 
 
 def test_matrix_page_and_panel_show_precedent_escaped(client, argued):
-    hostile = BY.replace("the Material, in whole", "the <script>alert(1)</script> Material, in whole")
+    hostile = BY.replace("the Material, in whole", "the <script>x</script> Material, in whole")
     argued_clause = argued.version.clauses.get(path="1")
     argued_clause.text = argued_clause.text.replace("the Material, in whole", "the <b>Material</b>, in whole")
     argued_clause.save(update_fields=["text"])
@@ -147,7 +159,7 @@ def test_matrix_page_and_panel_show_precedent_escaped(client, argued):
     panel = client.get(url).content.decode()
     assert "Precedent from other reviews" in panel
     assert "In the review of <a href=" in panel and "3 reviewers found §1 conflicts with OSD 6" in panel
-    assert "<script>alert(1)</script>" not in panel and "&lt;script&gt;" in panel
+    assert "<script>x</script>" not in panel and "&lt;script&gt;" in panel
     assert "<b>" not in panel and "b&gt;Material&lt;/b&gt;" in panel  # the other clause, in the redline
     assert "<del>" in panel or "<ins>" in panel
 
