@@ -201,16 +201,16 @@ def test_any_text_is_safe_and_fast(text):
 
 def test_long_clauses_cost_linear_time():
     """No rule backtracks badly: four times the text costs about four times as long (quadratic
-    would be sixteen), measured as the best of three runs so that a busy machine does not count."""
+    would be sixteen), measured as the best of five runs so that a busy machine does not count."""
 
     def best(reps: int) -> float:
         text = ("the licensee shall not, other than as set out herein, " * reps) + "non-commercial"
         times = []
-        for _ in range(3):
+        for _ in range(5):
             start = time.perf_counter()
             assert 6 in numbers(text)
             times.append(time.perf_counter() - start)
         return min(times)
 
-    small, large = best(100), best(400)
-    assert large < 8 * small + 0.05
+    small, large = best(150), best(600)
+    assert large < 8 * small + 0.2
