@@ -17,7 +17,7 @@ COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/* && rm -rf /wheels
 COPY --chown=clausewise:clausewise . .
 # collectstatic needs a key to import settings; the real one comes from the environment at run time.
-RUN SECRET_KEY=build-only-not-secret ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input -v0
+RUN SECRET_KEY=build-only-not-secret ALLOWED_HOSTS=localhost ALLOW_SQLITE=1 python manage.py collectstatic --no-input -v0
 USER clausewise
 EXPOSE 8000
 CMD ["sh", "-c", "python manage.py migrate --no-input && exec gunicorn config.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

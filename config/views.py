@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+import logging
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
@@ -25,3 +30,57 @@ def home(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on pages without our <link rel="icon">; send them to the SVG."""
     return HttpResponseRedirect(static("favicon.svg"))
+
+
+# --- health and failures --------------------------------------------------------------------------
+
+log = logging.getLogger(__name__)
+
+#: Seconds a client should wait before trying again while the database is away.
+RETRY_AFTER = 30
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The process is up and answering (a liveness probe: no database)."""
+    return JsonResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
+
+
+@require_GET
+def readyz(request: HttpRequest) -> HttpResponse:
+    """The database answers a query (a readiness probe for the load balancer)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        log.warning("readyz: database unreachable", exc_info=True)
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable"},
+            status=503,
+            headers={"Retry-After": str(RETRY_AFTER), "Cache-Control": "no-store"},
+        )
+    return JsonResponse({"status": "ok", "database": "ok"}, headers={"Cache-Control": "no-store"})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: the branded page (a malformed request, a suspicious operation)."""
+    return render(request, "400.html", {"reason": ""}, status=400)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database outage is a 503 with Retry-After, not a 500.
+
+    Called inside Django's exception handling, so ``sys.exc_info()`` names what went wrong,
+    whether it was raised by a view or by a middleware (sessions and authentication query
+    the database before any view runs). Both pages render without touching the database.
+    """
+    exc = sys.exc_info()[1]
+    if isinstance(exc, OperationalError | InterfaceError):
+        body = loader.get_template("503.html").render({"retry_after": RETRY_AFTER})
+        return HttpResponse(body, status=503, headers={"Retry-After": str(RETRY_AFTER)})
+    if isinstance(exc, ValueError) and "NUL" in str(exc):
+        # psycopg refuses NUL in text parameters: bad input that slipped past the guard.
+        body = loader.get_template("400_plain.html").render({})
+        return HttpResponse(body, status=400)
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)

@@ -430,6 +430,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     # --- pages anyone reads ---------------------------------------------------------------------
     "home": Endpoint(PUBLIC),
     "favicon": Endpoint(PUBLIC),
+    "healthz": Endpoint(PUBLIC),
+    "readyz": Endpoint(PUBLIC),
     "licenses:compare": Endpoint(
         PUBLIC, query=lambda w: f"a={w.license.slug}@{w.v1.label}&b={w.license.slug}@2.0", fragment=True
     ),
