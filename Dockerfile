@@ -5,7 +5,7 @@ WORKDIR /build
 COPY requirements.txt .
 RUN pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt
 
-# Runtime stage: no compilers, a non-root user, gunicorn behind the load balancer.
+# Runtime stage: no compilers, a non-root user, waitress behind the load balancer.
 FROM python:3.12-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -20,4 +20,5 @@ COPY --chown=clausewise:clausewise . .
 RUN SECRET_KEY=build-only-not-secret ALLOWED_HOSTS=localhost ALLOW_SQLITE=1 python manage.py collectstatic --no-input -v0
 USER clausewise
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && exec gunicorn config.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# waitress buffers whole requests before a worker thread sees them: slow clients hold a socket, not a worker.
+CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py createcachetable && exec python -m config.serve --host 0.0.0.0 --port ${PORT}"]

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo lint bench clean
+.PHONY: run serve test install install-dev migrate demo lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,20 @@ demo: migrate
 
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# As the container runs it: DEBUG off, the production server (waitress), static files collected.
+# SQLite unless DATABASE_URL is set; a local secret key is made once and kept in .secret_key.
+SERVE_ENV = DEBUG=0 ALLOW_SQLITE=1 SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SECURE_COOKIES=$${SECURE_COOKIES:-0} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1} SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
+
+.secret_key:
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+serve: install .secret_key
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(SERVE_ENV) $(BIN)/python manage.py createcachetable
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
+	$(SERVE_ENV) $(BIN)/python -m config.serve --host $(HOST) --port $(PORT)
 
 test: install-dev
 	$(BIN)/python -m pytest

@@ -115,10 +115,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits and lockouts must be shared by every worker process: production caches in the
+# database (``manage.py createcachetable``, run by ``make serve`` and the container) or Redis
+# (``CACHE_URL=redis://…``). Development keeps the per-process memory cache.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "clausewise",
+    }
+    if DEBUG
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "clausewise_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
 if os.environ.get("CACHE_URL", "").startswith("redis://"):
@@ -229,8 +238,8 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
 LOGGING = {
     "version": 1,

@@ -87,3 +87,10 @@ def test_password_reset_sends_the_link_when_it_can(client):
     response = client.post(reverse("password_reset"), {"email": "bea@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1 and "bea" in mail.outbox[0].body
+
+
+def test_production_caches_where_every_worker_sees_it():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    assert run_django(code, **PROD, ALLOW_SQLITE="1").stdout.strip().endswith("DatabaseCache")
+    redis = run_django(code, **PROD, ALLOW_SQLITE="1", CACHE_URL="redis://127.0.0.1:6379/1")
+    assert redis.stdout.strip().endswith("RedisCache")
