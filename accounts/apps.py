@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from accounts import checks  # noqa: F401  (registers the deploy checks)
+        from accounts import checks, throttle  # noqa: F401  (register the deploy checks and the login counter)

@@ -86,6 +86,9 @@ def _production_env(**extra) -> dict:
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="clausewise.example.org",
         DJANGO_SETTINGS_MODULE="config.settings",
+        # As documented for production: a database named on purpose and a mail server.
+        ALLOW_SQLITE="1",
+        EMAIL_HOST="smtp.example.org",
         **extra,
     )
     return env
