@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -14,12 +15,20 @@ PERMISSIONS_POLICY = (
 )
 
 
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 def bad_request(request: HttpRequest, reason: str) -> HttpResponse:
     return render(request, "400.html", {"reason": reason}, status=400)
 
 
 class RequestGuardMiddleware:
-    """Refuse NUL bytes in the path, the query or a form field with a 400, before any view.
+    """Refuse bodies over ``MAX_REQUEST_BODY`` from their Content-Length (413), and NUL bytes in
+    the path, the query or a form field (400), before any view.
 
     PostgreSQL cannot store NUL in text, so such input used to reach a query and answer 500
     (``/licenses/?q=%00``). Uploaded files are not checked here: the import pages decide what
@@ -30,6 +39,13 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _content_length(request) > settings.MAX_REQUEST_BODY:
+            # Refused from the header alone, before a byte of the body is read or parsed.
+            response = render(
+                request, "413.html", {"limit_mib": settings.MAX_REQUEST_BODY // 2**20}, status=413
+            )
+            response.headers["Connection"] = "close"
+            return response
         reason = self._refusal(request)
         response = bad_request(request, reason) if reason else self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
@@ -43,8 +59,11 @@ class RequestGuardMiddleware:
             return "The address contains a NUL character."
         if (
             request.method == "POST"
-            and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data")
+            and request.content_type == "application/x-www-form-urlencoded"
+            and _content_length(request) <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
             and any("\x00" in value for values in request.POST.lists() for value in values[1])
         ):
+            # Multipart bodies are left to the view (a stray NUL in an uploaded file is the import
+            # page's to judge); a NUL that still reaches PostgreSQL is a 400 from the error handler.
             return "A form field contains a NUL character; nothing was saved."
         return ""

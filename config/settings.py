@@ -211,6 +211,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # the request-level caps stop anything far larger before it reaches a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# Any request body over this is refused from its Content-Length before it is read (413).
+MAX_REQUEST_BODY = 8 * 1024 * 1024
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

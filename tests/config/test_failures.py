@@ -2,6 +2,7 @@
 database is away, health probes, and no 500 for any of them."""
 
 from unittest import mock
+from urllib.parse import urlencode
 
 import pytest
 from django.db import OperationalError
@@ -40,7 +41,9 @@ def test_a_nul_byte_in_a_form_field_is_a_400_and_writes_nothing(client):
     license = make_license(slug="nul-test")
     client.force_login(make_user(roles=("moderator",), is_superuser=True))
     response = client.post(
-        f"/licenses/{license.slug}/versions/new/", {"label": "1.0\x00", "text": "1. Grant.\x00 You may copy."}
+        f"/licenses/{license.slug}/versions/new/",
+        urlencode({"label": "1.0\x00", "text": "1. Grant.\x00 You may copy."}),
+        content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 400
     assert "nothing was saved" in response.content.decode()
@@ -103,3 +106,12 @@ def test_other_errors_stay_500():
         response = quiet_client().get("/licenses/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+def test_a_body_over_the_request_cap_is_refused_from_its_length_before_reading(client, settings):
+    settings.MAX_REQUEST_BODY = 1024
+    response = client.generic(
+        "POST", "/accounts/login/", b"x" * 2048, content_type="application/octet-stream"
+    )
+    assert response.status_code == 413
+    assert "refused before it was read" in response.content.decode()
