@@ -57,3 +57,28 @@ def test_indexing_failure_never_breaks_the_write(monkeypatch, sample):
     monkeypatch.setattr(indexing, "index_license", boom)
     license = make_license(name="Still Saved")
     assert license.pk
+
+
+def test_imported_mail_and_a_next_round_are_searchable(sample, django_capture_on_commit_callbacks):
+    from review.mail.parse import parse_thread
+    from review.mail.services import ImportChoice, import_messages
+    from review.rounds.services import open_next_round
+
+    moderator = make_user(roles=("moderator",))
+    review = make_review(sample, opened_by=moderator)
+    raw = (
+        "From: Bob <bob@example.org>\nTo: list@example.org\nSubject: 2.2(b)\n"
+        "Message-ID: <m1@example.org>\nDate: Mon, 19 May 2025 10:00:00 +0000\n\n"
+        "The bandicoot wording in 2.2(b) is too broad.\n"
+    )
+    messages = parse_thread(raw)
+    import_messages(review=review, items=[ImportChoice(message=m) for m in messages], by=moderator)
+    assert search("bandicoot", user=AnonymousUser()).total == 1
+
+    successor = make_version(
+        sample.license, label="2.0", text=sample.text + "\n4. Extra.\n\nAn added clause.\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        new_review = open_next_round(review=review, new_version=successor, by=moderator)
+    hits = search("bandicoot", user=AnonymousUser()).results
+    assert {h.url.split("#")[0] for h in hits} == {review.get_absolute_url(), new_review.get_absolute_url()}
