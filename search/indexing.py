@@ -90,8 +90,7 @@ def index_version(version_id: int) -> None:
     ClauseSignature.objects.bulk_create(sigs, batch_size=BATCH)
     VersionSignature.objects.filter(version=version).delete()
     vsig.save(force_insert=True)
-    Generation.bump("clause")
-    Generation.bump("version")
+    Generation.bump("clause", "version")
 
 
 # --- discussion ---------------------------------------------------------------------------------
@@ -179,8 +178,7 @@ def rebuild(*, progress=None) -> dict[str, int]:
             if progress and i % 100 == 0:
                 progress(i)
         _index_discussion(Comment.objects.all(), Thread.objects.all(), Review.objects.all())
-        Generation.bump("clause")
-        Generation.bump("version")
+        Generation.bump("clause", "version")
     counts = {}
     for kind in Document.Kind.values:
         counts[kind] = Document.objects.filter(kind=kind).count()

@@ -100,8 +100,11 @@ class Generation(models.Model):
         return f"{self.name} {self.stamp}"
 
     @classmethod
-    def bump(cls, name: str) -> None:
-        cls.objects.update_or_create(name=name, defaults={"stamp": secrets.token_hex(16)})
+    def bump(cls, *names: str) -> None:
+        stamp = secrets.token_hex(16)
+        if cls.objects.filter(name__in=names).update(stamp=stamp) < len(names):
+            for name in names:
+                cls.objects.update_or_create(name=name, defaults={"stamp": stamp})
 
     @classmethod
     def current(cls, name: str) -> str:
