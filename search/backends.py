@@ -26,6 +26,9 @@ FTS = "search_document_fts"
 # How much more a match in the title counts than one in the body (titles: names, ids, headings).
 TITLE_WEIGHT = 4.0
 # A license whose name or id matches is usually what a person typed; comments are many and long.
+# How many of the best text matches are checked against filters and visibility before falling
+# back to ranking every match (see Engine.hits).
+CANDIDATES = 200
 KIND_BOOST = {"license": 3.0, "clause": 1.0, "review": 1.0, "thread": 1.0, "comment": 0.8}
 
 _SQLITE_TRIGGERS = {
@@ -94,10 +97,15 @@ class Hit:
 
 
 _JOINS = """
-JOIN licenses_license l ON l.id = d.license_id
 LEFT JOIN review_review r ON r.id = d.review_id
 LEFT JOIN review_comment c ON c.id = d.comment_id
 """
+_LICENSE_JOIN = "JOIN licenses_license l ON l.id = d.license_id"
+
+
+def _joins(where: str) -> str:
+    # The license row is only needed to filter by OSI status: a join per match saved otherwise.
+    return _JOINS + (_LICENSE_JOIN if "l.osi_status" in where else "")
 
 
 def _boost_sql() -> str:
@@ -111,10 +119,70 @@ class Engine:
     def __init__(self, connection):
         self.connection = connection
 
-    def hits(self, match: str, where: str, params: list, *, limit: int, offset: int) -> list[Hit]:
+    def hits(
+        self, match: str, where: str, params: list, *, kinds: tuple = (), limit: int, offset: int
+    ) -> list[Hit]:
+        """One page of matches, best first.
+
+        A common word matches tens of thousands of documents; joining each to its review and
+        comment only to rank it costs most of the time. So the engine first takes the best
+        CANDIDATES by text rank alone, then checks filters and visibility on those and applies
+        the kind boost. Only when too few of them pass (a rare filter) does it rank every match.
+        """
+        want = offset + limit
+        size = max(CANDIDATES, want * 4)
+        kind_sql = f"AND d.kind IN ({', '.join(['%s'] * len(kinds))})" if kinds else ""
+        candidates = self._rows(self._top_sql(kind_sql), [match, *kinds, size])
+        if not candidates:
+            return []
+        marks = ", ".join(["%s"] * len(candidates))
+        passed = dict(
+            self._rows(
+                f"SELECT d.id, d.kind FROM {TABLE} d {_joins(where)} WHERE d.id IN ({marks}) AND {where}",
+                [c[0] for c in candidates] + params,
+            )
+        )
+        if len(passed) < want and len(candidates) == size:
+            return self._all_hits(match, where, params, kinds=kinds, limit=limit, offset=offset)
+        scored = sorted(
+            (
+                (doc_id, float(score) * KIND_BOOST.get(passed[doc_id], 1.0))
+                for doc_id, score in candidates
+                if doc_id in passed
+            ),
+            key=lambda h: (-h[1], h[0]),
+        )
+        return [Hit(doc_id, score) for doc_id, score in scored[offset:want]]
+
+    def _top_sql(self, kind_sql: str) -> str:
         raise NotImplementedError
 
-    def counts(self, match: str, where: str, params: list) -> dict[str, int]:
+    def _all_hits(self, match, where, params, *, kinds, limit, offset) -> list[Hit]:
+        kind_sql = f"AND d.kind IN ({', '.join(['%s'] * len(kinds))})" if kinds else ""
+        sql = (
+            f"SELECT d.id, {self._score_sql()} * {_boost_sql()} AS score "
+            f"{self._from(where)} AND {where} {kind_sql} ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
+        )
+        return [Hit(i, float(s)) for i, s in self._rows(sql, [match, *params, *kinds, limit, offset])]
+
+    def _score_sql(self) -> str:
+        raise NotImplementedError
+
+    def counts(
+        self, match: str, where: str, params: list, groups: dict[str, tuple], cap: int
+    ) -> dict[str, int]:
+        """Matches per group of kinds, each counted up to ``cap`` (deeper pages are never shown)."""
+        parts, args = [], []
+        for name, kinds in groups.items():
+            marks = ", ".join(["%s"] * len(kinds))
+            parts.append(
+                f"SELECT '{name}', COUNT(*) FROM (SELECT 1 AS one {self._from(where)} AND {where} "
+                f"AND d.kind IN ({marks}) LIMIT %s) AS counted_{name}"
+            )
+            args += [match, *params, *kinds, cap]
+        return {name: n for name, n in self._rows(" UNION ALL ".join(parts), args)}
+
+    def _from(self, where: str) -> str:
         raise NotImplementedError
 
     def snippets(self, match: str, ids: list[int]) -> dict[int, str]:
@@ -129,20 +197,19 @@ class Engine:
 class SQLiteEngine(Engine):
     vendor = "sqlite"
 
-    def _from(self) -> str:
-        return f"FROM {FTS} JOIN {TABLE} d ON d.id = {FTS}.rowid {_JOINS} WHERE {FTS} MATCH %s"
+    def _from(self, where: str) -> str:
+        return f"FROM {FTS} JOIN {TABLE} d ON d.id = {FTS}.rowid {_joins(where)} WHERE {FTS} MATCH %s"
 
-    def hits(self, match, where, params, *, limit, offset):
+    def _score_sql(self) -> str:
         # bm25 is lower for better matches: negate so that higher is better on both engines.
-        sql = (
-            f"SELECT d.id, -bm25({FTS}, {TITLE_WEIGHT}, 1.0) * {_boost_sql()} AS score "
-            f"{self._from()} AND {where} ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
-        )
-        return [Hit(i, s) for i, s in self._rows(sql, [match, *params, limit, offset])]
+        return f"-bm25({FTS}, {TITLE_WEIGHT}, 1.0)"
 
-    def counts(self, match, where, params):
-        sql = f"SELECT d.kind, COUNT(*) {self._from()} AND {where} GROUP BY d.kind"
-        return dict(self._rows(sql, [match, *params]))
+    def _top_sql(self, kind_sql: str) -> str:
+        join = f"JOIN {TABLE} d ON d.id = {FTS}.rowid" if kind_sql else ""
+        return (
+            f"SELECT {FTS}.rowid, {self._score_sql()} AS score FROM {FTS} {join} "
+            f"WHERE {FTS} MATCH %s {kind_sql} ORDER BY score DESC LIMIT %s"
+        )
 
     def snippets(self, match, ids):
         if not ids:
@@ -164,19 +231,17 @@ class PostgresEngine(Engine):
         'MaxFragments=2, FragmentDelimiter=" … "'
     )
 
-    def _from(self) -> str:
-        return f"FROM {TABLE} d CROSS JOIN to_tsquery('english', %s) q {_JOINS} WHERE d.vector @@ q"
+    def _from(self, where: str) -> str:
+        return f"FROM {TABLE} d CROSS JOIN to_tsquery('english', %s) q {_joins(where)} WHERE d.vector @@ q"
 
-    def hits(self, match, where, params, *, limit, offset):
-        sql = (
-            f"SELECT d.id, {self._RANK} * {_boost_sql()} AS score "
-            f"{self._from()} AND {where} ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
+    def _score_sql(self) -> str:
+        return self._RANK
+
+    def _top_sql(self, kind_sql: str) -> str:
+        return (
+            f"SELECT d.id, {self._RANK} AS score FROM {TABLE} d CROSS JOIN to_tsquery('english', %s) q "
+            f"WHERE d.vector @@ q {kind_sql} ORDER BY score DESC LIMIT %s"
         )
-        return [Hit(i, float(s)) for i, s in self._rows(sql, [match, *params, limit, offset])]
-
-    def counts(self, match, where, params):
-        sql = f"SELECT d.kind, COUNT(*) {self._from()} AND {where} GROUP BY d.kind"
-        return dict(self._rows(sql, [match, *params]))
 
     def snippets(self, match, ids):
         if not ids:

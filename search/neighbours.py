@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
+from rapidfuzz import fuzz
 
 from licenses.models import Clause, LicenseVersion
 from licenses.text.redline import Piece, normalise, redline
@@ -154,8 +155,16 @@ def closest_versions(
         ranked.append(Closest(version=version, resemblance=exact, estimate=float(scores[i])))
     # Deprecated SPDX ids ("GPL-2.0", "GPL-2.0+") repeat a current license's text word for word;
     # on a tie the current id ranks first.
+    # When the text is a stored version, the one named most like it wins a tie (for GFDL-1.2-only,
+    # GFDL-1.2-or-later before GFDL-1.2-invariants-only: the same words, another family member).
+    own = (exclude.license.spdx_id or exclude.license.name) if exclude is not None else ""
     ranked.sort(
-        key=lambda c: (-round(c.resemblance, 4), c.version.license.deprecated, c.version.license.name)
+        key=lambda c: (
+            -round(c.resemblance, 4),
+            c.version.license.deprecated,
+            -fuzz.ratio(own, c.version.license.spdx_id or c.version.license.name) if own else 0,
+            c.version.license.name,
+        )
     )
     return ranked[:limit]
 

@@ -19,6 +19,7 @@ from search.query import Query, parse, to_fts5, to_tsquery
 
 PAGE_SIZE = 20
 MAX_PAGE = 50  # deeper pages are not worth the database's time: refine the query instead
+COUNT_CAP = MAX_PAGE * PAGE_SIZE + 1  # counting stops here: "1000+"
 GROUPS = {
     "licenses": ("license",),
     "clauses": ("clause",),
@@ -50,6 +51,11 @@ class SearchResults:
     pages: int = 0
     message: str = ""
     suggestion: License | None = None
+    capped: set[str] = field(default_factory=set)  # groups with more matches than COUNT_CAP
+
+    def shown_count(self, group: str) -> str:
+        n = self.counts.get(group, 0)
+        return f"{COUNT_CAP - 1:,}+" if group in self.capped else f"{n:,}"
 
     @property
     def has_next(self) -> bool:
@@ -82,13 +88,6 @@ def _filters(*, osi: str, review_status: str) -> tuple[str, list]:
     return " AND ".join(sql) or "1 = 1", params
 
 
-def _group_sql(group: str) -> tuple[str, list]:
-    kinds = GROUPS.get(group)
-    if not kinds:
-        return "1 = 1", []
-    return f"d.kind IN ({', '.join(['%s'] * len(kinds))})", list(kinds)
-
-
 def search(
     raw: str, *, user, group: str = "", osi: str = "", review_status: str = "", page: int = 1
 ) -> SearchResults:
@@ -106,17 +105,18 @@ def search(
     filters, fparams = _filters(osi=osi, review_status=review_status)
     where, params = f"{visible} AND {filters}", vparams + fparams
 
-    by_kind = engine.counts(match, where, params)
-    out.counts = {name: sum(by_kind.get(k, 0) for k in kinds) for name, kinds in GROUPS.items()}
-    out.counts[""] = sum(by_kind.values())
+    out.counts = engine.counts(match, where, params, GROUPS, COUNT_CAP)
+    out.counts[""] = sum(out.counts.values())
+    out.capped = {name for name in GROUPS if out.counts[name] >= COUNT_CAP}
+    if out.capped:
+        out.capped.add("")
     out.total = out.counts.get(group, out.counts[""])
     out.pages = min(MAX_PAGE, -(-out.total // PAGE_SIZE))
     if out.total == 0:
         _suggest(out)
         return out
-    gsql, gparams = _group_sql(group)
     hits = engine.hits(
-        match, f"{where} AND {gsql}", params + gparams, limit=PAGE_SIZE, offset=(out.page - 1) * PAGE_SIZE
+        match, where, params, kinds=GROUPS.get(group, ()), limit=PAGE_SIZE, offset=(out.page - 1) * PAGE_SIZE
     )
     cuts = engine.snippets(match, [h.doc_id for h in hits])
     docs = Document.objects.select_related(

@@ -215,3 +215,29 @@ def test_paging(index_on_commit):
 def test_query_count(sample, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
         search("notice", user=ANON)
+
+
+def test_rare_filter_falls_back_to_ranking_every_match(sample, monkeypatch):
+    from review.services import thread_start
+    from search import backends
+
+    reviewer = make_user(roles=("reviewer",))
+    private = make_review(sample, is_public=False)
+    for _ in range(3):
+        thread_start(review=private, clause=None, author=reviewer, body="koala koala koala")
+    thread_start(review=make_review(sample), clause=None, author=reviewer, body="a koala")
+    monkeypatch.setattr(backends, "CANDIDATES", 1)
+    results = search("koala", user=ANON)
+    assert results.total == 1 and len(results.results) == 1
+
+
+def test_counts_stop_at_the_cap(index_on_commit, monkeypatch):
+    from search import selectors
+
+    for i in range(4):
+        index_on_commit(make_version, make_license(name=f"Capped {i}"))
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    results = search('"as a dataset"', user=ANON)
+    assert results.counts["clauses"] == 3
+    assert results.shown_count("clauses") == "2+"
+    assert results.shown_count("") == "2+"
