@@ -7,6 +7,7 @@ on the clause texts, so what people see is never an estimate.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -127,6 +128,11 @@ class Closest:
         return round(self.resemblance * 100)
 
 
+def _family(spdx_id: str) -> str:
+    """``GFDL-1.3-or-later`` -> ``GFDL-1.3``: the id without its -only / -or-later / + suffix."""
+    return re.sub(r"(-only|-or-later|\+)$", "", spdx_id)
+
+
 def closest_versions(
     text: str, *, limit: int = SHOWN, exclude: LicenseVersion | None = None
 ) -> list[Closest]:
@@ -155,14 +161,14 @@ def closest_versions(
         ranked.append(Closest(version=version, resemblance=exact, estimate=float(scores[i])))
     # Deprecated SPDX ids ("GPL-2.0", "GPL-2.0+") repeat a current license's text word for word;
     # on a tie the current id ranks first.
-    # When the text is a stored version, the one named most like it wins a tie (for GFDL-1.2-only,
-    # GFDL-1.2-or-later before GFDL-1.2-invariants-only: the same words, another family member).
-    own = (exclude.license.spdx_id or exclude.license.name) if exclude is not None else ""
+    # When the text is a stored version, the one named most like it wins a tie (for GFDL-1.3-or-later,
+    # GFDL-1.3-only before GFDL-1.3-invariants-or-later: the same words, another family member).
+    own = _family(exclude.license.spdx_id or exclude.license.name) if exclude is not None else ""
     ranked.sort(
         key=lambda c: (
             -round(c.resemblance, 4),
             c.version.license.deprecated,
-            -fuzz.ratio(own, c.version.license.spdx_id or c.version.license.name) if own else 0,
+            -fuzz.ratio(own, _family(c.version.license.spdx_id or c.version.license.name)) if own else 0,
             c.version.license.name,
         )
     )
