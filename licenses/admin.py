@@ -3,6 +3,7 @@ from django.contrib import admin
 from licenses.models import (
     Clause,
     ClauseCorrection,
+    ClauseLink,
     Criterion,
     CriterionSet,
     Family,
@@ -110,3 +111,10 @@ class FamilyAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     filter_horizontal = ["members"]
     raw_id_fields = ["base", "created_by"]
+
+
+@admin.register(ClauseLink)
+class ClauseLinkAdmin(admin.ModelAdmin):
+    list_display = ("version_a", "a_anchor", "kind", "version_b", "b_anchor", "created_by", "created_at")
+    list_filter = ("kind",)
+    raw_id_fields = ("version_a", "version_b", "created_by")

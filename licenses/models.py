@@ -285,5 +285,45 @@ class LicenseAlias(models.Model):
         return f"{self.slug} -> {self.license.slug}"
 
 
+class ClauseLink(models.Model):
+    """A person's correction of the alignment of two versions: link two clauses, or keep two apart.
+
+    ``link`` pairs clause ``a_anchor`` of ``version_a`` (the old side) with ``b_anchor`` of
+    ``version_b`` whatever the engine thinks; ``unlink`` forbids that pair. Clauses are named by
+    anchor, which survives re-segmentation and hand corrections that keep the clause; a link
+    whose anchor no longer exists is ignored. The same link reads backwards when the
+    comparison is swapped.
+    """
+
+    class Kind(models.TextChoices):
+        LINK = "link", "Linked by hand"
+        UNLINK = "unlink", "Kept apart by hand"
+
+    version_a = models.ForeignKey(LicenseVersion, on_delete=models.CASCADE, related_name="+")
+    version_b = models.ForeignKey(LicenseVersion, on_delete=models.CASCADE, related_name="+")
+    a_anchor = models.CharField(max_length=200)
+    b_anchor = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version_a", "version_b", "a_anchor", "b_anchor"], name="clause_link_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(version_a=models.F("version_b")), name="clause_link_two_versions"
+            ),
+        ]
+        indexes = [models.Index(fields=["version_a", "version_b"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.a_anchor} ↔ {self.b_anchor}"
+
+
 # Families live in their own package; importing them here registers them with the licenses app.
 from licenses.families.models import ClauseGroup, ClauseGroupMember, Family  # noqa: E402, F401

@@ -36,3 +36,15 @@ def may_edit_family(user, family) -> bool:
     if not roles.is_steward(user):
         return False
     return family.created_by_id == user.pk or family.members.filter(stewards=user).exists()
+
+
+def may_link_clauses(user, license_a, license_b) -> bool:
+    """Link or unlink clauses of two versions by hand on the compare page: moderators, and the
+    stewards of either license (a steward answers for how its license reads against others)."""
+    if not user.is_authenticated:
+        return False
+    return (
+        roles.is_moderator(user)
+        or roles.is_steward_of(user, license_a)
+        or roles.is_steward_of(user, license_b)
+    )

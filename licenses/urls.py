@@ -8,6 +8,7 @@ app_name = "licenses"
 urlpatterns = [
     path("compare/", compare_views.compare, name="compare"),
     path("compare/versions/", compare_views.compare_versions, name="compare-versions"),
+    path("compare/links/", compare_views.compare_links, name="compare-links"),
     path("licenses/", views.license_list, name="license-list"),
     path("licenses/<str:slug>/", views.license_detail, name="license-detail"),
     path("licenses/<str:slug>/versions/new/", views.version_create, name="version-create"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from licenses.text.comparison import Pair
+from licenses.text.comparison import Pair, clause_text
 from licenses.text.segmentation import Segment
 
 CHANGE_KINDS = frozenset({"changed", "moved", "added", "removed", "split", "merged"})
@@ -28,6 +28,7 @@ class Side:
     path: str
     anchor: str
     heading: str
+    snippet: str = ""  # the opening words, to tell clauses apart in the hand-link choices
 
     @property
     def name(self) -> str:
@@ -84,8 +85,13 @@ class Comparison:
     counts: dict = field(default_factory=dict)
 
 
+SNIPPET_CHARS = 70
+
+
 def _side(seg: Segment) -> Side:
-    return Side(label=seg.label, path=seg.path, anchor=seg.anchor, heading=seg.heading)
+    text = " ".join(clause_text(seg).split())
+    snippet = text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rstrip() + "…"
+    return Side(label=seg.label, path=seg.path, anchor=seg.anchor, heading=seg.heading, snippet=snippet)
 
 
 def _html(pieces, keep: frozenset[str]) -> SafeString:

@@ -5,10 +5,12 @@ stored :class:`Clause` rows back into :class:`Segment` values, runs it, and shap
 pairs into rows (:mod:`licenses.compare.rows`) a template can show without further logic.
 Two caches sit in front:
 
-- the rows (plain data) by the two text hashes, the segmenter versions and
-  ``ALGORITHM_VERSION``, so switching views never re-aligns;
+- the rows (plain data) by the two text hashes, the segmenter versions,
+  ``ALGORITHM_VERSION`` and the hand links (:mod:`licenses.compare.links`), so switching
+  views never re-aligns and a new link is never hidden behind a cached alignment;
 - the rendered rows fragment by the same, plus the refs (they are in the links),
-  the view and the "changes only" toggle. A warm page costs two queries.
+  the view and the "changes only" toggle. A warm page costs three queries (the two
+  versions and the hand links).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 # Row, Side and the rest stay importable from here: cached Comparison values pickled before
 # the rows moved to compare_rows name these classes by this module.
+from licenses.compare.links import Links, links_for
 from licenses.compare.rows import CHANGE_KINDS as CHANGE_KINDS
 from licenses.compare.rows import Comparison, build_rows, changes_only_rows
 from licenses.compare.rows import Gap as Gap
@@ -180,8 +183,8 @@ def clause_state(version: LicenseVersion) -> str:
     return f"corrected-{latest}"
 
 
-def _content_parts(a: LicenseVersion, b: LicenseVersion) -> tuple[str, ...]:
-    """What decides the aligned rows: the algorithm, both texts, and their clause states."""
+def _content_parts(a: LicenseVersion, b: LicenseVersion, links: Links) -> tuple[str, ...]:
+    """What decides the aligned rows: the algorithm, both texts, their clause states, the hand links."""
     return (
         ALGORITHM_VERSION,
         TEMPLATE_VERSION,
@@ -191,18 +194,26 @@ def _content_parts(a: LicenseVersion, b: LicenseVersion) -> tuple[str, ...]:
         b.text_hash,
         b.segmenter,
         clause_state(b),
+        links.state,
     )
 
 
-def comparison(a: LicenseVersion, b: LicenseVersion, *, parts: tuple[str, ...] | None = None) -> Comparison:
-    """The aligned rows of ``a`` -> ``b``; cached by both texts and the algorithm version."""
-    key = _key("rows", *(parts or _content_parts(a, b)))
+def comparison(
+    a: LicenseVersion,
+    b: LicenseVersion,
+    *,
+    parts: tuple[str, ...] | None = None,
+    links: Links | None = None,
+) -> Comparison:
+    """The aligned rows of ``a`` -> ``b``; cached by both texts, the algorithm and the hand links."""
+    links = links if links is not None else links_for(a, b)
+    key = _key("rows", *(parts or _content_parts(a, b, links)))
     cached = cache.get(key)
     if cached is not None:
         return cached
     segs_a = segments_for(a)
     segs_b = segs_a if a.pk == b.pk else segments_for(b)
-    pairs = compare(segs_a, segs_b)
+    pairs = compare(segs_a, segs_b, links=links.links, unlinks=links.unlinks)
     result = Comparison(
         rows=build_rows(pairs, segs_a),
         summary=summary(pairs),
@@ -221,14 +232,17 @@ class ComparePage:
     summary: dict
     identical: bool
     rows_html: SafeString
+    comparison: Comparison
+    links: Links
 
 
 def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_only: bool) -> ComparePage:
     """Summary and the rendered rows for the page; the rows HTML is cached per refs, view and toggle."""
     view = view if view in VIEWS else "side"
-    parts = _content_parts(a, b)  # once: clause_state costs a query for a corrected version
+    links = links_for(a, b)
+    parts = _content_parts(a, b, links)  # once: clause_state costs a query for a corrected version
     key = _key("html", *parts, a.ref, b.ref, view, str(changes_only))
-    data = comparison(a, b, parts=parts)
+    data = comparison(a, b, parts=parts, links=links)
     html = cache.get(key)
     if html is None:
         rows = data.rows
@@ -255,4 +269,6 @@ def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_onl
         summary=data.summary,
         identical=data.identical,
         rows_html=mark_safe(html),  # noqa: S308 - our own template's output, autoescaped
+        comparison=data,
+        links=links,
     )

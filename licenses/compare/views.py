@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from licenses.compare import selectors
-from licenses.compare.selectors import RefError
+from licenses.compare import links, selectors
+from licenses.compare.selectors import ComparePage, RefError
 from licenses.models import LicenseVersion
+from licenses.rules import may_link_clauses
 
 
 def _resolve(raw: str) -> tuple[LicenseVersion | None, RefError | None]:
@@ -52,27 +56,14 @@ def compare(request: HttpRequest) -> HttpResponse:
     page = None
     if a and b:
         page = selectors.compare_page(a, b, view=view, changes_only=changes_only)
-    context = {
-        "page": page,
-        "a": a,
-        "b": b,
+    context = _context(request, page, a, b, view, changes_only) | {
         "raw_a": raw_a,
         "raw_b": raw_b,
         "errors": [e for e in (error_a, error_b) if e],
         "error_a": error_a,
         "error_b": error_b,
-        "view": view,
-        "changes_only": changes_only,
-        "nav": "compare",
     }
-    if page:
-        context |= {
-            "url_side": compare_url(a.ref, b.ref, view="side", changes_only=changes_only),
-            "url_inline": compare_url(a.ref, b.ref, view="inline", changes_only=changes_only),
-            "url_toggle": compare_url(a.ref, b.ref, view=view, changes_only=not changes_only),
-            "url_swap": compare_url(b.ref, a.ref, view=view, changes_only=changes_only),
-        }
-    else:
+    if not page:
         # The picker lists versions; the one already chosen brings its siblings to the top.
         context["options"] = selectors.picker_versions(a or b)
     status = 404 if context["errors"] else 200
@@ -80,6 +71,103 @@ def compare(request: HttpRequest) -> HttpResponse:
     if page and request.htmx and request.htmx.target == "comparison":
         template += "#comparison"
     return render(request, template, context, status=status)
+
+
+def _context(request, page: ComparePage | None, a, b, view: str, changes_only: bool) -> dict:
+    """What the result part of the page needs (also for the fragment after a hand link)."""
+    context = {"page": page, "a": a, "b": b, "view": view, "changes_only": changes_only, "nav": "compare"}
+    if page:
+        context |= {
+            "url_side": compare_url(a.ref, b.ref, view="side", changes_only=changes_only),
+            "url_inline": compare_url(a.ref, b.ref, view="inline", changes_only=changes_only),
+            "url_toggle": compare_url(a.ref, b.ref, view=view, changes_only=not changes_only),
+            "url_swap": compare_url(b.ref, a.ref, view=view, changes_only=changes_only),
+            "linking": _linking(request, page),
+        }
+    return context
+
+
+def _linking(request: HttpRequest, page: ComparePage) -> dict | None:
+    """Choices for the hand-link forms, for those who may link; None for everyone else."""
+    if page.a.pk == page.b.pk or not may_link_clauses(request.user, page.a.license, page.b.license):
+        return None
+    rows = [r for r in page.comparison.rows if not r.is_stub]
+    names_a = {s.anchor: s.name for r in rows for s in r.a}
+    names_b = {s.anchor: s.name for r in rows for s in r.b}
+    hand = []
+    for row in page.links.rows:
+        forward = row.version_a_id == page.a.pk
+        x, y = (row.a_anchor, row.b_anchor) if forward else (row.b_anchor, row.a_anchor)
+        hand.append(
+            {"id": row.pk, "kind": row.get_kind_display(), "a": names_a.get(x, x), "b": names_b.get(y, y)}
+        )
+    return {
+        "removed": [r.a[0] for r in rows if r.kind == "removed"],
+        "added": [r.b[0] for r in rows if r.kind == "added"],
+        "pairs": [r for r in rows if len(r.a) == 1 and len(r.b) == 1],
+        "hand": hand,
+    }
+
+
+class LinkForm(forms.Form):
+    ACTIONS = ("link", "unlink", "forget")
+
+    a = forms.CharField(max_length=200)
+    b = forms.CharField(max_length=200)
+    action = forms.ChoiceField(choices=[(x, x) for x in ACTIONS])
+    a_anchor = forms.CharField(max_length=200, required=False)
+    b_anchor = forms.CharField(max_length=200, required=False)
+    pair = forms.CharField(max_length=401, required=False)  # "a_anchor b_anchor", from the unlink list
+    link_id = forms.IntegerField(required=False, min_value=1)
+    view = forms.CharField(max_length=10, required=False)
+    changes = forms.CharField(max_length=1, required=False)
+
+
+@require_POST
+def compare_links(request: HttpRequest) -> HttpResponse:
+    """Link two clauses, unlink a pair, or undo such a correction; 404 for anyone who may not."""
+    form = LinkForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No such comparison.")
+    data = form.cleaned_data
+    try:
+        a, b = selectors.resolve_ref(data["a"]), selectors.resolve_ref(data["b"])
+    except RefError:
+        raise Http404("No such comparison.") from None
+    if not may_link_clauses(request.user, a.license, b.license):
+        raise Http404("No such comparison.")
+    view = data["view"] if data["view"] in selectors.VIEWS else "side"
+    changes_only = data["changes"] == "1"
+    a_anchor, b_anchor = data["a_anchor"], data["b_anchor"]
+    if data["pair"]:
+        a_anchor, _, b_anchor = data["pair"].partition(" ")
+    try:
+        if data["action"] == "forget":
+            if not data["link_id"]:
+                raise ValidationError("Choose a correction to undo.")
+            links.forget_link(a=a, b=b, link_id=data["link_id"], by=request.user)
+            notice = "Correction undone."
+        elif not a_anchor or not b_anchor:
+            raise ValidationError("Choose a clause on each side.")
+        elif data["action"] == "link":
+            links.link_clauses(a=a, b=b, a_anchor=a_anchor, b_anchor=b_anchor, by=request.user)
+            notice = "Linked. The comparison now shows the two clauses as one row."
+        else:
+            kept = links.unlink_clauses(a=a, b=b, a_anchor=a_anchor, b_anchor=b_anchor, by=request.user)
+            notice = "Unlinked. The two clauses are kept apart." if kept else "The hand link is removed."
+        level = messages.SUCCESS
+    except links.NotAllowed:
+        raise Http404("No such comparison.") from None
+    except ValidationError as exc:
+        notice, level = " ".join(exc.messages), messages.ERROR
+    if not request.htmx:
+        messages.add_message(request, level, notice)
+        return redirect(compare_url(a.ref, b.ref, view=view, changes_only=changes_only) + "#cmp-linking")
+    page = selectors.compare_page(a, b, view=view, changes_only=changes_only)
+    context = _context(request, page, a, b, view, changes_only)
+    context |= {"notice": notice, "notice_error": level == messages.ERROR}
+    # 200 either way: htmx swaps only successful answers, and the message belongs on the page
+    return render(request, "licenses/compare.html#result", context)
 
 
 @require_GET

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -35,10 +36,20 @@ class Target:
     alternatives: tuple[str, ...] = ()  # the other half of a split, for finding a quote
 
 
-def align_clauses(old: list[Segment], new: list[Segment]) -> dict[str, Target]:
-    """Map every old clause anchor to its place in ``new`` (pure)."""
+def align_clauses(
+    old: list[Segment],
+    new: list[Segment],
+    *,
+    links: Iterable[tuple[str, str]] = (),
+    unlinks: Iterable[tuple[str, str]] = (),
+) -> dict[str, Target]:
+    """Map every old clause anchor to its place in ``new`` (pure).
+
+    ``links`` and ``unlinks`` are the hand corrections of the alignment (old anchor, new
+    anchor), as on the compare page: threads follow a hand link and never an unlinked pair.
+    """
     out: dict[str, Target] = {}
-    for pair in compare(old, new):
+    for pair in compare(old, new, links=links, unlinks=unlinks):
         b = [s.anchor for s in pair.b_segments]
         for a in pair.a_segments:
             if not b:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from licenses.compare.links import links_for
 from licenses.compare.selectors import segments_from_clauses
 from licenses.models import Clause, LicenseVersion
 from review.models import Comment, Review, Thread
@@ -77,7 +78,13 @@ def open_next_round(*, review: Review, new_version: LicenseVersion, by) -> Revie
 
     old_clauses = list(Clause.objects.filter(version_id=review.version_id).order_by("ordinal"))
     new_clauses = list(Clause.objects.filter(version=new_version).order_by("ordinal"))
-    targets = align_clauses(segments_from_clauses(old_clauses), segments_from_clauses(new_clauses))
+    hand = links_for(review.version, new_version)  # the compare page's hand links, followed here too
+    targets = align_clauses(
+        segments_from_clauses(old_clauses),
+        segments_from_clauses(new_clauses),
+        links=hand.links,
+        unlinks=hand.unlinks,
+    )
     old_by_id = {c.pk: c for c in old_clauses}
     new_by_anchor = {c.anchor: c for c in new_clauses}
 

@@ -356,3 +356,26 @@ def test_badge_and_orphan_includes_render(setup, steward):
     assert "must display an acknowledgement" in html
     assert "/licenses/sample/1/#c-3" in html
     assert render_to_string("review/_orphans.html", {"orphans": []}).strip() == ""
+
+
+def test_carry_over_follows_hand_links(setup, steward):
+    from licenses.compare import links
+
+    review, v2, t = setup
+    v1 = review.version
+    # a steward says V1 §3 became V2 §3 (the engine pairs V2 §3 with V1 §4)
+    links.link_clauses(a=v1, b=v2, a_anchor="3", b_anchor="3", by=steward)
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
+    orphan = carried(new, t["orphan"])
+    assert not orphan.orphaned
+    assert orphan.clause.anchor == "3"
+    assert carried(new, t["missing"]).orphaned  # V1 §4 lost its counterpart to the hand link
+
+
+def test_carry_over_respects_unlinked_pairs(setup, steward):
+    from licenses.compare import links
+
+    review, v2, t = setup
+    links.unlink_clauses(a=review.version, b=v2, a_anchor="4", b_anchor="3", by=steward)
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
+    assert carried(new, t["missing"]).orphaned
