@@ -10,7 +10,8 @@ so the gold outlives changes to segmentation. A gold side that no clause holds a
 reported and counts as missed.
 
 The engine's links are every (old, new) clause pair it shows together: unchanged, changed,
-moved, and each old x new clause of a split or merge. Precision = right links / links
+moved, each old x new clause of a split or merge, and the source an added clause was drawn
+from or the clause a removed one went into (``Pair.also``). Precision = right links / links
 shown; recall = right links / gold links; both per pair and over all pairs (micro).
 "Changed but called unchanged" counts unchanged pairs whose texts differ beyond typography
 (quotes, dashes, spacing, letter case): it must be 0. Prints one row per pair and, last,
@@ -73,6 +74,11 @@ def evaluate(entry: dict, verbose: bool = False) -> dict:
                 link = (index_a[id(x)], index_b[id(y)])
                 shown.add(link)
                 kinds[link] = p.kind
+        if p.also is not None:  # an added clause drawn from an old one, or a removed one folded in
+            x, y = (p.also, p.b) if p.kind == "added" else (p.a, p.also)
+            link = (index_a[id(x)], index_b[id(y)])
+            shown.add(link)
+            kinds[link] = f"{p.kind}~"
         if p.kind == "unchanged" and fold(p.a_text) != fold(p.b_text):
             wrong_unchanged += 1
     right = shown & gold

@@ -63,6 +63,8 @@ class Row:
     manual: bool = False
     # a clause too long to redline word by word: some changes are marked by sentence
     coarse: bool = False
+    # added: the old clause its words were drawn from; removed: the new clause they went into
+    also: Side | None = None
 
     @property
     def is_change(self) -> bool:
@@ -132,6 +134,7 @@ def _row(pair: Pair) -> Row:
         typography=pair.typography,
         manual=pair.manual,
         coarse=pair.coarse,
+        also=_side(pair.also) if pair.also is not None else None,
     )
 
 

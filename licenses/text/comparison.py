@@ -59,7 +59,7 @@ from licenses.text.redline import (
     split,
     words,
 )
-from licenses.text.rescue import MAX_WORDS, Evidence, drop_weak_moves, rescue
+from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, rescue
 from licenses.text.segmentation import Segment
 
 __all__ = [
@@ -124,6 +124,9 @@ class Pair:
     typography: bool = False
     manual: bool = False
     coarse: bool = False
+    # For an added clause, the old clause its words were drawn from; for a removed one, the
+    # new clause its words went into (see licenses.text.rescue.derived). Not a pairing.
+    also: Segment | None = None
 
     @property
     def a_segments(self) -> tuple[Segment, ...]:
@@ -218,6 +221,8 @@ def compare(
     else:
         first = assign(sa, sb, com, rest_a, rest_b, forbid)
     match = {i: (j, 1.0) for i, j in fixed.items()} | first
+    from_a: dict[int, int] = {}
+    into_b: dict[int, int] = {}
     if com is not None and sum(map(len, sa.words)) + sum(map(len, sb.words)) <= MAX_WORDS:
         ev = Evidence(sa, sb)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
@@ -254,15 +259,28 @@ def compare(
     for i, (j, s) in match.items():
         if i not in taken_a:
             groups[(i,)] = ("pair", (i,), (j,), s)
+    if com is not None and sum(map(len, sa.words)) + sum(map(len, sb.words)) <= MAX_WORDS:
+        paired = {i: (bi[0], 0.0) for ai, (_, _, bi, _) in groups.items() for i in ai}
+        paired_b = {j for _, _, bi, _ in groups.values() for j in bi}
+        from_a, into_b = derived(sa, sb, com, paired)
+        from_a = {j: i for j, i in from_a.items() if j not in paired_b and (i, j) not in forbid}
+        into_b = {i: j for i, j in into_b.items() if (i, j) not in forbid}
 
     # Moves: groups outside the longest run still in the original order.
     ordered = sorted(groups.values(), key=lambda g: g[2][0])
     in_order = increasing([g[1][0] for g in ordered])
-    return _assemble(sa, sb, ordered, in_order, same, forced)
+    return _assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b)
 
 
 def _assemble(
-    sa: Side, sb: Side, ordered, in_order: set[int], same: dict[int, int], forced: dict[int, int]
+    sa: Side,
+    sb: Side,
+    ordered,
+    in_order: set[int],
+    same: dict[int, int],
+    forced: dict[int, int],
+    from_a: dict[int, int],
+    into_b: dict[int, int],
 ) -> list[Pair]:
     budget = Budget()
     keyed: list[tuple[tuple[int, int, int], Pair]] = []
@@ -324,14 +342,22 @@ def _assemble(
         if i in seen_a:
             continue
         text = sa.text[i]
+        also = sb.segs[into_b[i]] if i in into_b else None
         keyed.append(
-            ((last, 1, i), Pair("removed", sa.segs[i], None, 0.0, _whole("delete", text), a_text=text))
+            (
+                (last, 1, i),
+                Pair("removed", sa.segs[i], None, 0.0, _whole("delete", text), a_text=text, also=also),
+            )
         )
     for j in range(len(sb.segs)):
         if j not in seen_b:
             text = sb.text[j]
+            also = sa.segs[from_a[j]] if j in from_a else None
             keyed.append(
-                ((j, 0, 0), Pair("added", None, sb.segs[j], 0.0, _whole("insert", text), b_text=text))
+                (
+                    (j, 0, 0),
+                    Pair("added", None, sb.segs[j], 0.0, _whole("insert", text), b_text=text, also=also),
+                )
             )
     keyed.sort(key=lambda kp: kp[0])
     return [p for _, p in keyed]

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from licenses.text.matching import Forbid, Side, similarity, threshold, tie
+from licenses.text.matching import Forbid, Side, label_key, similarity, threshold, tie
 
 SHINGLE = 5  # words in a rare phrase
 PHRASES = 3  # rare phrases two clauses must share to pair on them alone
@@ -78,7 +78,9 @@ class Evidence:
         self.term_b = [defined_term(k) for k in sb.key]
         self.heading_a = [" ".join(_WORD.findall(h)) for h in sa.heading]
         self.heading_b = [" ".join(_WORD.findall(h)) for h in sb.heading]
-        self.label_a, self.label_b = sa.label, sb.label
+        # the whole path, not the label: every list has an "(a)"
+        self.path_a = [label_key(s.path) for s in sa.segs]
+        self.path_b = [label_key(s.path) for s in sb.segs]
         # a term or heading is a sign only where it is unique on both sides
         self.unique_a = Counter(self.term_a) + Counter(self.heading_a)
         self.unique_b = Counter(self.term_b) + Counter(self.heading_b)
@@ -99,8 +101,8 @@ class Evidence:
         return self.shares_phrases(i, j, s) or self.same_term(i, j) or self.same_heading(i, j)
 
     def looks_alike(self, i: int, j: int) -> bool:
-        """Same label, or headings that share a word: enough with order to pair weak matches."""
-        if self.label_a[i] and self.label_a[i] == self.label_b[j]:
+        """Same number (path), or headings that share a word: enough with order to pair weak matches."""
+        if self.path_a[i] and self.path_a[i] == self.path_b[j]:
             return True
         return bool(set(self.heading_a[i].split()) & set(self.heading_b[j].split()))
 
@@ -217,3 +219,60 @@ def rescue(
             taken_b.add(j)
             added[i] = (j, s)
     return added
+
+
+DERIVED_MIN = 0.6  # share of a leftover clause's words found, in order, in one clause of the other side
+DERIVED_WORDS = 4  # leftovers shorter than this (in content words) are never traced
+DERIVED_MARGIN = 0.15  # the best source must beat the second best by this much
+
+
+def _near(k: int, other: int, pair_of: dict[int, int], segs, low: list[int], high: list[int]) -> bool:
+    """Whether clause ``other`` (other side) sits where clause ``k`` would go: its parent or a
+    neighbour of ``k`` is paired with ``other``, or ``other`` lies between the same aligned
+    neighbours as ``k``."""
+    parent = segs[k].parent
+    near = {x for x in (parent, k - 1, k + 1) if x is not None and x >= 0}
+    if any(pair_of.get(x) == other for x in near):
+        return True
+    return low[k] < other < high[k]
+
+
+def derived(sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, float]]) -> tuple[dict, dict]:
+    """Where the words of clauses left alone went: {b j: a i} for added, {a i: b j} for removed.
+
+    An added clause whose content words mostly appear, in order, in one old clause was drawn
+    from it (MPL-1.1's "Modifications" became MPL-2.0's 1.10 and its items (a) and (b)); a
+    removed clause whose words mostly live on in one new clause was folded into it. Only a
+    clear best source counts, and only where the two sit in the same place (a parent or
+    neighbour paired with it, or between the same aligned neighbours). These are extra links
+    beside the one-to-one pairs: every clause still appears in exactly one pair.
+    """
+    used_b = {j for j, _ in match.values()}
+    a_of_b = {j: i for i, (j, _) in match.items()}
+    b_of_a = {i: j for i, (j, _) in match.items()}
+    low_a, high_a = _bounds(len(sa), match, len(sb))
+    back = {j: (i, 0.0) for i, j in b_of_a.items()}
+    low_b, high_b = _bounds(len(sb), back, len(sa))
+    la = np.array([len(w) for w in sa.words], dtype=np.float64)
+    lb = np.array([len(w) for w in sb.words], dtype=np.float64)
+
+    def best(share: np.ndarray) -> int | None:
+        top = int(np.argmax(share))
+        second = float(np.partition(share, -2)[-2]) if len(share) > 1 else 0.0
+        return top if share[top] >= DERIVED_MIN and share[top] - second >= DERIVED_MARGIN else None
+
+    from_a: dict[int, int] = {}
+    for j in range(len(sb)):
+        if j in used_b or lb[j] < DERIVED_WORDS or not len(la):
+            continue
+        i = best(com[:, j] / lb[j])
+        if i is not None and _near(j, i, a_of_b, sb.segs, low_b, high_b):
+            from_a[j] = i
+    into_b: dict[int, int] = {}
+    for i in range(len(sa)):
+        if i in match or la[i] < DERIVED_WORDS or not len(lb):
+            continue
+        j = best(com[i, :] / la[i])
+        if j is not None and _near(i, j, b_of_a, sa.segs, low_a, high_a):
+            into_b[i] = j
+    return from_a, into_b

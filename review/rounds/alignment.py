@@ -53,7 +53,9 @@ def align_clauses(
         b = [s.anchor for s in pair.b_segments]
         for a in pair.a_segments:
             if not b:
-                out[a.anchor] = Target(None, True)
+                # a removed clause whose words went into one new clause: its threads go there
+                also = pair.also.anchor if pair.also is not None else None
+                out[a.anchor] = Target(also, True)
                 continue
             target = next(s for s in pair.b_segments)
             changed = pair.kind != "unchanged" and clause_text(a) != clause_text(target)
