@@ -8,6 +8,12 @@ rendering of every pair's redline to escaped HTML; its time is the median of --r
 difflib.HtmlDiff().make_table (one run) get the same two full texts. HtmlDiff takes
 13-25 s on GPL-2.0 -> GPL-3.0 and about 90 s on LGPL-2.1 -> LGPL-3.0, so by default it
 runs on the GPL pair only; --htmldiff all runs it once on every pair (about 2 minutes).
+Then the worst shapes up to the upload limit (1 MiB), where the cost must stay under 2 s:
+a 24 KB table of 1,000 edited rows in one clause, 2,000 edited lines in one clause, a
+1 MiB clause of prose with an edit every 50 words, 1 MiB of one repeated word with rare
+edits, and 5,000 short clauses (1 MiB) against an edited copy. Each is compare() on ready
+segments (the compare page reads stored clauses) plus rendering its redlines, one run;
+"coarse" says whether some change is marked by sentence rather than word by word.
 Prints one row per pair and a final JSON line with every figure.
 """
 
@@ -17,6 +23,7 @@ import argparse
 import difflib
 import html
 import json
+import random
 import statistics
 import sys
 import time
@@ -29,7 +36,7 @@ from redlines import Redlines  # noqa: E402
 
 from licenses.sources import spdx_text  # noqa: E402
 from licenses.text.comparison import ALGORITHM_VERSION, compare, summary  # noqa: E402
-from licenses.text.segmentation import segment  # noqa: E402
+from licenses.text.segmentation import Segment, segment  # noqa: E402
 
 PAIRS = [
     ("GPL-2.0-only", "GPL-3.0-only"),
@@ -48,6 +55,84 @@ def ours(a: str, b: str) -> tuple[list, list[str]]:
     pairs = compare(segment(a), segment(b))
     rendered = ["".join(TAGS[op].format(html.escape(t)) for op, t in p.redline) for p in pairs]
     return pairs, rendered
+
+
+SHAPE_LIMIT_MS = 2000
+
+
+def _one(text: str, label: str = "") -> Segment:
+    anchor = label or "preamble"
+    return Segment(label, anchor, anchor, "", text, 0, len(text), 0, None)
+
+
+def _table(value: str) -> str:
+    return "\n".join(f"| {i} | item {i} | {value}.{i % 7} | yes |" for i in range(1000))
+
+
+def _prose(rnd: random.Random, n_bytes: int) -> list[str]:
+    words = [
+        "licensor",
+        "grant",
+        "patent",
+        "software",
+        "you",
+        "may",
+        "shall",
+        "source",
+        "code",
+        "notice",
+        "copy",
+        "distribute",
+        "the",
+        "of",
+    ]
+    return [rnd.choice(words) + ("." if rnd.random() < 0.05 else "") for _ in range(n_bytes // 7)]
+
+
+def shapes() -> list[tuple[str, list[Segment], list[Segment]]]:
+    """Texts built to be costly, each up to the 1 MiB upload limit."""
+    rnd = random.Random(12)
+    prose = _prose(rnd, 1 << 20)
+    edited = [rnd.choice(prose) if k % 50 == 0 else w for k, w in enumerate(prose)]
+    same = ["word"] * (1 << 19)
+    rare = [w if k % 1000 else "other" for k, w in enumerate(same)]
+    lines_a = "\n\n".join(f"line {i}: the licensee shall keep the notice" for i in range(2000))
+    lines_b = "\n\n".join(f"line {i}: the licensee must keep the notice" for i in range(2000))
+    clauses = [" ".join(_prose(rnd, rnd.randint(100, 320))) for _ in range(5000)]
+    changed = [c + " and more" if k % 5 == 0 else c for k, c in enumerate(clauses)]
+    for k in range(3, len(changed), 17):
+        changed[k] = " ".join(_prose(rnd, 200))
+    return [
+        ("table of 1,000 edited rows (24 KB)", [_one(_table("10"))], [_one(_table("11"))]),
+        ("2,000 edited lines in one clause", [_one(lines_a)], [_one(lines_b)]),
+        ("1 MiB clause, an edit every 50 words", [_one(" ".join(prose))], [_one(" ".join(edited))]),
+        ("1 MiB of one word, rare edits", [_one(" ".join(same))], [_one(" ".join(rare))]),
+        (
+            "5,000 clauses (1 MiB), edited copy",
+            [_one(c, f"{k}.") for k, c in enumerate(clauses)],
+            [_one(c, f"{k}.") for k, c in enumerate(changed)],
+        ),
+    ]
+
+
+def run_shapes() -> list[dict]:
+    rows = []
+    print(f"{'shape':40} {'ms':>8} {'pairs':>6} {'coarse':>6}")
+    for name, a, b in shapes():
+        start = time.perf_counter()
+        pairs = compare(a, b)
+        rendered = ["".join(TAGS[op].format(html.escape(t)) for op, t in p.redline) for p in pairs]
+        ms = (time.perf_counter() - start) * 1000
+        coarse = any(p.coarse for p in pairs)
+        rows.append({"shape": name, "ms": round(ms, 1), "pairs": len(pairs), "coarse": coarse})
+        print(
+            f"{name:40} {ms:8.1f} {len(pairs):6} {str(coarse):>6}  ({sum(map(len, rendered)) // 1024} KiB HTML)"
+        )
+    worst = max(r["ms"] for r in rows)
+    print(
+        f"target: every shape under {SHAPE_LIMIT_MS} ms: worst {worst:.0f} ms ({'met' if worst < SHAPE_LIMIT_MS else 'MISSED'})"
+    )
+    return rows
 
 
 def timed(fn, runs: int) -> float:
@@ -79,7 +164,11 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=9, help="runs of our pipeline per pair (median)")
     parser.add_argument("--htmldiff", choices=["all", "gpl", "none"], default="gpl")
+    parser.add_argument("--shapes-only", action="store_true", help="only the costly shapes")
     args = parser.parse_args()
+    if args.shapes_only:
+        print(json.dumps({"algorithm": ALGORITHM_VERSION, "shapes": run_shapes()}))
+        return
 
     rows = []
     print(f"{ALGORITHM_VERSION}; ours = median of {args.runs} runs, redlines = median of 3, HtmlDiff = 1 run")
@@ -124,6 +213,7 @@ def main() -> None:
     print(
         f"target: GPL-2.0 -> GPL-3.0 at least 8x faster than redlines: {gpl['redlines_ratio']}x ({verdict})"
     )
+    shape_rows = run_shapes()
     print(
         json.dumps(
             {
@@ -131,6 +221,7 @@ def main() -> None:
                 "runs": args.runs,
                 "target_ratio": gpl["redlines_ratio"],
                 "pairs": rows,
+                "shapes": shape_rows,
             }
         )
     )

@@ -83,6 +83,10 @@ KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
 # A split or merge must beat the plain one-to-one match by this much similarity.
 SPLIT_GAIN = 0.1
+# Above this many token pairs, a pair's reported similarity is read off its redline.
+EXACT_SIMILARITY_CELLS = 10_000_000
+# Clauses with more content words than this are never part of a split or merge.
+GROUP_WORDS = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +157,7 @@ def _groups(
     # cheap necessary condition: each half alone shares at least half its words with a[i]
     half = (2 * com >= lb[None, :]) & (lb[None, :] > 0)
     for i in range(len(sa.segs)):
-        if i in fixed or not sa.words[i]:
+        if i in fixed or not sa.words[i] or len(sa.words[i]) > GROUP_WORDS:
             continue
         j0, s0 = match.get(i, (None, 0.0))
         # a matched clause can only grow by a neighbour of its match
@@ -165,7 +169,7 @@ def _groups(
             if (i, j) in forbid or (i, k) in forbid:
                 continue
             x, cj, ck = sa.words[i], sb.words[j], sb.words[k]
-            if not (half[i, j] and half[i, k]):
+            if not (half[i, j] and half[i, k]) or len(cj) + len(ck) > GROUP_WORDS:
                 continue
             both = lcs(x, cj + ck)
             if both - com[i, j] < len(ck) / 2 or both - com[i, k] < len(cj) / 2:
@@ -223,7 +227,13 @@ def compare(
     match = {i: (j, 1.0) for i, j in fixed.items()} | first
     from_a: dict[int, int] = {}
     into_b: dict[int, int] = {}
-    if com is not None and sum(map(len, sa.words)) + sum(map(len, sb.words)) <= MAX_WORDS:
+    # the second pass reads phrases and structure: for texts of licence size, with a choice to make
+    second = (
+        com is not None
+        and (len(sa) > 1 or len(sb) > 1)
+        and sum(map(len, sa.words)) + sum(map(len, sb.words)) <= MAX_WORDS
+    )
+    if second:
         ev = Evidence(sa, sb)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
         match |= rescue(sa, sb, com, match, ev, forbid)
@@ -259,7 +269,7 @@ def compare(
     for i, (j, s) in match.items():
         if i not in taken_a:
             groups[(i,)] = ("pair", (i,), (j,), s)
-    if com is not None and sum(map(len, sa.words)) + sum(map(len, sb.words)) <= MAX_WORDS:
+    if second:
         paired = {i: (bi[0], 0.0) for ai, (_, _, bi, _) in groups.items() for i in ai}
         paired_b = {j for _, _, bi, _ in groups.values() for j in bi}
         from_a, into_b = derived(sa, sb, com, paired)
@@ -298,8 +308,12 @@ def _assemble(
             ta, tb = joined([split(sa.text[i]) for i in ai]), joined([split(sb.text[j]) for j in bi])
             pieces, coarse = redline_tokens(ta, tb, budget)
             a_text, b_text = rebuild(pieces, "a"), rebuild(pieces, "b")
-            # Reported similarity: the share of word and punctuation tokens kept, case-sensitive.
-            s = float(Indel.normalized_similarity(ta[0], tb[0]))
+            # Reported similarity: the share of word and punctuation tokens kept, case-sensitive;
+            # for huge clauses, read off the redline (the exact LCS would cost their product).
+            if len(ta[0]) * len(tb[0]) <= EXACT_SIMILARITY_CELLS:
+                s = float(Indel.normalized_similarity(ta[0], tb[0]))
+            else:
+                s = _kept(pieces)
         typography = manual = False
         if kind == "pair":
             i, j = ai[0], bi[0]
@@ -361,6 +375,13 @@ def _assemble(
             )
     keyed.sort(key=lambda kp: kp[0])
     return [p for _, p in keyed]
+
+
+def _kept(pieces: list[Piece]) -> float:
+    """The share of characters a redline keeps (cheap; for clauses too long for an exact LCS)."""
+    kept = sum(len(t) for op, t in pieces if op == "equal")
+    total = kept + sum(len(t) for _, t in pieces)
+    return 2 * kept / total if total else 1.0
 
 
 def _whole(op: str, text: str) -> list[Piece]:

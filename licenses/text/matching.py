@@ -34,8 +34,9 @@ THRESHOLD_LONG = 0.19
 # Above this many (unmatched a) x (unmatched b) clause pairs, or this many word pairs in
 # total, the dense matrix gives way to candidates from shared rare words.
 DENSE_PAIRS = 400_000
-DENSE_WORDS = 2_000_000_000
+DENSE_WORDS = 200_000_000
 CANDIDATES = 8  # per clause, in sparse mode
+HUGE_WORDS = 5_000  # a clause longer than this is scored by shared words, not their order
 RARE_WORDS = 12  # of each clause, looked up in sparse mode
 
 _TYPOGRAPHY = str.maketrans(
@@ -158,14 +159,30 @@ def common(sa: Side, sb: Side) -> np.ndarray | None:
         return np.zeros((len(la), len(lb)), dtype=np.int64)
     if len(la) * len(lb) > DENSE_PAIRS:
         return None
-    if int(la.sum()) * int(lb.sum()) > DENSE_WORDS:
-        # huge clauses: pairs too unequal in length to reach any threshold are skipped
-        sim = cdist(
-            sa.words, sb.words, scorer=Indel.normalized_similarity, score_cutoff=0.09, dtype=np.float64
-        )
-        return np.rint(sim * (la[:, None] + lb[None, :]) / 2).astype(np.int64)
-    dist = cdist(sa.words, sb.words, scorer=Indel.distance, dtype=np.int64)
-    return (la[:, None] + lb[None, :] - dist) // 2
+    if int(la.sum()) * int(lb.sum()) <= DENSE_WORDS:
+        dist = cdist(sa.words, sb.words, scorer=Indel.distance, dtype=np.int64)
+        return (la[:, None] + lb[None, :] - dist) // 2
+    # Huge clauses: the word LCS of two of them costs their product; count the words they
+    # share (an upper bound of the LCS) instead, and skip pairs too unequal to pair at all.
+    huge_a, huge_b = la > HUGE_WORDS, lb > HUGE_WORDS
+    small_a = [[] if h else w for w, h in zip(sa.words, huge_a, strict=True)]
+    small_b = [[] if h else w for w, h in zip(sb.words, huge_b, strict=True)]
+    dist = cdist(small_a, small_b, scorer=Indel.distance, dtype=np.int64)
+    la0 = np.where(huge_a, 0, la)
+    lb0 = np.where(huge_b, 0, lb)
+    out = (la0[:, None] + lb0[None, :] - dist) // 2
+    bags_a: dict[int, Counter] = {}
+    bags_b: dict[int, Counter] = {}
+    for i, j in zip(*np.nonzero(huge_a[:, None] | huge_b[None, :]), strict=True):
+        lo, hi = sorted((int(la[i]), int(lb[j])))
+        if hi == 0 or 2 * lo / (lo + hi) < THRESHOLD_LONG:
+            out[i, j] = 0
+            continue
+        x = bags_a.setdefault(i, Counter(sa.words[i]))
+        y = bags_b.setdefault(j, Counter(sb.words[j]))
+        small, big = (x, y) if len(x) <= len(y) else (y, x)
+        out[i, j] = sum(min(n, big[w]) for w, n in small.items())
+    return out
 
 
 def similarity(sa: Side, sb: Side, com: np.ndarray, i: int, j: int) -> float:

@@ -111,7 +111,7 @@ def _append(out: list[Piece], op: str, text: str) -> None:
 # and for all the diffs of one comparison. 1e8 is 0.1-0.3 s here; the largest clause pair in
 # the SPDX version pairs (LGPL-2.1 -> 3.0 preamble) costs 1.2e7.
 CLAUSE_WORK = 100_000_000
-TOTAL_WORK = 400_000_000
+TOTAL_WORK = 150_000_000
 # A unit ends after a sentence mark or a paragraph break, after a token whose checksum
 # picks it (content-defined, so an insertion does not shift every later boundary), or at
 # UNIT_TOKENS tokens.
@@ -155,15 +155,14 @@ def work(ka: Sequence[str], kb: Sequence[str]) -> int:
 def _unit_ends(keys: Sequence[str], spaces: Sequence[str], lo: int, hi: int) -> list[int]:
     ends: list[int] = []
     n = 0
+    picked: dict[str, bool] = {}  # checksum per distinct token, not per token
     for i in range(lo, hi):
         n += 1
         k = keys[i]
-        if (
-            n >= UNIT_TOKENS
-            or k in _UNIT_END
-            or "\n" in spaces[i]
-            or (n >= 4 and zlib.crc32(k.encode()) & 15 == 0)
-        ):
+        pick = picked.get(k)
+        if pick is None:
+            pick = picked[k] = zlib.crc32(k.encode()) & 15 == 0
+        if n >= UNIT_TOKENS or k in _UNIT_END or "\n" in spaces[i] or (n >= 4 and pick):
             ends.append(i + 1)
             n = 0
     if not ends or ends[-1] != hi:

@@ -34,7 +34,7 @@ MOVE_PER_CROSSING = 0.01  # plus this much for each pair it crosses (a far move 
 MOVE_MAX = 0.9
 GAP_FACTOR = 0.5  # between the same neighbours, this share of the usual threshold suffices,
 LONE_MIN = 0.12  # (the only two clauses left there: this similarity) when labels or headings agree
-MAX_WORDS = 300_000  # on more words in all, the second pass is skipped (bounded cost)
+MAX_WORDS = 30_000  # content words in all (real license pairs: under 10,000); beyond, no second pass
 
 _DEFINES = re.compile(
     r"^(?:\S+ ){0,3}\" (?P<term>[^\"]{1,80}?) \" (?:\S+ ){0,3}?"

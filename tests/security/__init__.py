@@ -511,6 +511,18 @@ ENDPOINTS: dict[str, Endpoint] = {
         denied=_NOT_CORRECTORS,
         reader="steward",
     ),
+    "licenses:compare-links": Endpoint(
+        ROLE,
+        post=lambda w: {
+            "a": f"{w.license.slug}@{w.v1.label}",
+            "b": f"{w.license.slug}@2.0",
+            "action": "unlink",
+            "pair": "1 1",
+        },
+        allowed=_CORRECTORS,
+        denied=_NOT_CORRECTORS,
+        # POST only; its forms sit on the compare page, read by the moderator above
+    ),
     "licenses:clause-edit": Endpoint(
         ROLE,
         kwargs=_clause,
