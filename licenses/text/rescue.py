@@ -25,9 +25,11 @@ import numpy as np
 
 from licenses.text.matching import Forbid, Side, label_key, similarity, threshold, tie
 
+PATH_ALIKE = False
 SHINGLE = 5  # words in a rare phrase
-PHRASES = 3  # rare phrases two clauses must share to pair on them alone
-PHRASES_SIMILAR = (2, 0.2)  # or this many, with this similarity or between the same neighbours
+PHRASES = 2  # rare phrases two clauses must share to pair on them alone
+PHRASES_SIMILAR = (1, 0.2)  # or this many, with this similarity or between the same neighbours
+LONG_RUN = 10  # a shared passage of this many words counts as two phrases
 MOVE_MIN = 0.5  # least similarity of a moved pair without other evidence ...
 MOVE_CROSSINGS = 3  # ... when it crosses at least this many other pairs,
 MOVE_PER_CROSSING = 0.01  # plus this much for each pair it crosses (a far move needs more)
@@ -59,21 +61,31 @@ class Evidence:
     def __init__(self, sa: Side, sb: Side) -> None:
         wa = [_WORD.findall(k) for k in sa.key]
         wb = [_WORD.findall(k) for k in sb.key]
-        sh_a = [_shingles(w) for w in wa]
         sh_b = [_shingles(w) for w in wb]
         # a phrase is rare when exactly one clause holds it on each side
-        count_a = Counter(s for sh in sh_a for s in sh)
+        count_a = Counter(s for w in wa for s in _shingles(w))
         count_b = Counter(s for sh in sh_b for s in sh)
         where_b: dict[tuple[str, ...], int] = {}
         for j, sh in enumerate(sh_b):
             for s in sh:
                 if count_b[s] == 1:
                     where_b[s] = j
+        # Shared rare phrases, counted as runs: one long shared passage is one phrase (two
+        # when it is at least LONG_RUN words), not one per overlapping five-word window.
         self.phrases: dict[tuple[int, int], int] = defaultdict(int)
-        for i, sh in enumerate(sh_a):
-            for s in sh:
-                if count_a[s] == 1 and s in where_b:
-                    self.phrases[(i, where_b[s])] += 1
+        for i, words in enumerate(wa):
+            prev, run = None, 0
+            for k in range(len(words) - SHINGLE + 1):
+                s = tuple(words[k : k + SHINGLE])
+                j = where_b.get(s) if count_a[s] == 1 else None
+                if j is not None and j == prev:
+                    run += 1
+                    if run == LONG_RUN - SHINGLE:
+                        self.phrases[(i, j)] += 1
+                elif j is not None:
+                    self.phrases[(i, j)] += 1
+                    run = 0
+                prev = j
         self.term_a = [defined_term(k) for k in sa.key]
         self.term_b = [defined_term(k) for k in sb.key]
         self.heading_a = [" ".join(_WORD.findall(h)) for h in sa.heading]
@@ -102,7 +114,7 @@ class Evidence:
 
     def looks_alike(self, i: int, j: int) -> bool:
         """Same number (path), or headings that share a word: enough with order to pair weak matches."""
-        if self.path_a[i] and self.path_a[i] == self.path_b[j]:
+        if self.path_a[i] and self.path_a[i] == self.path_b[j] and PATH_ALIKE:
             return True
         return bool(set(self.heading_a[i].split()) & set(self.heading_b[j].split()))
 
