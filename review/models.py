@@ -249,3 +249,7 @@ class PositionRevision(models.Model):
 
     def __str__(self) -> str:
         return f"Position {self.position_id} v{self.lock_version}"
+
+
+# Family reviews live in their own package; importing them here registers them with the review app.
+from review.families.models import FamilyReview, PositionScope, ThreadScope  # noqa: E402, F401

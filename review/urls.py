@@ -39,3 +39,8 @@ urlpatterns = [
         name="mail-link-author",
     ),
 ]
+
+# Family reviews (review/families/).
+from review.families.urls import urlpatterns as family_urlpatterns  # noqa: E402
+
+urlpatterns += family_urlpatterns

@@ -17,7 +17,27 @@ from typing import Any
 
 from review.matrix.verdicts import NEGATIVE, Tally, check_verdict, tally
 
-SCHEMA = "clausewise.review/1"
+SCHEMA = "clausewise.review/2"
+#: Schemas ``from_json`` reads: /1 files (before family reviews) load with the members and
+#: ``applies_to`` lists derived from the single license and version they name.
+READABLE_SCHEMAS = ("clausewise.review/1", SCHEMA)
+
+
+@dataclass
+class Member:
+    """A license version under review: one for a plain review, several for a family review."""
+
+    license: str  # the license's slug
+    version: str  # the version label
+
+
+@dataclass
+class AppliesTo:
+    """A member a thread or position applies to, and its clause there."""
+
+    license: str
+    version: str
+    clause: str  # the clause's path in that member, "2.2(b)"
 
 
 @dataclass
@@ -50,6 +70,7 @@ class Thread:
     quote: str = ""
     criterion_key: str | None = None
     comments: list[Comment] = field(default_factory=list)
+    applies_to: list[AppliesTo] = field(default_factory=list)
 
 
 @dataclass
@@ -60,6 +81,7 @@ class Position:
     rationale: str  # Markdown
     updated_at: datetime
     thread_ids: list[int] = field(default_factory=list)
+    applies_to: list[AppliesTo] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         check_verdict(self.verdict)
@@ -105,6 +127,8 @@ class ReviewSummary:
     clauses: list[Clause] = field(default_factory=list)
     options: ExportOptions = field(default_factory=ExportOptions)
     generated_at: datetime | None = None
+    licenses: list[Member] = field(default_factory=list)
+    family: str | None = None  # the family's name, for a family review
 
     def criterion_tally(self, key: str) -> Tally:
         return sum((clause.tally(key) for clause in self.clauses), Tally())
@@ -175,6 +199,8 @@ def _summary_to_dict(summary: ReviewSummary) -> dict[str, Any]:
         "generated_at": _when(summary.generated_at) if summary.generated_at else None,
         "license": {"name": summary.license_name, "spdx_id": summary.spdx_id},
         "version": summary.version_label,
+        "family": summary.family,
+        "licenses": [{"license": m.license, "version": m.version} for m in summary.licenses],
         "status": summary.status,
         "url": summary.url,
         "decision": None
@@ -211,6 +237,7 @@ def _summary_to_dict(summary: ReviewSummary) -> dict[str, Any]:
                         "rationale_markdown": p.rationale,
                         "updated_at": _when(p.updated_at),
                         "thread_ids": list(p.thread_ids),
+                        "applies_to": _applies(p.applies_to),
                     }
                     for p in cl.positions
                 ],
@@ -230,6 +257,7 @@ def _summary_to_dict(summary: ReviewSummary) -> dict[str, Any]:
                             }
                             for m in t.comments
                         ],
+                        "applies_to": _applies(t.applies_to),
                     }
                     for t in cl.threads
                 ],
@@ -239,16 +267,34 @@ def _summary_to_dict(summary: ReviewSummary) -> dict[str, Any]:
     }
 
 
+def _applies(items: list[AppliesTo]) -> list[dict[str, str]]:
+    return [{"license": a.license, "version": a.version, "clause": a.clause} for a in items]
+
+
+def _load_applies(items: list[dict]) -> list[AppliesTo]:
+    return [AppliesTo(license=a["license"], version=a["version"], clause=a["clause"]) for a in items]
+
+
 def to_json(summary: ReviewSummary) -> str:
     return json.dumps(_summary_to_dict(summary), ensure_ascii=False, indent=2) + "\n"
 
 
+def _slug_of(url: str) -> str:
+    """The license slug in a /1 export's clause URL (``…/licenses/<slug>/<label>/#c-…``)."""
+    if "/licenses/" not in url:
+        return ""
+    return url.split("/licenses/", 1)[1].split("/")[0]
+
+
 def from_json(text: str) -> ReviewSummary:
-    """Load an export. Refuses other schemas (a later "clausewise.review/2" needs its own loader)."""
+    """Load an export, /2 or /1. A /1 file has no members or ``applies_to``: they are derived from
+    its one license and version (the slug read from its clause links), and its clause paths."""
     data = json.loads(text)
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+    if not isinstance(data, dict) or data.get("schema") not in READABLE_SCHEMAS:
         found = data.get("schema") if isinstance(data, dict) else None
-        raise ValueError(f"Not a {SCHEMA} export (schema: {found!r}).")
+        raise ValueError(f"Not a {SCHEMA} (or /1) export (schema: {found!r}).")
+    if data["schema"] != SCHEMA:
+        data = _upgrade_1(data)
     decision = data["decision"]
     return ReviewSummary(
         license_name=data["license"]["name"],
@@ -264,6 +310,8 @@ def from_json(text: str) -> ReviewSummary:
         options=ExportOptions(
             include_resolved=bool(data["options"]["include_resolved"]), criterion=data["options"]["criterion"]
         ),
+        family=data["family"],
+        licenses=[Member(license=m["license"], version=m["version"]) for m in data["licenses"]],
         criteria=[
             Criterion(key=c["key"], number=int(c["number"]), title=c["title"]) for c in data["criteria"]
         ],
@@ -282,6 +330,7 @@ def from_json(text: str) -> ReviewSummary:
                         rationale=p["rationale_markdown"],
                         updated_at=_parse_when(p["updated_at"]),
                         thread_ids=[int(i) for i in p["thread_ids"]],
+                        applies_to=_load_applies(p["applies_to"]),
                     )
                     for p in cl["positions"]
                 ],
@@ -301,6 +350,7 @@ def from_json(text: str) -> ReviewSummary:
                             )
                             for m in t["comments"]
                         ],
+                        applies_to=_load_applies(t["applies_to"]),
                     )
                     for t in cl["threads"]
                 ],
@@ -308,3 +358,26 @@ def from_json(text: str) -> ReviewSummary:
             for cl in data["clauses"]
         ],
     )
+
+
+def _upgrade_1(data: dict[str, Any]) -> dict[str, Any]:
+    """A /1 export in the /2 shape: one member, and everything applies to it at its own clause."""
+    slug = next((_slug_of(cl["url"]) for cl in data["clauses"]), "")
+    member = {"license": slug, "version": data["version"]}
+    clauses = []
+    for cl in data["clauses"]:
+        here = [{**member, "clause": cl["path"]}]
+        clauses.append(
+            {
+                **cl,
+                "positions": [{**p, "applies_to": here} for p in cl["positions"]],
+                "threads": [{**t, "applies_to": here} for t in cl["threads"]],
+            }
+        )
+    return {
+        **data,
+        "schema": SCHEMA,
+        "family": None,
+        "licenses": [member],
+        "clauses": clauses,
+    }

@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.models import display_name
 from licenses.models import Clause
 from review.exports import data
+from review.families.models import FamilyReview
 from review.models import Comment, Position, Review, Thread
 
 
@@ -31,6 +32,13 @@ def review_summary(
     Comments that were deleted or hidden by a moderator are left out, and so are threads about
     no clause (the review's general thread), since an export is organised by clause.
     """
+    family_review = FamilyReview.objects.filter(review=review).select_related("family").first()
+    if family_review is not None:
+        from review.families.exports import family_review_summary
+
+        return family_review_summary(
+            review, family_review, include_resolved=include_resolved, criterion=criterion
+        )
     version = review.version
     license = version.license
     criteria = list(review.criterion_set.criteria.order_by("number"))
@@ -103,6 +111,15 @@ def review_summary(
                 thread_ids=sorted(links.get(pk, [])),
             )
         )
+    # A plain review has one member: everything applies to it, at its own clause.
+    paths = {clause.pk: clause.path for clause in clauses}
+    here = {
+        pk: [data.AppliesTo(license=license.slug, version=version.label, clause=path)]
+        for pk, path in paths.items()
+    }
+    for clause_id, held in positions_by_clause.items():
+        for position in held:
+            position.applies_to = list(here.get(clause_id, []))
     threads_by_clause: dict[int, list[data.Thread]] = defaultdict(list)
     for t in threads.order_by("created_at", "pk").only(
         "id", "clause_id", "status", "quote_exact", "criterion_id"
@@ -114,6 +131,7 @@ def review_summary(
                 quote=t.quote_exact,
                 criterion_key=keys.get(t.criterion_id),
                 comments=comments_by_thread.get(t.pk, []),
+                applies_to=list(here.get(t.clause_id, [])),
             )
         )
 
@@ -147,6 +165,7 @@ def review_summary(
             for clause in clauses
         ],
         generated_at=timezone.now(),
+        licenses=[data.Member(license=license.slug, version=version.label)],
     )
     return data.apply_options(
         summary, data.ExportOptions(include_resolved=include_resolved, criterion=criterion)

@@ -40,8 +40,15 @@ class PositionConflict(Exception):
         )
 
 
+def _family_member(review: Review, clause) -> bool:
+    """A family review takes positions on the clauses of every member under review (review.families)."""
+    from review.families.models import FamilyReview
+
+    return FamilyReview.objects.filter(review=review, members=clause.version_id).exists()
+
+
 def _check_cell(*, review: Review, clause, criterion) -> None:
-    if clause.version_id != review.version_id:
+    if clause.version_id != review.version_id and not _family_member(review, clause):
         raise ValidationError("That clause is not part of the version under review.")
     if criterion.set_id != review.criterion_set_id:
         raise ValidationError("That criterion is not part of this review's criterion set.")

@@ -169,11 +169,29 @@ def test_json_has_schema_and_derived_tallies():
     import json
 
     data = json.loads(to_json(make_summary()))
-    assert data["schema"] == SCHEMA == "clausewise.review/1"
+    assert data["schema"] == SCHEMA == "clausewise.review/2"
     osd6 = next(c for c in data["criteria"] if c["key"] == "osd-6")
     assert osd6["tally"] == {"conflicts": 1, "concern": 0, "complies": 1, "not_applicable": 0}
     assert osd6["flagged_clauses"] == ["2.2.b"]
     assert data["clauses"][0]["positions"][2]["updated_at"] == "2026-03-01T10:30:00+01:00"
+
+
+def test_json_version_1_files_still_load():
+    """A /1 export (before family reviews) loads, with its one member and applies_to derived."""
+    import json
+
+    data = json.loads(to_json(make_summary()))
+    data["schema"] = "clausewise.review/1"
+    for key in ("family", "licenses"):
+        del data[key]
+    for clause in data["clauses"]:
+        for item in clause["positions"] + clause["threads"]:
+            del item["applies_to"]
+    loaded = from_json(json.dumps(data))
+    # this summary's links name no license page, so the slug is unknown (""); a real export's are
+    assert [(m.license, m.version) for m in loaded.licenses] == [("", "draft 3")]
+    thread = next(t for c in loaded.clauses for t in c.threads)
+    assert [(a.version, a.clause) for a in thread.applies_to] == [("draft 3", "2.2(b)")]
 
 
 def test_json_round_trip_keeps_options_and_empty_decision():
@@ -184,8 +202,8 @@ def test_json_round_trip_keeps_options_and_empty_decision():
 
 
 def test_json_refuses_other_schema_and_naive_dates():
-    with pytest.raises(ValueError, match="clausewise.review/1"):
-        from_json('{"schema": "clausewise.review/2"}')
+    with pytest.raises(ValueError, match="clausewise.review/2"):
+        from_json('{"schema": "clausewise.review/3"}')
     summary = make_summary()
     summary.clauses[0].positions[0].updated_at = datetime(2026, 1, 1)
     with pytest.raises(ValueError, match="timezone-aware"):

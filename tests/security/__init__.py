@@ -259,6 +259,14 @@ def _family(license):
     family = Family.objects.create(slug="xss-family", name=P_LONG, description=P_TEXT, base=license)
     family.members.set([license, sibling])
     groups_refresh(family=family)
+    from django.contrib.auth.models import User
+
+    from accounts.roles import MODERATOR
+    from review.families.services import family_review_open
+
+    family_review_open(
+        family=family, opened_by=User.objects.filter(groups__name=MODERATOR).first(), rationale=P_TEXT
+    )
     return family
 
 
@@ -266,6 +274,28 @@ def _the_family():
     from licenses.families.models import Family
 
     return Family.objects.get(slug="xss-family")
+
+
+def _family_review_pk(w: World) -> dict:
+    return {"pk": _the_family().reviews.get().review_id}
+
+
+def _family_clause(w: World):
+    from licenses.families.models import ClauseGroupMember
+
+    return ClauseGroupMember.objects.filter(
+        group__family=_the_family(), clause__text__contains="pwn2"
+    ).first()
+
+
+def _family_matrix_cell(w: World) -> dict:
+    entry = _family_clause(w)
+    review = _the_family().reviews.get().review
+    return {
+        **_family_review_pk(w),
+        "group_id": entry.group_id,
+        "criterion_id": review.criterion_set.criteria.get(number=6).pk,
+    }
 
 
 def _family_cell(w: World) -> dict:
@@ -459,6 +489,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     "licenses:family-list": Endpoint(PUBLIC),
     "licenses:family-detail": Endpoint(PUBLIC, kwargs=lambda w: {"slug": "xss-family"}),
     "licenses:family-cell": Endpoint(PUBLIC, kwargs=_family_cell, fragment=True),
+    "review:family-review": Endpoint(PUBLIC, kwargs=_family_review_pk),
+    "review:family-matrix": Endpoint(PUBLIC, kwargs=_family_review_pk),
     # --- Django's accounts (and ours) -----------------------------------------------------------
     "login": Endpoint(ACCOUNT, post=lambda w: {"username": "nobody", "password": "wrong"}),
     "logout": Endpoint(ACCOUNT, post=lambda w: {}),
@@ -562,6 +594,34 @@ ENDPOINTS: dict[str, Endpoint] = {
         post=lambda w: {"group": ""},
         allowed=("steward", "moderator"),
         denied=("plain", "author", "other_steward"),
+    ),
+    "review:family-review-create": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"slug": "xss-family"},
+        post=lambda w: {
+            "members": list(_the_family().reviews.get().members.values_list("pk", flat=True)),
+            "criterion_set": w.review.criterion_set_id,
+            "rationale": "Why.",
+            "is_public": "on",
+        },
+        allowed=("steward", "moderator"),
+        denied=("plain", "author", "other_steward"),
+        reader="steward",
+    ),
+    "review:family-thread-create": Endpoint(
+        ROLE,
+        kwargs=_family_review_pk,
+        post=lambda w: {"clause": _family_clause(w).clause_id, "body": "A family thread.", "stance": "note"},
+        allowed=("author", "other", "steward"),
+        denied=("plain",),
+    ),
+    "review:family-cell": Endpoint(
+        ROLE,
+        kwargs=_family_matrix_cell,
+        post=lambda w: {"verdict": "concern", "members": [_family_clause(w).version_id], "rationale": "Hmm."},
+        allowed=("other", "author"),
+        denied=("plain", "steward", "other_steward"),
+        public_get=True,
     ),
     # --- reviews, threads, comments -------------------------------------------------------------
     "review:review-create": Endpoint(

@@ -11,7 +11,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo catalogue: {counts.licenses_created} licenses and {counts.versions_created} versions added."
         )
-        from demo.families import load_demo_family
+        from demo.families import load_demo_family, load_demo_family_review
 
         self.stdout.write(load_demo_family())
         try:
@@ -21,3 +21,4 @@ class Command(BaseCommand):
         message = load_demo_review()
         if message:
             self.stdout.write(message)
+        self.stdout.write(load_demo_family_review())
