@@ -315,7 +315,9 @@ def _demo_cc_by(osd: CriterionSet) -> str:
     version = LicenseVersion.objects.filter(license__slug=CC_BY_SLUG, label=LICENSE_LABEL).first()
     if version is None:
         return "Demo precedent review skipped: CC-BY-4.0 is not loaded."
-    review = Review.objects.filter(version=version, rationale__startswith=MARKER).first()
+    review = Review.objects.filter(
+        version=version, rationale__startswith=MARKER, family_review__isnull=True
+    ).first()
     message = ""
     if review is None:
         maren = _person(*next(p for p in PEOPLE if p[0] == "maren"))
