@@ -89,6 +89,7 @@ def test_private_review_is_404_on_every_review_url_for_outsiders(world):
     """A non-public review is invisible (404) to anonymous visitors and to a reviewer."""
     world.review.is_public = False
     world.review.save(update_fields=["is_public"])
+    Review.objects.update(is_public=False)  # the world's family review too (its URLs name its own pk)
     for name, endpoint in ENDPOINTS.items():
         kwargs = endpoint.kwargs(world)
         if not (name.startswith("review:") and ("pk" in kwargs or "thread_id" in kwargs)):
