@@ -34,7 +34,8 @@ if not DEBUG and SECRET_KEY.startswith("django-insecure"):
     raise RuntimeError("Set SECRET_KEY when DEBUG is off.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The absolute base for permalinks in exports; unset, each export uses the address it was asked on.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -70,7 +71,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "api.middleware.ApiCorsMiddleware",
     "licenses.aliases.LicenseAliasRedirectMiddleware",
+    "config.edges.HtmxSessionEnded",
+    "config.edges.FriendlyNotFound",
 ]
+# With DEBUG on, a 404 still shows the styled page (config.edges.FriendlyNotFound);
+# DEBUG_TECHNICAL_404=1 shows Django's page listing the URL patterns instead.
+DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404", False)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -161,6 +167,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Axes logs "AXES: BEGIN …" at start-up, i.e. on every manage.py command; AXES_VERBOSE=1 for that.
+AXES_VERBOSE = env_bool("AXES_VERBOSE", False)
 
 # Development prints mail (password resets) to the console; production sends it
 # by SMTP, to EMAIL_HOST or a local relay on localhost:25.

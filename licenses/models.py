@@ -33,6 +33,9 @@ class LicenseQuerySet(models.QuerySet):
         return self.annotate(version_count=Count("versions"))
 
 
+#: The version an SPDX id names: ``GPL-3.0-only`` -> ``3.0``; ``MIT`` names none.
+SPDX_ID_VERSION = re.compile(r"-(\d+(?:\.\d+)*[a-z]?)(?:-(?:only|or-later))?$", re.I)
+
 SLUG_VALIDATOR = RegexValidator(
     r"^[a-z0-9][a-z0-9._+-]*$", "Use lower-case letters, digits, dots, plus signs and hyphens."
 )
@@ -125,9 +128,16 @@ class LicenseVersion(models.Model):
     def title(self) -> str:
         """The name to show: "Mozilla Public License 2.0", but "Apache License 2.0", not "… 2.0 2.0"."""
         name = self.license.name
-        if re.search(rf"(?<![\d.]){re.escape(self.label)}(?![\d.])", name):
+        if self.is_unnamed or re.search(rf"(?<![\d.]){re.escape(self.label)}(?![\d.])", name):
             return name
         return f"{name} {self.label}"
+
+    @property
+    def is_unnamed(self) -> bool:
+        """The SPDX import's "1" for a license whose SPDX id names no version (MIT, ISC, Zlib):
+        a number nobody gave it, so "MIT License", not "MIT License 1"."""
+        spdx_id = self.license.spdx_id or ""
+        return self.label == "1" and bool(spdx_id) and not SPDX_ID_VERSION.search(spdx_id)
 
     @property
     def ref(self) -> str:

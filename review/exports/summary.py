@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import display_name
@@ -20,12 +21,22 @@ from review.families.models import FamilyReview
 from review.models import Comment, Position, Review, Thread
 
 
-def _full_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+def site_base(request: HttpRequest | None = None) -> str:
+    """The absolute base for permalinks: ``SITE_URL`` when set, else the request's own scheme and
+    host (so that links work on whatever address the app is served), else ``http://localhost``."""
+    if settings.SITE_URL:
+        return settings.SITE_URL.rstrip("/")
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return "http://localhost"
 
 
 def review_summary(
-    review: Review, *, include_resolved: bool = True, criterion: str | None = None
+    review: Review,
+    *,
+    include_resolved: bool = True,
+    criterion: str | None = None,
+    base_url: str | None = None,
 ) -> data.ReviewSummary:
     """The review as an export sees it. ``criterion`` is a criterion key (unknown keys raise ValueError).
 
@@ -39,6 +50,11 @@ def review_summary(
         return family_review_summary(
             review, family_review, include_resolved=include_resolved, criterion=criterion
         )
+    base = (base_url if base_url is not None else site_base()).rstrip("/")
+
+    def _full_url(path: str) -> str:
+        return f"{base}{path}"
+
     version = review.version
     license = version.license
     criteria = list(review.criterion_set.criteria.order_by("number"))

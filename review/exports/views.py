@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from review import exports
-from review.exports.summary import review_summary
+from review.exports.summary import review_summary, site_base
 from review.models import Review
 from review.selectors import review_for
 
@@ -39,7 +39,9 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     include_resolved = request.GET.get("resolved", "1") != "0"
     criterion = request.GET.get("criterion") or None
     try:
-        summary = review_summary(review, include_resolved=include_resolved, criterion=criterion)
+        summary = review_summary(
+            review, include_resolved=include_resolved, criterion=criterion, base_url=site_base(request)
+        )
     except ValueError:
         raise Http404("No such criterion in this review.") from None
     content_type, render_text = EXPORT_TYPES[fmt]

@@ -9,4 +9,171 @@
     var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     if (target) { target.scrollIntoView({ block: "start" }); }
   });
+
+  // --- htmx answers that are not swapped ------------------------------------------------------
+  // htmx swaps no 4xx (except 422, see review.js) or 5xx answer, and the server answers 401, not
+  // the log-in page, when the session has ended (config.edges.HtmxSessionEnded). Say what
+  // happened beside the form, leave what was typed where it is, and keep a copy in this browser
+  // so that it comes back after logging in again or reloading the page.
+  var DRAFTS = "clausewise:draft:";
+  var DRAFT_DAYS = 7;
+
+  // The element that made the request (events such as beforeSwap are fired on the target).
+  function requester(evt) {
+    return (evt.detail.requestConfig && evt.detail.requestConfig.elt) || evt.detail.elt || evt.target;
+  }
+
+  function formOf(elt) {
+    if (!elt) { return null; }
+    return elt.tagName === "FORM" ? elt : (elt.form || elt.closest("form"));
+  }
+
+  function draftKey(form) {
+    return DRAFTS + location.pathname + "|" + (form.getAttribute("hx-post") || form.getAttribute("action") || "");
+  }
+
+  function typedSomething(form) {
+    return Array.prototype.some.call(form.querySelectorAll("textarea, input[type=text]"), function (el) {
+      return el.value.trim() && el.value !== el.defaultValue;
+    });
+  }
+
+  function saveDraft(form) {
+    if (!form || !typedSomething(form)) { return false; }
+    var fields = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "csrfmiddlewaretoken" || el.disabled) { return; }
+      if (/^(submit|button|file|reset|password)$/.test(el.type)) { return; }
+      var values = fields[el.name] || (fields[el.name] = []);
+      if (el.type === "radio" || el.type === "checkbox") {
+        if (el.checked) { values.push(el.value); }
+      } else if (el.tagName === "SELECT" && el.multiple) {
+        Array.prototype.forEach.call(el.selectedOptions, function (o) { values.push(o.value); });
+      } else {
+        values.push(el.value);
+      }
+    });
+    try {
+      localStorage.setItem(draftKey(form), JSON.stringify({ fields: fields, saved: Date.now() }));
+      return true;
+    } catch (e) {
+      return false; // private mode or full storage: the text is still in the form
+    }
+  }
+
+  function dropDraft(form) {
+    try { localStorage.removeItem(draftKey(form)); } catch (e) { /* nothing kept */ }
+  }
+
+  function notice(form, node) {
+    var old = form.querySelector(":scope > .htmx-error, :scope > .draft-note");
+    if (old) { old.remove(); }
+    form.insertBefore(node, form.firstChild);
+  }
+
+  function restoreDrafts(root) {
+    var forms = root.tagName === "FORM" ? [root] : root.querySelectorAll("form");
+    Array.prototype.forEach.call(forms, function (form) {
+      var raw;
+      try { raw = localStorage.getItem(draftKey(form)); } catch (e) { return; }
+      if (!raw) { return; }
+      var draft;
+      try { draft = JSON.parse(raw); } catch (e) { dropDraft(form); return; }
+      if (!draft || !draft.fields || Date.now() - draft.saved > DRAFT_DAYS * 864e5) { dropDraft(form); return; }
+      Array.prototype.forEach.call(form.elements, function (el) {
+        var values = draft.fields[el.name];
+        if (!values || el.name === "csrfmiddlewaretoken") { return; }
+        if (el.type === "radio" || el.type === "checkbox") {
+          el.checked = values.indexOf(el.value) >= 0;
+        } else if (el.tagName === "SELECT" && el.multiple) {
+          Array.prototype.forEach.call(el.options, function (o) { o.selected = values.indexOf(o.value) >= 0; });
+        } else if (!/^(submit|button|file|reset|password)$/.test(el.type)) {
+          el.value = values[0];
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      });
+      for (var d = form.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) { d.open = true; }
+      var note = document.createElement("div");
+      note.className = "draft-note";
+      note.setAttribute("role", "status");
+      var p = document.createElement("p");
+      p.textContent = "Your unsent text is back, as you left it. Post it when you are ready. ";
+      var discard = document.createElement("button");
+      discard.type = "button";
+      discard.className = "link-button small";
+      discard.textContent = "Discard it";
+      discard.addEventListener("click", function () { dropDraft(form); form.reset(); note.remove(); });
+      p.appendChild(discard);
+      note.appendChild(p);
+      notice(form, note);
+      var box = form.querySelector("textarea");
+      if (box && root === document) { form.scrollIntoView({ block: "center" }); }
+    });
+  }
+
+  function message(status, xhr) {
+    if (status === 429 && xhr) {
+      var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      var rate = doc.querySelector(".rate-limit-message");
+      if (rate) { return rate.textContent.trim() + " What you typed is still here."; }
+    }
+    if (status === 403) {
+      return "This was not saved: the page is out of date (perhaps you logged in again in another tab), or your account may not do this. What you typed is kept in this browser: reload the page, and it will be back.";
+    }
+    if (status === 404) {
+      return "This was not saved: it is no longer there, or your account can no longer see it. What you typed is still here.";
+    }
+    if (status >= 500) {
+      return "Something went wrong on the server, and nothing was saved. What you typed is still here; please try again in a moment.";
+    }
+    if (status === 0) {
+      return "The server could not be reached, and nothing was saved. What you typed is still here; try again when you are back online.";
+    }
+    return "That did not work (error " + status + "), and nothing was saved. What you typed is still here.";
+  }
+
+  function showFailure(elt, status, xhr) {
+    var form = formOf(elt);
+    var node = null;
+    if (status === 401 && xhr) {
+      var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      var given = doc.querySelector(".htmx-error");
+      if (given) { node = document.importNode(given, true); }
+    }
+    if (!node) {
+      node = document.createElement("div");
+      node.className = "htmx-error";
+      node.setAttribute("role", "alert");
+      var p = document.createElement("p");
+      p.textContent = message(status, xhr);
+      node.appendChild(p);
+    }
+    node.dataset.status = String(status);
+    if (form) {
+      saveDraft(form);
+      notice(form, node);
+    } else if (elt && elt.parentNode) {
+      var old = elt.parentNode.querySelector(":scope > .htmx-error");
+      if (old) { old.remove(); }
+      elt.parentNode.insertBefore(node, elt.nextSibling);
+    }
+    node.scrollIntoView({ block: "nearest" });
+  }
+
+  document.addEventListener("htmx:responseError", function (evt) {
+    showFailure(requester(evt), evt.detail.xhr.status, evt.detail.xhr);
+  });
+  document.addEventListener("htmx:sendError", function (evt) { showFailure(requester(evt), 0, null); });
+  document.addEventListener("htmx:timeout", function (evt) { showFailure(requester(evt), 0, null); });
+
+  // Posted: forget the copy before the answer is swapped in (and its forms looked at for drafts).
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var form = formOf(requester(evt));
+    var status = evt.detail.xhr.status;
+    if (form && status >= 200 && status < 300) { dropDraft(form); }
+  });
+  document.addEventListener("DOMContentLoaded", function () { restoreDrafts(document); });
+  document.addEventListener("htmx:load", function (evt) {
+    if (evt.detail.elt && evt.detail.elt !== document.body) { restoreDrafts(evt.detail.elt); }
+  });
 })();

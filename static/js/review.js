@@ -3,26 +3,14 @@
   "use strict";
   var CONTEXT = 32; // characters of prefix/suffix sent with a quote (W3C TextQuoteSelector)
 
-  // htmx does not swap 4xx answers by default: show validation errors (422) in place, and
-  // put the rate-limit message (429) in the live region instead of failing silently.
+  // htmx swaps no 4xx answer by default: show validation errors (422) in place. Other failures
+  // (401 after the session ended, 403, 404, 429, 5xx) are reported beside the form by clausewise.js.
   document.addEventListener("htmx:beforeSwap", function (evt) {
-    var status = evt.detail.xhr.status;
-    if (status === 422) {
+    if (evt.detail.xhr.status === 422) {
       evt.detail.shouldSwap = true;
       evt.detail.isError = false;
-    } else if (status === 429 || status === 403 || status === 404) {
-      evt.detail.shouldSwap = false;
-      var doc = new DOMParser().parseFromString(evt.detail.xhr.responseText, "text/html");
-      var msg = doc.querySelector(".rate-limit-message, [role=alert], h1");
-      announce(msg ? msg.textContent.trim() : "That did not work (" + status + ").");
     }
   });
-
-  function announce(text) {
-    var live = document.getElementById("review-live");
-    if (live) { live.textContent = text; }
-    window.alert(text);
-  }
 
   // Deep links to a thread open it even when it is resolved (collapsed).
   function openTarget() {

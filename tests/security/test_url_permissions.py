@@ -121,7 +121,10 @@ def test_anonymous_write_is_refused_and_writes_nothing(world, name):
     for headers in ({}, HX):
         response = _post(client, url, data, **headers)
         if response.status_code == 302:
+            assert not headers, "htmx gets 401, never a redirect it would follow to the log-in page"
             assert response["Location"].startswith(reverse("login")), (url, response["Location"])
+        elif response.status_code == 401:
+            assert headers, "only htmx requests get 401 (config.edges.HtmxSessionEnded)"
         else:
             assert response.status_code in (404, 405), (url, response.status_code)
     assert diff(before, snapshot()) == []
