@@ -37,6 +37,7 @@ PURE_MODULES = [
     "review.mail.repair",
     "review.exports",
     "review.exports.data",
+    "review.exports.digest",
     "review.exports.markdown",
     "review.exports.html_doc",
     "review.exports.csv_matrix",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from review.exports.csv_matrix import CSV_COLUMNS, neutralise_cell, to_csv
 from review.exports.data import (
+    KINDS,
     SCHEMA,
     Clause,
     Comment,
@@ -23,10 +24,11 @@ from review.exports.data import (
     to_json,
 )
 from review.exports.html_doc import to_html
-from review.exports.markdown import to_markdown
+from review.exports.markdown import to_markdown, to_text
 from review.matrix.verdicts import Tally, disagreement, tally, worst
 
 __all__ = [
+    "KINDS",
     "SCHEMA",
     "CSV_COLUMNS",
     "Clause",
@@ -47,5 +49,6 @@ __all__ = [
     "to_html",
     "to_json",
     "to_markdown",
+    "to_text",
     "worst",
 ]

@@ -71,6 +71,7 @@ class Thread:
     criterion_key: str | None = None
     comments: list[Comment] = field(default_factory=list)
     applies_to: list[AppliesTo] = field(default_factory=list)
+    url: str = ""  # full permalink to the thread on the review page
 
 
 @dataclass
@@ -108,10 +109,19 @@ class Clause:
         return tally(p.verdict for p in self.cell(criterion_key))
 
 
+KINDS = ("summary", "transcript")
+
+
 @dataclass
 class ExportOptions:
     include_resolved: bool = True
     criterion: str | None = None  # a criterion key, or None for all
+    # "summary": what a committee posts (review.exports.digest); "transcript": every comment.
+    kind: str = "transcript"
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"Unknown export kind {self.kind!r}; expected one of {', '.join(KINDS)}.")
 
 
 @dataclass
@@ -209,6 +219,7 @@ def _summary_to_dict(summary: ReviewSummary) -> dict[str, Any]:
         "options": {
             "include_resolved": summary.options.include_resolved,
             "criterion": summary.options.criterion,
+            "kind": summary.options.kind,
         },
         "criterion_set": summary.criterion_set,
         "criteria": [
@@ -244,6 +255,7 @@ def _summary_to_dict(summary: ReviewSummary) -> dict[str, Any]:
                 "threads": [
                     {
                         "id": t.id,
+                        "url": t.url,
                         "status": t.status,
                         "quote": t.quote,
                         "criterion": t.criterion_key,
@@ -276,7 +288,13 @@ def _load_applies(items: list[dict]) -> list[AppliesTo]:
 
 
 def to_json(summary: ReviewSummary) -> str:
-    return json.dumps(_summary_to_dict(summary), ensure_ascii=False, indent=2) + "\n"
+    """The export as JSON; a summary export also carries its ``digest`` (derived, ignored on load)."""
+    document = _summary_to_dict(summary)
+    if summary.options.kind == "summary":
+        from review.exports.digest import digest_to_dict  # digest builds on this module
+
+        document["digest"] = digest_to_dict(summary)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _slug_of(url: str) -> str:
@@ -308,7 +326,9 @@ def from_json(text: str) -> ReviewSummary:
         if decision is None
         else Decision(by=decision["by"], at=_parse_when(decision["at"]), rationale=decision["rationale"]),
         options=ExportOptions(
-            include_resolved=bool(data["options"]["include_resolved"]), criterion=data["options"]["criterion"]
+            include_resolved=bool(data["options"]["include_resolved"]),
+            criterion=data["options"]["criterion"],
+            kind=data["options"].get("kind", "transcript"),  # added in a later /1 export
         ),
         family=data["family"],
         licenses=[Member(license=m["license"], version=m["version"]) for m in data["licenses"]],
@@ -337,6 +357,7 @@ def from_json(text: str) -> ReviewSummary:
                 threads=[
                     Thread(
                         id=int(t["id"]),
+                        url=t.get("url", ""),
                         status=t["status"],
                         quote=t["quote"],
                         criterion_key=t["criterion"],

@@ -1,5 +1,11 @@
 """ReviewSummary -> plain text Markdown for a mailing-list message.
 
+Two kinds (``summary.options.kind``): the *summary* a committee posts (``review.exports.digest``:
+per clause in dispute the positions with their reasons, open questions, suggested wording as a
+redline, links to the threads), and the *transcript* with every comment. ``to_text`` is the
+summary as plain text for the clipboard: the same lines, headings underlined instead of ``#``,
+redlines as ``[-removed-]{+added+}``.
+
 Pure: no Django. Every line is at most 72 columns, except a line that holds one URL (or other
 unbreakable link) too long to fit, which is never split. No HTML: user text is copied as
 written (it is Markdown already), reflowed paragraph by paragraph; fenced code is kept line by
@@ -13,6 +19,7 @@ import textwrap
 from datetime import UTC, datetime
 
 from review.exports.data import Clause, Comment, ReviewSummary, Thread, criterion_label
+from review.exports.digest import ClauseDigest, digest, overview, redline_text, settled
 from review.matrix.verdicts import LABELS
 
 WIDTH = 72
@@ -119,9 +126,18 @@ def _criterion_names(summary: ReviewSummary) -> dict[str, str]:
     return {c.key: criterion_label(c, summary.criterion_set) for c in summary.criteria}
 
 
-def _header(summary: ReviewSummary) -> list[str]:
+def _heading(text: str, level: int, plain: bool) -> list[str]:
+    """A Markdown heading, or for plain text the title underlined ("=" or "-")."""
+    if not plain:
+        return wrap(text, "#" * level + " ", " " * (level + 1))
+    lines = wrap(text)
+    return [*lines, ("=" if level == 1 else "-") * min(max(len(line) for line in lines), WIDTH)]
+
+
+def _header(summary: ReviewSummary, *, plain: bool = False, what: str = "Review") -> list[str]:
     spdx = f" (SPDX: {summary.spdx_id})" if summary.spdx_id else ""
-    lines = wrap(f"Review of {summary.license_name}, version {summary.version_label}{spdx}", "# ", "  ")
+    version = f", version {summary.version_label}" if summary.version_label else ""
+    lines = _heading(f"{what} of {summary.license_name}{version}{spdx}", 1, plain)
     lines += ["", f"Status: {summary.status}", "Review:", summary.url]
     if summary.decision:
         d = summary.decision
@@ -139,9 +155,12 @@ def _header(summary: ReviewSummary) -> list[str]:
     return lines
 
 
-def _criteria(summary: ReviewSummary) -> list[str]:
-    lines = ["", "## Criteria", ""]
-    for c in summary.criteria:
+def _criteria(summary: ReviewSummary, *, plain: bool = False, only_with_positions: bool = False) -> list[str]:
+    lines = ["", *_heading("Criteria", 2, plain), ""]
+    shown = [c for c in summary.criteria if not only_with_positions or summary.criterion_tally(c.key).total]
+    if not shown:
+        lines.append("No reviewer has taken a position yet.")
+    for c in shown:
         t = summary.criterion_tally(c.key)
         flag = " (reviewers disagree)" if t.disagreement else ""
         lines += wrap(
@@ -188,7 +207,70 @@ def _clause(clause: Clause, names: dict[str, str]) -> list[str]:
     return lines
 
 
-def to_markdown(summary: ReviewSummary) -> str:
+def _redline_markdown(pieces: list[tuple[str, str]]) -> str:
+    """Deleted words struck through, inserted words in bold: a redline any Markdown reader shows."""
+    out = []
+    for op, text in pieces:
+        core, tail = text.strip(), text[len(text.rstrip()) :]
+        lead = text[: len(text) - len(text.lstrip())]
+        if op == "equal" or not core:
+            out.append(text)
+        else:
+            out.append(
+                f"{lead}{'~~' if op == 'delete' else '**'}{core}{'~~' if op == 'delete' else '**'}{tail}"
+            )
+    return "".join(out).strip()
+
+
+def _digest_clause(d: ClauseDigest, names: dict[str, str], plain: bool) -> list[str]:
+    clause = d.clause
+    lines = ["", *_heading(f"{clause.path} {clause.heading}".strip(), 3, plain), clause.url, ""]
+    lines += wrap_markdown(clause.text, "> ") or [">"]
+    if d.reasons:
+        lines += ["", "Positions:"]
+        for r in d.reasons:
+            head = f"{r.reviewer}, {names.get(r.criterion_key, r.criterion_key)}: {LABELS[r.verdict]}."
+            lines += wrap(f"{head} {r.reason}".strip(), "- ", "  ")
+    if d.questions:
+        lines += ["", "Open questions:"]
+        for q in d.questions:
+            lines += wrap(f"{q.author} (thread {q.thread_id}): {q.text}", "- ", "  ")
+    for w in d.wordings:
+        text = redline_text(w.redline) if plain else _redline_markdown(w.redline)
+        lines += ["", *wrap(f"Suggested wording by {w.author} (thread {w.thread_id}):")]
+        lines += wrap(text, "  ")
+    if d.threads:
+        lines += ["", "Threads:"]
+        for t in d.threads:
+            about = f", {names.get(t.criterion_key, t.criterion_key)}" if t.criterion_key else ""
+            count = f"{t.comments} comment{'' if t.comments == 1 else 's'}"
+            by = f", started by {t.started_by}" if t.started_by else ""
+            lines += wrap(f"Thread {t.id} ({t.status}{about}) on {t.title}: {count}{by}", "- ", "  ")
+            if t.url:
+                lines.append(f"  {t.url}")
+    return lines
+
+
+def _digest(summary: ReviewSummary, *, plain: bool) -> str:
+    names = _criterion_names(summary)
+    lines = _header(summary, plain=plain, what="Summary of the review")
+    lines += ["", *wrap(overview(summary))]
+    lines += _criteria(summary, plain=plain, only_with_positions=True)
+    disputed = digest(summary)
+    if disputed:
+        lines += ["", *_heading("Clauses in dispute", 2, plain)]
+        if plain and any(d.wordings for d in disputed):
+            lines += ["", "In suggested wording, [-words-] are removed and {+words+} added."]
+        for d in disputed:
+            lines += _digest_clause(d, names, plain)
+    calm = settled(summary)
+    if calm:
+        lines += ["", *_heading("Settled", 2, plain), ""]
+        lines += wrap("No negative position and no open thread: " + ", ".join(c.path for c in calm) + ".")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _transcript(summary: ReviewSummary) -> str:
     names = _criterion_names(summary)
     lines = _header(summary) + _criteria(summary)
     active = summary.active_clauses()
@@ -197,3 +279,15 @@ def to_markdown(summary: ReviewSummary) -> str:
         for clause in active:
             lines += _clause(clause, names)
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def to_markdown(summary: ReviewSummary) -> str:
+    """The summary or the transcript, as ``summary.options.kind`` says."""
+    if summary.options.kind == "summary":
+        return _digest(summary, plain=False)
+    return _transcript(summary)
+
+
+def to_text(summary: ReviewSummary) -> str:
+    """The summary as plain text for a mailing list, every line at most 72 columns (but URLs)."""
+    return _digest(summary, plain=True)

@@ -37,6 +37,7 @@ def review_summary(
     include_resolved: bool = True,
     criterion: str | None = None,
     base_url: str | None = None,
+    kind: str = "summary",
 ) -> data.ReviewSummary:
     """The review as an export sees it. ``criterion`` is a criterion key (unknown keys raise ValueError).
 
@@ -136,6 +137,7 @@ def review_summary(
     for clause_id, held in positions_by_clause.items():
         for position in held:
             position.applies_to = list(here.get(clause_id, []))
+    review_url = _full_url(review.get_absolute_url())
     threads_by_clause: dict[int, list[data.Thread]] = defaultdict(list)
     for t in threads.order_by("created_at", "pk").only(
         "id", "clause_id", "status", "quote_exact", "criterion_id"
@@ -148,6 +150,7 @@ def review_summary(
                 criterion_key=keys.get(t.criterion_id),
                 comments=comments_by_thread.get(t.pk, []),
                 applies_to=list(here.get(t.clause_id, [])),
+                url=f"{review_url}#{t.dom_id}",
             )
         )
 
@@ -163,7 +166,7 @@ def review_summary(
         license_name=license.name,
         version_label=version.label,
         status=review.status,
-        url=_full_url(review.get_absolute_url()),
+        url=review_url,
         criterion_set=review.criterion_set.slug,
         spdx_id=license.spdx_id,
         decision=decision,
@@ -184,5 +187,5 @@ def review_summary(
         licenses=[data.Member(license=license.slug, version=version.label)],
     )
     return data.apply_options(
-        summary, data.ExportOptions(include_resolved=include_resolved, criterion=criterion)
+        summary, data.ExportOptions(include_resolved=include_resolved, criterion=criterion, kind=kind)
     )

@@ -31,6 +31,13 @@ LABELS = {
     COMPLIES: "complies",
     NOT_APPLICABLE: "not applicable",
 }
+#: Counted: "1 conflict", "2 conflicts", "1 complies", "3 comply".
+COUNT_NOUNS = {
+    CONFLICTS: ("conflict", "conflicts"),
+    CONCERN: ("concern", "concerns"),
+    COMPLIES: ("complies", "comply"),
+    NOT_APPLICABLE: ("not applicable", "not applicable"),
+}
 #: Symbols that carry the verdict without colour, everywhere a verdict is drawn (the matrix, its
 #: legend, the exports). One copy, so a legend never explains a glyph the page does not use.
 SYMBOLS = {CONFLICTS: "✕", CONCERN: "!", COMPLIES: "✓", NOT_APPLICABLE: "–"}
@@ -73,8 +80,13 @@ class Tally:
         return {v: self.count(v) for v in VERDICTS}
 
     def label(self) -> str:
-        """Human text such as "2 conflicts, 1 complies" ("no positions" when empty)."""
-        parts = [f"{self.count(v)} {LABELS[v]}" for v in VERDICTS if self.count(v)]
+        """Human text such as "1 conflict, 2 concerns, 1 complies" ("no positions" when empty)."""
+        parts = []
+        for v in VERDICTS:
+            n = self.count(v)
+            if n:
+                one, many = COUNT_NOUNS[v]
+                parts.append(f"{n} {one if n == 1 else many}")
         return ", ".join(parts) or "no positions"
 
 

@@ -176,4 +176,35 @@
   document.addEventListener("htmx:load", function (evt) {
     if (evt.detail.elt && evt.detail.elt !== document.body) { restoreDrafts(evt.detail.elt); }
   });
+
+  // --- Copy for the mailing list ------------------------------------------------------------
+  // The link downloads the plain-text summary; with a clipboard at hand, it copies it instead.
+  document.addEventListener("click", function (evt) {
+    var link = evt.target.closest && evt.target.closest("a[data-copy-from]");
+    if (!link || !navigator.clipboard || !window.isSecureContext) { return; }
+    evt.preventDefault();
+    var status = document.getElementById(link.getAttribute("aria-describedby") || "");
+    function say(text) { if (status) { status.textContent = text; } }
+    say("Copying…");
+    var text = fetch(link.getAttribute("data-copy-from"), { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { throw new Error("HTTP " + r.status); }
+      return r.text();
+    });
+    var copied;
+    if (window.ClipboardItem && navigator.clipboard.write) {
+      // A promise inside the item keeps the click's permission while the text is fetched.
+      copied = navigator.clipboard.write([new ClipboardItem({
+        "text/plain": text.then(function (t) { return new Blob([t], { type: "text/plain" }); })
+      })]).then(function () { return text; });
+    } else {
+      copied = text.then(function (t) { return navigator.clipboard.writeText(t).then(function () { return t; }); });
+    }
+    copied.then(function (t) {
+      var lines = t.split("\n").length - 1;
+      say("Copied: " + lines + " lines of plain text, wrapped at 72 columns. Paste it into your message.");
+    }).catch(function () {
+      say("Could not reach the clipboard; the text is downloaded instead.");
+      window.location.href = link.href;
+    });
+  });
 })();

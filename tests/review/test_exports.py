@@ -253,7 +253,7 @@ def test_markdown_content():
     assert "https://clausewise.example/reviews/42/#c-2.2.b" in md.splitlines()
     assert "> You may not use the Software for any military purpose, nor provide it" in md
     assert "- alice, OSD 6: conflicts (threads 7)" in md
-    assert "- OSD 6, No discrimination against fields of endeavor: 1 conflicts, 1" in md
+    assert "- OSD 6, No discrimination against fields of endeavor: 1 conflict, 1" in md
     assert "(reviewers disagree)" in md
     assert "Clauses in conflict or concern: 2.2(b) (conflicts)" in md
     assert "Suggested wording:" in md and "  > You may use the Software for any purpose." in md
@@ -318,7 +318,7 @@ def test_html_is_a_standalone_printable_page():
     walk.feed(page)
     assert (
         "a",
-        {"class": "permalink", "href": "https://clausewise.example/reviews/42/#c-2.2.b"},
+        {"class": "permalink url", "href": "https://clausewise.example/reviews/42/#c-2.2.b"},
     ) in walk.tags
     assert ("section", {"class": "clause", "id": "c-2.2.b"}) in walk.tags
 
