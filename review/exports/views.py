@@ -61,6 +61,6 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404("No such criterion in this review.") from None
     content_type, render_text = EXPORT_TYPES[fmt]
     response = HttpResponse(render_text(summary), content_type=content_type)
-    name = export_filename(review, fmt, criterion, "" if fmt in ("csv", "txt") else kind)
+    name = export_filename(review, fmt, criterion, "transcript" if kind == "transcript" else "")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

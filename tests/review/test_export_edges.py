@@ -40,8 +40,10 @@ def test_default_export_is_the_summary_and_transcript_is_asked_for(review):
     url = reverse("review:export", args=[review.pk, "md"])
     summary = client.get(url)
     assert summary.content.decode().startswith("# Summary of the review of")
-    assert "summary" in summary["Content-Disposition"]
-    transcript = client.get(url, {"kind": "transcript"}).content.decode()
+    assert "transcript" not in summary["Content-Disposition"]
+    response = client.get(url, {"kind": "transcript"})
+    assert response["Content-Disposition"].endswith(f'review-{review.pk}-transcript.md"')
+    transcript = response.content.decode()
     assert transcript.startswith("# Review of")
     assert "Too **wide**." in transcript
     assert client.get(url, {"kind": "novel"}).status_code == 404
