@@ -102,10 +102,10 @@ def test_demo_tour_every_link_resolves(live_server, page: Page):
     expect(page.get_by_role("heading", name="Positions")).to_be_visible()
     links.check_page(page)
 
-    # Back on the review page: the Markdown export downloads under its proper name.
+    # Back on the review page: the Markdown summary downloads under its proper name.
     page.goto(f"{live_server.url}/reviews/{cc.pk}/")
     with page.expect_download() as info:
-        page.locator(".export-links").get_by_role("link", name="Markdown").click()
+        page.locator(".export-links").get_by_role("link", name="Markdown").first.click()
     download = info.value
     assert download.suggested_filename == export_filename(cc, "md", None)
     assert download.suggested_filename.endswith(".md") and "cc-by-nc-4.0" in download.suggested_filename
