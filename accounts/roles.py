@@ -45,3 +45,14 @@ def can_comment(user) -> bool:
 
 def role_names(user) -> list[str]:
     return sorted(_groups(user))
+
+
+#: Roles a moderator gives and withdraws on the members page (moderators are made in the admin).
+MANAGED_ROLES = (REVIEWER, STEWARD)
+#: Roles a person may ask for from their profile.
+REQUESTABLE_ROLES = (REVIEWER,)
+
+
+def may_manage_members(user) -> bool:
+    """Moderators see the members page, give and withdraw roles, and answer requests."""
+    return is_moderator(user)

@@ -12,13 +12,15 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
-from accounts import roles
-from accounts.models import Profile
+from accounts import roles, services
+from accounts.models import Profile, RoleRequest
 
 
 class SignupForm(UserCreationForm):
@@ -102,6 +104,32 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", {"form": form, "next": _next_url(request) or ""})
 
 
+class RoleRequestForm(forms.ModelForm):
+    class Meta:
+        model = RoleRequest
+        fields = ["note"]
+        labels = {"note": "A word for the moderators (optional)"}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+
+def _profile_page(request: HttpRequest, form: ProfileForm, ask_form: RoleRequestForm, status: int = 200):
+    is_reviewer = roles.is_reviewer(request.user)
+    return render(
+        request,
+        "registration/profile.html",
+        {
+            "form": form,
+            "ask_form": ask_form,
+            "roles": roles.role_names(request.user),
+            "is_moderator": roles.is_moderator(request.user),
+            "can_ask": not is_reviewer,
+            "requests": list(request.user.role_requests.all()[:5]),
+            "waiting": request.user.role_requests.filter(status=RoleRequest.Status.PENDING).first(),
+        },
+        status=status,
+    )
+
+
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     instance, _ = Profile.objects.get_or_create(user=request.user)
@@ -110,12 +138,34 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Profile saved.")
         return redirect("profile")
-    return render(
-        request,
-        "registration/profile.html",
-        {
-            "form": form,
-            "roles": roles.role_names(request.user),
-            "is_moderator": roles.is_moderator(request.user),
-        },
-    )
+    return _profile_page(request, form, RoleRequestForm())
+
+
+@require_POST
+@login_required
+def role_request(request: HttpRequest) -> HttpResponse:
+    """Ask the moderators for the reviewer role."""
+    ask_form = RoleRequestForm(request.POST)
+    if ask_form.is_valid():
+        try:
+            services.role_request(user=request.user, role=roles.REVIEWER, note=ask_form.cleaned_data["note"])
+        except ValidationError as exc:
+            # Asked already, or a reviewer already: say so on the profile, where its state shows.
+            messages.info(request, " ".join(exc.messages))
+            return redirect("profile")
+        else:
+            messages.success(
+                request, "Your request is with the moderators. This page shows when it is answered."
+            )
+            return redirect("profile")
+    instance, _ = Profile.objects.get_or_create(user=request.user)
+    return _profile_page(request, ProfileForm(instance=instance, user=request.user), ask_form, status=422)
+
+
+@require_POST
+@login_required
+def role_request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    role_request = get_object_or_404(RoleRequest, pk=pk, user=request.user, status=RoleRequest.Status.PENDING)
+    services.role_request_cancel(request=role_request, user=request.user)
+    messages.success(request, "Request withdrawn.")
+    return redirect("profile")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Prefetch
 
 from licenses.models import Clause, CriterionSet
 from review.markup import MAX_COMMENT_LENGTH
-from review.models import Review, Stance, Thread
+from review.models import Comment, Review, Stance, Thread
 from review.services import MAX_WORDING_LENGTH, Quote
 
 BODY_HELP = "Markdown: *emphasis*, **bold**, `code`, > quotes, lists and links."
@@ -125,9 +126,30 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, review: Review, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["threads"].queryset = review.threads.select_related("clause").order_by("created_at")
-        self.fields["threads"].label_from_instance = lambda t: (
-            f"{t.clause.path if t.clause else 'General'}: "
-            f"{(t.quote_exact or (t.clause.text if t.clause else ''))[:80]}"
-            f" ({t.get_status_display().lower()})"
+        shown = Comment.objects.visible().select_related("author__profile").order_by("created_at", "pk")
+        self.fields["threads"].queryset = (
+            review.threads.select_related("clause")
+            .prefetch_related(Prefetch("comments", queryset=shown, to_attr="shown_comments"))
+            .order_by("created_at")
         )
+        self.fields["threads"].label_from_instance = thread_choice_label
+
+
+def thread_choice_label(thread: Thread) -> str:
+    """ "2.3 · Ana Demir: “The notice duty reaches every…” · open, 3 comments": threads on the
+    same quote differ by who started them and how."""
+    where = thread.clause.path if thread.clause else "General"
+    comments = getattr(thread, "shown_comments", None)
+    if comments is None:
+        comments = list(
+            thread.comments.visible().select_related("author__profile").order_by("created_at", "pk")
+        )
+    first = comments[0] if comments else None
+    if first is not None:
+        words = " ".join(first.body.split())
+        words = words if len(words) <= 70 else words[:70].rsplit(" ", 1)[0] + "…"
+        opening = f"{first.author_display}: “{words}”"
+    else:
+        opening = f"“{(thread.quote_exact or 'no comment left')[:70]}”"
+    count = f"{len(comments)} comment{'' if len(comments) == 1 else 's'}"
+    return f"{where} · {opening} · {thread.get_status_display().lower()}, {count}"

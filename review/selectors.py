@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -375,3 +375,16 @@ def thread_for(review: Review, thread_id: int) -> Thread:
         raise Http404("No such thread.") from None
     thread.review = review
     return thread
+
+
+def review_totals(review: Review) -> dict[str, int]:
+    """The review page's header counts in two queries (for htmx answers that change a thread);
+    the same numbers ``review_page`` counts from what it has loaded."""
+    counts = Thread.objects.filter(review=review).aggregate(
+        threads=Count("pk"),
+        open=Count("pk", filter=Q(status=Thread.Status.OPEN)),
+        resolved=Count("pk", filter=Q(status=Thread.Status.RESOLVED)),
+        clauses_discussed=Count("clause", distinct=True, filter=Q(clause__version=review.version_id)),
+    )
+    counts["comments"] = Comment.objects.filter(thread__review=review, deleted_at__isnull=True).count()
+    return counts

@@ -12,8 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import reswap, retarget
+from django_htmx.http import replace_url, reswap, retarget
 
 from accounts import roles
 from licenses.models import LicenseVersion
@@ -49,6 +50,22 @@ def _get_comment_for_user(request: HttpRequest, pk: int) -> Comment:
     return comment
 
 
+def _with_counts(request: HttpRequest, response: HttpResponse, review: Review, clause=None, cv=None):
+    """Append the page's counts and the clause's marks out of band (``#oob``): a new or changed
+    thread changes them, and they would otherwise stay stale until a reload."""
+    if clause is not None and cv is None and clause.version_id == review.version_id:
+        cv = selectors.clause_block(review, clause, user=request.user)
+    context = {"totals": selectors.review_totals(review), "cv": cv, "review": review, "oob": True}
+    response.content += render(request, f"{PAGE}#oob", context).content
+    return response
+
+
+def _at(request: HttpRequest, anchor: str) -> str:
+    """The page the person is on, at ``anchor``: what Back and Reload should come back to."""
+    here = (request.htmx.current_url_abs_path or "").split("#", 1)[0]
+    return f"{here or request.path}#{anchor}"
+
+
 def _thread_response(request: HttpRequest, thread: Thread, *, extra: dict | None = None, status: int = 200):
     """The thread fragment for htmx, else a redirect to it on the review page."""
     if request.htmx:
@@ -58,7 +75,10 @@ def _thread_response(request: HttpRequest, thread: Thread, *, extra: dict | None
             **(extra or {}),
         }
         context["viewer"] = selectors.viewer_for(request.user, thread.review)
-        return render(request, f"{PAGE}#thread", context, status=status)
+        response = render(request, f"{PAGE}#thread", context, status=status)
+        if status == 200:
+            _with_counts(request, response, thread.review, clause=thread.clause)
+        return response
     return redirect(thread.get_absolute_url())
 
 
@@ -134,7 +154,11 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     template = PAGE
     if request.htmx and request.htmx.target == "review-clauses":
         template += "#clauses"
-    return render(request, template, context)
+    response = render(request, template, context)
+    # Back to this page after an htmx post must not show the copy cached before it (without the
+    # new thread, inviting a second post): the browser asks again.
+    patch_cache_control(response, no_store=True, private=True)
+    return response
 
 
 @login_required
@@ -206,7 +230,8 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "viewer": selectors.viewer_for(request.user, review),
                     "criteria": selectors.criteria_for(review),
                 }
-                return render(request, f"{PAGE}#clause", context)
+                response = _with_counts(request, render(request, f"{PAGE}#clause", context), review, cv=block)
+                return replace_url(response, _at(request, thread.dom_id))
             messages.success(request, "Thread started.")
             return redirect(thread.get_absolute_url())
     clause_id = _int((form.data if form.is_bound else form.initial).get("clause"))
@@ -243,7 +268,7 @@ def thread_reply(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, "Reply posted.")
                 return redirect(f"{thread.review.get_absolute_url()}#{comment.dom_id}")
-            return _thread_response(request, thread)
+            return replace_url(_thread_response(request, thread), _at(request, comment.dom_id))
     if request.htmx:
         return _thread_response(request, thread, extra={"reply_form": form}, status=422)
     return render(

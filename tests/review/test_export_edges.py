@@ -61,7 +61,10 @@ def test_plain_text_for_the_mailing_list_is_wrapped(review):
     text = response.content.decode()
     assert "Clauses in dispute\n------------------" in text
     assert all(len(line) <= 72 or line.strip().startswith("http") for line in text.splitlines())
-    assert Client().get(reverse("review:export", args=[review.pk, "txt"]), {"kind": "transcript"}).status_code == 404
+    assert (
+        Client().get(reverse("review:export", args=[review.pk, "txt"]), {"kind": "transcript"}).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "txt"])

@@ -158,4 +158,7 @@ def test_unknown_kind_is_refused():
 
 
 def test_redline_text():
-    assert redline_text([("equal", "a "), ("delete", "b "), ("insert", "c "), ("equal", "d")]) == "a [-b-] {+c+} d"
+    assert (
+        redline_text([("equal", "a "), ("delete", "b "), ("insert", "c "), ("equal", "d")])
+        == "a [-b-] {+c+} d"
+    )
