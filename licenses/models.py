@@ -48,13 +48,15 @@ class License(models.Model):
         REJECTED = "rejected", "Rejected by OSI"
         WITHDRAWN = "withdrawn", "Withdrawn"
         NOT_SUBMITTED = "not_submitted", "Not submitted"
+        UNKNOWN = "unknown", "Unknown"
 
     slug = models.CharField(max_length=100, unique=True, validators=[SLUG_VALIDATOR])
     name = models.CharField(max_length=200)
     spdx_id = models.CharField("SPDX id", max_length=100, unique=True, null=True, blank=True)
     steward = models.CharField(max_length=200, blank=True)
-    osi_status = models.CharField(max_length=20, choices=OsiStatus.choices, default=OsiStatus.NOT_SUBMITTED)
-    fsf_libre = models.BooleanField("FSF libre", default=False)
+    # Unknown until a source says otherwise (import_license knows neither; the SPDX list does).
+    osi_status = models.CharField(max_length=20, choices=OsiStatus.choices, default=OsiStatus.UNKNOWN)
+    fsf_libre = models.BooleanField("FSF libre", null=True, blank=True, default=None, help_text="Empty: not known.")
     deprecated = models.BooleanField(default=False)
     description = models.TextField(blank=True)
     stewards = models.ManyToManyField(

@@ -1,0 +1,24 @@
+"""What nobody said stays unknown (issue 13, defect 8): import_license knows neither the OSI
+status nor the FSF's view of a license."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from licenses.models import License
+from tests.factories import SAMPLE_TEXT
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_license_leaves_osi_status_and_fsf_libre_unknown(tmp_path):
+    path = tmp_path / "mg.txt"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    call_command("import_license", str(path), slug="mg-by", name="ModelGo Attribution", version_label="2.0")
+    license = License.objects.get(slug="mg-by")
+    assert license.osi_status == License.OsiStatus.UNKNOWN
+    assert license.fsf_libre is None
+    page = Client().get(license.get_absolute_url()).content.decode()
+    assert '<span class="tag osi-unknown">Unknown</span>' in page
+    assert "<dt>FSF libre</dt><dd>Unknown</dd>" in page
+    assert "Not submitted" not in page
