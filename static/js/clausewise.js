@@ -207,4 +207,29 @@
       window.location.href = link.href;
     });
   });
+
+  // --- Times in the reader's zone ------------------------------------------------------------
+  // The server writes times in UTC, said so; here each <time> with a time of day is shown in
+  // the browser's zone, named ("2 Dec 2026, 18:20 CET"), with the UTC original as its tooltip.
+  var timeFormat = null;
+  try {
+    timeFormat = new Intl.DateTimeFormat(undefined, {
+      day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    });
+  } catch (e) { timeFormat = null; }
+
+  function localTimes(root) {
+    if (!timeFormat || !root.querySelectorAll) { return; }
+    root.querySelectorAll("time[datetime]").forEach(function (t) {
+      if (t.dataset.local || !/\d:\d\d/.test(t.textContent)) { return; }
+      var when = new Date(t.getAttribute("datetime"));
+      if (isNaN(when.getTime())) { return; }
+      var original = t.textContent.trim();
+      t.title = /UTC|[+-]\d\d:?\d\d$/.test(original) ? original : original + " UTC";
+      t.textContent = timeFormat.format(when);
+      t.dataset.local = "1";
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
+  document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt) { localTimes(evt.detail.elt); } });
 })();

@@ -1,8 +1,11 @@
 """After an htmx post, Back and Reload show the new thread, and the counts follow (issue 13, defect 5)."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from playwright.sync_api import Browser, expect
 
+from review import services
 from tests.e2e.helpers import log_in
 from tests.factories import make_review, make_user
 
@@ -38,3 +41,20 @@ def test_back_after_starting_a_thread_shows_it(live_server, browser: Browser):
     page.reload()
     expect(page.locator(f"#{thread.dom_id}")).to_be_visible()
     assert review.threads.count() == 1
+
+
+def test_times_are_shown_in_the_readers_zone_and_named(live_server, browser: Browser):
+
+    review = make_review()
+    clause = review.version.clauses.get(anchor="2.2.b")
+    rita = make_user("rita", roles=("reviewer",))
+    thread = services.thread_start(review=review, clause=clause, author=rita, body="First.")
+    comment = thread.comments.get()
+    page = browser.new_context(timezone_id="Asia/Tokyo", locale="en-GB").new_page()
+    page.goto(f"{live_server.url}{review.get_absolute_url()}")
+    when = page.locator(f"#{comment.dom_id} time")
+    expect(when).to_have_attribute("data-local", "1")
+    local = comment.created_at.astimezone(ZoneInfo("Asia/Tokyo"))
+    expect(when).to_contain_text(local.strftime("%H:%M"))
+    expect(when).to_contain_text("GMT+9")
+    expect(when).to_have_attribute("title", comment.created_at.strftime("%-d %b %Y, %H:%M UTC"))
