@@ -112,3 +112,12 @@ def test_a_single_unnamed_version_shows_no_number(spdx_id, label, title):
     name = "MIT License" if title.startswith("MIT") else "GPL License"
     version = LicenseVersion(license=License(name=name, spdx_id=spdx_id), label=label)
     assert version.title == title
+
+
+def test_no_debug_script_that_swaps_error_pages_over_the_form(client, settings):
+    # django-htmx's DEBUG helper replaces the whole document with a failed request's answer,
+    # which throws away the text being typed; clausewise.js reports failures instead.
+    settings.DEBUG = True
+    body = client.get("/").content.decode()
+    assert "django_htmx/htmx-2.min.js" in body
+    assert "django-htmx.js" not in body
