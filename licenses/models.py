@@ -56,7 +56,9 @@ class License(models.Model):
     steward = models.CharField(max_length=200, blank=True)
     # Unknown until a source says otherwise (import_license knows neither; the SPDX list does).
     osi_status = models.CharField(max_length=20, choices=OsiStatus.choices, default=OsiStatus.UNKNOWN)
-    fsf_libre = models.BooleanField("FSF libre", null=True, blank=True, default=None, help_text="Empty: not known.")
+    fsf_libre = models.BooleanField(
+        "FSF libre", null=True, blank=True, default=None, help_text="Empty: not known."
+    )
     deprecated = models.BooleanField(default=False)
     description = models.TextField(blank=True)
     stewards = models.ManyToManyField(
