@@ -453,6 +453,16 @@ def _post_import(w: World) -> dict:
     }
 
 
+def _pending_request(w: World, key: str = "plain"):
+    """A request for the reviewer role by the user ``key``, waiting for a moderator."""
+    from accounts.models import RoleRequest
+
+    request, _ = RoleRequest.objects.get_or_create(
+        user=w.user(key), role="reviewer", status=RoleRequest.Status.PENDING
+    )
+    return request
+
+
 _CORRECTORS = ("steward", "moderator")
 _NOT_CORRECTORS = ("plain", "author", "other_steward")
 
@@ -505,6 +515,39 @@ ENDPOINTS: dict[str, Endpoint] = {
     "signup": Endpoint(ACCOUNT, post=lambda w: {"username": "newbie"}),
     # An anonymous form by design that writes nothing: a pasted text in, the closest licenses out.
     "search:closest": Endpoint(ACCOUNT, post=lambda w: {"text": P_TEXT}),
+    # The members page (accounts.members): moderators only, 404 to everyone else.
+    "member-list": Endpoint(ACCOUNT, reader="moderator"),
+    "member-detail": Endpoint(ACCOUNT, kwargs=lambda w: {"pk": w.user("plain").pk}, reader="moderator"),
+    "member-role": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"pk": w.user("plain").pk},
+        post=lambda w: {"role": "reviewer", "action": "grant", "note": P_MID},
+        allowed=("moderator",),
+        denied=("plain", "author", "steward"),
+    ),
+    "member-stewardship": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"pk": w.user("plain").pk},
+        post=lambda w: {"action": "add", "license": w.license.slug},
+        allowed=("moderator",),
+        denied=("plain", "author", "steward"),
+    ),
+    "role-request-decline": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"pk": _pending_request(w).pk},
+        post=lambda w: {},
+        allowed=("moderator",),
+        denied=("plain", "author", "steward"),
+    ),
+    "role-request": Endpoint(LOGIN, post=lambda w: {"note": P_TEXT[:900]}, allowed=("plain",)),
+    # Only the one who asked withdraws a request ("other" here; everyone else gets 404).
+    "role-request-cancel": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"pk": _pending_request(w, "other").pk},
+        post=lambda w: {},
+        allowed=("other",),
+        denied=("plain", "author", "moderator"),
+    ),
     "profile": Endpoint(
         LOGIN,
         post=lambda w: {"display_name": "Paula P.", "affiliation": "Example", "email": "paula@example.org"},
