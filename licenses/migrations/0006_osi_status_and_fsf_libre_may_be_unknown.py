@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('licenses', '0003_clause_corrections'),
+        ('licenses', '0005_spdx_versions_as_one_license'),
     ]
 
     operations = [
