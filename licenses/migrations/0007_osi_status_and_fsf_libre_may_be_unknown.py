@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('licenses', '0005_spdx_versions_as_one_license'),
+        ('licenses', '0006_clause_links'),
     ]
 
     operations = [
