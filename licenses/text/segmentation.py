@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from licenses.text.addresses import anchor as make_anchor
+from licenses.text.addresses import child_path, number_tokens, slug
 from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text, split_inline_heading
 from licenses.text.lines import INVISIBLE, split_lines
-from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label, tokens
+from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +62,6 @@ class _Draft:
     parent: int | None
     heading: str = ""
     body: int = 0  # offset where own text starts
-
-
-def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:40].strip("-") or "part"
-
-
-def _anchor(path: str) -> str:
-    return re.sub(r"[^a-z0-9_-]+", ".", path.lower().replace("§", "s")).strip(".-") or "clause"
 
 
 class _Segmenter:
@@ -195,29 +189,12 @@ class _Segmenter:
         return new[:-2] == last[:-2] and new[-2] == last[-2] + 1 and new[-1] in (0, 1)
 
     # -- building --------------------------------------------------------------------
-    def _path(self, label: Label, reading: Reading, parent: _Level | None) -> str:
-        own = label.text.strip().rstrip(".") if label.kind == "addr" else label.text.rstrip(".) \t")
-        if label.kind == "simple":
-            core = re.sub(r"[^0-9A-Za-z]", "", label.text) or own
-            if label.text.startswith("(") and parent is None:
-                return f"({core})"
-            if len(label.tokens) == 2 and label.tokens[1] == "0":  # "2.0"
-                return own.rstrip(".")
-            return f"{parent.path}({core})" if parent else core
-        if label.kind == "word" or parent is None:
-            return own
-        if label.tokens[: len(parent.ntoks)] == parent.ntoks:
-            return own
-        return f"{parent.path}.{own}"
-
     def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
-        path = self._path(label, reading, parent)
+        path = child_path(label.text, parent.path if parent else None)
         draft = _Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
-        self.stack.append(
-            _Level(reading.style, reading.value, path, numeric_tokens(tokens(path)), len(self.drafts))
-        )
+        self.stack.append(_Level(reading.style, reading.value, path, number_tokens(path), len(self.drafts)))
         ln = self.lines[i]
         rest_at = ln.body + label.length
         rest_at += _SEP.match(self.text, rest_at, ln.end).end() - rest_at
@@ -282,7 +259,7 @@ class _Segmenter:
     def _add_unnumbered(self, i: int) -> None:
         ln = self.lines[i]
         title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
-        draft = _Draft(i, "", _slug(title), 0, None, heading=title, body=ln.end)
+        draft = _Draft(i, "", slug(title), 0, None, heading=title, body=ln.end)
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):
             draft.body = nxt.end
@@ -299,7 +276,7 @@ class _Segmenter:
                 continue
             m = _DEFINITION.match(self.text, ln.body, ln.end)
             if m:
-                path = f"{draft.path}.def-{_slug(m.group('term'))}"
+                path = f"{draft.path}.def-{slug(m.group('term'))}"
                 out.append(_Draft(j, "", path, draft.depth + 1, index, body=ln.start))
         return out
 
@@ -349,7 +326,7 @@ class _Segmenter:
                     n += 1
                 path = f"{path}-{n}"
             seen_paths.add(path)
-            anchor = base = _anchor(path)
+            anchor = base = make_anchor(path)
             while anchor in seen:
                 seen[base] += 1
                 anchor = f"{base}-{seen[base]}"

@@ -9,10 +9,10 @@ import pytest
 from licenses.sources import spdx_text
 from licenses.text.segmentation import segment
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 XML_DIR = SHARED / "spdx-license-xml" / "src"
 MODELGO = SHARED / "modelgo" / "V2"
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "segmentation.py"
+BENCH = Path(__file__).resolve().parents[3] / "bench" / "segmentation.py"
 
 needs_xml = pytest.mark.skipif(not XML_DIR.is_dir(), reason="../shared/data/spdx-license-xml is absent")
 needs_modelgo = pytest.mark.skipif(not MODELGO.is_dir(), reason="../shared/data/modelgo/V2 is absent")
