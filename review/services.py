@@ -9,6 +9,7 @@ user can fix (a quote that is not in the clause, a body that is too long) raise 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -59,20 +60,30 @@ def locate_quote(text: str, quote: Quote) -> Quote:
         raise ValidationError(
             "The quote is empty. Select some words of the clause, or comment on the whole clause."
         )
-    start = quote.start
-    if not (start is not None and quote.end is not None and text[start : quote.end] == exact):
-        starts = []
+    start, end = quote.start, quote.end
+    if (
+        start is not None
+        and end is not None
+        and 0 <= start <= end
+        and text[start:end].split() == exact.split()
+    ):
+        exact = text[start:end]  # the page shows wrapped lines joined: same words, other spaces
+    else:
+        spans = []
         at = text.find(exact)
         while at != -1:
-            starts.append(at)
+            spans.append((at, at + len(exact)))
             at = text.find(exact, at + 1)
-        if not starts:
+        if not spans:  # selected on the reflowed page across a line break of the stored text
+            loose = r"\s+".join(re.escape(w) for w in exact.split())
+            spans = [m.span() for m in re.finditer(loose, text)]
+        if not spans:
             raise ValidationError(
                 "The quoted words are not in this clause. Select the words again, "
                 "or start a thread on the whole clause."
             )
-        start = max(starts, key=lambda s: context_score(text, s, s + len(exact), quote.prefix, quote.suffix))
-    end = start + len(exact)
+        start, end = max(spans, key=lambda s: context_score(text, s[0], s[1], quote.prefix, quote.suffix))
+        exact = text[start:end]
     return Quote(
         exact=exact,
         prefix=text[max(0, start - QUOTE_CONTEXT) : start],

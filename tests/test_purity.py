@@ -14,6 +14,8 @@ PURE_MODULES = [
     "licenses.text.numbering",
     "licenses.text.lines",
     "licenses.text.headings",
+    "licenses.text.addresses",
+    "licenses.text.reflow",
     "licenses.text.comparison",
     "licenses.text.matching",
     "licenses.text.rescue",

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from licenses.text.comparison import Pair, clause_text
+from licenses.text.reflow import reflow
 from licenses.text.segmentation import Segment
 
 CHANGE_KINDS = frozenset({"changed", "moved", "added", "removed", "split", "merged"})
@@ -118,8 +119,9 @@ def _row(pair: Pair) -> Row:
     b = [_side(s) for s in pair.b_segments]
     dom_id = f"d-{b[0].anchor}" if b else f"d-a-{a[0].anchor}"
     if pair.kind == "unchanged" and not pair.typography:
-        plain = mark_safe(escape(pair.b_text or pair.a_text))  # noqa: S308 - escaped
-        a_html = mark_safe(escape(pair.a_text))  # noqa: S308 - escaped
+        # Reflowed for reading (hard-wrapped lines joined); changed rows are normalised by the redline.
+        plain = mark_safe(escape(reflow(pair.b_text or pair.a_text)))  # noqa: S308 - escaped
+        a_html = mark_safe(escape(reflow(pair.a_text)))  # noqa: S308 - escaped
         return Row(pair.kind, dom_id, a, b, 1.0, pair.renumbered, a_html, plain, plain, manual=pair.manual)
     return Row(
         pair.kind,

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from html import escape
 
 from licenses.text.redline import redline
+from licenses.text.reflow import reflow
 from review.exports.data import Clause, ReviewSummary, Thread, criterion_label
 from review.exports.digest import ClauseDigest, digest, overview, settled
 from review.markup import MarkdownTooLong, render_markdown
@@ -164,7 +165,7 @@ def _clause_head(clause: Clause) -> list[str]:
         f'<section class="clause" id="c-{e(clause.anchor)}">',
         f"<h3>{e(clause.path)} {e(clause.heading)}</h3>",
         f'<p class="meta">{_link(clause.url, clause.url, "permalink")}</p>',
-        f'<blockquote class="clause">{_text(clause.text)}</blockquote>',
+        f'<blockquote class="clause">{_text(reflow(clause.text))}</blockquote>',
     ]
 
 

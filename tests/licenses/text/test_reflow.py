@@ -1,0 +1,146 @@
+"""licenses.text.reflow: wrapped lines join for reading; lists, tables and deliberate breaks stay."""
+
+import re
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from licenses.text.reflow import reflow, reflow_pieces
+
+PROSE = (
+    "Subject to the terms and conditions of this License, each Contributor hereby grants to You a "
+    "perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable copyright license to "
+    "reproduce, prepare Derivative Works of, publicly display, publicly perform, sublicense, and "
+    "distribute the Work and such Derivative Works in Source or Object form."
+)
+
+
+def wrapped(s: str, width: int = 72, indent: str = "") -> str:
+    return textwrap.fill(s, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def test_a_wrapped_paragraph_reads_as_one_line():
+    assert reflow(wrapped(PROSE)) == PROSE
+
+
+def test_paragraph_breaks_stay():
+    text = wrapped(PROSE) + "\n\n" + wrapped(PROSE)
+    assert reflow(text) == PROSE + "\n\n" + PROSE
+
+
+def test_list_items_keep_their_own_lines_and_their_wrapping_joins():
+    items = [
+        "(a) " + PROSE,
+        "(b) You must give any other recipients of the Work or Derivative Works a copy of this License; and",
+        "(c) You must cause any modified files to carry prominent notices stating that You changed the files.",
+    ]
+    text = (
+        "You may distribute copies provided that You meet the following conditions, all of them:\n"
+        + "\n".join(textwrap.fill(i, 72, subsequent_indent="    ", break_on_hyphens=False) for i in items)
+    )
+    lines = reflow(text).split("\n")
+    assert lines == [
+        "You may distribute copies provided that You meet the following conditions, all of them:",
+        *items,
+    ]
+
+
+def test_dash_and_roman_items_stay_apart():
+    text = wrapped("The Licensee shall, when it distributes the Model to a Third Party, meet these:") + (
+        "\n- keep this notice and every copyright notice that the Model carries, unchanged;\n"
+        "- state the changes You made.\nv. fifth item\nvi. sixth item"
+    )
+    assert reflow(text).count("\n") == 4
+
+
+def test_short_lines_stay_apart_a_title_block_and_an_address():
+    text = (
+        "GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991\n\n"
+        + wrapped(PROSE)
+        + ("\n\nExample Corp.\n1 Main Street\nSpringfield\n")
+    )
+    out = reflow(text)
+    assert out.startswith("GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991\n\n" + PROSE)
+    assert out.endswith("Example Corp.\n1 Main Street\nSpringfield\n")
+
+
+def test_tables_and_rules_keep_their_rows():
+    table = (
+        "Name            Version    Licence identifier used in the source files\n"
+        "Core library    2.1        LGPL-2.1-only or any later version of that licence\n"
+        "Documentation   1.3        GFDL-1.3-or-later, with no invariant sections at all\n"
+    )
+    assert reflow(table) == table
+    ruled = "=" * 70 + "\n" + wrapped(PROSE)
+    assert reflow(ruled) == "=" * 70 + "\n" + PROSE
+
+
+def test_unwrapped_text_and_crlf():
+    long_lines = PROSE + "\n" + PROSE + "\n"
+    assert reflow(long_lines) == long_lines  # each line is a paragraph already
+    assert reflow(wrapped(PROSE).replace("\n", "\r\n")) == PROSE
+
+
+def test_a_word_broken_at_its_hyphen_joins_without_a_space():
+    first = "Subject to the terms of this License, each Contributor grants You a non-"
+    text = f"{first}\nexclusive, royalty-free copyright license to reproduce and share the Work\nin any form."
+    assert len(first) == 72
+    assert (
+        reflow(text)
+        == first + "exclusive, royalty-free copyright license to reproduce and share the Work in any form."
+    )
+
+
+def test_pieces_line_up_with_the_whole():
+    text = wrapped(PROSE)
+    cut = [text[:50], text[50:75], text[75:200], text[200:]]
+    out = reflow_pieces(cut)
+    assert "".join(out) == reflow(text)
+    assert out[0] == text[:50]  # no break inside the first 50 characters
+    assert reflow_pieces(["one line", " only"]) == ["one line", " only"]
+
+
+def test_keep_length_keeps_every_offset():
+    text = wrapped(PROSE, indent="   ") + "\r\n\r\n(a) item\n"
+    shown = reflow(text, keep_length=True)
+    assert len(shown) == len(text)
+    assert _words(shown) == _words(text)
+    assert " ".join(shown.split()) == " ".join(reflow(text).split())
+    assert "\n" not in shown.split("\r\n\r\n")[0]
+    pieces = reflow_pieces([text[:100], text[100:]], keep_length=True)
+    assert [len(p) for p in pieces] == [100, len(text) - 100]
+
+
+def _words(s: str) -> str:
+    return "".join(s.split())
+
+
+@given(
+    st.lists(
+        st.sampled_from(["word", "(a)", "1.", "-", "\n", "\n\n", " ", "\t", "\r\n", "|", "Licensor"]),
+        max_size=200,
+    )
+)
+def test_reflow_only_changes_whitespace(tokens):
+    text = "".join(tokens)
+    assert _words(reflow(text)) == _words(text)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab .\n\r\t("), max_size=300), st.lists(st.integers(0, 300), max_size=5)
+)
+def test_reflow_pieces_join_to_reflow(text, cuts):
+    points = sorted({min(c, len(text)) for c in cuts})
+    pieces = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
+    assert "".join(reflow_pieces(pieces)) == reflow(text)
+
+
+def test_a_long_text_reflows_quickly():
+    import time
+
+    text = (wrapped(PROSE) + "\n\n") * 2000
+    t0 = time.perf_counter()
+    out = reflow(text)
+    assert time.perf_counter() - t0 < 1.0
+    assert not re.search(r"[a-z]\n[a-z]", out)
