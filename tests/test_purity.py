@@ -15,6 +15,7 @@ PURE_MODULES = [
     "licenses.text.lines",
     "licenses.text.headings",
     "licenses.text.addresses",
+    "licenses.text.parts",
     "licenses.text.reflow",
     "licenses.text.comparison",
     "licenses.text.matching",

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from licenses.text.numbering import numeric_tokens, parse_label, tokens
+from licenses.text.numbering import cjk_number, numeric_tokens, parse_label, tokens
 
 MAX_ANCHOR = 190  # the column holds 200; room for a "-12" that keeps anchors unique
 SPACE_SEP = "/"
 _SIMPLE = re.compile(r"^\(?([A-Za-z0-9]{1,5})[.)]?$")
+_CJK_ARTICLE = re.compile(r"[第제]\s*([0-9一二三四五六七八九十百〇零]+)\s*[条條조]")
 
 
 def slug(s: str, limit: int = 40) -> str:
@@ -28,7 +29,8 @@ def slug(s: str, limit: int = 40) -> str:
 
 
 def anchor(path: str) -> str:
-    """URL-safe anchor for a path: ``2.2(b)`` -> ``2.2.b``, ``§ 3`` -> ``s.3``, ``第1条`` -> ``1``."""
+    """URL-safe anchor for a path: ``2.2(b)`` -> ``2.2.b``, ``§ 3`` -> ``s.3``, ``第1条`` -> ``article.1``."""
+    path = _CJK_ARTICLE.sub(lambda m: f".article.{cjk_number(m.group(1)) or m.group(1)}.", path)
     out = re.sub(r"[^a-z0-9_-]+", ".", path.lower().replace("§", "s")).strip(".-")
     return out[:MAX_ANCHOR].strip(".-") or "clause"
 

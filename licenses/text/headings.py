@@ -20,6 +20,8 @@ def is_heading_text(s: str) -> bool:
     if not s or len(s) > 100 or s[-1] in ",;:" or ";" in s:
         return False
     letters = [c for c in s if c.isalpha()]
+    if letters and not any(c.isupper() or c.islower() for c in letters):
+        return len(s) <= 20 and s[-1] not in "。．.!?！？"  # a script without case: short and no full stop
     if letters and not any(c.islower() for c in letters):
         return len(letters) >= 2
     words = re.findall(r"[A-Za-z][\w'’-]*", s)

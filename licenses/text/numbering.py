@@ -14,14 +14,40 @@ _LABEL = re.compile(
     r"""
     (?:
         (?P<word>Section|SECTION|Article|ARTICLE|Clause|CLAUSE|§)[ \t]{0,3}
-            (?P<wnum>\d{1,3}(?:\.\d{1,3}){0,3})(?P<wdot>\.?)
-      | (?P<dec>\d{1,3}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
-      | \((?P<pin>\d{1,3}|[a-zA-Z]{1,5})\)
-      | (?P<bare>\d{1,3}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])
+            (?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?P<wdot>\.?)
+      | (?P<dec>\d{1,4}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
+      | \((?P<pin>\d{1,4}|[a-zA-Z]{1,5})\)
+      | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])
+      | (?P<spnum>\d{1,3})(?=[ \t]{1,6}["“‘'«]?[A-ZÀ-Þ])  # "1 Definitions": a number and a capital
     )
     (?=[ \t]|$|[-–—:]|(?P<tight>["“‘'«A-Z]))
     """,
     re.X,
+)
+# Article numbers in Chinese, Japanese and Korean texts: 第1条, 第十二條, 제1조. Nothing needs to follow.
+_CJK = re.compile(
+    r"(?P<open>[第제])[ \t]{0,2}(?P<num>\d{1,4}|[一二三四五六七八九十百〇零]{1,6})[ \t]{0,2}(?P<close>[条條조])"
+)
+_CJK_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+# Spaces other than " " that pasted text carries after a number (no-break, thin, ideographic):
+# read as " ", which keeps every offset.
+_SPACES = str.maketrans(
+    {
+        c: " "
+        for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    }
 )
 
 _ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
@@ -90,15 +116,41 @@ def _simple_readings(body: str, deco: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+def cjk_number(s: str) -> int:
+    """``"12"`` or ``"十二"`` -> 12; 0 when ``s`` is not a number up to 999."""
+    if s.isdigit():
+        return int(s)
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CJK_DIGITS:
+            digit = _CJK_DIGITS[ch]
+        elif ch in "十百":
+            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
+            digit = None
+        else:
+            return 0
+    return total + (digit or 0)
+
+
 def parse_label(line: str) -> Label | None:
     """Read a clause label at the start of ``line`` (already stripped on the left)."""
     if not line or not (line[0].isalnum() or line[0] in "(§"):
         return None
-    return _parse_prefix(line[:40])  # a label is at most ~26 characters; repeated lines hit the cache
+    # a label is at most ~26 characters; repeated lines hit the cache
+    head = line[:40]
+    return _parse_prefix(head if head.isascii() else head.translate(_SPACES))
 
 
 @functools.lru_cache(maxsize=4096)
 def _parse_prefix(line: str) -> Label | None:
+    cjk = _CJK.match(line)
+    if cjk:
+        value = cjk_number(cjk.group("num"))
+        if not value:
+            return None
+        text = cjk.group()
+        readings = (Reading(("num", cjk.group("open") + cjk.group("close"), 1), (value,)),)
+        return Label(text, "word", readings, cjk.end(), (str(value),))
     m = _LABEL.match(line)
     if not m:
         return None
@@ -121,6 +173,9 @@ def _parse_prefix(line: str) -> Label | None:
         if len(nums) == 2 and nums[1] == 0:  # "2.0" in ODbL: a top-level number
             return Label(text, "simple", (Reading(("num", ".", 1), nums[:1]),), m.end(), tokens(text))
         return Label(text, "dec", (Reading(("num", "dec", len(nums)), nums),), m.end(), tokens(text))
+    if g["spnum"]:
+        readings = (Reading(("num", " ", 1), (int(g["spnum"]),)),)
+        return Label(g["spnum"], "simple", readings, m.end(), (g["spnum"],))
     if g["pin"]:
         readings = _simple_readings(g["pin"], "()")
     else:

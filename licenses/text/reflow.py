@@ -67,18 +67,22 @@ def join_spans(text: str) -> list[tuple[int, int, str]]:
     ``joint``: one space, or nothing after a hyphen that ends a word ("non-" + "exclusive")."""
     lines = _lines(text)
     visible = [text[s:e].rstrip() for s, e, _ in lines]
-    width = wrap_width([len(v.expandtabs()) for v in visible if v.strip()])
+    width = wrap_width([len(v.expandtabs()) if "\t" in v else len(v) for v in visible if v.strip()])
     if width < MIN_WIDTH or width > MAX_WIDTH:
         return []
     slack = max(8, width // 8)
+    kept = [bool(v) and _kept(v) for v in visible]
     spans = []
     for k in range(len(lines) - 1):
         line, nxt = visible[k], visible[k + 1]
-        if not line.strip() or not nxt.strip() or _kept(line) or _kept(nxt) or _starts_item(nxt):
+        if not line.strip() or not nxt.strip() or kept[k] or kept[k + 1]:
             continue
         word = _FIRST_WORD.search(nxt)
-        if len(line.expandtabs()) + 1 + len(word.group()) <= width - slack:
+        size = len(line.expandtabs()) if "\t" in line else len(line)
+        if size + 1 + len(word.group()) <= width - slack:
             continue  # the word would have fitted: the writer broke the line on purpose
+        if _starts_item(nxt):
+            continue
         start = lines[k][0] + len(line)
         end = lines[k + 1][0] + (len(nxt) - len(nxt.lstrip()))
         joint = "" if _HYPHENATED.search(line) and nxt.lstrip()[:1].islower() else " "

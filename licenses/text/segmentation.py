@@ -16,10 +16,16 @@ import re
 from dataclasses import dataclass, replace
 
 from licenses.text.addresses import anchor as make_anchor
-from licenses.text.addresses import child_path, number_tokens, slug
+from licenses.text.addresses import child_path, in_space, number_tokens, slug, split_space
 from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text, split_inline_heading
 from licenses.text.lines import INVISIBLE, split_lines
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
+from licenses.text.parts import Spaces, part_name, short_slug, title_slug
+
+
+# Bumped when the same text may segment differently: versions record it, and the compare cache
+# key carries it, so no cached comparison outlives the rules that made its clauses.
+VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,9 @@ class _Segmenter:
         self.stack: list[_Level] = []
         self.accepted = [False] * len(self.lines)
         self.heading_since = False
+        self.spaces = Spaces()
+        self.part_line = -1  # line of the part heading read most recently
+        self.last_numbered = -1  # line of the clause accepted most recently
         self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
 
     # -- candidates ------------------------------------------------------------------
@@ -114,7 +123,7 @@ class _Segmenter:
                 continue
             styles = [lvl.style for lvl in stack]
             if r.style[1] == "dec":
-                want = tuple(str(v) for v in r.value[:-1])
+                want = numeric_tokens(tuple(str(v) for v in r.value[:-1]))
                 for d in range(len(stack) - 1, -1, -1):
                     if stack[d].ntoks == want:
                         options.append((d + 1, r, "new"))
@@ -128,6 +137,14 @@ class _Segmenter:
                 styles[-1] == r.style and not self.drafts[stack[-1].seg].heading and self._after_colon(i)
             ):
                 options.append((styles.index(r.style), r, "new"))  # a second list of the same kind
+            elif (
+                stack
+                and self._after_colon(i)
+                and self._indent(i) > self._indent(self.drafts[stack[-1].seg].line)
+            ):
+                options.append(
+                    (len(stack), r, "new")
+                )  # "provided that:" and an indented list of the same kind
             elif styles[0] == r.style and self._heads_alone(i, label):
                 options.append((0, r, "new"))  # "0. Definition" again: a second text (translation, part)
         if not options:
@@ -147,6 +164,10 @@ class _Segmenter:
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         rest = self.text[ln.body + label.length : ln.end]
         return (nxt is None or nxt.blank) and is_heading_text(rest)
+
+    def _indent(self, i: int) -> int:
+        start = self.lines[i].start
+        return start - (self.text.rfind("\n", 0, start) + 1)
 
     def _after_colon(self, i: int) -> bool:
         """Whether the nearest text line above ends with ":" ("...include using the Software:")."""
@@ -193,6 +214,10 @@ class _Segmenter:
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
         path = child_path(label.text, parent.path if parent else None)
+        if parent is None:
+            path = self._top_level_path(i, path, reading)
+        self.spaces.add(path)
+        self.last_numbered = i
         draft = _Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
         self.stack.append(_Level(reading.style, reading.value, path, number_tokens(path), len(self.drafts)))
         ln = self.lines[i]
@@ -244,9 +269,82 @@ class _Segmenter:
             placed = self._place(i, label) if label else None
             if label and placed:
                 self._accept(i, label, *placed)
-            elif self._unnumbered_heading(i):
-                self._add_unnumbered(i)
+            else:
+                part = self._part_heading(i)
+                if part or self._unnumbered_heading(i):
+                    self._add_unnumbered(i)
+                if part:
+                    self.spaces.part, self.part_line = part, i
         return self._finish()
+
+    # -- address spaces (licenses.text.parts) ----------------------------------------
+    def _part_heading(self, i: int) -> str:
+        """The slug of a part heading ("PART B.", "Schedule 2") that starts line ``i``, or ""."""
+        ln = self.lines[i]
+        if ln.end - ln.body > 120 or i and not (self.lines[i - 1].blank or self.accepted[i - 1]):
+            prev = self.lines[i - 1] if i else None
+            if prev is None or not _TERMINAL.search(self.text[prev.start : prev.end].rstrip()):
+                return ""
+        return part_name(self.text[ln.body : ln.end])
+
+    def _top_level_path(self, i: int, local: str, reading: Reading) -> str:
+        """``local`` in the current address space, opening a new one when numbering restarts."""
+        spaces = self.spaces
+        restarts = reading.style[0] == "num" and is_first(reading) and not self._after_colon(i)
+        if spaces.top_level(local, len(self.drafts)) and restarts:  # "Permitted uses:" 1. 2. is a list
+            old_start = spaces.start
+            title, title_line = self._title_before(i)
+            by_part = bool(spaces.part) and spaces.part != spaces.space_part
+            prefix, earlier = spaces.open(len(self.drafts), title)
+            for d in self.drafts[old_start:] if earlier else ():
+                if d.label and not split_space(d.path)[0]:
+                    d.path = in_space(earlier, d.path)
+            first = self.part_line if by_part else title_line
+            for d in self.drafts:
+                if not d.label and d.line >= first and d.line != title_line and not split_space(d.path)[0]:
+                    d.path = in_space(prefix, d.path)
+            if not by_part and title_line < i and all(d.line != title_line for d in self.drafts):
+                self._insert_title(title_line, prefix)
+        return in_space(spaces.prefix, local)
+
+    def _insert_title(self, line: int, prefix: str) -> None:
+        """The second document's title block starts a segment of its own, not the last clause's tail.
+
+        Safe to insert in the middle: the drafts after ``line`` are unnumbered and the stack is empty.
+        """
+        ln = self.lines[line]
+        title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
+        at = next((k for k, d in enumerate(self.drafts) if d.line > line), len(self.drafts))
+        for d in self.drafts[at:]:
+            if d.parent is not None and d.parent >= at:
+                d.parent += 1
+        self.drafts.insert(
+            at, _Draft(line, "", in_space(prefix, "preamble"), 0, None, heading=title, body=ln.end)
+        )
+        self.accepted[line] = True
+        self.spaces.start += 1
+
+    def _title_before(self, i: int) -> tuple[str, int]:
+        """A title for a second document: short heading-like lines since the last clause."""
+        found: list[tuple[str, int]] = [
+            (d.heading, d.line)
+            for d in self.drafts
+            if not d.label and d.line > self.last_numbered and d.heading
+        ]
+        for j in range(self.last_numbered + 1, i):
+            ln = self.lines[j]
+            line = self.text[ln.body : ln.end].strip()
+            if (
+                not ln.blank
+                and len(line) < 100
+                and (self.lines[j - 1].blank or j == 0)
+                and is_heading_text(line)
+            ):
+                found.append((line, j))
+        found.sort(key=lambda f: f[1])
+        pick = title_slug([f for f, _ in found])
+        line = next((j for f, j in found if short_slug(f) == pick), i)
+        return pick, line
 
     def _same_as_two_above(self, i: int) -> bool:
         if i < 2 or self.accepted[i - 1] or self.accepted[i - 2]:

@@ -34,7 +34,9 @@ def test_anchor_is_url_safe_and_bounded():
     assert anchor("2.2(b)") == "2.2.b"
     assert anchor("§ 3") == "s.3"
     assert anchor("part-b/1(a)") == "part-b.1.a"
-    assert anchor("第1条") == "1"
+    assert anchor("第1条") == "article.1"
+    assert anchor("第十二条(a)") == "article.12.a"
+    assert anchor("제3조") == "article.3"
     assert anchor("***") == "clause"
     assert len(anchor("1." * 300)) <= 190
 

@@ -142,5 +142,5 @@ def test_a_long_text_reflows_quickly():
     text = (wrapped(PROSE) + "\n\n") * 2000
     t0 = time.perf_counter()
     out = reflow(text)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.perf_counter() - t0 < 2.0  # 0.1 s on an idle machine
     assert not re.search(r"[a-z]\n[a-z]", out)

@@ -175,7 +175,7 @@ def test_preamble_and_appendix():
     assert [s.path for s in segs][:3] == ["preamble", "1", "2"]
     assert segs[3].path.startswith("how-to-apply-these-terms")
     assert segs[3].heading == "How to apply these terms to your new programs"
-    assert segs[4].path == "1"
+    assert segs[4].path == "how-to-apply-these/1"  # steps of the appendix, not clause 1 again
     assert len({s.anchor for s in segs}) == len(segs)
 
 

@@ -34,7 +34,9 @@ def test_paths_equal_the_spdx_markup(spdx_id):
     bench = _bench()
     truth = bench.truth_paths(XML_DIR / f"{spdx_id}.xml", lenient=True)
     found = bench.found_paths(spdx_text(spdx_id))
-    assert found == truth
+    # a text holding several agreements (Python-2.0) prefixes the later ones: "beopen.com...1" cites "1"
+    assert len(found) == len(truth)
+    assert all(bench._match(f, t) for f, t in zip(found, truth, strict=True)), (found, truth)
 
 
 @needs_xml

@@ -1,0 +1,124 @@
+"""Segmentation cases seen on real licenses (issue 12), each on a synthetic text of our own."""
+
+from licenses.text.segmentation import segment
+
+
+def paths(text: str) -> list[str]:
+    return [s.path for s in segment(text) if s.label]
+
+
+def by_path(text: str):
+    return {s.path: s for s in segment(text)}
+
+
+def test_decimal_under_a_point_zero_heading_and_a_three_part_first_child():
+    text = (
+        "1. Terms.\n"
+        '     1.0.1. "Business Use" means use to earn money.\n\n'
+        '     1.1. "Author" means the person who wrote it.\n\n'
+        '     1.2. "Work" means the program.\n\n'
+        "2.0 Grants.\n\n"
+        "     2.1. The Author grants You a license.\n\n"
+        "     2.2. Each contributor grants You a license.\n"
+    )
+    assert paths(text) == ["1", "1.0.1", "1.1", "1.2", "2.0", "2.1", "2.2"]
+    segs = by_path(text)
+    assert segs["1.0.1"].text.startswith('"Business Use" means')
+    assert segment(text)[segs["2.1"].parent].path == "2.0"
+
+
+def test_a_no_break_space_after_the_number_still_makes_a_clause():
+    text = "1.\u00a0Definitions\n\nWords mean things.\n\n2.\u00a0Grant\n\nYou may.\n\n2.1\u00a0Scope\n\nAll of it.\n"
+    segs = by_path(text)
+    assert paths(text) == ["1", "2", "2.1"]
+    assert segs["2"].heading == "Grant"
+    assert segs["2.1"].text == "All of it."
+    assert text[segs["2"].start : segs["2"].end].startswith("2.\u00a0Grant")
+
+
+def test_clause_numbers_past_999():
+    text = "".join(f"{n}. Rule {n} applies to every copy.\n\n" for n in range(1, 1003))
+    found = paths(text)
+    assert found[-4:] == ["999", "1000", "1001", "1002"]
+    assert by_path(text)["999"].text == "Rule 999 applies to every copy."
+
+
+def test_articles_in_chinese_japanese_and_korean():
+    ja = "第1条 目的\n\nこの契約は目的を定める。\n\n第2条 定義\n\nこの契約において次の用語を定義する。\n\n  a. 「本作品」とは作品をいう。\n"
+    assert paths(ja) == ["第1条", "第2条", "第2条(a)"]
+    assert by_path(ja)["第2条"].heading == "定義"
+    assert by_path(ja)["第2条"].anchor == "article.2"
+    zh = "第一条 目的\n\n本协议规定目的。\n\n第二条 定义\n\n本协议中的用语。\n\n第十二条 其他\n\n其他事项。\n"
+    assert paths(zh) == ["第一条", "第二条"]  # 十二 does not follow 二
+    ko = "제1조 (목적)\n\n이 약관은 목적을 정한다.\n\n제2조 (정의)\n\n이 약관에서 쓰는 용어.\n"
+    assert paths(ko) == ["제1조", "제2조"]
+
+
+def test_paragraph_sign_numbers():
+    text = "§ 1 Scope\n\nThis applies.\n\n§ 2 Grant\n\n(1) You may copy.\n\n(2) You may share.\n\n§ 3 End\n\nDone.\n"
+    assert paths(text) == ["§ 1", "§ 2", "§ 2(1)", "§ 2(2)", "§ 3"]
+
+
+def test_numbers_without_a_dot_before_a_capital():
+    text = (
+        "1 Definitions\n\n  1.1 'Licence' means this document.\n\n  1.2 'Source' means the design.\n\n"
+        "2 Applicability\n\n  2.1 This Licence governs use.\n\n"
+        "The licensee may distribute copies, provided that:\n"
+        "     1 The copy carries this licence;\n"
+        "     2 Changes are marked.\n"
+    )
+    assert paths(text) == ["1", "1.1", "1.2", "2", "2.1", "2.1(1)", "2.1(2)"]
+    # a wrapped line that merely starts with a number stays text
+    prose = "1. Grant.\n\nYou may keep up to\n2 Copies of the Work at any time.\n\n2. End.\n"
+    assert paths(prose) == ["1", "2"]
+
+
+def test_numbering_restarts_under_part_headings():
+    text = (
+        "Intro Agreement\n\nThis Agreement has two parts.\n\n"
+        "PART A. CONTRIBUTIONS - terms for contributors\n"
+        "1. You grant us a license.\n\n2. You keep your rights.\n"
+        "PART B. DOWNLOADS - terms for users\n"
+        "1. We grant you a license, provided that:\n(a) you keep notices;\n(b) you mark changes.\n\n"
+        "2. No warranty.\n"
+    )
+    assert paths(text) == ["part-a/1", "part-a/2", "part-b/1", "part-b/1(a)", "part-b/1(b)", "part-b/2"]
+    segs = by_path(text)
+    assert segs["part-b/1(a)"].anchor == "part-b.1.a"
+    assert [s.heading for s in segment(text) if not s.label][1:] == [
+        "PART A. CONTRIBUTIONS - terms for contributors",
+        "PART B. DOWNLOADS - terms for users",
+    ]
+
+
+def test_schedule_restarts_without_touching_the_main_numbers():
+    text = "1. Grant.\n\nYou may.\n\n2. Fees.\n\nSee the schedule.\n\nSchedule 1\n\n1. Fee for copies.\n\n2. Fee for support.\n"
+    assert paths(text) == ["1", "2", "schedule-1/1", "schedule-1/2"]
+
+
+def test_a_second_document_gets_its_own_address_space():
+    first = (
+        "SMALL LIBRARY LICENSE\n\nThis license adds terms to the big license below.\n\n"
+        "0. Definitions.\n\nWords.\n\n1. Exception.\n\nYou may link.\n\n2. Versions.\n\nNew ones may come.\n\n"
+    )
+    second = (
+        "BIG PUBLIC LICENSE\nVersion 3, 2007\n\nPreamble text of the big license.\n\n"
+        "TERMS AND CONDITIONS\n\n0. Definitions.\n\nOther words.\n\n1. Source Code.\n\nThe source.\n\n"
+        "2. Basic Permissions.\n\n(a) run it;\n\n(b) change it.\n"
+    )
+    segs = segment(first + second)
+    labelled = [s.path for s in segs if s.label]
+    assert labelled == [
+        "0",
+        "1",
+        "2",
+        "big-public-license/0",
+        "big-public-license/1",
+        "big-public-license/2",
+        "big-public-license/2(a)",
+        "big-public-license/2(b)",
+    ]
+    assert len({s.path for s in segs}) == len(segs)  # citations are unambiguous
+    title = next(s for s in segs if s.path == "big-public-license/preamble")
+    assert title.heading == "BIG PUBLIC LICENSE"
+    assert by_path(first + second)["2"].text == "New ones may come."  # the title is not glued to §2
