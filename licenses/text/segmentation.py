@@ -22,7 +22,6 @@ from licenses.text.lines import INVISIBLE, split_lines
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
 from licenses.text.parts import Spaces, part_name, short_slug, title_slug
 
-
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
 VERSION = "2"
@@ -41,11 +40,12 @@ class Segment:
     parent: int | None
 
 
-_TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or)|\band/or)$""")
+_TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
 _DEFINITION = re.compile(
     r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
     r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
 )
+_ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 _SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
 _MAX_DEPTH = 6
 
@@ -257,7 +257,17 @@ class _Segmenter:
             return False  # the title belongs to the preamble
         if ln.markdown_heading or underline:
             return True
-        return bool(self.drafts) and is_heading_text(line) and not any(c.islower() for c in line)
+        if not self.drafts or not is_heading_text(line):
+            return False
+        if not any(c.islower() for c in line):
+            return True
+        # "Creative Commons Notice": title case, and left of the paragraph it heads
+        body = next((k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None)
+        if body is None or self._indent(body) <= self._indent(i) or line[-1] in ".:":
+            return False
+        if self.stack and self._indent(i) > self._indent(self.drafts[self.stack[0].seg].line):
+            return False  # deeper than the clauses around it: words inside a clause
+        return parse_label(self.text[self.lines[body].body : self.lines[body].end]) is None
 
     def run(self) -> list[Segment]:
         for i, ln in enumerate(self.lines):
@@ -273,9 +283,47 @@ class _Segmenter:
                 part = self._part_heading(i)
                 if part or self._unnumbered_heading(i):
                     self._add_unnumbered(i)
+                elif self._closes_list(i):
+                    self._add_closing(i)
                 if part:
                     self.spaces.part, self.part_line = part, i
         return self._finish()
+
+    # -- words after a list that belong to the sentence before it ----------------------
+    def _closes_list(self, i: int) -> bool:
+        """Whether line ``i`` ends the list its last item belongs to and goes back to the parent.
+
+        "(iii) … Extracted Models;" then "for NonCommercial purposes only." finishes the sentence
+        that opened the list, so it belongs to the parent, not to item (iii). Read so when the
+        last item ended with ";" (or "; and") and the line goes on in lower case, or when a new
+        paragraph starts left of the item's indentation; and never when the next item follows.
+        """
+        if len(self.stack) < 2 or self.drafts[self.stack[-1].seg].heading:
+            return False  # "4.1 EFFECTIVE DATE": a titled item's text may sit anywhere below it
+        top = self.stack[-1]
+        top_line = self.drafts[top.seg].line
+        j, blank = i - 1, False
+        while j > top_line and self.lines[j].blank:
+            j, blank = j - 1, True
+        if j < top_line or any(self.accepted[top_line + 1 : i]):
+            return False
+        if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
+            return False  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
+        tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
+        first = self.text[self.lines[i].body : self.lines[i].body + 1]
+        goes_on = first.islower() and _ITEM_END.search(tail) is not None
+        outdented = blank and self._indent(i) < self._indent(top_line) and first.isupper()
+        if not (goes_on or outdented):
+            return False
+        return not self._next_is(i, top.style, top.value[-1] + 1) if len(top.value) == 1 else True
+
+    def _add_closing(self, i: int) -> None:
+        del self.stack[-1]
+        parent = self.stack[-1]
+        self.drafts.append(
+            _Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)
+        )
+        self.accepted[i] = True
 
     # -- address spaces (licenses.text.parts) ----------------------------------------
     def _part_heading(self, i: int) -> str:

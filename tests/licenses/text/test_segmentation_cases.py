@@ -122,3 +122,85 @@ def test_a_second_document_gets_its_own_address_space():
     title = next(s for s in segs if s.path == "big-public-license/preamble")
     assert title.heading == "BIG PUBLIC LICENSE"
     assert by_path(first + second)["2"].text == "New ones may come."  # the title is not glued to §2
+
+
+def test_words_after_the_last_item_that_finish_the_parent_sentence_belong_to_the_parent():
+    text = (
+        "1.\tDEFINITIONS\n"
+        "Words.\n"
+        "2.\tRIGHTS\n"
+        "2.1\tGrant\n"
+        "(a)\tThe Licensor grants You a license to:\n"
+        "(i)\tcopy the Work;\n"
+        "(ii)\tshare the Work; and\n"
+        "(iii)\tadapt the Work;\n"
+        "for non-commercial purposes only.\n"
+        "(b)\tYou may not sublicense.\n"
+        "2.2\tConditions\n"
+        "(a)\tKeep notices.\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs if s.label] == [
+        "1",
+        "2",
+        "2.1",
+        "2.1(a)",
+        "2.1(a)(i)",
+        "2.1(a)(ii)",
+        "2.1(a)(iii)",
+        "2.1(b)",
+        "2.2",
+        "2.2(a)",
+    ]
+    closing = next(s for s in segs if s.path == "2.1(a).closing")
+    assert closing.text == "for non-commercial purposes only."
+    assert segs[closing.parent].path == "2.1(a)"
+    assert next(s for s in segs if s.path == "2.1(a)(iii)").text == "adapt the Work;"
+
+
+def test_an_outdented_paragraph_after_a_list_closes_it_but_wrapped_item_lines_do_not():
+    text = (
+        "1. Scope.\n\n2. Terms.\n\n"
+        "3. Grant. You may, worldwide:\n"
+        "    a. copy the Work, and keep\n"
+        "       copies;\n"
+        "    b. share the Work.\n\n"
+        "These rights apply in all media now known or later devised.\n\n"
+        "4. Limits.\n"
+    )
+    segs = by_path(text)
+    assert segs["3(a)"].text == "copy the Work, and keep\n       copies;"
+    assert segs["3.closing"].text == "These rights apply in all media now known or later devised."
+    # a titled item's text may start left of it: it is still the item's text
+    titled = "Article 4 - TERM\n\n      4.1 EFFECTIVE DATE\n\nThe Agreement starts when accepted.\n\n      4.2 END\n\nIt ends.\n"
+    assert by_path(titled)["4.1"].text == "The Agreement starts when accepted."
+
+
+def test_items_after_a_line_ending_and_with_a_comma():
+    text = (
+        "1. Definitions.\n\n2. Fair Dealing.\n\n"
+        "3. License Grant. Licensor grants You a license:\n"
+        " a. to Reproduce the Work;\n"
+        " b. to Distribute the Work; and,\n"
+        " c. to Perform the Work.\n"
+        " d. For the avoidance of doubt:\n"
+        "     i. first case;\n"
+        "    ii. second case; and,\n"
+        "   iii. third case.\n"
+    )
+    assert paths(text)[2:] == ["3", "3(a)", "3(b)", "3(c)", "3(d)", "3(d)(i)", "3(d)(ii)", "3(d)(iii)"]
+
+
+def test_a_notice_after_the_last_clause_is_its_own_segment():
+    text = (
+        "1. Definitions\n\nWords.\n\n"
+        "2. Miscellaneous\n\n"
+        "    a. Each time You share the Work, the Licensor offers the same license.\n"
+        "    b. This License is the entire agreement.\n\n\n"
+        "Creative Commons Notice\n\n"
+        "    Creative Commons is not a party to this License and makes no warranty.\n"
+    )
+    segs = segment(text)
+    notice = next(s for s in segs if s.heading == "Creative Commons Notice")
+    assert notice.parent is None and notice.text.startswith("Creative Commons is not a party")
+    assert by_path(text)["2(b)"].text == "This License is the entire agreement."
