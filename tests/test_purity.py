@@ -16,6 +16,7 @@ PURE_MODULES = [
     "licenses.text.headings",
     "licenses.text.addresses",
     "licenses.text.parts",
+    "licenses.text.assembly",
     "licenses.text.reflow",
     "licenses.text.comparison",
     "licenses.text.matching",

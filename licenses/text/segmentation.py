@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from licenses.text.addresses import anchor as make_anchor
 from licenses.text.addresses import child_path, in_space, number_tokens, slug, split_space
-from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text, split_inline_heading
-from licenses.text.lines import INVISIBLE, split_lines
+from licenses.text.assembly import Draft, Segment, assemble
+from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
+from licenses.text.lines import split_lines
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
 from licenses.text.parts import Spaces, part_name, short_slug, title_slug
 
@@ -27,24 +27,7 @@ from licenses.text.parts import Spaces, part_name, short_slug, title_slug
 VERSION = "2"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    label: str  # as printed: "2.2", "(b)", "iv.", "Section 4"; "" when unnumbered
-    path: str  # full citation: "2.2(b)", "4(d)", "preamble", "1.def-licensor"
-    anchor: str  # URL-safe, unique in the version: "2.2.b"
-    heading: str
-    text: str
-    start: int
-    end: int
-    depth: int
-    parent: int | None
-
-
 _TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
-_DEFINITION = re.compile(
-    r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
-    r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
-)
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 _SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
 _MAX_DEPTH = 6
@@ -59,22 +42,11 @@ class _Level:
     seg: int
 
 
-@dataclass(slots=True)
-class _Draft:
-    line: int
-    label: str
-    path: str
-    depth: int
-    parent: int | None
-    heading: str = ""
-    body: int = 0  # offset where own text starts
-
-
 class _Segmenter:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = split_lines(text)
-        self.drafts: list[_Draft] = []
+        self.drafts: list[Draft] = []
         self.stack: list[_Level] = []
         self.accepted = [False] * len(self.lines)
         self.heading_since = False
@@ -218,7 +190,7 @@ class _Segmenter:
             path = self._top_level_path(i, path, reading)
         self.spaces.add(path)
         self.last_numbered = i
-        draft = _Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
+        draft = Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
         self.stack.append(_Level(reading.style, reading.value, path, number_tokens(path), len(self.drafts)))
         ln = self.lines[i]
         rest_at = ln.body + label.length
@@ -228,7 +200,7 @@ class _Segmenter:
         self.accepted[i] = True
         self.heading_since = False
 
-    def _set_heading(self, draft: _Draft, i: int, rest_at: int) -> None:
+    def _set_heading(self, draft: Draft, i: int, rest_at: int) -> None:
         ln = self.lines[i]
         rest = self.text[rest_at : ln.end]
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
@@ -287,7 +259,7 @@ class _Segmenter:
                     self._add_closing(i)
                 if part:
                     self.spaces.part, self.part_line = part, i
-        return self._finish()
+        return assemble(self.text, self.lines, self.drafts)
 
     # -- words after a list that belong to the sentence before it ----------------------
     def _closes_list(self, i: int) -> bool:
@@ -321,7 +293,7 @@ class _Segmenter:
         del self.stack[-1]
         parent = self.stack[-1]
         self.drafts.append(
-            _Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)
+            Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)
         )
         self.accepted[i] = True
 
@@ -367,7 +339,7 @@ class _Segmenter:
             if d.parent is not None and d.parent >= at:
                 d.parent += 1
         self.drafts.insert(
-            at, _Draft(line, "", in_space(prefix, "preamble"), 0, None, heading=title, body=ln.end)
+            at, Draft(line, "", in_space(prefix, "preamble"), 0, None, heading=title, body=ln.end)
         )
         self.accepted[line] = True
         self.spaces.start += 1
@@ -405,97 +377,13 @@ class _Segmenter:
     def _add_unnumbered(self, i: int) -> None:
         ln = self.lines[i]
         title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
-        draft = _Draft(i, "", slug(title), 0, None, heading=title, body=ln.end)
+        draft = Draft(i, "", slug(title), 0, None, heading=title, body=ln.end)
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):
             draft.body = nxt.end
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = True
-
-    def _definitions(self, draft: _Draft, index: int, end_line: int) -> list[_Draft]:
-        """Each '"Licensor" means ...' paragraph inside a segment becomes its own child."""
-        out: list[_Draft] = []
-        for j in range(draft.line + 1, end_line):
-            ln = self.lines[j]
-            if ln.blank or ln.start < draft.body or not (self.lines[j - 1].blank or j - 1 == draft.line):
-                continue
-            m = _DEFINITION.match(self.text, ln.body, ln.end)
-            if m:
-                path = f"{draft.path}.def-{slug(m.group('term'))}"
-                out.append(_Draft(j, "", path, draft.depth + 1, index, body=ln.start))
-        return out
-
-    def _finish(self) -> list[Segment]:
-        text, lines = self.text, self.lines
-        drafts = self.drafts
-        first_visible = next((ln for ln in lines if not ln.blank), None)
-        first_char = len(text) - len(text.lstrip())
-        if first_visible is None:  # only whitespace and invisible characters
-            end = len(text.rstrip())
-            return [Segment("", "preamble", "preamble", "", "", first_char, end, 0, None)] if end else []
-        if not drafts or drafts[0].line != lines.index(first_visible):
-            pre = _Draft(lines.index(first_visible), "", "preamble", 0, None, body=first_visible.start)
-            drafts = [pre] + [
-                _Draft(
-                    d.line,
-                    d.label,
-                    d.path,
-                    d.depth,
-                    None if d.parent is None else d.parent + 1,
-                    d.heading,
-                    d.body,
-                )
-                for d in drafts
-            ]
-        # Split out definitions, then renumber parents.
-        full: list[_Draft] = []
-        remap: dict[int, int] = {}
-        for k, d in enumerate(drafts):
-            remap[k] = len(full)
-            d.parent = None if d.parent is None else remap[d.parent]
-            full.append(d)
-            end_line = drafts[k + 1].line if k + 1 < len(drafts) else len(lines)
-            full.extend(self._definitions(d, remap[k], end_line))
-        out: list[Segment] = []
-        seen: dict[str, int] = {}
-        seen_paths: set[str] = set()
-        for k, d in enumerate(full):
-            start = lines[d.line].start if k else min(lines[d.line].start, first_char)
-            end = lines[full[k + 1].line].start if k + 1 < len(full) else len(text)
-            while end > start and (text[end - 1].isspace()):
-                end -= 1
-            path = d.path
-            if not d.label and path in seen_paths:
-                n = 2
-                while f"{path}-{n}" in seen_paths:
-                    n += 1
-                path = f"{path}-{n}"
-            seen_paths.add(path)
-            anchor = base = make_anchor(path)
-            while anchor in seen:
-                seen[base] += 1
-                anchor = f"{base}-{seen[base]}"
-            seen.setdefault(anchor, 1)
-            body = min(max(d.body, start), end)
-            own_text = text[body:end].strip().strip(INVISIBLE).strip()
-            heading = d.heading
-            if d.label and not heading:
-                heading, own_text = split_inline_heading(own_text)
-            out.append(
-                Segment(
-                    d.label,
-                    path,
-                    anchor,
-                    heading,
-                    own_text,
-                    start,
-                    end,
-                    d.depth,
-                    d.parent,
-                )
-            )
-        return out
 
 
 def segment(text: str) -> list[Segment]:

@@ -204,3 +204,18 @@ def test_a_notice_after_the_last_clause_is_its_own_segment():
     notice = next(s for s in segs if s.heading == "Creative Commons Notice")
     assert notice.parent is None and notice.text.startswith("Creative Commons is not a party")
     assert by_path(text)["2(b)"].text == "This License is the entire agreement."
+
+
+def test_definitions_written_as_a_dash_list_are_split():
+    text = (
+        "1. Definitions.\n"
+        '- "License" means these terms and conditions\n'
+        "for use and sharing.\n"
+        '- "Licensor" shall mean the owner granting the License.\n'
+        '- "Model" means the trained weights.\n'
+        "2. Grant.\n"
+    )
+    segs = by_path(text)
+    assert [p for p in segs if ".def-" in p] == ["1.def-license", "1.def-licensor", "1.def-model"]
+    assert segs["1.def-license"].text == '- "License" means these terms and conditions\nfor use and sharing.'
+    assert segs["1"].text == "" and segs["1"].heading == "Definitions."

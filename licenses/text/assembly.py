@@ -1,0 +1,139 @@
+"""Pure assembly of segments from the segmenter's drafts. No Django imports.
+
+:mod:`licenses.text.segmentation` decides where clauses start; this module turns those starts
+(:class:`Draft`) into :class:`Segment` rows: a preamble before the first clause, definitions
+('"Licensor" means …', also as "- " list items) split out as children, each segment's span and
+own text, inline headings, and paths and anchors that are unique in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from licenses.text.addresses import anchor as make_anchor
+from licenses.text.addresses import slug
+from licenses.text.headings import split_inline_heading
+from licenses.text.lines import INVISIBLE, Line
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    label: str  # as printed: "2.2", "(b)", "iv.", "Section 4"; "" when unnumbered
+    path: str  # full citation: "2.2(b)", "4(d)", "preamble", "1.def-licensor"
+    anchor: str  # URL-safe, unique in the version: "2.2.b"
+    heading: str
+    text: str
+    start: int
+    end: int
+    depth: int
+    parent: int | None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A segment before its end is known: where it starts, its address and its parent's index."""
+
+    line: int
+    label: str
+    path: str
+    depth: int
+    parent: int | None
+    heading: str = ""
+    body: int = 0  # offset where own text starts
+
+
+DEFINITION = re.compile(
+    r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
+    r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
+)
+_BULLET = re.compile(r"[-*•‣◦▪–][ \t]+")
+
+
+def _definitions(text: str, lines: list[Line], draft: Draft, index: int, end_line: int) -> list[Draft]:
+    """Each '"Licensor" means ...' paragraph inside a segment becomes its own child."""
+    out: list[Draft] = []
+    for j in range(draft.line + 1, end_line):
+        ln = lines[j]
+        if ln.blank or ln.start < draft.body:
+            continue
+        bullet = _BULLET.match(text, ln.body, ln.end)  # '- "License" means …': a list of definitions
+        if not (bullet or lines[j - 1].blank or j - 1 == draft.line):
+            continue
+        m = DEFINITION.match(text, bullet.end() if bullet else ln.body, ln.end)
+        if m:
+            path = f"{draft.path}.def-{slug(m.group('term'))}"
+            out.append(Draft(j, "", path, draft.depth + 1, index, body=ln.start))
+    return out
+
+
+def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]:
+    """Segments from the drafts: a preamble before the first, definitions split out, spans, unique
+    paths and anchors, inline headings."""
+    first_visible = next((ln for ln in lines if not ln.blank), None)
+    first_char = len(text) - len(text.lstrip())
+    if first_visible is None:  # only whitespace and invisible characters
+        end = len(text.rstrip())
+        return [Segment("", "preamble", "preamble", "", "", first_char, end, 0, None)] if end else []
+    if not drafts or drafts[0].line != lines.index(first_visible):
+        pre = Draft(lines.index(first_visible), "", "preamble", 0, None, body=first_visible.start)
+        drafts = [pre] + [
+            Draft(
+                d.line,
+                d.label,
+                d.path,
+                d.depth,
+                None if d.parent is None else d.parent + 1,
+                d.heading,
+                d.body,
+            )
+            for d in drafts
+        ]
+    # Split out definitions, then renumber parents.
+    full: list[Draft] = []
+    remap: dict[int, int] = {}
+    for k, d in enumerate(drafts):
+        remap[k] = len(full)
+        d.parent = None if d.parent is None else remap[d.parent]
+        full.append(d)
+        end_line = drafts[k + 1].line if k + 1 < len(drafts) else len(lines)
+        full.extend(_definitions(text, lines, d, remap[k], end_line))
+    out: list[Segment] = []
+    seen: dict[str, int] = {}
+    seen_paths: set[str] = set()
+    for k, d in enumerate(full):
+        start = lines[d.line].start if k else min(lines[d.line].start, first_char)
+        end = lines[full[k + 1].line].start if k + 1 < len(full) else len(text)
+        while end > start and (text[end - 1].isspace()):
+            end -= 1
+        path = d.path
+        if not d.label and path in seen_paths:
+            n = 2
+            while f"{path}-{n}" in seen_paths:
+                n += 1
+            path = f"{path}-{n}"
+        seen_paths.add(path)
+        anchor = base = make_anchor(path)
+        while anchor in seen:
+            seen[base] += 1
+            anchor = f"{base}-{seen[base]}"
+        seen.setdefault(anchor, 1)
+        body = min(max(d.body, start), end)
+        own_text = text[body:end].strip().strip(INVISIBLE).strip()
+        heading = d.heading
+        if d.label and not heading:
+            heading, own_text = split_inline_heading(own_text)
+        out.append(
+            Segment(
+                d.label,
+                path,
+                anchor,
+                heading,
+                own_text,
+                start,
+                end,
+                d.depth,
+                d.parent,
+            )
+        )
+    return out
