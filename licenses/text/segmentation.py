@@ -255,15 +255,15 @@ class _Segmenter:
                 part = self._part_heading(i)
                 if part or self._unnumbered_heading(i):
                     self._add_unnumbered(i)
-                elif self._closes_list(i):
-                    self._add_closing(i)
+                elif (keep := self._closes_list(i)) >= 0:
+                    self._add_closing(i, keep)
                 if part:
                     self.spaces.part, self.part_line = part, i
         return assemble(self.text, self.lines, self.drafts)
 
     # -- words after a list that belong to the sentence before it ----------------------
-    def _closes_list(self, i: int) -> bool:
-        """Whether line ``i`` ends the list its last item belongs to and goes back to the parent.
+    def _closes_list(self, i: int) -> int:
+        """The stack index of the clause line ``i`` goes back to, ending the list it held; or -1.
 
         "(iii) … Extracted Models;" then "for NonCommercial purposes only." finishes the sentence
         that opened the list, so it belongs to the parent, not to item (iii). Read so when the
@@ -271,26 +271,41 @@ class _Segmenter:
         paragraph starts left of the item's indentation; and never when the next item follows.
         """
         if len(self.stack) < 2 or self.drafts[self.stack[-1].seg].heading:
-            return False  # "4.1 EFFECTIVE DATE": a titled item's text may sit anywhere below it
+            return -1  # "4.1 EFFECTIVE DATE": a titled item's text may sit anywhere below it
         top = self.stack[-1]
         top_line = self.drafts[top.seg].line
         j, blank = i - 1, False
         while j > top_line and self.lines[j].blank:
             j, blank = j - 1, True
         if j < top_line or any(self.accepted[top_line + 1 : i]):
-            return False
+            return -1
         if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
-            return False  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
+            return -1  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
         tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
         first = self.text[self.lines[i].body : self.lines[i].body + 1]
         goes_on = first.islower() and _ITEM_END.search(tail) is not None
         outdented = blank and self._indent(i) < self._indent(top_line) and first.isupper()
-        if not (goes_on or outdented):
-            return False
-        return not self._next_is(i, top.style, top.value[-1] + 1) if len(top.value) == 1 else True
+        if (
+            not (goes_on or outdented)
+            or len(top.value) == 1
+            and self._next_is(i, top.style, top.value[-1] + 1)
+        ):
+            return -1
+        if goes_on:
+            return len(self.stack) - 2
+        # back at the indentation of some enclosing clause: that clause's words
+        indent = self._indent(i)
+        return max(
+            (
+                d
+                for d in range(len(self.stack) - 1)
+                if self._indent(self.drafts[self.stack[d].seg].line) <= indent
+            ),
+            default=0,
+        )
 
-    def _add_closing(self, i: int) -> None:
-        del self.stack[-1]
+    def _add_closing(self, i: int, keep: int) -> None:
+        del self.stack[keep + 1 :]
         parent = self.stack[-1]
         self.drafts.append(
             Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)

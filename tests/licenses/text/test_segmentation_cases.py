@@ -219,3 +219,35 @@ def test_definitions_written_as_a_dash_list_are_split():
     assert [p for p in segs if ".def-" in p] == ["1.def-license", "1.def-licensor", "1.def-model"]
     assert segs["1.def-license"].text == '- "License" means these terms and conditions\nfor use and sharing.'
     assert segs["1"].text == "" and segs["1"].heading == "Definitions."
+
+
+def test_a_second_list_in_a_clause_after_a_paragraph_back_at_the_clause_indentation():
+    text = (
+        "1. DEFINITIONS\n\nWords.\n\n"
+        "2. REQUIREMENTS\n"
+        "A Contributor may distribute the Program in object code form provided that:\n\n"
+        "     a) it complies with this Agreement; and\n\n"
+        "     b) its license agreement:\n\n"
+        "          i) disclaims all warranties;\n\n"
+        "          ii) excludes all liability.\n\n"
+        "When the Program is made available in source code form:\n\n"
+        "     a) it must be made available under this Agreement; and\n\n"
+        "     b) a copy of this Agreement must be included.\n\n"
+        "3. COMMERCIAL DISTRIBUTION\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs if s.label] == [
+        "1",
+        "2",
+        "2(a)",
+        "2(b)",
+        "2(b)(i)",
+        "2(b)(ii)",
+        "2(a)",
+        "2(b)",
+        "3",
+    ]
+    closing = next(s for s in segs if s.path == "2.closing")
+    assert closing.text == "When the Program is made available in source code form:"
+    assert segs[closing.parent].path == "2"
+    assert len({s.anchor for s in segs}) == len(segs)
