@@ -13,7 +13,8 @@ still line up with the original text.
 
 A line break counts as wrapping when the first word of the next line would not have fitted on
 the line: ``len(line) + 1 + len(word)`` comes near the text's wrap width, measured as the
-length that nine lines in ten stay within. Texts whose lines are paragraphs (no wrapping) and
+length that nine lines in ten stay within; or when the next line goes on in lower case after a
+line that ends no sentence (a clause text whose first line lost its inline heading). Texts whose lines are paragraphs (no wrapping) and
 blocks of short lines are left alone.
 """
 
@@ -28,6 +29,7 @@ _BULLET = re.compile(r"[-*+•·◦▪‣–—][ \t]")
 _TABLE = re.compile(r"\S(?:\t| {3,})\S|\|.*\||\.{4,}|_{3,}")
 _RULE = re.compile(r"[ \t]*(?:[=\-_*~#+][ \t]*){3,}")
 _FIRST_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.:;!?]$")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
 
 MIN_WIDTH = 45  # narrower "wrapping" is more likely a block of short lines (an address, a title page)
@@ -79,7 +81,8 @@ def join_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         word = _FIRST_WORD.search(nxt)
         size = len(line.expandtabs()) if "\t" in line else len(line)
-        if size + 1 + len(word.group()) <= width - slack:
+        goes_on = nxt.lstrip()[:1].islower() and not _SENTENCE_END.search(line)
+        if size + 1 + len(word.group()) <= width - slack and not goes_on:
             continue  # the word would have fitted: the writer broke the line on purpose
         if _starts_item(nxt):
             continue

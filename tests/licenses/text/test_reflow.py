@@ -144,3 +144,11 @@ def test_a_long_text_reflows_quickly():
     out = reflow(text)
     assert time.perf_counter() - t0 < 2.0  # 0.02 s on an idle machine
     assert not re.search(r"[a-z]\n[a-z]", out)
+
+
+def test_a_short_first_line_that_goes_on_in_lower_case_joins():
+    # the clause text after its inline heading: "Grant of Licenses. " was cut off the first line
+    text = "Subject to the terms and\n" + wrapped(PROSE.replace("Subject to the terms and ", "", 1))
+    assert reflow(text) == PROSE
+    lists = "You may:\n(a) copy;\nand share.\nTitle Line\nVersion 2, 2024"
+    assert reflow(lists + "\n" + wrapped(PROSE)).startswith(lists)
