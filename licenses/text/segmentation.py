@@ -92,6 +92,8 @@ class _Segmenter:
                     options.append((d, r, "cont"))
                     break
             if not is_first(r):
+                if r.style[1] == "dec" and not any(o[1] == r for o in options):
+                    options.extend(self._skipped_child(r))
                 continue
             styles = [lvl.style for lvl in stack]
             if r.style[1] == "dec":
@@ -130,6 +132,17 @@ class _Segmenter:
                 return self._gap(i, label) or (news[0][0], news[0][1])
         best = max(conts, key=lambda o: o[0]) if conts else news[0]
         return (best[0], best[1]) if best[2] == "new" else (best[0], best[1])
+
+    def _skipped_child(self, r: Reading) -> list[tuple[int, Reading, str]]:
+        """ "3.2" right under "3" (3.1 missing from the text): a printed address places itself."""
+        want = numeric_tokens(tuple(str(v) for v in r.value[:-1]))
+        for d in range(len(self.stack) - 1, -1, -1):
+            if self.stack[d].ntoks == want:
+                below = self.stack[d + 1] if d + 1 < len(self.stack) else None
+                if below is None or below.style == r.style and below.value < r.value:
+                    return [(d + 1, r, "new")]
+                return []
+        return []
 
     def _heads_alone(self, i: int, label: Label) -> bool:
         ln = self.lines[i]

@@ -251,3 +251,14 @@ def test_a_second_list_in_a_clause_after_a_paragraph_back_at_the_clause_indentat
     assert closing.text == "When the Program is made available in source code form:"
     assert segs[closing.parent].path == "2"
     assert len({s.anchor for s in segs}) == len(segs)
+
+
+def test_a_decimal_address_places_itself_when_its_elder_sibling_is_missing():
+    text = (
+        "1. Definitions.\n\n     1.1. Words.\n\n"
+        "2. Grants.\n     2.2. Contributor Grant.\n"
+        "Each Contributor grants You a license.\n\n"
+        "3. Distribution.\n     3.2. Availability of Source Code.\n     3.3. Description of Changes.\n"
+        "4. Limits.\n"
+    )
+    assert paths(text) == ["1", "1.1", "2", "2.2", "3", "3.2", "3.3", "4"]
