@@ -19,26 +19,31 @@ from licenses.text.numbering import cjk_number, numeric_tokens, parse_label, tok
 
 MAX_ANCHOR = 190  # the column holds 200; room for a "-12" that keeps anchors unique
 SPACE_SEP = "/"
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_ANCHOR = re.compile(r"[^a-z0-9_-]+")
+_PREFIX = re.compile(r"[a-z0-9-]+")
+_NON_ALNUM = re.compile(r"[^0-9A-Za-z]")
 _SIMPLE = re.compile(r"^\(?([A-Za-z0-9]{1,5})[.)]?$")
 _CJK_ARTICLE = re.compile(r"[第제]\s*([0-9一二三四五六七八九十百〇零]+)\s*[条條조]")
 
 
 def slug(s: str, limit: int = 40) -> str:
     """``"PART B. Downloading"`` -> ``"part-b-downloading"``; never empty."""
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:limit].strip("-") or "part"
+    return _NON_SLUG.sub("-", s.lower()).strip("-")[:limit].strip("-") or "part"
 
 
 def anchor(path: str) -> str:
     """URL-safe anchor for a path: ``2.2(b)`` -> ``2.2.b``, ``§ 3`` -> ``s.3``, ``第1条`` -> ``article.1``."""
-    path = _CJK_ARTICLE.sub(lambda m: f".article.{cjk_number(m.group(1)) or m.group(1)}.", path)
-    out = re.sub(r"[^a-z0-9_-]+", ".", path.lower().replace("§", "s")).strip(".-")
+    if not path.isascii():
+        path = _CJK_ARTICLE.sub(lambda m: f".article.{cjk_number(m.group(1)) or m.group(1)}.", path)
+    out = _NON_ANCHOR.sub(".", path.lower().replace("§", "s")).strip(".-")
     return out[:MAX_ANCHOR].strip(".-") or "clause"
 
 
 def split_space(path: str) -> tuple[str, str]:
     """``"part-b/1.2"`` -> ``("part-b", "1.2")``; ``"1.2"`` -> ``("", "1.2")``."""
     prefix, sep, local = path.partition(SPACE_SEP)
-    if sep and prefix and re.fullmatch(r"[a-z0-9-]+", prefix):
+    if sep and prefix and _PREFIX.fullmatch(prefix):
         return prefix, local
     return "", path
 
@@ -66,7 +71,7 @@ def child_path(label: str, parent_path: str | None) -> str:
     parsed = parse_label(label)
     simple = _SIMPLE.match(label)
     if parsed is not None and parsed.kind == "simple" or parsed is None and simple:
-        core = re.sub(r"[^0-9A-Za-z]", "", label) or label
+        core = _NON_ALNUM.sub("", label) or label
         if parsed is not None and len(parsed.tokens) == 2 and parsed.tokens[1] == "0":  # "2.0"
             return in_space(prefix, label.rstrip(".) \t"))
         if parent_local is None:

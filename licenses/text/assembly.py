@@ -50,7 +50,9 @@ DEFINITION = re.compile(
 _BULLET = re.compile(r"[-*•‣◦▪–][ \t]+")
 
 
-def _definitions(text: str, lines: list[Line], draft: Draft, index: int, end_line: int) -> list[Draft]:
+def _definitions(
+    text: str, lines: list[Line], full: list[Draft], draft: Draft, index: int, end_line: int
+) -> list[Draft]:
     """Each '"Licensor" means ...' paragraph inside a segment becomes its own child."""
     out: list[Draft] = []
     for j in range(draft.line + 1, end_line):
@@ -62,8 +64,14 @@ def _definitions(text: str, lines: list[Line], draft: Draft, index: int, end_lin
             continue
         m = DEFINITION.match(text, bullet.end() if bullet else ln.body, ln.end)
         if m:
-            path = f"{draft.path}.def-{slug(m.group('term'))}"
-            out.append(Draft(j, "", path, draft.depth + 1, index, body=ln.start))
+            if draft.path.endswith(".closing"):  # definitions after a list go on the top clause
+                root = draft.parent
+                while root is not None and full[root].parent is not None:
+                    root = full[root].parent
+                owner, parent, depth = full[root].path, root, full[root].depth + 1
+            else:
+                owner, parent, depth = draft.path, index, draft.depth + 1
+            out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=ln.start))
     return out
 
 
@@ -97,7 +105,7 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
         d.parent = None if d.parent is None else remap[d.parent]
         full.append(d)
         end_line = drafts[k + 1].line if k + 1 < len(drafts) else len(lines)
-        full.extend(_definitions(text, lines, d, remap[k], end_line))
+        full.extend(_definitions(text, lines, full, d, remap[k], end_line))
     out: list[Segment] = []
     seen: dict[str, int] = {}
     seen_paths: set[str] = set()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 UNDERLINE = re.compile(r"[ \t]*(?:[=\-_*~][ \t]*){3,}")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_SENTENCES = re.compile(r"[.!?] +[A-Z]")
 APPENDIX = re.compile(
     r"(?i)(?:appendix|exhibit|schedule|annex|addendum|how to apply|end of (?:the )?terms)\b"
 )
@@ -24,8 +26,8 @@ def is_heading_text(s: str) -> bool:
         return len(s) <= 20 and s[-1] not in "。．.!?！？"  # a script without case: short and no full stop
     if letters and not any(c.islower() for c in letters):
         return len(letters) >= 2
-    words = re.findall(r"[A-Za-z][\w'’-]*", s)
-    if not words or len(words) > 12 or not s[0].isupper() or re.search(r"[.!?] +[A-Z]", s):
+    words = _WORDS.findall(s)
+    if not words or len(words) > 12 or not s[0].isupper() or _SENTENCES.search(s):
         return False
     long = [w for w in words if len(w) > 3]
     return not long or sum(w[0].isupper() for w in long) / len(long) >= 0.6

@@ -53,6 +53,8 @@ _SPACES = str.maketrans(
 _ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _WORD_TOKENS = {"section", "article", "clause"}
+_TOKEN = re.compile(r"[a-z0-9]+")
+_SUB = re.compile(r"\(([a-zA-Z0-9]{1,4})\)")
 
 
 def roman_value(s: str) -> int:
@@ -85,7 +87,7 @@ class Label:
 
 
 def tokens(s: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", s.lower()))
+    return tuple(_TOKEN.findall(s.lower()))
 
 
 def numeric_tokens(path_tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -165,7 +167,7 @@ def _parse_prefix(line: str) -> Label | None:
         return Label(text, "word", readings, m.end("wdot"), tokens(text))
     if g["dec"]:
         nums = tuple(int(x) for x in g["dec"].split("."))
-        subs = re.findall(r"\(([a-zA-Z0-9]{1,4})\)", g["subs"])
+        subs = _SUB.findall(g["subs"])
         text = line[: m.end()]
         if subs:
             readings = _simple_readings(subs[-1], "()")  # "2.2(b)(i)": a full address

@@ -29,6 +29,8 @@ VERSION = "2"
 
 _TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
+# "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
+_SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
 _SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
 _MAX_DEPTH = 6
 
@@ -219,11 +221,33 @@ class _Segmenter:
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
         alone = nxt is None or nxt.blank or underline
-        if rest.strip() and (alone or ln.markdown_heading) and (is_heading_text(rest) or ln.markdown_heading):
+        if not alone and not ln.markdown_heading:
+            alone = self._heading_above_text(rest, nxt)
+        titled = (
+            is_heading_text(rest)
+            or ln.markdown_heading
+            or alone
+            and _SENTENCE_HEADING.fullmatch(rest.strip())
+        )
+        if rest.strip() and (alone or ln.markdown_heading) and titled:
             draft.heading = rest.strip().strip("*_#").strip()
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _heading_above_text(self, rest: str, nxt) -> bool:
+        """ "4. COMMERCIAL DISTRIBUTION" or "1. Definitions" straight above its text (no blank line):
+        capitals, or a short title with no end punctuation, above a line that starts a sentence."""
+        rest = rest.strip()
+        if not rest or len(rest) > 80 or rest[-1] in ",;:.!?" or not rest[0].isupper():
+            return False
+        first = self.text[nxt.body : nxt.body + 1]
+        if not (first.isupper() or first in "\"“‘'«(" or first.isdigit()):
+            return False
+        if is_heading_text(rest):
+            return not any(c.islower() for c in rest) or len(rest) <= 50
+        # sentence case ("2.Scope of the rights granted by the Licence") above a much longer line
+        return len(rest) <= 60 and 2 * len(rest) < nxt.end - nxt.body
 
     def _unnumbered_heading(self, i: int) -> bool:
         ln = self.lines[i]

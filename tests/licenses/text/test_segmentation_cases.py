@@ -262,3 +262,46 @@ def test_a_decimal_address_places_itself_when_its_elder_sibling_is_missing():
         "4. Limits.\n"
     )
     assert paths(text) == ["1", "1.1", "2", "2.2", "3", "3.2", "3.3", "4"]
+
+
+def test_headings_straight_above_their_text_are_kept():
+    caps = "1. DEFINITIONS\nWords mean things.\n\n2. COMMERCIAL DISTRIBUTION\nCommercial distributors may accept duties.\n"
+    segs = by_path(caps)
+    assert segs["2"].heading == "COMMERCIAL DISTRIBUTION"
+    assert segs["2"].text == "Commercial distributors may accept duties."
+    sentence = (
+        "1.Definitions\n\nIn this Licence, the following terms have the following meaning and no other at all.\n\n"
+        "2.Scope of the rights granted by the Licence\n\n"
+        "The Licensor hereby grants You a worldwide, royalty-free, non-exclusive, sublicensable licence.\n"
+    )
+    assert by_path(sentence)["2"].heading == "Scope of the rights granted by the Licence"
+    # a one-line clause that is a sentence keeps its words as text
+    prose = "1. Grant.\n\n2. You may copy the Work.\n\n3. You may share it\nwith anyone.\n"
+    assert by_path(prose)["2"].heading == "" and by_path(prose)["3"].heading == ""
+
+
+def test_definitions_after_a_closing_paragraph_stay_with_the_definitions_clause():
+    text = (
+        "1. DEFINITIONS\n"
+        "“Contribution” means:\n"
+        "a) the first content; and\n"
+        "b) for each later contributor:\n"
+        "i) changes, and\n"
+        "ii) additions;\n"
+        "where such changes come from that contributor.\n\n"
+        "“Contributor” means any person who shares the Program.\n\n"
+        "“Program” means the Contributions.\n\n"
+        "2. GRANT\nYou may.\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs if ".def-" in s.path] == [
+        "1.def-contribution",
+        "1.def-contributor",
+        "1.def-program",
+    ]
+    contributor = next(s for s in segs if s.path == "1.def-contributor")
+    assert segs[contributor.parent].path == "1"
+    assert (
+        next(s for s in segs if s.path == "1(b).closing").text
+        == "where such changes come from that contributor."
+    )
