@@ -36,12 +36,14 @@ def title_slug(candidates: list[str]) -> str:
     the first that names a license or agreement, else the first of them."""
     named = [c for c in candidates if _TITLE_WORDS.search(c)]
     pick = (named or candidates or [""])[0]
-    return short_slug(pick) if pick else ""
+    return short_slug(pick) if pick else ""  # "" lets Spaces.open number the part
 
 
 def short_slug(title: str) -> str:
     """At most four words and 30 characters: ``"BeOpen.com License Agreement for Python 2.0"``
     -> ``"beopen-com-license-agreement"``."""
+    if not any(c.isascii() and c.isalnum() for c in title):
+        return ""  # "条款结束": no letters for a slug; the caller numbers the part instead
     words = slug(title, limit=200).split("-")
     out = words[0][:30]
     for w in words[1:4]:

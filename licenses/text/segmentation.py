@@ -235,6 +235,16 @@ class _Segmenter:
         else:
             draft.body = rest_at
 
+    def _next_sibling_at_top(self, k: int) -> bool:
+        """Whether line ``k`` holds the next number of the outermost open list."""
+        if not self.stack:
+            return False
+        label = parse_label(self.text[self.lines[k].body : self.lines[k].end])
+        top = self.stack[0]
+        return label is not None and any(
+            r.style == top.style and self._continues(top.value, r.value) for r in label.readings
+        )
+
     def _heading_above_text(self, rest: str, nxt) -> bool:
         """ "4. COMMERCIAL DISTRIBUTION" or "1. Definitions" straight above its text (no blank line):
         capitals, or a short title with no end punctuation, above a line that starts a sentence."""
@@ -258,21 +268,53 @@ class _Segmenter:
         prev_ok = True
         underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
         next_ok = nxt is None or nxt.blank or bool(underline)
-        if not line or not prev_ok or not next_ok or len(line) > 80:
+        if line and not next_ok and self.drafts and i != self.first_line:
+            # "NOTICE PURSUANT TO SECTION 9 …" in capitals straight above a paragraph in mixed case
+            words = self.text[nxt.body : nxt.end]
+            return (
+                is_heading_text(line)
+                and not any(c.islower() for c in line)
+                and words[:1].isupper()
+                and any(c.islower() for c in words)
+                and parse_label(words) is None
+            )
+        if not line or not prev_ok or not next_ok:
             return False
+        if len(line) > 80:  # long: only a title line standing alone between two top-level clauses
+            body = next(
+                (k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None
+            )
+            return (
+                bool(self.drafts)
+                and line[0].isupper()
+                and line[-1] not in ".,;:"
+                and body is not None
+                and self._next_sibling_at_top(body)
+            )
         if APPENDIX.match(line):
             return True
         if i == self.first_line:
             return False  # the title belongs to the preamble
         if ln.markdown_heading or underline:
             return True
-        if not self.drafts or not is_heading_text(line):
+        if not self.drafts:
+            return False
+        body = next((k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None)
+        if (
+            body is not None
+            and line[0].isupper()
+            and line[-1] not in ".,;:"
+            and self._next_sibling_at_top(body)
+        ):
+            return True  # "Permissions for Redistribution" between (1) and (2): a sub-heading
+        if not is_heading_text(line):
             return False
         if not any(c.islower() for c in line):
             return True
         # "Creative Commons Notice": title case, and left of the paragraph it heads
-        body = next((k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None)
-        if body is None or self._indent(body) <= self._indent(i) or line[-1] in ".:":
+        if body is None or line[-1] in ".:":
+            return False
+        if self._indent(body) <= self._indent(i):
             return False
         if self.stack and self._indent(i) > self._indent(self.drafts[self.stack[0].seg].line):
             return False  # deeper than the clauses around it: words inside a clause
@@ -292,6 +334,8 @@ class _Segmenter:
                 part = self._part_heading(i)
                 if part or self._unnumbered_heading(i):
                     self._add_unnumbered(i)
+                elif self._shouted_after_list(i):
+                    self._add_paragraph(i)
                 elif (keep := self._closes_list(i)) >= 0:
                     self._add_closing(i, keep)
                 if part:
@@ -341,6 +385,53 @@ class _Segmenter:
             default=0,
         )
 
+    def _shouted_after_list(self, i: int) -> bool:
+        """A paragraph in capitals after a list's last item (a BSD-style disclaimer) is no part of
+        that item: the item is in mixed case, untitled, and no further item follows."""
+        if not self.stack or not self.lines[i - 1].blank:
+            return False
+        first = self.drafts[self.stack[0].seg]
+        if any(self.drafts[lvl.seg].heading for lvl in self.stack) or self._indent(i) > self._indent(
+            first.line
+        ):
+            return False  # "5. Disclaimer of Warranty" holds its capitals
+        end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
+        para = self.text[self.lines[i].start : self.lines[end - 1].end]
+        if sum(c.isupper() for c in para) < 40 or any(c.islower() for c in para):
+            return False
+        if not any(
+            c.islower() for c in self.text[self.lines[self.drafts[-1].line].start : self.lines[i].start]
+        ):
+            return False
+        return not self._list_goes_on(end)
+
+    def _list_goes_on(self, i: int) -> bool:
+        """Whether the next label after line ``i`` continues any open list."""
+        for j in range(i, min(i + 60, len(self.lines))):
+            ln = self.lines[j]
+            label = None if ln.blank else parse_label(self.text[ln.body : ln.end])
+            if label is not None:
+                return any(
+                    lvl.style == r.style and self._continues(lvl.value, r.value)
+                    for r in label.readings
+                    for lvl in self.stack
+                )
+        return False
+
+    def _add_paragraph(self, i: int) -> None:
+        words = self.text[self.lines[i].start : self.lines[i].end]
+        name = (
+            "disclaimer"
+            if re.search(
+                r"WARRANT|LIABL|\bAS IS\b", words + self.text[self.lines[i].end : self.lines[i].end + 400]
+            )
+            else "notice"
+        )
+        self.stack.clear()
+        self.drafts.append(Draft(i, "", name, 0, None, body=self.lines[i].start))
+        self.accepted[i] = True
+        self.heading_since = True
+
     def _add_closing(self, i: int, keep: int) -> None:
         del self.stack[keep + 1 :]
         parent = self.stack[-1]
@@ -375,8 +466,13 @@ class _Segmenter:
             for d in self.drafts:
                 if not d.label and d.line >= first and d.line != title_line and not split_space(d.path)[0]:
                     d.path = in_space(prefix, d.path)
-            if not by_part and title_line < i and all(d.line != title_line for d in self.drafts):
+            named = next((d for d in self.drafts if d.line == title_line), None)
+            if by_part or title_line >= i:
+                pass
+            elif named is None:
                 self._insert_title(title_line, prefix)
+            elif not named.label and not APPENDIX.match(named.heading):
+                named.path = in_space(prefix, "preamble")  # the second document's title opens it
         return in_space(spaces.prefix, local)
 
     def _insert_title(self, line: int, prefix: str) -> None:

@@ -305,3 +305,76 @@ def test_definitions_after_a_closing_paragraph_stay_with_the_definitions_clause(
         next(s for s in segs if s.path == "1(b).closing").text
         == "where such changes come from that contributor."
     )
+
+
+def test_sub_headings_between_clauses_and_notices_are_segments_of_their_own():
+    text = (
+        "(1) You are permitted to use the Standard Version and create and use Modified Versions.\n\n"
+        "Permissions for Redistribution of the Standard Version\n\n"
+        "(2) You may Distribute verbatim copies of the Source form of the Standard Version.\n\n"
+        "Distribution of Compiled Forms of the Standard Version or Modified Versions without the Source\n\n"
+        "(3) You may Distribute Compiled forms of the Standard Version without the Source, as long as\n"
+        "You include the Source form as well.\n\n"
+        "NOTICE PURSUANT TO SECTION 9 OF THIS LICENSE\n"
+        "The code released under this License is governed by the laws of California.\n"
+    )
+    segs = segment(text)
+    headings = [s.heading for s in segs if not s.label and s.heading]
+    assert headings == [
+        "Permissions for Redistribution of the Standard Version",
+        "Distribution of Compiled Forms of the Standard Version or Modified Versions without the Source",
+        "NOTICE PURSUANT TO SECTION 9 OF THIS LICENSE",
+    ]
+    assert (
+        by_path(text)["(2)"].text
+        == "You may Distribute verbatim copies of the Source form of the Standard Version."
+    )
+    assert by_path(text)["(3)"].text.startswith("You may Distribute Compiled forms")
+
+
+def test_a_disclaimer_in_capitals_after_the_conditions_is_not_the_last_condition():
+    text = (
+        "Redistribution and use are permitted provided that:\n\n"
+        "1. Redistributions of source code must retain this notice.\n\n"
+        "2. Redistributions in binary form must reproduce this notice.\n\n"
+        "THIS SOFTWARE IS PROVIDED AS IS AND ANY WARRANTIES ARE DISCLAIMED. IN NO EVENT\n"
+        "SHALL THE AUTHORS BE LIABLE FOR ANY DAMAGES.\n"
+    )
+    segs = by_path(text)
+    assert segs["2"].text == "Redistributions in binary form must reproduce this notice."
+    assert (
+        segs["disclaimer"].text.startswith("THIS SOFTWARE IS PROVIDED AS IS")
+        and segs["disclaimer"].parent is None
+    )
+    # a titled clause keeps its capitals, and so does an item that the list goes on after
+    titled = "1. Grant.\n\nYou may.\n\n2. No Warranty.\n\nTHE WORK IS PROVIDED AS IS WITHOUT ANY WARRANTY OF ANY KIND AT ALL.\n"
+    assert "disclaimer" not in by_path(titled)
+    inner = (
+        "1. Terms:\n\n   a. first item here.\n\n"
+        "THE SOFTWARE IS PROVIDED WITHOUT WARRANTIES OF ANY KIND, EXPRESS OR IMPLIED.\n\n   b. second item.\n"
+    )
+    assert "disclaimer" not in by_path(inner)
+
+
+def test_roman_items_past_iv_and_an_indented_list_after_long_prose():
+    text = "1. Conditions.\n\nYou must:\n\n" + "".join(
+        f"  {r}. rule number {r};\n\n" for r in ["i", "ii", "iii", "iv", "v", "vi", "vii"]
+    )
+    assert paths(text)[-3:] == ["1(v)", "1(vi)", "1(vii)"]
+    prose = (
+        "This license applies to any program. We explain here at some length what the terms are, so that\n"
+        "everyone who uses the program knows the conditions of use and redistribution in full.\n\n"
+        "   1. You may copy and share the Program in any medium.\n\n   2. You may change the Program.\n"
+    )
+    assert paths(prose) == ["1", "2"]
+
+
+def test_part_prefixes_are_short_slugs_and_scripts_without_letters_are_numbered():
+    from licenses.text.parts import part_name, short_slug, title_slug
+
+    assert short_slug("BeOpen.com License Agreement for Python 2.0") == "beopen-com-license-agreement"
+    assert title_slug(["Preamble", "GNU GENERAL PUBLIC LICENSE"]) == "gnu-general-public-license"
+    assert title_slug(["条款结束"]) == ""
+    assert part_name("PART B. DOWNLOADS - terms") == "part-b"
+    assert part_name("Part C of this Agreement applies to all") == ""
+    assert part_name("Exhibit A - Form of Notice") == "exhibit-a"
