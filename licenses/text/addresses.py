@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from licenses.text.numbering import cjk_number, numeric_tokens, parse_label, tokens
+from licenses.text.numbering import Label, cjk_number, numeric_tokens, parse_label, tokens
 
 MAX_ANCHOR = 190  # the column holds 200; room for a "-12" that keeps anchors unique
 SPACE_SEP = "/"
@@ -58,17 +58,18 @@ def number_tokens(path: str) -> tuple[str, ...]:
     return numeric_tokens(tokens(split_space(path)[1].replace("§", " ")))
 
 
-def child_path(label: str, parent_path: str | None) -> str:
+def child_path(label: str, parent_path: str | None, *, parsed: Label | None = None) -> str:
     """The full address of a clause printed with ``label`` under a clause at ``parent_path``.
 
     ``(c)`` under ``2.2`` is ``2.2(c)``; ``2.3`` under ``2`` (or under ``Section 2``, or ``2.0``)
     stays ``2.3``: a child number that already holds its parent's number is that number;
     ``1.1`` under ``A`` is ``A.1.1``; ``Section 4`` and a printed address such as ``2.2(b)`` are
-    never prefixed. The parent's address space carries over to the child.
+    never prefixed. The parent's address space carries over to the child. ``parsed`` saves
+    reading the label again when the caller has (the segmenter).
     """
     label = label.strip()
     prefix, parent_local = split_space(parent_path) if parent_path else ("", None)
-    parsed = parse_label(label)
+    parsed = parsed or parse_label(label)
     simple = _SIMPLE.match(label)
     if parsed is not None and parsed.kind == "simple" or parsed is None and simple:
         core = _NON_ALNUM.sub("", label) or label

@@ -200,7 +200,7 @@ class _Segmenter:
     def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
-        path = child_path(label.text, parent.path if parent else None)
+        path = child_path(label.text, parent.path if parent else None, parsed=label)
         if parent is None:
             path = self._top_level_path(i, path, reading)
         self.spaces.add(path)
@@ -223,13 +223,13 @@ class _Segmenter:
         alone = nxt is None or nxt.blank or underline
         if not alone and not ln.markdown_heading:
             alone = self._heading_above_text(rest, nxt)
-        titled = (
-            is_heading_text(rest)
-            or ln.markdown_heading
+        placed = bool(rest.strip()) and (alone or ln.markdown_heading)
+        if placed and (
+            ln.markdown_heading
+            or is_heading_text(rest)
             or alone
             and _SENTENCE_HEADING.fullmatch(rest.strip())
-        )
-        if rest.strip() and (alone or ln.markdown_heading) and titled:
+        ):
             draft.heading = rest.strip().strip("*_#").strip()
             draft.body = nxt.end if underline and nxt else ln.end
         else:
@@ -358,7 +358,7 @@ class _Segmenter:
         j, blank = i - 1, False
         while j > top_line and self.lines[j].blank:
             j, blank = j - 1, True
-        if j < top_line or any(self.accepted[top_line + 1 : i]):
+        if j < top_line or self.drafts[-1].line != top_line:  # something came between: not its tail
             return -1
         if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
             return -1  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
@@ -399,9 +399,8 @@ class _Segmenter:
         para = self.text[self.lines[i].start : self.lines[end - 1].end]
         if sum(c.isupper() for c in para) < 40 or any(c.islower() for c in para):
             return False
-        if not any(
-            c.islower() for c in self.text[self.lines[self.drafts[-1].line].start : self.lines[i].start]
-        ):
+        item_at = self.lines[self.drafts[-1].line].start
+        if not any(c.islower() for c in self.text[item_at : min(self.lines[i].start, item_at + 2000)]):
             return False
         return not self._list_goes_on(end)
 
