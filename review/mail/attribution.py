@@ -182,9 +182,49 @@ def parse_attribution(line: str, tz: tzinfo | None, *, before_quote: bool = Fals
 
 
 # A wrapped attribution ends a line with ":" (or ">" after an address, or "-----" after the
-# verb). Most lines end otherwise, so this cheap test keeps the regexes off them.
-_VERB_END = re.compile(rf"{_VERB}\W*$", re.I)
-_DIGIT_OR_AT = re.compile(r"[\d@]")
+# verb). Most lines end otherwise, so this cheap test keeps the regexes off them: the last
+# word is looked up in a set instead of searching for every verb.
+_LAST_WORDS = frozenset(
+    [
+        "wrote",
+        "writes",
+        "sent",
+        "said",
+        "écrit",
+        "ecrit",
+        "scritto",
+        "escribió",
+        "escribio",
+        "escreveu",
+        "schreef",
+        "schrieb",
+        "skrev",
+        "skrevet",
+        "napisał",
+        "napisal",
+        "napisała",
+        "napisał(a)",
+        "kirjoitti",
+        "написал",
+        "написала",
+        "написал(а)",
+        "пишет",
+        "viết",
+        "geschreven",
+        "írta",
+        "yazdı",
+        "napsal",
+        "napsala",
+        "napsal(a)",
+        "napisao",
+        "rakstīja",
+    ]
+)
+
+
+def _ends_with_verb(tail: str) -> bool:
+    words = tail.rstrip(" \t:-–—*").rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _LAST_WORDS
 
 
 def may_end_attribution(line: str) -> bool:
@@ -192,10 +232,10 @@ def may_end_attribution(line: str) -> bool:
         return False
     last = line[-1]
     if last == ":":
-        tail = line[-60:]
-        return _DIGIT_OR_AT.search(tail) is not None or _VERB_END.search(tail) is not None
+        tail = line[-80:]
+        return "@" in tail or _ends_with_verb(tail)
     if last == ">":
         return "@" in line[-80:]
     if last == "-":
-        return _VERB_END.search(line[-40:].rstrip("- ")) is not None
+        return _ends_with_verb(line[-60:])
     return False

@@ -237,11 +237,14 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
         return None
 
     wholes: dict[tuple[int, int], int] = {}
+    # The word keys only serve to find quoted copies of whole messages: none quoted, no keys.
+    any_quoted = any(msg.quoted for chain in chains for msg in chain)
     for c, chain in enumerate(chains):  # whole messages first: they win over quoted copies
         for k, msg in enumerate(chain):
             if not msg.quoted:
                 known = by_id.get(msg.message_id) if msg.message_id else None
-                wholes[(c, k)] = known if known is not None else register(msg, normalise_words(msg.body))
+                key = normalise_words(msg.body) if any_quoted else ""
+                wholes[(c, k)] = known if known is not None else register(msg, key)
     for c, chain in enumerate(chains):
         ids: list[int] = []
         for k, msg in enumerate(chain):

@@ -14,6 +14,7 @@ levels are walked by index, so the cost grows with the text, not with its square
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 
@@ -150,33 +151,33 @@ def _shell_from_fields(fields: dict[str, str], dayfirst: bool, tz: tzinfo | None
 _MARKERS = re.compile(r"^(?:[ \t]?>)+")
 
 
-def _levels(lines: list[str]) -> tuple[list[int], list[str]]:
-    depth: list[int] = []
-    body: list[str] = []
-    for line in lines:
-        m = _MARKERS.match(line) if ">" in line[:8] else None
+def _levels(lines: list[str]) -> tuple[list[int], list[str], list[int]]:
+    n = len(lines)
+    depth = [0] * n
+    body = list(lines)
+    quoted = [k for k, line in enumerate(lines) if line[:1] == ">" or line[1:2] == ">"]
+    for k in quoted:
+        line = lines[k]
+        m = _MARKERS.match(line)
         if m:
             rest = line[m.end() :]
-            depth.append(m.group(0).count(">"))
-            body.append(rest[1:] if rest.startswith(" ") else rest)
-        else:
-            depth.append(0)
-            body.append(line)
+            depth[k] = m.group(0).count(">")
+            body[k] = rest[1:] if rest.startswith(" ") else rest
     # A quoted line that the quoting client wrapped: the tail sits unquoted between two quoted
     # lines. Only a tail that looks cut (an open bracket above it, or no space in it) is joined.
-    for k in range(1, len(lines) - 1):
-        tail = body[k].strip()
-        d, above = depth[k], depth[k - 1]
-        if tail and above > d and depth[k + 1] > d:
-            prev = body[k - 1]
-            if (
-                prev.count("(") > prev.count(")")
-                or prev.count("<") > prev.count(">")
-                or tail.startswith("(")
-                or " " not in tail
-            ):
-                depth[k] = above
-    return depth, body
+    for k in quoted:
+        t = k + 1
+        if t + 1 >= n or not depth[k] or depth[t] >= depth[k] or depth[t + 1] <= depth[t]:
+            continue
+        tail, prev = body[t].strip(), body[k]
+        if tail and (
+            prev.count("(") > prev.count(")")
+            or prev.count("<") > prev.count(">")
+            or tail.startswith("(")
+            or " " not in tail
+        ):
+            depth[t] = depth[k]
+    return depth, body, quoted
 
 
 @dataclass
@@ -196,14 +197,61 @@ class _Segment:
     older: list[Message] = field(default_factory=list)
     last: Message | None = None  # the latest attributed message: later plain blocks continue it
     more: dict[int, list[str]] = field(default_factory=dict)  # id(message) -> continued text
+    mixed: bool = False  # ``own`` holds more than lines
+
+
+# Lines that may matter at their level, found with two regexes over the whole text (a Python
+# test per line would cost more than everything else): a "Label:" or a "---- Word" or our mark
+# at the start of a line, and an end that an attribution can have.
+_CANDIDATE_START = re.compile(
+    "\n[ \t]*(?:[*_]{0,2}[^\\W\\d_][\\w ]{0,20}?[*_]{0,2}[ \u00a0]?:|[-_=*]{2,}[ \t]*[^\\W\\d_]|"
+    + MARK
+    + "|(?i:begin forwarded))"
+)
+_CANDIDATE_END = re.compile(r"(?:[:>]|[^\W\d_][ \t]*-{2,})[ \t]*$", re.M)
 
 
 class _Splitter:
-    def __init__(self, depth: list[int], body: list[str], tz: tzinfo | None, list_footer: bool) -> None:
+    def __init__(
+        self, depth: list[int], body: list[str], tz: tzinfo | None, list_footer: bool, quoted: list[int]
+    ) -> None:
         self.depth = depth
         self.body = body
         self.tz = tz
         self.list_footer = list_footer
+        self._index(quoted)
+
+    def _index(self, quoted: list[int]) -> None:
+        """Which lines need a look: every other line is plain text and is copied in runs."""
+        body, depth = self.body, self.depth
+        text = "\n" + "\n".join(body)
+        special: set[int] = set()
+        k, pos = -1, 0
+        for m in _CANDIDATE_START.finditer(text):
+            k += text.count("\n", pos, m.start() + 1)
+            pos = m.start() + 1
+            special.add(k)
+        ends: set[int] = set()
+        k, pos = -1, 0
+        for m in _CANDIDATE_END.finditer(text):
+            k += text.count("\n", pos, m.start() + 1)
+            pos = m.start() + 1
+            if may_end_attribution(body[k].rstrip()):
+                ends.add(k)
+                special.update((k - 2, k - 1, k))
+        self.ends = ends
+        self.candidates = sorted(x for x in special if x >= 0)
+        n = len(depth)
+        changes = {x for q in quoted for x in (q, q + 1) if x < n and depth[x] != depth[x - 1]}
+        self.interesting = sorted(set(self.candidates) | changes | {0})
+
+    def _next_interesting(self, i: int, e: int) -> int:
+        p = bisect_left(self.interesting, i)
+        return min(self.interesting[p], e) if p < len(self.interesting) else e
+
+    def _has_candidate(self, i: int, j: int) -> bool:
+        p = bisect_left(self.candidates, i)
+        return p < len(self.candidates) and self.candidates[p] < j
 
     def clean(self, text: str, msg: Message | None = None) -> str:
         if msg is None:
@@ -291,6 +339,13 @@ class _Splitter:
         i = s
         while i < e:
             d = depth[i]
+            if d == level and (j := self._next_interesting(i, e)) > i:
+                run = body[i:j]  # plain lines: no quote, mark, header or attribution among them
+                cur.own.extend(run)
+                if pending_shell is not None and any(x.strip() for x in run):
+                    pending_shell = None
+                i = j
+                continue
             if d > level:
                 j = i
                 while j < e and (
@@ -369,7 +424,10 @@ class _Splitter:
             shell = self._pop_attribution(cur.own, i)
         if nest >= MAX_DEPTH:
             return
-        inner_own, inner_older = self.split(i, j, level + 1, nest + 1)
+        if max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j):
+            inner_own, inner_older = "\n".join(self.body[i:j]), []  # a flat block: nothing to split
+        else:
+            inner_own, inner_older = self.split(i, j, level + 1, nest + 1)
         cur.older.extend(inner_older)
         if shell is None:
             shell, inner_own = self._leading_attribution(inner_own)
@@ -377,6 +435,7 @@ class _Splitter:
             shell.body = self.clean(inner_own, shell)
             cur.older.append(shell)
             cur.own.append(_ATTRIBUTED)
+            cur.mixed = True
             cur.last = shell
         elif cur.last is not None:
             # Interleaved reply: a later quote block continues the attributed message.
@@ -385,6 +444,7 @@ class _Splitter:
                 cur.more.setdefault(id(cur.last), []).append(more)
         elif inner_own.strip():
             cur.own.append(_Pending(inner_own))
+            cur.mixed = True
 
     def _pop_attribution(self, own: list, at: int) -> Message | None:
         """If the lines just above a quote block are an attribution, remove them and parse it."""
@@ -412,6 +472,8 @@ class _Splitter:
         for size in (1, 2, 3):
             if k + size > len(lines) or not lines[k + size - 1].strip():
                 break
+            if not may_end_attribution(lines[k + size - 1].rstrip()):
+                continue
             shell = parse_attribution(" ".join(x.strip() for x in lines[k : k + size]), self.tz)
             if shell:
                 rest = text.split("\n", k + size)
@@ -445,6 +507,8 @@ class _Splitter:
     @staticmethod
     def _own_text(seg: _Segment) -> str:
         own = seg.own
+        if not seg.mixed:
+            return "\n".join(own)
         last_real = max(
             (k for k, x in enumerate(own) if x is _ATTRIBUTED or (isinstance(x, str) and x.strip())),
             default=-1,
@@ -471,9 +535,9 @@ def split_chain(
     one level up.
     """
     lines = text.split("\n")
-    depth, body = _levels(lines)
+    depth, body, quoted = _levels(lines)
     level = 0
     if unwrap:
         level = min((d for d, b in zip(depth, body, strict=True) if b.strip() or d), default=0)
-    splitter = _Splitter(depth, body, tz, list_footer)
+    splitter = _Splitter(depth, body, tz, list_footer, quoted)
     return splitter.split(0, len(lines), level, 0)

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 _FOOTER_START = re.compile(
-    r"^(?:_{10,}\s*$|-{5,} ?next part ?-{5,}|-+ ?(?:próxima parte|section suivante|nächster Teil) ?-+"
+    r"^(?:_{10,}[ \t]*$|-{5,} ?next part ?-{5,}|-+ ?(?:próxima parte|section suivante|nächster Teil) ?-+"
     r"|You received this message because you are subscribed to)",
-    re.I,
+    re.I | re.M,
 )
 _FOOTER_HINT = re.compile(r"mailing list|listinfo|unsubscribe|mailman|@lists\.|scrubbed", re.I)
 _MOBILE = re.compile(
@@ -152,16 +152,37 @@ def _cut_sender_block(lines: list[str], sender: set[str]) -> list[str]:
     return lines[: idx[cut]]
 
 
+_TRAILING_SPACE = re.compile(r"[ \t\f\v\u00a0\u200b]+$", re.M)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+TAIL_LINES = 200  # the sign-off rules read at most this many last lines
+
+
+def _cut_footer_text(text: str) -> str:
+    for m in _FOOTER_START.finditer(text):
+        if not m.group(0).startswith("_"):
+            return text[: m.start()]
+        below = text[m.end() : m.end() + 1000].split("\n", 7)[:7]
+        if any(_FOOTER_HINT.search(x) for x in below):
+            return text[: m.start()]
+    return text
+
+
 def clean_body(
     text: str, *, author_name: str = "", author_email: str | None = None, list_footer: bool = False
 ) -> str:
     """Drop list footers, signature blocks and sign-offs from the end of ``text``; tidy blank lines.
 
     ``list_footer`` says the input had a mailing-list footer somewhere, which makes lone
-    fragments of one at either end of the text safe to drop.
+    fragments of one at either end of the text safe to drop. Whole-text steps are regexes and
+    the line rules read only the last lines, so a long body costs little more than its length.
     """
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = _trim(_cut_footer(lines))
+    text = _TRAILING_SPACE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _cut_footer_text(text)
+    parts = text.rsplit("\n", TAIL_LINES)
+    head = parts[0] if len(parts) > TAIL_LINES else ""
+    lines = parts[1:] if head or len(parts) > TAIL_LINES else parts
+    if head:
+        lines = ["\u0000"] + lines  # stands for the head: words above the tail
     lines = _trim(_cut_dash_signature(lines))
     sender = _name_words(author_name, author_email)
     if sender:
@@ -174,11 +195,14 @@ def clean_body(
     if list_footer:
         while lines and _FRAGMENT.match(lines[-1].strip()):
             lines = _trim(lines[:-1])
-        while lines and (not lines[0].strip() or _FRAGMENT.match(lines[0].strip())):
-            lines = lines[1:]
-    out: list[str] = []
-    for line in lines:
-        if not line.strip() and (not out or not out[-1].strip()):
-            continue
-        out.append(line)
-    return "\n".join(out).strip()
+    if head and lines and lines[0] == "\u0000":
+        lines[0] = head
+    elif head:
+        lines = [head, *lines]
+    text = "\n".join(lines)
+    if list_footer:
+        first, _, rest = text.lstrip("\n").partition("\n")
+        while first and _FRAGMENT.match(first.strip()):
+            first, _, rest = rest.lstrip("\n").partition("\n")
+        text = f"{first}\n{rest}" if rest else first
+    return _BLANK_RUNS.sub("\n\n", text).strip()
