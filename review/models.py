@@ -160,6 +160,12 @@ class Comment(models.Model):
     source = models.CharField(max_length=5, choices=Source.choices, default=Source.WEB)
     message_id = models.CharField(max_length=300, blank=True, db_index=True)
     mail_fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    # Provenance of an imported message: who imported it, when, from which file or paste, and
+    # the UTC offset the mail was written in (created_at is stored in UTC).
+    imported_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    imported_at = models.DateTimeField(null=True, blank=True)
+    import_source = models.CharField(max_length=200, blank=True)
+    mail_utc_offset = models.SmallIntegerField(null=True, blank=True, help_text="Minutes east of UTC.")
 
     objects = CommentQuerySet.as_manager()
 

@@ -230,7 +230,11 @@ def _load(review: Review, *, clause: Clause | None = None):
         revisions = revisions.filter(comment__thread__clause=clause)
     return (
         list(threads.order_by("created_at", "pk")),
-        list(comments.select_related("author__profile", "hidden_by__profile").order_by("created_at", "pk")),
+        list(
+            comments.select_related("author__profile", "hidden_by__profile", "imported_by__profile").order_by(
+                "created_at", "pk"
+            )
+        ),
         list(revisions.select_related("editor__profile").order_by("-edited_at", "-pk")),
     )
 
@@ -357,7 +361,9 @@ def thread_view(thread: Thread, *, user) -> ThreadView:
     """One thread as the review page shows it (for htmx swaps): a fixed number of queries."""
     viewer = viewer_for(user, thread.review)
     comments = list(
-        thread.comments.select_related("author__profile", "hidden_by__profile").order_by("created_at", "pk")
+        thread.comments.select_related(
+            "author__profile", "hidden_by__profile", "imported_by__profile"
+        ).order_by("created_at", "pk")
     )
     revisions = list(
         CommentRevision.objects.filter(comment__thread=thread)

@@ -147,6 +147,8 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "criteria": page.criteria,
         "filters": selectors.FILTERS,
         "nav": "reviews",
+        # After a mail import: every thread folded to its first line (review.mail.views).
+        "folded": request.GET.get("folded") == "1",
         # The page sets these with {% with %}; fragments rendered alone need them too.
         "version": review.version,
         "license": review.version.license,

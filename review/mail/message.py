@@ -49,6 +49,9 @@ class Message:
     quoted: bool = False
     # The date's time zone was not written down; we assumed the quoting message's zone (else UTC).
     date_zone_guessed: bool = False
+    # Position (in the list parse_thread returns) of the message this one answers, if known:
+    # the message it quotes, or the one its In-Reply-To names.
+    reply_to: int | None = None
 
     @property
     def fingerprint(self) -> str:

@@ -294,6 +294,13 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
         seen = set(ordered)
         ordered += sorted((i for i in range(len(nodes)) if i not in seen), key=lambda i: (key[i], i))
     result = [nodes[i] for i in ordered]
-    for msg in result:
+    position = {node: pos for pos, node in enumerate(ordered)}
+    answers: dict[int, int] = {}  # the latest earlier message with an edge to each one
+    for i, targets in edges.items():
+        for j in targets:
+            if position[i] < position[j] and position[i] > answers.get(j, -1):
+                answers[j] = position[i]
+    for pos, (i, msg) in enumerate(zip(ordered, result, strict=True)):
         msg.clause_refs = find_refs(msg.body)
+        msg.reply_to = answers.get(i) if answers.get(i, pos) < pos else None
     return result

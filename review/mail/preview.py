@@ -20,7 +20,7 @@ from datetime import datetime
 from licenses.models import Clause
 from review.mail.parse import MailFormatError, Message, parse_thread, parse_thread_bytes
 from review.mail.refs import ClauseIndex
-from review.mail.stance import suggest_stance
+from review.mail.stance import confident_stance, suggest_stance
 from review.markup import MAX_COMMENT_LENGTH
 from review.models import Comment, Review, Stance
 
@@ -73,6 +73,15 @@ class PreviewItem:
     fingerprint: str
     over_limit: int = 0  # characters that will be cut off
     chosen_label: str = ""  # set when the chosen clause is not among the suggestions
+    reply_to: int | None = None  # index of the message this one answers
+    inherited: bool = False  # the clause comes from the message it answers
+    stance_guess: str = ""  # what the guesser said, even when it was not sure enough to preselect
+
+    @property
+    def date_text(self) -> str:
+        from review.mail.forms import format_mail_date
+
+        return format_mail_date(self.date)
 
     @property
     def importable(self) -> bool:
@@ -154,6 +163,7 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
     clause_index = ClauseIndex([(c.path, c.text) for c in clauses])  # built once, used for every message
     by_path = {c.path: c for c in clauses}
     labels = {c.path: _option_label(c) for c in clauses}
+    label_of = {c.pk: labels[c.path] for c in clauses}
     ids, fingerprints = existing_keys(review)
     items = []
     for index, msg in enumerate(messages):
@@ -164,6 +174,12 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
         ]
         fingerprint = msg.fingerprint  # a hash of the whole body: worth computing once
         best = suggestions[0] if suggestions and suggestions[0].confidence >= PRESELECT_CONFIDENCE else None
+        clause_id = best.clause_id if best else None
+        parent = items[msg.reply_to] if msg.reply_to is not None and msg.reply_to < len(items) else None
+        # A reply that names no clause is about the clause of the message it answers.
+        inherited = clause_id is None and parent is not None and parent.clause_id is not None
+        if inherited:
+            clause_id = parent.clause_id
         items.append(
             PreviewItem(
                 index=index,
@@ -175,11 +191,42 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
                 subject=msg.subject,
                 body=msg.body,
                 suggestions=suggestions,
-                clause_id=best.clause_id if best else None,
-                stance=suggest_stance(msg.body),
+                clause_id=clause_id,
+                stance=confident_stance(msg.body),
+                stance_guess=suggest_stance(msg.body),
+                reply_to=msg.reply_to,
+                inherited=inherited,
+                chosen_label=label_of[clause_id] if inherited and clause_id is not None else "",
                 already_imported=is_known(msg, ids, fingerprints, fingerprint),
                 fingerprint=fingerprint,
                 over_limit=max(0, len(msg.body.strip()) - MAX_COMMENT_LENGTH),
             )
         )
     return ImportPreview(items=items, clauses=[ClauseOption(c.pk, c.path, labels[c.path]) for c in clauses])
+
+
+def replies_of(items: list[PreviewItem], index: int) -> list[PreviewItem]:
+    """Every message that answers ``index``, directly or down the chain, in order."""
+    inside = {index}
+    out = []
+    for item in items[index + 1 :]:
+        if item.reply_to in inside:
+            inside.add(item.index)
+            out.append(item)
+    return out
+
+
+def apply_clause_to_replies(items: list[PreviewItem], index: int) -> int:
+    """Give the replies of message ``index`` its clause, except replies that cite another clause.
+    Returns how many changed."""
+    source = items[index]
+    changed = 0
+    for item in replies_of(items, index):
+        cites = {s.clause_id for s in item.suggestions if s.kind != "quote"}
+        if cites and source.clause_id not in cites:
+            continue
+        if item.clause_id != source.clause_id:
+            item.clause_id = source.clause_id
+            item.chosen_label = source.chosen_label
+            changed += 1
+    return changed

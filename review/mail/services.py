@@ -54,6 +54,10 @@ class ImportChoice:
     message: Message
     clause_id: int | None = None  # None: the review's general thread
     stance: str = Stance.NOTE
+    # The moderator's corrections in the preview; None keeps what the mail said.
+    author_name: str | None = None
+    author_email: str | None = None
+    date: datetime | None = None
 
 
 @dataclass
@@ -78,9 +82,11 @@ def truncate_body(body: str, limit: int = MAX_COMMENT_LENGTH) -> str:
     return kept + note
 
 
-def _author_fields(msg: Message) -> tuple[str, str]:
-    name = " ".join(msg.author_name.split())
-    email = (msg.author_email or "").strip()
+def _author_fields(item: ImportChoice) -> tuple[str, str]:
+    msg = item.message
+    name = " ".join((msg.author_name if item.author_name is None else item.author_name).split())
+    email = (msg.author_email if item.author_email is None else item.author_email) or ""
+    email = email.strip()
     if email:
         try:
             validate_email(email)
@@ -112,9 +118,23 @@ def _mail_threads(review: Review, clause_ids: set[int]) -> dict[int, Thread]:
     return found
 
 
+def _when(item: ImportChoice) -> datetime | None:
+    return item.date or item.message.date
+
+
+def _offset_minutes(when: datetime | None) -> int | None:
+    delta = when.utcoffset() if when is not None else None
+    return int(delta.total_seconds() // 60) if delta is not None else None
+
+
 @transaction.atomic
-def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportResult:
+def import_messages(
+    *, review: Review, items: list[ImportChoice], by, source: str = "pasted text"
+) -> ImportResult:
     """Import the chosen messages as comments of ``review``; all or nothing.
+
+    Each comment records who imported it, when, and ``source`` (the file name, or "pasted
+    text"), and the UTC offset its mail was written in.
 
     Messages already in the review (by Message-ID or fingerprint) are skipped and counted.
     Raises NotAllowed when ``by`` may not import, ValidationError for a clause outside the
@@ -151,7 +171,7 @@ def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportR
         fingerprints.add(fingerprint)
 
     # Oldest first, so that each new thread is dated by its first message and pks follow dates.
-    order = sorted(range(len(fresh)), key=lambda k: (fresh[k][0].message.date or now, k))
+    order = sorted(range(len(fresh)), key=lambda k: (_when(fresh[k][0]) or now, k))
     fresh = [fresh[k] for k in order]
 
     threads = _mail_threads(review, set(clauses) & {i.clause_id for i, _ in fresh if i.clause_id})
@@ -160,7 +180,7 @@ def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportR
     comments: list[Comment] = []
     for item, fingerprint in fresh:
         msg = item.message
-        when = msg.date or now
+        when = _when(item) or now
         if item.clause_id is None:
             if general is None:
                 general = (
@@ -176,7 +196,7 @@ def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportR
                 threads[item.clause_id] = thread
         touched[thread.pk] = thread
         body = truncate_body(msg.body)
-        name, email = _author_fields(msg)
+        name, email = _author_fields(item)
         comment = Comment(
             thread=thread,
             author=None,
@@ -189,8 +209,12 @@ def import_messages(*, review: Review, items: list[ImportChoice], by) -> ImportR
             source=Comment.Source.MAIL,
             message_id=message_id_of(msg),
             mail_fingerprint=fingerprint,
+            imported_by=by,
+            imported_at=now,
+            import_source=source[:200],
+            mail_utc_offset=_offset_minutes(_when(item)),
         )
-        comment.full_clean(exclude=["thread", "author"])
+        comment.full_clean(exclude=["thread", "author", "imported_by"])
         comments.append(comment)
     Comment.objects.bulk_create(comments, batch_size=500)
     comments_created.send(sender=Comment, comments=comments)

@@ -37,12 +37,12 @@ def test_import_a_mail_thread_onto_clauses(live_server, page: Page):
         re.compile(r"^I think 2\.bb conflicts with OSD 6")
     )
     expect(items.nth(1).locator(".tag.unsure")).to_contain_text("2.2(b)")
-    expect(page.get_by_label("Stance").nth(1)).to_have_value("objection")
+    expect(page.get_by_label("Stance", exact=True).nth(1)).to_have_value("objection")
     # The quoted text is gone from Carol's message.
     expect(items.nth(2).locator(".mail-body")).not_to_contain_text("2.bb")
 
     # 2. fix one suggested clause: Alice's question is about 2.2(b), not clause 1
-    alice_clause = page.get_by_label("Clause").nth(0)
+    alice_clause = page.get_by_label("Clause", exact=True).nth(0)
     expect(alice_clause.locator("option:checked")).to_have_text(re.compile(r"^1 "))
     alice_clause.select_option(value=str(clause_b.pk))
     expect(alice_clause).to_have_value(str(clause_b.pk))
@@ -51,7 +51,7 @@ def test_import_a_mail_thread_onto_clauses(live_server, page: Page):
     page.get_by_role("button", name="Import the ticked messages").click()
 
     # 4. the messages are comments on the right clause, by their authors, in date order
-    expect(page).to_have_url(re.compile(rf"/reviews/{review.pk}/$"))
+    expect(page).to_have_url(re.compile(rf"/reviews/{review.pk}/\?folded=1#t-\d+$"))
     expect(page.locator(".messages")).to_contain_text("3 messages imported, 0 already there.")
     block = page.locator(".clause-block", has=page.locator(f"#{clause_b.dom_id.replace('.', '\\.')}"))
     comments = block.locator(".comment")

@@ -779,8 +779,8 @@ ENDPOINTS: dict[str, Endpoint] = {
         ROLE,
         kwargs=lambda w: {"pk": w.review.pk},
         post=_post_import,
-        allowed=("author", "moderator"),
-        denied=("plain", "steward", "other_steward"),
+        allowed=("moderator",),
+        denied=("plain", "author", "steward", "other_steward"),
         reader="moderator",
     ),
     # --- API tokens (the JSON API itself is audited in tests/api/test_rights.py) -----------------

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from review.mail import views as mail_views
 from review.mail.parse import MailFormatError, parse_thread
+from review.mail.payload import PayloadError
 from review.mail.preview import MAX_IMPORT_BYTES, preview_import
 from review.mail.services import (
     ImportChoice,
@@ -145,7 +146,9 @@ def test_preview_lists_authors_dates_bodies_suggestions_and_stances(review):
     assert items[1].body == (
         "I think 2.bb conflicts with OSD 6: a notice on every dataset made with the Model restricts a field of use."
     )
-    assert [i.stance for i in items] == [Stance.QUESTION, Stance.OBJECTION, Stance.SUPPORT]
+    # "question" is under 0.9 precision on bench/mail_stance.py: the preview starts it at "note".
+    assert [i.stance for i in items] == [Stance.NOTE, Stance.OBJECTION, Stance.SUPPORT]
+    assert items[0].stance_guess == Stance.QUESTION
     b = clause_id(review, "2.2(b)")
     # Alice names 1 and 2.2(b) equally surely; the version's order puts 1 first.
     assert [(s.path, s.kind) for s in items[0].suggestions] == [("1", "exact"), ("2.2(b)", "exact")]
@@ -167,11 +170,11 @@ def test_preview_without_clause_reference_suggests_the_general_thread(review):
     assert [i.stance for i in preview.items] == [Stance.CONCERN, Stance.NOTE, Stance.PROPOSAL]
 
 
-def test_preview_marks_already_imported_by_message_id_and_fingerprint(review, reviewer):
+def test_preview_marks_already_imported_by_message_id_and_fingerprint(review, moderator):
     preview = preview_import(review=review, raw=THREE_MBOX)
-    import_messages(review=review, items=choices(preview)[:1], by=reviewer)
+    import_messages(review=review, items=choices(preview)[:1], by=moderator)
     pasted = preview_import(review=review, raw=HTML_THREAD)
-    import_messages(review=review, items=choices(pasted)[:1], by=reviewer)
+    import_messages(review=review, items=choices(pasted)[:1], by=moderator)
 
     again = preview_import(review=review, raw=THREE_MBOX)
     assert [i.already_imported for i in again.items] == [True, False, False]
@@ -203,9 +206,9 @@ def test_preview_refuses_empty_binary_and_oversized_input(review):
 # --- import -------------------------------------------------------------------------------------
 
 
-def test_import_makes_one_thread_per_clause_in_date_order(review, reviewer):
+def test_import_makes_one_thread_per_clause_in_date_order(review, moderator):
     preview = preview_import(review=review, raw=HTML_THREAD)
-    result = import_messages(review=review, items=choices(preview), by=reviewer)
+    result = import_messages(review=review, items=choices(preview), by=moderator)
     assert result.imported == 3 and result.already_there == 0
     threads = list(Thread.objects.filter(review=review).order_by("created_at"))
     assert [t.clause.path for t in threads] == ["1", "2.2(b)"]
@@ -219,21 +222,21 @@ def test_import_makes_one_thread_per_clause_in_date_order(review, reviewer):
     assert first.author_display == "Alice Moreau"
     assert first.source == Comment.Source.MAIL
     assert first.created_at == datetime(2025, 5, 17, 9, 2, tzinfo=UTC)
-    assert first.stance == Stance.QUESTION
+    assert first.stance == Stance.NOTE
     assert first.message_id == ""
     assert first.mail_fingerprint == preview.items[0].fingerprint
     assert first.body.startswith("Does the notice requirement in Section 2.2(b)")
     assert first.body_html.startswith("<p>Does the notice requirement")
 
 
-def test_import_follows_the_reviewers_choices(review, reviewer):
+def test_import_follows_the_reviewers_choices(review, moderator):
     preview = preview_import(review=review, raw=HTML_THREAD)
     b = clause_id(review, "2.2(b)")
     items = [
         ImportChoice(message=preview.items[0].message, clause_id=b, stance=Stance.CONCERN),
         ImportChoice(message=preview.items[2].message, clause_id=None, stance=Stance.NOTE),
     ]
-    result = import_messages(review=review, items=items, by=reviewer)
+    result = import_messages(review=review, items=items, by=moderator)
     assert result.imported == 2
     on_b = Thread.objects.get(review=review, clause_id=b)
     assert [(c.author_name, c.stance) for c in on_b.comments.all()] == [("Alice Moreau", Stance.CONCERN)]
@@ -243,66 +246,66 @@ def test_import_follows_the_reviewers_choices(review, reviewer):
     assert not Comment.objects.filter(author_name="Bob Ruiz").exists()
 
 
-def test_messages_without_clause_share_one_general_thread_per_review(review, reviewer):
+def test_messages_without_clause_share_one_general_thread_per_review(review, moderator):
     first = mbox([eml(1, body="Thanks for opening this.", day=1)])
     second = mbox([eml(2, body="Looking forward to the next round.", day=2)])
     for raw in (first, second):
-        import_messages(review=review, items=choices(preview_import(review=review, raw=raw)), by=reviewer)
+        import_messages(review=review, items=choices(preview_import(review=review, raw=raw)), by=moderator)
     general = Thread.objects.get(review=review, is_general=True)
     assert general.comments.count() == 2
 
 
-def test_reimport_adds_new_messages_to_the_existing_mail_thread(review, reviewer):
+def test_reimport_adds_new_messages_to_the_existing_mail_thread(review, moderator):
     early = mbox([eml(1, body="Section 2.2(b) is unclear.", day=2)])
     later = mbox([eml(1, body="Section 2.2(b) is unclear.", day=2), eml(2, body="I agree on 2.2(b).", day=5)])
-    import_messages(review=review, items=choices(preview_import(review=review, raw=early)), by=reviewer)
+    import_messages(review=review, items=choices(preview_import(review=review, raw=early)), by=moderator)
     result = import_messages(
-        review=review, items=choices(preview_import(review=review, raw=later)), by=reviewer
+        review=review, items=choices(preview_import(review=review, raw=later)), by=moderator
     )
     assert result.imported == 1
     thread = Thread.objects.get(review=review)
     assert [c.body for c in thread.comments.all()] == ["Section 2.2(b) is unclear.", "I agree on 2.2(b)."]
 
 
-def test_a_resolved_thread_is_not_reused(review, reviewer):
+def test_a_resolved_thread_is_not_reused(review, moderator):
     import_messages(
         review=review,
         items=choices(preview_import(review=review, raw=mbox([eml(1, body="2.2(b) is unclear.")]))),
-        by=reviewer,
+        by=moderator,
     )
     Thread.objects.update(status=Thread.Status.RESOLVED)
     import_messages(
         review=review,
         items=choices(preview_import(review=review, raw=mbox([eml(2, body="2.2(b) again.")]))),
-        by=reviewer,
+        by=moderator,
     )
     assert Thread.objects.filter(review=review, clause__path="2.2(b)").count() == 2
 
 
-def test_importing_again_creates_no_duplicates(review, reviewer):
+def test_importing_again_creates_no_duplicates(review, moderator):
     for raw in (THREE_MBOX, HTML_THREAD):
         preview = preview_import(review=review, raw=raw)
-        import_messages(review=review, items=choices(preview), by=reviewer)
+        import_messages(review=review, items=choices(preview), by=moderator)
         before = (Comment.objects.count(), Thread.objects.count())
         # Force every message in again, already-imported ones included.
         forced = [
             ImportChoice(message=i.message, clause_id=i.clause_id, stance=i.stance) for i in preview.items
         ]
-        result = import_messages(review=review, items=forced, by=reviewer)
+        result = import_messages(review=review, items=forced, by=moderator)
         assert result.imported == 0 and result.already_there == 3
         assert (Comment.objects.count(), Thread.objects.count()) == before
     assert Comment.objects.count() == 6
 
 
-def test_duplicates_inside_one_import_are_imported_once(review, reviewer):
+def test_duplicates_inside_one_import_are_imported_once(review, moderator):
     msg = parse_thread(mbox([eml(1, body="On 2.2(b).")]))[0]
     result = import_messages(
-        review=review, items=[ImportChoice(message=msg), ImportChoice(message=msg)], by=reviewer
+        review=review, items=[ImportChoice(message=msg), ImportChoice(message=msg)], by=moderator
     )
     assert result.imported == 1 and result.already_there == 1
 
 
-def test_import_is_atomic(review, reviewer):
+def test_import_is_atomic(review, moderator):
     preview = preview_import(review=review, raw=THREE_MBOX)
     calls = []
 
@@ -313,28 +316,28 @@ def test_import_is_atomic(review, reviewer):
         return "<p>ok</p>"
 
     with mock.patch("review.mail.services.render_markdown", side_effect=flaky), pytest.raises(RuntimeError):
-        import_messages(review=review, items=choices(preview), by=reviewer)
+        import_messages(review=review, items=choices(preview), by=moderator)
     assert Thread.objects.count() == 0
     assert Comment.objects.count() == 0
 
 
-def test_import_refuses_a_clause_of_another_version(review, reviewer):
+def test_import_refuses_a_clause_of_another_version(review, moderator):
     other = make_review()
     preview = preview_import(review=review, raw=THREE_MBOX)
     items = choices(preview, {0: clause_id(other, "2.2(b)")})
     with pytest.raises(ValidationError, match="not part of the version"):
-        import_messages(review=review, items=items, by=reviewer)
+        import_messages(review=review, items=items, by=moderator)
     assert Comment.objects.count() == 0 and Thread.objects.count() == 0
 
 
-def test_undated_message_is_dated_now_and_long_body_is_truncated(review, reviewer):
+def test_undated_message_is_dated_now_and_long_body_is_truncated(review, moderator):
     raw = "Clause 3 is fine. " + "word " * 5000  # pasted text: no headers, no date, no author
     [item] = preview_import(review=review, raw=raw).items
     assert (item.date, item.author) == (None, "")
     assert item.over_limit == len(item.body) - MAX_COMMENT_LENGTH > 0
     before = datetime.now(UTC)
     import_messages(
-        review=review, items=[ImportChoice(item.message, item.clause_id, item.stance)], by=reviewer
+        review=review, items=[ImportChoice(item.message, item.clause_id, item.stance)], by=moderator
     )
     comment = Comment.objects.get()
     assert comment.created_at >= before
@@ -352,23 +355,22 @@ def test_truncate_body_keeps_short_bodies_and_counts_what_it_cuts():
     assert cut.endswith(f"[truncated: {30_000 - len(kept):,} more characters]")
 
 
-def test_bad_author_address_is_kept_as_the_name(review, reviewer):
+def test_bad_author_address_is_kept_as_the_name(review, moderator):
     msg = parse_thread(mbox([eml(1, body="On 2.2(b).")]))[0]
     msg.author_name, msg.author_email = "", "not an address@@"
-    import_messages(review=review, items=[ImportChoice(message=msg)], by=reviewer)
+    import_messages(review=review, items=[ImportChoice(message=msg)], by=moderator)
     comment = Comment.objects.get()
     assert (comment.author_name, comment.author_email) == ("not an address@@", "")
 
 
-def test_only_reviewers_and_moderators_import(review, reviewer, moderator):
+def test_only_moderators_import(review, reviewer, moderator):
+    # An import writes in other people's names: reviewers and stewards may not, even in an open review.
     items = choices(preview_import(review=review, raw=THREE_MBOX))
-    for user in (make_user(), make_user(roles=("steward",))):
+    for user in (make_user(), make_user(roles=("steward",)), reviewer):
         with pytest.raises(NotAllowed):
             import_messages(review=review, items=items, by=user)
     review.status = Review.Status.APPROVED
     review.save()
-    with pytest.raises(NotAllowed):
-        import_messages(review=review, items=items, by=reviewer)
     assert import_messages(review=review, items=items, by=moderator).imported == 3
 
 
@@ -376,7 +378,7 @@ def test_only_reviewers_and_moderators_import(review, reviewer, moderator):
 
 
 def test_moderator_links_an_imported_author_to_an_account(review, reviewer, moderator):
-    import_messages(review=review, items=choices(preview_import(review=review, raw=THREE_MBOX)), by=reviewer)
+    import_messages(review=review, items=choices(preview_import(review=review, raw=THREE_MBOX)), by=moderator)
     dana = make_user("dana")
     with pytest.raises(NotAllowed):
         link_imported_author(review=review, email="dana@example.org", user=dana, by=reviewer)
@@ -419,8 +421,8 @@ def import_form(response, **changes):
     return data
 
 
-def test_page_flow_preview_then_import_then_already_there(client, review, reviewer):
-    client.force_login(reviewer)
+def test_page_flow_preview_then_import_then_already_there(client, review, moderator):
+    client.force_login(moderator)
     page = client.get(url(review))
     assert page.status_code == 200
     assert b'name="raw"' in page.content and b'type="file"' in page.content
@@ -435,8 +437,11 @@ def test_page_flow_preview_then_import_then_already_there(client, review, review
 
     b = clause_id(review, "2.2(b)")
     response = client.post(url(review), import_form(response, **{"clause-0": str(b)}))
-    assert response.status_code == 302 and response.url == review.get_absolute_url()
-    assert Thread.objects.get(review=review).clause_id == b
+    # It lands on the first imported thread, with the threads folded.
+    thread = Thread.objects.get(review=review)
+    assert response.status_code == 302
+    assert response.url == f"{review.get_absolute_url()}?folded=1#{thread.dom_id}"
+    assert thread.clause_id == b
     assert Comment.objects.filter(thread__clause_id=b).count() == 3
     detail = client.get(response.url)
     assert "3 messages imported, 0 already there." in detail.content.decode()
@@ -451,8 +456,8 @@ def test_page_flow_preview_then_import_then_already_there(client, review, review
     assert "0 messages imported, 3 already there." in client.get(response.url).content.decode()
 
 
-def test_page_imports_an_uploaded_mbox_with_only_the_ticked_messages(client, review, reviewer):
-    client.force_login(reviewer)
+def test_page_imports_an_uploaded_mbox_with_only_the_ticked_messages(client, review, moderator):
+    client.force_login(moderator)
     upload = SimpleUploadedFile("thread.mbox", THREE_MBOX.encode(), content_type="application/mbox")
     response = post_preview(client, review, file=upload)
     assert response.status_code == 200
@@ -466,8 +471,8 @@ def test_page_imports_an_uploaded_mbox_with_only_the_ticked_messages(client, rev
     ]
 
 
-def test_page_nothing_ticked_writes_nothing(client, review, reviewer):
-    client.force_login(reviewer)
+def test_page_nothing_ticked_writes_nothing(client, review, moderator):
+    client.force_login(moderator)
     response = post_preview(client, review, raw=THREE_MBOX)
     response = client.post(url(review), import_form(response, **{"import": []}))
     assert response.status_code == 400
@@ -493,8 +498,8 @@ def test_page_nothing_ticked_writes_nothing(client, review, reviewer):
         ({"raw": "a" * (MAX_IMPORT_BYTES + 1)}, "over the 5 MiB limit"),
     ],
 )
-def test_page_bad_input_gets_a_clear_message_and_writes_nothing(client, review, reviewer, data, message):
-    client.force_login(reviewer)
+def test_page_bad_input_gets_a_clear_message_and_writes_nothing(client, review, moderator, data, message):
+    client.force_login(moderator)
     response = post_preview(client, review, **data)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -512,8 +517,8 @@ def test_oversized_upload_is_refused_before_it_is_read(rf):
     upload.read.assert_not_called()
 
 
-def test_page_refuses_an_altered_payload_or_fingerprint(client, review, reviewer):
-    client.force_login(reviewer)
+def test_page_refuses_an_altered_payload_or_fingerprint(client, review, moderator):
+    client.force_login(moderator)
     response = post_preview(client, review, raw=THREE_MBOX)
     form = import_form(response)
     tampered = client.post(url(review), {**form, "payload": form["payload"][:-3] + "abc"})
@@ -532,12 +537,12 @@ def test_payload_round_trips_text_and_bytes_and_bounds_decompression():
     for raw in ("Grüße\r\nline", b"\xe9t\xe9 \x00 bytes"):
         assert mail_views.unpack(mail_views.pack(raw)) == raw
     bomb = mail_views.pack("a" * (MAX_IMPORT_BYTES + 5))
-    with pytest.raises(mail_views._BadInput, match="5 MiB"):
+    with pytest.raises(PayloadError, match="5 MiB"):
         mail_views.unpack(bomb)
 
 
-def test_preview_page_queries_do_not_grow_with_messages(client, review, reviewer):
-    client.force_login(reviewer)
+def test_preview_page_queries_do_not_grow_with_messages(client, review, moderator):
+    client.force_login(moderator)
     counts = []
     for n in (3, 30):
         raw = mbox([eml(k, body=f"On Section 2.2(b), point {k}.", day=1 + k % 28) for k in range(n)])
@@ -563,8 +568,8 @@ def test_anonymous_is_sent_to_login_and_cannot_write(client, review):
     assert Comment.objects.count() == 0
 
 
-@pytest.mark.parametrize("roles", [(), ("steward",)])
-def test_non_reviewers_get_404(client, review, roles):
+@pytest.mark.parametrize("roles", [(), ("steward",), ("reviewer",)])
+def test_non_moderators_get_404(client, review, roles):
     client.force_login(make_user(roles=roles))
     assert client.get(url(review)).status_code == 404
     assert post_preview(client, review, raw=THREE_MBOX).status_code == 404
@@ -576,6 +581,7 @@ def test_non_reviewers_get_404(client, review, roles):
 
 
 def test_private_review_is_404_for_a_reviewer_but_not_for_a_moderator(client, reviewer, moderator):
+    # (a reviewer gets 404 on every review's import page now; here the review is private too)
     review = make_review(is_public=False)
     client.force_login(reviewer)
     assert client.get(url(review)).status_code == 404
@@ -584,7 +590,7 @@ def test_private_review_is_404_for_a_reviewer_but_not_for_a_moderator(client, re
 
 
 def test_link_author_page_is_for_moderators(client, review, reviewer, moderator):
-    import_messages(review=review, items=choices(preview_import(review=review, raw=THREE_MBOX)), by=reviewer)
+    import_messages(review=review, items=choices(preview_import(review=review, raw=THREE_MBOX)), by=moderator)
     dana = make_user("dana")
     link = reverse("review:mail-link-author", args=[review.pk])
     client.force_login(reviewer)
@@ -600,8 +606,8 @@ def test_link_author_page_is_for_moderators(client, review, reviewer, moderator)
     assert "There is no account named “nobody”." in response.content.decode()
 
 
-def test_preview_redisplay_keeps_the_reviewers_choices(client, review, reviewer):
-    client.force_login(reviewer)
+def test_preview_redisplay_keeps_the_reviewers_choices(client, review, moderator):
+    client.force_login(moderator)
     response = post_preview(client, review, raw=THREE_MBOX)
     three = clause_id(review, "3")
     definitions = clause_id(review, "1.def-model")
@@ -623,14 +629,14 @@ def test_preview_redisplay_keeps_the_reviewers_choices(client, review, reviewer)
 def page_form(response, **changes):
     """The fields a browser posts from one preview page: the shown controls and the hidden rest."""
     data = import_form(response)  # every message's fields, as the hidden ones carry them
-    data["page"] = str(response.context["page"])
+    data["page"] = str(response.context["page_obj"].number)
     data.update(changes)
     return data
 
 
-def test_long_preview_is_paged_and_carries_the_other_pages_choices(client, review, reviewer, monkeypatch):
+def test_long_preview_is_paged_and_carries_the_other_pages_choices(client, review, moderator, monkeypatch):
     monkeypatch.setattr(mail_views, "PREVIEW_PAGE_SIZE", 2)
-    client.force_login(reviewer)
+    client.force_login(moderator)
     raw = mbox([eml(k, body=f"On Section 2.2(b), point {k}.", day=1 + k) for k in range(5)])
     response = post_preview(client, review, raw=raw)
     html = response.content.decode()
@@ -675,9 +681,9 @@ def test_long_preview_is_paged_and_carries_the_other_pages_choices(client, revie
     }
 
 
-def test_page_numbers_out_of_range_show_the_nearest_page(client, review, reviewer, monkeypatch):
+def test_page_numbers_out_of_range_show_the_nearest_page(client, review, moderator, monkeypatch):
     monkeypatch.setattr(mail_views, "PREVIEW_PAGE_SIZE", 2)
-    client.force_login(reviewer)
+    client.force_login(moderator)
     response = post_preview(client, review, raw=THREE_MBOX)
     for goto, shown in (("99", [2]), ("0", [0, 1]), ("x", [0, 1]), ("", [0, 1])):
         again = client.post(url(review), page_form(response, goto=goto))
@@ -686,9 +692,9 @@ def test_page_numbers_out_of_range_show_the_nearest_page(client, review, reviewe
     assert Comment.objects.count() == 0
 
 
-def test_nothing_ticked_redisplays_the_page_the_reviewer_was_on(client, review, reviewer, monkeypatch):
+def test_nothing_ticked_redisplays_the_page_the_reviewer_was_on(client, review, moderator, monkeypatch):
     monkeypatch.setattr(mail_views, "PREVIEW_PAGE_SIZE", 2)
-    client.force_login(reviewer)
+    client.force_login(moderator)
     response = post_preview(client, review, raw=THREE_MBOX)
     again = client.post(url(review), page_form(response, page="2", **{"import": []}))
     assert again.status_code == 400
@@ -696,11 +702,11 @@ def test_nothing_ticked_redisplays_the_page_the_reviewer_was_on(client, review, 
     assert [item.index for item in again.context["shown"]] == [2]
 
 
-def test_short_preview_has_one_page_and_no_page_buttons(client, review, reviewer):
-    client.force_login(reviewer)
+def test_short_preview_has_one_page_and_no_page_buttons(client, review, moderator):
+    client.force_login(moderator)
     response = post_preview(client, review, raw=THREE_MBOX)
     html = response.content.decode()
-    assert response.context["pages"] is None
+    assert not response.context["page_obj"].has_other_pages()
     assert 'name="goto"' not in html and "This page shows" not in html
     assert [item.index for item in response.context["shown"]] == [0, 1, 2]
     assert response.context["carried"] == []
