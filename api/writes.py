@@ -191,7 +191,7 @@ def set_position(request, review_id: int, payload: PositionIn):
 def import_mail(request, review_id: int, payload: MailImportIn):
     """Import a mail thread: each new message becomes a comment on the clause it is about.
 
-    Moderators (any review), and reviewers while the review is open, as on the import page.
+    Moderators only (any review), as on the import page: an import writes in other people's names.
     Messages already in the review (by Message-ID or content) are skipped. With ``dry_run`` the
     answer says what would happen and nothing is written.
     """

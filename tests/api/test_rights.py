@@ -56,7 +56,8 @@ WRITES = {
         },
         (401, 404, 201, 201),
     ),
-    "api:mail-import": ({"review_id": "R"}, lambda n: {"raw": MAIL.format(n=n)}, (401, 404, 201, 201)),
+    # Only moderators import (an import writes in other people's names).
+    "api:mail-import": ({"review_id": "R"}, lambda n: {"raw": MAIL.format(n=n)}, (401, 404, 404, 201)),
 }
 QUERIES = {"api:compare": {"a": "sample@1.0", "b": "sample@1.0"}}
 

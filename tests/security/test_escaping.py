@@ -227,7 +227,7 @@ def test_review_clause_filter_fragment_renders(world):
 
 
 def test_mail_import_preview_escapes_the_mail(world):
-    client = client_for(world, "author")
+    client = client_for(world, "moderator")
     url = reverse("review:mail-import", args=[world.review.pk])
     response = client.post(url, {"step": "preview", "raw": mail(7) + "\n\n" + mail(8)})
     assert response.status_code == 200

@@ -60,7 +60,7 @@ def test_next_round_refuses_oversize_paste_and_upload(world):
 
 def test_mail_import_refuses_oversize_paste_and_upload(world):
     url = reverse("review:mail-import", args=[world.review.pk])
-    reviewer = client_for(world, "author")
+    reviewer = client_for(world, "moderator")  # only moderators import mail
     big = security.mail(3, body="Section 2.2(b). " + "word " * (MIB + 100))
     assert 5 * MIB < len(big.encode()) < 6 * MIB
     _refused(reviewer, url, {"step": "preview", "raw": big}, "over the 5 MiB limit")
@@ -99,7 +99,7 @@ def test_the_real_request_cap_is_above_the_mail_limit_and_answers_413(world):
 
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE > 5 * MIB + 64 * 1024  # a 5 MiB mail fits, with the form
     url = reverse("review:mail-import", args=[world.review.pk])
-    client = client_for(world, "author")
+    client = client_for(world, "moderator")
     before = snapshot()
     response = client.post(
         url,
