@@ -45,7 +45,7 @@ class LicenseItem(Schema):
     spdx_id: str | None
     osi_status: OsiStatus
     osi_approved: bool
-    fsf_libre: bool
+    fsf_libre: bool | None = Field(description="Whether the FSF lists it as free; null when not known.")
     deprecated: bool
     versions: list[str] = Field(description="Version labels, oldest first.")
     url: str
@@ -71,7 +71,7 @@ class LicenseDetail(Schema):
     steward: str
     osi_status: OsiStatus
     osi_approved: bool
-    fsf_libre: bool
+    fsf_libre: bool | None = Field(description="Whether the FSF lists it as free; null when not known.")
     deprecated: bool
     description: str
     versions: list[VersionItem]

@@ -111,14 +111,18 @@ def test_license_list_items_and_next_links(client):
         "slug": "lic-000",
         "name": "Lic 000",
         "spdx_id": None,
-        "osi_status": "not_submitted",
+        "osi_status": "unknown",
         "osi_approved": False,
-        "fsf_libre": False,
+        "fsf_libre": None,
         "deprecated": False,
         "versions": ["1", "2"],
         "url": "http://testserver/api/v1/licenses/lic-000/",
         "html_url": "http://testserver/licenses/lic-000/",
     }
+    # What a source did say comes through as a plain yes or no.
+    License.objects.filter(slug="lic-001").update(fsf_libre=True, osi_status=License.OsiStatus.APPROVED)
+    second = client.get(url, {"page_size": 2}).json()["results"][1]
+    assert (second["fsf_libre"], second["osi_status"], second["osi_approved"]) == (True, "approved", True)
     # Follow the links to the end.
     seen, next_url = [], url + "?page_size=2"
     while next_url:
