@@ -241,7 +241,12 @@ class Criterion(models.Model):
 
     @property
     def short_label(self) -> str:
-        return f"{self.set.short_name} {self.number}"
+        return self.label_in(self.set.short_name)
+
+    def label_in(self, short_name: str) -> str:
+        """ "OSD 6": how the item is named everywhere (matrix, threads, exports). Takes the set's
+        short name so that a list of criteria needs no query per item."""
+        return f"{short_name} {self.number}".strip()
 
 
 class ClauseCorrection(models.Model):

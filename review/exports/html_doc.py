@@ -18,7 +18,7 @@ from html import escape
 
 from licenses.text.redline import redline
 from licenses.text.reflow import reflow
-from review.exports.data import Clause, ReviewSummary, Thread, criterion_label
+from review.exports.data import Clause, ReviewSummary, Thread
 from review.exports.digest import ClauseDigest, digest, overview, settled
 from review.markup import MarkdownTooLong, render_markdown
 from review.matrix.verdicts import LABELS, SYMBOLS
@@ -123,7 +123,7 @@ def _criteria(summary: ReviewSummary) -> str:
             f'<a href="#c-{e(cl.anchor)}">{e(cl.path)}</a>' for cl in summary.flagged_clauses(c.key)
         )
         rows.append(
-            f"<tr><th scope=row>{e(criterion_label(c, summary.criterion_set))}</th><td>{e(c.title)}</td>"
+            f"<tr><th scope=row>{e(c.label)}</th><td>{e(c.title)}</td>"
             f"<td>{e(t.label())}</td><td>{_verdict(t.worst)}</td>"
             f"<td>{'⚑ yes' if t.disagreement else 'no'}</td><td>{flagged or '–'}</td></tr>"
         )
@@ -239,7 +239,7 @@ def _criteria_brief(summary: ReviewSummary) -> str:
             continue
         flag = " <strong>⚑ reviewers disagree</strong>" if t.disagreement else ""
         items.append(
-            f"<li><strong>{e(criterion_label(c, summary.criterion_set))}</strong>, {e(c.title)}: "
+            f"<li><strong>{e(c.label)}</strong>, {e(c.title)}: "
             f"{_verdict(t.worst)} ({e(t.label())}){flag}</li>"
         )
     if not items:
@@ -248,7 +248,7 @@ def _criteria_brief(summary: ReviewSummary) -> str:
 
 
 def to_html(summary: ReviewSummary) -> str:
-    names = {c.key: criterion_label(c, summary.criterion_set) for c in summary.criteria}
+    names = {c.key: c.label for c in summary.criteria}
     is_summary = summary.options.kind == "summary"
     what = "Summary of the review" if is_summary else "Review"
     version = f", version {e(summary.version_label)}" if summary.version_label else ""
