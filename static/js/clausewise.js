@@ -232,4 +232,33 @@
   }
   document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
   document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt) { localTimes(evt.detail.elt); } });
+
+  // --- A post sent twice is saved once (config/idempotency.py) --------------------------------
+  // Each form that posts carries a random key; a retry after a timeout (a second click, the
+  // browser's resend) sends the same key and gets the first answer back. After a post that
+  // succeeded, a form that stays on the page gets a fresh key for the next one.
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  function keyForms(root) {
+    if (!root.querySelectorAll || !window.crypto) { return; }
+    root.querySelectorAll('form[method="post" i], form[hx-post]').forEach(function (form) {
+      if (form.querySelector('input[name="_idem"]')) { return; }
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "_idem";
+      input.value = newKey();
+      form.appendChild(input);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { keyForms(document); });
+  document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt) { keyForms(evt.detail.elt); } });
+  document.addEventListener("htmx:afterRequest", function (evt) {
+    var elt = evt.detail.elt;
+    var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
+    var input = form && form.querySelector('input[name="_idem"]');
+    if (input && evt.detail.successful) { input.value = newKey(); }
+  });
 })();
