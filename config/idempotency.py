@@ -26,6 +26,8 @@ FIELD = "_idem"
 HEADER = "HTTP_IDEMPOTENCY_KEY"
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 KEEP_SECONDS = 24 * 60 * 60
+# A worker killed mid-request leaves its key pending; it lapses, and the retry then runs.
+PENDING_SECONDS = 60
 MAX_KEPT_BYTES = 256 * 1024
 # What a replay must carry to act like the first answer (htmx reads its HX-* headers).
 KEPT_HEADERS = ("Content-Type", "Location", "Cache-Control")
@@ -83,7 +85,7 @@ class IdempotencyMiddleware:
         if key is None:
             return self.get_response(request)
         slot = cache_key(user_id=request.user.pk, path=request.path, key=key)
-        if not cache.add(slot, {"state": "pending"}, timeout=KEEP_SECONDS):
+        if not cache.add(slot, {"state": "pending"}, timeout=PENDING_SECONDS):
             kept = cache.get(slot)
             if kept and kept.get("state") == "done":
                 return _replay(kept)
