@@ -3,7 +3,8 @@
 A client that times out after the server saved its post retries it (the browser's "resend", a
 second click on "Post reply"), and without a key the comment is stored twice. Every form on the
 site gets a random key when the page loads (``static/js/clausewise.js`` adds a hidden ``_idem``
-field; a client may send an ``Idempotency-Key`` header instead).
+field, and sends it as an ``Idempotency-Key`` header on htmx posts). A plain multipart post (a
+file upload without the script) is not keyed: its body is left for the view to refuse by size.
 
 The first post with a key runs as usual; its answer, when it succeeded, is kept for a day in the
 cache (shared by all workers in production) under the person, the URL and the key, and a repeat
@@ -19,6 +20,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
@@ -31,7 +33,18 @@ PENDING_SECONDS = 60
 MAX_KEPT_BYTES = 256 * 1024
 # What a replay must carry to act like the first answer (htmx reads its HX-* headers).
 KEPT_HEADERS = ("Content-Type", "Location", "Cache-Control")
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# Plain forms only: a multipart body (a file upload) is left for the view to parse, since it may
+# refuse it by size before reading it; the upload forms send the header from the script instead.
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def _fits_in_memory(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return limit is None or length <= limit
 
 
 def cache_key(*, user_id: int, path: str, key: str) -> str:
@@ -41,7 +54,8 @@ def cache_key(*, user_id: int, path: str, key: str) -> str:
 
 def _key_of(request: HttpRequest) -> str | None:
     key = request.META.get(HEADER)
-    if key is None and request.content_type in FORM_TYPES:
+    if key is None and request.content_type == FORM_TYPE and _fits_in_memory(request):
+        # Read here, before the view; a body too big to read is the view's to refuse (413).
         key = request.POST.get(FIELD)
     if key and KEY_PATTERN.fullmatch(key):
         return key

@@ -223,6 +223,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # Any request body over this is refused from its Content-Length before it is read (413).
 MAX_REQUEST_BODY = 8 * 1024 * 1024
 
+# Above this many comments a review page shows its threads folded to their first line and
+# fetches each on opening, so the first response stays small (bench/review_page.py).
+REVIEW_INLINE_COMMENTS = int(os.environ.get("REVIEW_INLINE_COMMENTS", "200"))
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

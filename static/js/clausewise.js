@@ -255,6 +255,13 @@
   }
   document.addEventListener("DOMContentLoaded", function () { keyForms(document); });
   document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt) { keyForms(evt.detail.elt); } });
+  // htmx sends the key as a header too, which the server reads without parsing the body.
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var elt = evt.detail.elt;
+    var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
+    var input = form && form.querySelector('input[name="_idem"]');
+    if (input && evt.detail.verb === "post") { evt.detail.headers["Idempotency-Key"] = input.value; }
+  });
   document.addEventListener("htmx:afterRequest", function (evt) {
     var elt = evt.detail.elt;
     var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));

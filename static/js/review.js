@@ -119,4 +119,28 @@
     var clear = evt.target.closest && evt.target.closest(".quote-clear");
     if (clear) { setQuote(clear.closest("form"), null); }
   });
+
+  // --- Suggested wording starts from the clause ---------------------------------------------
+  // The page does not repeat each clause's text in every form; opening "Suggest wording" copies
+  // it from the clause shown above into the empty field, to be edited.
+  document.addEventListener("toggle", function (evt) {
+    var box = evt.target;
+    if (!box.matches || !box.matches("details.wording") || !box.open) { return; }
+    var area = box.querySelector("textarea[data-from-clause]");
+    var clause = area && area.dataset.fromClause;
+    var source = clause && document.querySelector('.clause-text[data-clause="' + clause + '"]');
+    if (area && source && !area.value) { area.value = source.textContent.trim(); }
+  }, true);
+
+  // --- A folded thread of a big review, opened ----------------------------------------------
+  // It is fetched and swapped in whole; focus goes back to its heading, not to the page's top.
+  document.addEventListener("htmx:afterSettle", function (evt) {
+    var elt = evt.detail.elt;
+    if (!elt || !elt.id || !elt.classList || !elt.classList.contains("thread")) { return; }
+    var fresh = document.getElementById(elt.id);
+    if (fresh && (document.activeElement === document.body || !document.activeElement)) {
+      var head = fresh.querySelector("summary.thread-head");
+      if (head) { head.focus(); }
+    }
+  });
 })();

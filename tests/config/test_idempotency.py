@@ -2,6 +2,8 @@
 browser or the person retried) is answered from the first answer instead of being saved twice."""
 
 import pytest
+from urllib.parse import urlencode
+
 from django.test import Client
 from django.urls import reverse
 
@@ -20,9 +22,18 @@ def setting():
     clause = review.version.clauses.get(anchor="2.2.b")
     rita = make_user("rita", roles=("reviewer",))
     thread = services.thread_start(review=review, clause=clause, author=rita, body="First.")
-    client = Client()
+    client = FormClient()
     client.force_login(rita)
     return review, thread, rita, client
+
+
+class FormClient(Client):
+    """Posts as a browser posts a plain form: URL-encoded (the test client's default is multipart)."""
+
+    def post(self, path, data=None, **extra):
+        return super().post(
+            path, urlencode(data or {}), content_type="application/x-www-form-urlencoded", **extra
+        )
 
 
 def reply_url(review, thread):
@@ -80,7 +91,7 @@ def test_a_key_belongs_to_one_person_and_one_address(setting):
     review, thread, rita, client = setting
     client.post(reply_url(review, thread), {"body": "Rita's.", "stance": "note", "_idem": KEY}, **HX)
     ben = make_user("ben", roles=("reviewer",))
-    other = Client()
+    other = FormClient()
     other.force_login(ben)
     response = other.post(reply_url(review, thread), {"body": "Ben's.", "stance": "note", "_idem": KEY}, **HX)
     assert "Idempotent-Replay" not in response
@@ -99,6 +110,15 @@ def test_a_post_still_being_saved_is_not_run_twice(setting):
     assert response.status_code == 409
     assert "still being saved" in response.content.decode()
     assert thread.comments.count() == 1
+
+
+def test_an_upload_is_left_for_the_view_to_parse(setting):
+    review, thread, rita, client = setting
+    for _ in range(2):
+        Client.post(
+            client, reply_url(review, thread), {"body": "Multipart.", "stance": "note", "_idem": KEY}, **HX
+        )
+    assert thread.comments.filter(body="Multipart.").count() == 2  # a plain multipart post is not keyed
 
 
 def test_malformed_keys_are_ignored(setting):
