@@ -47,7 +47,10 @@ def main() -> None:
         client = Client()
         if user is not None:
             client.force_login(user)
-        size = len(client.get(url).content)
+        content = client.get(url).content
+        size = len(content)
+        if os.environ.get("DUMP"):
+            Path(f"/tmp/review_page_{role}.html").write_bytes(content)
         result[role] = {
             "kb": round(size / 1024, 1),
             "render_ms": median_ms(client, url),
