@@ -1,9 +1,9 @@
 """A form post that is sent again (the client timed out after the server saved it, and the
 browser or the person retried) is answered from the first answer instead of being saved twice."""
 
-import pytest
 from urllib.parse import urlencode
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 

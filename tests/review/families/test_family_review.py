@@ -1,6 +1,7 @@
 """Family reviews: a thread on one member's clause shows on its siblings; narrowed positions; exports."""
 
 import json
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -228,3 +229,65 @@ def test_views_create_thread_and_position(world, client):
         ).status_code
         == 404
     )
+
+
+def test_a_position_saved_from_a_stale_page_is_refused_and_changes_nothing(world, client):
+    """Two tabs on one cell: the second save started from what the cell held before the first."""
+    client.force_login(world["reviewer"])
+    group = ClauseGroupMember.objects.get(clause=world["by"].clauses.get(path="2.1")).group
+    url = f"/reviews/{world['review'].pk}/family/cells/{group.pk}/{osd_criterion(6).pk}/"
+
+    def stamp() -> str:
+        page = client.get(url).content.decode()
+        field = re.search(r'<input type="hidden" name="expected"(?: value="([^"]*)")?', page)
+        return field.group(1) or ""
+
+    first_tab, second_tab = stamp(), stamp()
+    every = [world["by"].pk, world["nc"].pk, world["nd"].pk]
+    saved = client.post(url, {"verdict": "complies", "members": every, "expected": first_tab})
+    assert saved.status_code == 302
+    stale = client.post(
+        url, {"verdict": "conflicts", "members": [world["nc"].pk], "rationale": "NC.", "expected": second_tab}
+    )
+    assert stale.status_code == 409
+    page = stale.content.decode()
+    assert "changed since you opened this cell" in page
+    assert "NC." in page  # what was typed is kept in the form
+    assert [p.verdict for p in Position.objects.all()] == ["complies"]
+    assert not PositionScope.objects.exists()
+    # From the page as it is now, the same change goes through.
+    fresh = client.post(
+        url, {"verdict": "conflicts", "members": [world["nc"].pk], "rationale": "NC.", "expected": stamp()}
+    )
+    assert fresh.status_code == 302
+    assert sorted(p.verdict for p in Position.objects.all()) == ["complies", "conflicts"]
+
+
+def test_the_stamp_is_the_reviewers_own(world):
+    osd6 = osd_criterion(6)
+    group = ClauseGroupMember.objects.get(clause=world["by"].clauses.get(path="2.1")).group
+    before = services.cell_stamp(
+        review=world["review"], group=group, criterion=osd6, reviewer=world["reviewer"]
+    )
+    other = make_user("otto", roles=("reviewer",))
+    services.family_position_set(
+        review=world["review"], group=group, criterion=osd6, reviewer=other, verdict="concern"
+    )
+    # another reviewer's position is not a conflict with mine
+    services.family_position_set(
+        review=world["review"],
+        group=group,
+        criterion=osd6,
+        reviewer=world["reviewer"],
+        verdict="complies",
+        expected=before,
+    )
+    with pytest.raises(services.StalePosition):
+        services.family_position_set(
+            review=world["review"],
+            group=group,
+            criterion=osd6,
+            reviewer=world["reviewer"],
+            verdict="conflicts",
+            expected=before,
+        )
