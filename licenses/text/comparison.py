@@ -15,7 +15,8 @@ Alignment, in order:
    and a pair must clear a threshold that is stricter for short clauses;
 3. the second pass (:mod:`licenses.text.rescue`): pairs against the order of their
    neighbours need evidence, and the clauses still alone pair on shared rare phrases,
-   defined terms, headings, or their place between the same aligned neighbours;
+   defined terms, headings, or their place between the same aligned neighbours; a heading
+   clause with no words to score ("3. Responsibilities") is placed by where its children went;
 4. splits and merges: one clause whose text is much better matched by itself
    plus an adjacent unmatched clause on the other side;
 5. moves: matched pairs outside the longest run of pairs still in their
@@ -45,6 +46,7 @@ from licenses.text.matching import (
     increasing,
     label_key,
     lcs,
+    similarity,
     threshold,
     tie,
 )
@@ -59,7 +61,7 @@ from licenses.text.redline import (
     split,
     words,
 )
-from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, rescue
+from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, rescue
 from licenses.text.segmentation import Segment
 
 __all__ = [
@@ -77,7 +79,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-3"
+ALGORITHM_VERSION = "comparison-4"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -238,6 +240,8 @@ def compare(
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
         match |= rescue(sa, sb, com, match, ev, forbid)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
+        new_pairs, heading_from, heading_into = headings(sa, sb, match, forbid)
+        match |= {i: (j, similarity(sa, sb, com, i, j)) for i, j in new_pairs.items()}
 
     groups: dict[tuple[int, ...], tuple[str, tuple[int, ...], tuple[int, ...], float]] = {}
     taken_a: set[int] = set()
@@ -275,6 +279,9 @@ def compare(
         from_a, into_b = derived(sa, sb, com, paired)
         from_a = {j: i for j, i in from_a.items() if j not in paired_b and (i, j) not in forbid}
         into_b = {i: j for i, j in into_b.items() if (i, j) not in forbid}
+        # a heading placed by its children says where it went when the words cannot
+        from_a |= {j: i for j, i in heading_from.items() if j not in paired_b and j not in from_a}
+        into_b |= {i: j for i, j in heading_into.items() if i not in paired and i not in into_b}
 
     # Moves: groups outside the longest run still in the original order.
     ordered = sorted(groups.values(), key=lambda g: g[2][0])

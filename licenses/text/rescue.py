@@ -288,3 +288,82 @@ def derived(sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, flo
         if j is not None and _near(i, j, b_of_a, sa.segs, low_a, high_a):
             into_b[i] = j
     return from_a, into_b
+
+
+HEADING_WORDS = 3  # a clause with at most this many content words and children is a heading
+
+
+def _heading_like(side: Side, k: int, children: dict[int, list[int]]) -> bool:
+    return bool(children.get(k)) and len(side.words[k]) <= HEADING_WORDS
+
+
+def _children(side: Side) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, seg in enumerate(side.segs):
+        if seg.parent is not None:
+            out[seg.parent].append(k)
+    return out
+
+
+def _by_children(
+    this: Side, other: Side, pair_of: dict[int, int], alone: list[int], forbid
+) -> dict[int, int]:
+    """{k: other clause} for heading clauses of ``this`` side placed by where their children went.
+
+    A heading ("3. Responsibilities", "0. Definitions.") has almost no words to score, but
+    its children do: when the counterparts of its paired children all sit under one clause
+    of the other side (or are that one clause, a section that held the same matter without
+    sub-clauses), the heading corresponds to that clause. Every paired child must agree, and
+    the two clauses must stand at the same depth under the same number.
+    """
+    children = _children(this)
+    out: dict[int, int] = {}
+    for k in alone:
+        if not _heading_like(this, k, children):
+            continue
+        partners = [pair_of[c] for c in children[k] if c in pair_of]
+        if not partners:
+            continue
+        parents = {other.segs[p].parent for p in partners}
+        if len(parents) == 1 and None not in parents:
+            target = parents.pop()
+        elif len(set(partners)) == 1:
+            target = partners[0]
+        else:
+            continue
+        # A heading answers a heading of its own level and number: "3.4 Intellectual Property
+        # Matters" is not section 2 although its items went there; with so few words to go
+        # on, the number is the one sign left that the two stand for the same matter.
+        same_place = this.segs[k].depth == other.segs[target].depth and this.label[k] == other.label[target]
+        if same_place and this.label[k] and (k, target) not in forbid:
+            out[k] = target
+    return out
+
+
+def headings(
+    sa: Side, sb: Side, match: dict[int, tuple[int, float]], forbid: Forbid = frozenset()
+) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Heading clauses left alone, placed by their children (see :func:`_by_children`).
+
+    Returns new one-to-one pairs {a i: b j} (where both headings are alone), and extra links
+    for the rest: {b j: a i} for a new heading drawn from an old clause that is paired
+    elsewhere, {a i: b j} for an old heading whose matter went into a paired new clause.
+    """
+    b_of_a = {i: j for i, (j, _) in match.items()}
+    a_of_b = {j: i for i, j in b_of_a.items()}
+    alone_a = [i for i in range(len(sa)) if i not in b_of_a]
+    alone_b = [j for j in range(len(sb)) if j not in a_of_b]
+    flip = frozenset((j, i) for i, j in forbid)
+    up_a = _by_children(sa, sb, b_of_a, alone_a, forbid)
+    up_b = _by_children(sb, sa, a_of_b, alone_b, flip)
+    pairs: dict[int, int] = {}
+    for j, i in sorted(up_b.items()):
+        if i not in b_of_a and i not in pairs and up_a.get(i, j) == j:
+            pairs[i] = j
+    for i, j in sorted(up_a.items()):
+        if i not in pairs and j not in a_of_b and j not in pairs.values() and up_b.get(j, i) == i:
+            pairs[i] = j
+    paired_b = set(pairs.values())
+    from_a = {j: i for j, i in up_b.items() if j not in paired_b and i in b_of_a}
+    into_b = {i: j for i, j in up_a.items() if i not in pairs and j in a_of_b}
+    return pairs, from_a, into_b
