@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from licenses.text.matching import Forbid, Side, label_key, similarity, threshold, tie
+from licenses.text.matching import Forbid, Side, label_key, mix_hashes, similarity, threshold, tie
 
 PATH_ALIKE = False
 SHINGLE = 5  # words in a rare phrase
@@ -139,14 +139,9 @@ def _bounds(n: int, match: dict[int, tuple[int, float]], m: int) -> tuple[list[i
     return low, high
 
 
-def _crossings(match: dict[int, tuple[int, float]]) -> dict[int, int]:
-    """How many other pairs each pair crosses (order kept on one side, broken on the other)."""
-    if not match:
-        return {}
-    ii = np.array(list(match))
-    jj = np.array([j for j, _ in match.values()])
-    cross = ((ii[:, None] - ii[None, :]) * (jj[:, None] - jj[None, :]) < 0).sum(axis=1)
-    return dict(zip(ii.tolist(), cross.tolist(), strict=True))
+def _crossings(ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+    """crosses[x, y]: pairs x and y cross (order kept on one side, broken on the other)."""
+    return (ii[:, None] - ii[None, :]) * (jj[:, None] - jj[None, :]) < 0
 
 
 def drop_weak_moves(
@@ -155,26 +150,112 @@ def drop_weak_moves(
     """Undo pairs against the order of their neighbours that have too little to show for it.
 
     The weak pair crossing most others goes first, until no weak pair crosses any (the
-    same whichever side is old: crossings do not depend on it).
+    same whichever side is old: crossings do not depend on it). The crossing matrix is
+    built once and counts are updated as pairs go (linear work per pair undone).
     """
-    match = dict(match)
-    candidates = {
-        i for i, (j, s) in match.items() if i not in keep and s < MOVE_MAX and not ev.strong(i, j, s)
-    }
-    while candidates:
-        cross = _crossings(match)
-        weak = [
-            i
-            for i in candidates
-            if cross[i] >= MOVE_CROSSINGS
-            and match[i][1] < min(MOVE_MIN + MOVE_PER_CROSSING * cross[i], MOVE_MAX)
-        ]
-        if not weak:
+    if not match:
+        return dict(match)
+    ii = np.array(list(match))
+    jj = np.array([j for j, _ in match.values()])
+    ss = np.array([s for _, s in match.values()])
+    cand = np.array(
+        [i not in keep and s < MOVE_MAX and not ev.strong(i, j, s) for i, (j, s) in match.items()]
+    )
+    if not cand.any():
+        return dict(match)
+    crosses = _crossings(ii, jj)
+    cross = crosses.sum(axis=1)
+    ha, hb = sa.hash[ii], sb.hash[jj]
+    order_tie = mix_hashes(np.minimum(ha, hb), np.maximum(ha, hb))
+    alive = np.ones(len(ii), dtype=bool)
+    while True:
+        need = np.minimum(MOVE_MIN + MOVE_PER_CROSSING * cross, MOVE_MAX)
+        weak = np.nonzero(cand & alive & (cross >= MOVE_CROSSINGS) & (ss < need))[0]
+        if not len(weak):
             break
-        worst = max(weak, key=lambda i: (cross[i], -tie(sa.text[i], sb.text[match[i][0]])))
-        del match[worst]
-        candidates.discard(worst)
-    return match
+        worst = weak[np.lexsort((order_tie[weak], -cross[weak]))[0]]
+        alive[worst] = False
+        cross -= crosses[worst]
+        crosses[:, worst] = crosses[worst, :] = False
+    return {i: match[i] for i, keep_it in zip(ii.tolist(), alive.tolist(), strict=True) if keep_it}
+
+
+def _candidates(
+    sa: Side,
+    sb: Side,
+    com: np.ndarray,
+    now: dict[int, tuple[int, float]],
+    ev: Evidence,
+    forbid: Forbid,
+) -> list[tuple[int, float, float, int, int]]:
+    """Ranked candidate pairs among the free clauses: (rank, similarity, tie, i, j).
+
+    rank 3: the same unique defined term or heading; 2: shared rare phrases; between the same
+    aligned neighbours and with headings that share a word, 1: at least :data:`GAP_FACTOR` of
+    the usual threshold, 0: the only two clauses left there and at least :data:`LONE_MIN`.
+    Whole-matrix work is numpy; Python only visits pairs that carry a sign (a term, a heading,
+    a phrase or a heading word in common), so the cost stays near-linear for texts without them.
+    """
+    used_b = {j for j, _ in now.values()}
+    free_a = [i for i in range(len(sa)) if i not in now and sa.words[i]]
+    free_b = [j for j in range(len(sb)) if j not in used_b and sb.words[j]]
+    if not free_a or not free_b:
+        return []
+    low, high = _bounds(len(sa), now, len(sb))
+    fa, fb = np.array(free_a), np.array(free_b)
+    la = np.array([len(sa.words[i]) for i in free_a])
+    lb = np.array([len(sb.words[j]) for j in free_b])
+    lo, hi = np.array(low)[fa], np.array(high)[fa]
+    # gap[x, y]: free b clause y sits between the aligned neighbours of free a clause x
+    gap = (lo[:, None] < fb[None, :]) & (fb[None, :] < hi[:, None])
+    room_a, room_b = gap.sum(axis=1), gap.sum(axis=0)
+    pos_a = {i: x for x, i in enumerate(free_a)}
+    pos_b = {j: y for y, j in enumerate(free_b)}
+
+    def sim(x: int, y: int) -> float:
+        return similarity(sa, sb, com, free_a[x], free_b[y])
+
+    ranked: dict[tuple[int, int], tuple[int, float]] = {}
+    # rank 3: a unique term or heading on both sides names at most one partner
+    by_sign: dict[str, int] = {}
+    for y, j in enumerate(free_b):
+        for sign in (ev.term_b[j], ev.heading_b[j]):
+            if sign:
+                by_sign.setdefault(sign, y)
+    for x, i in enumerate(free_a):
+        for sign in (ev.term_a[i], ev.heading_a[i]):
+            y = by_sign.get(sign) if sign else None
+            if y is not None and (ev.same_term(i, free_b[y]) or ev.same_heading(i, free_b[y])):
+                ranked[(x, y)] = (3, sim(x, y))
+    # rank 2: shared rare phrases (only the pairs that hold one)
+    for (i, j), _n in ev.phrases.items():
+        x, y = pos_a.get(i), pos_b.get(j)
+        if x is None or y is None or (x, y) in ranked:
+            continue
+        s = sim(x, y)
+        if ev.shares_phrases(i, j, s, bool(gap[x, y])):
+            ranked[(x, y)] = (2, s)
+    # ranks 1 and 0: place, with headings that share a word
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for y, j in enumerate(free_b):
+        for w in set(ev.heading_b[j].split()):
+            by_word[w].append(y)
+    for x, i in enumerate(free_a):
+        near = {y for w in set(ev.heading_a[i].split()) for y in by_word.get(w, ())}
+        for y in sorted(near):
+            if not gap[x, y] or (x, y) in ranked:
+                continue
+            s = sim(x, y)
+            if s >= GAP_FACTOR * threshold(min(int(la[x]), int(lb[y]))):
+                ranked[(x, y)] = (1, s)
+            elif room_a[x] == room_b[y] == 1 and s >= LONE_MIN:
+                ranked[(x, y)] = (0, s)
+    out = []
+    for (x, y), (rank, s) in ranked.items():
+        i, j = free_a[x], free_b[y]
+        if (i, j) not in forbid:
+            out.append((rank, s, tie(sa.text[i], sb.text[j]), i, j))
+    return out
 
 
 def rescue(
@@ -188,37 +269,7 @@ def rescue(
     """New pairs among the clauses ``match`` leaves alone: {i: (j, similarity)}."""
     added: dict[int, tuple[int, float]] = {}
     for _ in range(2):  # new pairs make new neighbours
-        now = match | added
-        used_b = {j for j, _ in now.values()}
-        free_a = [i for i in range(len(sa)) if i not in now and sa.words[i]]
-        free_b = [j for j in range(len(sb)) if j not in used_b and sb.words[j]]
-        if not free_a or not free_b:
-            break
-        low, high = _bounds(len(sa), now, len(sb))
-        # how many free clauses of the other side fit between the same neighbours
-        room_a = {i: sum(low[i] < j < high[i] for j in free_b) for i in free_a}
-        room_b = {j: sum(low[i] < j < high[i] for i in free_a) for j in free_b}
-        cands: list[tuple[int, float, float, int, int]] = []
-        for i in free_a:
-            for j in free_b:
-                if (i, j) in forbid:
-                    continue
-                s = similarity(sa, sb, com, i, j)
-                same_gap = low[i] < j < high[i]
-                least = threshold(min(len(sa.words[i]), len(sb.words[j])))
-                if ev.same_term(i, j) or ev.same_heading(i, j):
-                    rank = 3
-                elif ev.shares_phrases(i, j, s, same_gap):
-                    rank = 2
-                elif not same_gap or not ev.looks_alike(i, j):
-                    continue
-                elif s >= GAP_FACTOR * least:
-                    rank = 1
-                elif room_a[i] == room_b[j] == 1 and s >= LONE_MIN:
-                    rank = 0
-                else:
-                    continue
-                cands.append((rank, s, tie(sa.text[i], sb.text[j]), i, j))
+        cands = _candidates(sa, sb, com, match | added, ev, forbid)
         if not cands:
             break
         cands.sort(key=lambda c: (-c[0], -c[1], c[2]))
