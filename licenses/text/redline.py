@@ -166,9 +166,7 @@ def _unit_ends(keys: Sequence[str], spaces: Sequence[str], lo: int, hi: int) -> 
     for k in set(keys[lo:hi]):
         strong[k] = k in _UNIT_END
         picked[k] = zlib.crc32(k.encode()) & 15 == 0
-    may_end = [
-        i for i in range(lo, hi) if strong[keys[i]] or picked[keys[i]] or "\n" in spaces[i]
-    ]
+    may_end = [i for i in range(lo, hi) if strong[keys[i]] or picked[keys[i]] or "\n" in spaces[i]]
     ends: list[int] = []
     start = lo  # first token of the current unit
     for i in may_end:
