@@ -61,7 +61,7 @@ from licenses.text.redline import (
     split,
     words,
 )
-from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, rescue
+from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
 from licenses.text.segmentation import Segment
 
 __all__ = [
@@ -279,6 +279,11 @@ def compare(
         from_a, into_b = derived(sa, sb, com, paired)
         from_a = {j: i for j, i in from_a.items() if j not in paired_b and (i, j) not in forbid}
         into_b = {i: j for i, j in into_b.items() if (i, j) not in forbid}
+        # leftovers that are each other's best match point at each other
+        for i, j in mutual(sa, sb, com, paired).items():
+            if (i, j) not in forbid and j not in paired_b:
+                into_b.setdefault(i, j)
+                from_a.setdefault(j, i)
         # a heading placed by its children says where it went when the words cannot
         from_a |= {j: i for j, i in heading_from.items() if j not in paired_b and j not in from_a}
         into_b |= {i: j for i, j in heading_into.items() if i not in paired and i not in into_b}

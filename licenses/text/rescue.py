@@ -418,3 +418,34 @@ def headings(
     from_a = {j: i for j, i in up_b.items() if j not in paired_b and i in b_of_a}
     into_b = {i: j for i, j in up_a.items() if i not in pairs and j in a_of_b}
     return pairs, from_a, into_b
+
+
+MUTUAL_MIN = 0.19  # least similarity of two leftovers that are each other's best match (THRESHOLD_LONG)
+
+
+def mutual(sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, float]]) -> dict[int, int]:
+    """Leftovers that are each other's best match: {a i: b j}, both removed and added.
+
+    A removed clause and an added one, each holding a larger share of the other's words than
+    any other clause on that side does, with the similarity of two corresponding long
+    clauses (:data:`MUTUAL_MIN`), are the same matter rewritten; they stay apart as a pair
+    (they may sit far out of order, see :func:`drop_weak_moves`) but each says where the
+    other is. Clauses of fewer than :data:`DERIVED_WORDS` content words are never traced.
+    """
+    used_b = {j for j, _ in match.values()}
+    la = np.array([len(w) for w in sa.words], dtype=np.float64)
+    lb = np.array([len(w) for w in sb.words], dtype=np.float64)
+    if not len(la) or not len(lb):
+        return {}
+    share_a = com / np.maximum(la, 1)[:, None]  # share of a[i]'s words found in b[j]
+    share_b = com / np.maximum(lb, 1)[None, :]
+    best_b = share_a.argmax(axis=1)
+    best_a = share_b.argmax(axis=0)
+    out: dict[int, int] = {}
+    for i in range(len(sa)):
+        j = int(best_b[i])
+        if i in match or j in used_b or la[i] < DERIVED_WORDS or lb[j] < DERIVED_WORDS:
+            continue
+        if int(best_a[j]) == i and 2 * com[i, j] / (la[i] + lb[j]) >= MUTUAL_MIN:
+            out[i] = j
+    return out
