@@ -68,6 +68,7 @@ __all__ = [
     "ALGORITHM_VERSION",
     "KINDS",
     "Pair",
+    "Pairs",
     "clause_text",
     "compare",
     "fold",
@@ -143,6 +144,18 @@ class Pair:
         return tuple(s for s in (self.b, self.b2) if s is not None)
 
 
+class Pairs(list):
+    """The rows of a comparison (a list of :class:`Pair`), and how thoroughly they were aligned.
+
+    ``quick`` is true when the texts were too large for the full alignment (thousands of
+    clauses, or more than :data:`licenses.text.rescue.MAX_WORDS` content words): clauses were
+    paired on their words only, without the second pass (headings, defined terms, rare
+    phrases, order) and, for thousands of clauses, without splits and merges. Pages say so.
+    """
+
+    quick: bool = False
+
+
 def _groups(
     sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, float]], fixed: set[int], forbid
 ):
@@ -198,7 +211,7 @@ def compare(
     *,
     links: Iterable[tuple[str, str]] = (),
     unlinks: Iterable[tuple[str, str]] = (),
-) -> list[Pair]:
+) -> Pairs:
     """Align the clauses of ``a`` (old) with those of ``b`` (new); see the module docstring.
 
     ``links`` are (a anchor, b anchor) pairs a person linked by hand: they always pair
@@ -291,7 +304,9 @@ def compare(
     # Moves: groups outside the longest run still in the original order.
     ordered = sorted(groups.values(), key=lambda g: g[2][0])
     in_order = increasing([g[1][0] for g in ordered])
-    return _assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b)
+    out = Pairs(_assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b))
+    out.quick = (len(sa) > 1 or len(sb) > 1) and not second
+    return out
 
 
 def _assemble(
@@ -401,7 +416,8 @@ def _whole(op: str, text: str) -> list[Piece]:
 
 
 def summary(pairs: Sequence[Pair]) -> dict:
-    """Counts per kind, renumbered count and overall similarity (weighted by words)."""
+    """Counts per kind, renumbered count, overall similarity (weighted by words), and whether
+    the alignment was the quick one for texts too large for the full one (:class:`Pairs`)."""
     counts = dict.fromkeys(KINDS, 0)
     num = den = 0.0
     for p in pairs:
@@ -413,4 +429,5 @@ def summary(pairs: Sequence[Pair]) -> dict:
         "counts": counts,
         "renumbered": sum(p.renumbered for p in pairs),
         "similarity": round(num / den, 4) if den else 1.0,
+        "quick": bool(getattr(pairs, "quick", False)),
     }
