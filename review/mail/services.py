@@ -33,7 +33,7 @@ from django.utils import timezone
 from accounts import roles
 from licenses.models import Clause
 from review.mail.parse import Message
-from review.mail.preview import existing_keys, is_known, message_id_of
+from review.mail.preview import existing_keys, importable_clauses, is_known, message_id_of
 from review.markup import MAX_COMMENT_LENGTH, render_markdown
 from review.models import Comment, Review, Stance, Thread
 from review.rules import may_import
@@ -146,7 +146,7 @@ def import_messages(
     list(Review.objects.select_for_update().filter(pk=review.pk).values_list("pk"))
 
     wanted = {item.clause_id for item in items if item.clause_id is not None}
-    clauses = {c.pk: c for c in Clause.objects.filter(version_id=review.version_id, pk__in=wanted)}
+    clauses = {c.pk: c for c in importable_clauses(review).filter(pk__in=wanted)}
     for n, item in enumerate(items, 1):
         if item.clause_id is not None and item.clause_id not in clauses:
             raise ValidationError(f"Message {n}: that clause is not part of the version under review.")
