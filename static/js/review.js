@@ -12,6 +12,92 @@
     }
   });
 
+  // --- Focus after a swap -----------------------------------------------------------------
+  // htmx replaces the thread (or the clause block) that held the form the reader just used, so
+  // focus would drop to the top of the page. Say what happened and put focus on the new or
+  // changed content: the new thread's summary, the new reply, the form's error.
+  var swap = null;
+
+  function knownIds() {
+    var ids = {};
+    document.querySelectorAll(".thread[id], .comment[id]").forEach(function (el) { ids[el.id] = true; });
+    return ids;
+  }
+
+  function actionOf(elt) {
+    var form = elt.closest("form");
+    if (form && form.classList.contains("thread-form")) { return "thread"; }
+    if (form && form.closest(".reply")) { return "reply"; }
+    var url = (form && (form.getAttribute("hx-post") || "")) || elt.getAttribute("hx-get") || "";
+    if (/\/resolve\/$/.test(url)) { return "resolve"; }
+    if (/\/reopen\/$/.test(url)) { return "reopen"; }
+    if (/\/delete\/$/.test(url)) { return "delete"; }
+    if (/\/restore\/$/.test(url)) { return "restore"; }
+    if (/\/edit\/$/.test(url)) { return form ? "edited" : "edit"; }
+    if (/\/hide\/$/.test(url)) { return form ? "hidden" : "hide"; }
+    return null;
+  }
+
+  var SAID = {
+    thread: "Thread started", reply: "Reply posted", resolve: "Thread resolved", reopen: "Thread reopened",
+    "delete": "Comment deleted", restore: "Comment restored", edited: "Comment saved", hidden: "Comment hidden"
+  };
+
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var elt = (evt.detail.requestConfig && evt.detail.requestConfig.elt) || evt.detail.elt;
+    swap = null;
+    if (!elt || !elt.closest || !elt.closest("#review-clauses, .general-threads, .orphan-threads")) { return; }
+    var action = actionOf(elt);
+    if (!action) { return; }
+    var thread = elt.closest(".thread");
+    var comment = elt.closest(".comment");
+    swap = {
+      action: action,
+      failed: evt.detail.xhr.status >= 400,
+      known: knownIds(),
+      thread: thread && thread.id,
+      comment: comment && comment.id,
+      block: (elt.closest(".clause-block") || {}).id
+    };
+  });
+
+  function firstNew(selector, known) {
+    var found = null;
+    document.querySelectorAll(selector).forEach(function (el) { if (!found && !known[el.id]) { found = el; } });
+    return found;
+  }
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var s = swap;
+    swap = null;
+    var cw = window.clausewise;
+    if (!s || !cw) { return; }
+    var scope = document.getElementById(s.thread || "") || document.getElementById(s.block || "") || document;
+    if (s.failed) {
+      var form = s.action === "thread" ? document.querySelector("#" + s.block + " .new-thread form, .new-thread[open] form") : scope;
+      var alert = (form || document).querySelector(".form-error[role=alert], .errorlist");
+      if (alert) { cw.focusOn(alert); cw.announce("Not saved: " + alert.textContent.trim()); }
+      return;
+    }
+    var thread = s.thread && document.getElementById(s.thread);
+    if (s.action === "thread") {
+      var fresh = firstNew(".thread[id]", s.known);
+      var summary = fresh && fresh.querySelector(".thread-fold > summary");
+      cw.focusOn(summary || fresh);
+    } else if (s.action === "reply") {
+      cw.focusOn(firstNew(".comment[id]", s.known) || thread);
+    } else if (s.action === "edit" || s.action === "hide") {
+      var box = document.getElementById(s.comment);
+      cw.focusOn(box && box.querySelector("textarea, input[type=text]"));
+      return; // a form opened: nothing to announce
+    } else if (s.action === "edited" || s.action === "hidden") {
+      cw.focusOn(document.getElementById(s.comment) || thread);
+    } else if (thread) {
+      cw.focusOn(thread.querySelector(".thread-fold > summary") || thread);
+    }
+    cw.announce(SAID[s.action]);
+  });
+
   // Deep links to a thread open it even when it is resolved (collapsed).
   function openTarget() {
     if (!location.hash) { return; }

@@ -95,6 +95,13 @@ def pages(site, base: str, *, signed_in: bool) -> list[str]:
     return urls
 
 
+# axe passes an aria-describedby when one of its ids exists; here every id must.
+DANGLING_IDREFS = """() => [...document.querySelectorAll("[aria-describedby], [aria-labelledby], [aria-controls]")]
+  .flatMap((el) => ["aria-describedby", "aria-labelledby", "aria-controls"].flatMap((attr) =>
+    (el.getAttribute(attr) || "").split(/\\s+/).filter((id) => id && !document.getElementById(id))
+      .map((id) => `${el.tagName.toLowerCase()}[${attr}=${id}]`)))"""
+
+
 def audit(page: Page, urls: list[str], base: str) -> tuple[list[str], list[str]]:
     """(serious or critical problems, every violation) over ``urls``."""
     failing, everything = [], []
@@ -105,6 +112,7 @@ def audit(page: Page, urls: list[str], base: str) -> tuple[list[str], list[str]]
         found = axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})
         everything += describe(where, found)
         failing += describe(where, [v for v in found if v["impact"] in {"serious", "critical"}])
+        failing += [f"{where}: points at a missing id: {ref}" for ref in page.evaluate(DANGLING_IDREFS)]
     return failing, everything
 
 
