@@ -6,6 +6,9 @@
   // htmx swaps no 4xx answer by default: show validation errors (422) in place. Other failures
   // (401 after the session ended, 403, 404, 429, 5xx) are reported beside the form by clausewise.js.
   document.addEventListener("htmx:beforeSwap", function (evt) {
+    // The selection button may sit in the clause that is about to be replaced: keep it.
+    var t = document.getElementById("selection-tool");
+    if (t && evt.detail.target && evt.detail.target.contains(t)) { t.hidden = true; document.body.appendChild(t); }
     if (evt.detail.xhr.status === 422) {
       evt.detail.shouldSwap = true;
       evt.detail.isError = false;
@@ -161,9 +164,13 @@
     var q = currentQuote();
     if (!q || !document.getElementById("new-thread-" + q.clause)) { t.hidden = true; pending = null; return; }
     pending = q;
+    // Beside the clause in the document, not at the end of the page: the next Tab reaches it.
+    var clause = document.querySelector('.clause-text[data-clause="' + q.clause + '"]').closest(".clause");
+    if (t.parentNode !== clause) { clause.appendChild(t); }
+    var box = clause.getBoundingClientRect();
     t.hidden = false;
-    t.style.top = (window.scrollY + q.rect.bottom + 6) + "px";
-    t.style.left = (window.scrollX + Math.max(8, q.rect.left)) + "px";
+    t.style.top = (q.rect.bottom - box.top + 6) + "px";
+    t.style.left = (Math.max(8, q.rect.left - box.left)) + "px";
   }
 
   var timer = null;
@@ -186,6 +193,79 @@
   document.addEventListener("mousedown", function (evt) {
     // Keep the selection alive while the button is pressed.
     if (evt.target.closest && evt.target.closest("#selection-tool")) { evt.preventDefault(); }
+  });
+
+  // --- Quoting with the keyboard -------------------------------------------------------------
+  // "Quote words…" opens the clause text in a read-only field; the words selected there (Shift
+  // and the arrow keys) become the quote, with the same offsets as a selection made in the page.
+  function quoteFrom(root, start, end) {
+    var text = root.textContent;
+    while (start < end && /\s/.test(text.charAt(start))) { start++; }
+    while (end > start && /\s/.test(text.charAt(end - 1))) { end--; }
+    if (end <= start) { return null; }
+    return {
+      clause: root.dataset.clause,
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+      start: start,
+      end: end
+    };
+  }
+
+  function clauseTextFor(form) {
+    var clause = form.elements.clause && form.elements.clause.value;
+    return clause ? document.querySelector('.clause-text[data-clause="' + clause + '"]') : null;
+  }
+
+  function revealQuoteWords(root) {
+    root.querySelectorAll(".thread-form .quote-words").forEach(function (box) {
+      if (clauseTextFor(box.closest("form"))) { box.hidden = false; }
+    });
+  }
+  // The field only serves to select words in: typing, pasting or deleting changes nothing.
+  document.addEventListener("beforeinput", function (evt) {
+    if (evt.target.classList && evt.target.classList.contains("quote-words-text")) { evt.preventDefault(); }
+  });
+  document.addEventListener("DOMContentLoaded", function () { revealQuoteWords(document); });
+  document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt && evt.detail.elt.querySelectorAll) { revealQuoteWords(evt.detail.elt); } });
+
+  document.addEventListener("click", function (evt) {
+    var opener = evt.target.closest && evt.target.closest(".quote-words-open");
+    if (opener) {
+      var panel = document.getElementById(opener.getAttribute("aria-controls"));
+      var root = clauseTextFor(opener.closest("form"));
+      var open = opener.getAttribute("aria-expanded") !== "true";
+      opener.setAttribute("aria-expanded", open ? "true" : "false");
+      panel.hidden = !open;
+      if (open && root) {
+        var field = panel.querySelector("textarea");
+        field.value = root.textContent;
+        field.focus();
+        field.setSelectionRange(0, 0);
+      }
+      return;
+    }
+    var use = evt.target.closest && evt.target.closest(".quote-words-use");
+    if (use) {
+      var form = use.closest("form");
+      var field2 = use.parentNode.querySelector("textarea");
+      var q = quoteFrom(clauseTextFor(form), field2.selectionStart, field2.selectionEnd);
+      var cw = window.clausewise;
+      if (!q) {
+        if (cw) { cw.announce("No words selected: hold Shift and move with the arrow keys to select some."); }
+        field2.focus();
+        return;
+      }
+      setQuote(form, q);
+      var box = use.closest(".quote-words");
+      box.querySelector(".quote-words-open").setAttribute("aria-expanded", "false");
+      use.parentNode.hidden = true;
+      if (cw) { cw.announce("Quoting: " + q.exact); }
+      var body = form.querySelector("textarea[name=body]");
+      if (body) { body.focus(); }
+      return;
+    }
   });
 
   document.addEventListener("click", function (evt) {
