@@ -40,6 +40,7 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         setExpanded(row, button.getAttribute("aria-expanded") !== "true");
+        if (grid) { normalise(grid); }
       });
     });
     if (!parents.length) { return; }
@@ -55,6 +56,7 @@
       b.addEventListener("click", function () {
         // Outer rows last, so that they decide what stays visible.
         Array.prototype.slice.call(parents).reverse().forEach(function (row) { setExpanded(row, pair[1]); });
+        if (grid) { normalise(grid); }
       });
       group.appendChild(b);
     });
@@ -101,7 +103,12 @@
   function normalise(table) {
     var keep = current && table.contains(current) ? current : null;
     if (!keep && current && current.id) { keep = document.getElementById(current.id); }
-    if (!keep) { keep = table.querySelector("tbody a.cell") || table.querySelector(FOCUSABLE); }
+    // A stop in a collapsed row cannot take focus: the grid would have no Tab stop at all.
+    if (keep && keep.offsetParent === null) { keep = keep.closest("tr").hidden ? null : keep; }
+    if (!keep) {
+      keep = Array.prototype.filter.call(table.querySelectorAll("tbody a.cell"), function (a) { return a.offsetParent !== null; })[0] ||
+        table.querySelector(FOCUSABLE);
+    }
     allStops(table).forEach(function (s) { s.setAttribute("tabindex", s === keep ? "0" : "-1"); });
     current = keep;
   }

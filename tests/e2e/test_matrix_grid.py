@@ -64,3 +64,25 @@ def test_arrow_keys_keep_the_focused_cell_in_view(live_server, page: Page, width
     assert page.evaluate(COVERED) == ""
     page.keyboard.press("Control+End")
     expect(grid.locator("tfoot a.cell").last).to_be_focused()
+
+
+def test_collapsing_rows_keeps_one_tab_stop_in_the_grid(live_server, page: Page):
+    version = make_version()  # SAMPLE_TEXT: 2.2(b) sits under 2.2 under 2
+    review = make_review(version)
+    page.goto(f"{live_server.url}/reviews/{review.pk}/matrix/")
+    deep = version.clauses.get(path="2.2(b)")
+    cell = page.locator(f"#matrix a.cell[id^='cell-{deep.pk}-']").nth(2)
+    cell.focus()
+    expect(cell).to_have_attribute("tabindex", "0")
+    page.get_by_role("button", name="Collapse all").click()
+    expect(cell).to_be_hidden()
+    stop = page.locator("#matrix [tabindex='0']")
+    expect(stop).to_have_count(1)
+    expect(stop).to_be_visible()
+    # Tab from the button before the grid lands in it.
+    page.get_by_role("button", name="Expand all").focus()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('#matrix')"):
+            break
+    expect(stop).to_be_focused()
