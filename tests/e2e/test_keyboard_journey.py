@@ -197,3 +197,14 @@ def test_keyboard_only_journey(live_server, page: Page):
     expect(page).to_have_url(re.compile(r"view=inline"))
     focused(page, "#comparison .cmp-views a[aria-current=page]")
     said(page, "Inline view")
+
+
+def test_catalogue_and_search_announce_only_their_count(live_server, page: Page):
+    make_license(slug="sml", name="Sample Model License")
+    make_version(make_license(slug="other", name="Other License"))
+    page.goto(f"{live_server.url}/licenses/")
+    assert page.locator("#results[aria-live], #results [aria-live]").count() == 0
+    page.get_by_label("Name or SPDX id").fill("sample")
+    said(page, "1 match for “sample”.")
+    page.goto(f"{live_server.url}/search/?q=clause")
+    assert page.locator("#search-results[aria-live], #search-results [aria-live]").count() == 0
