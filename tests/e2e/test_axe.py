@@ -76,14 +76,27 @@ def pages(site, base: str, *, signed_in: bool) -> list[str]:
         f"{base}/reviews/{review.pk}/",
         f"{base}/reviews/{review.pk}/matrix/",
         cell,
-        f"{base}/reviews/{review.pk}/criteria/6/",
+        f"{base}/reviews/{review.pk}/criteria/{osd_criterion(6).key}/",
         f"{base}/search/?q=notice",
         f"{base}/search/closest/",
         f"{base}/families/",
     ]
+    thread = review.threads.first()
+    urls += [
+        f"{base}/reviews/{review.pk}/threads/{thread.pk}/",
+        f"{base}/reviews/{review.pk}/matrix/?rows=positions",
+        f"{base}/search/?q=zzzzqqq",
+        f"{version_url}corrections/",
+    ]
     if signed_in:
         urls += [
             f"{version_url}?edit=1",
+            f"{base}/reviews/new/",
+            f"{base}/reviews/{review.pk}/decision/",
+            f"{base}/reviews/{review.pk}/threads/new/?clause={site['clause'].pk}",
+            f"{base}/comments/{thread.comments.order_by('pk').last().pk}/edit/",
+            f"{base}/licenses/sml/versions/new/",
+            f"{base}/families/new/",
             f"{base}/reviews/{review.pk}/import/",
             f"{base}/reviews/{review.pk}/next-round/",
             f"{base}/accounts/profile/",
@@ -106,9 +119,11 @@ def audit(page: Page, urls: list[str], base: str) -> tuple[list[str], list[str]]
     """(serious or critical problems, every violation) over ``urls``."""
     failing, everything = [], []
     for url in urls:
-        page.goto(url)
+        response = page.goto(url)
         page.wait_for_load_state("networkidle")
         where = url.removeprefix(base)
+        if response is None or response.status != 200:
+            failing.append(f"{where}: status {response and response.status}, not the page to check")
         found = axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})
         everything += describe(where, found)
         failing += describe(where, [v for v in found if v["impact"] in {"serious", "critical"}])
