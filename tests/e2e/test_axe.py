@@ -6,6 +6,7 @@ Run with ``-s`` to see every violation found, whatever its impact, page by page.
 import pytest
 from playwright.sync_api import Page, expect
 
+from licenses.families.services import family_create
 from review.matrix.services import position_set
 from review.models import Stance, Verdict
 from review.services import comment_add, thread_start
@@ -55,6 +56,11 @@ def site(live_server):
             rationale=f"{verdict} because.",
             expected_version=0,
         )
+    sibling = make_license(slug="sml-nc", name="Sample Model License, non-commercial")
+    make_version(
+        sibling, label="2.0", text=SECOND_TEXT.replace("use, copy", "use for no commercial purpose, copy")
+    )
+    family_create(name="Sample family", members=[license, sibling], base=license, user=admin)
     return {"license": license, "old": old, "new": new, "admin": admin, "review": review, "clause": clause}
 
 
@@ -80,6 +86,7 @@ def pages(site, base: str, *, signed_in: bool) -> list[str]:
         f"{base}/search/?q=notice",
         f"{base}/search/closest/",
         f"{base}/families/",
+        f"{base}/families/sample-family/",
     ]
     thread = review.threads.first()
     urls += [
@@ -142,6 +149,16 @@ def open_panels(page: Page, site, base: str) -> tuple[list[str], list[str]]:
     found = axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})
     everything += describe("review, forms open", found)
     failing += describe("review, forms open", [v for v in found if v["impact"] in {"serious", "critical"}])
+
+    page.goto(f"{base}/families/sample-family/")
+    page.wait_for_load_state("networkidle")
+    page.locator("table.family-table a[hx-get]").nth(3).click()
+    expect(page.locator("#cell-panel h2").first).to_be_visible()
+    found = axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})
+    everything += describe("family, clause panel open", found)
+    failing += describe(
+        "family, clause panel open", [v for v in found if v["impact"] in {"serious", "critical"}]
+    )
 
     page.goto(f"{base}/reviews/{review.pk}/matrix/")
     page.wait_for_load_state("networkidle")
