@@ -31,13 +31,16 @@
     var form = elt.closest("form");
     if (form && form.classList.contains("thread-form")) { return "thread"; }
     if (form && form.closest(".reply")) { return "reply"; }
-    var url = (form && (form.getAttribute("hx-post") || "")) || elt.getAttribute("hx-get") || "";
+    var own = elt.getAttribute("hx-get"); // a link inside a form (Cancel) acts on its own
+    var url = own || (form && form.getAttribute("hx-post")) || "";
+    if (own) { form = null; }
     if (/\/resolve\/$/.test(url)) { return "resolve"; }
     if (/\/reopen\/$/.test(url)) { return "reopen"; }
     if (/\/delete\/$/.test(url)) { return "delete"; }
     if (/\/restore\/$/.test(url)) { return "restore"; }
     if (/\/edit\/$/.test(url)) { return form ? "edited" : "edit"; }
     if (/\/hide\/$/.test(url)) { return form ? "hidden" : "hide"; }
+    if (/\/threads\/\d+\/$/.test(url) && elt.closest(".comment")) { return "cancel"; }
     return null;
   }
 
@@ -93,6 +96,9 @@
       var box = document.getElementById(s.comment);
       cw.focusOn(box && box.querySelector("textarea, input[type=text]"));
       return; // a form opened: nothing to announce
+    } else if (s.action === "cancel") {
+      cw.focusOn(document.getElementById(s.comment) || thread);
+      return;
     } else if (s.action === "edited" || s.action === "hidden") {
       cw.focusOn(document.getElementById(s.comment) || thread);
     } else if (thread) {

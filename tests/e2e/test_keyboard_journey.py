@@ -121,6 +121,15 @@ def test_keyboard_only_journey(live_server, page: Page):
     reply = page.locator(f"#{thread_id} .comment").last
     expect(reply).to_contain_text("Datasets are output, not the software.")
     expect(reply).to_be_focused()
+    # Edit it, then cancel: focus goes into the form, then back to the comment.
+    reply_id = reply.get_attribute("id")
+    tab_to(page, f"#{reply_id} a[hx-get$='/edit/']", most=5)
+    page.keyboard.press("Enter")
+    focused(page, f"#{reply_id} textarea[name=body]")
+    tab_to(page, f"#{reply_id} a[hx-get]", most=10)
+    page.keyboard.press("Enter")
+    focused(page, f"#{reply_id}")
+    expect(page.locator(f"#{reply_id} textarea")).to_have_count(0)
 
     # 4. The matrix: one Tab stop for the grid, arrow keys to 2.2(b) × OSD 6, Enter opens the panel.
     page.goto(f"{live_server.url}/reviews/{review.pk}/matrix/")
