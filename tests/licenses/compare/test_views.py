@@ -312,5 +312,5 @@ def test_without_javascript_the_list_names_every_version(client, pair, monkeypat
     html = response.content.decode()
     assert "All versions (5)" in html
     for version in [*pair, *others]:
-        assert f"?a={version.ref.replace('@', '%40')}\"" in html
+        assert f'?a={version.ref.replace("@", "%40")}"' in html
     assert html.count("<option value=") == 2 * 2  # two datalists, the first two versions each
