@@ -208,6 +208,49 @@
     });
   });
 
+  // --- Saying what happened, and where focus goes ---------------------------------------------
+  // One polite live region (#live-status in base.html). Text is cleared first so that the same
+  // message twice in a row ("Reply posted") is read twice.
+  var announceTimer = null;
+  function announce(text) {
+    var live = document.getElementById("live-status");
+    if (!live || !text) { return; }
+    live.textContent = "";
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () { live.textContent = text; }, 60);
+  }
+
+  // Move focus to ``el`` (made focusable for script if it is not), without scrolling past it.
+  function focusOn(el) {
+    if (!el) { return false; }
+    var natural = el.matches("a[href], button, input, select, textarea, summary, [tabindex]");
+    if (!natural) { el.setAttribute("tabindex", "-1"); }
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+    return document.activeElement === el;
+  }
+  window.clausewise = { announce: announce, focusOn: focusOn };
+
+  // Swapped content may carry what to say: data-announce="Reply posted", or an empty
+  // data-announce to read the element's own text (the catalogue's count).
+  document.addEventListener("htmx:load", function (evt) {
+    var root = evt.detail.elt;
+    if (!root || root === document.body || !root.querySelectorAll) { return; }
+    var marked = root.matches("[data-announce]") ? [root] : [];
+    marked = marked.concat(Array.prototype.slice.call(root.querySelectorAll("[data-announce]")));
+    marked.forEach(function (el) { announce(el.getAttribute("data-announce") || el.textContent.trim()); });
+  });
+
+  // A link that plays a switch (role="switch") toggles on Space as a button would, and not
+  // only on Enter; Space would otherwise scroll the page.
+  document.addEventListener("keydown", function (evt) {
+    if (evt.key !== " " || evt.ctrlKey || evt.metaKey || evt.altKey) { return; }
+    var sw = evt.target.closest && evt.target.closest("a[role=switch]");
+    if (!sw) { return; }
+    evt.preventDefault();
+    sw.click();
+  });
+
   // --- Times in the reader's zone ------------------------------------------------------------
   // The server writes times in UTC, said so; here each <time> with a time of day is shown in
   // the browser's zone, named ("2 Dec 2026, 18:20 CET"), with the UTC original as its tooltip.
