@@ -21,6 +21,7 @@ from datetime import UTC, tzinfo
 from review.mail.attribution import (
     _DATE_START,
     _OPENER,
+    _VERB,
     clean_email,
     deobfuscate,
     looks_like_author,
@@ -178,6 +179,22 @@ def _levels(lines: list[str]) -> tuple[list[int], list[str], list[int]]:
         ):
             depth[t] = depth[k]
     return depth, body, quoted
+
+
+_TAIL_JUNK = re.compile(r"[\s\-–—*_]+$")
+_VERB_AT_END = re.compile(r"\b" + _VERB + r"$", re.I)
+
+
+def _may_end_before_quote(line: str) -> bool:
+    """A cheap necessary test for the last line of an attribution over a ">" block.
+
+    parse_attribution(..., before_quote=True) accepts only text that, once its trailing dashes,
+    stars and spaces are cut, ends in ":" or ">" or in a "wrote" verb.
+    """
+    tail = _TAIL_JUNK.sub("", line[-300:])
+    if not tail and len(line) > 300:
+        return True  # 300 characters of dashes: let the full parser decide
+    return tail.endswith((":", ">")) or _VERB_AT_END.search(tail[-80:]) is not None
 
 
 @dataclass
@@ -451,6 +468,8 @@ class _Splitter:
         k = len(own)
         while k and isinstance(own[k - 1], str) and not own[k - 1].strip():
             k -= 1
+        if not k or not isinstance(own[k - 1], str) or not _may_end_before_quote(own[k - 1]):
+            return None  # most blocks: the line above ends in no way an attribution can end
         for size in (3, 2, 1):
             start = k - size
             if start < 0 or not all(isinstance(x, str) and x.strip() for x in own[start:k]):
@@ -509,15 +528,16 @@ class _Splitter:
         own = seg.own
         if not seg.mixed:
             return "\n".join(own)
-        last_real = max(
-            (k for k, x in enumerate(own) if x is _ATTRIBUTED or (isinstance(x, str) and x.strip())),
-            default=-1,
-        )
+        last_real = len(own) - 1
+        while last_real >= 0 and not (
+            own[last_real] is _ATTRIBUTED or (isinstance(own[last_real], str) and own[last_real].strip())
+        ):
+            last_real -= 1
         out: list[str] = []
         for k, x in enumerate(own):
-            if isinstance(x, str):
+            if x.__class__ is str:
                 out.append(x)
-            elif isinstance(x, _Pending) and k < last_real:
+            elif x is not _ATTRIBUTED and k < last_real:  # a _Pending block the reply goes on after
                 out.extend("> " + line if line else ">" for line in x.text.split("\n"))
                 out.append("")
         return "\n".join(out)
