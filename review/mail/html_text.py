@@ -88,7 +88,7 @@ class _TextBuilder:
             if blank and (not self.lines or self.lines[-1][1]):
                 self.lines.append((self.depth, ""))  # as below: at most one blank line in a row
             return
-        text = "".join(cur)
+        text = "".join(cur) if len(cur) > 1 else cur[0]
         self.cur = []
         if not self.pre:
             text = _SPACE.sub(" ", text).strip()
@@ -176,11 +176,7 @@ class _TextBuilder:
 # compares the two).
 
 _WS = "[ \t\n\r\f]"
-_PLAIN_START = re.compile(
-    rf"<([a-zA-Z][-a-zA-Z0-9:_.]*)((?:{_WS}+[^\s\"'>/=<`]+(?:{_WS}*={_WS}*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*){_WS}*(/?)>"
-)
 _PLAIN_ATTR = re.compile(rf"([^\s\"'>/=<`]+)(?:{_WS}*={_WS}*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
-_PLAIN_END = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
 _CDATA = ("script", "style")
 
 
@@ -218,39 +214,42 @@ def _attrs(raw: str) -> list[tuple[str, str | None]]:
     return out
 
 
+_TOKEN = re.compile(
+    rf"<(?:([a-zA-Z][-a-zA-Z0-9:_.]*)((?:{_WS}+[^\s\"'>/=<`]+(?:{_WS}*={_WS}*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*){_WS}*(/?)>"
+    r"|/\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)?"
+)
+
+
 def _tokenize(markup: str, builder: _TextBuilder) -> None:
     """Feed ``builder`` the tokens of ``markup`` as HTMLParser would (feed, then close)."""
     n = len(markup)
-    find, unescape = markup.find, html.unescape
+    search, unescape = _TOKEN.search, html.unescape
     data, start_tag, end_tag = builder.handle_data, builder.handle_starttag, builder.handle_endtag
     other: _OneConstruct | None = None
     i = 0
     while i < n:
-        j = find("<", i)
-        if j < 0:
-            j = n
+        m = search(markup, i)  # the next "<", read as a plain tag when it is one
+        j = m.start() if m else n
         if i < j:
             chunk = markup[i:j]
             data(unescape(chunk) if "&" in chunk else chunk)
-        i = j
-        if i >= n:
+        if m is None:
             break
-        nxt = markup[i + 1 : i + 2]
-        if nxt.isascii() and nxt.isalpha():
-            m = _PLAIN_START.match(markup, i)
-            if m:
-                tag = m.group(1).lower()
-                start_tag(tag, _attrs(m.group(2)) if m.group(2) else [])
-                i = m.end()
-                if m.group(3):
-                    end_tag(tag)
-                elif tag in _CDATA:
-                    i = _skip_cdata(markup, i, tag, builder)
-                continue
-        elif nxt == "/" and (m := _PLAIN_END.match(markup, i)):
-            end_tag(m.group(1).lower())
+        tag, attrs, closed, end = m.groups()
+        if tag:
+            tag = tag.lower()
+            start_tag(tag, _attrs(attrs) if attrs else [])
+            i = m.end()
+            if closed:
+                end_tag(tag)
+            elif tag in _CDATA:
+                i = _skip_cdata(markup, i, tag, builder)
+            continue
+        if end:
+            end_tag(end.lower())
             i = m.end()
             continue
+        i = j
         if i + 1 >= n:
             data("<")
             break
@@ -261,7 +260,9 @@ def _tokenize(markup: str, builder: _TextBuilder) -> None:
             i = _skip_cdata(markup, i, cdata, builder)
 
 
-def _read_construct(other: _OneConstruct, markup: str, i: int, builder: _TextBuilder) -> tuple[int, str | None]:
+def _read_construct(
+    other: _OneConstruct, markup: str, i: int, builder: _TextBuilder
+) -> tuple[int, str | None]:
     """One construct at ``markup[i] == "<"`` read by the stdlib methods; -> (end, cdata tag or None)."""
     other.events.clear()
     other.cdata_elem = None
@@ -299,7 +300,7 @@ def _read_construct(other: _OneConstruct, markup: str, i: int, builder: _TextBui
 
 def _skip_cdata(markup: str, i: int, tag: str, builder: _TextBuilder) -> int:
     """Script and style content is raw text up to its end tag; without one, the rest is dropped."""
-    close = re.compile(r"</\s*%s\s*>" % tag, re.I).search(markup, i)
+    close = re.compile(rf"</\s*{tag}\s*>", re.I).search(markup, i)
     if close is None:
         return len(markup)
     if close.start() > i:

@@ -194,7 +194,10 @@ def _may_end_before_quote(line: str) -> bool:
     tail = _TAIL_JUNK.sub("", line[-300:])
     if not tail and len(line) > 300:
         return True  # 300 characters of dashes: let the full parser decide
-    return tail.endswith((":", ">")) or _VERB_AT_END.search(tail[-80:]) is not None
+    if tail.endswith((":", ">")):
+        return True
+    # The verb is at most three words ("het volgende geschreven"); the regex runs on those only.
+    return _VERB_AT_END.search(" ".join(tail[-120:].split()[-3:])) is not None
 
 
 @dataclass
@@ -225,7 +228,10 @@ _CANDIDATE_START = re.compile(
     + MARK
     + "|(?i:begin forwarded))"
 )
-_CANDIDATE_END = re.compile(r"(?:[:>]|[^\W\d_][ \t]*-{2,})[ \t]*$", re.M)
+# A line ends in ":" or ">", or in a letter and two dashes or more ("wrote --"). The regex
+# finds the last character only (a letter first would be tried at every letter of the text).
+_CANDIDATE_END = re.compile(r"[:>-][ \t]*$", re.M)
+_DASHED_END = re.compile(r"[^\W\d_][ \t]*-{2,}[ \t]*$")
 
 
 class _Splitter:
@@ -253,6 +259,8 @@ class _Splitter:
         for m in _CANDIDATE_END.finditer(text):
             k += text.count("\n", pos, m.start() + 1)
             pos = m.start() + 1
+            if text[m.start()] == "-" and not _DASHED_END.search(body[k][-200:]):
+                continue
             if may_end_attribution(body[k].rstrip()):
                 ends.add(k)
                 special.update((k - 2, k - 1, k))
