@@ -183,6 +183,8 @@ def _levels(lines: list[str]) -> tuple[list[int], list[str], list[int]]:
 
 _TAIL_JUNK = re.compile(r"[\s\-–—*_]+$")
 _VERB_AT_END = re.compile(r"\b" + _VERB + r"$", re.I)
+# The last characters of the verbs in _VERB (tests/review/mail/test_quotes.py checks them).
+_VERB_LAST_CHAR = re.compile(r"[estdoóufbvłl)aiлатnı]", re.I)
 
 
 def _may_end_before_quote(line: str) -> bool:
@@ -196,6 +198,8 @@ def _may_end_before_quote(line: str) -> bool:
         return True  # 300 characters of dashes: let the full parser decide
     if tail.endswith((":", ">")):
         return True
+    if not _VERB_LAST_CHAR.fullmatch(tail[-1:]):
+        return False  # "reply", "thanks": no verb of _VERB ends in that letter
     # The verb is at most three words ("het volgende geschreven"); the regex runs on those only.
     return _VERB_AT_END.search(" ".join(tail[-120:].split()[-3:])) is not None
 
