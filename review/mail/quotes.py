@@ -453,12 +453,17 @@ class _Splitter:
             shell = self._pop_attribution(cur.own, i)
         if nest >= MAX_DEPTH:
             return
-        if max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j):
+        flat = max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j)
+        if flat:
             inner_own, inner_older = "\n".join(self.body[i:j]), []  # a flat block: nothing to split
         else:
             inner_own, inner_older = self.split(i, j, level + 1, nest + 1)
         cur.older.extend(inner_older)
-        if shell is None:
+        # An attribution's last line ends in ":", ">" or "-" (may_end_attribution): a flat block
+        # with no such line has none to find.
+        if shell is None and not (
+            flat and not any(self.body[k].rstrip()[-1:] in (":", ">", "-") for k in range(i, j))
+        ):
             shell, inner_own = self._leading_attribution(inner_own)
         if shell is not None:
             shell.body = self.clean(inner_own, shell)
