@@ -129,6 +129,18 @@ class _TextBuilder:
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID or not self.open.get(tag):
             return
+        stack = self.stack
+        if stack[-1][0] == tag and not self.skip and tag != "a":  # well nested, the usual case
+            quote = stack.pop()[2]
+            self.open[tag] -= 1
+            if tag in _BLOCK:
+                self.flush(blank=tag in ("p", "pre"))
+            if quote:
+                self.depth -= 1
+                self.flush(blank=True)
+            elif tag == "pre":
+                self.pre -= 1
+            return
         while self.stack:
             name, skips, quote = self.stack.pop()
             self.open[name] -= 1

@@ -270,6 +270,7 @@ class _Splitter:
                 special.update((k - 2, k - 1, k))
         self.ends = ends
         self.candidates = sorted(x for x in special if x >= 0)
+        self.candidate_set = frozenset(self.candidates)
         n = len(depth)
         changes = {x for q in quoted for x in (q, q + 1) if x < n and depth[x] != depth[x - 1]}
         self.interesting = sorted(set(self.candidates) | changes | {0})
@@ -453,17 +454,21 @@ class _Splitter:
             shell = self._pop_attribution(cur.own, i)
         if nest >= MAX_DEPTH:
             return
-        flat = max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j)
+        body = self.body
+        if j == i + 1:  # one line: the commonest block in a long HTML paste
+            flat = self.depth[i] == level + 1 and i not in self.candidate_set
+            ends_like = body[i].rstrip()[-1:] in (":", ">", "-")
+        else:
+            flat = max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j)
+            ends_like = any(body[k].rstrip()[-1:] in (":", ">", "-") for k in range(i, j))
         if flat:
-            inner_own, inner_older = "\n".join(self.body[i:j]), []  # a flat block: nothing to split
+            inner_own = "\n".join(body[i:j])  # a flat block: nothing to split
         else:
             inner_own, inner_older = self.split(i, j, level + 1, nest + 1)
-        cur.older.extend(inner_older)
+            cur.older.extend(inner_older)
         # An attribution's last line ends in ":", ">" or "-" (may_end_attribution): a flat block
         # with no such line has none to find.
-        if shell is None and not (
-            flat and not any(self.body[k].rstrip()[-1:] in (":", ">", "-") for k in range(i, j))
-        ):
+        if shell is None and (ends_like or not flat):
             shell, inner_own = self._leading_attribution(inner_own)
         if shell is not None:
             shell.body = self.clean(inner_own, shell)
