@@ -460,7 +460,7 @@ class _Splitter:
             ends_like = body[i].rstrip()[-1:] in (":", ">", "-")
         else:
             flat = max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j)
-            ends_like = any(body[k].rstrip()[-1:] in (":", ">", "-") for k in range(i, j))
+            ends_like = flat and any(body[k].rstrip()[-1:] in (":", ">", "-") for k in range(i, j))
         if flat:
             inner_own = "\n".join(body[i:j])  # a flat block: nothing to split
         else:
