@@ -236,9 +236,9 @@ def _load(review: Review, *, clause: Clause | None = None):
     return (
         list(threads.order_by("created_at", "pk")),
         list(
-            comments.select_related("author__profile", "hidden_by__profile", "imported_by__profile").order_by(
-                "created_at", "pk"
-            )
+            comments.select_related(
+                "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
+            ).order_by("created_at", "pk")
         ),
         list(revisions.select_related("editor__profile").order_by("-edited_at", "-pk")),
     )
@@ -369,7 +369,7 @@ def thread_view(thread: Thread, *, user) -> ThreadView:
     viewer = viewer_for(user, thread.review)
     comments = list(
         thread.comments.select_related(
-            "author__profile", "hidden_by__profile", "imported_by__profile"
+            "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
         ).order_by("created_at", "pk")
     )
     revisions = list(
