@@ -261,7 +261,13 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
     edges: dict[int, set[int]] = {i: set() for i in range(len(nodes))}
     for ids in chain_nodes:
         for older, newer in zip(ids, ids[1:], strict=False):
-            if older != newer:
+            if older == newer:
+                continue
+            # Nesting says "older"; an In-Reply-To naming the other says otherwise, and wins
+            # (messages pasted one after another, oldest first, each with its headers).
+            if nodes[older].in_reply_to and nodes[older].in_reply_to == nodes[newer].message_id:
+                edges[newer].add(older)
+            else:
                 edges[older].add(newer)
     for i, msg in enumerate(nodes):
         parent = by_id.get(msg.in_reply_to) if msg.in_reply_to else None

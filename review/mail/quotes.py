@@ -51,6 +51,10 @@ _LABELS = {
     "Отправлено Дата Lähetetty Elküldve",
     "to": "To A An À Para Aan Till Til Do Cc CC Kopie Copie Кому Копия Vastaanottaja Címzett",
     "subject": "Subject Oggetto Betreff Objet Asunto Assunto Onderwerp Ämne Emne Temat Тема Aihe Tárgy",
+    # Messages pasted with their full headers carry these too: headers, never the author's words.
+    "message_id": "Message-ID Message-Id",
+    "in_reply_to": "In-Reply-To",
+    "references": "References",
 }
 _LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels.split()}
 _LABEL_KIND["Enviado el"] = "date"
@@ -137,6 +141,7 @@ def _shell_from_fields(fields: dict[str, str], dayfirst: bool, tz: tzinfo | None
     guessed = when is not None and when.tzinfo is None
     if guessed and when is not None:
         when = when.replace(tzinfo=tz or UTC)
+    refs = fields.get("references", "").split()
     return Message(
         author_name=name,
         author_email=addr,
@@ -144,7 +149,14 @@ def _shell_from_fields(fields: dict[str, str], dayfirst: bool, tz: tzinfo | None
         subject=fields.get("subject", "").strip(),
         quoted=True,
         date_zone_guessed=guessed,
+        message_id=_message_id(fields.get("message_id", "")),
+        in_reply_to=_message_id(fields.get("in_reply_to", "")) or (_message_id(refs[-1]) if refs else None),
     )
+
+
+def _message_id(value: str) -> str | None:
+    m = re.search(r"<([^<>\s]+)>", value)
+    return m.group(1) if m else None
 
 
 # --- quote levels ------------------------------------------------------------

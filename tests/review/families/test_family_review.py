@@ -338,7 +338,9 @@ def test_mail_into_a_family_review_lands_on_the_clause_group(client):
     assert landed == ["2.2(b)", "2.3"]
     import_messages(
         review=review,
-        items=[ImportChoice(message=i.message, clause_id=i.clause_id, stance=i.stance) for i in preview.items],
+        items=[
+            ImportChoice(message=i.message, clause_id=i.clause_id, stance=i.stance) for i in preview.items
+        ],
         by=moderator,
     )
     reader = make_user("rita", roles=("reviewer",))

@@ -429,3 +429,47 @@ def test_fingerprint_is_stable_and_ignores_rewrapping() -> None:
     c = Message(author_email="ada@example.org", date=a.date, body="One two four")
     assert a.fingerprint == b.fingerprint != c.fingerprint
     assert len(a.fingerprint) == 32
+
+
+PASTED_OLDEST_FIRST = """From: Lena Jurist <lena@example.org>
+Date: Tue, 15 Apr 2025 09:00:00 +0200
+Subject: family review
+Message-ID: <a1@example.org>
+
+Section 2.2(b) puts a duty on the Output, which the OSD does not allow.
+
+From: Sam Steward <sam@example.org>
+Date: Wed, 16 Apr 2025 10:00:00 +0200
+Subject: Re: family review
+Message-ID: <a2@example.org>
+In-Reply-To: <a1@example.org>
+
+And Section 2.3 is a field-of-use restriction.
+"""
+
+
+def test_pasted_messages_with_their_ids_keep_the_order_their_in_reply_to_gives():
+    """Messages copied one after another with their full headers (oldest first): the header
+    block's Message-ID and In-Reply-To are headers, not words, and say which answers which."""
+    messages = parse_thread(PASTED_OLDEST_FIRST)
+    assert [m.author_name for m in messages] == ["Lena Jurist", "Sam Steward"]
+    assert messages[1].body == "And Section 2.3 is a field-of-use restriction."
+    assert messages[1].message_id == "a2@example.org"
+    assert messages[1].in_reply_to == "a1@example.org"
+    assert messages[1].reply_to == 0
+
+
+def test_a_quoted_original_below_a_reply_stays_older():
+    """The usual shape, an Outlook-style original under the reply, is unchanged by the above."""
+    text = """Agreed, 2.2(b) should go.
+
+From: Lena Jurist <lena@example.org>
+Sent: Tuesday, April 15, 2025 9:00 AM
+To: license-review@example.org
+Subject: family review
+
+Section 2.2(b) puts a duty on the Output.
+"""
+    messages = parse_thread(text)
+    assert [m.author_name for m in messages][0] == "Lena Jurist"
+    assert messages[-1].body == "Agreed, 2.2(b) should go."
