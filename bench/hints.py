@@ -169,7 +169,15 @@ def main(verbose: bool = False) -> dict:
         **spdx_share(),
     }
     print(f"shown criteria (test precision >= {PRECISION_FLOOR}, >= {MIN_HITS} hints): {sorted(shown)}")
-    for split in ("test", "test3", "held_out", "test_every_criterion", "test3_every_criterion", "dev", "dev2"):
+    for split in (
+        "test",
+        "test3",
+        "held_out",
+        "test_every_criterion",
+        "test3_every_criterion",
+        "dev",
+        "dev2",
+    ):
         o = result[split]
         print(
             f"{split}: precision {o['precision']}, recall {o['recall']} ({o['tp']} of {o['positives']} positives)"

@@ -112,8 +112,14 @@ def _rows(lid: str, split: str, segs) -> list[dict]:
         seen[s.path] = seen.get(s.path, 0) + 1
         suffix = f"#{seen[s.path]}" if seen[s.path] > 1 else ""
         out.append(
-            {"id": f"{lid}:{s.path}{suffix}", "license": lid, "path": s.path, "split": split,
-             "heading": s.heading, "text": s.text}
+            {
+                "id": f"{lid}:{s.path}{suffix}",
+                "license": lid,
+                "path": s.path,
+                "split": split,
+                "heading": s.heading,
+                "text": s.text,
+            }
         )
     return out
 

@@ -64,12 +64,18 @@ RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")
 # is about OSD 2's source offer, not about a fee for the software.
 SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source\b"
-TRADEMARK = r"\b(?:use|using)\s+(?:\w+\s+){0,3}?(?:trademarks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
+TRADEMARK = (
+    r"\b(?:use|using)\s+(?:\w+\s+){0,3}?(?:trademarks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
+)
 # A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
 GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
 
 NONCOMMERCIAL = r"(?<!-)non-?\s?commercial(?:ly)?"
 FREE = r"\b(?:at\s+no\s+(?:additional\s+)?(?:charge|cost)|free\s+of\s+charge|without\s+(?:any\s+)?(?:fee|charge)|no\s+charge)\b"
+
+
+def any_of(*patterns: str) -> str:
+    return "|".join(patterns)
 
 
 # Up to n characters inside one sentence; "Section 2.1" does not end it.
@@ -84,7 +90,9 @@ NOT_DERIVED_OBJECT = (
 )
 SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"
 # A place the software may be used, named to narrow the grant.
-NARROW_USE = r"internal|personal|private|research|informational|educational|academic|evaluation|testing|non-?\s?profit"
+NARROW_USE = (
+    r"internal|personal|private|research|informational|educational|academic|evaluation|testing|non-?\s?profit"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         1,
         "says copies are passed on free of charge or at cost",
-        r"\b(?:distribut\w*|licensed|sold|transfer\w*|copies)\b[^.;]{0,60}?" + FREE + "|" + FREE + r"[^.;]{0,40}?\b(?:distribut\w*|transfer\w*|copies)\b"
+        r"\b(?:distribut\w*|licensed|sold|transfer\w*|copies)\b[^.;]{0,60}?"
+        + FREE
+        + "|"
+        + FREE
+        + r"[^.;]{0,40}?\b(?:distribut\w*|transfer\w*|copies)\b"
         r"|\b(?:sold|sell|selling)\s+(?:\w+\s+){0,2}?by\s+(?:it|them)sel(?:f|ves)\b|\bfees?\s+for\s+(?:the|this)\s+\w+\s+itself\b",
         unless=PATENT + "|" + GRANT_BACK + "|" + SOURCE_COST,
     ),
@@ -133,8 +145,14 @@ RULES: tuple[Rule, ...] = (
         "grants redistribution",
         r"(?:" + permitted(DISTRIBUTE_VERBS) + r")" + NOT_DERIVED_OBJECT,
         # "may distribute it only under this License" is a condition (OSD 7), not a grant.
-        unless=PATENT + "|" + NOT_GRANTED + "|" + GRANT_BACK + "|" + TRADEMARK + "|" + RESERVED
-        + r"|\bonly\s+under\s+(?:the\s+terms\s+of\s+)?this\s+licen[cs]e",
+        unless=any_of(
+            PATENT,
+            NOT_GRANTED,
+            GRANT_BACK,
+            TRADEMARK,
+            RESERVED,
+            r"\bonly\s+under\s+(?:the\s+terms\s+of\s+)?this\s+licen[cs]e",
+        ),
     ),
     Rule(
         1,
@@ -156,9 +174,12 @@ RULES: tuple[Rule, ...] = (
         2,
         "asks for the source code to be provided",
         r"\b(?:without|provide|offer\w*|include|including|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclose|deliver|furnish)"
-        r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b)[\w,'-]+){0,4}?\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*" + SOURCE_FORM
+        r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b)[\w,'-]+){0,4}?\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
+        + SOURCE_FORM
         + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)"
-        r"|" + SOURCE_FORM + r"\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b",
+        r"|"
+        + SOURCE_FORM
+        + r"\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b",
         unless=TRADEMARK,
     ),
     Rule(
@@ -357,7 +378,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         8,
         "ties the grant to a particular product or distribution",
-        r"\b(?:only|solely|exclusively)\s+(?:as\s+(?:a\s+)?part\s+of|in\s+connection\s+with|for\s+use\s+(?:with|on|in)|with|on|in|within)\s+(?:the|this|a|an|our|its|your)?\s*(?:[\w-]+\s+){0,3}?(?:products?|distributions?|platforms?|devices?|hardware|processors?|operating\s+systems?)\b"
+        r"\b(?:only|solely|exclusively)\s+(?:as\s+(?:a\s+)?part\s+of|in\s+connection\s+with|for\s+use\s+(?:with|on|in)|with|on|in|within)\s+(?:the|this|a|an|our|its|your)?\s*(?:[\w'’-]+\s+){0,3}?(?:products?|distributions?|platforms?|devices?|hardware|processors?|operating\s+systems?)\b"
         r"|\bpart\s+of\s+(?:a|the)\s+particular\s+(?:software\s+)?(?:distribution|product)\b",
     ),
     Rule(
@@ -443,6 +464,8 @@ def compiled(terms: Terms = NO_TERMS) -> tuple[Compiled, ...]:
         return re.compile(p, re.IGNORECASE)
 
     return tuple(
-        Compiled(r.number, r.reason, fill(r.pattern), fill(r.needs), fill(r.unless), fill(r.item), r.definitions)
+        Compiled(
+            r.number, r.reason, fill(r.pattern), fill(r.needs), fill(r.unless), fill(r.item), r.definitions
+        )
         for r in RULES
     )
