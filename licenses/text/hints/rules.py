@@ -64,6 +64,9 @@ RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")
 # is about OSD 2's source offer, not about a fee for the software.
 SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source\b"
+# "You may distribute it in object code form, provided that …" sets the terms for binaries: what
+# goes with them is OSD 2's question (the source), not a grant of redistribution.
+OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
 TRADEMARK = (
     r"\b(?:use|using)\s+(?:\w+\s+){0,3}?(?:trademarks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
 )
@@ -151,7 +154,8 @@ RULES: tuple[Rule, ...] = (
             GRANT_BACK,
             TRADEMARK,
             RESERVED,
-            r"\bonly\s+under\s+(?:the\s+terms\s+of\s+)?this\s+licen[cs]e",
+            r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
+            OBJECT_FORM,
         ),
     ),
     Rule(
@@ -179,7 +183,7 @@ RULES: tuple[Rule, ...] = (
         + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)"
         r"|"
         + SOURCE_FORM
-        + r"\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b",
+        + r"\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b(?!\s+under)",
         unless=TRADEMARK,
     ),
     Rule(

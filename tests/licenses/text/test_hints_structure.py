@@ -228,3 +228,12 @@ def test_sentences_about_changing_the_terms_are_about_the_license():
 def test_defined_distribution_terms_still_widen_grants():
     terms = defined_terms(['"Hand Over" means the making of the Gadget available to a third party.'])
     assert 1 in numbers("You may copy and Hand Over the Gadget.", terms=terms)
+
+
+def test_binaries_and_licensing_of_the_source_are_not_osd1_or_osd2_grants():
+    # terms for binaries: what goes with them is the source question
+    assert 1 not in numbers(
+        "You may pass the Gadget on in object code form, provided that you also offer the source."
+    )
+    # source "available under" other licenses is about licensing, not providing it
+    assert 2 not in numbers("This source code may also be made available under the following other licences.")
