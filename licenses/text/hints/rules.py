@@ -111,7 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         2,
         "defines or requires the source code (the preferred form for modification)",
-        r"\bpreferred\s+form\b|\bmost\s+convenient\s+for\s+(?:\w+\s+){0,2}?(?:study|modif)",
+        r"\bpreferred\s+form\b[^.;]{0,60}?\b(?:modif\w*|changes|edit\w*)|\bmost\s+convenient\s+for\s+(?:\w+\s+){0,2}?(?:study|modif)",
         definitions=True,
     ),
     Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b"),
@@ -119,8 +119,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         2,
         "asks for the source code to be provided",
-        r"\b(?:without|provide|offer\w*|include|including|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclose|deliver|furnish)"
-        r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b)[\w,'-]+){0,4}?\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
+        # The source is the object of the verb: a few words may come between ("provide all the
+        # changes, including source code"), but not a preposition that makes it something else
+        # ("a file with the source code", "compensation for the source code"); "including" and
+        # "without" take it at once ("including source code", not "including software, source code").
+        r"(?:\b(?:provide|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclose|deliver|furnish)"
+        r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b|for\b|no\b|that\b)[\w,'-]+){0,4}?|\b(?:including|without))"
+        r"\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
         + SOURCE_FORM
         + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)"
         r"|"

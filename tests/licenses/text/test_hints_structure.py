@@ -76,6 +76,11 @@ def test_osd2_source_availability(text):
 
 def test_osd2_not_a_file_next_to_the_source():
     assert 2 not in numbers("Put a file called NOTES next to your source files.")
+    assert 2 not in numbers("Users asked us for a preferred form of credit line to use.")
+    assert 2 not in numbers(
+        "This list names the files, including manuals and source code, that carry the Owner's name."
+    )
+    assert 2 not in numbers("You may not receive payment for the source code.")
     assert 2 not in numbers("Include a credits file with the source code bundle.")
 
 
