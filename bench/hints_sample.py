@@ -108,7 +108,9 @@ def split_of(license_id: str) -> str:
 
 def text_of(license_id: str) -> str:
     if license_id.startswith("MG"):
-        raw = (MODELGO / f"{license_id}.txt").read_text(encoding="utf-8")
+        # ModelGo 1.0 texts (in the second sample, bench/hints_sample2.py) sit beside 2.0's.
+        folder = MODELGO.with_name("V1") if license_id.endswith("-1.0") else MODELGO
+        raw = (folder / f"{license_id}.txt").read_text(encoding="utf-8")
         return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return spdx_text(license_id)
 

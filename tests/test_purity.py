@@ -25,6 +25,7 @@ PURE_MODULES = [
     "licenses.text.hints",
     "licenses.text.hints.clean",
     "licenses.text.hints.rules",
+    "licenses.text.hints.structure",
     "licenses.text.hints.terms",
     "licenses.text.similarity",
     "licenses.families.grouping",

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from licenses.text.hints.clean import readable
+from licenses.text.hints.clean import is_definition, readable
 from licenses.text.hints.rules import compiled
 from licenses.text.hints.terms import NO_TERMS, Terms, defined_terms
 
 OSD_SET = "osd-1.9"
 
 #: The criteria whose hints are shown (measured; see the module docstring).
-SHOWN: frozenset[int] = frozenset({4, 7, 9, 10})
+SHOWN: frozenset[int] = frozenset({4, 6, 7, 9, 10})
 
 __all__ = ["OSD_SET", "SHOWN", "Hint", "Terms", "candidate_hints", "defined_terms", "hints"]
 
@@ -53,11 +53,13 @@ class Hint:
 def candidate_hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint]:
     """Every criterion's first match in the clause, shown or not, in criterion order."""
     found: dict[int, Hint] = {}
-    sentences = readable(text, heading)
+    sentences = [(s, is_definition(s)) for s in readable(text, heading)]
     for rule in compiled(terms):
         if rule.number in found:
             continue
-        for sentence in sentences:
+        for sentence, definition in sentences:
+            if definition and not rule.definitions:
+                continue
             if rule.item is not None and not rule.item.search(sentence):
                 continue
             if rule.unless is not None and rule.unless.search(sentence):

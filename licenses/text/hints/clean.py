@@ -31,13 +31,28 @@ _ABOUT_LICENSE = re.compile(
     r"|\b(?:communicate|distribute)\s+this\s+licen[cs]e\s+without\s+modification\b"
     r"|\byour\s+(?:modified\s+)?version\s+of\s+the\s+licen[cs]e\b"
     r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"
-    r"|\b(?:licen[cs]e|agreement)\s+(?:is\s+copyrighted|may\s+only\s+be\s+modified)\b",
+    r"|\b(?:licen[cs]e|agreement)\s+(?:is\s+copyrighted|may\s+only\s+be\s+modified)\b"
+    r"|\b(?:modify|change|alter|amend|revise)\s+(?:these|the)\s+terms\s+(?:and\s+conditions\s+)?(?:applicable|of\s+this|for\s+the\s+distribution|from\s+time)\b"
+    r"|\b(?:modify|change|alter|amend|revise)\s+these\s+terms\b"
+    r"|\b(?:authori[sz]ed|permitted|allowed)\s+to\s+(?:copy|duplicate)\s+(?:and\s+distribute\s+)?(?:verbatim\s+)?copies\s+of\s+this\s+"
+    r"(?:licen[cs]e|agreement)\b",
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _VERSION_LINE = re.compile(r"^\s*(?:version\s+[\d.]+|v\.?\s*[\d.]+|\d{4})\b[^.;:]{0,40}$", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"\b(?:licen[cs]e|agreement|version)\b", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.IGNORECASE)
+
+
+# A definition: "Term" means …, Term shall mean …, 'Term': …, at the start of the sentence.
+_DEFINITION = re.compile(
+    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}\s*"
+    r"(?:\((?:or\s+)?[^)]{0,60}\)\s*)?(?:shall\s+mean|means|refers?\s+to|is\s+defined\s+as)\b"
+)
+
+
+def is_definition(sentence: str) -> bool:
+    return bool(_DEFINITION.match(sentence))
 
 
 def is_title(line: str) -> bool:

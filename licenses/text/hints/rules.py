@@ -14,38 +14,30 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from licenses.text.hints.structure import (
+    DERIVED,
+    DISTRIBUTE,
+    DISTRIBUTE_VERBS,
+    FREE,
+    GRANT_BACK,
+    GRANT_ITEM,
+    MODIFY_VERBS,
+    NARROW_USE,
+    NONCOMMERCIAL,
+    NOT_DERIVED_OBJECT,
+    NOT_GRANTED,
+    OBJECT_FORM,
+    PATENT,
+    RESERVED,
+    SOURCE,
+    SOURCE_COST,
+    SOURCE_FORM,
+    TRADEMARK,
+    any_of,
+    permitted,
+    span,
+)
 from licenses.text.hints.terms import NO_TERMS, Terms
-
-DERIVED = (
-    r"derivative\s+(?:works?|materials?)|derived\s+works?|modified\s+(?:versions?|works?|copies|files|form|material)"
-    r"|modifications|adaptations?|adapted\s+material|changes\s+and\s+new\s+works|works?\s+based\s+on\s+(?:the|this)\s+\w+"
-)
-DISTRIBUTE = r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ion)|sell|resell"
-SOURCE = r"source\s+code|corresponding\s+source"
-
-# A grant: the sentence gives permission (the verb list may come before or after these words).
-GRANT = (
-    r"\b(?:grants?|granted|hereby\s+grants?|permitted|permission|the\s+rights?\s+to|licen[cs]e\s+to|free\s+to)\b"
-    r"|\byou\s+may\s+(?:\w+,?\s+(?:and\s+|or\s+)?){0,3}?(?:copy|distribute|redistribute|modify|sell|reproduce)\b"
-)
-# Patent grants and patent limits speak of selling and of combinations for patent reasons only.
-PATENT = r"\bpatent|\binfring\w*"
-# A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
-GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
-
-NONCOMMERCIAL = r"non-?\s?commercial(?:ly)?"
-
-
-# Up to n characters inside one sentence; "Section 2.1" does not end it.
-def span(n: int) -> str:
-    return rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,{n}}}?"
-
-
-NOT_GRANTED = r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right)|\bnothing\s+(?:other\s+than|in)\b"
-NOT_DERIVED_OBJECT = (
-    r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+)?(?:{DERIVED}))"
-    r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +48,36 @@ class Rule:
     needs: str = ""
     unless: str = ""
     item: str = ""  # the sentence must start like this (a list item)
+    # Whether the rule also reads definitions ("'Source' means the preferred form ..."): most
+    # definitions only name things, and the clauses that use the names are the ones to read.
+    definitions: bool = False
 
 
 RULES: tuple[Rule, ...] = (
     # 1. Free redistribution: selling or giving copies away, without royalty or fee.
     Rule(
         1,
-        "limits selling copies to non-commercial purposes",
-        rf"\bfor\s+{NONCOMMERCIAL}\s+purposes?\s+only\b|\bredistribut\w*\s+for\s+{NONCOMMERCIAL}\s+purposes?\b",
+        "limits passing copies on to non-commercial purposes",
+        rf"\bfor\s+{NONCOMMERCIAL}\s+purposes?\s+only\b|\b(?:{DISTRIBUTE_VERBS}|copies|share)\b[^.;]{{0,60}}?\b(?:only|solely)\b[^.;]{{0,30}}?\bfor\s+(?:\w+,?\s+){{0,2}}?{NONCOMMERCIAL}"
+        rf"|\b{NONCOMMERCIAL}\s+(?:re)?distribution\b",
     ),
     Rule(
         1,
         "asks for a royalty or fee",
-        r"\broyalt(?:y|ies)\b(?!-free|\s+free)|\b(?:licen[cs]e|distribution|redistribution|distributor|subscription|usage)\s+fees?\b",
+        r"\broyalt(?:y|ies)\b(?!-free|\s+free)|\b(?:licen[cs]e|distribution|redistribution|distributor|subscription|usage|copying)\s+fees?\b"
+        r"|\bcharge\s+(?:a\s+|any\s+|no\s+)?(?:\w+\s+){0,2}?fees?\b(?!\s*for,?\s+(?:\w+\s+){0,2}?(?:warranty|support|services?|maintenance|indemnity))",
+        unless=PATENT + "|" + SOURCE_COST,
+    ),
+    Rule(
+        1,
+        "says copies are passed on free of charge or at cost",
+        r"\b(?:distribut\w*|licensed|sold|transfer\w*|copies)\b[^.;]{0,60}?"
+        + FREE
+        + "|"
+        + FREE
+        + r"[^.;]{0,40}?\b(?:distribut\w*|transfer\w*|copies)\b"
+        r"|\b(?:sold|sell|selling)\s+(?:\w+\s+){0,2}?by\s+(?:it|them)sel(?:f|ves)\b|\bfees?\s+for\s+(?:the|this)\s+\w+\s+itself\b",
+        unless=PATENT + "|" + GRANT_BACK + "|" + SOURCE_COST,
     ),
     Rule(
         1,
@@ -79,14 +88,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         1,
         "grants redistribution",
-        r"\b(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
-        needs=GRANT,
-        unless=PATENT + "|" + NOT_GRANTED,
+        r"(?:" + permitted(DISTRIBUTE_VERBS) + r")" + NOT_DERIVED_OBJECT,
+        # "may distribute it only under this License" is a condition (OSD 7), not a grant.
+        unless=any_of(
+            PATENT,
+            NOT_GRANTED,
+            GRANT_BACK,
+            TRADEMARK,
+            RESERVED,
+            r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
+            OBJECT_FORM,
+        ),
     ),
     Rule(
         1,
         "grants redistribution",
-        r"\b(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
+        r"\b(?!distribution\b|redistribution\b)(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
         item=GRANT_ITEM,
         unless=PATENT,
     ),
@@ -94,14 +111,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         2,
         "defines or requires the source code (the preferred form for modification)",
-        r"\bpreferred\s+form\b",
+        r"\bpreferred\s+form\b[^.;]{0,60}?\b(?:modif\w*|changes|edit\w*)|\bmost\s+convenient\s+for\s+(?:\w+\s+){0,2}?(?:study|modif)",
+        definitions=True,
     ),
     Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b"),
     Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
     Rule(
         2,
         "asks for the source code to be provided",
-        r"\b(?:without|provide|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to)\s+(?:\w+\s+){0,5}?(?:the\s+)?(?:{SOURCE}|source\b)(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)",
+        # The source is the object of the verb: a few words may come between ("provide all the
+        # changes, including source code"), but not a preposition that makes it something else
+        # ("a file with the source code", "compensation for the source code"); "including" and
+        # "without" take it at once ("including source code", not "including software, source code").
+        r"(?:\b(?:provide|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclose|deliver|furnish)"
+        r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b|for\b|no\b|that\b)[\w,'-]+){0,4}?|\b(?:including|without))"
+        r"\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
+        + SOURCE_FORM
+        + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)"
+        r"|"
+        + SOURCE_FORM
+        + r"\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b(?!\s+under)",
+        unless=TRADEMARK,
     ),
     Rule(
         2,
@@ -112,9 +142,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         3,
         "grants the right to modify or make derived works",
-        r"\b(?:modify|modif(?:ied|ication|ications)|alter|adapt|translate|(?:create|prepare|make)\s+(?:\w+\s+){0,2}?(?:{DERIVED}|derivative)|{DERIVED})\b",
-        needs=GRANT,
-        unless=PATENT + "|" + NOT_GRANTED,
+        permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
+        unless=PATENT + "|" + NOT_GRANTED + "|" + TRADEMARK + "|" + RESERVED,
     ),
     Rule(
         3,
@@ -127,33 +156,38 @@ RULES: tuple[Rule, ...] = (
         3,
         "withholds the right to modify or to share derived works",
         r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)\b(?:\s+\w+){0,8}?\s+(?:to\s+)?(?:\w+\s+){0,2}(?:any\s+)?(?:{DERIVED}|modif\w+|adapt\w*)",
+        unless=TRADEMARK,
     ),
     Rule(
         3,
         "forbids changing the software",
-        r"\b(?:may|shall|must)\s+not\s+(?:\w+,?\s+(?:or\s+)?){0,4}(?:modify|alter|change|adapt|circumvent|disable)\w*\s+(?:\w+\s+){0,2}?(?:software|program|work|code|licen[cs]e\s+key|functionality|{DERIVED})\b",
+        r"\b(?:may|shall|must)\s+not\s+(?:\w+,?\s+(?:or\s+)?){0,4}(?:modify|alter|change|adapt|circumvent|disable)\w*\s+(?:\w+\s+){0,2}?(?:software|program|work|code|functionality|{DERIVED})\b",
     ),
     Rule(
         3,
         "asks that derived works be shared under the same terms (share-alike)",
-        r"\b(?:{DERIVED})\b[^.;]{0,60}?\bunder\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b|\bshare[- ]?alike\b|\bshare\s+(?:\w+\s+){0,6}?alike\b",
+        r"\b(?:{DERIVED}|derivative)\b[^.;]{0,80}?\b(?:licen[cs]e[ds]?|released?)\s+(?:[\w-]+\s+){0,6}?(?:under|on)\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:identical|equivalent)\s+to|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b"
+        r"|\bshare[- ]?alike\b|\bshare\s+(?:\w+\s+){0,6}?alike\b",
+        unless=TRADEMARK,
     ),
     Rule(
         3,
         "sets terms for works derived from the software",
-        r"\b(?:contains|is)\s+(?:or\s+is\s+)?derived\s+from\s+the\s+(?:program|software|work|licensed\s+\w+)\b",
+        r"\b(?:contains|is)\s+(?:or\s+is\s+)?(?:a\s+)?derivative\s+of\b|\b(?:contains|is)\s+(?:or\s+is\s+)?derived\s+from\s+the\s+(?:program|software|work|licensed\s+\w+)\b",
     ),
     Rule(
         3,
         "sets terms for conveying modified versions",
-        r"\b(?:convey|distribute|share)\s+(?:a\s+|the\s+|any\s+)?(?:{DERIVED}|work\s+based\s+on|modified\s+source)\b",
-        unless=PATENT,
+        r"\b(?:convey|distribute|share|publish)\s+(?:a\s+|the\s+|any\s+|your\s+)?(?:{DERIVED}|work\s+based\s+on|modified\s+source)\b"
+        r"|\bif\s+you\s+(?:\w+\s+)?(?:modify|make\s+(?:any\s+)?changes|change|alter|adapt)\b",
+        unless=PATENT + "|" + TRADEMARK,
     ),
     # 4. Integrity of the author's source code: marking changes, names, origin.
     Rule(
         4,
         "asks that changes be marked or stated",
-        r"\b(?:notices?|stating|state|indicate|identif(?:y|ies))\b[^.;]{0,80}?\b(?:changed|modified|modifications?|altered)\b",
+        r"\b(?:notices?|stating|state|indicate|identif(?:y|ies))\b[^.;]{0,80}?\b(?:changed|modified|modifications?|altered)\b"
+        r"|\b(?:document\w*|describ\w+)\s+(?:\w+\s+){0,3}?(?:changes|modifications)\b",
         unless=r"\bnotices?\s+(?:may|must|shall)\s+not\s+be\b|\b(?:remove|alter)\w*\s+(?:or\s+\w+\s+)?(?:any\s+)?(?:[\w,]+\s+){0,4}notices?\b",
     ),
     Rule(
@@ -165,7 +199,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         4,
         "asks for patch files or a different name or version",
-        r"\bpatch\s+files?\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b",
+        r"\bpatch\s+files?\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b|\breserved\s+(?:\w+\s+)?names?\b",
+    ),
+    Rule(
+        4,
+        "says what derived versions may be called",
+        r"\b(?:may|must|shall)\s+not\s+be\s+(?:called|named)\b|\bnot\s+(?:be\s+)?called\b",
+        needs=r"\b(?:deriv\w+|modif\w+|changed|altered)\b",
+        unless=r"\bendorse|\bpromote\b",
     ),
     # 5. No discrimination against persons or groups.
     Rule(
@@ -183,14 +224,38 @@ RULES: tuple[Rule, ...] = (
         "concerns export control, sanctions or embargoes",
         r"\bexport\s+(?:control|administration)|\bsanction(?:s|ed)\b|\bembargo\w*|\bdenied\s+part(?:y|ies)\b",
     ),
+    Rule(
+        5,
+        "concerns export control, sanctions or embargoes",
+        r"\b(?:re-?)?export(?:s|ed|ing)?\b",
+        needs=r"\b(?:laws?|regulations?|controls?|restrict\w*|licen[cs]es?|approval|comply|compliance|prohibit\w*)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        5,
+        "excludes some countries or nationals",
+        r"\b(?:exclud\w+|except\s+in)\s+(?:\w+\s+){0,3}?countr(?:y|ies)\b|\bgeographical\s+(?:\w+\s+)?limitation\b|\bnationals\s+of\b",
+    ),
     Rule(5, "excludes competitors", r"\bcompetitors?\b"),
     # 6. No discrimination against fields of endeavour.
     Rule(
         6,
         "limits use to non-commercial purposes",
         rf"\b{NONCOMMERCIAL}\b|\bcommercial\s+(?:use|purposes?|advantage|gain|exploitation)\b",
+        # "for commercial or non-commercial purposes" allows both; "Attribution, NonCommercial,
+        # ShareAlike" names a license's elements.
+        unless=r"\bcommercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+non-?\s?commercial|\bnon-?\s?commercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+commercial"
+        r"|\battribution\s*[-–,]\s*non-?\s?commercial",
+        definitions=True,
     ),
-    Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b"),
+    Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b", unless=PATENT),
+    Rule(
+        6,
+        "limits use to internal, personal or research purposes",
+        rf"\b(?:solely|only|exclusively)\s+(?:for|within)\s+(?:your\s+|the\s+|its\s+|their\s+)?(?:own\s+)?(?:{NARROW_USE})\b"
+        rf"|\b(?:{NARROW_USE})\s+(?:business\s+)?(?:use|purposes?)\s+only\b",
+    ),
+    Rule(6, "speaks of fields of use", r"\bfields?\s+of\s+(?:endeavou?r|application|use)\b"),
     Rule(
         6, "limits production use", r"\bnon-?\s?production\b|\bproduction\s+(?:use|environment|purposes?)\b"
     ),
@@ -203,17 +268,21 @@ RULES: tuple[Rule, ...] = (
     Rule(
         6,
         "restricts use for some purposes",
-        r"\bfor\s+(?:any|the)\s+(?:\w+\s+){0,4}?purposes?\s+(?:of\b|that\b|such\b|including\b)?|\bfor\s+any\s+\w+(?:,?\s+(?:or\s+)?\w+){0,4}\s+purposes?\b",
-        item=r"^(?:for|in|to)\b",
+        r"\bfor\s+(?:any|the)\s+(?:\w+\s+){0,4}?purposes?\b(?!\s+of\s+(?:this|these|that|such|the\s+foregoing|section|clarity|determining))|\bfor\s+any\s+\w+(?:,?\s+(?:or\s+)?\w+){0,4}\s+purposes?\b",
+        item=r"^(?:for|in|to)\b(?!\s+the\s+purposes?\s+of\s+(?:this|these|that|such|the\s+foregoing|section|clarity))",
     ),
     Rule(
-        6, "names a field the software may not be used in", r"\b(?:military|weapons?|surveillance|nuclear)\b"
+        6,
+        "names a field the software may not be used in",
+        r"\b(?:military|weapons?|surveillance|nuclear)\b",
+        # "not designed or intended for use in nuclear facilities" warns; it does not forbid.
+        unless=r"\bfault[- ]tolerant\b|\bnot\s+(?:designed|intended)\b(?:,?\s+(?:manufactured|or\s+intended))*,?\s+(?:for|to)\b",
     ),
     Rule(
         6,
         "says what the software shall or shall not be used for",
         r"\b(?:shall|may|must)\s+(?:not|only)\s+(?:be\s+used|use)\b[^.;]{0,80}?\b(?:for|in\s+a\s+manner|consistent\s+with|by\s+any)\b|\bshall\s+(?:be\s+used|use\s+(?:the|this)\s+\w+)\s+(?:only\s+)?(?:for|in\s+a\s+manner|consistent\s+with)\b",
-        unless=r"\btrademark|\btrade\s+names?|\blogo|\bendorse|\bpublicity",
+        unless=TRADEMARK,
     ),
     Rule(
         6,
@@ -224,7 +293,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         6,
         "says the software is not licensed for some uses",
-        r"\bnot\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:licensed|intended|permitted|allowed)\s+for\s+use\s+in\b",
+        r"\bnot\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:licensed|permitted|allowed)\s+for\s+use\s+in\b",
     ),
     # 7. Distribution of license: the terms travel with every copy, with no extra agreement.
     Rule(
@@ -235,7 +304,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         7,
         "asks that the license travel with copies",
-        r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b",
+        r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b"
+        r"|\b(?:contains?|retain|keep|include|reproduce|accompan\w*|carry)\b[^.;]{0,60}?\b(?:and|with)\s+(?:all\s+(?:the\s+)?terms\s+of\s+)?(?:this|these)\s+(?:licen[cs]e|agreement|terms)\b",
     ),
     Rule(
         7,
@@ -246,17 +316,21 @@ RULES: tuple[Rule, ...] = (
         7,
         "asks for the license text or its address with copies",
         r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
+        needs=r"\b(?:include|includ\w+|provide|give|reproduce|accompan\w*|retain|keep|supply|receives?|gets?|contain\w*|refers?|indicate)\b",
     ),
     Rule(
         7,
         "about additional or different terms for recipients",
-        r"\b(?:additional|different|further)\s+(?:terms|restrictions?)\b|\bcommercial\s+licen[cs]e\b",
+        r"\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:impose|add|apply|offer)\w*\s+(?:\w+\s+){0,2}?(?:additional|different|further|other)\s+(?:\w+\s+){0,3}?(?:terms|restrictions?|conditions)\b"
+        r"|\bno\s+downstream\s+restrictions\b|\bautomatically\s+receives?\s+(?:a\s+)?licen[cs]e\b",
+        needs=r"\brecipients?\b|\bdownstream\b|\bthird\s+part(?:y|ies)\b",
     ),
     # 8. License must not be specific to a product.
     Rule(
         8,
         "ties the grant to a particular product or distribution",
-        r"\b(?:only|solely|exclusively)\s+(?:as\s+part\s+of|in\s+connection\s+with|for\s+use\s+with)\s+(?:the|this|a|our)\b|\bpart\s+of\s+(?:a|the)\s+particular\s+(?:software\s+)?(?:distribution|product)\b",
+        r"\b(?:only|solely|exclusively)\s+(?:as\s+(?:a\s+)?part\s+of|in\s+connection\s+with|for\s+use\s+(?:with|on|in)|with|on|in|within)\s+(?:the|this|a|an|our|its|your)?\s*(?:[\w'’-]+\s+){0,3}?(?:products?|distributions?|platforms?|devices?|hardware|processors?|operating\s+systems?)\b"
+        r"|\bpart\s+of\s+(?:a|the)\s+particular\s+(?:software\s+)?(?:distribution|product)\b",
     ),
     Rule(
         8,
@@ -272,7 +346,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         9,
         "concerns other software combined or distributed with it",
-        r"\b(?:combin\w+|together|along\s*side|distributed\s+with)\b[^.;]{0,60}?\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|code)\b",
+        r"\b(?:combin\w+|together|along\s*side|distributed\s+with)\b[^.;]{0,60}?\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|code|librar(?:y|ies))\b"
+        r"|\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|librar(?:y|ies))\b[^.;]{0,80}?\btogether\b",
         unless=PATENT,
     ),
     Rule(
@@ -315,6 +390,7 @@ class Compiled:
     needs: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     item: re.Pattern[str] | None
+    definitions: bool
 
 
 def _alternation(base: str, extra: tuple[str, ...]) -> str:
@@ -339,6 +415,8 @@ def compiled(terms: Terms = NO_TERMS) -> tuple[Compiled, ...]:
         return re.compile(p, re.IGNORECASE)
 
     return tuple(
-        Compiled(r.number, r.reason, fill(r.pattern), fill(r.needs), fill(r.unless), fill(r.item))
+        Compiled(
+            r.number, r.reason, fill(r.pattern), fill(r.needs), fill(r.unless), fill(r.item), r.definitions
+        )
         for r in RULES
     )

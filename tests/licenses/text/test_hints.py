@@ -170,7 +170,7 @@ def test_shown_is_what_the_test_split_earns(shared_data):
 
     clauses = bench.labelled()
     assert len(clauses) >= 150
-    assert {c["split"] for c in clauses} == {"dev", "test"}
+    assert {c["split"] for c in clauses} == {"dev", "dev2", "test", "test3"}
     test = bench.count(clauses, "test")
     assert bench.earned(test) == set(SHOWN)
     shown = bench.overall(test, set(SHOWN))
@@ -180,6 +180,7 @@ def test_shown_is_what_the_test_split_earns(shared_data):
 def test_labels_are_well_formed():
     from bench import hints as bench
     from bench.hints_sample import split_of
+    from bench.hints_sample2 import DEV2, TEST3
 
     clauses = bench.labelled()
     assert len({c["id"] for c in clauses}) == len(clauses)
@@ -187,7 +188,17 @@ def test_labels_are_well_formed():
         assert set(c["yes"]) <= set(range(1, 11)) and set(c["maybe"]) <= set(range(1, 11))
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
-        assert c["split"] == split_of(c["license"])  # the split is by license, fixed in advance
+        # the split is by license, fixed in advance
+        if c["batch"] == 3:
+            assert c["split"] == ("test3" if c["license"] in TEST3 else "dev2")
+        else:
+            assert c["split"] == split_of(c["license"])
+    first = {c["license"] for c in clauses if c["batch"] < 3}
+    second = {c["license"] for c in clauses if c["batch"] == 3}
+    assert not first & second  # the second round's licenses are new
+    assert not set(DEV2) & set(TEST3)
+    assert sum(c["split"] == "dev2" for c in clauses) >= 120
+    assert sum(c["split"] == "test3" for c in clauses) >= 50
 
 
 @settings(max_examples=50, deadline=None)

@@ -1,0 +1,92 @@
+"""The words and clause shapes the hint rules are built from (pure).
+
+Vocabulary families (``DERIVED``, ``DISTRIBUTE``, ``SOURCE``: each license widens them with its
+own defined terms, see ``terms.Terms``), the shape of a permission whose verb list reaches a verb
+(``permitted``), and the contexts that make a match mean something else: patent grants,
+grant-backs, reservations, trademarks, the price of a source copy, terms for object code.
+Patterns may contain the placeholders ``{DERIVED}``, ``{DISTRIBUTE}`` and ``{SOURCE}``, which
+``rules.compiled`` fills in.
+"""
+
+from __future__ import annotations
+
+DERIVED = (
+    r"derivative\s+(?:works?|materials?)|derived\s+works?|derivatives"
+    r"|modified\s+(?:\([^)]{0,30}\)\s+)?(?:versions?|works?|copies|files|form|material|source)"
+    r"|modifications|adaptations?|adapted\s+material|changes\s+and\s+new\s+works|works?\s+based\s+on\s+(?:the|this)\s+\w+"
+)
+DISTRIBUTE = r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ions?)|sell|sold|resell|give\s+away"
+SOURCE = r"source\s+code|corresponding\s+source"
+
+# --- Clause structure, shared by the criteria -------------------------------------------------
+# A list of verbs before the one a rule looks for: "use, copy, modify, merge, publish, distribute",
+# "make and give away", "execute, prepare derivative works of, and distribute". Items are joined
+# by commas or conjunctions, so that "to the recipient who may then ..." is not a list.
+LIST = r"(?:[\w/-]+(?:\s+[\w/-]+){0,5}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){0,8}?"
+# Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
+# "Licensee may", "is allowed to" (the verb list follows).
+PERMIT = (
+    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:\w+\s+)?to\s+"
+    r"|\bpermission\s+is\s+(?:hereby\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
+    r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
+    r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
+    r"(?:also\s+|freely\s+|further\s+|then\s+)?)"
+)
+
+
+def permitted(verbs: str) -> str:
+    """A permission whose verb list reaches one of ``verbs``, or the passive form ("Redistribution
+    ... is permitted"). Not "may be distributed": that describes more often than it grants."""
+    return (
+        rf"{PERMIT}{LIST}(?:{verbs})\b"
+        rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:hereby\s+)?(?:permitted|allowed)\b"
+    )
+
+
+DISTRIBUTE_VERBS = r"{DISTRIBUTE}|redistribution|distribution|copy\s+and\s+distribute"
+MODIFY_VERBS = (
+    r"modify|modif(?:ied|ies|ying|ications?)|alter|adapt|translate|change|make\s+changes"
+    r"|(?:create|prepare|make)\s+(?:\w+\s+){0,2}?(?:{DERIVED}|derivatives?)|{DERIVED}"
+)
+# Patent grants and patent limits speak of selling and of combinations for patent reasons only;
+# "copyright, patent, trademark and attribution notices" is not one.
+PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*"
+# A grant the licensee makes (to the licensor or to everyone), not one it receives.
+GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+# A right the licensor keeps for itself is not one it grants.
+RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
+# The price of a copy of the source (GPL's "cost of physically performing source distribution")
+# is about OSD 2's source offer, not about a fee for the software.
+SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source\b"
+# "You may distribute it in object code form, provided that …" sets the terms for binaries: what
+# goes with them is OSD 2's question (the source), not a grant of redistribution.
+OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
+TRADEMARK = (
+    r"\b(?:use|using)\s+(?:\w+\s+){0,3}?(?:trademarks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
+)
+# A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
+GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
+
+NONCOMMERCIAL = r"(?<!-)non-?\s?commercial(?:ly)?"
+FREE = r"\b(?:at\s+no\s+(?:additional\s+)?(?:charge|cost)|free\s+of\s+charge|without\s+(?:any\s+)?(?:fee|charge)|no\s+charge)\b"
+
+
+def any_of(*patterns: str) -> str:
+    return "|".join(patterns)
+
+
+# Up to n characters inside one sentence; "Section 2.1" does not end it.
+def span(n: int) -> str:
+    return rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,{n}}}?"
+
+
+NOT_GRANTED = r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)|\bnothing\s+(?:other\s+than|in)\b"
+NOT_DERIVED_OBJECT = (
+    r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:{DERIVED}))"
+    r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"
+)
+SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"
+# A place the software may be used, named to narrow the grant.
+NARROW_USE = (
+    r"internal|personal|private|research|informational|educational|academic|evaluation|testing|non-?\s?profit"
+)

@@ -1,0 +1,263 @@
+"""licenses.text.hints, second round: rules read clause structure, not one license's phrases.
+
+Pure (no Django). Every sentence here is our own wording, unlike any labelled clause, with an
+invented "Gadget" and "Owner", so that the tests check the shape a rule looks for.
+"""
+
+import pytest
+
+from licenses.text.hints import Terms, candidate_hints, defined_terms
+from licenses.text.hints.clean import is_about_license_text, is_definition
+
+
+def numbers(text: str, heading: str = "", terms: Terms | None = None) -> set[int]:
+    return {h.number for h in candidate_hints(text, heading, terms=terms or Terms())}
+
+
+# --- OSD 1: a permission whose verb list reaches passing copies on; fees ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Owner gives you a licence to run, study, copy, and sell the Gadget.",
+        "You may store, print and give away copies of the Gadget.",
+        "Licensee is free to mirror, copy and redistribute the Gadget.",
+        "Passing on the Gadget, changed or not, and its redistribution are permitted.",
+        "Permission is hereby granted to everybody, without any payment, to copy the Gadget and to sell it.",
+        "Copies handed to others must be distributed at no charge beyond the cost of the disc.",
+        "Each box of the Gadget may be sold with other things, but no copy may be sold by itself.",
+        "You may charge a handling fee for each copy you pass on.",
+        "Copies may be shared only for non-commercial purposes.",
+    ],
+)
+def test_osd1_passing_copies_on_and_fees(text):
+    assert 1 in numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reservation is not a grant
+        "The Owner reserves the right to sell and distribute the Gadget in other forms.",
+        # the licensee licenses its own changes back: not a grant of redistribution to it
+        "You hereby grant the Owner a licence to copy and distribute Your Changes.",
+        # the price of a source copy is OSD 2's business
+        "You may charge a fee no higher than your cost for a copy of the source code.",
+        # a fee for a service, not for the software
+        "You may charge a fee for warranty or support that you offer yourself.",
+        # "you may no longer" ends a right
+        "If you break these terms you may no longer copy or distribute the Gadget.",
+        # a permission tied to this license is a condition that the license travel (OSD 7)
+        "Recipients may redistribute the Gadget only under this License.",
+        # patent grants sell for patent reasons only
+        "Each Owner grants you a licence under its patent claims to make, sell and import the Gadget.",
+    ],
+)
+def test_osd1_not_a_grant_or_fee_on_copies(text):
+    assert 1 not in numbers(text)
+
+
+# --- OSD 2: the source is provided, offered or obtainable -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone who gets a binary must also be able to obtain the complete source code.",
+        "Include the full source files with every installer you hand out.",
+        "The source code of your changed Gadget must be made available to each recipient.",
+        "'Editable text' is the form most convenient for people to study and modify.",
+    ],
+)
+def test_osd2_source_availability(text):
+    assert 2 in numbers(text)
+
+
+def test_osd2_not_a_file_next_to_the_source():
+    assert 2 not in numbers("Put a file called NOTES next to your source files.")
+    assert 2 not in numbers("Users asked us for a preferred form of credit line to use.")
+    assert 2 not in numbers(
+        "This list names the files, including manuals and source code, that carry the Owner's name."
+    )
+    assert 2 not in numbers("You may not receive payment for the source code.")
+    assert 2 not in numbers("Include a credits file with the source code bundle.")
+
+
+# --- OSD 3: modification granted, withheld, or bound to the same terms ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Owner gives you the right to study, adapt and improve the Gadget.",
+        "Use of the Gadget, with or without modifications, is permitted.",
+        "Permission is granted to anyone to run the Gadget on any machine, and to alter it.",
+        "Any modified version you pass on must be licensed to everyone under this License.",
+        "You may make derivatives of the Gadget for any use.",
+    ],
+)
+def test_osd3_modification(text):
+    assert 3 in numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Owner reserves the right to modify the Gadget at any time.",
+        "Nobody other than the Owner may change these terms.",
+        "You may not use the Owner's trademarks on modified versions.",
+    ],
+)
+def test_osd3_not_a_grant_of_modification(text):
+    assert 3 not in numbers(text)
+
+
+# --- OSD 4: names of changed versions, a record of changes ----------------------------------
+
+
+def test_osd4_names_and_change_records():
+    assert 4 in numbers("Versions derived from the Gadget must not be called Gadget.")
+    assert 4 in numbers("No changed version may use the Reserved Names of the Gadget.")
+    assert 4 in numbers("Keep a file documenting the changes you made and their dates.")
+    # the usual endorsement clause is not about the integrity of the source
+    assert 4 not in numbers(
+        "The Owner's name may not be used to endorse or promote products derived from the Gadget, "
+        "which must not be called Gadget Pro."
+    )
+
+
+# --- OSD 5: export control with its laws, excluded countries ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You shall not re-export the Gadget without the approval the law requires.",
+        "Exporting the Gadget is subject to the trade regulations of your country.",
+        "The Owner may add a clause excluding some countries from this grant.",
+        "The Gadget may not be provided to nationals of the listed states.",
+    ],
+)
+def test_osd5_export_and_countries(text):
+    assert 5 in numbers(text)
+
+
+def test_osd5_not_patent_lists_or_government_alone():
+    assert 5 not in numbers(
+        "The Owner grants a licence under its patent claims to make, use, sell and export the Gadget."
+    )
+    assert 5 not in numbers("Rights of the federal government in the Gadget are those of this licence.")
+
+
+# --- OSD 6: narrowed uses, fields of application ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may run the Gadget solely for your own internal evaluation.",
+        "The Gadget is offered for academic use only.",
+        "The Gadget may be used without any limit as to its fields of application.",
+        "Use of the Gadget by or for any military body is not licensed.",
+    ],
+)
+def test_osd6_fields(text):
+    assert 6 in numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # allowing both is not a limit
+        "You may use the Gadget for commercial or non-commercial purposes.",
+        # a license's elements listed by name
+        "The elements of this licence are Attribution, NonCommercial and ShareAlike in its title.",
+        # a warning about fitness, not a restriction
+        "The Gadget is not designed or intended for use in nuclear plants.",
+    ],
+)
+def test_osd6_not_a_limit(text):
+    assert 6 not in numbers(text)
+
+
+# --- OSD 7: the license with every copy; no further restrictions on recipients ----------------
+
+
+def test_osd7_terms_travel_and_no_further_restrictions():
+    assert 7 in numbers("Every copy must contain the author's notice and this license.")
+    assert 7 in numbers("You may not impose any further restrictions on what recipients may do.")
+    # a grant that imposes no further restriction on the licensee is not about recipients
+    assert 7 not in numbers("The Owner may add a grant that does not impose any additional restriction.")
+    # the license document itself
+    assert 7 not in numbers("Any person is authorized to duplicate and distribute copies of this Agreement.")
+
+
+# --- OSD 8: a grant tied to one product or platform -------------------------------------------
+
+
+def test_osd8_product_tied():
+    assert 8 in numbers("The licence covers the Gadget only for use with the Owner's own devices.")
+    assert 8 in numbers("These rights apply solely as part of the Owner's product.")
+    assert 8 not in numbers("You are solely responsible for your own systems.")
+
+
+# --- OSD 9: other software used together -----------------------------------------------------
+
+
+def test_osd9_other_libraries_together():
+    assert 9 in numbers("You may not ship other proprietary libraries together with the Gadget.")
+
+
+# --- definitions and clean-up ------------------------------------------------------------------
+
+
+def test_definitions_name_things_and_get_few_hints():
+    assert is_definition('"Release" means making copies of the Gadget available to others.')
+    assert is_definition("‘Derived Gadget’ means any work based on the Gadget.")
+    assert not is_definition("You may copy the Gadget.")
+    assert (
+        numbers('"Original Parts" means the source code of the Gadget, including the source code of updates.')
+        == set()
+    )
+    # a definition of the non-commercial limit is itself the limit
+    assert 6 in numbers('"Non-Commercial" means not intended for commercial advantage.')
+    assert 2 in numbers('"Source" means the preferred form for making changes.')
+
+
+def test_sentences_about_changing_the_terms_are_about_the_license():
+    assert is_about_license_text("No one but the Steward may modify the terms applicable to the Gadget.")
+    assert is_about_license_text("The Owner may revise these terms.")
+
+
+def test_defined_distribution_terms_still_widen_grants():
+    terms = defined_terms(['"Hand Over" means the making of the Gadget available to a third party.'])
+    assert 1 in numbers("You may copy and Hand Over the Gadget.", terms=terms)
+
+
+def test_binaries_and_licensing_of_the_source_are_not_osd1_or_osd2_grants():
+    # terms for binaries: what goes with them is the source question
+    assert 1 not in numbers(
+        "You may pass the Gadget on in object code form, provided that you also offer the source."
+    )
+    # source "available under" other licenses is about licensing, not providing it
+    assert 2 not in numbers("This source code may also be made available under the following other licences.")
+
+
+def test_verb_lists_cost_linear_time():
+    """The permission shape (a verb list of up to eight items) does not backtrack badly on long
+    sentences of list-like words that never reach a verb: four times the text, about four times
+    the time (best of five, so that a busy machine does not count)."""
+    import time
+
+    def best(reps: int) -> float:
+        text = "Permission is hereby granted to " + "alpha beta, gamma and delta, " * reps
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            candidate_hints(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(150), best(600)
+    assert large < 8 * small + 0.2
