@@ -58,8 +58,12 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "affiliation"]
-        help_texts = {"display_name": "Shown beside your comments. Leave empty to show your username."}
+        fields = ["display_name", "affiliation", "notify_mail"]
+        help_texts = {
+            "display_name": "Shown beside your comments. Leave empty to show your username.",
+            "notify_mail": "What you watch and mentions of you; the bell in the header shows them all the same.",
+        }
+        widgets = {"notify_mail": forms.RadioSelect}
 
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
