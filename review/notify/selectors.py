@@ -17,7 +17,7 @@ class Row:
     permalink: str
     clause: str
     criterion: str
-    excerpt: str  # plain text, escaped by the template
+    excerpt: str  # the comment's HTML, sanitised when it was written (as the review page shows it)
 
 
 def unread_count(user) -> int:
@@ -49,10 +49,7 @@ def notification_rows(user, *, unread_only: bool = False, limit: int = 50) -> li
         # The permalink goes through the site's own address, not SITE_URL: strip the base.
         path = item.permalink.split("://", 1)[-1]
         path = path[path.find("/") :] if "/" in path else "/"
-        excerpt = " ".join(item.body_text.split())
-        rows.append(
-            Row(n, item.headline, path, item.clause, item.criterion, excerpt[:280] + ("…" if len(excerpt) > 280 else ""))
-        )
+        rows.append(Row(n, item.headline, path, item.clause, item.criterion, item.body_html))
     return rows
 
 
