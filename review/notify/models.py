@@ -114,6 +114,7 @@ class OutgoingMail(models.Model):
         RETRYING = "retrying", "Failed, will retry"
         FAILED = "failed", "Failed, gave up"
         CANCELLED = "cancelled", "Cancelled"
+        DOWNLOADED = "downloaded", "Downloaded as .eml"
 
     class Kind(models.TextChoices):
         NOTIFICATION = "notification", "Notification"

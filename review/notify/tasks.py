@@ -44,7 +44,12 @@ def _still_wanted(mail: OutgoingMail) -> bool:
 
 def deliver(mail: OutgoingMail) -> str:
     """Try to send one mail now; returns its new status."""
-    if mail.status in (OutgoingMail.Status.SENT, OutgoingMail.Status.CANCELLED, OutgoingMail.Status.FAILED):
+    if mail.status in (
+        OutgoingMail.Status.SENT,
+        OutgoingMail.Status.CANCELLED,
+        OutgoingMail.Status.FAILED,
+        OutgoingMail.Status.DOWNLOADED,
+    ):
         return mail.status
     if not _still_wanted(mail):
         mail.status = OutgoingMail.Status.CANCELLED

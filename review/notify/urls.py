@@ -9,6 +9,7 @@ urlpatterns = [
     path("notifications/read/", views.mark_read, name="mark-read"),
     path("notifications/outbox/", views.outbox, name="outbox"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("reviews/<int:pk>/post-to-list/", views.post_to_list, name="post-to-list"),
     path("watch/<str:kind>/<int:pk>/", views.watch_toggle, name="watch"),
     path("feeds/activity.atom", feeds.ActivityFeed(), name="feed-activity"),
     path("feeds/reviews/<int:pk>.atom", feeds.ReviewFeed(), name="feed-review"),

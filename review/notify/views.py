@@ -136,7 +136,43 @@ def outbox(request: HttpRequest) -> HttpResponse:
         messages.info(request, f"Mail to {mail.to}: {OutgoingMail.Status(status).label.lower()}.")
         return redirect("notify:outbox")
     troubled = OutgoingMail.objects.exclude(
-        status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.CANCELLED]
+        status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.CANCELLED, OutgoingMail.Status.DOWNLOADED]
     ).order_by("-created_at")[:200]
     recent = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT).order_by("-sent_at")[:20]
     return render(request, "notify/outbox.html", {"troubled": troubled, "recent": recent})
+
+
+@login_required
+def post_to_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """A moderator sends the review's summary to the list, or downloads it as an .eml."""
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+
+    from review.exports.summary import site_base
+    from review.notify import listpost
+
+    review = review_selectors.review_for(pk, request.user)
+    if not roles.is_moderator(request.user):
+        raise Http404("No such review.")
+    error = ""
+    if request.method == "POST":
+        send = request.POST.get("action") == "send"
+        try:
+            mail = listpost.list_post(review=review, user=request.user, base_url=site_base(request), send=send)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            if send:
+                messages.success(request, f"The summary is on its way to {mail.to} (Message-ID {mail.message_id}).")
+                return redirect("notify:post-to-list", pk=review.pk)
+            response = HttpResponse(listpost.as_eml(mail), content_type="message/rfc822")
+            response["Content-Disposition"] = f'attachment; filename="review-{review.pk}-summary.eml"'
+            return response
+    context = {
+        "review": review,
+        "list_address": settings.LIST_ADDRESS,
+        "posts": listpost.list_posts(review),
+        "error": error,
+        "nav": "reviews",
+    }
+    return render(request, "notify/post_to_list.html", context, status=422 if error else 200)

@@ -13,7 +13,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.lmtp import LMTP
 from asgiref.sync import sync_to_async
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from review.notify.inbound import MAX_BYTES, receive
 
@@ -23,7 +23,8 @@ def _receive(raw: bytes, rcpt: str):
     try:
         return receive(raw=raw, recipient=rcpt)
     finally:
-        close_old_connections()
+        # The worker thread's connection is not reused across deliveries (they are rare).
+        connections.close_all()
 
 
 class ReplyHandler:
