@@ -127,9 +127,10 @@ def _unwatch_target(n: Notification) -> tuple[str, int]:
     return "mail", 0
 
 
-def _loaded(notifications: list[Notification]):
+def _loaded(notifications):
+    ids = [getattr(n, "pk", n) for n in notifications]
     return (
-        Notification.objects.filter(pk__in=[n.pk for n in notifications])
+        Notification.objects.filter(pk__in=ids, mailed_at__isnull=True)
         .select_related(
             "recipient__profile",
             "actor__profile",
@@ -209,7 +210,19 @@ def enqueue(mails: list[OutgoingMail]) -> None:
         transaction.on_commit(lambda: [send_outgoing.enqueue(pk) for pk in ids])
 
 
-def queue_immediate(notifications: list[Notification]) -> list[OutgoingMail]:
+def mail_later(notifications: list[Notification]) -> None:
+    """After the commit, a task composes and queues the mails of those who want each at once:
+    the request that posted the comment only wrote the notification rows."""
+    from review.notify.tasks import mail_notifications
+
+    ids = [n.pk for n in notifications]
+    if ids:
+        transaction.on_commit(lambda: mail_notifications.enqueue(ids))
+
+
+@transaction.atomic
+def queue_immediate(notifications) -> list[OutgoingMail]:
+    """Compose and queue one mail per notification whose recipient wants each at once."""
     if not notifications:
         return []
     mails, mailed = [], []

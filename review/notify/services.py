@@ -111,7 +111,7 @@ def comment_posted(*, comment: Comment, new_thread: bool = False) -> list[Notifi
             )
         )
     Notification.objects.bulk_create(made)
-    mailer.queue_immediate(made)
+    mailer.mail_later(made)
     return made
 
 
@@ -151,7 +151,7 @@ def _notify_license_watchers(*, license, actor, kind: str, fields: dict) -> list
         for user_id, reason in reasons.items()
     ]
     Notification.objects.bulk_create(made)
-    mailer.queue_immediate(made)
+    mailer.mail_later(made)
     return made
 
 

@@ -99,6 +99,14 @@ def retry_due(*, now=None) -> int:
 
 
 @task()
+def mail_notifications(notification_ids: list[int]) -> int:
+    """Compose the mails of new notifications (for those who want each at once) and queue them."""
+    from review.notify.mailer import queue_immediate
+
+    return len(queue_immediate(notification_ids))
+
+
+@task()
 def send_digests() -> int:
     from review.notify.mailer import queue_digests
 

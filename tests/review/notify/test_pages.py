@@ -197,7 +197,7 @@ def test_the_database_queue_defers_the_send_to_the_worker(settings, tmp_path):
     thread = services.thread_start(review=review, clause=clause, author=alice, body="Opening.")
     services.comment_add(thread=thread, author=bob, body="A reply.")
     assert mail.outbox == []
-    assert DBTaskResult.objects.filter(task_path="review.notify.tasks.send_outgoing").count() == 1
+    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["review.notify.tasks.mail_notifications"]
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert [m.to for m in mail.outbox] == [["alice@example.org"]]
     assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT

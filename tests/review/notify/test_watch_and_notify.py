@@ -71,13 +71,27 @@ def test_watching_a_private_review_one_may_not_read_is_refused(world):
         watch(user=world["bob"], target=review)
 
 
-def test_a_comment_hidden_before_the_send_is_not_mailed(world, django_capture_on_commit_callbacks):
+def test_a_comment_hidden_before_the_mail_is_composed_is_not_mailed(world, django_capture_on_commit_callbacks):
     thread = start(world, world["alice"])
     mod = make_user("mona", roles=("moderator",))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         reply = services.comment_add(thread=thread, author=world["bob"], body="Something rude.")
     services.comment_hide(comment=reply, user=mod, reason="Rude.")
-    for callback in callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    assert mail.outbox == []
+    assert not OutgoingMail.objects.exists()
+
+
+def test_a_comment_hidden_before_the_send_is_not_sent(world, django_capture_on_commit_callbacks):
+    thread = start(world, world["alice"])
+    with django_capture_on_commit_callbacks(execute=False):
+        reply = services.comment_add(thread=thread, author=world["bob"], body="Something rude.")
+    with django_capture_on_commit_callbacks(execute=False) as sends:
+        mailer.queue_immediate(Notification.objects.filter(comment=reply))
+    services.comment_hide(comment=reply, user=make_user(roles=("moderator",)), reason="Rude.")
+    for callback in sends:
         callback()
     assert mail.outbox == []
     assert OutgoingMail.objects.get().status == OutgoingMail.Status.CANCELLED
