@@ -69,6 +69,11 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["email"].initial = user.email
+        # A form that leaves the mail setting out keeps it as it is.
+        self.fields["notify_mail"].required = False
+
+    def clean_notify_mail(self) -> str:
+        return self.cleaned_data.get("notify_mail") or self.instance.notify_mail
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
