@@ -143,3 +143,23 @@ def test_family_watchers_hear_of_member_versions(world):
     make_version(license, label="3.0", text=SAMPLE_TEXT + "\n4. Term.\n\nOne year.\n")
     (n,) = Notification.objects.filter(recipient=carol)
     assert (n.kind, n.reason) == ("version", "family")
+
+
+def test_family_reviews_reach_family_and_review_watchers(db):
+    from licenses.families import services as family_services
+    from review.families import services as family_review_services
+    from tests.factories import make_license
+
+    a = make_version(make_license(slug="fam-a", name="Fam A"), label="1.0")
+    b = make_version(make_license(slug="fam-b", name="Fam B"), label="1.0", text=SAMPLE_TEXT.replace("Grant.", "Licence grant."))
+    mod = make_user("mona", roles=("moderator",))
+    family = family_services.family_create(name="Fam", members=[a.license, b.license], base=a.license, user=mod)
+    carol, rita = make_user("carol"), make_user("rita", roles=("reviewer",))
+    watch(user=carol, target=family)
+    review = family_review_services.family_review_open(family=family, opened_by=mod)
+    assert list(Notification.objects.filter(recipient=carol).values_list("kind", "reason")) == [("review", "family")]
+    watch(user=carol, target=review)
+    family_review_services.family_thread_start(
+        review=review, clause=b.clauses.get(anchor="2.2.b"), author=rita, body="On the sibling."
+    )
+    assert Notification.objects.filter(recipient=carol, kind="thread", reason="review").count() == 1
