@@ -55,9 +55,15 @@ def _comment_visible(comment) -> bool:
     return comment is not None and comment.deleted_at is None and comment.hidden_at is None
 
 
-def item_for(n: Notification) -> compose.Item | None:
-    """The event as the recipient may see it, or None when there is nothing left to show."""
+def item_for(n: Notification, reader=None) -> compose.Item | None:
+    """The event as the recipient may see it now, or None when there is nothing left to show
+    (the comment was hidden or deleted, or the review turned private since)."""
     from accounts.models import display_name
+    from review.rules import may_read
+
+    review = n.thread.review if n.thread_id else n.review
+    if review is not None and not may_read(reader or n.recipient, review):
+        return None
 
     actor = display_name(n.actor) if n.actor_id else "Someone"
     why = {

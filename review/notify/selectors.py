@@ -41,10 +41,11 @@ def notification_rows(user, *, unread_only: bool = False, limit: int = 50) -> li
     ).order_by("-created_at", "-pk")[:limit]
     rows = []
     for n in qs:
-        item = item_for(n)
+        item = item_for(n, reader=user)
         if item is None:
             where = n.thread.review.version.title if n.thread_id else ""
-            rows.append(Row(n, f"A comment in {where} was removed by a moderator or its author.", "", "", "", ""))
+            gone = "was removed by a moderator or its author, or is no longer yours to read"
+            rows.append(Row(n, f"Something in {where or 'a review'} {gone}.", "", "", "", ""))
             continue
         # The permalink goes through the site's own address, not SITE_URL: strip the base.
         path = item.permalink.split("://", 1)[-1]

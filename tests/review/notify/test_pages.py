@@ -74,6 +74,14 @@ def test_a_hidden_comment_is_not_quoted_on_the_page(world):
     assert "removed by a moderator or its author" in html
 
 
+def test_a_review_turned_private_is_no_longer_shown(world):
+    replies(world, 1)
+    world["review"].is_public = False
+    world["review"].save()
+    html = client_for(world["alice"]).get(reverse("notify:notification-list")).content.decode()
+    assert "Reply" not in html and "no longer yours to read" in html
+
+
 def test_anonymous_visitors_get_the_login_page_and_no_count(world, client):
     assert client.get(reverse("notify:notification-list")).status_code == 302
     assert "bell-count" not in client.get(reverse("notify:bell")).content.decode()
