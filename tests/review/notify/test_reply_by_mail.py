@@ -149,3 +149,25 @@ def test_the_notification_mail(thread_with_reply):
     assert "<em>everyone</em>" in html
     assert "<script" not in html  # shown as text, never as a tag
     assert "&lt;script&gt;alert(1)" in html
+
+
+def test_an_html_only_reply_posts_its_own_words(thread_with_reply, monkeypatch):
+    """Webmail often sends HTML alone, the original in a blockquote under an attribution."""
+    note = mail.outbox[0]
+    raw = (
+        "From: alice@example.org\n"
+        f"To: {note.reply_to[0]}\n"
+        f"Subject: Re: {note.subject}\n"
+        "Message-ID: <html-1@mail.example.org>\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/html; charset=utf-8\n"
+        "\n"
+        "<div dir=\"ltr\">Fine by me <b>as written</b>.</div><br>"
+        "<div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">On Wed, 2 Dec 2026 at 23:00, "
+        "Clausewise &lt;notifications@clausewise.test&gt; wrote:<br></div>"
+        "<blockquote class=\"gmail_quote\">" + note.body.replace("\n", "<br>") + "</blockquote></div>\n"
+    ).encode()
+    assert run_receive_mail(monkeypatch, raw) == 0, run_receive_mail.err
+    new = Comment.objects.get(message_id="html-1@mail.example.org")
+    assert new.author == thread_with_reply["alice"]
+    assert new.body == "Fine by me as written."
