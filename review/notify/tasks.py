@@ -8,6 +8,7 @@ defer a task (the immediate one) ``manage.py send_digests --retry`` picks the du
 
 from __future__ import annotations
 
+import email.policy
 import logging
 from datetime import timedelta
 
@@ -21,8 +22,17 @@ from review.notify.models import OutgoingMail
 log = logging.getLogger(__name__)
 
 
+class LongHeaderEmail(EmailMultiAlternatives):
+    """Headers folded only past RFC 5322's 998 characters: at 78, Python's email package turns
+    a long unbreakable value (the List-Unsubscribe URL) into RFC 2047 encoded words, which
+    mail clients do not decode there, and the one-click unsubscribe breaks."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
+
+
 def as_email(mail: OutgoingMail) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
+    message = LongHeaderEmail(
         subject=mail.subject,
         body=mail.body_text,
         from_email=mail.from_email,

@@ -209,3 +209,41 @@ def test_the_database_queue_defers_the_send_to_the_worker(settings, tmp_path):
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert [m.to for m in mail.outbox] == [["alice@example.org"]]
     assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT
+
+
+def test_sent_over_smtp_as_a_mail_server_sees_it(world, settings, django_capture_on_commit_callbacks):
+    """The production path: Django's SMTP backend to a real (local, aiosmtpd) SMTP server."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Sink:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(envelope)
+            return "250 OK"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
+        }
+    }
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            replies(world, 1)
+    finally:
+        controller.stop()
+    (envelope,) = received
+    assert envelope.rcpt_tos == ["alice@example.org"]
+    raw = envelope.original_content
+    assert b"\r\nList-Unsubscribe: <https://clausewise.test/notifications/unsubscribe/" in raw
+    assert b"\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in raw
+    assert b"\r\nReply-To: reply+" in raw
+    assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT

@@ -139,6 +139,8 @@ def test_the_notification_mail(thread_with_reply):
     assert msg["Message-ID"].endswith("@clausewise.test>")
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert msg["List-Unsubscribe"].startswith("<https://clausewise.test/notifications/unsubscribe/")
+    raw = note.message().as_bytes()
+    assert b"\nList-Unsubscribe: <https://clausewise.test/notifications/unsubscribe/" in raw  # not RFC 2047
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
     assert "§2.2(b)" in note.subject and "(OSD 6)" in note.subject
