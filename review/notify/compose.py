@@ -136,8 +136,9 @@ def digest_mail(*, subject: str, items: list[Item], footer: Footer) -> Mail:
 
 
 def clause_name(path: str, heading: str = "") -> str:
-    """``§2.2(b) Conditions``; a clause without a printed label is named by its heading."""
-    name = f"§{path}" if path else ""
+    """``§2.2(b) Conditions``; a path that names itself (``Section 2(a)``, ``part-b/1``) keeps
+    its own words; a clause without a path is named by its heading."""
+    name = f"§{path}" if path[:1].isdigit() else path
     return f"{name} {heading}".strip() if heading else name
 
 

@@ -113,7 +113,7 @@ def item_for(n: Notification, reader=None) -> compose.Item | None:
 def subject_for(n: Notification) -> str:
     if n.thread_id:
         thread = n.thread
-        where = f" §{thread.clause.path}" if thread.clause_id and thread.clause.path else ""
+        where = f" {compose.clause_name(thread.clause.path)}" if thread.clause_id and thread.clause.path else ""
         crit = f" ({thread.criterion.short_label})" if thread.criterion_id else ""
         return f"[Clausewise] {thread.review.version.title}{where}{crit}"
     if n.kind == Notification.Kind.REVIEW:
