@@ -42,6 +42,9 @@ def test_watch_a_thread_hear_of_a_reply_and_unwatch(live_server, page: Page):
     thread_box.get_by_role("button", name="Watch thread").click()
     expect(thread_box.get_by_role("button", name="Unwatch thread")).to_be_visible()
     assert eventually(lambda: Watch.objects.filter(user=alice, thread=thread).exists())
+    if SHOTS:
+        page.locator(".review-header").screenshot(path=f"{SHOTS}/review_header.png")
+        thread_box.screenshot(path=f"{SHOTS}/thread.png")
     expect(page.locator("#bell .bell-count")).to_have_count(0)
 
     # 2. Bob replies (and mentions nobody); Alice's bell counts it on her next page.
