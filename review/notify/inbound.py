@@ -22,7 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from review import services
+from review import ratelimit, services
 from review.mail.message import MailFormatError
 from review.mail.parse import parse_thread_bytes
 from review.models import Comment, Thread
@@ -34,7 +34,7 @@ MAX_BYTES = 5 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # "posted", "duplicate", "ignored", "refused", "unreadable"
+    status: str  # "posted", "duplicate", "ignored", "refused", "unreadable", "later"
     message: str
     comment: Comment | None = None
 
@@ -101,6 +101,9 @@ def receive(*, raw: bytes, recipient: str | None = None) -> Outcome:
     body = own[-1].body.strip() if own else ""
     if not body:
         return _refuse("The reply holds no words of its own (only the quoted notification).")
+    if not ratelimit.hit(user.pk):
+        # The site's per-person comment limit; the mail server keeps the mail and tries again.
+        return Outcome("later", "Too many comments this minute; the mail server will try again.")
     try:
         comment = services.comment_add(
             thread=thread, author=user, body=body, source=Comment.Source.REPLY, message_id=message_id

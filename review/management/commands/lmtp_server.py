@@ -40,7 +40,12 @@ class ReplyHandler:
         for rcpt in envelope.rcpt_tos:
             outcome = await sync_to_async(_receive, thread_sensitive=True)(raw, rcpt)
             line = outcome.message.replace("\r", " ").replace("\n", " ")[:300]
-            answers.append(f"250 2.0.0 {line}" if outcome.ok else f"550 5.7.1 {line}")
+            if outcome.ok:
+                answers.append(f"250 2.0.0 {line}")
+            elif outcome.status == "later":
+                answers.append(f"451 4.7.1 {line}")
+            else:
+                answers.append(f"550 5.7.1 {line}")
         # LMTP answers once per recipient after DATA.
         return "\r\n".join(answers)
 

@@ -3,7 +3,8 @@
 A mail server pipes one RFC 822 message to it (Postfix: ``pipe`` with ``${recipient}``). The
 exit status follows sysexits.h so the server does the right thing: 0 posted (or already
 posted, or an automatic reply ignored), 77 refused and 65 unreadable, which the server turns
-into a bounce quoting the one line printed on standard error.
+into a bounce quoting the one line printed on standard error, and 75 (over the per-person
+comment limit) which it retries later.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.core.management.base import BaseCommand
 
 from review.notify.inbound import MAX_BYTES, receive
 
-EX_OK, EX_DATAERR, EX_NOPERM = 0, 65, 77
+EX_OK, EX_DATAERR, EX_TEMPFAIL, EX_NOPERM = 0, 65, 75, 77
 
 
 class Command(BaseCommand):
@@ -30,4 +31,5 @@ class Command(BaseCommand):
             self.stdout.write(outcome.message)
             return
         self.stderr.write(outcome.message)
-        sys.exit(EX_DATAERR if outcome.status == "unreadable" else EX_NOPERM)
+        codes = {"unreadable": EX_DATAERR, "later": EX_TEMPFAIL}
+        sys.exit(codes.get(outcome.status, EX_NOPERM))

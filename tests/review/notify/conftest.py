@@ -12,6 +12,9 @@ from tests.factories import make_review, make_user, osd_criterion
 
 @pytest.fixture
 def world(db, settings):
+    from django.core.cache import cache
+
+    cache.clear()  # the per-person comment limit counts replies by mail too
     settings.MAIL_DOMAIN = "clausewise.test"
     settings.SITE_URL = "https://clausewise.test"
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -173,3 +173,13 @@ def test_an_html_only_reply_posts_its_own_words(thread_with_reply, monkeypatch):
     new = Comment.objects.get(message_id="html-1@mail.example.org")
     assert new.author == thread_with_reply["alice"]
     assert new.body == "Fine by me as written."
+
+
+def test_over_the_comment_limit_the_server_is_asked_to_retry(thread_with_reply, monkeypatch, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.REVIEW_COMMENTS_PER_MINUTE = 0
+    before = Comment.objects.count()
+    assert run_receive_mail(monkeypatch, reply_to(mail.outbox[0], sender="alice@example.org")) == 75
+    assert Comment.objects.count() == before
