@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install install-dev migrate demo lint bench clean
+.PHONY: run serve test install install-dev migrate demo lint bench bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,9 +58,15 @@ bench: install-dev
 	$(BIN)/python bench/comparison.py
 	$(BIN)/python bench/mail.py
 	$(BIN)/python bench/hints.py
+	$(BIN)/python bench/review_page.py
 	$(BIN)/python bench/matrix.py
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/family.py
+
+# The production server under load, on SQLite and on PostgreSQL (the local server, trust auth).
+bench-load: install-dev
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/load.py --postgres
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

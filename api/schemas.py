@@ -150,6 +150,11 @@ class CompareSummary(Schema):
     counts: dict[str, int]
     renumbered: int
     similarity: float
+    quick: bool = Field(
+        default=False,
+        description="The texts were too large for the full alignment: clauses were paired on "
+        "their words only, without the second pass (headings, defined terms, phrases, order).",
+    )
 
 
 class CompareOut(Schema):

@@ -13,6 +13,9 @@ The engine's links are every (old, new) clause pair it shows together: unchanged
 moved, each old x new clause of a split or merge, and the source an added clause was drawn
 from or the clause a removed one went into (``Pair.also``). Precision = right links / links
 shown; recall = right links / gold links; both per pair and over all pairs (micro).
+Each gold pair is marked ``"split": "tune"`` (the rules were tuned while looking at it) or
+``"held-out"`` (written after the rules and never tuned on); the bench reports each split
+and all pairs together. Tune on the tune split only (``--split tune``).
 "Changed but called unchanged" counts unchanged pairs whose texts differ beyond typography
 (quotes, dashes, spacing, letter case): it must be 0. Prints one row per pair and, last,
 one JSON line.
@@ -85,6 +88,7 @@ def evaluate(entry: dict, verbose: bool = False) -> dict:
     row = {
         "a": entry["a"],
         "b": entry["b"],
+        "split": entry.get("split", "tune"),
         "gold": len(gold) + len(lost),
         "lost_gold": len(lost),
         "shown": len(shown),
@@ -105,13 +109,30 @@ def evaluate(entry: dict, verbose: bool = False) -> dict:
     return row
 
 
+def totals(rows: list[dict]) -> dict:
+    """Micro precision and recall over some rows of :func:`evaluate`."""
+    gold = sum(r["gold"] for r in rows)
+    shown = sum(r["shown"] for r in rows)
+    right = sum(r["right"] for r in rows)
+    return {
+        "pairs": len(rows),
+        "gold_links": gold,
+        "precision": round(right / shown, 4) if shown else 1.0,
+        "recall": round(right / gold, 4) if gold else 1.0,
+        "wrong": sum(r["wrong_unchanged"] for r in rows),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--verbose", action="store_true", help="list extra and missed links per pair")
+    parser.add_argument("--split", choices=("tune", "held-out"), help="only the pairs of one split")
     args = parser.parse_args()
     entries = json.loads(GOLD.read_text(encoding="utf-8"))["pairs"]
+    if args.split:
+        entries = [e for e in entries if e.get("split", "tune") == args.split]
     print(f"{ALGORITHM_VERSION}; {len(entries)} pairs, gold in {GOLD.relative_to(ROOT)}")
     print(f"{'pair':32} {'gold':>5} {'shown':>6} {'right':>6} {'P':>6} {'R':>6} {'ms':>7}")
     rows = []
@@ -124,12 +145,18 @@ def main() -> None:
             f"{row['a'] + ' -> ' + row['b']:32} {row['gold']:5} {row['shown']:6} {row['right']:6} "
             f"{row['precision']:6.3f} {row['recall']:6.3f} {row['ms']:7.1f}"
         )
-    gold = sum(r["gold"] for r in rows)
-    shown = sum(r["shown"] for r in rows)
-    right = sum(r["right"] for r in rows)
-    precision = round(right / shown, 4) if shown else 1.0
-    recall = round(right / gold, 4) if gold else 1.0
-    wrong = sum(r["wrong_unchanged"] for r in rows)
+    splits = {}
+    for name in ("tune", "held-out"):
+        part = [r for r in rows if r["split"] == name]
+        if part:
+            splits[name] = totals(part)
+            t = splits[name]
+            print(
+                f"{name}: {len(part)} pairs, {t['gold_links']} gold links: "
+                f"precision {t['precision']:.3f}, recall {t['recall']:.3f}, changed called unchanged {t['wrong']}"
+            )
+    t = totals(rows)
+    gold, precision, recall, wrong = t["gold_links"], t["precision"], t["recall"], t["wrong"]
     met = precision >= TARGET_PRECISION and recall >= TARGET_RECALL and wrong == 0
     print(
         f"overall: precision {precision:.3f}, recall {recall:.3f} over {gold} gold links; "
@@ -145,6 +172,7 @@ def main() -> None:
                 "gold_links": gold,
                 "wrong_unchanged": wrong,
                 "target_met": met,
+                "splits": splits,
                 "pairs": rows,
             }
         )

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.idempotency.IdempotencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -241,6 +242,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # Any request body over this is refused from its Content-Length before it is read (413).
 MAX_REQUEST_BODY = 8 * 1024 * 1024
+
+# Above this many comments a review page shows its threads folded to their first line and
+# fetches each on opening, so the first response stays small (bench/review_page.py).
+REVIEW_INLINE_COMMENTS = int(os.environ.get("REVIEW_INLINE_COMMENTS", "200"))
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

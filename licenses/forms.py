@@ -3,14 +3,13 @@ from __future__ import annotations
 from django import forms
 
 from licenses.ingest import MAX_TEXT_BYTES, IngestError, clean_text, decode_text
-from licenses.models import LicenseVersion
+from licenses.models import LicenseVersion, validate_version_label
 
 
 def clean_version_label(label: str) -> str:
     """A version label as typed, refused if it would break ``slug@label`` addresses."""
     label = label.strip()
-    if "/" in label or "@" in label:
-        raise forms.ValidationError('A version label may not contain "/" or "@".')
+    validate_version_label(label)
     return label
 
 

@@ -4,6 +4,7 @@ import hashlib
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
@@ -35,6 +36,15 @@ class LicenseQuerySet(models.QuerySet):
 
 #: The version an SPDX id names: ``GPL-3.0-only`` -> ``3.0``; ``MIT`` names none.
 SPDX_ID_VERSION = re.compile(r"-(\d+(?:\.\d+)*[a-z]?)(?:-(?:only|or-later))?$", re.I)
+
+
+def validate_version_label(label: str) -> None:
+    """A label stands in addresses (``mit@2.0``) and URLs, so it may not hold a path or an ``@``."""
+    if "/" in label or "@" in label:
+        raise ValidationError('A version label may not contain "/" or "@".', code="version_label")
+    if label and not label.strip("."):
+        raise ValidationError("A version label may not be only dots.", code="version_label")
+
 
 SLUG_VALIDATOR = RegexValidator(
     r"^[a-z0-9][a-z0-9._+-]*$", "Use lower-case letters, digits, dots, plus signs and hyphens."
@@ -89,7 +99,11 @@ class LicenseVersion(models.Model):
         IMPORT = "import", "Command-line import"
 
     license = models.ForeignKey(License, on_delete=models.CASCADE, related_name="versions")
-    label = models.CharField(max_length=50, help_text='As the steward names it: "2.0", "draft 3".')
+    label = models.CharField(
+        max_length=50,
+        validators=[validate_version_label],
+        help_text='As the steward names it: "2.0", "draft 3".',
+    )
     text = models.TextField()
     text_hash = models.CharField(max_length=64, editable=False)
     source = models.CharField(max_length=10, choices=Source.choices)
@@ -241,7 +255,12 @@ class Criterion(models.Model):
 
     @property
     def short_label(self) -> str:
-        return f"{self.set.short_name} {self.number}"
+        return self.label_in(self.set.short_name)
+
+    def label_in(self, short_name: str) -> str:
+        """ "OSD 6": how the item is named everywhere (matrix, threads, exports). Takes the set's
+        short name so that a list of criteria needs no query per item."""
+        return f"{short_name} {self.number}".strip()
 
 
 class ClauseCorrection(models.Model):

@@ -21,7 +21,7 @@ class SpdxLicense:
     spdx_id: str
     name: str
     osi_approved: bool
-    fsf_libre: bool
+    fsf_libre: bool | None  # SPDX marks only the licenses the FSF lists as free: else not known
     deprecated: bool
     text: str
 
@@ -56,7 +56,7 @@ def spdx_license(spdx_id: str) -> SpdxLicense:
         spdx_id=meta.id,
         name=meta.name,
         osi_approved=bool(meta.osi_approved),
-        fsf_libre=bool(meta.fsf_libre),
+        fsf_libre=True if meta.fsf_libre else None,
         deprecated=bool(meta.deprecated_id),
         text=spdx_text(meta.id),
     )

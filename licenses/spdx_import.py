@@ -103,7 +103,9 @@ def _license_for(meta: sources.SpdxLicense, key: str, label: str, counts: Import
             slug=key,
             spdx_id=meta.spdx_id,
             name=license_name(meta.name, label),
-            osi_status=License.OsiStatus.APPROVED if meta.osi_approved else License.OsiStatus.NOT_SUBMITTED,
+            # SPDX says which licenses the OSI approved; of the others it does not say whether
+            # they were submitted, rejected or withdrawn.
+            osi_status=License.OsiStatus.APPROVED if meta.osi_approved else License.OsiStatus.UNKNOWN,
             fsf_libre=meta.fsf_libre,
             deprecated=meta.deprecated,
         )

@@ -167,6 +167,10 @@ class Comment(models.Model):
     imported_at = models.DateTimeField(null=True, blank=True)
     import_source = models.CharField(max_length=200, blank=True)
     mail_utc_offset = models.SmallIntegerField(null=True, blank=True, help_text="Minutes east of UTC.")
+    # The latest moderator correction of an imported author or date (the history is in
+    # CommentCorrection); kept here so the review page shows it without another query.
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    corrected_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     objects = CommentQuerySet.as_manager()
 
@@ -208,6 +212,28 @@ class CommentRevision(models.Model):
 
     def __str__(self) -> str:
         return f"Revision of comment {self.comment_id} at {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+class CommentCorrection(models.Model):
+    """A moderator's correction of an imported comment's author or date: who, when, before and after."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="corrections")
+    corrected_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    corrected_at = models.DateTimeField(default=timezone.now)
+    author_name_before = models.CharField(max_length=200, blank=True)
+    author_email_before = models.EmailField(blank=True)
+    created_at_before = models.DateTimeField()
+    utc_offset_before = models.SmallIntegerField(null=True, blank=True, help_text="Minutes east of UTC.")
+    author_name_after = models.CharField(max_length=200, blank=True)
+    author_email_after = models.EmailField(blank=True)
+    created_at_after = models.DateTimeField()
+    utc_offset_after = models.SmallIntegerField(null=True, blank=True, help_text="Minutes east of UTC.")
+
+    class Meta:
+        ordering = ["-corrected_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Correction of comment {self.comment_id} at {self.corrected_at:%Y-%m-%d %H:%M}"
 
 
 class Verdict(models.TextChoices):

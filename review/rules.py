@@ -64,6 +64,12 @@ def may_import(user, review: Review) -> bool:
     return roles.is_moderator(user)
 
 
+def may_correct_import(user, comment: Comment) -> bool:
+    """Moderators correct the author and date of an imported comment that is not deleted: the
+    import was a moderator's act, and so is fixing what the mail got wrong."""
+    return roles.is_moderator(user) and comment.source == Comment.Source.MAIL and not comment.is_deleted
+
+
 def may_set_positions(user, review: Review) -> bool:
     return roles.is_reviewer(user) and review.status in POSITION_STATUSES
 

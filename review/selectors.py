@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
@@ -155,6 +156,10 @@ class ReviewPage:
     orphan_threads: list[Thread] = field(default_factory=list)  # the same, with their old clause
     stances: list[tuple[str, str]] = field(default_factory=lambda: list(Stance.choices))
     heat_levels: list[Heat] = field(default_factory=lambda: HEAT_LEVELS)
+    # A big review: threads come folded to their first line and open on demand (settings
+    # REVIEW_INLINE_COMMENTS); ``expanded`` is the one thread shown in full (``?thread=``).
+    lazy: bool = False
+    expanded: int | None = None
 
 
 def _thread_queryset() -> QuerySet[Thread]:
@@ -231,9 +236,9 @@ def _load(review: Review, *, clause: Clause | None = None):
     return (
         list(threads.order_by("created_at", "pk")),
         list(
-            comments.select_related("author__profile", "hidden_by__profile", "imported_by__profile").order_by(
-                "created_at", "pk"
-            )
+            comments.select_related(
+                "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
+            ).order_by("created_at", "pk")
         ),
         list(revisions.select_related("editor__profile").order_by("-edited_at", "-pk")),
     )
@@ -284,7 +289,7 @@ def criteria_for(review: Review) -> list[Criterion]:
     return list(Criterion.objects.filter(set=review.criterion_set_id).select_related("set"))
 
 
-def review_page(review: Review, *, user, filter: str = "all") -> ReviewPage:
+def review_page(review: Review, *, user, filter: str = "all", expanded: int | None = None) -> ReviewPage:
     """Everything the review page shows, in a fixed number of queries."""
     if filter not in FILTERS:
         filter = "all"
@@ -323,6 +328,8 @@ def review_page(review: Review, *, user, filter: str = "all") -> ReviewPage:
         orphans=orphans,
         # with the clause each was on in the previous version (one query, only when there are some)
         orphan_threads=orphaned_threads(review) if orphans else [],
+        lazy=totals["comments"] > settings.REVIEW_INLINE_COMMENTS,
+        expanded=expanded,
     )
 
 
@@ -362,7 +369,7 @@ def thread_view(thread: Thread, *, user) -> ThreadView:
     viewer = viewer_for(user, thread.review)
     comments = list(
         thread.comments.select_related(
-            "author__profile", "hidden_by__profile", "imported_by__profile"
+            "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
         ).order_by("created_at", "pk")
     )
     revisions = list(

@@ -23,6 +23,7 @@ urlpatterns = [
     path("comments/<int:pk>/restore/", views.comment_restore, name="comment-restore"),
     path("comments/<int:pk>/hide/", views.comment_hide, name="comment-hide"),
     path("comments/<int:pk>/history/", views.comment_history, name="comment-history"),
+    path("comments/<int:pk>/correct/", mail_views.comment_correct, name="comment-correct"),
     path("reviews/<int:pk>/matrix/", matrix_views.matrix_page, name="matrix"),
     path("reviews/<int:pk>/criteria/<str:key>/", matrix_views.criterion_detail, name="criterion-detail"),
     path(

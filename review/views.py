@@ -142,7 +142,12 @@ def review_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.review_for(pk, request.user)
-    page = selectors.review_page(review, user=request.user, filter=request.GET.get("show", "all"))
+    page = selectors.review_page(
+        review,
+        user=request.user,
+        filter=request.GET.get("show", "all"),
+        expanded=_int(request.GET.get("thread")),
+    )
     context = {
         "page": page,
         "review": review,
@@ -256,7 +261,8 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def thread_detail(request: HttpRequest, pk: int, thread_id: int) -> HttpResponse:
     thread = _get_thread_for_user(request, pk, thread_id)
-    return _thread_response(request, thread)
+    # Asked for by opening a folded thread: it comes open, whatever its status.
+    return _thread_response(request, thread, extra={"opened": True})
 
 
 @require_POST

@@ -116,8 +116,10 @@ def search_versions(query: str, *, limit: int = SUGGESTION_LIMIT) -> list[Licens
 
 
 def picker_versions(near: LicenseVersion | None = None) -> list[LicenseVersion]:
-    """Options for the version pickers' <datalist>: the same license's versions first, then the rest."""
-    versions = search_versions("", limit=PICKER_LIMIT)
+    """Every version, for the list of links under the picker (the way to choose without
+    JavaScript, so none may be left out): the same license's versions first, then the rest
+    by name. The pickers' <datalist>s take the first ``PICKER_LIMIT`` of them."""
+    versions = list(_versions().order_by("license__name", "created_at", "pk"))
     if near is not None:
         versions.sort(key=lambda v: v.license_id != near.license_id)
     return versions

@@ -65,7 +65,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     }
     if not page:
         # The picker lists versions; the one already chosen brings its siblings to the top.
-        context["options"] = selectors.picker_versions(a or b)
+        versions = selectors.picker_versions(a or b)
+        context["all_versions"] = versions
+        context["options"] = versions[: selectors.PICKER_LIMIT]
     status = 404 if context["errors"] else 200
     template = "licenses/compare.html"
     if page and request.htmx and request.htmx.target == "comparison":

@@ -15,7 +15,8 @@ Alignment, in order:
    and a pair must clear a threshold that is stricter for short clauses;
 3. the second pass (:mod:`licenses.text.rescue`): pairs against the order of their
    neighbours need evidence, and the clauses still alone pair on shared rare phrases,
-   defined terms, headings, or their place between the same aligned neighbours;
+   defined terms, headings, or their place between the same aligned neighbours; a heading
+   clause with no words to score ("3. Responsibilities") is placed by where its children went;
 4. splits and merges: one clause whose text is much better matched by itself
    plus an adjacent unmatched clause on the other side;
 5. moves: matched pairs outside the longest run of pairs still in their
@@ -45,6 +46,7 @@ from licenses.text.matching import (
     increasing,
     label_key,
     lcs,
+    similarity,
     threshold,
     tie,
 )
@@ -59,13 +61,14 @@ from licenses.text.redline import (
     split,
     words,
 )
-from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, rescue
+from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
 from licenses.text.segmentation import Segment
 
 __all__ = [
     "ALGORITHM_VERSION",
     "KINDS",
     "Pair",
+    "Pairs",
     "clause_text",
     "compare",
     "fold",
@@ -77,7 +80,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-3"
+ALGORITHM_VERSION = "comparison-4"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -141,6 +144,18 @@ class Pair:
         return tuple(s for s in (self.b, self.b2) if s is not None)
 
 
+class Pairs(list):
+    """The rows of a comparison (a list of :class:`Pair`), and how thoroughly they were aligned.
+
+    ``quick`` is true when the texts were too large for the full alignment (thousands of
+    clauses, or more than :data:`licenses.text.rescue.MAX_WORDS` content words): clauses were
+    paired on their words only, without the second pass (headings, defined terms, rare
+    phrases, order) and, for thousands of clauses, without splits and merges. Pages say so.
+    """
+
+    quick: bool = False
+
+
 def _groups(
     sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, float]], fixed: set[int], forbid
 ):
@@ -196,7 +211,7 @@ def compare(
     *,
     links: Iterable[tuple[str, str]] = (),
     unlinks: Iterable[tuple[str, str]] = (),
-) -> list[Pair]:
+) -> Pairs:
     """Align the clauses of ``a`` (old) with those of ``b`` (new); see the module docstring.
 
     ``links`` are (a anchor, b anchor) pairs a person linked by hand: they always pair
@@ -238,6 +253,8 @@ def compare(
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
         match |= rescue(sa, sb, com, match, ev, forbid)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
+        new_pairs, heading_from, heading_into = headings(sa, sb, match, forbid)
+        match |= {i: (j, similarity(sa, sb, com, i, j)) for i, j in new_pairs.items()}
 
     groups: dict[tuple[int, ...], tuple[str, tuple[int, ...], tuple[int, ...], float]] = {}
     taken_a: set[int] = set()
@@ -275,11 +292,21 @@ def compare(
         from_a, into_b = derived(sa, sb, com, paired)
         from_a = {j: i for j, i in from_a.items() if j not in paired_b and (i, j) not in forbid}
         into_b = {i: j for i, j in into_b.items() if (i, j) not in forbid}
+        # leftovers that are each other's best match point at each other
+        for i, j in mutual(sa, sb, com, paired).items():
+            if (i, j) not in forbid and j not in paired_b:
+                into_b.setdefault(i, j)
+                from_a.setdefault(j, i)
+        # a heading placed by its children says where it went when the words cannot
+        from_a |= {j: i for j, i in heading_from.items() if j not in paired_b and j not in from_a}
+        into_b |= {i: j for i, j in heading_into.items() if i not in paired and i not in into_b}
 
     # Moves: groups outside the longest run still in the original order.
     ordered = sorted(groups.values(), key=lambda g: g[2][0])
     in_order = increasing([g[1][0] for g in ordered])
-    return _assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b)
+    out = Pairs(_assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b))
+    out.quick = (len(sa) > 1 or len(sb) > 1) and not second
+    return out
 
 
 def _assemble(
@@ -389,7 +416,8 @@ def _whole(op: str, text: str) -> list[Piece]:
 
 
 def summary(pairs: Sequence[Pair]) -> dict:
-    """Counts per kind, renumbered count and overall similarity (weighted by words)."""
+    """Counts per kind, renumbered count, overall similarity (weighted by words), and whether
+    the alignment was the quick one for texts too large for the full one (:class:`Pairs`)."""
     counts = dict.fromkeys(KINDS, 0)
     num = den = 0.0
     for p in pairs:
@@ -401,4 +429,5 @@ def summary(pairs: Sequence[Pair]) -> dict:
         "counts": counts,
         "renumbered": sum(p.renumbered for p in pairs),
         "similarity": round(num / den, 4) if den else 1.0,
+        "quick": bool(getattr(pairs, "quick", False)),
     }

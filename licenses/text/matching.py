@@ -116,6 +116,7 @@ class Side:
         self.label = [label_key(s.label) for s in self.segs]
         self.heading = [fold(normalise(s.heading)) for s in self.segs]
         self.anchor_index = {s.anchor: i for i, s in enumerate(self.segs)}
+        self.hash = np.array([text_hash(t) for t in self.text], dtype=np.uint64)
 
     def __len__(self) -> int:
         return len(self.segs)
@@ -142,10 +143,25 @@ def exact(sa: Side, sb: Side, forbid: Forbid = frozenset(), taken_a=(), taken_b=
     return match
 
 
+def text_hash(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
+def mix_hashes(lo, hi):
+    """Tie value of two text hashes, lo <= hi (ints or uint64 arrays alike)."""
+    return ((lo * 0x9E3779B1 + hi) & 0xFFFFFFFF) / 2**32 * 1e-6
+
+
 def tie(x: str, y: str) -> float:
     """A tiny deterministic tie-break that is the same whichever side comes first."""
-    lo, hi = sorted((x, y))
-    return zlib.crc32(f"{lo}\0{hi}".encode()) / 2**32 * 1e-6
+    lo, hi = sorted((text_hash(x), text_hash(y)))
+    return mix_hashes(lo, hi)
+
+
+def ties(ha: np.ndarray, hb: np.ndarray) -> np.ndarray:
+    """:func:`tie` of every a text with every b text, from their :func:`text_hash` values."""
+    x, y = ha.astype(np.uint64)[:, None], hb.astype(np.uint64)[None, :]
+    return mix_hashes(np.minimum(x, y), np.maximum(x, y))
 
 
 def common(sa: Side, sb: Side) -> np.ndarray | None:
@@ -197,6 +213,25 @@ def _bonus(sa: Side, sb: Side, i: int, j: int) -> float:
     return bonus + tie(sa.text[i], sb.text[j])
 
 
+def _codes(a: list[str], b: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes such that code_a[i] == code_b[j] iff a[i] == b[j] != ""."""
+    ids: dict[str, int] = {}
+    ca = np.array([ids.setdefault(x, len(ids)) if x else -1 for x in a], dtype=np.int64)
+    cb = np.array([ids.setdefault(y, len(ids)) if y else -2 for y in b], dtype=np.int64)
+    return ca, cb
+
+
+def _bonuses(sa: Side, sb: Side, rest_a: list[int], rest_b: list[int]) -> np.ndarray:
+    """:func:`_bonus` for every pair of ``rest_a`` x ``rest_b`` at once."""
+    na, nb = max(len(sa), 1), max(len(sb), 1)
+    ia, jb = np.array(rest_a), np.array(rest_b)
+    bonus = 0.01 * (1 - np.abs(ia[:, None] / na - jb[None, :] / nb))
+    for a, b in ((sa.label, sb.label), (sa.heading, sb.heading)):
+        ca, cb = _codes([a[i] for i in rest_a], [b[j] for j in rest_b])
+        bonus += 0.02 * (ca[:, None] == cb[None, :])
+    return bonus + ties(sa.hash[ia], sb.hash[jb])
+
+
 def assign(
     sa: Side, sb: Side, com: np.ndarray, rest_a: list[int], rest_b: list[int], forbid: Forbid = frozenset()
 ) -> dict[int, tuple[int, float]]:
@@ -205,16 +240,18 @@ def assign(
         return {}
     la = np.array([len(sa.words[i]) for i in rest_a])[:, None]
     lb = np.array([len(sb.words[j]) for j in rest_b])[None, :]
+    pos_a = {i: x for x, i in enumerate(rest_a)}
+    pos_b = {j: y for y, j in enumerate(rest_b)}
     total = la + lb
     sim = np.divide(2 * com[np.ix_(rest_a, rest_b)], total, out=np.zeros(total.shape), where=total > 0)
     short = np.minimum(la, lb)
     least = np.select([short <= most for most, _ in THRESHOLDS], [x for _, x in THRESHOLDS], THRESHOLD_LONG)
     ok = (sim >= least) & (short > 0)
-    score = np.zeros_like(sim)
-    for x, y in zip(*np.nonzero(ok), strict=True):
-        i, j = rest_a[x], rest_b[y]
-        if (i, j) not in forbid:
-            score[x, y] = sim[x, y] + _bonus(sa, sb, i, j)
+    for i, j in forbid:
+        x, y = pos_a.get(i), pos_b.get(j)
+        if x is not None and y is not None:
+            ok[x, y] = False
+    score = np.where(ok, sim + _bonuses(sa, sb, rest_a, rest_b), 0.0)
     rows, cols = linear_sum_assignment(score, maximize=True)
     return {
         rest_a[x]: (rest_b[y], float(sim[x, y])) for x, y in zip(rows, cols, strict=True) if score[x, y] > 0

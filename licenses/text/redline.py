@@ -79,7 +79,10 @@ def content_words(text: str) -> list[str]:
     Numbers and list letters are mostly cross-references ("Section 2.1(a)"),
     which change with every renumbering and make unrelated clauses look alike.
     """
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+    found = _WORD.findall(text.lower())
+    # decide once per distinct word: a long text repeats a few thousand words many times
+    keep = {w for w in set(found) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()}
+    return [w for w in found if w in keep]
 
 
 def _append(out: list[Piece], op: str, text: str) -> None:
@@ -153,18 +156,31 @@ def work(ka: Sequence[str], kb: Sequence[str]) -> int:
 
 
 def _unit_ends(keys: Sequence[str], spaces: Sequence[str], lo: int, hi: int) -> list[int]:
+    """Where units end in ``keys[lo:hi]`` (exclusive ends; the last is ``hi``).
+
+    Only tokens that may end a unit are visited (sentence marks, paragraph breaks, tokens
+    whose checksum picks them); the runs of UNIT_TOKENS between them are counted out.
+    """
+    strong: dict[str, bool] = {}  # per distinct token: ends a unit wherever it stands
+    picked: dict[str, bool] = {}  # per distinct token: ends a unit of at least 4 tokens
+    for k in set(keys[lo:hi]):
+        strong[k] = k in _UNIT_END
+        picked[k] = zlib.crc32(k.encode()) & 15 == 0
+    may_end = [i for i in range(lo, hi) if strong[keys[i]] or picked[keys[i]] or "\n" in spaces[i]]
     ends: list[int] = []
-    n = 0
-    picked: dict[str, bool] = {}  # checksum per distinct token, not per token
-    for i in range(lo, hi):
-        n += 1
+    start = lo  # first token of the current unit
+    for i in may_end:
+        while i - start >= UNIT_TOKENS:  # a full unit before this token
+            start += UNIT_TOKENS
+            ends.append(start)
+        n = i + 1 - start
         k = keys[i]
-        pick = picked.get(k)
-        if pick is None:
-            pick = picked[k] = zlib.crc32(k.encode()) & 15 == 0
-        if n >= UNIT_TOKENS or k in _UNIT_END or "\n" in spaces[i] or (n >= 4 and pick):
+        if n >= UNIT_TOKENS or strong[k] or "\n" in spaces[i] or (n >= 4 and picked[k]):
             ends.append(i + 1)
-            n = 0
+            start = i + 1
+    while hi - start >= UNIT_TOKENS:
+        start += UNIT_TOKENS
+        ends.append(start)
     if not ends or ends[-1] != hi:
         ends.append(hi)
     return ends
@@ -315,6 +331,9 @@ def redline_tokens(a: Tokens, b: Tokens, budget: Budget | None = None) -> tuple[
             continue
         # Equal words may be followed by different whitespace (" " vs a paragraph
         # break): keep the word equal and show the whitespace as a tiny edit.
+        if wa[i1:i2] == wb[j1:j2]:  # the usual case, compared at C speed
+            _append(out, "equal", "".join(k + w for k, w in zip(ka[i1:i2], wa[i1:i2], strict=True)))
+            continue
         buf: list[str] = []
         for key, x, y in zip(ka[i1:i2], wa[i1:i2], wb[j1:j2], strict=True):
             buf.append(key)

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from licenses.text.matching import Forbid, Side, label_key, similarity, threshold, tie
+from licenses.text.matching import Forbid, Side, label_key, mix_hashes, similarity, threshold, tie
 
 PATH_ALIKE = False
 SHINGLE = 5  # words in a rare phrase
@@ -139,14 +139,9 @@ def _bounds(n: int, match: dict[int, tuple[int, float]], m: int) -> tuple[list[i
     return low, high
 
 
-def _crossings(match: dict[int, tuple[int, float]]) -> dict[int, int]:
-    """How many other pairs each pair crosses (order kept on one side, broken on the other)."""
-    if not match:
-        return {}
-    ii = np.array(list(match))
-    jj = np.array([j for j, _ in match.values()])
-    cross = ((ii[:, None] - ii[None, :]) * (jj[:, None] - jj[None, :]) < 0).sum(axis=1)
-    return dict(zip(ii.tolist(), cross.tolist(), strict=True))
+def _crossings(ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+    """crosses[x, y]: pairs x and y cross (order kept on one side, broken on the other)."""
+    return (ii[:, None] - ii[None, :]) * (jj[:, None] - jj[None, :]) < 0
 
 
 def drop_weak_moves(
@@ -155,26 +150,112 @@ def drop_weak_moves(
     """Undo pairs against the order of their neighbours that have too little to show for it.
 
     The weak pair crossing most others goes first, until no weak pair crosses any (the
-    same whichever side is old: crossings do not depend on it).
+    same whichever side is old: crossings do not depend on it). The crossing matrix is
+    built once and counts are updated as pairs go (linear work per pair undone).
     """
-    match = dict(match)
-    candidates = {
-        i for i, (j, s) in match.items() if i not in keep and s < MOVE_MAX and not ev.strong(i, j, s)
-    }
-    while candidates:
-        cross = _crossings(match)
-        weak = [
-            i
-            for i in candidates
-            if cross[i] >= MOVE_CROSSINGS
-            and match[i][1] < min(MOVE_MIN + MOVE_PER_CROSSING * cross[i], MOVE_MAX)
-        ]
-        if not weak:
+    if not match:
+        return dict(match)
+    ii = np.array(list(match))
+    jj = np.array([j for j, _ in match.values()])
+    ss = np.array([s for _, s in match.values()])
+    cand = np.array(
+        [i not in keep and s < MOVE_MAX and not ev.strong(i, j, s) for i, (j, s) in match.items()]
+    )
+    if not cand.any():
+        return dict(match)
+    crosses = _crossings(ii, jj)
+    cross = crosses.sum(axis=1)
+    ha, hb = sa.hash[ii], sb.hash[jj]
+    order_tie = mix_hashes(np.minimum(ha, hb), np.maximum(ha, hb))
+    alive = np.ones(len(ii), dtype=bool)
+    while True:
+        need = np.minimum(MOVE_MIN + MOVE_PER_CROSSING * cross, MOVE_MAX)
+        weak = np.nonzero(cand & alive & (cross >= MOVE_CROSSINGS) & (ss < need))[0]
+        if not len(weak):
             break
-        worst = max(weak, key=lambda i: (cross[i], -tie(sa.text[i], sb.text[match[i][0]])))
-        del match[worst]
-        candidates.discard(worst)
-    return match
+        worst = weak[np.lexsort((order_tie[weak], -cross[weak]))[0]]
+        alive[worst] = False
+        cross -= crosses[worst]
+        crosses[:, worst] = crosses[worst, :] = False
+    return {i: match[i] for i, keep_it in zip(ii.tolist(), alive.tolist(), strict=True) if keep_it}
+
+
+def _candidates(
+    sa: Side,
+    sb: Side,
+    com: np.ndarray,
+    now: dict[int, tuple[int, float]],
+    ev: Evidence,
+    forbid: Forbid,
+) -> list[tuple[int, float, float, int, int]]:
+    """Ranked candidate pairs among the free clauses: (rank, similarity, tie, i, j).
+
+    rank 3: the same unique defined term or heading; 2: shared rare phrases; between the same
+    aligned neighbours and with headings that share a word, 1: at least :data:`GAP_FACTOR` of
+    the usual threshold, 0: the only two clauses left there and at least :data:`LONE_MIN`.
+    Whole-matrix work is numpy; Python only visits pairs that carry a sign (a term, a heading,
+    a phrase or a heading word in common), so the cost stays near-linear for texts without them.
+    """
+    used_b = {j for j, _ in now.values()}
+    free_a = [i for i in range(len(sa)) if i not in now and sa.words[i]]
+    free_b = [j for j in range(len(sb)) if j not in used_b and sb.words[j]]
+    if not free_a or not free_b:
+        return []
+    low, high = _bounds(len(sa), now, len(sb))
+    fa, fb = np.array(free_a), np.array(free_b)
+    la = np.array([len(sa.words[i]) for i in free_a])
+    lb = np.array([len(sb.words[j]) for j in free_b])
+    lo, hi = np.array(low)[fa], np.array(high)[fa]
+    # gap[x, y]: free b clause y sits between the aligned neighbours of free a clause x
+    gap = (lo[:, None] < fb[None, :]) & (fb[None, :] < hi[:, None])
+    room_a, room_b = gap.sum(axis=1), gap.sum(axis=0)
+    pos_a = {i: x for x, i in enumerate(free_a)}
+    pos_b = {j: y for y, j in enumerate(free_b)}
+
+    def sim(x: int, y: int) -> float:
+        return similarity(sa, sb, com, free_a[x], free_b[y])
+
+    ranked: dict[tuple[int, int], tuple[int, float]] = {}
+    # rank 3: a unique term or heading on both sides names at most one partner
+    by_sign: dict[str, int] = {}
+    for y, j in enumerate(free_b):
+        for sign in (ev.term_b[j], ev.heading_b[j]):
+            if sign:
+                by_sign.setdefault(sign, y)
+    for x, i in enumerate(free_a):
+        for sign in (ev.term_a[i], ev.heading_a[i]):
+            y = by_sign.get(sign) if sign else None
+            if y is not None and (ev.same_term(i, free_b[y]) or ev.same_heading(i, free_b[y])):
+                ranked[(x, y)] = (3, sim(x, y))
+    # rank 2: shared rare phrases (only the pairs that hold one)
+    for (i, j), _n in ev.phrases.items():
+        x, y = pos_a.get(i), pos_b.get(j)
+        if x is None or y is None or (x, y) in ranked:
+            continue
+        s = sim(x, y)
+        if ev.shares_phrases(i, j, s, bool(gap[x, y])):
+            ranked[(x, y)] = (2, s)
+    # ranks 1 and 0: place, with headings that share a word
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for y, j in enumerate(free_b):
+        for w in set(ev.heading_b[j].split()):
+            by_word[w].append(y)
+    for x, i in enumerate(free_a):
+        near = {y for w in set(ev.heading_a[i].split()) for y in by_word.get(w, ())}
+        for y in sorted(near):
+            if not gap[x, y] or (x, y) in ranked:
+                continue
+            s = sim(x, y)
+            if s >= GAP_FACTOR * threshold(min(int(la[x]), int(lb[y]))):
+                ranked[(x, y)] = (1, s)
+            elif room_a[x] == room_b[y] == 1 and s >= LONE_MIN:
+                ranked[(x, y)] = (0, s)
+    out = []
+    for (x, y), (rank, s) in ranked.items():
+        i, j = free_a[x], free_b[y]
+        if (i, j) not in forbid:
+            out.append((rank, s, tie(sa.text[i], sb.text[j]), i, j))
+    return out
 
 
 def rescue(
@@ -188,37 +269,7 @@ def rescue(
     """New pairs among the clauses ``match`` leaves alone: {i: (j, similarity)}."""
     added: dict[int, tuple[int, float]] = {}
     for _ in range(2):  # new pairs make new neighbours
-        now = match | added
-        used_b = {j for j, _ in now.values()}
-        free_a = [i for i in range(len(sa)) if i not in now and sa.words[i]]
-        free_b = [j for j in range(len(sb)) if j not in used_b and sb.words[j]]
-        if not free_a or not free_b:
-            break
-        low, high = _bounds(len(sa), now, len(sb))
-        # how many free clauses of the other side fit between the same neighbours
-        room_a = {i: sum(low[i] < j < high[i] for j in free_b) for i in free_a}
-        room_b = {j: sum(low[i] < j < high[i] for i in free_a) for j in free_b}
-        cands: list[tuple[int, float, float, int, int]] = []
-        for i in free_a:
-            for j in free_b:
-                if (i, j) in forbid:
-                    continue
-                s = similarity(sa, sb, com, i, j)
-                same_gap = low[i] < j < high[i]
-                least = threshold(min(len(sa.words[i]), len(sb.words[j])))
-                if ev.same_term(i, j) or ev.same_heading(i, j):
-                    rank = 3
-                elif ev.shares_phrases(i, j, s, same_gap):
-                    rank = 2
-                elif not same_gap or not ev.looks_alike(i, j):
-                    continue
-                elif s >= GAP_FACTOR * least:
-                    rank = 1
-                elif room_a[i] == room_b[j] == 1 and s >= LONE_MIN:
-                    rank = 0
-                else:
-                    continue
-                cands.append((rank, s, tie(sa.text[i], sb.text[j]), i, j))
+        cands = _candidates(sa, sb, com, match | added, ev, forbid)
         if not cands:
             break
         cands.sort(key=lambda c: (-c[0], -c[1], c[2]))
@@ -288,3 +339,113 @@ def derived(sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, flo
         if j is not None and _near(i, j, b_of_a, sa.segs, low_a, high_a):
             into_b[i] = j
     return from_a, into_b
+
+
+HEADING_WORDS = 3  # a clause with at most this many content words and children is a heading
+
+
+def _heading_like(side: Side, k: int, children: dict[int, list[int]]) -> bool:
+    return bool(children.get(k)) and len(side.words[k]) <= HEADING_WORDS
+
+
+def _children(side: Side) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, seg in enumerate(side.segs):
+        if seg.parent is not None:
+            out[seg.parent].append(k)
+    return out
+
+
+def _by_children(
+    this: Side, other: Side, pair_of: dict[int, int], alone: list[int], forbid
+) -> dict[int, int]:
+    """{k: other clause} for heading clauses of ``this`` side placed by where their children went.
+
+    A heading ("3. Responsibilities", "0. Definitions.") has almost no words to score, but
+    its children do: when the counterparts of its paired children all sit under one clause
+    of the other side (or are that one clause, a section that held the same matter without
+    sub-clauses), the heading corresponds to that clause. Every paired child must agree, and
+    the two clauses must stand at the same depth under the same number.
+    """
+    children = _children(this)
+    out: dict[int, int] = {}
+    for k in alone:
+        if not _heading_like(this, k, children):
+            continue
+        partners = [pair_of[c] for c in children[k] if c in pair_of]
+        if not partners:
+            continue
+        parents = {other.segs[p].parent for p in partners}
+        if len(parents) == 1 and None not in parents:
+            target = parents.pop()
+        elif len(set(partners)) == 1:
+            target = partners[0]
+        else:
+            continue
+        # A heading answers a heading of its own level and number: "3.4 Intellectual Property
+        # Matters" is not section 2 although its items went there; with so few words to go
+        # on, the number is the one sign left that the two stand for the same matter.
+        same_place = this.segs[k].depth == other.segs[target].depth and this.label[k] == other.label[target]
+        if same_place and this.label[k] and (k, target) not in forbid:
+            out[k] = target
+    return out
+
+
+def headings(
+    sa: Side, sb: Side, match: dict[int, tuple[int, float]], forbid: Forbid = frozenset()
+) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Heading clauses left alone, placed by their children (see :func:`_by_children`).
+
+    Returns new one-to-one pairs {a i: b j} (where both headings are alone), and extra links
+    for the rest: {b j: a i} for a new heading drawn from an old clause that is paired
+    elsewhere, {a i: b j} for an old heading whose matter went into a paired new clause.
+    """
+    b_of_a = {i: j for i, (j, _) in match.items()}
+    a_of_b = {j: i for i, j in b_of_a.items()}
+    alone_a = [i for i in range(len(sa)) if i not in b_of_a]
+    alone_b = [j for j in range(len(sb)) if j not in a_of_b]
+    flip = frozenset((j, i) for i, j in forbid)
+    up_a = _by_children(sa, sb, b_of_a, alone_a, forbid)
+    up_b = _by_children(sb, sa, a_of_b, alone_b, flip)
+    pairs: dict[int, int] = {}
+    for j, i in sorted(up_b.items()):
+        if i not in b_of_a and i not in pairs and up_a.get(i, j) == j:
+            pairs[i] = j
+    for i, j in sorted(up_a.items()):
+        if i not in pairs and j not in a_of_b and j not in pairs.values() and up_b.get(j, i) == i:
+            pairs[i] = j
+    paired_b = set(pairs.values())
+    from_a = {j: i for j, i in up_b.items() if j not in paired_b and i in b_of_a}
+    into_b = {i: j for i, j in up_a.items() if i not in pairs and j in a_of_b}
+    return pairs, from_a, into_b
+
+
+MUTUAL_MIN = 0.19  # least similarity of two leftovers that are each other's best match (THRESHOLD_LONG)
+
+
+def mutual(sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, float]]) -> dict[int, int]:
+    """Leftovers that are each other's best match: {a i: b j}, both removed and added.
+
+    A removed clause and an added one, each holding a larger share of the other's words than
+    any other clause on that side does, with the similarity of two corresponding long
+    clauses (:data:`MUTUAL_MIN`), are the same matter rewritten; they stay apart as a pair
+    (they may sit far out of order, see :func:`drop_weak_moves`) but each says where the
+    other is. Clauses of fewer than :data:`DERIVED_WORDS` content words are never traced.
+    """
+    used_b = {j for j, _ in match.values()}
+    la = np.array([len(w) for w in sa.words], dtype=np.float64)
+    lb = np.array([len(w) for w in sb.words], dtype=np.float64)
+    if not len(la) or not len(lb):
+        return {}
+    share_a = com / np.maximum(la, 1)[:, None]  # share of a[i]'s words found in b[j]
+    share_b = com / np.maximum(lb, 1)[None, :]
+    best_b = share_a.argmax(axis=1)
+    best_a = share_b.argmax(axis=0)
+    out: dict[int, int] = {}
+    for i in range(len(sa)):
+        j = int(best_b[i])
+        if i in match or j in used_b or la[i] < DERIVED_WORDS or lb[j] < DERIVED_WORDS:
+            continue
+        if int(best_a[j]) == i and 2 * com[i, j] / (la[i] + lb[j]) >= MUTUAL_MIN:
+            out[i] = j
+    return out

@@ -52,6 +52,7 @@ class Criterion:
     key: str  # "osd-6"
     number: int
     title: str
+    label: str = ""  # "OSD 6", as the matrix names it; derived from the set when empty
 
 
 @dataclass
@@ -140,6 +141,12 @@ class ReviewSummary:
     licenses: list[Member] = field(default_factory=list)
     family: str | None = None  # the family's name, for a family review
 
+    def __post_init__(self) -> None:
+        # An export written before labels were recorded: "OSD 6" for the OSD set, else the key.
+        for c in self.criteria:
+            if not c.label:
+                c.label = f"OSD {c.number}" if self.criterion_set.startswith("osd") else c.key
+
     def criterion_tally(self, key: str) -> Tally:
         return sum((clause.tally(key) for clause in self.clauses), Tally())
 
@@ -149,13 +156,6 @@ class ReviewSummary:
 
     def active_clauses(self) -> list[Clause]:
         return [c for c in self.clauses if c.has_activity]
-
-
-def criterion_label(criterion: Criterion, criterion_set: str) -> str:
-    """ "OSD 6" for the OSD set, else the key."""
-    if criterion_set.startswith("osd"):
-        return f"OSD {criterion.number}"
-    return criterion.key
 
 
 def apply_options(summary: ReviewSummary, options: ExportOptions) -> ReviewSummary:
@@ -227,6 +227,7 @@ def _summary_to_dict(summary: ReviewSummary) -> dict[str, Any]:
                 "key": c.key,
                 "number": c.number,
                 "title": c.title,
+                "label": c.label,
                 # Derived, for readers of the file; ignored on load.
                 "tally": summary.criterion_tally(c.key).as_dict(),
                 "flagged_clauses": [cl.anchor for cl in summary.flagged_clauses(c.key)],
@@ -333,7 +334,8 @@ def from_json(text: str) -> ReviewSummary:
         family=data["family"],
         licenses=[Member(license=m["license"], version=m["version"]) for m in data["licenses"]],
         criteria=[
-            Criterion(key=c["key"], number=int(c["number"]), title=c["title"]) for c in data["criteria"]
+            Criterion(key=c["key"], number=int(c["number"]), title=c["title"], label=c.get("label", ""))
+            for c in data["criteria"]
         ],
         clauses=[
             Clause(

@@ -1,7 +1,7 @@
 """ReviewSummary -> a standalone HTML page, fit to print to PDF.
 
 Pure: no Django; built with html.escape. Plain user-written text (license name, user names,
-headings, clause text, quotes, suggested wording) passes through ``e()``. Markdown (comment
+headings, clause text, quotes, suggested wording) passes through ``text()``. Markdown (comment
 bodies, rationales, reasons, the decision) is rendered by ``review.markup``, the renderer the
 site uses: raw HTML in the source stays text, and nh3 keeps only an allow-list of tags, http(s)
 and mailto links, and no images. The page itself has no scripts, and a CSP meta tag forbids
@@ -18,7 +18,7 @@ from html import escape
 
 from licenses.text.redline import redline
 from licenses.text.reflow import reflow
-from review.exports.data import Clause, ReviewSummary, Thread, criterion_label
+from review.exports.data import Clause, ReviewSummary, Thread
 from review.exports.digest import ClauseDigest, digest, overview, settled
 from review.markup import MarkdownTooLong, render_markdown
 from review.matrix.verdicts import LABELS, SYMBOLS
@@ -65,16 +65,17 @@ a { color: #174ea6; overflow-wrap: anywhere; }
 """
 
 
-def e(value: object) -> str:
+def text(value: object) -> str:
+    """Any value as HTML text or attribute content: everything user-written passes through here."""
     return escape(str(value), quote=True)
 
 
 def _date(value: datetime) -> str:
-    return f'<time datetime="{e(value.isoformat())}">{e(value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"))}</time>'
+    return f'<time datetime="{text(value.isoformat())}">{text(value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"))}</time>'
 
 
 def _text(value: str, cls: str = "text") -> str:
-    return f'<div class="{cls}">{e(value.strip())}</div>' if value.strip() else ""
+    return f'<div class="{cls}">{text(value.strip())}</div>' if value.strip() else ""
 
 
 def _md(value: str, cls: str = "md") -> str:
@@ -91,19 +92,19 @@ def _redline(pieces: list[tuple[str, str]]) -> str:
     """``<del>`` and ``<ins>`` around the changed words; the space after a word stays outside."""
     tags = {"delete": "del", "insert": "ins"}
     out = []
-    for op, text in pieces:
-        core = text.rstrip()
+    for op, piece in pieces:
+        core = piece.rstrip()
         if op in tags and core:
-            out.append(f"<{tags[op]}>{e(core)}</{tags[op]}>{e(text[len(core) :])}")
+            out.append(f"<{tags[op]}>{text(core)}</{tags[op]}>{text(piece[len(core) :])}")
         else:
-            out.append(e(text))
+            out.append(text(piece))
     return "".join(out).strip()
 
 
 def _verdict(verdict: str | None) -> str:
     if verdict is None:
         return '<span class="muted">none</span>'
-    return f'<span class="verdict v-{verdict}">{SYMBOLS[verdict]} {e(LABELS[verdict])}</span>'
+    return f'<span class="verdict v-{verdict}">{SYMBOLS[verdict]} {text(LABELS[verdict])}</span>'
 
 
 def _link(url: str, label: str, cls: str = "") -> str:
@@ -111,8 +112,8 @@ def _link(url: str, label: str, cls: str = "") -> str:
     address gets the class ``url``, so print does not write the address twice."""
     if url.lower().startswith(("https://", "http://")):
         classes = " ".join(c for c in (cls, "url" if label == url else "") if c)
-        return f'<a class="{classes}" href="{e(url)}">{e(label)}</a>'
-    return e(label)
+        return f'<a class="{classes}" href="{text(url)}">{text(label)}</a>'
+    return text(label)
 
 
 def _criteria(summary: ReviewSummary) -> str:
@@ -120,35 +121,35 @@ def _criteria(summary: ReviewSummary) -> str:
     for c in summary.criteria:
         t = summary.criterion_tally(c.key)
         flagged = ", ".join(
-            f'<a href="#c-{e(cl.anchor)}">{e(cl.path)}</a>' for cl in summary.flagged_clauses(c.key)
+            f'<a href="#c-{text(cl.anchor)}">{text(cl.path)}</a>' for cl in summary.flagged_clauses(c.key)
         )
         rows.append(
-            f"<tr><th scope=row>{e(criterion_label(c, summary.criterion_set))}</th><td>{e(c.title)}</td>"
-            f"<td>{e(t.label())}</td><td>{_verdict(t.worst)}</td>"
+            f"<tr><th scope=row>{text(c.label)}</th><td>{text(c.title)}</td>"
+            f"<td>{text(t.label())}</td><td>{_verdict(t.worst)}</td>"
             f"<td>{'⚑ yes' if t.disagreement else 'no'}</td><td>{flagged or '–'}</td></tr>"
         )
     legend = " ".join(f"{SYMBOLS[v]} {LABELS[v]}" for v in SYMBOLS)
     head = "<tr><th>Criterion</th><th>Title</th><th>Tally</th><th>Worst</th><th>Disagreement</th><th>Clauses in conflict or concern</th></tr>"
     return (
-        f"<h2>Criteria</h2>\n<p class=muted>Key: {e(legend)}; ⚑ reviewers disagree.</p>\n<table>\n<thead>{head}</thead>\n<tbody>\n"
+        f"<h2>Criteria</h2>\n<p class=muted>Key: {text(legend)}; ⚑ reviewers disagree.</p>\n<table>\n<thead>{head}</thead>\n<tbody>\n"
         + "\n".join(rows)
         + "\n</tbody></table>"
     )
 
 
 def _thread(thread: Thread, names: dict[str, str], clause_text: str) -> str:
-    about = f", {e(names.get(thread.criterion_key, thread.criterion_key))}" if thread.criterion_key else ""
+    about = f", {text(names.get(thread.criterion_key, thread.criterion_key))}" if thread.criterion_key else ""
     online = f" {_link(thread.url, 'open online')}" if thread.url else ""
     parts = [
-        f'<section class="thread" id="t-{e(thread.id)}"><h4>Thread {e(thread.id)} ({e(thread.status)}{about})'
+        f'<section class="thread" id="t-{text(thread.id)}"><h4>Thread {text(thread.id)} ({text(thread.status)}{about})'
         f'<span class="meta">{online}</span></h4>'
     ]
     if thread.quote.strip():
         parts.append(f'<blockquote class="quote">{_text(thread.quote)}</blockquote>')
     for m in thread.comments:
         parts.append(
-            f'<article class="comment"><p class="meta"><strong>{e(m.author)}</strong>, {_date(m.date)} '
-            f'<span class="stance">{e(m.stance)}</span></p>{_md(m.body)}'
+            f'<article class="comment"><p class="meta"><strong>{text(m.author)}</strong>, {_date(m.date)} '
+            f'<span class="stance">{text(m.stance)}</span></p>{_md(m.body)}'
         )
         if m.suggested_wording.strip():
             pieces = redline(clause_text, m.suggested_wording)
@@ -162,8 +163,8 @@ def _thread(thread: Thread, names: dict[str, str], clause_text: str) -> str:
 
 def _clause_head(clause: Clause) -> list[str]:
     return [
-        f'<section class="clause" id="c-{e(clause.anchor)}">',
-        f"<h3>{e(clause.path)} {e(clause.heading)}</h3>",
+        f'<section class="clause" id="c-{text(clause.anchor)}">',
+        f"<h3>{text(clause.path)} {text(clause.heading)}</h3>",
         f'<p class="meta">{_link(clause.url, clause.url, "permalink")}</p>',
         f'<blockquote class="clause">{_text(reflow(clause.text))}</blockquote>',
     ]
@@ -176,9 +177,9 @@ def _clause(clause: Clause, names: dict[str, str]) -> str:
             "<table><thead><tr><th>Reviewer</th><th>Criterion</th><th>Verdict</th><th>Rationale</th></tr></thead><tbody>"
         )
         for p in clause.positions:
-            threads = ", ".join(f'<a href="#t-{e(i)}">{e(i)}</a>' for i in p.thread_ids)
+            threads = ", ".join(f'<a href="#t-{text(i)}">{text(i)}</a>' for i in p.thread_ids)
             parts.append(
-                f"<tr><td>{e(p.reviewer)}<br>{_date(p.updated_at)}</td><td>{e(names.get(p.criterion_key, p.criterion_key))}</td>"
+                f"<tr><td>{text(p.reviewer)}<br>{_date(p.updated_at)}</td><td>{text(names.get(p.criterion_key, p.criterion_key))}</td>"
                 f"<td>{_verdict(p.verdict)}</td><td>{_md(p.rationale)}"
                 f"{'<p class=meta>Threads: ' + threads + '</p>' if threads else ''}</td></tr>"
             )
@@ -189,7 +190,7 @@ def _clause(clause: Clause, names: dict[str, str]) -> str:
 
 
 def _thread_ref(thread_id: int, url: str) -> str:
-    return _link(url, f"thread {thread_id}") if url else f"thread {e(thread_id)}"
+    return _link(url, f"thread {thread_id}") if url else f"thread {text(thread_id)}"
 
 
 def _digest_clause(d: ClauseDigest, names: dict[str, str]) -> str:
@@ -200,7 +201,7 @@ def _digest_clause(d: ClauseDigest, names: dict[str, str]) -> str:
         for r in d.reasons:
             refs = ", ".join(_thread_ref(i, urls.get(i, "")) for i in r.thread_ids)
             parts.append(
-                f"<li><strong>{e(r.reviewer)}</strong>, {e(names.get(r.criterion_key, r.criterion_key))}: "
+                f"<li><strong>{text(r.reviewer)}</strong>, {text(names.get(r.criterion_key, r.criterion_key))}: "
                 f"{_verdict(r.verdict)}{_md(r.reason)}{'<p class=meta>Argued in ' + refs + '</p>' if refs else ''}</li>"
             )
         parts.append("</ul>")
@@ -208,22 +209,22 @@ def _digest_clause(d: ClauseDigest, names: dict[str, str]) -> str:
         parts.append('<h4>Open questions</h4><ul class="questions">')
         for q in d.questions:
             parts.append(
-                f"<li><strong>{e(q.author)}</strong> ({_thread_ref(q.thread_id, q.url)}){_md(q.text)}</li>"
+                f"<li><strong>{text(q.author)}</strong> ({_thread_ref(q.thread_id, q.url)}){_md(q.text)}</li>"
             )
         parts.append("</ul>")
     for w in d.wordings:
         parts.append(
-            f"<h4>Suggested wording by {e(w.author)} <span class=meta>({_thread_ref(w.thread_id, w.url)})</span></h4>"
+            f"<h4>Suggested wording by {text(w.author)} <span class=meta>({_thread_ref(w.thread_id, w.url)})</span></h4>"
             f'<p class="redline">{_redline(w.redline)}</p>'
         )
     if d.threads:
         parts.append('<h4>Threads</h4><ul class="threads">')
         for t in d.threads:
-            about = f", {e(names.get(t.criterion_key, t.criterion_key))}" if t.criterion_key else ""
-            by = f", started by {e(t.started_by)}" if t.started_by else ""
+            about = f", {text(names.get(t.criterion_key, t.criterion_key))}" if t.criterion_key else ""
+            by = f", started by {text(t.started_by)}" if t.started_by else ""
             count = f"{t.comments} comment{'' if t.comments == 1 else 's'}"
             parts.append(
-                f"<li>{_thread_ref(t.id, t.url)} ({e(t.status)}{about}) on {e(t.title)}: {count}{by}</li>"
+                f"<li>{_thread_ref(t.id, t.url)} ({text(t.status)}{about}) on {text(t.title)}: {count}{by}</li>"
             )
         parts.append("</ul>")
     parts.append("</section>")
@@ -239,8 +240,8 @@ def _criteria_brief(summary: ReviewSummary) -> str:
             continue
         flag = " <strong>⚑ reviewers disagree</strong>" if t.disagreement else ""
         items.append(
-            f"<li><strong>{e(criterion_label(c, summary.criterion_set))}</strong>, {e(c.title)}: "
-            f"{_verdict(t.worst)} ({e(t.label())}){flag}</li>"
+            f"<li><strong>{text(c.label)}</strong>, {text(c.title)}: "
+            f"{_verdict(t.worst)} ({text(t.label())}){flag}</li>"
         )
     if not items:
         return "<h2>Criteria</h2>\n<p>No reviewer has taken a position yet.</p>"
@@ -248,23 +249,23 @@ def _criteria_brief(summary: ReviewSummary) -> str:
 
 
 def to_html(summary: ReviewSummary) -> str:
-    names = {c.key: criterion_label(c, summary.criterion_set) for c in summary.criteria}
+    names = {c.key: c.label for c in summary.criteria}
     is_summary = summary.options.kind == "summary"
     what = "Summary of the review" if is_summary else "Review"
-    version = f", version {e(summary.version_label)}" if summary.version_label else ""
+    version = f", version {text(summary.version_label)}" if summary.version_label else ""
     title = f"{what} of {summary.license_name}{', version ' + summary.version_label if summary.version_label else ''}"
-    spdx = f" (SPDX: <code>{e(summary.spdx_id)}</code>)" if summary.spdx_id else ""
+    spdx = f" (SPDX: <code>{text(summary.spdx_id)}</code>)" if summary.spdx_id else ""
     meta = [
-        f"<p>Status: <strong>{e(summary.status)}</strong>. {_link(summary.url, 'The review online', 'review-link')}.</p>"
+        f"<p>Status: <strong>{text(summary.status)}</strong>. {_link(summary.url, 'The review online', 'review-link')}.</p>"
     ]
     if summary.decision:
         d = summary.decision
         meta.append(
-            f"<h2>Decision</h2><p class=meta>By <strong>{e(d.by)}</strong>, {_date(d.at)}</p>{_md(d.rationale)}"
+            f"<h2>Decision</h2><p class=meta>By <strong>{text(d.by)}</strong>, {_date(d.at)}</p>{_md(d.rationale)}"
         )
     if summary.options.criterion:
         meta.append(
-            f"<p class=muted>Only {e(names.get(summary.options.criterion, summary.options.criterion))}.</p>"
+            f"<p class=muted>Only {text(names.get(summary.options.criterion, summary.options.criterion))}.</p>"
         )
     if not summary.options.include_resolved:
         meta.append("<p class=muted>Resolved threads are left out.</p>")
@@ -273,7 +274,7 @@ def to_html(summary: ReviewSummary) -> str:
         calm = settled(summary)
         body = "\n".join(
             [
-                f"<p>{e(overview(summary))}</p>",
+                f"<p>{text(overview(summary))}</p>",
                 _criteria_brief(summary),
                 f"<h2>Clauses in dispute</h2>\n{disputed}" if disputed else "",
                 "<h2>Settled</h2><p>No negative position and no open thread: "
@@ -294,11 +295,11 @@ def to_html(summary: ReviewSummary) -> str:
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(title)}</title>
+<title>{text(title)}</title>
 <style>{STYLE}</style>
 </head>
 <body>
-<header><h1>{what} of {e(summary.license_name)}{version}{spdx}</h1>
+<header><h1>{what} of {text(summary.license_name)}{version}{spdx}</h1>
 {"".join(meta)}</header>
 <main>
 {body}

@@ -18,7 +18,7 @@ import re
 import textwrap
 from datetime import UTC, datetime
 
-from review.exports.data import Clause, Comment, ReviewSummary, Thread, criterion_label
+from review.exports.data import Clause, Comment, ReviewSummary, Thread
 from review.exports.digest import ClauseDigest, digest, overview, redline_text, settled
 from review.matrix.verdicts import LABELS
 
@@ -123,7 +123,7 @@ def _date(value: datetime) -> str:
 
 
 def _criterion_names(summary: ReviewSummary) -> dict[str, str]:
-    return {c.key: criterion_label(c, summary.criterion_set) for c in summary.criteria}
+    return {c.key: c.label for c in summary.criteria}
 
 
 def _heading(text: str, level: int, plain: bool) -> list[str]:
@@ -163,9 +163,7 @@ def _criteria(summary: ReviewSummary, *, plain: bool = False, only_with_position
     for c in shown:
         t = summary.criterion_tally(c.key)
         flag = " (reviewers disagree)" if t.disagreement else ""
-        lines += wrap(
-            f"{criterion_label(c, summary.criterion_set)}, {c.title}: {t.label()}{flag}", "- ", "  "
-        )
+        lines += wrap(f"{c.label}, {c.title}: {t.label()}{flag}", "- ", "  ")
         flagged = summary.flagged_clauses(c.key)
         if flagged:
             names = ", ".join(f"{cl.path} ({LABELS[cl.tally(c.key).worst or '']})" for cl in flagged)

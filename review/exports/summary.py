@@ -59,6 +59,7 @@ def review_summary(
     version = review.version
     license = version.license
     criteria = list(review.criterion_set.criteria.order_by("number"))
+    short_name = review.criterion_set.short_name
     keys = {c.pk: c.key for c in criteria}
     if criterion is not None and criterion not in keys.values():
         raise ValueError(f"Unknown criterion {criterion!r}.")
@@ -170,7 +171,10 @@ def review_summary(
         criterion_set=review.criterion_set.slug,
         spdx_id=license.spdx_id,
         decision=decision,
-        criteria=[data.Criterion(key=c.key, number=c.number, title=c.title) for c in criteria],
+        criteria=[
+            data.Criterion(key=c.key, number=c.number, title=c.title, label=c.label_in(short_name))
+            for c in criteria
+        ],
         clauses=[
             data.Clause(
                 path=clause.path,

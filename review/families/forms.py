@@ -59,6 +59,8 @@ class FamilyPositionForm(forms.Form):
         help_text="All the members that have this clause, or only some (say, the NC ones).",
     )
     rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=20_000)
+    # What the reviewer's positions on the cell were when the form was opened (cell_stamp).
+    expected = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
 
     def __init__(self, *args, present: list[LicenseVersion], **kwargs):
         super().__init__(*args, **kwargs)

@@ -149,6 +149,24 @@ def family_thread_start(
     return thread
 
 
+class StalePosition(Exception):
+    """The reviewer's positions on the cell changed since the form was opened (another tab)."""
+
+
+def _group_clauses(group: ClauseGroup):
+    return ClauseGroupMember.objects.filter(group=group).values("clause_id")
+
+
+def cell_stamp(*, review: Review, group: ClauseGroup, criterion: Criterion, reviewer) -> str:
+    """What the reviewer's positions on a family cell are now, as a short string: a form carries
+    it, and a save that started from another state is refused (optimistic locking, as for the
+    version number of a plain cell). Empty when they hold no position there."""
+    held = Position.objects.filter(
+        review=review, reviewer=reviewer, criterion=criterion, clause__in=_group_clauses(group)
+    ).values_list("pk", "lock_version")
+    return ",".join(f"{pk}.{version}" for pk, version in sorted(held))
+
+
 @transaction.atomic
 def family_position_set(
     *,
@@ -159,12 +177,15 @@ def family_position_set(
     verdict: str,
     rationale: str = "",
     members: list[LicenseVersion] | None = None,
+    expected: str | None = None,
 ) -> Position:
     """The reviewer's verdict on a clause group for the whole group, or for ``members`` only.
 
     Each member keeps at most one verdict per reviewer and cell: members named here leave the
     reviewer's other positions on the cell (a position left with no member is removed). The
     position is stored on the clause of its first member (the base's, for the whole group).
+    ``expected`` is the :func:`cell_stamp` the form was opened with; when the cell has changed
+    since, StalePosition is raised and nothing is written.
     """
     if not roles.is_reviewer(reviewer):
         raise PermissionDenied("Only reviewers take positions.")
@@ -181,6 +202,15 @@ def family_position_set(
         check_length(rationale, MAX_RATIONALE_LENGTH)
     except MarkdownTooLong as exc:
         raise ValidationError({"rationale": str(exc)}) from exc
+    if expected is not None:
+        # Lock the reviewer's rows on the cell, so that two saves from two tabs queue here.
+        list(
+            Position.objects.select_for_update()
+            .filter(review=review, reviewer=reviewer, criterion=criterion, clause__in=_group_clauses(group))
+            .values_list("pk")
+        )
+        if cell_stamp(review=review, group=group, criterion=criterion, reviewer=reviewer) != expected:
+            raise StalePosition
     versions = member_versions(family_review)
     entries = {
         e.version_id: e.clause

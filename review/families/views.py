@@ -125,10 +125,14 @@ def family_cell(request: HttpRequest, pk: int, group_id: int, criterion_id: int)
         raise Http404("No such cell.")
     if request.method not in ("GET", "POST"):
         raise Http404("No such cell.")
-    form = FamilyPositionForm(request.POST or None, present=present) if can_set else None
+    group = get_object_or_404(ClauseGroup, pk=group_id, family=matrix.family)
+    form = None
+    if can_set:
+        now = services.cell_stamp(review=review, group=group, criterion=cell.criterion, reviewer=request.user)
+        form = FamilyPositionForm(request.POST or None, present=present, initial={"expected": now})
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        group = get_object_or_404(ClauseGroup, pk=group_id, family=matrix.family)
         try:
             services.family_position_set(
                 review=review,
@@ -138,9 +142,23 @@ def family_cell(request: HttpRequest, pk: int, group_id: int, criterion_id: int)
                 verdict=data["verdict"],
                 rationale=data["rationale"],
                 members=list(data["members"]),
+                expected=data["expected"] if "expected" in request.POST else None,
             )
         except (NotAllowed, PermissionDenied):
             raise Http404("No such cell.") from None
+        except services.StalePosition:
+            # Shown again as the cell is now, with what was typed kept and the new stamp.
+            matrix, row, cell, present = selectors.family_cell(review, group_id, criterion_id)
+            data = request.POST.copy()
+            data["expected"] = now
+            form = FamilyPositionForm(data, present=present)
+            form.is_valid()
+            form.add_error(
+                None,
+                "Your positions on this cell changed since you opened this cell (in another tab?). "
+                "They are shown above as they are now; save again to replace them.",
+            )
+            status = 409
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
@@ -151,4 +169,5 @@ def family_cell(request: HttpRequest, pk: int, group_id: int, criterion_id: int)
         request,
         "review/family_cell.html",
         {"review": review, "matrix": matrix, "row": row, "cell": cell, "form": form, "nav": "reviews"},
+        status=status,
     )

@@ -77,3 +77,35 @@ class MessageChoiceForm(forms.Form):
             "email": "that address is not valid",
         }
         return f"Message {self.index + 1}: {names.get(field, errors[0])}."
+
+
+def mail_local_time(value: datetime, offset_minutes: int | None) -> datetime:
+    """A stored (UTC) time in the zone its mail was written in, when that is known."""
+    if offset_minutes is None:
+        return value
+    return value.astimezone(timezone(timedelta(minutes=offset_minutes)))
+
+
+class CorrectionForm(forms.Form):
+    """A moderator's correction of an imported comment's author and date."""
+
+    author = forms.CharField(label="Name", required=False, max_length=AUTHOR_NAME_LENGTH, strip=True)
+    email = forms.EmailField(label="Address", required=False)
+    date = forms.CharField(
+        label="Sent",
+        max_length=40,
+        help_text="As 2025-05-18 05:51 +02:00: the time in the sender's zone, then the zone.",
+        error_messages={"required": "Give the date the mail was sent."},
+    )
+
+    def clean_date(self) -> datetime:
+        try:
+            return parse_mail_date(self.cleaned_data["date"].strip())
+        except (ValueError, OverflowError):
+            raise forms.ValidationError("Write the date as 2025-05-18 05:51 +02:00.") from None
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("author") and not data.get("email"):
+            raise forms.ValidationError("Give a name, an address or both.")
+        return data

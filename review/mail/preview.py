@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Case, Q, QuerySet, When
+
 from licenses.models import Clause
 from review.mail.parse import MailFormatError, Message, parse_thread, parse_thread_bytes
 from review.mail.refs import ClauseIndex
@@ -103,11 +105,33 @@ class ImportPreview:
         return sum(1 for item in self.items if item.importable)
 
 
-def _option_label(clause: Clause) -> str:
+def _option_label(clause: Clause, base_version_id: int) -> str:
     words = " ".join((clause.heading or clause.text).split())
     if len(words) > 40:
         words = words[:39].rstrip() + "…"
-    return f"{clause.path} · {words}" if words else clause.path
+    path = clause.path
+    if clause.version_id != base_version_id:
+        path = f"{path} ({clause.version.license.name} only)"
+    return f"{path} · {words}" if words else path
+
+
+def importable_clauses(review: Review) -> QuerySet[Clause]:
+    """The clauses a message may land on: the version under review's, and in a family review
+    also the clauses of other members that the base member lacks (a message about a clause
+    only the NC licenses have lands there; one about a shared clause lands on the base's,
+    which shows on every sibling). One query."""
+    base = review.version_id
+    member_only = (
+        Clause.objects.filter(version__family_reviews__review=review)
+        .exclude(version_id=base)
+        .exclude(group_entries__group__entries__version_id=base)
+    )
+    return (
+        Clause.objects.filter(Q(version_id=base) | Q(pk__in=member_only.values("pk")))
+        .select_related("version__license")
+        .annotate(is_base=Case(When(version_id=base, then=0), default=1))
+        .order_by("is_base", "version_id", "ordinal", "pk")
+    )
 
 
 def existing_keys(review: Review) -> tuple[set[str], set[str]]:
@@ -155,15 +179,16 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
     clauses and stance, and whether the review already holds it. Two queries.
     """
     messages = parse_raw(raw)
-    clauses = list(
-        Clause.objects.filter(version_id=review.version_id)
-        .only("pk", "path", "heading", "text", "ordinal")
-        .order_by("ordinal", "pk")
-    )
-    clause_index = ClauseIndex([(c.path, c.text) for c in clauses])  # built once, used for every message
-    by_path = {c.path: c for c in clauses}
-    labels = {c.path: _option_label(c) for c in clauses}
-    label_of = {c.pk: labels[c.path] for c in clauses}
+    clauses = list(importable_clauses(review))
+    # A path names the base member's clause; another member's only where the base has none.
+    by_path: dict[str, Clause] = {}
+    for c in clauses:
+        by_path.setdefault(c.path, c)
+    clause_index = ClauseIndex(
+        [(c.path, c.text) for c in by_path.values()]
+    )  # built once, used for every message
+    label_of = {c.pk: _option_label(c, review.version_id) for c in clauses}
+    labels = {path: label_of[c.pk] for path, c in by_path.items()}
     ids, fingerprints = existing_keys(review)
     items = []
     for index, msg in enumerate(messages):
@@ -202,7 +227,7 @@ def preview_import(*, review: Review, raw: str | bytes) -> ImportPreview:
                 over_limit=max(0, len(msg.body.strip()) - MAX_COMMENT_LENGTH),
             )
         )
-    return ImportPreview(items=items, clauses=[ClauseOption(c.pk, c.path, labels[c.path]) for c in clauses])
+    return ImportPreview(items=items, clauses=[ClauseOption(c.pk, c.path, label_of[c.pk]) for c in clauses])
 
 
 def replies_of(items: list[PreviewItem], index: int) -> list[PreviewItem]:

@@ -21,6 +21,7 @@ from datetime import UTC, tzinfo
 from review.mail.attribution import (
     _DATE_START,
     _OPENER,
+    _VERB,
     clean_email,
     deobfuscate,
     looks_like_author,
@@ -180,6 +181,29 @@ def _levels(lines: list[str]) -> tuple[list[int], list[str], list[int]]:
     return depth, body, quoted
 
 
+_TAIL_JUNK = re.compile(r"[\s\-–—*_]+$")
+_VERB_AT_END = re.compile(r"\b" + _VERB + r"$", re.I)
+# The last characters of the verbs in _VERB (tests/review/mail/test_quotes.py checks them).
+_VERB_LAST_CHAR = re.compile(r"[estdoóufbvłl)aiлатnı]", re.I)
+
+
+def _may_end_before_quote(line: str) -> bool:
+    """A cheap necessary test for the last line of an attribution over a ">" block.
+
+    parse_attribution(..., before_quote=True) accepts only text that, once its trailing dashes,
+    stars and spaces are cut, ends in ":" or ">" or in a "wrote" verb.
+    """
+    tail = _TAIL_JUNK.sub("", line[-300:])
+    if not tail and len(line) > 300:
+        return True  # 300 characters of dashes: let the full parser decide
+    if tail.endswith((":", ">")):
+        return True
+    if not _VERB_LAST_CHAR.fullmatch(tail[-1:]):
+        return False  # "reply", "thanks": no verb of _VERB ends in that letter
+    # The verb is at most three words ("het volgende geschreven"); the regex runs on those only.
+    return _VERB_AT_END.search(" ".join(tail[-120:].split()[-3:])) is not None
+
+
 @dataclass
 class _Pending:
     """A ">" block with no attribution: kept as a quote in the reply if the reply goes on after it."""
@@ -208,7 +232,10 @@ _CANDIDATE_START = re.compile(
     + MARK
     + "|(?i:begin forwarded))"
 )
-_CANDIDATE_END = re.compile(r"(?:[:>]|[^\W\d_][ \t]*-{2,})[ \t]*$", re.M)
+# A line ends in ":" or ">", or in a letter and two dashes or more ("wrote --"). The regex
+# finds the last character only (a letter first would be tried at every letter of the text).
+_CANDIDATE_END = re.compile(r"[:>-][ \t]*$", re.M)
+_DASHED_END = re.compile(r"[^\W\d_][ \t]*-{2,}[ \t]*$")
 
 
 class _Splitter:
@@ -236,11 +263,14 @@ class _Splitter:
         for m in _CANDIDATE_END.finditer(text):
             k += text.count("\n", pos, m.start() + 1)
             pos = m.start() + 1
+            if text[m.start()] == "-" and not _DASHED_END.search(body[k][-200:]):
+                continue
             if may_end_attribution(body[k].rstrip()):
                 ends.add(k)
                 special.update((k - 2, k - 1, k))
         self.ends = ends
         self.candidates = sorted(x for x in special if x >= 0)
+        self.candidate_set = frozenset(self.candidates)
         n = len(depth)
         changes = {x for q in quoted for x in (q, q + 1) if x < n and depth[x] != depth[x - 1]}
         self.interesting = sorted(set(self.candidates) | changes | {0})
@@ -424,12 +454,21 @@ class _Splitter:
             shell = self._pop_attribution(cur.own, i)
         if nest >= MAX_DEPTH:
             return
-        if max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j):
-            inner_own, inner_older = "\n".join(self.body[i:j]), []  # a flat block: nothing to split
+        body = self.body
+        if j == i + 1:  # one line: the commonest block in a long HTML paste
+            flat = self.depth[i] == level + 1 and i not in self.candidate_set
+            ends_like = body[i].rstrip()[-1:] in (":", ">", "-")
+        else:
+            flat = max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j)
+            ends_like = flat and any(body[k].rstrip()[-1:] in (":", ">", "-") for k in range(i, j))
+        if flat:
+            inner_own = "\n".join(body[i:j])  # a flat block: nothing to split
         else:
             inner_own, inner_older = self.split(i, j, level + 1, nest + 1)
-        cur.older.extend(inner_older)
-        if shell is None:
+            cur.older.extend(inner_older)
+        # An attribution's last line ends in ":", ">" or "-" (may_end_attribution): a flat block
+        # with no such line has none to find.
+        if shell is None and (ends_like or not flat):
             shell, inner_own = self._leading_attribution(inner_own)
         if shell is not None:
             shell.body = self.clean(inner_own, shell)
@@ -451,6 +490,8 @@ class _Splitter:
         k = len(own)
         while k and isinstance(own[k - 1], str) and not own[k - 1].strip():
             k -= 1
+        if not k or not isinstance(own[k - 1], str) or not _may_end_before_quote(own[k - 1]):
+            return None  # most blocks: the line above ends in no way an attribution can end
         for size in (3, 2, 1):
             start = k - size
             if start < 0 or not all(isinstance(x, str) and x.strip() for x in own[start:k]):
@@ -509,15 +550,16 @@ class _Splitter:
         own = seg.own
         if not seg.mixed:
             return "\n".join(own)
-        last_real = max(
-            (k for k, x in enumerate(own) if x is _ATTRIBUTED or (isinstance(x, str) and x.strip())),
-            default=-1,
-        )
+        last_real = len(own) - 1
+        while last_real >= 0 and not (
+            own[last_real] is _ATTRIBUTED or (isinstance(own[last_real], str) and own[last_real].strip())
+        ):
+            last_real -= 1
         out: list[str] = []
         for k, x in enumerate(own):
-            if isinstance(x, str):
+            if x.__class__ is str:
                 out.append(x)
-            elif isinstance(x, _Pending) and k < last_real:
+            elif x is not _ATTRIBUTED and k < last_real:  # a _Pending block the reply goes on after
                 out.extend("> " + line if line else ">" for line in x.text.split("\n"))
                 out.append("")
         return "\n".join(out)

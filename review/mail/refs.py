@@ -57,7 +57,8 @@ _PLURAL = frozenset(
         "paras.",
     ]
 )
-_NUMBER = re.compile(r"(?<!\d)(?<!\d\.)\d")
+_KEYWORD_ENDS = "".join(sorted({k[-1] for k in _KEYWORDS} | {k[-1].upper() for k in _KEYWORDS}))
+_NUMBER = re.compile(r"(?<!\d)(?<!\d\.)\d+")
 _MORE = re.compile(rf"(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:{_PATH}))+")
 _PATH_RE = re.compile(_PATH)
 # Bare forms: "2.2 (b)", "4(d)" and the near misses "2.2b", "2.bb"; plain "2.2" only weakly.
@@ -125,10 +126,14 @@ def find_refs(text: str) -> list[ClauseRef]:
 
     done = 0  # everything before this offset is already part of a reference
     for number in _NUMBER.finditer(text):
-        start = number.start()
+        start, end = number.span()
         if start < done:
             continue
-        word = _word_before(text, start)
+        # Cheap tests first (a long mail holds many numbers): the word before a number ends in
+        # its last non-space character, and every keyword ends in one of _KEYWORD_ENDS; every
+        # bare form starts with one or two digits and "." or "(".
+        last = text[max(0, start - 15) : start].rstrip()[-1:]
+        word = _word_before(text, start) if last in _KEYWORD_ENDS else ""
         if word in _KEYWORDS:
             path = _PATH_RE.match(text, start)
             if path is None:
@@ -140,6 +145,10 @@ def find_refs(text: str) -> list[ClauseRef]:
                 for p in _PATH_RE.finditer(more.group(0)):
                     add(done + p.start(), p.group(0), confidence - 0.05, kind)
                 done = more.end()
+            continue
+        after = text[end : end + 1]
+        bare_start = after in (".", "(") or (after.isspace() and text[end + 1 : end + 2] == "(")
+        if end - start > 2 or not bare_start:
             continue
         m = _BARE.match(text, start)
         if not m:

@@ -33,10 +33,10 @@ from django.utils import timezone
 from accounts import roles
 from licenses.models import Clause
 from review.mail.parse import Message
-from review.mail.preview import existing_keys, is_known, message_id_of
+from review.mail.preview import existing_keys, importable_clauses, is_known, message_id_of
 from review.markup import MAX_COMMENT_LENGTH, render_markdown
-from review.models import Comment, Review, Stance, Thread
-from review.rules import may_import
+from review.models import Comment, CommentCorrection, Review, Stance, Thread
+from review.rules import may_correct_import, may_import
 from review.services import NotAllowed
 from review.signals import comments_created
 
@@ -146,7 +146,7 @@ def import_messages(
     list(Review.objects.select_for_update().filter(pk=review.pk).values_list("pk"))
 
     wanted = {item.clause_id for item in items if item.clause_id is not None}
-    clauses = {c.pk: c for c in Clause.objects.filter(version_id=review.version_id, pk__in=wanted)}
+    clauses = {c.pk: c for c in importable_clauses(review).filter(pk__in=wanted)}
     for n, item in enumerate(items, 1):
         if item.clause_id is not None and item.clause_id not in clauses:
             raise ValidationError(f"Message {n}: that clause is not part of the version under review.")
@@ -282,3 +282,64 @@ def link_imported_author(*, review: Review | None = None, email: str, user, by) 
             {"email": f"No imported message{' in this review' if review else ''} is from {email}."}
         )
     return count
+
+
+# --- correcting an imported author or date ------------------------------------------------------
+
+
+@transaction.atomic
+def correct_imported_comment(
+    *, comment: Comment, by, author_name: str, author_email: str, created_at: datetime
+) -> CommentCorrection:
+    """A moderator corrects who wrote an imported comment and when; the history keeps both.
+
+    Raises NotAllowed unless ``by`` may (review.rules.may_correct_import), and ValidationError
+    when nothing changes, when neither a name nor an address is left, or for a date in the future.
+    The comment stays linked to an account if it was; only the name and address the mail gave
+    are corrected.
+    """
+    if not may_correct_import(by, comment):
+        raise NotAllowed
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    name = " ".join(author_name.split())
+    email = author_email.strip()
+    if not name and not email:
+        raise ValidationError({"author_name": "Give a name, an address or both."})
+    if created_at.tzinfo is None:
+        raise ValidationError({"created_at": "Give the date with its zone."})
+    now = timezone.now()
+    if created_at > now:
+        raise ValidationError({"created_at": "That date is in the future."})
+    offset = _offset_minutes(created_at)
+    if (name, email, created_at, offset) == (
+        comment.author_name,
+        comment.author_email,
+        comment.created_at,
+        comment.mail_utc_offset,
+    ):
+        raise ValidationError("Nothing changed: correct the name, the address or the date.")
+    correction = CommentCorrection(
+        comment=comment,
+        corrected_by=by,
+        corrected_at=now,
+        author_name_before=comment.author_name,
+        author_email_before=comment.author_email,
+        created_at_before=comment.created_at,
+        utc_offset_before=comment.mail_utc_offset,
+        author_name_after=name,
+        author_email_after=email,
+        created_at_after=created_at,
+        utc_offset_after=offset,
+    )
+    comment.author_name, comment.author_email = name, email
+    comment.created_at, comment.mail_utc_offset = created_at, offset
+    comment.corrected_at, comment.corrected_by = now, by
+    comment.full_clean(exclude=["thread", "author", "imported_by", "corrected_by", "hidden_by", "deleted_by"])
+    correction.full_clean(exclude=["comment", "corrected_by"])
+    comment.save(
+        update_fields=[
+            "author_name", "author_email", "created_at", "mail_utc_offset", "corrected_at", "corrected_by",
+        ]
+    )  # fmt: skip
+    correction.save()
+    return correction

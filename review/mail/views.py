@@ -31,21 +31,22 @@ from django.views.decorators.http import require_POST
 
 from accounts import roles
 from review import selectors
-from review.mail.forms import MessageChoiceForm, format_mail_date
+from review.mail.forms import CorrectionForm, MessageChoiceForm, format_mail_date, mail_local_time
 from review.mail.parse import MailFormatError
 from review.mail.payload import TOO_LARGE, PayloadError, pack, unpack, unpack_with_source
 from review.mail.preview import MAX_IMPORT_BYTES, ImportPreview, apply_clause_to_replies, preview_import
 from review.mail.services import (
     ImportChoice,
+    correct_imported_comment,
     import_messages,
     imported_authors,
     link_imported_author,
 )
-from review.models import Review
-from review.rules import may_import
+from review.models import Comment, Review
+from review.rules import may_correct_import, may_import
 from review.services import NotAllowed
 
-__all__ = ["mail_import", "mail_link_author", "pack", "unpack"]
+__all__ = ["comment_correct", "mail_import", "mail_link_author", "pack", "unpack"]
 
 TEMPLATE = "review/mail_import.html"
 EXTENSIONS = (".eml", ".mbox", ".mbx", ".html", ".htm", ".txt")
@@ -270,3 +271,64 @@ def mail_link_author(request: HttpRequest, pk: int) -> HttpResponse:
         f"{count} imported message{'s' if count != 1 else ''} from {email} now show as {user.get_username()}.",
     )
     return redirect(back)
+
+
+# --- correcting an imported comment -------------------------------------------------------------
+
+
+def _get_comment_for_corrector(request: HttpRequest, pk: int) -> Comment:
+    """An imported comment the user may correct, else 404 (as every write here)."""
+    comment = (
+        Comment.objects.select_related("thread__clause", "thread__review", "author__profile")
+        .filter(pk=pk)
+        .first()
+    )
+    if comment is None:
+        raise Http404("No such comment.")
+    comment.thread.review = selectors.review_for(comment.thread.review_id, request.user)
+    if not may_correct_import(request.user, comment):
+        raise Http404("No such comment.")
+    return comment
+
+
+@login_required
+def comment_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A moderator corrects the author (name and address) and date of an imported comment."""
+    comment = _get_comment_for_corrector(request, pk)
+    review = comment.thread.review
+    initial = {
+        "author": comment.author_name,
+        "email": comment.author_email,
+        "date": format_mail_date(mail_local_time(comment.created_at, comment.mail_utc_offset)),
+    }
+    form = CorrectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        got = form.cleaned_data
+        try:
+            correct_imported_comment(
+                comment=comment,
+                by=request.user,
+                author_name=got["author"],
+                author_email=got["email"],
+                created_at=got["date"],
+            )
+        except NotAllowed:
+            raise Http404("No such comment.") from None
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(request, "Author and date corrected; the comment's history keeps the old ones.")
+            return redirect(f"{review.get_absolute_url()}#{comment.dom_id}")
+    corrections = list(comment.corrections.select_related("corrected_by__profile"))
+    return render(
+        request,
+        "review/comment_correct.html",
+        {
+            "form": form,
+            "comment": comment,
+            "review": review,
+            "corrections": corrections,
+            "nav": "reviews",
+        },
+        status=422 if request.method == "POST" else 200,
+    )

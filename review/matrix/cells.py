@@ -24,7 +24,6 @@ from review.matrix.selectors import (
     cell_url_maker,
     clauses_of,
     columns_of,
-    criterion_label,
     hints_for,
     make_cell,
     verdict_label,
@@ -139,7 +138,7 @@ def cell_detail(review: Review, clause: Clause, criterion: Criterion, *, user=No
         .order_by("created_at", "pk")
     )
     views = _position_views(positions, user)
-    column = Column(criterion, criterion_label(criterion, criterion.set.short_name))
+    column = Column(criterion, criterion.short_label)
     summaries = _thread_summaries(threads, criterion.pk)
     return CellDetail(
         review=review,

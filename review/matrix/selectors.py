@@ -189,13 +189,9 @@ class Matrix:
     total_positions: int = 0
 
 
-def criterion_label(criterion: Criterion, short_name: str) -> str:
-    return f"{short_name} {criterion.number}".strip()
-
-
 def columns_of(review: Review) -> list[Column]:
     short = review.criterion_set.short_name
-    return [Column(c, criterion_label(c, short)) for c in review.criterion_set.criteria.order_by("number")]
+    return [Column(c, c.label_in(short)) for c in review.criterion_set.criteria.order_by("number")]
 
 
 def cell_url_maker(review: Review):

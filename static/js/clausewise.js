@@ -208,6 +208,49 @@
     });
   });
 
+  // --- Saying what happened, and where focus goes ---------------------------------------------
+  // One polite live region (#live-status in base.html). Text is cleared first so that the same
+  // message twice in a row ("Reply posted") is read twice.
+  var announceTimer = null;
+  function announce(text) {
+    var live = document.getElementById("live-status");
+    if (!live || !text) { return; }
+    live.textContent = "";
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () { live.textContent = text; }, 60);
+  }
+
+  // Move focus to ``el`` (made focusable for script if it is not), without scrolling past it.
+  function focusOn(el) {
+    if (!el) { return false; }
+    var natural = el.matches("a[href], button, input, select, textarea, summary, [tabindex]");
+    if (!natural) { el.setAttribute("tabindex", "-1"); }
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+    return document.activeElement === el;
+  }
+  window.clausewise = { announce: announce, focusOn: focusOn };
+
+  // Swapped content may carry what to say: data-announce="Reply posted", or an empty
+  // data-announce to read the element's own text (the catalogue's count).
+  document.addEventListener("htmx:load", function (evt) {
+    var root = evt.detail.elt;
+    if (!root || root === document.body || !root.querySelectorAll) { return; }
+    var marked = root.matches("[data-announce]") ? [root] : [];
+    marked = marked.concat(Array.prototype.slice.call(root.querySelectorAll("[data-announce]")));
+    marked.forEach(function (el) { announce(el.getAttribute("data-announce") || el.textContent.trim()); });
+  });
+
+  // A link that plays a switch (role="switch") toggles on Space as a button would, and not
+  // only on Enter; Space would otherwise scroll the page.
+  document.addEventListener("keydown", function (evt) {
+    if (evt.key !== " " || evt.ctrlKey || evt.metaKey || evt.altKey) { return; }
+    var sw = evt.target.closest && evt.target.closest("a[role=switch]");
+    if (!sw) { return; }
+    evt.preventDefault();
+    sw.click();
+  });
+
   // --- Times in the reader's zone ------------------------------------------------------------
   // The server writes times in UTC, said so; here each <time> with a time of day is shown in
   // the browser's zone, named ("2 Dec 2026, 18:20 CET"), with the UTC original as its tooltip.
@@ -232,4 +275,40 @@
   }
   document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
   document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt) { localTimes(evt.detail.elt); } });
+
+  // --- A post sent twice is saved once (config/idempotency.py) --------------------------------
+  // Each form that posts carries a random key; a retry after a timeout (a second click, the
+  // browser's resend) sends the same key and gets the first answer back. After a post that
+  // succeeded, a form that stays on the page gets a fresh key for the next one.
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  function keyForms(root) {
+    if (!root.querySelectorAll || !window.crypto) { return; }
+    root.querySelectorAll('form[method="post" i], form[hx-post]').forEach(function (form) {
+      if (form.querySelector('input[name="_idem"]')) { return; }
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "_idem";
+      input.value = newKey();
+      form.appendChild(input);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { keyForms(document); });
+  document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt) { keyForms(evt.detail.elt); } });
+  // htmx sends the key as a header too, which the server reads without parsing the body.
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var elt = evt.detail.elt;
+    var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
+    var input = form && form.querySelector('input[name="_idem"]');
+    if (input && evt.detail.verb === "post") { evt.detail.headers["Idempotency-Key"] = input.value; }
+  });
+  document.addEventListener("htmx:afterRequest", function (evt) {
+    var elt = evt.detail.elt;
+    var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
+    var input = form && form.querySelector('input[name="_idem"]');
+    if (input && evt.detail.successful) { input.value = newKey(); }
+  });
 })();

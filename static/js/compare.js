@@ -35,8 +35,10 @@
     row.classList.add("is-current");
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: "start" });
+    var said = "Change " + (next + 1) + " of " + rows.length;
     var status = document.getElementById("cmp-status");
-    if (status) { status.textContent = "Change " + (next + 1) + " of " + rows.length; }
+    if (status) { status.textContent = said; }
+    if (window.clausewise) { window.clausewise.announce(said); }
   }
 
   function typing(target) {
@@ -60,11 +62,20 @@
   }
   document.addEventListener("DOMContentLoaded", reveal);
 
-  // Switching view or "changes only" swaps #comparison: keep the reader on the same change.
+  // Switching view or "changes only" swaps #comparison, the control that was used included.
+  // Focus goes back to that control (its new copy), the reader's change stays marked and in view,
+  // and the live region says what is shown now.
   var keep = null;
-  document.addEventListener("htmx:beforeSwap", function () {
+  var used = null;
+  document.addEventListener("htmx:beforeSwap", function (evt) {
     var current = document.querySelector("#comparison .cmp-row.is-current");
     keep = current ? current.id : null;
+    var elt = (evt.detail.requestConfig && evt.detail.requestConfig.elt) || null;
+    used = null;
+    if (elt && elt.closest) {
+      if (elt.closest(".cmp-toggle")) { used = "toggle"; }
+      else if (elt.closest(".cmp-views")) { used = "view"; }
+    }
   });
   document.addEventListener("htmx:afterSettle", function () {
     reveal();
@@ -72,8 +83,27 @@
     keep = null;
     if (row && row.classList.contains("is-change")) {
       row.classList.add("is-current");
-      row.focus({ preventScroll: true });
       row.scrollIntoView({ block: "start" });
     }
+    var how = used;
+    used = null;
+    var cw = window.clausewise;
+    if (!how || !cw) {
+      if (row && row.classList.contains("is-change")) { row.focus({ preventScroll: true }); }
+      return;
+    }
+    var control = how === "toggle"
+      ? document.querySelector("#comparison .cmp-toggle")
+      : document.querySelector("#comparison .cmp-views a[aria-current=page]");
+    if (control) { control.focus({ preventScroll: true }); }
+    var changes = changes_count();
+    if (how === "toggle") {
+      var on = control && control.getAttribute("aria-checked") === "true";
+      cw.announce(on ? "Changes only: " + changes + " change" + (changes === 1 ? "" : "s") + " shown" : "All clauses shown");
+    } else if (control) {
+      cw.announce(control.textContent.trim() + " view");
+    }
   });
+
+  function changes_count() { return changes().length; }
 })();

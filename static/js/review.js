@@ -6,10 +6,105 @@
   // htmx swaps no 4xx answer by default: show validation errors (422) in place. Other failures
   // (401 after the session ended, 403, 404, 429, 5xx) are reported beside the form by clausewise.js.
   document.addEventListener("htmx:beforeSwap", function (evt) {
+    // The selection button may sit in the clause that is about to be replaced: keep it.
+    var t = document.getElementById("selection-tool");
+    if (t && evt.detail.target && evt.detail.target.contains(t)) { t.hidden = true; document.body.appendChild(t); }
     if (evt.detail.xhr.status === 422) {
       evt.detail.shouldSwap = true;
       evt.detail.isError = false;
     }
+  });
+
+  // --- Focus after a swap -----------------------------------------------------------------
+  // htmx replaces the thread (or the clause block) that held the form the reader just used, so
+  // focus would drop to the top of the page. Say what happened and put focus on the new or
+  // changed content: the new thread's summary, the new reply, the form's error.
+  var swap = null;
+
+  function knownIds() {
+    var ids = {};
+    document.querySelectorAll(".thread[id], .comment[id]").forEach(function (el) { ids[el.id] = true; });
+    return ids;
+  }
+
+  function actionOf(elt) {
+    var form = elt.closest("form");
+    if (form && form.classList.contains("thread-form")) { return "thread"; }
+    if (form && form.closest(".reply")) { return "reply"; }
+    var own = elt.getAttribute("hx-get"); // a link inside a form (Cancel) acts on its own
+    var url = own || (form && form.getAttribute("hx-post")) || "";
+    if (own) { form = null; }
+    if (/\/resolve\/$/.test(url)) { return "resolve"; }
+    if (/\/reopen\/$/.test(url)) { return "reopen"; }
+    if (/\/delete\/$/.test(url)) { return "delete"; }
+    if (/\/restore\/$/.test(url)) { return "restore"; }
+    if (/\/edit\/$/.test(url)) { return form ? "edited" : "edit"; }
+    if (/\/hide\/$/.test(url)) { return form ? "hidden" : "hide"; }
+    if (/\/threads\/\d+\/$/.test(url) && elt.closest(".comment")) { return "cancel"; }
+    return null;
+  }
+
+  var SAID = {
+    thread: "Thread started", reply: "Reply posted", resolve: "Thread resolved", reopen: "Thread reopened",
+    "delete": "Comment deleted", restore: "Comment restored", edited: "Comment saved", hidden: "Comment hidden"
+  };
+
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var elt = (evt.detail.requestConfig && evt.detail.requestConfig.elt) || evt.detail.elt;
+    swap = null;
+    if (!elt || !elt.closest || !elt.closest("#review-clauses, .general-threads, .orphan-threads")) { return; }
+    var action = actionOf(elt);
+    if (!action) { return; }
+    var thread = elt.closest(".thread");
+    var comment = elt.closest(".comment");
+    swap = {
+      action: action,
+      failed: evt.detail.xhr.status >= 400,
+      known: knownIds(),
+      thread: thread && thread.id,
+      comment: comment && comment.id,
+      block: (elt.closest(".clause-block") || {}).id
+    };
+  });
+
+  function firstNew(selector, known) {
+    var found = null;
+    document.querySelectorAll(selector).forEach(function (el) { if (!found && !known[el.id]) { found = el; } });
+    return found;
+  }
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var s = swap;
+    swap = null;
+    var cw = window.clausewise;
+    if (!s || !cw) { return; }
+    var scope = document.getElementById(s.thread || "") || document.getElementById(s.block || "") || document;
+    if (s.failed) {
+      var form = s.action === "thread" ? document.querySelector("#" + s.block + " .new-thread form, .new-thread[open] form") : scope;
+      var alert = (form || document).querySelector(".form-error[role=alert], .errorlist");
+      if (alert) { cw.focusOn(alert); cw.announce("Not saved: " + alert.textContent.trim()); }
+      return;
+    }
+    var thread = s.thread && document.getElementById(s.thread);
+    if (s.action === "thread") {
+      var fresh = firstNew(".thread[id]", s.known);
+      var summary = fresh && fresh.querySelector(".thread-fold > summary");
+      cw.focusOn(summary || fresh);
+    } else if (s.action === "reply") {
+      cw.focusOn(firstNew(".comment[id]", s.known) || thread);
+    } else if (s.action === "edit" || s.action === "hide") {
+      var box = document.getElementById(s.comment);
+      cw.focusOn(box && box.querySelector("textarea, input[type=text]"));
+      return; // a form opened: nothing to announce
+    } else if (s.action === "cancel") {
+      cw.focusOn(document.getElementById(s.comment) || thread);
+      return;
+    } else if (s.action === "edited" || s.action === "hidden") {
+      cw.focusOn(document.getElementById(s.comment) || thread);
+    } else if (thread) {
+      cw.focusOn(thread.querySelector(".thread-fold > summary") || thread);
+    }
+    cw.announce(SAID[s.action]);
   });
 
   // Deep links to a thread open it even when it is resolved (collapsed).
@@ -75,9 +170,13 @@
     var q = currentQuote();
     if (!q || !document.getElementById("new-thread-" + q.clause)) { t.hidden = true; pending = null; return; }
     pending = q;
+    // Beside the clause in the document, not at the end of the page: the next Tab reaches it.
+    var clause = document.querySelector('.clause-text[data-clause="' + q.clause + '"]').closest(".clause");
+    if (t.parentNode !== clause) { clause.appendChild(t); }
+    var box = clause.getBoundingClientRect();
     t.hidden = false;
-    t.style.top = (window.scrollY + q.rect.bottom + 6) + "px";
-    t.style.left = (window.scrollX + Math.max(8, q.rect.left)) + "px";
+    t.style.top = (q.rect.bottom - box.top + 6) + "px";
+    t.style.left = (Math.max(8, q.rect.left - box.left)) + "px";
   }
 
   var timer = null;
@@ -102,6 +201,79 @@
     if (evt.target.closest && evt.target.closest("#selection-tool")) { evt.preventDefault(); }
   });
 
+  // --- Quoting with the keyboard -------------------------------------------------------------
+  // "Quote words…" opens the clause text in a read-only field; the words selected there (Shift
+  // and the arrow keys) become the quote, with the same offsets as a selection made in the page.
+  function quoteFrom(root, start, end) {
+    var text = root.textContent;
+    while (start < end && /\s/.test(text.charAt(start))) { start++; }
+    while (end > start && /\s/.test(text.charAt(end - 1))) { end--; }
+    if (end <= start) { return null; }
+    return {
+      clause: root.dataset.clause,
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+      start: start,
+      end: end
+    };
+  }
+
+  function clauseTextFor(form) {
+    var clause = form.elements.clause && form.elements.clause.value;
+    return clause ? document.querySelector('.clause-text[data-clause="' + clause + '"]') : null;
+  }
+
+  function revealQuoteWords(root) {
+    root.querySelectorAll(".thread-form .quote-words").forEach(function (box) {
+      if (clauseTextFor(box.closest("form"))) { box.hidden = false; }
+    });
+  }
+  // The field only serves to select words in: typing, pasting or deleting changes nothing.
+  document.addEventListener("beforeinput", function (evt) {
+    if (evt.target.classList && evt.target.classList.contains("quote-words-text")) { evt.preventDefault(); }
+  });
+  document.addEventListener("DOMContentLoaded", function () { revealQuoteWords(document); });
+  document.addEventListener("htmx:load", function (evt) { if (evt.detail.elt && evt.detail.elt.querySelectorAll) { revealQuoteWords(evt.detail.elt); } });
+
+  document.addEventListener("click", function (evt) {
+    var opener = evt.target.closest && evt.target.closest(".quote-words-open");
+    if (opener) {
+      var panel = document.getElementById(opener.getAttribute("aria-controls"));
+      var root = clauseTextFor(opener.closest("form"));
+      var open = opener.getAttribute("aria-expanded") !== "true";
+      opener.setAttribute("aria-expanded", open ? "true" : "false");
+      panel.hidden = !open;
+      if (open && root) {
+        var field = panel.querySelector("textarea");
+        field.value = root.textContent;
+        field.focus();
+        field.setSelectionRange(0, 0);
+      }
+      return;
+    }
+    var use = evt.target.closest && evt.target.closest(".quote-words-use");
+    if (use) {
+      var form = use.closest("form");
+      var field2 = use.parentNode.querySelector("textarea");
+      var q = quoteFrom(clauseTextFor(form), field2.selectionStart, field2.selectionEnd);
+      var cw = window.clausewise;
+      if (!q) {
+        if (cw) { cw.announce("No words selected: hold Shift and move with the arrow keys to select some."); }
+        field2.focus();
+        return;
+      }
+      setQuote(form, q);
+      var box = use.closest(".quote-words");
+      box.querySelector(".quote-words-open").setAttribute("aria-expanded", "false");
+      use.parentNode.hidden = true;
+      if (cw) { cw.announce("Quoting: " + q.exact); }
+      var body = form.querySelector("textarea[name=body]");
+      if (body) { body.focus(); }
+      return;
+    }
+  });
+
   document.addEventListener("click", function (evt) {
     if (evt.target.closest && evt.target.closest("#selection-tool button")) {
       if (!pending) { return; }
@@ -118,5 +290,29 @@
     }
     var clear = evt.target.closest && evt.target.closest(".quote-clear");
     if (clear) { setQuote(clear.closest("form"), null); }
+  });
+
+  // --- Suggested wording starts from the clause ---------------------------------------------
+  // The page does not repeat each clause's text in every form; opening "Suggest wording" copies
+  // it from the clause shown above into the empty field, to be edited.
+  document.addEventListener("toggle", function (evt) {
+    var box = evt.target;
+    if (!box.matches || !box.matches("details.wording") || !box.open) { return; }
+    var area = box.querySelector("textarea[data-from-clause]");
+    var clause = area && area.dataset.fromClause;
+    var source = clause && document.querySelector('.clause-text[data-clause="' + clause + '"]');
+    if (area && source && !area.value) { area.value = source.textContent.trim(); }
+  }, true);
+
+  // --- A folded thread of a big review, opened ----------------------------------------------
+  // It is fetched and swapped in whole; focus goes back to its heading, not to the page's top.
+  document.addEventListener("htmx:afterSettle", function (evt) {
+    var elt = evt.detail.elt;
+    if (!elt || !elt.id || !elt.classList || !elt.classList.contains("thread")) { return; }
+    var fresh = document.getElementById(elt.id);
+    if (fresh && (document.activeElement === document.body || !document.activeElement)) {
+      var head = fresh.querySelector("summary.thread-head");
+      if (head) { head.focus(); }
+    }
   });
 })();

@@ -187,6 +187,7 @@ def test_compare_gives_pairs_with_kinds_paths_similarity_and_redline(client, ver
     assert data["b"]["url"] == "http://testserver/api/v1/licenses/sample/versions/2.0/"
     assert data["identical"] is False
     assert data["summary"]["counts"]["changed"] == 1
+    assert data["summary"]["quick"] is False  # small texts get the full alignment
     assert data["html_url"] == "http://testserver/compare/?a=sample@1.0&b=sample@2.0"
     changed = [p for p in data["pairs"] if p["kind"] == "changed"]
     assert len(changed) == 1

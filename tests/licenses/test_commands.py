@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from licenses.models import Clause, Criterion, CriterionSet, License, LicenseVersion
+from tests.factories import SAMPLE_TEXT, make_license
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,30 @@ def test_load_demo_is_idempotent():
     assert mpl.versions.get(label="2.0").previous.label == "1.1"
     call_command("load_demo")
     assert (License.objects.count(), LicenseVersion.objects.count(), Clause.objects.count()) == counts
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--slug", "mg", "--version-label", "../../x"], 'may not contain "/" or "@"'),
+        (["--slug", "mg", "--version-label", "1.0@2"], 'may not contain "/" or "@"'),
+        (["--slug", "mg", "--version-label", ".."], "dots"),
+        (["--slug", "../MG", "--version-label", "1.0"], "lower-case letters"),
+        (["--slug", "Mg Two", "--version-label", "1.0"], "lower-case letters"),
+    ],
+)
+def test_import_license_validates_like_the_web_form_and_writes_nothing(tmp_path, args, message):
+    path = tmp_path / "mg.txt"
+    path.write_text(SAMPLE_TEXT)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_license", str(path), "--name", "MG", *args)
+    assert not License.objects.exists()
+    assert not LicenseVersion.objects.exists()
+
+
+def test_the_web_form_refuses_the_same_labels():
+    from licenses.forms import NewVersionForm
+
+    for label, ok in [("2.0", True), ("draft 3", True), ("../../x", False), ("..", False), ("a@b", False)]:
+        form = NewVersionForm(data={"label": label, "text": SAMPLE_TEXT}, license=make_license())
+        assert form.is_valid() is ok, (label, form.errors)

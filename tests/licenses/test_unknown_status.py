@@ -22,3 +22,14 @@ def test_import_license_leaves_osi_status_and_fsf_libre_unknown(tmp_path):
     assert '<span class="tag osi-unknown">Unknown</span>' in page
     assert "<dt>FSF libre</dt><dd>Unknown</dd>" in page
     assert "Not submitted" not in page
+
+
+def test_import_spdx_says_only_what_spdx_says():
+    """SPDX marks the OSI-approved and FSF-libre licenses; of the rest it says nothing."""
+    call_command("import_spdx", "MIT", "CC-BY-NC-4.0")
+    mit = License.objects.get(spdx_id="MIT")
+    assert (mit.osi_status, mit.fsf_libre) == (License.OsiStatus.APPROVED, True)
+    nc = License.objects.get(versions__label="4.0", slug="cc-by-nc")
+    assert (nc.osi_status, nc.fsf_libre) == (License.OsiStatus.UNKNOWN, None)
+    page = Client().get(nc.get_absolute_url()).content.decode()
+    assert "<dt>FSF libre</dt><dd>Unknown</dd>" in page

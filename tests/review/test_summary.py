@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from licenses.models import CriterionSet
 from review.exports.summary import review_summary
 from review.matrix.services import position_set
 from review.models import Comment, Position, Review, Thread
@@ -147,3 +148,27 @@ def test_summary_queries_do_not_grow_with_size():
         return len(ctx)
 
     assert count(5) == count(50) <= 8
+
+
+def test_exports_name_each_criterion_as_the_matrix_does():
+    """A DFSG review's exports say "DFSG 3", as its matrix columns do (not the key "dfsg-3")."""
+    from review.exports.markdown import to_markdown
+    from review.matrix.selectors import columns_of
+
+    review = Review.objects.create(
+        version=make_version(), criterion_set=CriterionSet.objects.get(slug="dfsg-1.2"), opened_by=make_user()
+    )
+    dfsg3 = review.criterion_set.criteria.get(number=3)
+    position_set(
+        review=review,
+        clause=review.version.clauses.first(),
+        criterion=dfsg3,
+        reviewer=make_user("ana", roles=("reviewer",)),
+        verdict="concern",
+        rationale="Modified works must be allowed.",
+        expected_version=0,
+    )
+    summary = review_summary(review)
+    assert [c.label for c in summary.criteria] == [col.label for col in columns_of(review)]
+    assert summary.criteria[2].label == "DFSG 3"
+    assert "DFSG 3" in to_markdown(summary)

@@ -798,6 +798,14 @@ ENDPOINTS: dict[str, Endpoint] = {
         allowed=("author",),
         denied=("plain", "other", "moderator"),
     ),
+    "review:comment-correct": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"pk": w.mail_comment.pk},
+        post=lambda w: {"author": "Ada Moss", "email": "ada@example.org", "date": "2025-05-14 09:02 +02:00"},
+        allowed=("moderator",),
+        denied=("plain", "author", "other", "steward"),
+        reader="moderator",
+    ),
     "review:mail-link-author": Endpoint(
         ROLE,
         kwargs=lambda w: {"pk": w.review.pk},

@@ -1,6 +1,7 @@
 import re
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -41,9 +42,12 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {exc}") from None
         try:
             with transaction.atomic():
-                license, _ = License.objects.get_or_create(
-                    slug=slug, defaults={"name": name, "spdx_id": spdx_id}
-                )
+                license = License.objects.filter(slug=slug).first()
+                if license is None:
+                    # Checked as the web form checks a new license: a bad slug breaks every URL.
+                    license = License(slug=slug, name=name, spdx_id=spdx_id or None)
+                    license.full_clean()
+                    license.save()
                 prev = None
                 if previous:
                     prev = license.versions.filter(label=previous).first()
@@ -65,6 +69,9 @@ class Command(BaseCommand):
                     groups_refresh(family=joined)
         except IngestError as exc:
             raise CommandError(f"{file}: {exc}") from None
+        except ValidationError as exc:
+            problems = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
+            raise CommandError(f"Nothing imported. {problems}") from None
         version = result.version
         verb = "Imported" if result.created else "Already present:"
         self.stdout.write(f"{verb} {license.name} {version.label} ({version.clauses.count()} clauses).")

@@ -301,3 +301,16 @@ def test_a_hand_correction_is_not_hidden_by_the_cache(client, pair):
     assert merged != before
     correction_undo(version=new, actor=editor)
     assert rows(client.get(url(a=old.ref, b=new.ref)).content.decode()) == before
+
+
+def test_without_javascript_the_list_names_every_version(client, pair, monkeypatch):
+    """The list of links is how a reader without JavaScript picks a version: none is left out,
+    even past the number the <datalist>s carry (it once stopped at 300 of 703)."""
+    monkeypatch.setattr(compare_selectors, "PICKER_LIMIT", 2)
+    others = [make_version(make_license(name=f"Zeta License {n}"), label="1") for n in range(3)]
+    response = client.get(reverse("licenses:compare"))
+    html = response.content.decode()
+    assert "All versions (5)" in html
+    for version in [*pair, *others]:
+        assert f'?a={version.ref.replace("@", "%40")}"' in html
+    assert html.count("<option value=") == 2 * 2  # two datalists, the first two versions each

@@ -256,6 +256,7 @@ def test_summary_and_version():
         "counts": dict.fromkeys(KINDS, 0) | {"unchanged": 1, "removed": 1},
         "renumbered": 0,
         "similarity": 0.6667,  # 2 x 3 shared words / (6 + 3) words
+        "quick": False,  # small enough for the full alignment
     }
     assert ALGORITHM_VERSION
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,11 +31,9 @@ def test_a_table_of_a_thousand_edited_rows_is_redlined_word_by_word_in_bounded_t
     # priced as too costly for one difflib run (which took 17 s here), so the bounded path runs
     assert work(ta[0], tb[0]) > CLAUSE_WORK
     budget = Budget()
-    start = time.perf_counter()
     pieces, coarse = redline_tokens(ta, tb, budget)
-    elapsed = time.perf_counter() - start
-    # about 0.1 s on an idle machine; a loose guard against cubic growth on a busy one
-    assert elapsed < 10.0
+    # the work is counted, not timed (a shared machine makes timings flaky): it stayed in budget.
+    # bench/comparison.py prints the time this takes.
     assert budget.left >= 0
     assert rebuild(pieces, "a") == normalise(a)
     assert rebuild(pieces, "b") == normalise(b)

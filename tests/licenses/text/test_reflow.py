@@ -140,9 +140,9 @@ def test_a_long_text_reflows_quickly():
     import time
 
     text = (wrapped(PROSE) + "\n\n") * 400
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time, so that other jobs on a shared machine do not count
     out = reflow(text)
-    assert time.perf_counter() - t0 < 2.0  # 0.02 s on an idle machine
+    assert time.process_time() - t0 < 2.0  # 0.02 s
     assert not re.search(r"[a-z]\n[a-z]", out)
 
 

@@ -1,6 +1,7 @@
 """Family reviews: a thread on one member's clause shows on its siblings; narrowed positions; exports."""
 
 import json
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -228,3 +229,122 @@ def test_views_create_thread_and_position(world, client):
         ).status_code
         == 404
     )
+
+
+def test_a_position_saved_from_a_stale_page_is_refused_and_changes_nothing(world, client):
+    """Two tabs on one cell: the second save started from what the cell held before the first."""
+    client.force_login(world["reviewer"])
+    group = ClauseGroupMember.objects.get(clause=world["by"].clauses.get(path="2.1")).group
+    url = f"/reviews/{world['review'].pk}/family/cells/{group.pk}/{osd_criterion(6).pk}/"
+
+    def stamp() -> str:
+        page = client.get(url).content.decode()
+        field = re.search(r'<input type="hidden" name="expected"(?: value="([^"]*)")?', page)
+        return field.group(1) or ""
+
+    first_tab, second_tab = stamp(), stamp()
+    every = [world["by"].pk, world["nc"].pk, world["nd"].pk]
+    saved = client.post(url, {"verdict": "complies", "members": every, "expected": first_tab})
+    assert saved.status_code == 302
+    stale = client.post(
+        url, {"verdict": "conflicts", "members": [world["nc"].pk], "rationale": "NC.", "expected": second_tab}
+    )
+    assert stale.status_code == 409
+    page = stale.content.decode()
+    assert "changed since you opened this cell" in page
+    assert "NC." in page  # what was typed is kept in the form
+    assert [p.verdict for p in Position.objects.all()] == ["complies"]
+    assert not PositionScope.objects.exists()
+    # From the page as it is now, the same change goes through.
+    fresh = client.post(
+        url, {"verdict": "conflicts", "members": [world["nc"].pk], "rationale": "NC.", "expected": stamp()}
+    )
+    assert fresh.status_code == 302
+    assert sorted(p.verdict for p in Position.objects.all()) == ["complies", "conflicts"]
+
+
+def test_the_stamp_is_the_reviewers_own(world):
+    osd6 = osd_criterion(6)
+    group = ClauseGroupMember.objects.get(clause=world["by"].clauses.get(path="2.1")).group
+    before = services.cell_stamp(
+        review=world["review"], group=group, criterion=osd6, reviewer=world["reviewer"]
+    )
+    other = make_user("otto", roles=("reviewer",))
+    services.family_position_set(
+        review=world["review"], group=group, criterion=osd6, reviewer=other, verdict="concern"
+    )
+    # another reviewer's position is not a conflict with mine
+    services.family_position_set(
+        review=world["review"],
+        group=group,
+        criterion=osd6,
+        reviewer=world["reviewer"],
+        verdict="complies",
+        expected=before,
+    )
+    with pytest.raises(services.StalePosition):
+        services.family_position_set(
+            review=world["review"],
+            group=group,
+            criterion=osd6,
+            reviewer=world["reviewer"],
+            verdict="conflicts",
+            expected=before,
+        )
+
+
+NC_ONLY = SAMPLE_TEXT.replace(
+    "3. No Warranty.",
+    "2.3 NonCommercial.\n\nYou may not use the Model or its Output for commercial purposes.\n\n3. No Warranty.",
+)
+MAIL = """From lena@example.org Tue Apr 15 07:00:00 2025
+From: Lena Jurist <lena@example.org>
+Date: Tue, 15 Apr 2025 09:00:00 +0200
+Subject: family review
+Message-ID: <a1@example.org>
+
+Section 2.2(b) puts a duty on the Output, which the OSD does not allow.
+
+From sam@example.org Wed Apr 16 08:00:00 2025
+From: Sam Steward <sam@example.org>
+Date: Wed, 16 Apr 2025 10:00:00 +0200
+Subject: Re: family review
+Message-ID: <a2@example.org>
+In-Reply-To: <a1@example.org>
+
+And Section 2.3, the NonCommercial clause of the NC licenses, is a field-of-use restriction.
+"""
+
+
+def test_mail_into_a_family_review_lands_on_the_clause_group(client):
+    """Issue 14, step 5: a message about a shared clause lands on it for every member; one about
+    a clause only some members have lands on theirs."""
+    from review.mail.preview import preview_import
+    from review.mail.services import ImportChoice, import_messages
+
+    by = make_version(make_license(slug="f-by", name="Fam BY"), label="1.0")
+    nc = make_version(make_license(slug="f-by-nc", name="Fam BY-NC"), text=NC_ONLY, label="1.0")
+    moderator = make_user("mona", roles=("moderator",))
+    family = family_services.family_create(
+        name="Fam 1.0", members=[by.license, nc.license], base=by.license, user=moderator
+    )
+    review = services.family_review_open(family=family, opened_by=moderator)
+
+    preview = preview_import(review=review, raw=MAIL)
+    labels = {o.path: o.label for o in preview.clauses}
+    assert labels["2.3"].startswith("2.3 (Fam BY-NC only)")
+    path_of = {o.id: o.path for o in preview.clauses}
+    landed = [path_of.get(i.clause_id) for i in preview.items]
+    assert landed == ["2.2(b)", "2.3"]
+    import_messages(
+        review=review,
+        items=[ImportChoice(message=i.message, clause_id=i.clause_id, stance=i.stance) for i in preview.items],
+        by=moderator,
+    )
+    reader = make_user("rita", roles=("reviewer",))
+    on_nc = selectors.family_review_page(review, user=reader, member_id=nc.pk)
+    threads = {mc.clause.path: [a.tv.thread for a in mc.threads] for mc in on_nc.clauses}
+    assert [t.comments.get().author_name for t in threads["2.2(b)"]] == ["Lena Jurist"]
+    assert [t.comments.get().author_name for t in threads["2.3"]] == ["Sam Steward"]
+    on_by = selectors.family_review_page(review, user=reader, member_id=by.pk)
+    assert [len(mc.threads) for mc in on_by.clauses if mc.clause.path == "2.2(b)"] == [1]

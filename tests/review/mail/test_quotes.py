@@ -199,3 +199,26 @@ def test_html_bytes_use_the_declared_charset_when_not_utf8() -> None:
     page = '<html><head><meta charset="windows-1252"></head><body><p>“Clause 4” – fine.</p></body></html>'
     [msg] = parse_thread_bytes(page.encode("cp1252"))
     assert msg.body == "“Clause 4” – fine."
+
+
+VERB_FORMS = [
+    "wrote", "writes", "sent", "said", "a écrit", "a ecrit", "ha scritto", "escribió", "escribio",
+    "escreveu", "schreef", "schrieb", "skrev", "skrevet", "napisał", "napisal", "napisała", "napisala",
+    "napisał(a)", "kirjoitti", "написал", "написала", "написал(а)", "пишет", "đã viết", "geschreven",
+    "het volgende geschreven", "írta", "yazdı", "napsal", "napsala", "napsal(a)", "napisao", "rakstīja",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("verb", VERB_FORMS)
+def test_the_quick_test_before_a_quote_keeps_every_verb(verb):
+    """_may_end_before_quote skips the attribution parser for most lines; never for a verb."""
+    import re
+
+    from review.mail.attribution import _VERB
+    from review.mail.quotes import _may_end_before_quote
+
+    assert re.fullmatch(_VERB, verb, re.I)
+    for form in (verb, verb.upper(), verb.title()):
+        assert _may_end_before_quote(f"On 18 May 2025, Bob Ruiz {form}"), form
+        assert _may_end_before_quote(f"Bob Ruiz {form} --"), form
+    assert not _may_end_before_quote("I agree, thanks for the reply")

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('licenses', '0007_osi_status_and_fsf_libre_may_be_unknown'),
-        ('review', '0005_comment_import_provenance'),
+        ('review', '0006_comment_corrections'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

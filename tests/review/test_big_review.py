@@ -1,0 +1,121 @@
+"""A review with more comments than a page should carry (issue 18): threads arrive folded to
+their first lines and open on demand, no form is pre-filled with clause text, and the page's
+size and queries stay bounded as comments grow."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from review.models import Comment, Thread
+from tests.factories import make_review, make_user
+from tests.review.test_security import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def _bulk(review, author, *, threads: int, per_thread: int) -> list[Thread]:
+    clauses = list(review.version.clauses.order_by("ordinal"))
+    made = Thread.objects.bulk_create(
+        Thread(review=review, clause=clauses[i % len(clauses)], started_by=author) for i in range(threads)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            thread=t,
+            author=author,
+            body=f"Comment {k} on thread {t.pk}: this restricts a field of endeavour.",
+            body_html=f"<p>Comment {k} on thread {t.pk}: this restricts a field of endeavour.</p>",
+            stance="concern",
+        )
+        for t in made
+        for k in range(per_thread)
+    )
+    return made
+
+
+@pytest.fixture
+def big(settings):
+    settings.REVIEW_INLINE_COMMENTS = 40
+    review = make_review()
+    rita = make_user("rita", roles=("reviewer",))
+    threads = _bulk(review, rita, threads=12, per_thread=5)
+    return review, rita, threads
+
+
+def test_a_big_review_folds_threads_to_their_first_line(big):
+    review, rita, threads = big
+    client = Client()
+    client.force_login(rita)
+    page = parse(client.get(review.get_absolute_url()).content)
+    for t in threads:
+        article = page.find(id=t.dom_id)
+        assert "open" not in article.find("details", class_="thread-fold").attrs
+        assert f"Comment 0 on thread {t.pk}" in article.find(class_="thread-first-line").text
+        assert f"Comment 4 on thread {t.pk}" not in article.text
+        lazy = article.find(class_="thread-lazy")
+        url = reverse("review:thread-detail", args=[review.pk, t.pk])
+        assert lazy.attrs["hx-get"] == url
+        # Without JavaScript the link opens the review with this thread in full.
+        assert lazy.find("a").attrs["href"] == f"{review.get_absolute_url()}?thread={t.pk}#{t.dom_id}"
+        assert not article.find("form")
+    assert "5 comments" in page.find(id=threads[0].dom_id).find("summary").text
+
+
+def test_opening_a_folded_thread_brings_all_of_it(big):
+    review, rita, threads = big
+    client = Client()
+    client.force_login(rita)
+    url = reverse("review:thread-detail", args=[review.pk, threads[3].pk])
+    fragment = parse(client.get(url, HTTP_HX_REQUEST="true").content)
+    article = fragment.find(id=threads[3].dom_id)
+    assert "open" in article.find("details", class_="thread-fold").attrs
+    assert [
+        li.find(class_="comment-body").text.strip() for li in article.find_all("li", class_="comment")
+    ] == [f"Comment {k} on thread {threads[3].pk}: this restricts a field of endeavour." for k in range(5)]
+    assert article.find("form", action=reverse("review:thread-reply", args=[review.pk, threads[3].pk]))
+    # without JavaScript: the page with that one thread in full
+    page = parse(client.get(review.get_absolute_url(), {"thread": threads[3].pk}).content)
+    assert len(page.find(id=threads[3].dom_id).find_all("li", class_="comment")) == 5
+    assert not page.find(id=threads[4].dom_id).find("li", class_="comment")
+
+
+def test_a_small_review_shows_its_threads_in_full(settings):
+    settings.REVIEW_INLINE_COMMENTS = 40
+    review = make_review()
+    rita = make_user("rita", roles=("reviewer",))
+    threads = _bulk(review, rita, threads=3, per_thread=5)
+    page = parse(Client().get(review.get_absolute_url()).content)
+    assert len(page.find(id=threads[0].dom_id).find_all("li", class_="comment")) == 5
+    assert not page.find(class_="thread-lazy")
+
+
+def test_no_textarea_is_prefilled_with_clause_text(big):
+    review, rita, threads = big
+    client = Client()
+    client.force_login(rita)
+    for url in (review.get_absolute_url(), reverse("review:thread-detail", args=[review.pk, threads[0].pk])):
+        page = parse(client.get(url, HTTP_HX_REQUEST="true" if "threads" in url else None).content)
+        wording = page.find_all("textarea", name="suggested_wording")
+        assert wording
+        for area in wording:
+            assert area.text == ""
+            assert area.attrs["data-from-clause"]  # the script offers the clause text to start from
+
+
+def test_size_and_queries_do_not_grow_with_comments(settings, django_assert_max_num_queries):
+    settings.REVIEW_INLINE_COMMENTS = 40
+    review = make_review()
+    moderator = make_user("mona", roles=("moderator",))
+    client = Client()
+    client.force_login(moderator)
+    _bulk(review, moderator, threads=10, per_thread=5)
+    small = client.get(review.get_absolute_url()).content
+    _bulk(review, moderator, threads=0, per_thread=0)
+    Comment.objects.bulk_create(
+        Comment(thread=t, author=moderator, body="More " * 40, body_html="<p>More</p>", stance="note")
+        for t in Thread.objects.filter(review=review)
+        for _ in range(30)
+    )
+    with django_assert_max_num_queries(14):
+        large = client.get(review.get_absolute_url()).content
+    # 300 more comments, each folded away: the page grows by the counts' digits, not the comments
+    assert len(large) < len(small) + 2_000
