@@ -14,6 +14,13 @@ class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     display_name = models.CharField(max_length=100, blank=True)
     affiliation = models.CharField(max_length=200, blank=True)
+    # How notifications reach this person by mail (the bell on the site shows them all the same).
+    notify_mail = models.CharField(
+        "Mail me notifications",
+        max_length=10,
+        choices=[("immediate", "each at once"), ("daily", "in a daily digest"), ("none", "never")],
+        default="immediate",
+    )
 
     class Meta:
         # The table predates this app (it was review.Profile); keeping its name avoids a data move.

@@ -58,13 +58,22 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "affiliation"]
-        help_texts = {"display_name": "Shown beside your comments. Leave empty to show your username."}
+        fields = ["display_name", "affiliation", "notify_mail"]
+        help_texts = {
+            "display_name": "Shown beside your comments. Leave empty to show your username.",
+            "notify_mail": "What you watch and mentions of you; the bell in the header shows them all the same.",
+        }
+        widgets = {"notify_mail": forms.RadioSelect}
 
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["email"].initial = user.email
+        # A form that leaves the mail setting out keeps it as it is.
+        self.fields["notify_mail"].required = False
+
+    def clean_notify_mail(self) -> str:
+        return self.cleaned_data.get("notify_mail") or self.instance.notify_mail
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()

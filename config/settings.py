@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks_db",
     "django_htmx",
     "axes",
     "accounts",
@@ -195,6 +196,25 @@ if os.environ.get("EMAIL_HOST"):
         },
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Clausewise <noreply@localhost>")
+# Notifications (review/notify): replies come back to reply+<token>@MAIL_DOMAIN; a token lasts
+# REPLY_TOKEN_DAYS. LIST_ADDRESS is where "Post to the list" sends a review's summary.
+MAIL_DOMAIN = os.environ.get("MAIL_DOMAIN", "localhost")
+NOTIFY_FROM_EMAIL = os.environ.get("NOTIFY_FROM_EMAIL", f"Clausewise <notifications@{MAIL_DOMAIN}>")
+REPLY_TOKEN_DAYS = int(os.environ.get("REPLY_TOKEN_DAYS", "90"))
+LIST_ADDRESS = os.environ.get("LIST_ADDRESS", "")
+# Background work (django.tasks). Development runs each task at once inside the request, so
+# `make run` needs no worker; production queues them in the database (django-tasks-db) and
+# `manage.py db_worker` runs them. TASKS_BACKEND=database|immediate overrides.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django.tasks.backends.immediate.ImmediateBackend",
+    }
+}
+# A failed send is tried again after 1, 5, 30 minutes, 2 and 12 hours, then given up.
+MAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("licenses.urls")),
     path("", include("review.urls")),
     path("", include("search.urls")),
+    path("", include("review.notify.urls")),
     path("api/", include("api.urls")),
 ]
 

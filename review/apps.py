@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ReviewConfig(AppConfig):
     name = "review"
     verbose_name = "Reviews"
+
+    def ready(self) -> None:
+        from review.notify import signals  # noqa: F401  (connects the receivers)

@@ -138,6 +138,7 @@ class Comment(models.Model):
     class Source(models.TextChoices):
         WEB = "web", "Web"
         MAIL = "mail", "Mail import"
+        REPLY = "reply", "Reply by mail"
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
@@ -285,3 +286,4 @@ class PositionRevision(models.Model):
 
 # Family reviews live in their own package; importing them here registers them with the review app.
 from review.families.models import FamilyReview, PositionScope, ThreadScope  # noqa: E402, F401
+from review.notify.models import Notification, OutgoingMail, Watch  # noqa: E402, F401

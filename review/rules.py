@@ -76,3 +76,13 @@ def may_set_positions(user, review: Review) -> bool:
 
 def may_open_next_round(user, review: Review) -> bool:
     return roles.is_moderator(user) or roles.is_steward_of(user, review.version.license)
+
+
+def may_read(user, review: Review) -> bool:
+    """Public reviews are for everyone; a private one for moderators and its opener
+    (the same rule as ``selectors.review_for``). Notifications and feeds ask this per reader."""
+    if review.is_public:
+        return True
+    return bool(user and user.is_authenticated) and (
+        roles.is_moderator(user) or review.opened_by_id == user.pk
+    )

@@ -22,6 +22,7 @@ from licenses.models import Clause, Criterion, CriterionSet, LicenseVersion
 from licenses.text.comparison import normalise
 from review.markup import MarkdownTooLong, render_markdown
 from review.models import Comment, CommentRevision, Review, Stance, Thread
+from review.notify import services as notify
 from review.quotes import QUOTE_CONTEXT, context_score
 from review.rules import may_comment, may_decide, may_delete, may_edit, may_open_review, may_resolve
 
@@ -123,7 +124,16 @@ def _wording_for(thread: Thread, suggested_wording: str) -> str:
     return wording
 
 
-def _new_comment(*, thread: Thread, author, body: str, stance: str, suggested_wording: str) -> Comment:
+def _new_comment(
+    *,
+    thread: Thread,
+    author,
+    body: str,
+    stance: str,
+    suggested_wording: str,
+    source: str = Comment.Source.WEB,
+    message_id: str = "",
+) -> Comment:
     comment = Comment(
         thread=thread,
         author=author,
@@ -131,7 +141,8 @@ def _new_comment(*, thread: Thread, author, body: str, stance: str, suggested_wo
         body_html=_render(body),
         stance=stance,
         suggested_wording=_wording_for(thread, suggested_wording),
-        source=Comment.Source.WEB,
+        source=source,
+        message_id=message_id,
     )
     comment.full_clean()
     comment.save()
@@ -169,6 +180,7 @@ def review_open(
     )
     review.full_clean()
     review.save()
+    notify.review_opened(review=review)
     return review
 
 
@@ -232,7 +244,10 @@ def thread_start(
         thread.quote_end = anchored.end
     thread.full_clean()
     thread.save()
-    _new_comment(thread=thread, author=author, body=body, stance=stance, suggested_wording=suggested_wording)
+    comment = _new_comment(
+        thread=thread, author=author, body=body, stance=stance, suggested_wording=suggested_wording
+    )
+    notify.comment_posted(comment=comment, new_thread=True)
     return thread
 
 
@@ -263,14 +278,30 @@ def thread_reopen(*, thread: Thread, user) -> Thread:
 
 @transaction.atomic
 def comment_add(
-    *, thread: Thread, author, body: str, stance: str = Stance.NOTE, suggested_wording: str = ""
+    *,
+    thread: Thread,
+    author,
+    body: str,
+    stance: str = Stance.NOTE,
+    suggested_wording: str = "",
+    source: str = Comment.Source.WEB,
+    message_id: str = "",
 ) -> Comment:
-    """A reply: appended to the thread (replies are flat per thread)."""
+    """A reply: appended to the thread (replies are flat per thread). Replies by mail come
+    through here too (``source=REPLY`` with the mail's Message-ID), with the same rights."""
     if not may_comment(author, thread.review):
         raise NotAllowed
-    return _new_comment(
-        thread=thread, author=author, body=body, stance=stance, suggested_wording=suggested_wording
+    comment = _new_comment(
+        thread=thread,
+        author=author,
+        body=body,
+        stance=stance,
+        suggested_wording=suggested_wording,
+        source=source,
+        message_id=message_id,
     )
+    notify.comment_posted(comment=comment)
+    return comment
 
 
 @transaction.atomic

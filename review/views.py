@@ -21,6 +21,7 @@ from licenses.models import LicenseVersion
 from review import listing, rules, selectors, services
 from review.forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
 from review.models import Comment, Review, Thread
+from review.notify.selectors import watching_in_review
 from review.ratelimit import comment_rate_limited
 
 PAGE = "review/review_detail.html"
@@ -75,6 +76,8 @@ def _thread_response(request: HttpRequest, thread: Thread, *, extra: dict | None
             **(extra or {}),
         }
         context["viewer"] = selectors.viewer_for(request.user, thread.review)
+        if request.user.is_authenticated:
+            context["watch_state"] = watching_in_review(request.user, thread.review)
         response = render(request, f"{PAGE}#thread", context, status=status)
         if status == 200:
             _with_counts(request, response, thread.review, clause=thread.clause)
@@ -157,6 +160,8 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # The page sets these with {% with %}; fragments rendered alone need them too.
         "version": review.version,
         "license": review.version.license,
+        # Which of the review and its threads the person watches: one query, whatever the threads.
+        "watch_state": watching_in_review(request.user, review) if request.user.is_authenticated else None,
     }
     template = PAGE
     if request.htmx and request.htmx.target == "review-clauses":
@@ -236,6 +241,7 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "review": review,
                     "viewer": selectors.viewer_for(request.user, review),
                     "criteria": selectors.criteria_for(review),
+                    "watch_state": watching_in_review(request.user, review),
                 }
                 response = _with_counts(request, render(request, f"{PAGE}#clause", context), review, cv=block)
                 return replace_url(response, _at(request, thread.dom_id))

@@ -15,6 +15,7 @@ from review.families.models import FamilyReview, PositionScope, ThreadScope
 from review.markup import MarkdownTooLong, check_length, render_markdown
 from review.matrix.services import MAX_RATIONALE_LENGTH
 from review.models import Position, PositionRevision, Review, Stance, Thread, Verdict
+from review.notify import services as notify
 from review.rules import POSITION_STATUSES, may_comment
 from review.services import DEFAULT_CRITERION_SET, NotAllowed, Quote, _new_comment, locate_quote
 
@@ -71,6 +72,7 @@ def family_review_open(
     review.save()
     family_review = FamilyReview.objects.create(review=review, family=family)
     family_review.members.set(members)
+    notify.review_opened(review=review)  # watchers of the base member's license and of the family
     return review
 
 
@@ -140,9 +142,10 @@ def family_thread_start(
         thread.quote_start, thread.quote_end = anchored.start, anchored.end
     thread.full_clean()
     thread.save()
-    _new_comment(thread=thread, author=author, body=body, stance=stance, suggested_wording="")
+    comment = _new_comment(thread=thread, author=author, body=body, stance=stance, suggested_wording="")
     if scope is not None:
         ThreadScope.objects.create(thread=thread).members.set(scope)
+    notify.comment_posted(comment=comment, new_thread=True)
     return thread
 
 

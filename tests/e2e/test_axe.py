@@ -109,6 +109,9 @@ def pages(site, base: str, *, signed_in: bool) -> list[str]:
             f"{base}/accounts/profile/",
             f"{base}/accounts/members/",
             f"{base}/accounts/password_change/",
+            f"{base}/notifications/",
+            f"{base}/notifications/outbox/",
+            f"{base}/reviews/{review.pk}/post-to-list/",
         ]
     else:
         urls += [f"{base}/accounts/login/", f"{base}/accounts/signup/", f"{base}/accounts/password_reset/"]
