@@ -13,6 +13,7 @@ from tests.factories import make_review, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+
 def eventually(check, timeout: float = 5.0) -> bool:
     """The live server answers before the test thread's connection sees its write: poll a little."""
     end = time.monotonic() + timeout

@@ -17,13 +17,17 @@ def entries(client, url) -> list[tuple[str, str]]:
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ElementTree.fromstring(response.content)
-    return [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}summary") or "") for e in root.iter(f"{ATOM}entry")]
+    return [
+        (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}summary") or "") for e in root.iter(f"{ATOM}entry")
+    ]
 
 
 def test_feeds_show_public_comments_only(world, client):
     alice, bob = world["alice"], world["bob"]
     mod = make_user("mona", roles=("moderator",))
-    thread = services.thread_start(review=world["review"], clause=world["clause"], author=alice, body="Seen *everywhere*.")
+    thread = services.thread_start(
+        review=world["review"], clause=world["clause"], author=alice, body="Seen *everywhere*."
+    )
     hidden = services.comment_add(thread=thread, author=bob, body="Hidden words.")
     services.comment_hide(comment=hidden, user=mod, reason="Spam.")
     private = make_review(is_public=False, opened_by=mod)

@@ -22,7 +22,13 @@ def moderator_client():
 
 def test_send_the_summary_to_the_list(world, settings, django_capture_on_commit_callbacks):
     settings.LIST_ADDRESS = "license-review@lists.example.org"
-    services.thread_start(review=world["review"], clause=world["clause"], author=world["alice"], body="A concern.", stance="concern")
+    services.thread_start(
+        review=world["review"],
+        clause=world["clause"],
+        author=world["alice"],
+        body="A concern.",
+        stance="concern",
+    )
     client = moderator_client()
     url = reverse("notify:post-to-list", args=[world["review"].pk])
     assert "Send to the list" in client.get(url).content.decode()

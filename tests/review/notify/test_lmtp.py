@@ -40,13 +40,20 @@ def test_a_reply_over_lmtp_is_posted_and_a_forged_one_refused(settings):
     controller.start()
     try:
         with smtplib.LMTP("127.0.0.1", port) as client:
-            refused = client.sendmail("bob@example.org", [note.reply_to[0]], crlf(reply_to(note, sender="bob@example.org")))
+            refused = client.sendmail(
+                "bob@example.org", [note.reply_to[0]], crlf(reply_to(note, sender="bob@example.org"))
+            )
             assert False, refused  # pragma: no cover - sendmail raises when every recipient is refused
     except smtplib.SMTPDataError as exc:
         assert exc.smtp_code == 550 and b"another person" in exc.smtp_error
     try:
         with smtplib.LMTP("127.0.0.1", port) as client:
-            assert client.sendmail("alice@example.org", [note.reply_to[0]], crlf(reply_to(note, sender="alice@example.org"))) == {}
+            assert (
+                client.sendmail(
+                    "alice@example.org", [note.reply_to[0]], crlf(reply_to(note, sender="alice@example.org"))
+                )
+                == {}
+            )
     finally:
         controller.stop()
     (posted,) = Comment.objects.filter(source=Comment.Source.REPLY)

@@ -109,7 +109,10 @@ def test_watching_what_one_may_not_read_is_a_404(world):
 
 
 def _unsubscribe_url(message) -> str:
-    return re.search(r"<https://clausewise\.test(/notifications/unsubscribe/[^>]+)>", message.extra_headers["List-Unsubscribe"]).group(1)
+    return re.search(
+        r"<https://clausewise\.test(/notifications/unsubscribe/[^>]+)>",
+        message.extra_headers["List-Unsubscribe"],
+    ).group(1)
 
 
 def test_one_click_unsubscribe_from_a_mail(thread_with_reply):
@@ -139,14 +142,17 @@ def test_unsubscribe_from_all_mail_by_the_digest_link(world):
 def test_the_profile_sets_the_mail_mode(world):
     alice = client_for(world["alice"])
     response = alice.post(
-        reverse("profile"), {"display_name": "", "affiliation": "", "email": "alice@example.org", "notify_mail": "daily"}
+        reverse("profile"),
+        {"display_name": "", "affiliation": "", "email": "alice@example.org", "notify_mail": "daily"},
     )
     assert response.status_code == 302
     world["alice"].refresh_from_db()
     assert world["alice"].profile.notify_mail == "daily"
 
 
-def test_a_failed_send_is_retried_with_backoff_and_shown_to_moderators(world, settings, django_capture_on_commit_callbacks):
+def test_a_failed_send_is_retried_with_backoff_and_shown_to_moderators(
+    world, settings, django_capture_on_commit_callbacks
+):
     # A mail server that refuses connections (nothing listens on port 9 here).
     settings.MAILERS = {
         "default": {
@@ -205,7 +211,9 @@ def test_the_database_queue_defers_the_send_to_the_worker(settings, tmp_path):
     thread = services.thread_start(review=review, clause=clause, author=alice, body="Opening.")
     services.comment_add(thread=thread, author=bob, body="A reply.")
     assert mail.outbox == []
-    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["review.notify.tasks.mail_notifications"]
+    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == [
+        "review.notify.tasks.mail_notifications"
+    ]
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert [m.to for m in mail.outbox] == [["alice@example.org"]]
     assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT

@@ -14,7 +14,9 @@ from tests.review.notify.conftest import run_receive_mail
 OWN_WORDS = "I still think the notice is fine.\n\nIt names the Model, not the field of use."
 
 
-def reply_to(notification, *, sender: str, to: str | None = None, message_id: str = "<r1@mail.example.org>") -> bytes:
+def reply_to(
+    notification, *, sender: str, to: str | None = None, message_id: str = "<r1@mail.example.org>"
+) -> bytes:
     """A reply as a mail client writes it: own words on top, the original quoted, a signature."""
     quoted = "\n".join(f"> {line}" if line else ">" for line in notification.body.splitlines())
     date = notification.message()["Date"]
@@ -164,10 +166,10 @@ def test_an_html_only_reply_posts_its_own_words(thread_with_reply, monkeypatch):
         "MIME-Version: 1.0\n"
         "Content-Type: text/html; charset=utf-8\n"
         "\n"
-        "<div dir=\"ltr\">Fine by me <b>as written</b>.</div><br>"
-        "<div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">On Wed, 2 Dec 2026 at 23:00, "
+        '<div dir="ltr">Fine by me <b>as written</b>.</div><br>'
+        '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Wed, 2 Dec 2026 at 23:00, '
         "Clausewise &lt;notifications@clausewise.test&gt; wrote:<br></div>"
-        "<blockquote class=\"gmail_quote\">" + note.body.replace("\n", "<br>") + "</blockquote></div>\n"
+        '<blockquote class="gmail_quote">' + note.body.replace("\n", "<br>") + "</blockquote></div>\n"
     ).encode()
     assert run_receive_mail(monkeypatch, raw) == 0, run_receive_mail.err
     new = Comment.objects.get(message_id="html-1@mail.example.org")

@@ -19,7 +19,10 @@ def start(world, author, body="A question about the notice."):
 def test_starting_and_replying_watch_the_thread(world):
     thread = start(world, world["alice"])
     services.comment_add(thread=thread, author=world["bob"], body="An answer.")
-    assert set(Watch.objects.filter(thread=thread).values_list("user__username", flat=True)) == {"alice", "bob"}
+    assert set(Watch.objects.filter(thread=thread).values_list("user__username", flat=True)) == {
+        "alice",
+        "bob",
+    }
 
 
 def test_thread_watchers_hear_of_replies_but_not_of_their_own(world, django_capture_on_commit_callbacks):
@@ -44,7 +47,11 @@ def test_review_watchers_hear_of_new_threads(world):
 
 def test_a_mention_notifies_even_without_a_watch(world):
     carol = make_user("carol")
-    start(world, world["alice"], body="What does @carol think? Not @nobody, and not `@bob` in code; me@example.org is mail.")
+    start(
+        world,
+        world["alice"],
+        body="What does @carol think? Not @nobody, and not `@bob` in code; me@example.org is mail.",
+    )
     assert [(n.recipient, n.kind) for n in Notification.objects.all()] == [(carol, "mention")]
 
 
@@ -71,7 +78,9 @@ def test_watching_a_private_review_one_may_not_read_is_refused(world):
         watch(user=world["bob"], target=review)
 
 
-def test_a_comment_hidden_before_the_mail_is_composed_is_not_mailed(world, django_capture_on_commit_callbacks):
+def test_a_comment_hidden_before_the_mail_is_composed_is_not_mailed(
+    world, django_capture_on_commit_callbacks
+):
     thread = start(world, world["alice"])
     mod = make_user("mona", roles=("moderator",))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -126,7 +135,9 @@ def test_license_watchers_hear_of_new_versions_and_reviews(world):
     version = make_version(license, label="2.0", text=SAMPLE_TEXT + "\n4. Term.\n\nForever.\n")
     mod = make_user("mona", roles=("moderator",))
     services.review_open(version=version, opened_by=mod)
-    assert list(Notification.objects.filter(recipient=carol).values_list("kind", flat=True).order_by("pk")) == [
+    assert list(
+        Notification.objects.filter(recipient=carol).values_list("kind", flat=True).order_by("pk")
+    ) == [
         "version",
         "review",
     ]
@@ -151,13 +162,21 @@ def test_family_reviews_reach_family_and_review_watchers(db):
     from tests.factories import make_license
 
     a = make_version(make_license(slug="fam-a", name="Fam A"), label="1.0")
-    b = make_version(make_license(slug="fam-b", name="Fam B"), label="1.0", text=SAMPLE_TEXT.replace("Grant.", "Licence grant."))
+    b = make_version(
+        make_license(slug="fam-b", name="Fam B"),
+        label="1.0",
+        text=SAMPLE_TEXT.replace("Grant.", "Licence grant."),
+    )
     mod = make_user("mona", roles=("moderator",))
-    family = family_services.family_create(name="Fam", members=[a.license, b.license], base=a.license, user=mod)
+    family = family_services.family_create(
+        name="Fam", members=[a.license, b.license], base=a.license, user=mod
+    )
     carol, rita = make_user("carol"), make_user("rita", roles=("reviewer",))
     watch(user=carol, target=family)
     review = family_review_services.family_review_open(family=family, opened_by=mod)
-    assert list(Notification.objects.filter(recipient=carol).values_list("kind", "reason")) == [("review", "family")]
+    assert list(Notification.objects.filter(recipient=carol).values_list("kind", "reason")) == [
+        ("review", "family")
+    ]
     watch(user=carol, target=review)
     family_review_services.family_thread_start(
         review=review, clause=b.clauses.get(anchor="2.2.b"), author=rita, body="On the sibling."
