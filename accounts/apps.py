@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from accounts import checks, throttle  # noqa: F401  (register the deploy checks and the login counter)
+        from accounts import checks, throttle, timezones  # noqa: F401  (deploy checks, login counter, zone at log-in)

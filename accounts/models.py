@@ -21,6 +21,8 @@ class Profile(models.Model):
         choices=[("immediate", "each at once"), ("daily", "in a daily digest"), ("none", "never")],
         default="immediate",
     )
+    # Times on the site in this zone, named; empty: the browser's (accounts.timezones).
+    time_zone = models.CharField("Time zone", max_length=64, blank=True)
 
     class Meta:
         # The table predates this app (it was review.Profile); keeping its name avoids a data move.

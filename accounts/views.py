@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import roles, services
 from accounts.models import Profile, RoleRequest
+from accounts.timezones import remember, zone_choices
 
 
 class SignupForm(UserCreationForm):
@@ -58,10 +59,11 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "affiliation", "notify_mail"]
+        fields = ["display_name", "affiliation", "notify_mail", "time_zone"]
         help_texts = {
             "display_name": "Shown beside your comments. Leave empty to show your username.",
             "notify_mail": "What you watch and mentions of you; the bell in the header shows them all the same.",
+            "time_zone": "Times on the site are shown in this zone, named. Empty: your browser's zone.",
         }
         widgets = {"notify_mail": forms.RadioSelect}
 
@@ -71,6 +73,12 @@ class ProfileForm(forms.ModelForm):
         self.fields["email"].initial = user.email
         # A form that leaves the mail setting out keeps it as it is.
         self.fields["notify_mail"].required = False
+        self.fields["time_zone"] = forms.ChoiceField(
+            label="Time zone",
+            choices=zone_choices(),
+            required=False,
+            help_text=self.fields["time_zone"].help_text,
+        )
 
     def clean_notify_mail(self) -> str:
         return self.cleaned_data.get("notify_mail") or self.instance.notify_mail
@@ -145,6 +153,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        remember(request, form.instance.time_zone)
         messages.success(request, "Profile saved.")
         return redirect("profile")
     return _profile_page(request, form, RoleRequestForm())

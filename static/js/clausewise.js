@@ -262,7 +262,8 @@
   } catch (e) { timeFormat = null; }
 
   function localTimes(root) {
-    if (!timeFormat || !root.querySelectorAll) { return; }
+    // A zone chosen on the profile: the server wrote the times in it already.
+    if (!timeFormat || !root.querySelectorAll || document.body.dataset.zone) { return; }
     root.querySelectorAll("time[datetime]").forEach(function (t) {
       if (t.dataset.local || !/\d:\d\d/.test(t.textContent)) { return; }
       var when = new Date(t.getAttribute("datetime"));
