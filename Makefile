@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install install-dev migrate demo lint bench clean
+.PHONY: run serve test install install-dev migrate demo lint bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,5 +62,10 @@ bench: install-dev
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/family.py
 
+# Mutation score of each pure module against its own unit tests (mutmut; minutes per module,
+# on demand only: not part of `make test` or CI). MODULES="review/markup.py ..." for a few.
+mutation: install-dev
+	nice -n 10 $(BIN)/python bench/mutation.py $(MODULES)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache mutants .mutants

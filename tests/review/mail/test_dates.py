@@ -81,8 +81,12 @@ def test_malformed_header_does_not_raise(value):
             st.one_of(
                 st.sampled_from(sorted(MONTHS)).map(str.upper),
                 # Letters that match another case-insensitively: long s, Kelvin sign.
-                st.sampled_from(sorted(MONTHS)).map(lambda n: n.upper().replace("S", "\u017f").replace("K", "\u212a")),
-                st.sampled_from(["\u017f", "\u212a", "\u0130", "ß", " ", "15", "2025", "10:12", "+0200", "-0000"]),
+                st.sampled_from(sorted(MONTHS)).map(
+                    lambda n: n.upper().replace("S", "\u017f").replace("K", "\u212a")
+                ),
+                st.sampled_from(
+                    ["\u017f", "\u212a", "\u0130", "ß", " ", "15", "2025", "10:12", "+0200", "-0000"]
+                ),
                 st.text(max_size=4),
             ),
             max_size=8,
@@ -155,7 +159,17 @@ def test_numeric_offsets_keep_their_sign_and_minutes(text, hours, minutes):
 
 @pytest.mark.parametrize(
     ("abbr", "hours"),
-    [("CEST", 2), ("CET", 1), ("MESZ", 2), ("EDT", -4), ("EST", -5), ("PDT", -7), ("JST", 9), ("GMT", 0), ("UTC", 0)],
+    [
+        ("CEST", 2),
+        ("CET", 1),
+        ("MESZ", 2),
+        ("EDT", -4),
+        ("EST", -5),
+        ("PDT", -7),
+        ("JST", 9),
+        ("GMT", 0),
+        ("UTC", 0),
+    ],
 )
 def test_zone_abbreviations(abbr, hours):
     result, _ = parse_loose(f"2025-04-15 10:12 {abbr}")
