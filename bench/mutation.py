@@ -118,8 +118,9 @@ def run_one(module: str, children: int) -> int:
         "from mutmut.__main__ import cli\n"
         f"sys.exit(cli(['run', '--max-children', '{children}']))\n"
     )
+    env = {**os.environ, "CLAUSEWISE_SHARED": str(ROOT.parent / "shared")}
     try:
-        return subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode
+        return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=False).returncode
     finally:
         own.parent.mkdir(parents=True, exist_ok=True)
         if work.exists():
