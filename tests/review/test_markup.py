@@ -11,9 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from review.markup import (
+    ALLOWED_SCHEMES,
+    ALLOWED_TAGS,
     LINK_REL,
     MAX_COMMENT_LENGTH,
     MarkdownTooLong,
+    _attribute_filter,
+    _href_is_safe,
+    _relative_url,
     check_length,
     render_markdown,
     sanitize_html,
@@ -64,7 +69,8 @@ def assert_safe(fragment: str) -> None:
                 assert scheme_of(value) in {"", "http", "https", "mailto"}, value
                 assert not value.replace("\\", "/").lstrip().startswith("//"), value
         if tag == "a":
-            assert attrs.get("rel") == LINK_REL
+            # a literal, not the module's constant: dropping "noopener" there must fail here
+            assert attrs.get("rel") == "nofollow noopener noreferrer"
 
 
 RAW_PAYLOADS = [
@@ -278,3 +284,126 @@ def test_link_guard_matches_markdown_it(text):
 @given(st.text(alphabet=st.sampled_from(list("[]()!<>*_`~\\:/#&;\"' \n\tajvsrciptJS=\u200b")), max_size=300))
 def test_any_markdown_renders_safe(text):
     assert_safe(render_markdown(text))
+
+
+# --- the rules one by one ----------------------------------------------------------------
+
+
+def test_allow_lists():
+    assert LINK_REL == "nofollow noopener noreferrer"
+    assert {"http", "https", "mailto"} == ALLOWED_SCHEMES
+    assert ALLOWED == ALLOWED_TAGS
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://opensource.org/osd",
+        "HTTP://EXAMPLE.ORG/",
+        "mailto:a@example.org",
+        "/reviews/3/",
+        "../matrix/",
+        "/wiki/Help:Contents",  # a colon after the first slash is part of the path
+        "page?a=b:c",  # a colon in the query
+        "#sec:2",  # a colon in the fragment
+        "a/b:c",
+        "",
+    ],
+)
+def test_safe_targets_keep_their_href(url):
+    assert _href_is_safe(url)
+    assert _relative_url(url) == url
+    assert _attribute_filter("a", "href", url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "vbscript:x",
+        "data:text/html,x",
+        "ftp://example.org/",
+        "a:b/c",  # a scheme before any slash, query or fragment
+        "//evil.example",
+        "/&#9;/evil.example",  # a tab (Cc) browsers drop: read as //evil.example
+        "/\n/evil.example",
+        " //evil.example",  # a leading space (Zs)
+        "\u00a0//evil.example",  # no-break space (Zs)
+        "\u200b//evil.example",  # zero-width space (Cf)
+        "/%2F/evil.example",  # percent-encoded slash
+        "\\\\evil.example",  # backslashes are slashes to a browser
+        "/\\evil.example",
+        "java\tscript:alert(1)",
+        "javascript&colon;alert(1)",
+    ],
+)
+def test_unsafe_targets_lose_their_href(url):
+    assert not _href_is_safe(url)
+    assert _relative_url(url) is None
+    assert _attribute_filter("a", "href", url) is None
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="/&#9;/evil.example">x</a>',
+        '<a href=" //evil.example">x</a>',
+        '<a href="/&#10;/evil.example">x</a>',
+    ],
+)
+def test_sanitizer_drops_hrefs_that_browsers_read_as_another_host(html):
+    assert parse(sanitize_html(html)) == [("a", {"rel": "nofollow noopener noreferrer"})]
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [("3", "3"), ("123456789", "123456789"), ("1234567890", None), ("-1", None), ("3a", None), ("", None)],
+)
+def test_list_start_is_a_short_number(value, kept):
+    assert _attribute_filter("ol", "start", value) == kept
+
+
+def test_other_allowed_attributes_pass_the_filter_unchanged():
+    assert _attribute_filter("a", "title", "javascript:x") == "javascript:x"
+
+
+def test_relative_links_with_colons_render_with_their_href():
+    out = render_markdown("[a](/wiki/Help:Contents) [b](page?a=b:c) [c](#sec:2)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == [
+        "/wiki/Help:Contents",
+        "page?a=b:c",
+        "#sec:2",
+    ]
+
+
+def test_image_without_alt_is_labelled_image():
+    out = render_markdown("![](/img.png)")
+    assert parse(out) == [("p", {}), ("a", {"href": "/img.png", "rel": "nofollow noopener noreferrer"})]
+    assert ">image</a>" in out
+
+
+def test_an_image_after_a_link_is_not_inside_it():
+    out = render_markdown("[a](/1) ![b](/img)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == ["/1", "/img"]
+    assert ">image: b</a>" in out
+
+
+def test_an_image_inside_a_second_link_stays_inside_it():
+    # the depth count goes back to zero after each link, not below it
+    out = render_markdown("[a](/1) [![b](/img)](/2)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == ["/1", "/2"]
+    assert ">b</a>" in out
+    assert "image:" not in out
+
+
+def test_images_inside_and_after_a_link():
+    out = render_markdown("[![b](/img)](/2) ![c](/i2)\n\n![d](/i3)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == ["/2", "/i2", "/i3"]
+    assert ">image: c</a>" in out and ">image: d</a>" in out and ">b</a>" in out
+
+
+def test_image_alt_and_src_are_escaped():
+    out = render_markdown('![<b>&"](/a?x=1&y="2")')
+    assert "<b>" not in out
+    assert parse(out)[1][1]["href"] == "/a?x=1&y=%222%22"
