@@ -127,6 +127,24 @@ def run_one(module: str, children: int) -> int:
             work.rename(own)
 
 
+def show_survivors(module: str) -> None:
+    """`mutmut show` for each survivor, from a scratch directory that links to this module's
+    state, so that it works while another module's run holds mutants/."""
+    import tempfile
+
+    names = survivors(module)
+    print(f"## {module}: {len(names)} surviving")
+    if not names:
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        for entry in ROOT.iterdir():
+            if entry.name not in {"mutants", ".mutants", ".git", ".venv"}:
+                (Path(scratch) / entry.name).symlink_to(entry)
+        (Path(scratch) / "mutants").symlink_to(_state_dir(module))
+        for name in names:
+            subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=scratch, check=False)
+
+
 def table(rows: list[dict]) -> str:
     out = ["| module | mutants | killed | survived | equivalent | score |", "|---|---:|---:|---:|---:|---:|"]
     for r in rows:
@@ -153,15 +171,7 @@ def main() -> None:
         sys.exit(f"not a pure module with unit tests listed in {__file__}: {', '.join(unknown)}")
     if args.survivors:
         for module in modules:
-            names = survivors(module)
-            print(f"## {module}: {len(names)} surviving")
-            if names:
-                _state_dir(module).rename(ROOT / "mutants")
-                try:
-                    for name in names:
-                        subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=ROOT, check=False)
-                finally:
-                    (ROOT / "mutants").rename(_state_dir(module))
+            show_survivors(module)
         return
     if not args.report:
         for module in modules:

@@ -55,9 +55,10 @@ _MDY = re.compile(
 
 
 def _month(name: str) -> int | None:
-    """The month a matched name stands for. The regexes match ignoring case, which also lets
-    "\u017fept" (long s) match "sept"; lower() does not undo that, casefold() does."""
-    return MONTHS.get(name.lower()) or MONTHS.get(name.casefold())
+    """The month a matched name stands for, if any. The regexes match ignoring case, which
+    also lets a long s match "s" ("\u017fept"): casefold() undoes that, lower() does not. A
+    dotless or dotted I matches "i" but neither undoes it: no month, so no date."""
+    return MONTHS.get(name.casefold())
 
 
 def _zone(m: re.Match[str]) -> tzinfo | None:

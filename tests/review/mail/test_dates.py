@@ -51,6 +51,18 @@ def test_header_the_email_package_cannot_read_falls_back_to_the_loose_reader():
     assert result == datetime(2025, 4, 15, 10, 12, tzinfo=offset(2))
 
 
+def test_header_only_the_email_package_reads_keeps_its_reading():
+    # two-digit years are RFC 5322's obsolete syntax; the loose reader wants four digits
+    assert parse_header_date("15 Apr 25 10:12:00 +0200") == datetime(2025, 4, 15, 10, 12, tzinfo=offset(2))
+    assert parse_header_date("15 Apr 25 10:12:00 -0000") == datetime(2025, 4, 15, 10, 12, tzinfo=UTC)
+
+
+def test_a_zone_is_taken_from_the_loose_reading_only_when_its_wall_time_agrees():
+    # the loose reader finds the ISO date in the comment: not the same moment, so not used
+    value = "15 Apr 2025 10:12:00 -0000 (sent 2025-04-16)"
+    assert parse_header_date(value) == datetime(2025, 4, 15, 10, 12, tzinfo=UTC)
+
+
 def test_loose_header_without_zone_is_utc():
     assert parse_header_date("15 aprile 2025 10:12") == datetime(2025, 4, 15, 10, 12, tzinfo=UTC)
 
@@ -272,6 +284,24 @@ def test_impossible_dates_and_text_without_a_date_are_none():
     assert parse_loose("2025-13-01") == (None, 0)
     assert parse_loose("10:12 and nothing else") == (None, 0)
     assert parse_loose("") == (None, 0)
+
+
+def test_a_name_that_matches_a_month_only_by_ignoring_case_is_no_date():
+    # a dotless i matches "i" in the regex, but no case mapping turns "aprıl" into "april"
+    assert parse_loose("Aprıl 15, 2025") == (None, 0)
+    assert parse_loose("15 aprıl 2025") == (None, 0)
+    assert parse_header_date("Aprıl 15, 2025 10:12") is None
+
+
+def test_a_day_above_twelve_settles_the_order_whatever_dayfirst_says():
+    assert parse_loose("05/12/2025", dayfirst=True)[0] == datetime(2025, 12, 5)
+    assert parse_loose("12/05/2025", dayfirst=False)[0] == datetime(2025, 12, 5)
+    assert parse_loose("12/13/2025", dayfirst=True)[0] == datetime(2025, 12, 13)
+
+
+def test_years_from_100_are_taken_as_written():
+    assert parse_loose("05/04/0100")[0] == datetime(100, 5, 4)
+    assert parse_loose("05/04/1999")[0] == datetime(1999, 5, 4)
 
 
 def test_month_names_read_whatever_their_case():
