@@ -8,10 +8,13 @@ import zlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import licenses.text.redline as redline_module
 from licenses.text.redline import (
     SLIVER,
     STOPWORDS,
+    UNIT_TOKENS,
     Budget,
+    _unit_ends,
     content_words,
     joined,
     normalise,
@@ -247,7 +250,7 @@ def test_without_word_budget_the_lcs_keeps_the_redline_word_level():
     a, b = _texts()
     ta, tb = split(normalise(a)), split(normalise(b))
     pieces, coarse = redline_tokens(ta, tb, Budget(total=0, cells=10**9))
-    assert not coarse
+    assert coarse is False
     assert [t.strip(" .\n") for op, t in pieces if op == "insert"] == ["Bob"] * 20
     assert [t.strip(" .\n") for op, t in pieces if op == "delete"] == ["Alice"] * 20
 
@@ -276,7 +279,7 @@ def test_coarse_redline_of_a_pure_insertion_or_deletion():
     assert not coarse  # nothing was left unrefined: an insertion has nothing to refine
     pieces, coarse = redline_tokens(b, a, Budget(total=0, cells=0))
     assert pieces == [("equal", "one. two. "), ("delete", "NEW words here. "), ("equal", "three.")]
-    assert not coarse
+    assert coarse is False
 
 
 def test_a_coarse_change_is_one_replacement_between_the_common_ends():
@@ -291,7 +294,7 @@ def test_words_with_nothing_in_common_cost_nothing_and_diff_word_by_word():
     a, b = split("alpha beta gamma."), split("delta epsilon.")
     pieces, coarse = redline_tokens(a, b, Budget(total=0, cells=0))
     assert pieces == [("delete", "alpha beta gamma"), ("insert", "delta epsilon"), ("equal", ".")]
-    assert not coarse
+    assert coarse is False
 
 
 def test_coarse_changes_are_marked_by_small_units_not_the_whole_stretch():
@@ -333,3 +336,94 @@ def test_a_shared_budget_is_spent_across_diffs():
     a, b = split("x y z"), split("x q z")
     redline_tokens(a, b, budget)
     assert budget.left == 10 - work(a[0], b[0])
+
+
+def test_redline_split_spends_the_budget_it_is_given():
+    a, b = _texts()
+    ta, tb = split(normalise(a)), split(normalise(b))
+    coarse = redline_split(ta, tb, Budget(total=0, cells=0))
+    assert coarse == redline_tokens(ta, tb, Budget(total=0, cells=0))[0]
+    assert coarse != redline_split(ta, tb)
+
+
+def test_identical_token_lists_are_one_equal_piece_and_not_coarse():
+    a = split("alpha beta.\n\ngamma")
+    assert redline_tokens(a, a, Budget(total=0, cells=0)) == ([("equal", "alpha beta.\n\ngamma")], False)
+
+
+def test_lcs_cells_are_spent_as_rows_times_columns_of_the_stretch():
+    a, b = split("start one two one end"), split("start two one two end")
+    budget = Budget(total=0, cells=9)  # the changed stretch is 3 tokens by 3
+    pieces, coarse = redline_tokens(a, b, budget)
+    assert coarse is False
+    assert budget.cells == 0
+    budget = Budget(total=0, cells=8)
+    assert redline_tokens(a, b, budget)[1] is True
+    assert budget.cells == 8
+
+
+def test_word_budget_is_spent_on_a_changed_stretch_in_a_coarse_diff():
+    a, b = split("start one two one end"), split("start two one two end")
+    # too dear for the whole texts at once, just enough for the changed stretch
+    whole, stretch = work(a[0], b[0]), work(a[0][1:4], b[0][1:4])
+    assert (whole, stretch) == (30, 12)
+    budget = Budget(total=stretch, cells=0)
+    pieces, coarse = redline_tokens(a, b, budget)
+    assert coarse is False
+    assert budget.left == 0
+    assert pieces == [
+        ("equal", "start "),
+        ("delete", "one two one "),
+        ("insert", "two one two "),
+        ("equal", "end"),
+    ]
+
+
+def _keys(text):
+    keys, spaces = split(text)
+    return keys, spaces
+
+
+def test_a_unit_ends_after_a_sentence_mark_or_a_paragraph_break():
+    keys, spaces = _keys("a b . c d ; e f : g ! h ? i")
+    assert _unit_ends(keys, spaces, 0, len(keys)) == [3, 6, 9, 11, 13, 14]
+    keys, spaces = _keys("a b\n\nc d e")
+    assert _unit_ends(keys, spaces, 0, len(keys)) == [2, 5]
+
+
+def test_a_unit_ends_after_a_token_its_checksum_picks_once_four_tokens_are_in():
+    # crc32 & 15 == 0 picks w8 and w14 (not w0, w2, w5, w7)
+    keys, spaces = _keys("w0 w2 w5 w8 w7 w14 w2 w8 w0")
+    assert _unit_ends(keys, spaces, 0, len(keys)) == [4, 8, 9]
+    keys, spaces = _keys("w8 w0 w14 w2 w5")  # picked, but fewer than four tokens in the unit
+    assert _unit_ends(keys, spaces, 0, len(keys)) == [5]
+
+
+def test_a_unit_holds_at_most_unit_tokens():
+    assert UNIT_TOKENS == 48
+    keys, spaces = _keys(" ".join(["w0"] * 100))
+    assert _unit_ends(keys, spaces, 0, 100) == [48, 96, 100]
+
+
+def test_unit_ends_stay_within_the_range_and_end_at_its_end():
+    keys, spaces = _keys("a . b c . d e f")
+    assert _unit_ends(keys, spaces, 2, 7) == [5, 7]
+    assert _unit_ends(keys, spaces, 2, 5) == [5]
+    assert _unit_ends(keys, spaces, 3, 3) == [3]
+
+
+def test_huge_texts_group_units_and_still_rebuild_both_sides(monkeypatch):
+    a, b = _texts(30)
+    ta, tb = split(normalise(a)), split(normalise(b))
+    ungrouped, _ = redline_tokens(ta, tb, Budget(total=0, cells=0))
+    assert [t.count("row") for op, t in ungrouped if op == "delete"] == [0] + [1] * 9
+    # 33 units a side: 34 x 34 cells are over 400, so units go in pairs (18 x 18 fit)
+    monkeypatch.setattr(redline_module, "UNIT_CELLS", 400)
+    pieces, coarse = redline_tokens(ta, tb, Budget(total=0, cells=0))
+    assert coarse is True
+    assert rebuild(pieces, "a") == normalise(a) and rebuild(pieces, "b") == normalise(b)
+    assert [t.count("row") for op, t in pieces if op == "delete"] == [6, 4, 4, 4, 1]
+    monkeypatch.setattr(redline_module, "UNIT_CELLS", 100)  # pairs are not enough: groups of 4
+    pieces, coarse = redline_tokens(ta, tb, Budget(total=0, cells=0))
+    assert rebuild(pieces, "a") == normalise(a) and rebuild(pieces, "b") == normalise(b)
+    assert [t.count("row") for op, t in pieces if op == "delete"] == [27]
