@@ -8,7 +8,7 @@
 mutmut's shared settings are in pyproject.toml ([tool.mutmut]); this script sets, per module,
 which file is mutated (only_mutate) and which tests run (the test selection). Each module
 keeps its own mutmut state under .mutants/<module>/, moved to mutants/ while it runs, so
-a second run re-tests only the functions that changed. Mutants listed in
+a second run re-tests the functions that changed and the mutants that survived. Mutants listed in
 docs/mutation-equivalents.md (equivalent: no test can tell them from the original) are set
 aside: score = killed / (mutants - equivalent). "No tests" counts as survived.
 
@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,9 @@ MODULES: dict[str, list[str]] = {
     "review/markup.py": ["tests/review/test_markup.py"],
     "review/matrix/verdicts.py": ["tests/review/matrix/test_verdicts.py"],
     "review/mail/dates.py": ["tests/review/mail/test_dates.py"],
+    "review/exports/markdown.py": ["tests/review/test_exports.py"],
+    "review/exports/html_doc.py": ["tests/review/test_exports.py"],
+    "review/exports/csv_matrix.py": ["tests/review/test_exports.py"],
     "review/mail/refs.py": ["tests/review/mail/test_refs.py"],
     "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
     # the pure tests of that file only, not the services that carry threads over
@@ -101,13 +105,31 @@ def survivors(module: str) -> list[str]:
     return sorted(n for n, s in statuses.items() if s not in KILLED and n not in equivalent)
 
 
-def run_one(module: str, children: int) -> int:
+def _retest_survivors(meta: Path) -> None:
+    """mutmut keeps a verdict until the function changes; tests added since should judge the
+    survivors again. Kills stand (tests are added, not weakened; --fresh forgets them too)."""
+    from mutmut.stats import status_by_exit_code
+
+    if not meta.exists():
+        return
+    data = json.loads(meta.read_text("utf-8"))
+    codes = data["exit_code_by_key"]
+    for name, code in codes.items():
+        if status_by_exit_code[code] not in KILLED:
+            codes[name] = None
+    meta.write_text(json.dumps(data, indent=4), "utf-8")
+
+
+def run_one(module: str, children: int, fresh: bool = False) -> int:
     """mutmut run for one module, in a child process, with its own state directory."""
     work = ROOT / "mutants"
     if work.exists():
         sys.exit("mutants/ exists: another mutation run is going on, or one was cut short (remove it)")
     own = _state_dir(module)
+    if own.exists() and fresh:
+        shutil.rmtree(own)
     if own.exists():
+        _retest_survivors(own / (module + ".meta"))
         own.rename(work)
     code = (
         "import sys\n"
@@ -163,6 +185,7 @@ def main() -> None:
     parser.add_argument("modules", nargs="*", help="module paths (default: all)")
     parser.add_argument("--report", action="store_true", help="print the table from the last runs")
     parser.add_argument("--survivors", action="store_true", help="list surviving mutants with their diffs")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier verdicts, test every mutant")
     parser.add_argument("--max-children", type=int, default=int(os.environ.get("MUTATION_CHILDREN", "1")))
     args = parser.parse_args()
     modules = args.modules or list(MODULES)
@@ -176,7 +199,7 @@ def main() -> None:
     if not args.report:
         for module in modules:
             print(f"== {module} against {' '.join(MODULES[module])}", flush=True)
-            run_one(module, args.max_children)
+            run_one(module, args.max_children, fresh=args.fresh)
     rows = [r for m in modules if (r := score(m))]
     print(table(rows))
     print(json.dumps(rows))
