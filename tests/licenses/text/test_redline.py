@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import zlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -427,3 +428,94 @@ def test_huge_texts_group_units_and_still_rebuild_both_sides(monkeypatch):
     pieces, coarse = redline_tokens(ta, tb, Budget(total=0, cells=0))
     assert rebuild(pieces, "a") == normalise(a) and rebuild(pieces, "b") == normalise(b)
     assert [t.count("row") for op, t in pieces if op == "delete"] == [27]
+
+
+def test_a_change_after_a_word_glued_to_punctuation_is_one_deletion_then_one_insertion():
+    # "bar" is followed by nothing in one text and a space in the other: the whitespace edit
+    # is an insertion alone, and the deletion that follows goes before it
+    assert redline("foo bar,baz", "foo bar qux") == [
+        ("equal", "foo bar"),
+        ("delete", ",baz"),
+        ("insert", " qux"),
+    ]
+
+
+def test_a_text_that_is_the_start_of_the_other_is_an_insertion_in_a_coarse_diff():
+    a, b = split("one two one two"), split("one two one two three one two")
+    assert redline_tokens(a, b, Budget(total=0, cells=0)) == (
+        [("equal", "one two one two"), ("insert", " three one two")],
+        False,
+    )
+    assert redline_tokens(b, a, Budget(total=0, cells=0)) == (
+        [("equal", "one two one two"), ("delete", " three one two")],
+        False,
+    )
+
+
+def test_a_coarse_diff_finds_a_unit_that_moved_next_to_the_common_start():
+    a, b = split("S. A B C. D E."), split("S. X Y. A B C. D F.")
+    assert redline_tokens(a, b, Budget(total=0, cells=0)) == (
+        [
+            ("equal", "S. "),
+            ("insert", "X Y. "),
+            ("equal", "A B C. "),
+            ("delete", "D E"),
+            ("insert", "D F"),
+            ("equal", "."),
+        ],
+        True,
+    )
+    assert redline_tokens(b, a, Budget(total=0, cells=0)) == (
+        [
+            ("equal", "S. "),
+            ("delete", "X Y. "),
+            ("equal", "A B C. "),
+            ("delete", "D F"),
+            ("insert", "D E"),
+            ("equal", "."),
+        ],
+        True,
+    )
+
+
+def test_the_word_level_flag_is_false_not_just_falsy():
+    assert redline_tokens(split("a b"), split("a c")) == (
+        [("equal", "a "), ("delete", "b"), ("insert", "c")],
+        False,
+    )
+
+
+def test_a_long_changed_stretch_in_a_coarse_diff_is_diffed_without_autojunk():
+    rng = random.Random(3)
+    old = [rng.choice(_VOCAB.split()) for _ in range(300)]
+    new = list(old)
+    for i in range(2, 298, 6):  # every unit changes: one stretch of about 295 tokens
+        new[i] = f"EDIT{i}"
+    a, b = split(" ".join(old)), split(" ".join(new))
+    pieces, coarse = redline_tokens(a, b, Budget(total=work(a[0], b[0]) - 1, cells=0))
+    assert coarse is False
+    # 50 words each way, about 680 characters; with autojunk, common words are junk and
+    # over 3,500 characters change
+    assert sum(len(t) for _, t in changed(pieces)) < 800
+
+
+@pytest.mark.parametrize(
+    ("cells", "rows_per_change"),
+    [
+        (10**9, [0] + [1] * 9),  # no grouping
+        (1280, [0] + [1] * 9),  # 31 and 39 units: (31 + 1) x (39 + 1) cells fit exactly
+        (1279, [6, 4, 4, 4, 1]),  # in pairs: (15 + 1) x (19 + 1) = 320
+        (320, [6, 4, 4, 4, 1]),
+        (319, [27]),  # in fours: (7 + 1) x (9 + 1) = 80
+        (300, [27]),
+    ],
+)
+def test_units_are_grouped_by_the_smallest_power_of_two_that_fits_the_cells(
+    monkeypatch, cells, rows_per_change
+):
+    monkeypatch.setattr(redline_module, "UNIT_CELLS", cells)
+    a, b = _texts(30)
+    ta, tb = split(normalise(a)), split(normalise(b))
+    pieces, _ = redline_tokens(ta, tb, Budget(total=0, cells=0))
+    assert rebuild(pieces, "a") == normalise(a) and rebuild(pieces, "b") == normalise(b)
+    assert [t.count("row") for op, t in pieces if op == "delete"] == rows_per_change
