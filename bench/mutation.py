@@ -59,8 +59,11 @@ def equivalents() -> dict[str, str]:
         return {}
     found = {}
     for line in EQUIVALENTS.read_text("utf-8").splitlines():
-        if m := re.match(r"\s*[-*]\s*`([\w.]+__mutmut_\d+)`\s*[:—-]?\s*(.*)", line):
-            found[m.group(1)] = m.group(2)
+        if not line.lstrip().startswith(("-", "*")):
+            continue
+        names = re.findall(r"`([^`\s]+__mutmut_\d+)`", line)
+        why = line.rsplit("`:", 1)[-1].strip()
+        found.update(dict.fromkeys(names, why))
     return found
 
 
