@@ -46,8 +46,13 @@ MODULES: dict[str, list[str]] = {
     "review/exports/csv_matrix.py": ["tests/review/test_exports.py"],
     "review/mail/refs.py": ["tests/review/mail/test_refs.py"],
     "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
-    # the pure tests of that file only, not the services that carry threads over
-    "review/rounds/alignment.py": ["tests/review/test_carryover.py", "-k", "quote or align_clauses"],
+    # with the pure tests of test_carryover, not the services that carry threads over
+    "review/rounds/alignment.py": [
+        "tests/review/rounds/test_alignment.py",
+        "tests/review/test_carryover.py",
+        "-k",
+        "quote or align or redline",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
