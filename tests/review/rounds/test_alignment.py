@@ -110,3 +110,26 @@ def test_align_clauses_follows_hand_links_and_unlinks():
     assert linked["3"].anchor == "2"
     unlinked = align_clauses(segment(V1), segment(V1), unlinks=[("2", "2")])
     assert unlinked["2"].anchor != "2"
+
+
+GRANT = "1. Grant.\nYou may use, copy and share the Software for any purpose.\n"
+KEEP = "You must keep this notice and the copyright line in every copy you make of the Software"
+STATE = "you must state all the changes you made to the files of the Software in a notice."
+ADS = "All advertising materials mentioning features of this software must display an acknowledgement of the authors.\n"
+SPLIT_OLD = f"{GRANT}2. Attribution.\n{KEEP}, and {STATE}\n3. Advertising.\n{ADS}"
+SPLIT_NEW = f"{GRANT}2. Attribution.\n{KEEP}.\n3. Changes.\nY{STATE[1:]}\n"
+
+
+def test_align_clauses_a_split_clause_goes_to_its_first_half_with_the_other_as_alternative():
+    targets = align_clauses(segment(SPLIT_OLD), segment(SPLIT_NEW))
+    assert (targets["2"].anchor, targets["2"].changed, targets["2"].alternatives) == ("2", True, ("3",))
+    assert targets["1"].alternatives == ()
+
+
+def test_align_clauses_merged_clauses_both_go_to_the_merged_one_as_changed():
+    old = f"{GRANT}2. Attribution.\n{KEEP}.\n3. Changes.\nY{STATE[1:]}\n4. Advertising.\n{ADS}"
+    new = f"{GRANT}2. Attribution.\n{KEEP}, and {STATE}\n3. Advertising.\n{ADS}"
+    targets = align_clauses(segment(old), segment(new))
+    assert (targets["2"].anchor, targets["2"].changed) == ("2", True)
+    assert (targets["3"].anchor, targets["3"].changed) == ("2", True)
+    assert (targets["4"].anchor, targets["4"].changed) == ("3", False)
