@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install install-dev migrate demo lint bench bench-load clean
+.PHONY: run serve test install install-dev migrate demo lint bench bench-load mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,5 +68,10 @@ bench-load: install-dev
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/load.py --postgres
 
+# Mutation score of each pure module against its own unit tests (mutmut; minutes per module,
+# on demand only: not part of `make test` or CI). MODULES="review/markup.py ..." for a few.
+mutation: install-dev
+	nice -n 10 $(BIN)/python bench/mutation.py $(MODULES)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache mutants .mutants

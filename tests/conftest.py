@@ -7,7 +7,8 @@ import pytest
 # refuses to run there unless told the test owns that thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# Beside the checkout; CLAUSEWISE_SHARED when the tests run from a copy (mutmut's mutants/).
+SHARED = Path(os.environ.get("CLAUSEWISE_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 

@@ -54,6 +54,13 @@ _MDY = re.compile(
 )
 
 
+def _month(name: str) -> int | None:
+    """The month a matched name stands for, if any. The regexes match ignoring case, which
+    also lets a long s match "s" ("\u017fept"): casefold() undoes that, lower() does not. A
+    dotless or dotted I matches "i" but neither undoes it: no month, so no date."""
+    return MONTHS.get(name.casefold())
+
+
 def _zone(m: re.Match[str]) -> tzinfo | None:
     if m.group("abbr"):
         return timezone(timedelta(hours=_ZONES[m.group("abbr")]))
@@ -106,10 +113,10 @@ def parse_loose(
             first_is_day = False
         day, month = (a, b) if first_is_day else (b, a)
         ymd = (year + 2000 if year < 100 else year, month, day)
-    elif m := _DMY.search(scan):
-        ymd = (int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-    elif m := _MDY.search(scan):  # also asctime, once the time is blanked out
-        ymd = (int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    elif (m := _DMY.search(scan)) and (month := _month(m.group(2))):
+        ymd = (int(m.group(3)), month, int(m.group(1)))
+    elif (m := _MDY.search(scan)) and (month := _month(m.group(1))):  # also asctime, time blanked
+        ymd = (int(m.group(3)), month, int(m.group(2)))
     if ymd is None or m is None:
         return None, 0
     end = max(end, m.end())
@@ -131,6 +138,12 @@ def parse_header_date(value: str | None) -> datetime | None:
         result = None
     if result is None:
         result, _ = parse_loose(value)
+    elif result.tzinfo is None:
+        # The email package drops zone names it does not know ("CEST", "JST") as if none were
+        # given; the loose reader knows them. Same wall time, so only the zone is taken.
+        loose, _ = parse_loose(value)
+        if loose is not None and loose.tzinfo is not None and loose.replace(tzinfo=None) == result:
+            result = loose
     if result is None:
         return None
     return result if result.tzinfo else result.replace(tzinfo=UTC)

@@ -11,9 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from review.markup import (
+    ALLOWED_SCHEMES,
+    ALLOWED_TAGS,
     LINK_REL,
     MAX_COMMENT_LENGTH,
     MarkdownTooLong,
+    _attribute_filter,
+    _BracketFacts,
+    _href_is_safe,
+    _make_parser,
+    _relative_url,
     check_length,
     render_markdown,
     sanitize_html,
@@ -64,7 +71,8 @@ def assert_safe(fragment: str) -> None:
                 assert scheme_of(value) in {"", "http", "https", "mailto"}, value
                 assert not value.replace("\\", "/").lstrip().startswith("//"), value
         if tag == "a":
-            assert attrs.get("rel") == LINK_REL
+            # a literal, not the module's constant: dropping "noopener" there must fail here
+            assert attrs.get("rel") == "nofollow noopener noreferrer"
 
 
 RAW_PAYLOADS = [
@@ -278,3 +286,245 @@ def test_link_guard_matches_markdown_it(text):
 @given(st.text(alphabet=st.sampled_from(list("[]()!<>*_`~\\:/#&;\"' \n\tajvsrciptJS=\u200b")), max_size=300))
 def test_any_markdown_renders_safe(text):
     assert_safe(render_markdown(text))
+
+
+# --- the rules one by one ----------------------------------------------------------------
+
+
+def test_allow_lists():
+    assert LINK_REL == "nofollow noopener noreferrer"
+    assert {"http", "https", "mailto"} == ALLOWED_SCHEMES
+    assert ALLOWED == ALLOWED_TAGS
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://opensource.org/osd",
+        "HTTP://EXAMPLE.ORG/",
+        "mailto:a@example.org",
+        "/reviews/3/",
+        "../matrix/",
+        "/wiki/Help:Contents",  # a colon after the first slash is part of the path
+        "page?a=b:c",  # a colon in the query
+        "#sec:2",  # a colon in the fragment
+        "a/b:c",
+        "docs/Help:Contents/edit",  # a colon in a later path segment
+        "page?a=b:c?d",  # a colon between two question marks
+        "#sec:2#more",
+        "mailto:a:b@example.org",  # only the part before the first colon is the scheme
+        "",
+    ],
+)
+def test_safe_targets_keep_their_href(url):
+    assert _href_is_safe(url)
+    assert _relative_url(url) == url
+    assert _attribute_filter("a", "href", url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "vbscript:x",
+        "data:text/html,x",
+        "ftp://example.org/",
+        "a:b/c",  # a scheme before any slash, query or fragment
+        "//evil.example",
+        "/&#9;/evil.example",  # a tab (Cc) browsers drop: read as //evil.example
+        "/\n/evil.example",
+        " //evil.example",  # a leading space (Zs)
+        "\u00a0//evil.example",  # no-break space (Zs)
+        "\u200b//evil.example",  # zero-width space (Cf)
+        "/%2F/evil.example",  # percent-encoded slash
+        "\\\\evil.example",  # backslashes are slashes to a browser
+        "/\\evil.example",
+        "java\tscript:alert(1)",
+        "javascript&colon;alert(1)",
+    ],
+)
+def test_unsafe_targets_lose_their_href(url):
+    assert not _href_is_safe(url)
+    assert _relative_url(url) is None
+    assert _attribute_filter("a", "href", url) is None
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="/&#9;/evil.example">x</a>',
+        '<a href=" //evil.example">x</a>',
+        '<a href="/&#10;/evil.example">x</a>',
+    ],
+)
+def test_sanitizer_drops_hrefs_that_browsers_read_as_another_host(html):
+    assert parse(sanitize_html(html)) == [("a", {"rel": "nofollow noopener noreferrer"})]
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [("3", "3"), ("123456789", "123456789"), ("1234567890", None), ("-1", None), ("3a", None), ("", None)],
+)
+def test_list_start_is_a_short_number(value, kept):
+    assert _attribute_filter("ol", "start", value) == kept
+
+
+def test_other_allowed_attributes_pass_the_filter_unchanged():
+    assert _attribute_filter("a", "title", "javascript:x") == "javascript:x"
+
+
+def test_relative_links_with_colons_render_with_their_href():
+    out = render_markdown("[a](/wiki/Help:Contents) [b](page?a=b:c) [c](#sec:2)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == [
+        "/wiki/Help:Contents",
+        "page?a=b:c",
+        "#sec:2",
+    ]
+
+
+def test_image_without_alt_is_labelled_image():
+    out = render_markdown("![](/img.png)")
+    assert parse(out) == [("p", {}), ("a", {"href": "/img.png", "rel": "nofollow noopener noreferrer"})]
+    assert ">image</a>" in out
+
+
+def test_an_image_after_a_link_is_not_inside_it():
+    out = render_markdown("[a](/1) ![b](/img)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == ["/1", "/img"]
+    assert ">image: b</a>" in out
+
+
+def test_an_image_inside_a_second_link_stays_inside_it():
+    # the depth count goes back to zero after each link, not below it
+    out = render_markdown("[a](/1) [![b](/img)](/2)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == ["/1", "/2"]
+    assert ">b</a>" in out
+    assert "image:" not in out
+
+
+def test_images_inside_and_after_a_link():
+    out = render_markdown("[![b](/img)](/2) ![c](/i2)\n\n![d](/i3)")
+    assert [attrs.get("href") for tag, attrs in parse(out) if tag == "a"] == ["/2", "/i2", "/i3"]
+    assert ">image: c</a>" in out and ">image: d</a>" in out and ">b</a>" in out
+
+
+def test_image_alt_and_src_are_escaped():
+    out = render_markdown('![<b>&"](/a?x=1&y="2")')
+    assert "<b>" not in out
+    assert parse(out)[1][1]["href"] == "/a?x=1&y=%222%22"
+
+
+def test_length_error_names_the_length_the_limit_and_the_excess():
+    with pytest.raises(MarkdownTooLong) as err:
+        check_length("abcde", limit=3)
+    assert (err.value.length, err.value.limit) == (5, 3)
+    assert str(err.value) == (
+        "This text is 5 characters long; the limit is 3. "
+        "Please shorten it by 2 characters, or split it into several comments."
+    )
+    check_length("abc", limit=3)
+
+
+def test_image_with_an_empty_source_links_to_nothing():
+    out = render_markdown("![a]()")
+    assert parse(out)[1] == ("a", {"href": "", "rel": "nofollow noopener noreferrer"})
+
+
+# --- the parser _make_parser builds (the module's own is built once, at import) -----------
+
+
+def test_parser_renders_images_as_links_and_only_alt_text_inside_links():
+    md = _make_parser()
+    assert md.render("![a](/x)") == '<p><a href="/x">image: a</a></p>\n'
+    assert md.render("[![a](/x)](/y)") == '<p><a href="/y">a</a></p>\n'
+
+
+def test_parser_nests_at_most_ten_levels():
+    deep = "> " * 15 + "a"
+    assert _make_parser().render(deep).count("<blockquote>") == 10
+    assert render_markdown(deep).count("<blockquote>") == 10
+
+
+def test_parser_keeps_raw_html_as_text_and_has_tables_and_strikethrough():
+    md = _make_parser()
+    assert md.render("<b>x</b>") == "<p>&lt;b&gt;x&lt;/b&gt;</p>\n"
+    assert "<del>" in md.render("~~x~~") or "<s>" in md.render("~~x~~")
+    assert "<table>" in md.render("| a |\n|---|\n| 1 |")
+
+
+def test_bracket_facts_are_computed_once_per_paragraph(monkeypatch):
+    import review.markup as markup
+
+    made = []
+
+    class Counting(_BracketFacts):
+        def __init__(self, src):
+            made.append(src)
+            super().__init__(src)
+
+    monkeypatch.setattr(markup, "_BracketFacts", Counting)
+    _make_parser().render("[a](/1) [b](/2) [c] [d](/3)\n\n[e](/4) ![f](/5)")
+    assert made == ["[a](/1) [b](/2) [c] [d](/3)", "[e](/4) ![f](/5)"]
+
+
+def test_guard_gives_up_without_a_paren_or_a_reference():
+    import review.markup as markup
+
+    calls = []
+
+    class State:
+        def __init__(self, src, pos=0, references=None):
+            self.src, self.pos, self.cache, self.env = src, pos, {}, {"references": references or {}}
+
+    def rule(state, silent):
+        calls.append((state.pos, silent))
+        return True
+
+    guarded = markup._guard_link_rule(rule, 0)
+    assert guarded(State("[a] b"), False) is False  # no "(" after the label, no references
+    assert guarded(State("[a b"), False) is False  # the label never closes
+    assert guarded(State("x[a](b)"), False) is False  # no "[" at this position
+    assert calls == []
+    assert guarded(State("[a](b)"), True) is True
+    assert guarded(State("[a] b", references={"A": {}}), False) is True
+    assert calls == [(0, True), (0, False)]
+    image = markup._guard_link_rule(rule, 1)
+    assert image(State("![a](b)"), False) is True
+    assert image(State("[a](b)"), False) is False  # the image rule's "[" is one further on
+
+
+def _closes(src: str, start: int) -> bool:
+    """Reference: does the "[" at start find its "]", counting plain brackets?"""
+    level = 0
+    for ch in src[start:]:
+        level += (ch == "[") - (ch == "]")
+        if level == 0:
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]a ")), max_size=30))
+def test_bracket_counting_says_exactly_whether_a_label_can_close(src):
+    # No character that can hide a bracket: counting is exact, in both directions.
+    facts = _BracketFacts(src)
+    for start, ch in enumerate(src):
+        if ch == "[":
+            assert facts.label_may_close(start) == _closes(src, start), (src, start)
+
+
+@pytest.mark.parametrize("hide", ["`", "\\", "<", "("])
+def test_a_character_that_can_hide_brackets_turns_counting_off(hide):
+    src = "[[a" + hide + "]"  # counting alone would say the first "[" never closes
+    facts = _BracketFacts(src)
+    assert facts.depth_min_after is None
+    assert facts.label_may_close(0) is True
+    assert facts.label_may_close(1) is True
+    assert _BracketFacts("[a]").label_may_close(3) is False  # nothing after: certain
+
+
+def test_brackets_after_the_last_close_cannot_close():
+    facts = _BracketFacts("[a] [b")
+    assert facts.label_may_close(0) is True
+    assert facts.label_may_close(4) is False

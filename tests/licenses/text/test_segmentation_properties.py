@@ -79,7 +79,12 @@ def test_segmentation_is_deterministic(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=500))
 def test_never_raises_on_any_string(text):
-    segment(text)
+    # Any string, not only license-like ones: still well-formed segments over the text.
+    segs = segment(text)
+    assert isinstance(segs, list)
+    _check_spans(text, segs)
+    assert all(text[s.start : s.end].strip() for s in segs), "a segment covers only blanks"
+    assert bool(segs) == bool(text.strip()), "visible text gives a segment, blank text none"
 
 
 def _timed(text):

@@ -1,0 +1,217 @@
+"""Mutation score of each pure module against its own unit tests (mutmut 3).
+
+    python bench/mutation.py                         every module below, one after another
+    python bench/mutation.py review/markup.py ...    only these
+    python bench/mutation.py --report                the table from the last runs, running nothing
+    python bench/mutation.py --survivors MODULE      the diff of each surviving mutant
+
+mutmut's shared settings are in pyproject.toml ([tool.mutmut]); this script sets, per module,
+which file is mutated (only_mutate) and which tests run (the test selection). Each module
+keeps its own mutmut state under .mutants/<module>/, moved to mutants/ while it runs, so
+a second run re-tests the functions that changed and the mutants that survived. Mutants listed in
+docs/mutation-equivalents.md (equivalent: no test can tell them from the original) are set
+aside: score = killed / (mutants - equivalent). "No tests" counts as survived.
+
+CPU-heavy: runs on demand (`make mutation`), never in CI or `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STATE = ROOT / ".mutants"
+EQUIVALENTS = ROOT / "docs" / "mutation-equivalents.md"
+
+# Each pure module and its own unit tests (run with Django configured by pytest-django, as
+# in `make test`, but the modules themselves never import it).
+MODULES: dict[str, list[str]] = {
+    "licenses/text/redline.py": [
+        "tests/licenses/text/test_redline.py",
+        "tests/licenses/text/test_redline_cost.py",
+    ],
+    "licenses/text/addresses.py": ["tests/licenses/text/test_addresses.py"],
+    "review/markup.py": ["tests/review/test_markup.py"],
+    "review/matrix/verdicts.py": ["tests/review/matrix/test_verdicts.py"],
+    "review/mail/dates.py": ["tests/review/mail/test_dates.py"],
+    "review/exports/markdown.py": ["tests/review/test_exports.py"],
+    "review/exports/html_doc.py": ["tests/review/test_exports.py"],
+    "review/exports/csv_matrix.py": ["tests/review/test_exports.py"],
+    "review/mail/refs.py": ["tests/review/mail/test_refs.py"],
+    "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
+    # with the pure tests of test_carryover, not the services that carry threads over
+    "review/rounds/alignment.py": [
+        "tests/review/rounds/test_alignment.py",
+        "tests/review/test_carryover.py",
+        "-k",
+        "quote or align or redline",
+    ],
+}
+
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+
+
+def equivalents() -> dict[str, str]:
+    """Mutant name -> why it is equivalent, from docs/mutation-equivalents.md."""
+    if not EQUIVALENTS.exists():
+        return {}
+    found = {}
+    for line in EQUIVALENTS.read_text("utf-8").splitlines():
+        if not line.lstrip().startswith(("-", "*")):
+            continue
+        names = re.findall(r"`([^`\s]+__mutmut_\d+)`", line)
+        why = line.rsplit("`:", 1)[-1].strip()
+        found.update(dict.fromkeys(names, why))
+    return found
+
+
+def _state_dir(module: str) -> Path:
+    return STATE / module.removesuffix(".py").replace("/", ".")
+
+
+def _statuses(module: str) -> dict[str, str] | None:
+    from mutmut.stats import status_by_exit_code
+
+    meta = _state_dir(module) / (module + ".meta")
+    if not meta.exists():
+        return None
+    codes = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+    return {name: status_by_exit_code[code] for name, code in codes.items()}
+
+
+def score(module: str) -> dict | None:
+    statuses = _statuses(module)
+    if statuses is None:
+        return None
+    equivalent = equivalents()
+    total = len(statuses)
+    killed = sum(s in KILLED for s in statuses.values())
+    set_aside = sum(1 for name, s in statuses.items() if s not in KILLED and name in equivalent)
+    survived = total - killed - set_aside
+    counted = total - set_aside
+    return {
+        "module": module,
+        "mutants": total,
+        "killed": killed,
+        "survived": survived,
+        "equivalent": set_aside,
+        "not_checked": sum(s == "not checked" for s in statuses.values()),
+        "score": round(100 * killed / counted, 1) if counted else 100.0,
+    }
+
+
+def survivors(module: str) -> list[str]:
+    statuses = _statuses(module) or {}
+    equivalent = equivalents()
+    return sorted(n for n, s in statuses.items() if s not in KILLED and n not in equivalent)
+
+
+def _retest_survivors(meta: Path) -> None:
+    """mutmut keeps a verdict until the function changes; tests added since should judge the
+    survivors again. Kills stand (tests are added, not weakened; --fresh forgets them too)."""
+    from mutmut.stats import status_by_exit_code
+
+    if not meta.exists():
+        return
+    data = json.loads(meta.read_text("utf-8"))
+    codes = data["exit_code_by_key"]
+    for name, code in codes.items():
+        if status_by_exit_code[code] not in KILLED:
+            codes[name] = None
+    meta.write_text(json.dumps(data, indent=4), "utf-8")
+
+
+def run_one(module: str, children: int, fresh: bool = False) -> int:
+    """mutmut run for one module, in a child process, with its own state directory."""
+    work = ROOT / "mutants"
+    if work.exists():
+        sys.exit("mutants/ exists: another mutation run is going on, or one was cut short (remove it)")
+    own = _state_dir(module)
+    if own.exists() and fresh:
+        shutil.rmtree(own)
+    if own.exists():
+        _retest_survivors(own / (module + ".meta"))
+        own.rename(work)
+    code = (
+        "import sys\n"
+        "from mutmut import configuration\n"
+        "cfg = configuration.config()\n"
+        f"cfg.only_mutate = [{module!r}]\n"
+        f"cfg.pytest_add_cli_args_test_selection = {MODULES[module]!r}\n"
+        "from mutmut.__main__ import cli\n"
+        f"sys.exit(cli(['run', '--max-children', '{children}']))\n"
+    )
+    env = {**os.environ, "CLAUSEWISE_SHARED": str(ROOT.parent / "shared")}
+    try:
+        return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=False).returncode
+    finally:
+        own.parent.mkdir(parents=True, exist_ok=True)
+        if work.exists():
+            work.rename(own)
+
+
+def show_survivors(module: str) -> None:
+    """`mutmut show` for each survivor, from a scratch directory that links to this module's
+    state, so that it works while another module's run holds mutants/."""
+    import tempfile
+
+    names = survivors(module)
+    print(f"## {module}: {len(names)} surviving")
+    if not names:
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        for entry in ROOT.iterdir():
+            if entry.name not in {"mutants", ".mutants", ".git", ".venv"}:
+                (Path(scratch) / entry.name).symlink_to(entry)
+        (Path(scratch) / "mutants").symlink_to(_state_dir(module))
+        for name in names:
+            subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=scratch, check=False)
+
+
+def table(rows: list[dict]) -> str:
+    out = ["| module | mutants | killed | survived | equivalent | score |", "|---|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        note = f" ({r['not_checked']} not checked)" if r["not_checked"] else ""
+        out.append(
+            f"| `{r['module']}` | {r['mutants']} | {r['killed']} | {r['survived']}{note} | "
+            f"{r['equivalent']} | {r['score']} % |"
+        )
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("modules", nargs="*", help="module paths (default: all)")
+    parser.add_argument("--report", action="store_true", help="print the table from the last runs")
+    parser.add_argument("--survivors", action="store_true", help="list surviving mutants with their diffs")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier verdicts, test every mutant")
+    parser.add_argument("--max-children", type=int, default=int(os.environ.get("MUTATION_CHILDREN", "1")))
+    args = parser.parse_args()
+    modules = args.modules or list(MODULES)
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        sys.exit(f"not a pure module with unit tests listed in {__file__}: {', '.join(unknown)}")
+    if args.survivors:
+        for module in modules:
+            show_survivors(module)
+        return
+    if not args.report:
+        for module in modules:
+            print(f"== {module} against {' '.join(MODULES[module])}", flush=True)
+            run_one(module, args.max_children, fresh=args.fresh)
+    rows = [r for m in modules if (r := score(m))]
+    print(table(rows))
+    print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    main()
