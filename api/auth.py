@@ -52,6 +52,9 @@ def _principal(request: HttpRequest, *, write: bool) -> Principal:
         scheme, _, key = header.partition(" ")
         token = token_for_key(key.strip()) if scheme.lower() == "bearer" else None
         if token is None:
+            # A wrong token counts as an anonymous request from its address, so guessing is
+            # throttled like any other anonymous use (429 past the limit).
+            _throttle(request, Principal(user=AnonymousUser()))
             raise ApiError(
                 401,
                 "invalid_token",

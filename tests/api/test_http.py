@@ -127,6 +127,19 @@ def test_rate_limit_per_token_with_retry_after(client, version, people, settings
     assert get(client, url, reader, scope="write").status_code == 200
 
 
+def test_wrong_tokens_count_against_the_address(client, version, settings):
+    """Guessing tokens costs the guesser: each wrong one counts as an anonymous request from its
+    address, and past the limit the answer is 429, not another 401."""
+    settings.API_ANONYMOUS_REQUESTS_PER_MINUTE = 2
+    url = reverse("api:licenses")
+    wrong = {"HTTP_AUTHORIZATION": "Bearer cw_not-a-token", "REMOTE_ADDR": "10.0.0.9"}
+    assert [client.get(url, **wrong).status_code for _ in range(2)] == [401, 401]
+    limited = client.get(url, **wrong)
+    assert limited.status_code == 429 and "Retry-After" in limited
+    assert client.get(url, REMOTE_ADDR="10.0.0.9").status_code == 429  # the same address, as a reader
+    assert client.get(url, REMOTE_ADDR="10.0.0.8").status_code == 200
+
+
 def test_rate_limit_for_anonymous_readers_by_address(client, version, settings):
     settings.API_ANONYMOUS_REQUESTS_PER_MINUTE = 2
     url = reverse("api:licenses")
