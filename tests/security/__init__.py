@@ -463,6 +463,26 @@ def _pending_request(w: World, key: str = "plain"):
     return request
 
 
+def _unread_notification(w: World, key: str) -> dict:
+    """An unread notification for ``key``, so that marking all read writes something."""
+    from review.notify.models import Notification
+
+    Notification.objects.create(
+        recipient=w.user(key),
+        kind=Notification.Kind.COMMENT,
+        review=w.review,
+        thread=w.thread,
+        reason="thread",
+    )
+    return {}
+
+
+def _unwatch_token(w: World) -> str:
+    from review.notify import mailer
+
+    return mailer.unwatch_token(user_id=w.user("plain").pk, kind="thread", target_id=w.thread.pk)
+
+
 _CORRECTORS = ("steward", "moderator")
 _NOT_CORRECTORS = ("plain", "author", "other_steward")
 
@@ -553,6 +573,29 @@ ENDPOINTS: dict[str, Endpoint] = {
         post=lambda w: {"display_name": "Paula P.", "affiliation": "Example", "email": "paula@example.org"},
         allowed=("plain",),
         reader="plain",
+    ),
+    # --- notifications (review.notify) ------------------------------------------------------------
+    "notify:bell": Endpoint(PUBLIC, fragment=True),  # empty for visitors; the count for a person
+    "notify:feed-activity": Endpoint(PUBLIC),
+    "notify:feed-review": Endpoint(PUBLIC, kwargs=lambda w: {"pk": w.review.pk}),
+    "notify:feed-license": Endpoint(PUBLIC, kwargs=lambda w: {"slug": w.license.slug}),
+    "notify:feed-family": Endpoint(PUBLIC, kwargs=lambda w: {"slug": "xss-family"}),
+    "notify:notification-list": Endpoint(ACCOUNT, reader="plain"),
+    "notify:mark-read": Endpoint(LOGIN, post=lambda w: _unread_notification(w, "plain"), allowed=("plain",)),
+    "notify:watch": Endpoint(
+        LOGIN, kwargs=lambda w: {"kind": "license", "pk": w.license.pk}, post=lambda w: {}, allowed=("plain",)
+    ),
+    # The one-click unsubscribe of RFC 8058: no session and no CSRF token, the signed token is the
+    # proof (its POST is tested in tests/review/notify); here its page is read and scanned.
+    "notify:unsubscribe": Endpoint(ACCOUNT, kwargs=lambda w: {"token": _unwatch_token(w)}),
+    "notify:outbox": Endpoint(ACCOUNT, reader="moderator"),
+    "notify:post-to-list": Endpoint(
+        ROLE,
+        kwargs=lambda w: {"pk": w.review.pk},
+        post=lambda w: {"action": "download"},
+        allowed=("moderator",),
+        denied=("plain", "author", "steward"),
+        reader="moderator",
     ),
     # --- catalogue and corrections --------------------------------------------------------------
     "licenses:version-create": Endpoint(

@@ -10,6 +10,8 @@ The table is ``tests.security.ENDPOINTS``. For each write endpoint:
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -317,10 +319,11 @@ def _admin_paths():
             ("<path:content_type_id>", "1"),
             ("<path:object_id>", "1"),
             ("<id>", "1"),
-            ("^(?P<app_label>auth|axes|licenses|review)/$", "review/"),
             ("(?P<url>.*)$", "nowhere/"),
         ):
             path = path.replace(param, sample)
+        # The app index's pattern lists every app with admin models: any of them will do.
+        path = re.sub(r"\^\(\?P<app_label>[^)]*\)/\$", "review/", path)
         assert "<" not in path and "(" not in path, f"admin URL {route!r}: teach _admin_paths its parameter"
         paths.append((path, pattern.name))
     return paths
