@@ -56,6 +56,7 @@ def test_watch_a_thread_hear_of_a_reply_and_unwatch(live_server, page: Page):
         page.locator(".site-header").screenshot(path=f"{SHOTS}/bell.png")
 
     # 3. The notifications page names the clause and quotes the reply.
+    page.wait_for_load_state("networkidle")  # the bell refreshes itself once on load: click the one that stays
     page.locator("#bell").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
     item = page.locator(".notification").first
