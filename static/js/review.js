@@ -143,21 +143,11 @@
     var endEl = range.endContainer.nodeType === 1 ? range.endContainer : range.endContainer.parentElement;
     var root = startEl && startEl.closest(".clause-text[data-clause]");
     if (!root || !endEl || root !== endEl.closest(".clause-text[data-clause]")) { return null; }
-    var text = root.textContent;
     var start = offsetIn(root, range.startContainer, range.startOffset);
     var end = offsetIn(root, range.endContainer, range.endOffset);
-    while (start < end && /\s/.test(text.charAt(start))) { start++; }
-    while (end > start && /\s/.test(text.charAt(end - 1))) { end--; }
-    if (end <= start) { return null; }
-    return {
-      clause: root.dataset.clause,
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT), start),
-      suffix: text.slice(end, end + CONTEXT),
-      start: start,
-      end: end,
-      rect: range.getBoundingClientRect()
-    };
+    var quote = quoteFrom(root, start, end);  // the same words as "Quote words…" would take
+    if (quote) { quote.rect = range.getBoundingClientRect(); }
+    return quote;
   }
 
   var pending = null;
