@@ -23,6 +23,10 @@ class Profile(models.Model):
     )
     # Times on the site in this zone, named; empty: the browser's (accounts.timezones).
     time_zone = models.CharField("Time zone", max_length=64, blank=True)
+    # An address typed at sign-up or on the profile, waiting for its owner to confirm it
+    # (accounts.addresses); ``User.email`` holds only a confirmed address.
+    pending_email = models.EmailField(blank=True)
+    pending_sent_at = models.DateTimeField(null=True, blank=True)  # the last link mailed for it
 
     class Meta:
         # The table predates this app (it was review.Profile); keeping its name avoids a data move.

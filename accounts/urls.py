@@ -5,6 +5,8 @@ from accounts import login, members, passwords, views
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("profile/", views.profile, name="profile"),
+    path("profile/confirm-email/<str:token>/", views.confirm_email, name="confirm-email"),
+    path("profile/resend-confirmation/", views.resend_confirmation, name="resend-confirmation"),
     path("login/", login.LoginView.as_view(), name="login"),
     path("password_reset/", passwords.PasswordResetView.as_view(), name="password_reset"),
     path("profile/ask-for-reviewer/", views.role_request, name="role-request"),

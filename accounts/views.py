@@ -19,9 +19,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts import roles, services
+from accounts import addresses, roles, services
 from accounts.models import Profile, RoleRequest
 from accounts.timezones import remember, zone_choices
+from config.site import site_base
 
 
 class SignupForm(UserCreationForm):
@@ -35,21 +36,22 @@ class SignupForm(UserCreationForm):
         model = User
         fields = ("username", "email")
 
+    # No check that the address is free: saying so would tell anyone who has an account here.
+    # The address waits for its owner's confirmation (accounts.addresses), and a taken one is
+    # told about the attempt by mail.
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this email address already exists. Log in, or reset its password."
-            )
-        return email
+        return self.cleaned_data["email"].strip()
 
     @transaction.atomic
     def save(self, commit: bool = True) -> User:
-        user = super().save(commit=True)
+        user = super().save(commit=False)
+        user.email = ""  # confirmed later
+        user.save()
         Profile.objects.create(
             user=user,
             display_name=self.cleaned_data.get("display_name", "").strip(),
             affiliation=self.cleaned_data.get("affiliation", "").strip(),
+            pending_email=self.cleaned_data["email"],
         )
         return user
 
@@ -70,7 +72,11 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["email"].initial = user.email
+        self.fields["email"].initial = self.instance.pending_email or user.email
+        self.fields["email"].help_text = (
+            "For notifications and password resets; never shown to others. "
+            "A new address is used once you follow the link we mail to it."
+        )
         # A form that leaves the mail setting out keeps it as it is.
         self.fields["notify_mail"].required = False
         self.fields["time_zone"] = forms.ChoiceField(
@@ -84,17 +90,14 @@ class ProfileForm(forms.ModelForm):
         return self.cleaned_data.get("notify_mail") or self.instance.notify_mail
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
-            raise forms.ValidationError("Another account uses this email address.")
-        return email
+        return self.cleaned_data["email"].strip()
 
-    @transaction.atomic
-    def save(self, commit: bool = True) -> Profile:
-        profile = super().save(commit=commit)
-        self.user.email = self.cleaned_data["email"]
-        self.user.save(update_fields=["email"])
-        return profile
+    def new_email(self) -> str | None:
+        """The address typed, when it is neither the confirmed one nor the one already waiting."""
+        email = self.cleaned_data["email"]
+        if email.lower() in (self.user.email.lower(), self.instance.pending_email.lower()):
+            return None
+        return email
 
 
 def _next_url(request: HttpRequest) -> str | None:
@@ -117,6 +120,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             "Welcome to Clausewise. You can read every public review now; "
             "a moderator gives reviewers the right to comment.",
         )
+        _mail_confirmation(request, user, form.cleaned_data["email"])
         return redirect(_next_url(request) or "profile")
     return render(request, "registration/signup.html", {"form": form, "next": _next_url(request) or ""})
 
@@ -152,11 +156,49 @@ def profile(request: HttpRequest) -> HttpResponse:
     instance, _ = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
+        new_email = form.new_email()
         form.save()
         remember(request, form.instance.time_zone)
         messages.success(request, "Profile saved.")
+        if new_email:
+            _mail_confirmation(request, request.user, new_email)
         return redirect("profile")
     return _profile_page(request, form, RoleRequestForm())
+
+
+def _mail_confirmation(request: HttpRequest, user: User, email: str) -> None:
+    """Mail the link that makes ``email`` the account's, and say so the same way whoever owns it."""
+    if addresses.ask_to_confirm(user, email, base_url=site_base(request)):
+        messages.info(request, f"We sent a link to {email}. Your address is used once you follow it.")
+    else:
+        messages.error(
+            request,
+            "We could not send the confirmation mail just now. Try again from your profile in a few minutes.",
+        )
+
+
+@require_POST
+@login_required
+def resend_confirmation(request: HttpRequest) -> HttpResponse:
+    profile = get_object_or_404(Profile, user=request.user)
+    if not profile.pending_email:
+        messages.info(request, "No address is waiting for confirmation.")
+    elif wait := addresses.resend_wait(profile):
+        messages.info(request, f"We sent a link a moment ago. You can ask again in {wait} s.")
+    else:
+        _mail_confirmation(request, request.user, profile.pending_email)
+    return redirect("profile")
+
+
+@login_required
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        email = addresses.confirm(token, user=request.user)
+    except addresses.ConfirmError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Thank you: {email} is now your account's address.")
+    return redirect("profile")
 
 
 @require_POST

@@ -41,9 +41,8 @@ def make_user(
     **extra,
 ) -> User:
     username = username or f"user{next(_seq)}"
-    user = User.objects.create_user(
-        username=username, email=f"{username}@example.org", password=password, **extra
-    )
+    extra.setdefault("email", f"{username}@example.org")
+    user = User.objects.create_user(username=username, password=password, **extra)
     for role in roles:
         user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user

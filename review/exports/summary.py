@@ -10,25 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.conf import settings
-from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import display_name
+from config.site import site_base
 from licenses.models import Clause
 from review.exports import data
 from review.families.models import FamilyReview
 from review.models import Comment, Position, Review, Thread
-
-
-def site_base(request: HttpRequest | None = None) -> str:
-    """The absolute base for permalinks: ``SITE_URL`` when set, else the request's own scheme and
-    host (so that links work on whatever address the app is served), else ``http://localhost``."""
-    if settings.SITE_URL:
-        return settings.SITE_URL.rstrip("/")
-    if request is not None:
-        return request.build_absolute_uri("/").rstrip("/")
-    return "http://localhost"
 
 
 def review_summary(

@@ -12,8 +12,9 @@ import re
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from config.site import site_base
 from review import exports
-from review.exports.summary import review_summary, site_base
+from review.exports.summary import review_summary
 from review.models import Review
 from review.selectors import review_for
 

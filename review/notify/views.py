@@ -148,7 +148,7 @@ def post_to_list(request: HttpRequest, pk: int) -> HttpResponse:
     from django.conf import settings
     from django.core.exceptions import ValidationError
 
-    from review.exports.summary import site_base
+    from config.site import site_base
     from review.notify import listpost
 
     review = review_selectors.review_for(pk, request.user)

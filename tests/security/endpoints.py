@@ -102,6 +102,17 @@ def _pending_request(w: World, key: str = "plain"):
     return request
 
 
+def _pending_address(w: World, key: str) -> dict:
+    """An address waiting for ``key``'s confirmation, its last link mailed long ago."""
+    from accounts.models import Profile
+
+    profile, _ = Profile.objects.get_or_create(user=w.user(key))
+    profile.pending_email = f"{key}.new@example.org"
+    profile.pending_sent_at = None
+    profile.save()
+    return {}
+
+
 def _unread_notification(w: World, key: str) -> dict:
     """An unread notification for ``key``, so that marking all read writes something."""
     from review.notify.models import Notification
@@ -207,6 +218,9 @@ ENDPOINTS: dict[str, Endpoint] = {
         allowed=("other",),
         denied=("plain", "author", "moderator"),
     ),
+    # The link mailed to a new address: a bad token says so on the profile, writing nothing.
+    "confirm-email": Endpoint(ACCOUNT, kwargs=lambda w: {"token": "not-a-token"}, reader="plain"),
+    "resend-confirmation": Endpoint(LOGIN, post=lambda w: _pending_address(w, "plain"), allowed=("plain",)),
     "profile": Endpoint(
         LOGIN,
         post=lambda w: {"display_name": "Paula P.", "affiliation": "Example", "email": "paula@example.org"},
