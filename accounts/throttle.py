@@ -20,9 +20,7 @@ WINDOW = 300  # seconds
 
 
 def _limits() -> tuple[int, int]:
-    per_address = getattr(settings, "LOGIN_FAILURES_PER_ADDRESS", 30)
-    everyone = getattr(settings, "LOGIN_FAILURES_GLOBAL", 600)
-    return per_address, everyone
+    return settings.LOGIN_FAILURES_PER_ADDRESS, settings.LOGIN_FAILURES_GLOBAL
 
 
 def _keys(address: str) -> tuple[str, str, int]:
