@@ -44,7 +44,7 @@ from review.mail.mime import (
 from review.mail.quotes import MARK, parse_author, split_chain
 from review.mail.refs import find_refs, match_refs
 from review.mail.repair import decode_escapes, repair_text
-from review.mail.signatures import clean_body
+from review.mail.signatures import clean_body, cut_footer_text
 
 __all__ = [
     "ClauseMatch", "ClauseRef", "MailFormatError", "Message",
@@ -88,6 +88,10 @@ def _chain_from_mail(raw: RawMail) -> list[Message]:
     tz: tzinfo | None = date.tzinfo if date else None
     text = repair_text(raw.text)
     footer = _has_list_footer(text)
+    if footer:
+        # One mail: its list footer ends it, so a quote just above the footer ends it too (and
+        # is the quoted mail, not the author's words).
+        text = cut_footer_text(text)
     own, older = split_chain(text, tz, list_footer=footer)
     top = Message(
         author_name=raw.author_name,
@@ -196,6 +200,13 @@ def _same_author(a: Message, b: Message) -> bool:
     return bool(a.author_name) and normalise_words(a.author_name) == normalise_words(b.author_name)
 
 
+def _dated_after(a: Message, b: Message) -> bool:
+    """``a`` was sent clearly after ``b``, by dates written with their zones."""
+    if a.date is None or b.date is None or a.date_zone_guessed or b.date_zone_guessed:
+        return False
+    return (a.date - b.date).total_seconds() > 600
+
+
 def _author_key(msg: Message) -> str:
     return msg.author_email or normalise_words(msg.author_name)
 
@@ -224,14 +235,22 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
     def twin_of(msg: Message, key: str, quoter: Message | None) -> int | None:
         """A whole (or earlier quoted) message this quoted copy repeats, possibly shortened."""
         same = next((i for i in by_body.get(key, []) if _same_author(nodes[i], msg)), None)
-        if same is not None or len(key) < 40:
+        if same is not None:
             return same
+        # The message its quoter answers (In-Reply-To), by the same author, holding these words:
+        # strong enough for a short quote too ("Dear all, I submit …", cut by the quoter).
         parent = by_id.get(quoter.in_reply_to) if quoter is not None and quoter.in_reply_to else None
         if parent is not None and _same_author(nodes[parent], msg) and key in keys[parent]:
             return parent
+        short = len(key) < 40  # a few words could be anyone's: then the time must match too
+        if short and msg.date is None:
+            return None
         for i in reversed(by_author.get(_author_key(msg), [])[-500:]):
             when = nodes[i].date
-            close = msg.date is None or when is None or abs(when - msg.date).days < 4
+            if short:
+                close = when is not None and abs(when - msg.date).total_seconds() <= 120
+            else:
+                close = msg.date is None or when is None or abs(when - msg.date).days < 4
             if close and key in keys[i] and _same_author(nodes[i], msg):
                 return i
         return None
@@ -266,6 +285,10 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
             # Nesting says "older"; an In-Reply-To naming the other says otherwise, and wins
             # (messages pasted one after another, oldest first, each with its headers).
             if nodes[older].in_reply_to and nodes[older].in_reply_to == nodes[newer].message_id:
+                edges[newer].add(older)
+            elif _dated_after(nodes[older], nodes[newer]):
+                # Header blocks pasted oldest first read as nesting; their written dates say
+                # the "quoted" one came later, and they win.
                 edges[newer].add(older)
             else:
                 edges[older].add(newer)

@@ -347,6 +347,13 @@ class _Splitter:
         return None
 
     def split(self, s: int, e: int, level: int, nest: int) -> tuple[str, list[Message]]:
+        outer_tz = self.tz
+        try:
+            return self._split(s, e, level, nest)
+        finally:
+            self.tz = outer_tz
+
+    def _split(self, s: int, e: int, level: int, nest: int) -> tuple[str, list[Message]]:
         depth, body = self.depth, self.body
         segments = [_Segment(shell=None)]
         cur = segments[0]
@@ -442,7 +449,12 @@ class _Splitter:
                     block = header_block(self._level_lines(i, e, level))
                     if block:
                         fields, used, dayfirst = block
-                        start_segment(_shell_from_fields(fields, dayfirst, self.tz))
+                        shell = _shell_from_fields(fields, dayfirst, self.tz)
+                        start_segment(shell)
+                        if shell.date is not None and not shell.date_zone_guessed:
+                            # Lines below are this message's: a zone-less date in them (an
+                            # attribution it wrote) is in its writer's zone.
+                            self.tz = shell.date.tzinfo
                         i += used
                         continue
                 found = self._attribution_at(i, e, level, quote_follows)

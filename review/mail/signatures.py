@@ -157,7 +157,8 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 TAIL_LINES = 200  # the sign-off rules read at most this many last lines
 
 
-def _cut_footer_text(text: str) -> str:
+def cut_footer_text(text: str) -> str:
+    """``text`` above its first mailing-list footer (or scrubbed-attachment note)."""
     for m in _FOOTER_START.finditer(text):
         if not m.group(0).startswith("_"):
             return text[: m.start()]
@@ -177,7 +178,7 @@ def clean_body(
     the line rules read only the last lines, so a long body costs little more than its length.
     """
     text = _TRAILING_SPACE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _cut_footer_text(text)
+    text = cut_footer_text(text)
     parts = text.rsplit("\n", TAIL_LINES)
     head = parts[0] if len(parts) > TAIL_LINES else ""
     lines = parts[1:] if head or len(parts) > TAIL_LINES else parts

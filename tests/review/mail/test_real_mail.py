@@ -213,3 +213,108 @@ def test_a_stray_nul_is_not_binary() -> None:
 )
 def test_mobile_sign_offs_are_not_words(tail: str) -> None:
     assert reply(f"Clause 4 is fine.\n\n{tail}\n") == "Clause 4 is fine."
+
+
+# --- a month of a list archive (pipermail's .txt), and messages pasted one after another ---------
+
+PIPERMAIL_MONTH = """\
+From steward at modelgo.example  Mon Mar  3 10:15:02 2025
+From: steward at modelgo.example (Ana Steward)
+Date: Mon, 3 Mar 2025 18:15:02 +0800
+Subject: [License-review] Submission: Model License 2.0
+Message-ID: <m1@mail.example.com>
+
+Dear all,
+
+I submit the license for review. Section 2.2(b) requires a notice when Output
+is distributed as a dataset.
+
+From lawyer at firm.example  Tue Mar  4 08:01:44 2025
+From: lawyer at firm.example (Lee Counsel)
+Date: Tue, 4 Mar 2025 09:01:44 +0100
+Subject: [License-review] Submission: Model License 2.0
+In-Reply-To: <m1@mail.example.com>
+Message-ID: <m2@mail.example.com>
+
+Section 2.2(b) puts an obligation on the output, a restriction on use.
+
+On Mon, Mar 3, 2025 at 11:15 AM Ana Steward <steward at modelgo.example> wrote:
+> Dear all,
+>
+> I submit the license.
+-------------- next part --------------
+An HTML attachment was scrubbed...
+URL: <http://lists.example.org/pipermail/license-review/attachments/20250304/abc.html>
+
+From steward at modelgo.example  Wed Mar  5 02:30:00 2025
+From: steward at modelgo.example (Ana Steward)
+Date: Wed, 5 Mar 2025 10:30:00 +0800
+Subject: [License-review] Submission: Model License 2.0
+In-Reply-To: <m2@mail.example.com>
+Message-ID: <m3@mail.example.com>
+
+Which OSD item is violated? The notice does not restrict use.
+
+> Section 2.2(b) puts an obligation on the output
+
+_______________________________________________
+License-review mailing list
+License-review at lists.example.org
+http://lists.example.org/mailman/listinfo/license-review
+"""
+
+
+def test_a_list_archive_month_gives_each_message_once_in_order_by_its_author() -> None:
+    messages = parse_thread(PIPERMAIL_MONTH)
+    assert [(m.author_name, m.author_email, m.message_id) for m in messages] == [
+        ("Ana Steward", "steward@modelgo.example", "m1@mail.example.com"),
+        ("Lee Counsel", "lawyer@firm.example", "m2@mail.example.com"),
+        ("Ana Steward", "steward@modelgo.example", "m3@mail.example.com"),
+    ]
+    # The short quote of the first message in the second is that message, not a fourth one.
+    assert not any(m.quoted for m in messages)
+    assert [m.reply_to for m in messages] == [None, 0, 1]
+
+
+def test_a_quote_just_above_the_list_footer_is_the_quoted_mail_not_the_reply() -> None:
+    last = parse_thread(PIPERMAIL_MONTH)[-1]
+    assert last.body == "Which OSD item is violated? The notice does not restrict use."
+
+
+PASTED_OLDEST_FIRST = """\
+From: Ana Steward <steward@modelgo.example>
+Date: Mon, 3 Mar 2025 18:15:02 +0800
+Subject: Model License 2.0
+
+Dear all,
+
+I submit the license for review. Section 2.2(b) requires a notice.
+
+From: Lee Counsel <lawyer@firm.example>
+Date: Tue, 4 Mar 2025 09:01:44 +0100
+Subject: Re: Model License 2.0
+
+Section 2.2(b) fails OSD 6.
+
+On Mon, Mar 3, 2025 at 11:15 AM Ana Steward <steward@modelgo.example> wrote:
+> Dear all,
+>
+> I submit the license.
+"""
+
+
+def test_messages_pasted_oldest_first_keep_the_order_their_dates_give() -> None:
+    messages = parse_thread(PASTED_OLDEST_FIRST)
+    assert [(m.author_name, m.date) for m in messages] == [
+        ("Ana Steward", datetime(2025, 3, 3, 10, 15, 2, tzinfo=UTC)),
+        ("Lee Counsel", datetime(2025, 3, 4, 8, 1, 44, tzinfo=UTC)),
+    ]
+    assert messages[1].reply_to == 0
+
+
+def test_an_attribution_under_a_header_block_is_read_in_that_messages_zone() -> None:
+    # Lee (UTC+1) wrote "11:15 AM": 10:15 UTC, which is Ana's 18:15 in UTC+8, so the quote is
+    # her message; read in Ana's zone it would be another message, 7 hours off.
+    messages = parse_thread(PASTED_OLDEST_FIRST)
+    assert len(messages) == 2
+    assert messages[0].date.utcoffset() == timedelta(hours=8)
