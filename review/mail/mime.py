@@ -209,3 +209,33 @@ def parse_eml(data: str | bytes) -> RawMail:
             msg.set_payload(rest)
             return read_message(msg)
     return read_message(email.message_from_string(data, policy=policy))
+
+
+def digest_messages(msg: email.message.Message) -> list[email.message.Message]:
+    """The mails a MIME digest carries (``multipart/digest`` of ``message/rfc822``); [] if none."""
+    found: list[email.message.Message] = []
+    for part in msg.walk():
+        if part.get_content_type() != "multipart/digest":
+            continue
+        for sub in part.get_payload():
+            if isinstance(sub, email.message.Message) and sub.get_content_type() == "message/rfc822":
+                inner = sub.get_payload()
+                found += [m for m in (inner if isinstance(inner, list) else [inner]) if m is not None]
+    return found
+
+
+def read_messages(msg: email.message.Message) -> list[RawMail]:
+    """A mail, or each mail of a MIME digest."""
+    inner = digest_messages(msg) if msg.is_multipart() else []
+    return [read_message(m) for m in inner] if inner else [read_message(msg)]
+
+
+def parse_eml_all(data: str | bytes) -> list[RawMail]:
+    """``parse_eml``, with a MIME digest opened into its mails."""
+    policy = email.policy.compat32
+    if isinstance(data, bytes):
+        return read_messages(email.message_from_bytes(data, policy=policy))
+    head = data.partition("\n\n")[0].lower()
+    if "multipart/" not in head:
+        return [parse_eml(data)]
+    return read_messages(email.message_from_string(data, policy=policy))

@@ -29,7 +29,8 @@ import heapq
 import re
 from datetime import UTC, datetime, tzinfo
 
-from review.mail.dates import parse_header_date
+from review.mail.dates import parse_header_date, parse_loose
+from review.mail.digest import looks_like_digest, split_digest
 from review.mail.html_text import html_to_text, looks_like_pipermail, parse_pipermail
 from review.mail.message import ClauseMatch, ClauseRef, MailFormatError, Message, normalise_words
 from review.mail.mime import (
@@ -38,9 +39,11 @@ from review.mail.mime import (
     looks_like_eml,
     looks_like_mbox,
     parse_eml,
-    read_message,
+    parse_eml_all,
+    read_messages,
     split_mbox,
 )
+from review.mail.printed import looks_like_printed, split_printed
 from review.mail.quotes import MARK, parse_author, split_chain
 from review.mail.refs import find_refs, match_refs
 from review.mail.repair import decode_escapes, repair_text
@@ -105,6 +108,31 @@ def _chain_from_mail(raw: RawMail) -> list[Message]:
     return [*older, top]
 
 
+def _chains_from_mail(raw: RawMail) -> list[list[Message]]:
+    """One mail's chain, or, for a list digest, one chain per message it carries."""
+    if looks_like_digest(raw.text):
+        return [_chain_from_mail(parse_eml(chunk)) for chunk in split_digest(raw.text)]
+    return [_chain_from_mail(raw)]
+
+
+def _chains_from_printed(text: str) -> list[list[Message]]:
+    """A webmail's printed conversation: each message under its sender-and-time line."""
+    subject, printed = split_printed(text)
+    chains = []
+    for p in printed:
+        name, addr = parse_author(p.sender)
+        chain = _chain_from_mail(RawMail(name, addr, p.when, subject, None, None, p.text))
+        top = chain[-1]
+        if (
+            top.date is not None
+            and parse_loose(p.when)[0] is not None
+            and parse_loose(p.when)[0].tzinfo is None
+        ):
+            top.date_zone_guessed = True  # printed in the printer's zone, which it does not name
+        chains.append(chain)
+    return chains
+
+
 def _chain_from_text(text: str) -> list[Message]:
     text = repair_text(text)
     footer = _has_list_footer(text)
@@ -122,9 +150,12 @@ def _parse(text: str) -> list[Message]:
     text = text.replace("\x00", "").replace(MARK, "")
     stripped = text.lstrip()
     if looks_like_mbox(stripped):
-        chains = [_chain_from_mail(parse_eml(chunk)) for chunk in split_mbox(stripped)]
+        raws = [raw for chunk in split_mbox(stripped) for raw in parse_eml_all(chunk)]
+        chains = [c for raw in raws for c in _chains_from_mail(raw)]
     elif looks_like_eml(stripped):
-        chains = [_chain_from_mail(parse_eml(stripped))]
+        chains = [c for raw in parse_eml_all(stripped) for c in _chains_from_mail(raw)]
+    elif looks_like_digest(stripped):
+        chains = [_chain_from_mail(parse_eml(chunk)) for chunk in split_digest(stripped)]
     elif _looks_like_html(stripped) and looks_like_pipermail(stripped):
         page = parse_pipermail(stripped)
         name, addr = parse_author(f"{page.author} <{page.address}>" if page.address else page.author)
@@ -132,6 +163,8 @@ def _parse(text: str) -> list[Message]:
         chains = [_chain_from_mail(raw)]
     elif _looks_like_html(stripped):
         chains = [_chain_from_text(html_to_text(decode_escapes(stripped)))]
+    elif looks_like_printed(stripped):
+        chains = _chains_from_printed(stripped)
     else:
         chains = [_chain_from_text(text)]
     return _assemble(chains)
@@ -179,11 +212,12 @@ def parse_thread_bytes(data: bytes) -> list[Message]:
             from email import message_from_bytes
             from email.policy import compat32
 
-            return _assemble([_chain_from_mail(read_message(message_from_bytes(stripped, policy=compat32)))])
+            raws = read_messages(message_from_bytes(stripped, policy=compat32))
+            return _assemble([c for raw in raws for c in _chains_from_mail(raw)])
         if looks_like_mbox(text.lstrip()):
             chunks = split_mbox(stripped.decode("ascii", "surrogateescape").replace("\r\n", "\n"))
-            raws = [parse_eml(chunk.encode("ascii", "surrogateescape")) for chunk in chunks]
-            return _assemble([_chain_from_mail(r) for r in raws])
+            raws = [r for chunk in chunks for r in parse_eml_all(chunk.encode("ascii", "surrogateescape"))]
+            return _assemble([c for r in raws for c in _chains_from_mail(r)])
     except MailFormatError:
         raise
     except Exception as exc:

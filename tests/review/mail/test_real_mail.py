@@ -318,3 +318,159 @@ def test_an_attribution_under_a_header_block_is_read_in_that_messages_zone() -> 
     messages = parse_thread(PASTED_OLDEST_FIRST)
     assert len(messages) == 2
     assert messages[0].date.utcoffset() == timedelta(hours=8)
+
+
+# --- list digests: one mail carrying many -------------------------------------------------------
+
+DIGEST_MESSAGES = """\
+Message: 1
+Date: Tue, 4 Mar 2025 09:01:44 +0100
+From: Lee Counsel <lawyer@firm.example>
+To: license-review@lists.example.org
+Subject: Re: [License-review] Model License 2.0
+Message-ID: <m2@mail.example.com>
+Content-Type: text/plain; charset="utf-8"
+
+Section 2.2(b) puts an obligation on the output, a restriction on use.
+
+------------------------------
+
+Message: 2
+Date: Wed, 5 Mar 2025 10:30:00 +0800
+From: Ana Steward <steward@modelgo.example>
+To: license-review@lists.example.org
+Subject: Re: [License-review] Model License 2.0
+Message-ID: <m3@mail.example.com>
+In-Reply-To: <m2@mail.example.com>
+Content-Type: text/plain; charset="utf-8"
+
+Which OSD item is violated? The notice does not restrict use.
+
+------------------------------
+"""
+
+PLAIN_DIGEST = f"""\
+Send License-review mailing list submissions to
+\tlicense-review@lists.example.org
+
+Today's Topics:
+
+   1. Re: Model License 2.0 (Lee Counsel)
+   2. Re: Model License 2.0 (Ana Steward)
+
+
+----------------------------------------------------------------------
+
+{DIGEST_MESSAGES}
+Subject: Digest Footer
+
+_______________________________________________
+License-review mailing list
+http://lists.example.org/mailman/listinfo/license-review
+
+------------------------------
+
+End of License-review Digest, Vol 123, Issue 4
+**********************************************
+"""
+
+DIGEST_EXPECTED = [
+    (
+        "Lee Counsel",
+        "m2@mail.example.com",
+        "Section 2.2(b) puts an obligation on the output, a restriction on use.",
+    ),
+    ("Ana Steward", "m3@mail.example.com", "Which OSD item is violated? The notice does not restrict use."),
+]
+
+
+def _who_what(messages) -> list[tuple]:
+    return [(m.author_name, m.message_id, m.body) for m in messages]
+
+
+def test_a_plain_digest_gives_its_messages_not_its_table_of_contents() -> None:
+    messages = parse_thread(PLAIN_DIGEST)
+    assert _who_what(messages) == DIGEST_EXPECTED
+    assert messages[1].date == datetime(2025, 3, 5, 2, 30, tzinfo=UTC)
+    assert messages[1].reply_to == 0
+
+
+def test_a_digest_forwarded_as_one_mail_is_opened_too() -> None:
+    mail = (
+        "From: license-review-request@lists.example.org\nSubject: License-review Digest, Vol 123, Issue 4\n"
+        "Date: Wed, 5 Mar 2025 12:00:00 +0000\nMessage-ID: <digest@lists.example.org>\n\n" + PLAIN_DIGEST
+    )
+    assert _who_what(parse_thread(mail)) == DIGEST_EXPECTED
+    assert _who_what(parse_thread_bytes(mail.encode())) == DIGEST_EXPECTED
+
+
+def test_a_mime_digest_gives_each_enclosed_mail() -> None:
+    parts = DIGEST_MESSAGES.split("------------------------------")[:2]
+    enclosed = "".join(
+        f"--DIGEST\nContent-Type: message/rfc822\n\n{part.strip().split(chr(10), 1)[1]}\n\n" for part in parts
+    )
+    mail = (
+        "From: license-review-request@lists.example.org\nSubject: License-review Digest, Vol 123, Issue 4\n"
+        "Date: Wed, 5 Mar 2025 12:00:00 +0000\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="OUTER"\n\n'
+        "--OUTER\nContent-Type: text/plain\n\nToday's Topics:\n\n   1. Re: Model License 2.0\n\n"
+        '--OUTER\nContent-Type: multipart/digest; boundary="DIGEST"\n\n'
+        f"{enclosed}--DIGEST--\n\n--OUTER--\n"
+    )
+    assert _who_what(parse_thread(mail)) == DIGEST_EXPECTED
+    assert _who_what(parse_thread_bytes(mail.encode())) == DIGEST_EXPECTED
+
+
+def test_a_message_that_merely_mentions_message_numbers_is_not_a_digest() -> None:
+    text = "From: Lee <lee@example.org>\nSubject: x\nDate: Tue, 4 Mar 2025 09:01:44 +0100\n\nMessage: 1\nTo: all\n\nok"
+    assert len(parse_thread(text)) == 1
+
+
+# --- a conversation printed from webmail ("Print all"), copied as text --------------------------
+
+PRINTED = """\
+Gmail\tLee Counsel <lee@gmail.example>
+Model License 2.0
+3 messages
+Ana Steward <steward@modelgo.example>\tMon, Mar 3, 2025 at 11:15 AM
+To: license-review@lists.example.org
+Dear all,
+
+I submit the license for review. Section 2.2(b) requires a notice.
+
+Lee Counsel <lawyer@firm.example>\tTue, Mar 4, 2025 at 9:01 AM
+To: Ana Steward <steward@modelgo.example>
+Cc: license-review@lists.example.org
+Section 2.2(b) puts an obligation on the output, a restriction on use.
+[Quoted text hidden]
+
+Ana Steward <steward@modelgo.example>\tWed, Mar 5, 2025 at 3:30 PM
+To: Lee Counsel <lawyer@firm.example>
+Which OSD item is violated? The notice does not restrict use.
+
+[Quoted text hidden]
+"""
+
+PRINTED_EXPECTED = [
+    ("Ana Steward", "steward@modelgo.example", datetime(2025, 3, 3, 11, 15, tzinfo=UTC)),
+    ("Lee Counsel", "lawyer@firm.example", datetime(2025, 3, 4, 9, 1, tzinfo=UTC)),
+    ("Ana Steward", "steward@modelgo.example", datetime(2025, 3, 5, 15, 30, tzinfo=UTC)),
+]
+
+
+@pytest.mark.parametrize("between", ["\t", "\n"], ids=["tab", "copied-as-lines"])
+def test_a_printed_conversation_gives_each_message_by_its_sender_and_time(between: str) -> None:
+    messages = parse_thread(PRINTED.replace(">\t", ">" + between))
+    assert [(m.author_name, m.author_email, m.date) for m in messages] == PRINTED_EXPECTED
+    assert [m.body for m in messages] == [
+        "Dear all,\n\nI submit the license for review. Section 2.2(b) requires a notice.",
+        "Section 2.2(b) puts an obligation on the output, a restriction on use.",
+        "Which OSD item is violated? The notice does not restrict use.",
+    ]
+    assert all(m.date_zone_guessed for m in messages)  # the print does not name its zone
+    assert {m.subject for m in messages} == {"Model License 2.0"}
+
+
+def test_a_reply_naming_a_sender_and_time_is_not_a_printed_conversation() -> None:
+    text = "Agreed.\n\nAna Steward <ana@example.org> Mon, Mar 3, 2025 at 11:15 AM\nsaid it well.\n"
+    assert len(parse_thread(text)) == 1
