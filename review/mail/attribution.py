@@ -23,7 +23,7 @@ _OBFUSCATED = re.compile(
 )
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z0-9-]{2,}$")
 _ANY_EMAIL = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+\.[A-Za-z0-9-]{2,}")
-_VIA = re.compile(r"\s+via\s+\S.*$", re.I)
+_VIA = re.compile(r"\s+\(?via\s+\S.*$", re.I)
 
 
 def deobfuscate(text: str) -> str:
@@ -39,9 +39,27 @@ def clean_email(value: str | None) -> str | None:
     return value.lower() if value and _EMAIL.match(value) else None
 
 
+# Outlook's "List <list-bounces@…> On Behalf Of Name": the list sent it, Name wrote it.
+_ON_BEHALF = re.compile(
+    r"\s(?:on\s+behalf\s+of|im\s+auftrag\s+von|de\s+la\s+part\s+de|en\s+nombre\s+de|namens|per\s+conto\s+di)\s+",
+    re.I,
+)
+
+
 def parse_author(text: str) -> tuple[str, str | None]:
-    """'Pamela Chestek <pamela at example.org>' -> ('Pamela Chestek', 'pamela@example.org')."""
+    """'Pamela Chestek <pamela at example.org>' -> ('Pamela Chestek', 'pamela@example.org').
+
+    A list that rewrites the sender ("Name via List <list@…>", "List <…> On Behalf Of Name")
+    gives the writer's name and no address: the address is the list's, shared by everyone.
+    """
     text = " ".join(text.split()).strip(" ,:;")
+    behalf = _ON_BEHALF.search(text)
+    if behalf:
+        name, addr = parse_author(text[behalf.end() :])
+        return name, addr
+    if _VIA.search(text.split("<")[0] if "<" in text else text) and "@" in text:
+        name, addr = parse_author(_VIA.sub("", text.split("<")[0]))
+        return name, None
     text = re.sub(r"[\[<(]\s*mailto:", "<", text, flags=re.I)
     text = re.sub(r"<([^<>]*)]", r"<\1>", text)
     # "x@y.org<mailto:x@y.org>" (Outlook) and "<x@y.org<mailto:x@y.org>>": one address is enough.

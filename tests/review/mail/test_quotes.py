@@ -87,9 +87,10 @@ def test_not_attributions(line: str) -> None:
 
 
 def test_parse_author_forms() -> None:
+    # The list's address is everyone's: not hers (two people "via" the list are two people).
     assert parse_author("Pamela Ortiz via License-review <license-review@lists.example.org>") == (
         "Pamela Ortiz",
-        "license-review@lists.example.org",
+        None,
     )
     assert parse_author("Ortiz, Pamela [mailto:Pamela@Example.org]") == (
         "Ortiz, Pamela",

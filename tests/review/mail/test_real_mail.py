@@ -474,3 +474,45 @@ def test_a_printed_conversation_gives_each_message_by_its_sender_and_time(betwee
 def test_a_reply_naming_a_sender_and_time_is_not_a_printed_conversation() -> None:
     text = "Agreed.\n\nAna Steward <ana@example.org> Mon, Mar 3, 2025 at 11:15 AM\nsaid it well.\n"
     assert len(parse_thread(text)) == 1
+
+
+# --- lists that rewrite the sender ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "License-review <license-review-bounces@lists.example.org> On Behalf Of Lee Counsel",
+        "License-review <license-review-bounces@lists.example.org> Im Auftrag von Lee Counsel",
+        "Lee Counsel via License-review <license-review@lists.example.org>",
+        '"Lee Counsel (via License-review)" <license-review@lists.example.org>',
+    ],
+)
+def test_a_list_rewritten_sender_is_the_writer_without_the_lists_address(sender: str) -> None:
+    from review.mail.attribution import parse_author
+
+    assert parse_author(sender) == ("Lee Counsel", None)
+
+
+def test_two_people_behind_one_list_address_stay_two_people() -> None:
+    text = """\
+I still think 2.2(b) fails OSD 6.
+
+From: Ana Steward via License-review <license-review@lists.example.org>
+Sent: Wednesday, March 5, 2025 3:30 AM
+Subject: Re: [License-review] Model License 2.0
+
+Which OSD item is violated? The notice does not restrict use.
+
+From: License-review <license-review-bounces@lists.example.org> On Behalf Of Lee Counsel
+Sent: Tuesday, March 4, 2025 9:01 AM
+Subject: Re: [License-review] Model License 2.0
+
+Section 2.2(b) puts an obligation on the output, a restriction on use.
+"""
+    messages = parse_thread(text)
+    assert [(m.author_name, m.author_email) for m in messages] == [
+        ("Lee Counsel", None),
+        ("Ana Steward", None),
+        ("", None),
+    ]
