@@ -47,7 +47,7 @@ from review.mail.printed import looks_like_printed, split_printed
 from review.mail.quotes import MARK, parse_author, split_chain
 from review.mail.refs import find_refs, match_refs
 from review.mail.repair import decode_escapes, repair_text
-from review.mail.signatures import clean_body, cut_footer_text
+from review.mail.signatures import clean_body, cut_footer_text, signed_name
 
 __all__ = [
     "ClauseMatch", "ClauseRef", "MailFormatError", "Message",
@@ -138,7 +138,8 @@ def _chain_from_text(text: str) -> list[Message]:
     footer = _has_list_footer(text)
     own, older = split_chain(text, None, unwrap=True, list_footer=footer)
     body = clean_body(own, list_footer=footer)
-    return [*older, Message(body=body)] if body else older
+    # No header names the reply's author; its sign-off may ("Regards,\nSam Reviewer").
+    return [*older, Message(author_name=signed_name(own), body=body)] if body else older
 
 
 def _parse(text: str) -> list[Message]:

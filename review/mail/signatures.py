@@ -130,6 +130,27 @@ def _cut_sign_off(lines: list[str], sender: set[str]) -> list[str]:
     return lines
 
 
+def signed_name(text: str) -> str:
+    """The name a message is signed with ("Regards,\nSam Reviewer", "-Lev"), or "".
+
+    For a pasted reply with no header: the only word of its author it carries.
+    """
+    from review.mail.attribution import looks_like_author
+
+    lines = text.rstrip().rsplit("\n", TAIL)[-TAIL:]
+    idx = _last_nonblank(lines, 3)
+    if not idx:
+        return ""
+    last = lines[idx[0]].strip()
+    name = ""
+    if _DASH_NAME.match(last):
+        name = last.lstrip("-–~ ")
+    elif len(idx) >= 2 and _CLOSING.match(lines[idx[1]].strip()) and _NAME_LINE.match(last):
+        name = last
+    name = name.rstrip(".")
+    return name if name and len(name) <= 40 and looks_like_author(name) else ""
+
+
 def _cut_sender_block(lines: list[str], sender: set[str]) -> list[str]:
     """A block that opens with the sender's name (title, address, phone under it), with the
     closing just above it if there is one."""

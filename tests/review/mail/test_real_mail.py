@@ -516,3 +516,21 @@ Section 2.2(b) puts an obligation on the output, a restriction on use.
         ("Ana Steward", None),
         ("", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        ("Regards,\nSam Reviewer", "Sam Reviewer"),
+        ("Best regards,\nDr. Jane Doe", "Dr. Jane Doe"),
+        ("-Lev", "Lev"),
+        ("Thanks,\nThe licensor", ""),  # not a person
+        ("Thanks!", ""),
+        ("I agree with Lee.", ""),
+    ],
+)
+def test_a_pasted_reply_with_no_header_is_by_the_name_it_is_signed_with(tail: str, name: str) -> None:
+    text = f"I still think 2.2(b) fails OSD 6.\n\n{tail}\n\nOn Tue, Mar 4, 2025 at 9:01 AM Lee Counsel <lee@example.org> wrote:\n> Section 2.2(b) is a restriction on use.\n"
+    top = parse_thread(text)[-1]
+    assert (top.author_name, top.author_email) == (name, None)
+    assert top.body.startswith("I still think 2.2(b) fails OSD 6.")
