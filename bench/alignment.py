@@ -85,6 +85,16 @@ def evaluate(entry: dict, verbose: bool = False) -> dict:
             link = (index_a[id(x)], index_b[id(y)])
             shown.add(link)
             kinds[link] = f"{p.kind}~"
+        for x in p.more_from:  # secondary links: also drawn from / also went into
+            for y in p.b_segments:
+                link = (index_a[id(x)], index_b[id(y)])
+                shown.add(link)
+                kinds.setdefault(link, f"{p.kind}+")
+        for y in p.more_into:
+            for x in p.a_segments:
+                link = (index_a[id(x)], index_b[id(y)])
+                shown.add(link)
+                kinds.setdefault(link, f"{p.kind}+")
         if p.kind == "unchanged" and fold(p.a_text) != fold(p.b_text):
             wrong_unchanged += 1
     right = shown & gold
