@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from licenses.text.fanout import contained, in_gaps
+from licenses.text.fanout import contained, in_gaps, under_parent
 from licenses.text.matching import (
     Side,
     assign,
@@ -318,6 +318,7 @@ def compare(
         pairs_1 = {ai[0]: bi[0] for _, ai, bi, _ in groups.values()}
         more = contained(sa, sb, com)
         more |= in_gaps(sa, sb, com, pairs_1, shown | more)
+        more |= under_parent(sa, sb, com, pairs_1, shown | more)
         more -= shown | forbid
 
     # Moves: groups outside the longest run still in the original order.

@@ -134,3 +134,30 @@ def in_gaps(sa: Side, sb: Side, com: np.ndarray, pairs: dict[int, int], linked: 
             if int(best_b[x]) == y and max(share_a[x, y], share_b[x, y]) >= GAP_MIN:
                 out.add((free_a[x], j))
     return out
+
+
+def under_parent(sa: Side, sb: Side, com: np.ndarray, pairs: dict[int, int], linked: set[tuple[int, int]]):
+    """(a i, b j) for an item in no link whose parent is paired, traced to the parent's partner.
+
+    A rewrite often turns one clause into a lead-in with items (or folds items back into
+    their parent): an item left alone under a paired parent that holds at least
+    :data:`GAP_MIN` of its words as one passage of the parent's partner, and not a larger
+    share as a passage of any other clause, came from (or went into) that partner.
+    """
+    busy_a = {i for i, _ in linked} | set(pairs)
+    busy_b = {j for _, j in linked} | set(pairs.values())
+    back = {j: i for i, j in pairs.items()}
+    out: set[tuple[int, int]] = set()
+    for this, other, partner, busy, flip in ((sb, sa, back, busy_b, True), (sa, sb, pairs, busy_a, False)):
+        for k, seg in enumerate(this.segs):
+            n = len(this.words[k])
+            if k in busy or n < GAP_WORDS or seg.parent is None or seg.parent not in partner:
+                continue
+            p = partner[seg.parent]
+            row = com[:, k] if flip else com[k, :]
+            if row[p] / n < GAP_MIN or not passage(this.words[k], other.words[p]):
+                continue
+            rivals = [q for q in np.nonzero(row >= row[p])[0].tolist() if q != p]
+            if not any(passage(this.words[k], other.words[q]) for q in rivals):
+                out.add((p, k) if flip else (k, p))
+    return out

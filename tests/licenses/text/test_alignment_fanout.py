@@ -51,7 +51,10 @@ def linked(pairs, a: str, b: str) -> bool:
         olds, news = paths(p.a_segments), paths(p.b_segments)
         if a in olds and b in news:
             return True
-        if p.also is not None and ((p.kind == "added" and b in news and p.also.path == a) or (p.kind == "removed" and a in olds and p.also.path == b)):
+        if p.also is not None and (
+            (p.kind == "added" and b in news and p.also.path == a)
+            or (p.kind == "removed" and a in olds and p.also.path == b)
+        ):
             return True
         if (a in paths(p.more_from) and b in news) or (b in paths(p.more_into) and a in olds):
             return True
@@ -66,7 +69,9 @@ LONG_GRANT = (
 
 def test_a_clause_carried_into_a_clause_far_away_is_a_secondary_link():
     # Old 5 is one sentence; the new text appends it to clause 1, which still pairs with old 1.
-    old = [seg(LONG_GRANT, "1")] + [seg(t, str(k + 2)) for k, t in enumerate(STEADY[:3])] + [seg(CARRIED, "5")]
+    old = (
+        [seg(LONG_GRANT, "1")] + [seg(t, str(k + 2)) for k, t in enumerate(STEADY[:3])] + [seg(CARRIED, "5")]
+    )
     old += [seg(t, str(k + 6)) for k, t in enumerate(STEADY[3:])]
     new = [seg(LONG_GRANT + " " + CARRIED, "1")] + [seg(t, str(k + 2)) for k, t in enumerate(STEADY)]
     pairs = compare(old, new)
@@ -119,8 +124,20 @@ def test_a_line_repeated_on_its_side_is_boilerplate():
 
 
 def test_passage_wants_the_words_together():
-    part = "charge fee physical act transferring copy".split()
-    together = "you may charge fee physical act transferring copy at your option".split()
+    part = ["charge", "fee", "physical", "act", "transferring", "copy"]
+    together = [
+        "you",
+        "may",
+        "charge",
+        "fee",
+        "physical",
+        "act",
+        "transferring",
+        "copy",
+        "at",
+        "your",
+        "option",
+    ]
     filler = [f"w{k}" for k in range(40)]
     scattered = []
     for w in part:
@@ -135,8 +152,20 @@ LONE_NEW = "Distributors should retain each release tarball with signatures and 
 
 
 def test_lone_leftovers_between_the_same_neighbours_link():
-    old = [seg(STEADY[0], "1"), seg(STEADY[1], "2"), seg(LONE_OLD, "3"), seg(STEADY[2], "4"), seg(STEADY[3], "5")]
-    new = [seg(STEADY[0], "1"), seg(STEADY[1], "2"), seg(LONE_NEW, "3"), seg(STEADY[2], "4"), seg(STEADY[3], "5")]
+    old = [
+        seg(STEADY[0], "1"),
+        seg(STEADY[1], "2"),
+        seg(LONE_OLD, "3"),
+        seg(STEADY[2], "4"),
+        seg(STEADY[3], "5"),
+    ]
+    new = [
+        seg(STEADY[0], "1"),
+        seg(STEADY[1], "2"),
+        seg(LONE_NEW, "3"),
+        seg(STEADY[2], "4"),
+        seg(STEADY[3], "5"),
+    ]
     sa, sb = Side(old), Side(new)
     com = common(sa, sb)
     share = com[2, 2] / len(sa.words[2])
@@ -172,3 +201,31 @@ def test_best_needs_a_margin():
     assert fanout._best(np.array([0.9, 0.8])) is None
     assert fanout._best(np.array([0.9, 0.5])) == 0
     assert fanout._best(np.array([0.5, 0.1])) is None
+
+
+def test_an_item_under_a_paired_parent_traces_to_the_parents_partner():
+    # Old 2 defines "Modifications" in one sentence; the new 2 keeps the lead-in and lists
+    # two items under it, each carrying part of the old sentence among new words.
+    defined = (
+        "Modifications means any addition to or deletion from the substance or structure of the "
+        "original code or any previous modifications, and any new file that contains original code."
+    )
+    lead = "Modifications means any of the following kinds of change to the original code:"
+    item_a = (
+        "any file in source form that results from an addition to, deletion from or rewrite of its contents;"
+    )
+    item_b = "any new file in source form that contains any original code, wholly or in part."
+    old = [seg(STEADY[0], "1"), seg(defined, "2"), seg(STEADY[1], "3")]
+    new = [seg(STEADY[0], "1"), seg(lead, "2"), seg(item_a, "2(a)", parent=1), seg(item_b, "2(b)", parent=1)]
+    new.append(seg(STEADY[1], "3"))
+    sa, sb = Side(old), Side(new)
+    com = common(sa, sb)
+    pairs = {0: 0, 1: 1, 2: 4}
+    got = fanout.under_parent(sa, sb, com, pairs, set())
+    assert (1, 3) in got  # "any new file ... that contains ... original code"
+    # an item whose words sit as well in another clause is not traced to the parent's partner
+    rival = [seg(STEADY[0], "1"), seg(defined, "2"), seg(STEADY[1], "3"), seg(item_b, "9")]
+    sr = Side(rival)
+    assert (1, 3) not in fanout.under_parent(sr, sb, common(sr, sb), pairs, set())
+    # and an item under a parent in no pair is not traced at all
+    assert fanout.under_parent(sa, sb, com, {0: 0, 2: 4}, set()) == set()
