@@ -81,6 +81,8 @@ def test_a_clause_carried_into_a_clause_far_away_is_a_secondary_link():
     # and both rows say so: the removed clause where its words went, the new one where they came from
     assert paths(row(pairs, a="5").more_into) == ["1"]
     assert paths(row(pairs, b="1").more_from) == ["5"]
+    # a pair unlinked by hand is never shown as a secondary link either
+    assert not linked(compare(old, new, unlinks=[("5", "1")]), "5", "1")
 
 
 def test_one_old_clause_feeding_two_new_ones_names_both():
