@@ -316,7 +316,7 @@ def compare(
         shown = {(i, j) for _, ai, bi, _ in groups.values() for i in ai for j in bi}
         shown |= {(i, j) for j, i in from_a.items()} | {(i, j) for i, j in into_b.items()}
         pairs_1 = {ai[0]: bi[0] for _, ai, bi, _ in groups.values()}
-        more = contained(sa, sb, com)
+        more = contained(sa, sb, com, {i for i, _ in shown}, {j for _, j in shown})
         more |= in_gaps(sa, sb, com, pairs_1, shown | more)
         more |= under_parent(sa, sb, com, pairs_1, shown | more)
         more -= shown | forbid

@@ -15,8 +15,10 @@ which clauses pair. Two general signs, neither tied to any license's wording:
 
 Each sign has a guard against the obvious false friend: a contained clause must be
 the clear best match (:data:`CONTAIN_MARGIN`), its shared words must form one passage of the
-other clause rather than common words scattered through a long one (:func:`passage`), and a
-line repeated on its own side (boilerplate closing several lists) is never traced.
+other clause rather than common words scattered through a long one (:func:`passage`), a
+line repeated on its own side (boilerplate closing several lists) or a clause of fewer than
+:data:`CONTAIN_WORDS` content words is never traced, and two clauses that both have
+counterparts of their own are parallel wording, not a move.
 
 Cost: numpy over the content-word LCS matrix the first pass already computed, plus a
 Python loop over the clauses of each gap (the gaps partition the texts, so it is linear).
@@ -33,7 +35,7 @@ from licenses.text.matching import Side
 from licenses.text.rescue import _bounds
 
 CONTAIN_MIN = 0.6  # share of a clause's content words found, in order, in one clause of the other side
-CONTAIN_WORDS = 4  # clauses with fewer content words are never traced by containment alone
+CONTAIN_WORDS = 6  # clauses with fewer content words are never traced by containment alone
 CONTAIN_MARGIN = 0.2  # the best clause must beat the second best by this share
 SPAN = 2.0  # the shared words must lie within this many times the contained clause's length
 GAP_MIN = 0.3  # share of either lone leftover's words found, in order, in the other
@@ -71,8 +73,15 @@ def _unique(side: Side) -> np.ndarray:
     return np.array([count[k] == 1 for k in side.key], dtype=bool)
 
 
-def contained(sa: Side, sb: Side, com: np.ndarray) -> set[tuple[int, int]]:
-    """(a i, b j) where most of one clause's words sit, in order, in the other (clear best)."""
+def contained(
+    sa: Side, sb: Side, com: np.ndarray, paired_a: set[int] = frozenset(), paired_b: set[int] = frozenset()
+) -> set[tuple[int, int]]:
+    """(a i, b j) where most of one clause's words sit, in order, in the other (clear best).
+
+    Two clauses that each have a counterpart of their own (``paired_a``, ``paired_b``) are
+    not linked: parallel wording ("the Initial Developer grants ..." beside "each Contributor
+    grants ...") makes them look alike without any words having moved between them.
+    """
     la = np.array([len(w) for w in sa.words], dtype=np.float64)
     lb = np.array([len(w) for w in sb.words], dtype=np.float64)
     out: set[tuple[int, int]] = set()
@@ -84,11 +93,11 @@ def contained(sa: Side, sb: Side, com: np.ndarray) -> set[tuple[int, int]]:
     ok_b = _unique(sb) & (lb >= CONTAIN_WORDS)
     for j in np.nonzero(ok_b)[0].tolist():
         i = _best(com[:, j] / lb[j])
-        if i is not None and passage(sb.words[j], sa.words[i]):
+        if i is not None and not (i in paired_a and j in paired_b) and passage(sb.words[j], sa.words[i]):
             out.add((i, j))
     for i in np.nonzero(ok_a)[0].tolist():
         j = _best(com[i, :] / la[i])
-        if j is not None and passage(sa.words[i], sb.words[j]):
+        if j is not None and not (i in paired_a and j in paired_b) and passage(sa.words[i], sb.words[j]):
             out.add((i, j))
     return out
 

@@ -231,3 +231,23 @@ def test_an_item_under_a_paired_parent_traces_to_the_parents_partner():
     assert (1, 3) not in fanout.under_parent(sr, sb, common(sr, sb), pairs, set())
     # and an item under a parent in no pair is not traced at all
     assert fanout.under_parent(sa, sb, com, {0: 0, 2: 4}, set()) == set()
+
+
+def test_two_clauses_with_counterparts_of_their_own_are_parallel_not_linked():
+    # the new clause's words are a passage of old 1, but both have counterparts elsewhere
+    old = [seg(LONG_GRANT, "1"), seg(STEADY[0], "2")]
+    new = [seg(STEADY[1], "1"), seg(LONG_GRANT, "2")]
+    sa, sb = Side(old), Side(new)
+    com = common(sa, sb)
+    assert (0, 1) in fanout.contained(sa, sb, com)
+    assert (0, 1) in fanout.contained(sa, sb, com, {0}, set())  # one side alone: still traced
+    assert (0, 1) not in fanout.contained(sa, sb, com, {0}, {1})
+
+
+def test_short_clauses_are_not_traced_by_containment():
+    short = "Notice means the notice in the exhibit."  # fewer than CONTAIN_WORDS content words
+    old = [seg(short, "1")]
+    new = [seg("User-visible notice means any notice contained in the exhibit to this licence.", "1")]
+    sa, sb = Side(old), Side(new)
+    assert len(sa.words[0]) < fanout.CONTAIN_WORDS
+    assert fanout.contained(sa, sb, common(sa, sb)) == set()
