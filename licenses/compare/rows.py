@@ -66,6 +66,10 @@ class Row:
     coarse: bool = False
     # added: the old clause its words were drawn from; removed: the new clause they went into
     also: Side | None = None
+    # secondary links (licenses.text.fanout): other old clauses the new side also draws
+    # words from, and other new clauses the old side's words also went into
+    also_from: list[Side] = field(default_factory=list)
+    also_into: list[Side] = field(default_factory=list)
 
     @property
     def is_change(self) -> bool:
@@ -122,7 +126,20 @@ def _row(pair: Pair) -> Row:
         # Reflowed for reading (hard-wrapped lines joined); changed rows are normalised by the redline.
         plain = mark_safe(escape(reflow(pair.b_text or pair.a_text)))  # noqa: S308 - escaped
         a_html = mark_safe(escape(reflow(pair.a_text)))  # noqa: S308 - escaped
-        return Row(pair.kind, dom_id, a, b, 1.0, pair.renumbered, a_html, plain, plain, manual=pair.manual)
+        return Row(
+            pair.kind,
+            dom_id,
+            a,
+            b,
+            1.0,
+            pair.renumbered,
+            a_html,
+            plain,
+            plain,
+            manual=pair.manual,
+            also_from=[_side(s) for s in pair.more_from],
+            also_into=[_side(s) for s in pair.more_into],
+        )
     return Row(
         pair.kind,
         dom_id,
@@ -137,6 +154,8 @@ def _row(pair: Pair) -> Row:
         manual=pair.manual,
         coarse=pair.coarse,
         also=_side(pair.also) if pair.also is not None else None,
+        also_from=[_side(s) for s in pair.more_from],
+        also_into=[_side(s) for s in pair.more_into],
     )
 
 

@@ -20,7 +20,11 @@ Alignment, in order:
 4. splits and merges: one clause whose text is much better matched by itself
    plus an adjacent unmatched clause on the other side;
 5. moves: matched pairs outside the longest run of pairs still in their
-   original order.
+   original order;
+6. secondary links (:mod:`licenses.text.fanout`), beside the pairs: a clause whose words
+   sit, as one passage, mostly in a clause of the other side that went elsewhere (one old
+   clause feeding several new ones), and the lone leftovers between the same aligned
+   neighbours. They are ``Pair.more_from`` / ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
 :mod:`licenses.text.matching` (dense or sparse candidates) and
@@ -35,6 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from licenses.text.fanout import contained, in_gaps, under_parent
 from licenses.text.matching import (
     Side,
     assign,
@@ -80,7 +85,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-4"
+ALGORITHM_VERSION = "comparison-5"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -134,6 +139,11 @@ class Pair:
     # For an added clause, the old clause its words were drawn from; for a removed one, the
     # new clause its words went into (see licenses.text.rescue.derived). Not a pairing.
     also: Segment | None = None
+    # Secondary links (licenses.text.fanout), beside the pairing: old clauses, other than
+    # ``a``/``a2``/``also``, that the new clause(s) of this row also draw words from, and
+    # new clauses, other than ``b``/``b2``/``also``, that the old clause(s) also went into.
+    more_from: tuple[Segment, ...] = ()
+    more_into: tuple[Segment, ...] = ()
 
     @property
     def a_segments(self) -> tuple[Segment, ...]:
@@ -301,10 +311,20 @@ def compare(
         from_a |= {j: i for j, i in heading_from.items() if j not in paired_b and j not in from_a}
         into_b |= {i: j for i, j in heading_into.items() if i not in paired and i not in into_b}
 
+    more: set[tuple[int, int]] = set()
+    if second:
+        shown = {(i, j) for _, ai, bi, _ in groups.values() for i in ai for j in bi}
+        shown |= {(i, j) for j, i in from_a.items()} | {(i, j) for i, j in into_b.items()}
+        pairs_1 = {ai[0]: bi[0] for _, ai, bi, _ in groups.values()}
+        more = contained(sa, sb, com, {i for i, _ in shown}, {j for _, j in shown})
+        more |= in_gaps(sa, sb, com, pairs_1, shown | more)
+        more |= under_parent(sa, sb, com, pairs_1, shown | more)
+        more -= shown | forbid
+
     # Moves: groups outside the longest run still in the original order.
     ordered = sorted(groups.values(), key=lambda g: g[2][0])
     in_order = increasing([g[1][0] for g in ordered])
-    out = Pairs(_assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b))
+    out = Pairs(_assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b, more))
     out.quick = (len(sa) > 1 or len(sb) > 1) and not second
     return out
 
@@ -318,8 +338,21 @@ def _assemble(
     forced: dict[int, int],
     from_a: dict[int, int],
     into_b: dict[int, int],
+    more: set[tuple[int, int]] = frozenset(),
 ) -> list[Pair]:
     budget = Budget()
+    more_from: dict[int, list[int]] = {}
+    more_into: dict[int, list[int]] = {}
+    for i, j in sorted(more):
+        more_from.setdefault(j, []).append(i)
+        more_into.setdefault(i, []).append(j)
+
+    def extra_from(bi) -> tuple[Segment, ...]:
+        return tuple(sa.segs[i] for i in sorted({i for j in bi for i in more_from.get(j, ())}))
+
+    def extra_into(ai) -> tuple[Segment, ...]:
+        return tuple(sb.segs[j] for j in sorted({j for i in ai for j in more_into.get(i, ())}))
+
     keyed: list[tuple[tuple[int, int, int], Pair]] = []
     anchor: dict[int, int] = {}  # a index -> last b index of its in-order group
     seen_a: set[int] = set()
@@ -373,6 +406,8 @@ def _assemble(
                     typography=typography,
                     manual=manual,
                     coarse=coarse,
+                    more_from=extra_from(bi),
+                    more_into=extra_into(ai),
                 ),
             )
         )
@@ -387,7 +422,16 @@ def _assemble(
         keyed.append(
             (
                 (last, 1, i),
-                Pair("removed", sa.segs[i], None, 0.0, _whole("delete", text), a_text=text, also=also),
+                Pair(
+                    "removed",
+                    sa.segs[i],
+                    None,
+                    0.0,
+                    _whole("delete", text),
+                    a_text=text,
+                    also=also,
+                    more_into=extra_into((i,)),
+                ),
             )
         )
     for j in range(len(sb.segs)):
@@ -397,7 +441,16 @@ def _assemble(
             keyed.append(
                 (
                     (j, 0, 0),
-                    Pair("added", None, sb.segs[j], 0.0, _whole("insert", text), b_text=text, also=also),
+                    Pair(
+                        "added",
+                        None,
+                        sb.segs[j],
+                        0.0,
+                        _whole("insert", text),
+                        b_text=text,
+                        also=also,
+                        more_from=extra_from((j,)),
+                    ),
                 )
             )
     keyed.sort(key=lambda kp: kp[0])

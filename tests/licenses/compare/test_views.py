@@ -314,3 +314,32 @@ def test_without_javascript_the_list_names_every_version(client, pair, monkeypat
     for version in [*pair, *others]:
         assert f'?a={version.ref.replace("@", "%40")}"' in html
     assert html.count("<option value=") == 2 * 2  # two datalists, the first two versions each
+
+
+def test_secondary_links_name_the_other_clauses(client, django_assert_max_num_queries):
+    # Old 2 holds two grants; the new text keeps the first in 2 and moves the second to the
+    # end as a clause of its own: new 5 says it was drawn from old 2, and old 2 where its
+    # words also went.
+    license = make_license(slug="fan")
+    grant = (
+        "Each contributor grants a licence to reproduce, modify, display, perform and distribute its "
+        "contributions in source or object form, with or without modifications, as part of a larger work."
+    )
+    patents = "Patent claims reading on the work are licensed royalty free by every contributor as well."
+    steady = {
+        1: "The licensor grants you a licence to reproduce and distribute the work in any medium.",
+        3: "The licensor offers the work as is and makes no warranties of any kind about it.",
+        4: "These terms are governed by the laws of the country where the licensor resides.",
+    }
+    old = f"1. {steady[1]}\n\n2. {grant} {patents}\n\n3. {steady[3]}\n\n4. {steady[4]}\n"
+    new = f"1. {steady[1]}\n\n2. {grant}\n\n3. {steady[3]}\n\n4. {steady[4]}\n\n5. {patents}\n"
+    make_version(license, text=old, label="1")
+    make_version(license, text=new, label="2")
+    with django_assert_max_num_queries(6):
+        html = client.get(url(a="fan@1", b="fan@2")).content.decode()
+    added = html[html.index('aria-label="Added: 5"') :]
+    added = added[: added.index("</header>")]
+    assert "drawn from" in added and 'href="/' in added and "#c-2" in added and "of 1" in added
+    changed = html[html.index('aria-label="Changed: 2 → 2"') :]
+    changed = changed[: changed.index("</header>")]
+    assert "some of its words also went into" in changed and "#c-5" in changed
