@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 LEAD = re.compile(
-    r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:\*\*|__)?"
+    r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:(?:\*\*|__)[ \t]*)?"
 )
 INVISIBLE = "\ufeff\u200b"
 

@@ -31,6 +31,8 @@ _TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/o
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
 _SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
+# words after which a number on the next line is a reference, not a clause ("see Section\n7.")
+_REFERS = re.compile(r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|parts?|chapters?|of|in|to|under|and|or|see|no|number)$")
 _SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
 _MAX_DEPTH = 6
 
@@ -72,11 +74,28 @@ class _Segmenter:
         prev = self.lines[i - 1] if i else None
         if prev is not None and not prev.blank and not self.accepted[i - 1] and not ln.markdown_heading:
             tail = self.text[prev.start : prev.end].rstrip()
-            if not _TERMINAL.search(tail) and not UNDERLINE.fullmatch(tail):
+            if not (
+                _TERMINAL.search(tail)
+                or UNDERLINE.fullmatch(tail)
+                or self._heading_line(i - 1)
+                or self._heads_alone(i, label) and not _REFERS.search(tail)
+            ):
                 return None  # a wrapped line that happens to start with "7. "
         if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _heading_line(self, j: int) -> bool:
+        """Whether line ``j`` is a short title in capitals standing as a paragraph of its own
+        ("COPYING POLICIES" right above "1. You may copy …"): no wrapped sentence ends there."""
+        ln = self.lines[j]
+        line = self.text[ln.body : ln.end].strip()
+        if len(line) > 60 or any(c.islower() for c in line) or not is_heading_text(line):
+            return False
+        if j == 0 or self.lines[j - 1].blank or self.accepted[j - 1]:
+            return True
+        above = self.lines[j - 1]
+        return _TERMINAL.search(self.text[above.start : above.end].rstrip()) is not None
 
     def _place(self, i: int, label: Label) -> tuple[int, Reading] | None:
         """Where a candidate goes: (stack depth to keep, reading), or None to reject it."""
