@@ -28,6 +28,7 @@ VERSION = "2"
 
 
 _TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
+_SENTENCE_END = re.compile(r"""[.!?][)"”'’]?$""")
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
 _SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
@@ -58,6 +59,7 @@ class _Segmenter:
         self.part_line = -1  # line of the part heading read most recently
         self.last_numbered = -1  # line of the clause accepted most recently
         self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
+        self._unwrapped_cache: bool | None = None
 
     # -- candidates ------------------------------------------------------------------
     def _candidate(self, i: int) -> Label | None:
@@ -383,8 +385,15 @@ class _Segmenter:
             return -1  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
         tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
         first = self.text[self.lines[i].body : self.lines[i].body + 1]
-        goes_on = first.islower() and _ITEM_END.search(tail) is not None
-        outdented = blank and self._indent(i) < self._indent(top_line) and first.isupper()
+        left = self._indent(i) < self._indent(top_line)
+        goes_on = first.islower() and (
+            _ITEM_END.search(tail) is not None or blank and left and tail.endswith(",")
+        )
+        outdented = (
+            left
+            and first.isupper()
+            and (blank or _SENTENCE_END.search(tail) is not None and self._no_flush_wrap(top, i))
+        )
         if (
             not (goes_on or outdented)
             or len(top.value) == 1
@@ -403,6 +412,34 @@ class _Segmenter:
             ),
             default=0,
         )
+
+    def _no_flush_wrap(self, top: _Level, i: int) -> bool:
+        """Whether a line left of the list's items, right after a sentence ends, can only be a new
+        paragraph: no line of the list sits that far left already, the item is no title above its
+        text, and the text is not hard-wrapped, or the list's wrapped lines hang right of line
+        ``i``, or the item is too short to have wrapped."""
+        item = self.drafts[top.seg]
+        label_line = self.lines[item.line]
+        if i == item.line + 1 and is_heading_text(self.text[label_line.body : label_line.end].split(None, 1)[-1]):
+            return False  # "2.1. The Initial Developer Grant." right above its text
+        first = next(k for k in range(top.seg + 1) if self.drafts[k].parent == item.parent)
+        indent = self._indent(i)
+        hangs = False
+        for k in range(self.drafts[first].line, i):
+            if self.lines[k].blank or self.accepted[k]:
+                continue
+            if self._indent(k) <= indent:
+                return False  # lines of this list already sit this far left: a flush wrap, or its own text
+            hangs = True
+        return self._unwrapped or hangs or label_line.end - label_line.start < 50
+
+    @property
+    def _unwrapped(self) -> bool:
+        """A text with a paragraph per line (a quarter of its lines over 100 characters)."""
+        if self._unwrapped_cache is None:
+            sizes = [ln.end - ln.start for ln in self.lines if not ln.blank]
+            self._unwrapped_cache = bool(sizes) and 4 * sum(n > 100 for n in sizes) >= len(sizes)
+        return self._unwrapped_cache
 
     def _shouted_after_list(self, i: int) -> bool:
         """A paragraph in capitals after a list's last item (a BSD-style disclaimer) is no part of
