@@ -14,7 +14,7 @@ _LABEL = re.compile(
     r"""
     (?:
         (?P<word>Section|SECTION|Article|ARTICLE|Clause|CLAUSE|§)[ \t]{0,3}
-            (?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?P<wdot>\.?)
+            (?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?:er|re|st)?(?P<wdot>\.?)  # "Article 1er"
       | (?P<dec>\d{1,4}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
       | \((?P<pin>\d{1,4}|[a-zA-Z]{1,5})\)
       | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])

@@ -81,11 +81,32 @@ class _Segmenter:
                 or UNDERLINE.fullmatch(tail)
                 or self._heading_line(i - 1)
                 or self._heads_alone(i, label) and not _REFERS.search(tail)
+                or self._opens_confirmed_list(i, label, prev)
             ):
                 return None  # a wrapped line that happens to start with "7. "
         if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _opens_confirmed_list(self, i: int, label: Label, prev) -> bool:
+        """ "…non-exclusive license" then an indented "(a) under …": a first item right of the line
+        above, whose next sibling follows at the same indentation after a finished line (the
+        text lost the colon, not a wrapped line that starts with "(a)")."""
+        firsts = [r for r in label.readings if is_first(r) and len(r.value) == 1]
+        indent = self._indent(i)
+        if not firsts or indent <= self._indent(i - 1):
+            return False
+        for j in range(i + 1, min(i + 60, len(self.lines))):
+            ln = self.lines[j]
+            lab = None if ln.blank else parse_label(self.text[ln.body : ln.end])
+            if lab is None or self._indent(j) != indent:
+                continue
+            above = next(k for k in range(j - 1, -1, -1) if not self.lines[k].blank)
+            done = _TERMINAL.search(self.text[self.lines[above].start : self.lines[above].end].rstrip())
+            return done is not None and any(
+                r.style == f.style and r.value == (f.value[0] + 1,) for r in lab.readings for f in firsts
+            )
+        return False
 
     def _heading_line(self, j: int) -> bool:
         """Whether line ``j`` is a short title in capitals standing as a paragraph of its own
@@ -113,7 +134,6 @@ class _Segmenter:
             for d in range(len(stack) - 1, -1, -1):
                 if stack[d].style == r.style and self._continues(stack[d].value, r.value):
                     options.append((d, r, "cont"))
-                    break
             if not is_first(r):
                 if r.style[1] == "dec" and not any(o[1] == r for o in options):
                     options.extend(self._skipped_child(r))
@@ -136,7 +156,7 @@ class _Segmenter:
                 options.append((styles.index(r.style), r, "new"))  # a second list of the same kind
             elif (
                 stack
-                and self._after_colon(i)
+                and self._after_colon(i, item=True)
                 and self._indent(i) > self._indent(self.drafts[stack[-1].seg].line)
             ):
                 options.append(
@@ -147,6 +167,9 @@ class _Segmenter:
         if not options:
             return self._gap(i, label)
         conts = [o for o in options if o[2] == "cont"]
+        if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
+            level = [o for o in conts if self._indent(self.drafts[stack[o[0]].seg].line) == self._indent(i)]
+            conts = level or conts
         news = [o for o in options if o[2] == "new"]
         if news and news[0][1].style[0] in ("roman", "ROMAN") and len(label.readings) > 1:
             if self._next_is(i, news[0][1].style, 2):  # "(i)" then "(ii)": roman, not the letter after h
@@ -177,11 +200,12 @@ class _Segmenter:
         start = self.lines[i].start
         return start - (self.text.rfind("\n", 0, start) + 1)
 
-    def _after_colon(self, i: int) -> bool:
-        """Whether the nearest text line above ends with ":" ("...include using the Software:")."""
+    def _after_colon(self, i: int, item: bool = False) -> bool:
+        """Whether the nearest text line above ends with ":" ("...include using the Software:");
+        with ``item``, also a clause's own line ("4. … provided that You meet these conditions:")."""
         for j in range(i - 1, max(i - 4, -1), -1):
             if not self.lines[j].blank:
-                return not self.accepted[j] and self.text[
+                return (item or not self.accepted[j]) and self.text[
                     self.lines[j].start : self.lines[j].end
                 ].rstrip().endswith(":")
         return False
@@ -332,6 +356,9 @@ class _Segmenter:
             return False
         if not any(c.islower() for c in line):
             return True
+        if body is not None and body == i + 2 and len(line) <= 40 and self._shouted_after_list(body):
+            self.stack.clear()  # "Disclaimer" above the capitals paragraph after the conditions ends them
+            return True
         # "Creative Commons Notice": title case, and left of the paragraph it heads
         if body is None or line[-1] in ".:":
             return False
@@ -458,7 +485,13 @@ class _Segmenter:
         item_at = self.lines[self.drafts[-1].line].start
         if not any(c.islower() for c in self.text[item_at : min(self.lines[i].start, item_at + 2000)]):
             return False
-        return not self._list_goes_on(end)
+        if self._list_goes_on(end):
+            return False
+        last = self.drafts[-1]
+        if not last.label and last.heading and last.line == i - 2:
+            self.stack.clear()  # the paragraph under "Disclaimer" is that heading's text; the list ended
+            return False
+        return True
 
     def _list_goes_on(self, i: int) -> bool:
         """Whether the next label after line ``i`` continues any open list."""

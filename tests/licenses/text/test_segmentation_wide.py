@@ -144,3 +144,64 @@ def test_lower_case_words_left_of_the_list_after_a_comma_finish_the_parent_sente
     segs = by_path(text)
     assert segs["1.1(2)"].text == "a notice of the limits of warranty and liability,"
     assert segs["1.1.closing"].text.startswith("and that, where only object code")
+
+
+def test_french_ordinal_article_numbers():
+    text = (
+        "Article 1er - DEFINITIONS\n\nLes termes suivants ont ce sens.\n\n"
+        "Article 2 - OBJET\n\nLe contrat a un objet.\n\n"
+        "Article 3 - DUREE\n\nIl dure longtemps.\n"
+    )
+    assert paths(text) == ["Article 1er", "Article 2", "Article 3"]
+    assert by_path(text)["Article 2"].heading == "OBJET"
+
+
+def test_a_list_of_the_same_style_under_an_item_that_ends_with_a_colon():
+    text = (
+        "1. Grant. You may copy the work.\n\n"
+        "2. Redistribution. You may share copies, provided that You meet the following conditions:\n\n"
+        "   1. You must give every recipient a copy of this License; and\n\n"
+        "   2. You must keep the notices.\n\n"
+        "3. Trademarks. No rights in names are granted.\n"
+    )
+    assert paths(text) == ["1", "2", "2(1)", "2(2)", "3"]
+
+
+def test_a_first_item_after_a_line_that_lost_its_colon_is_confirmed_by_the_next_item():
+    text = (
+        "1. Definitions.\n\n"
+        "     1.1. Contributor Grant.\n"
+        "     Each Contributor grants You a world-wide, royalty-free license\n"
+        "          (a) to use and copy its changes; and\n"
+        "          (b) to make and sell products with them.\n"
+        "     1.2. Effective Date.\n"
+        "     The grants start on the day of the first release.\n"
+    )
+    assert paths(text) == ["1", "1.1", "1.1(a)", "1.1(b)", "1.2"]
+
+
+def test_a_wrapped_line_that_starts_with_a_letter_in_brackets_stays_prose():
+    text = (
+        "1. Grant.\n\n"
+        "     You may use the work under the terms of either\n"
+        "          (a) this License or the older one.\n"
+        "     Nothing else is granted.\n"
+    )
+    assert paths(text) == ["1"]
+
+
+def test_a_title_above_a_disclaimer_in_capitals_after_the_conditions():
+    text = (
+        "Redistribution is permitted provided that:\n\n"
+        "     1. Copies keep this notice.\n\n"
+        "     2. Names are not used to promote products.\n\n"
+        "Disclaimer\n\n"
+        "THIS SOFTWARE IS PROVIDED AS IS AND ANY WARRANTIES ARE DISCLAIMED. IN NO EVENT SHALL THE AUTHORS BE LIABLE.\n\n"
+        "IN NO EVENT WILL THE AUTHORS BE LIABLE FOR ANY DAMAGES OF ANY KIND,\n"
+        "UNDER ANY THEORY OF LIABILITY WHATSOEVER.\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs] == ["preamble", "1", "2", "disclaimer"]
+    assert segs[2].text == "Names are not used to promote products."
+    assert segs[3].heading == "Disclaimer"
+    assert segs[3].text.startswith("THIS SOFTWARE") and segs[3].text.endswith("WHATSOEVER.")
