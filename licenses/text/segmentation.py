@@ -386,6 +386,8 @@ class _Segmenter:
                     self._add_paragraph(i)
                 elif (keep := self._closes_list(i)) >= 0:
                     self._add_closing(i, keep)
+                elif self._left_of_hanging_list(i):
+                    self._add_paragraph(i, ahead=0)
                 if part:
                     self.spaces.part, self.part_line = part, i
         return assemble(self.text, self.lines, self.drafts)
@@ -439,6 +441,26 @@ class _Segmenter:
             ),
             default=0,
         )
+
+    def _left_of_hanging_list(self, i: int) -> bool:
+        """A paragraph after the last item of the outermost list, printed left of that item's
+        hanging lines ("5. Do not …" / "   software, …" then "To contribute …" at the margin):
+        words after the list, not the item's, when no further item follows."""
+        if len(self.stack) != 1 or not self.lines[i - 1].blank or self.drafts[-1].line != self.drafts[self.stack[0].seg].line:
+            return False
+        item = self.drafts[-1].line
+        if item >= i - 2 or not self.text[self.lines[i].body : self.lines[i].body + 1].isupper():
+            return False
+        indent = self._indent(i)
+        if indent > self._indent(item):
+            return False
+        hanging = [self._indent(k) for k in range(item + 1, i) if not self.lines[k].blank]
+        if not hanging or min(hanging) <= indent or min(hanging) <= self._indent(item):
+            return False  # no hanging lines, or some already this far left (the item's own paragraphs)
+        if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
+            return False
+        end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
+        return not self._list_goes_on(end)
 
     def _no_flush_wrap(self, top: _Level, i: int) -> bool:
         """Whether a line left of the list's items, right after a sentence ends, can only be a new
@@ -506,12 +528,12 @@ class _Segmenter:
                 )
         return False
 
-    def _add_paragraph(self, i: int) -> None:
+    def _add_paragraph(self, i: int, ahead: int = 400) -> None:
         words = self.text[self.lines[i].start : self.lines[i].end]
         name = (
             "disclaimer"
             if re.search(
-                r"WARRANT|LIABL|\bAS IS\b", words + self.text[self.lines[i].end : self.lines[i].end + 400]
+                r"WARRANT|LIABL|\bAS IS\b", words + self.text[self.lines[i].end : self.lines[i].end + ahead]
             )
             else "notice"
         )

@@ -205,3 +205,34 @@ def test_a_title_above_a_disclaimer_in_capitals_after_the_conditions():
     assert segs[2].text == "Names are not used to promote products."
     assert segs[3].heading == "Disclaimer"
     assert segs[3].text.startswith("THIS SOFTWARE") and segs[3].text.endswith("WHATSOEVER.")
+
+
+def test_a_paragraph_left_of_a_hanging_list_is_no_part_of_its_last_item():
+    text = (
+        "The Sample License\n\n"
+        "1. Share the changes you make to this\n"
+        "   software with everyone.\n\n"
+        "2. Do not sue anyone over patents in\n"
+        "   this software.\n\n"
+        "To share software, publish its source code\n"
+        "where anyone can get it.\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs] == ["preamble", "1", "2", "notice"]
+    assert segs[2].text == "Do not sue anyone over patents in\n   this software."
+    assert segs[3].text.startswith("To share software")
+
+
+def test_a_second_paragraph_of_a_hanging_item_stays_in_it():
+    text = (
+        "1. Share the changes you make to this\n"
+        "   software with everyone.\n\n"
+        "   Sharing means publishing them.\n\n"
+        "2. Do not sue anyone over patents in\n"
+        "   this software.\n\n"
+        "   This includes counterclaims.\n\n"
+        "3. Keep this notice.\n"
+    )
+    segs = by_path(text)
+    assert "counterclaims" in segs["2"].text
+    assert [s.path for s in segment(text)] == ["1", "2", "3"]
