@@ -8,12 +8,14 @@ that any good segmentation keeps, whatever the license:
 
 - ``skip``: two neighbouring siblings of the same numbering style whose numbers do not follow
   (``1, 2, 4`` or ``(c)`` after ``(e)``);
-- ``giant``: one clause holds more than 40 % of the text's characters while the text has at
-  least 4 numbered clauses (numbering lost inside it);
+- ``giant``: one numbered clause (or closing paragraph) holds more than 40 % of the text's
+  characters while the text has at least 4 numbered clauses (numbering lost inside it);
 - ``buried``: a line inside a clause's own text that starts a paragraph with a clause number
-  that would continue or open a list (``(a)``, ``1.``, ``iv.``, ``Section 5.``);
-- ``glued_heading``: a clause whose text ends in a short heading-like line standing alone
-  (a title that heads what follows, stored as the previous clause's tail);
+  that would continue or open a list (``(a)``, ``1.``, ``iv.``, ``Section 5.``); not a
+  number followed by a space and a word ("51 Franklin Street") nor "(c)" in the preamble;
+- ``glued_heading``: a clause (not the preamble, whose title block is short lines by nature)
+  whose text ends in a short heading-like line standing alone (a title that heads what
+  follows, stored as the previous clause's tail);
 - ``tail``: the last item of a list holds a further paragraph printed left of its own number
   (words that close the list or start something new);
 - ``zero``: no numbered clause, while lines starting ``1.`` and ``2.`` (same style, each
@@ -109,7 +111,9 @@ def _buried(text: str, segs) -> list[str]:
             rest = line[lab.length :].strip()
             if not rest or rest[:1].islower() or len(rest) < 3:
                 continue  # "1.1 or later", a lone number in a table
-            if any(r.style[0] == "num" or r.value[-1] <= 8 for r in lab.readings):
+            if s.path == "preamble" and lab.text.lower() == "(c)":
+                continue  # "(c) Copyright 1989 …" in a title block
+            if any(r.style[1] != " " and (r.style[0] == "num" or r.value[-1] <= 8) for r in lab.readings):
                 out.append(f"{s.path}: {line[:60]!r}")
                 break
     return out
@@ -118,6 +122,8 @@ def _buried(text: str, segs) -> list[str]:
 def _glued_headings(segs) -> list[str]:
     out = []
     for k, s in enumerate(segs[:-1]):
+        if s.path == "preamble":
+            continue  # a title block is short lines by nature ("Version 1.1")
         paras = [p for p in re.split(r"\n[ \t]*\n", s.text) if p.strip()]
         if len(paras) < 2:
             continue
@@ -174,7 +180,7 @@ def check(text: str) -> dict[str, list[str]]:
     if len(numbered) >= GIANT_MIN_NUMBERED:
         total = len(text.strip()) or 1
         for s in segs:
-            if len(s.text) > GIANT_SHARE * total:
+            if (s.label or s.path.endswith(".closing")) and len(s.text) > GIANT_SHARE * total:
                 flags["giant"].append(f"{s.path}: {len(s.text) / total:.0%} of the text")
     flags["buried"] = _buried(text, segs)
     flags["glued_heading"] = _glued_headings(segs)
