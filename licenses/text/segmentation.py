@@ -151,7 +151,10 @@ class _Segmenter:
             elif r.style not in styles:
                 options.append((0 if self.heading_since else len(stack), r, "new"))
             elif self.heading_since or (
-                styles[-1] == r.style and not self.drafts[stack[-1].seg].heading and self._after_colon(i)
+                styles[-1] == r.style
+                and not self.drafts[stack[-1].seg].heading
+                and self._after_colon(i)
+                and self._indent(i) <= self._indent(self.drafts[stack[-1].seg].line)
             ):
                 options.append((styles.index(r.style), r, "new"))  # a second list of the same kind
             elif (
@@ -290,6 +293,16 @@ class _Segmenter:
             r.style == top.style and self._continues(top.value, r.value) for r in label.readings
         )
 
+    def _restarts_top(self, k: int) -> bool:
+        """Whether line ``k`` starts the outermost list's numbering again ("1." after "7.")."""
+        if not self.stack or not self.lines[k - 1].blank:
+            return False
+        label = parse_label(self.text[self.lines[k].body : self.lines[k].end])
+        top = self.stack[0]
+        return label is not None and any(
+            r.style == top.style and is_first(r) and r.value < top.value for r in label.readings
+        )
+
     def _heading_above_text(self, rest: str, nxt) -> bool:
         """ "4. COMMERCIAL DISTRIBUTION" or "1. Definitions" straight above its text (no blank line):
         capitals, or a short title with no end punctuation, above a line that starts a sentence."""
@@ -349,9 +362,9 @@ class _Segmenter:
             body is not None
             and line[0].isupper()
             and line[-1] not in ".,;:"
-            and self._next_sibling_at_top(body)
+            and (self._next_sibling_at_top(body) or is_heading_text(line) and self._restarts_top(body))
         ):
-            return True  # "Permissions for Redistribution" between (1) and (2): a sub-heading
+            return True  # "Permissions for Redistribution" between (1) and (2), "License Terms" above a new "1."
         if not is_heading_text(line):
             return False
         if not any(c.islower() for c in line):

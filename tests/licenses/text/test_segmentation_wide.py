@@ -236,3 +236,27 @@ def test_a_second_paragraph_of_a_hanging_item_stays_in_it():
     segs = by_path(text)
     assert "counterclaims" in segs["2"].text
     assert [s.path for s in segment(text)] == ["1", "2", "3"]
+
+
+def test_a_title_above_numbering_that_starts_again_opens_a_part():
+    text = (
+        "1. Use the software for any purpose.\n\n"
+        "2. Share it with anyone.\n\n"
+        "License Terms\n\n"
+        "1. Grant. The Licensor grants you a license.\n\n"
+        "2. Conditions. You must keep the notices.\n"
+    )
+    assert paths(text) == ["1", "2", "license-terms/1", "license-terms/2"]
+    assert by_path(text)["license-terms/preamble"].heading == "License Terms"
+
+
+def test_an_indented_list_of_the_same_style_after_a_colon_nests_in_the_item_above():
+    text = (
+        "1. Grant. You may use the work.\n\n"
+        "2. Contributions. Each Contributor grants you a license to do the\n"
+        "following:\n\n"
+        "   1. Use and copy its changes.\n\n"
+        "   2. Sell products that hold them.\n\n"
+        "3. Exclusions. No trademark rights are granted.\n"
+    )
+    assert paths(text) == ["1", "2", "2(1)", "2(2)", "3"]
