@@ -293,6 +293,18 @@ class _Segmenter:
             r.style == top.style and self._continues(top.value, r.value) for r in label.readings
         )
 
+    def _centred_over(self, i: int, body: int) -> bool:
+        """Whether line ``i`` is centred over the first line of the paragraph below (±8 columns),
+        well right of its margin: a title, not words inside an indented clause."""
+        head, para = self.lines[i], self.lines[body]
+        width = para.end - para.start
+        if width < 40 or self._indent(i) < self._indent(body) + 10:
+            return False
+        if not self.text[para.body : para.body + 1].isupper() or parse_label(self.text[para.body : para.end]):
+            return False
+        centre = self._indent(i) + (head.end - head.start) / 2
+        return abs(centre - (self._indent(body) + width / 2)) <= 8
+
     def _restarts_top(self, k: int) -> bool:
         """Whether line ``k`` starts the outermost list's numbering again ("1." after "7.")."""
         if not self.stack or not self.lines[k - 1].blank:
@@ -375,6 +387,8 @@ class _Segmenter:
         # "Creative Commons Notice": title case, and left of the paragraph it heads
         if body is None or line[-1] in ".:":
             return False
+        if self._centred_over(i, body):
+            return True  # "            Limitations of Liability" centred over the paragraph it heads
         if self._indent(body) <= self._indent(i):
             return False
         if self.stack and self._indent(i) > self._indent(self.drafts[self.stack[0].seg].line):

@@ -260,3 +260,40 @@ def test_an_indented_list_of_the_same_style_after_a_colon_nests_in_the_item_abov
         "3. Exclusions. No trademark rights are granted.\n"
     )
     assert paths(text) == ["1", "2", "2(1)", "2(2)", "3"]
+
+
+def test_a_title_centred_over_a_paragraph_is_a_heading():
+    text = (
+        "1. You may copy the software.\n\n"
+        "2. You may change it, provided that:\n\n"
+        "      a. changes are marked; and\n\n"
+        "      b. the source is given away.\n\n"
+        "                       Limitations of Liability\n\n"
+        "In no event shall the developers or copyright holders be\n"
+        "liable for any damages whatsoever.\n"
+    )
+    segs = by_path(text)
+    assert segs["limitations-of-liability"].heading == "Limitations of Liability"
+    assert segs["limitations-of-liability"].text.startswith("In no event")
+    assert segs["2(b)"].text == "the source is given away."
+
+
+def test_an_indented_line_inside_a_clause_is_not_a_centred_title():
+    text = (
+        "1. Notices. Put this notice in every file:\n\n"
+        "            Copyright the Authors\n\n"
+        "   You may add your own name below it.\n\n"
+        "2. Names. Do not use our names.\n"
+    )
+    assert [s.path for s in segment(text)] == ["1", "2"]
+
+
+def test_numbers_in_square_brackets():
+    text = (
+        "1. Parts. This license is made of two parts:\n\n"
+        "     [1] A license of the developer.\n\n"
+        "     [2] This file.\n\n"
+        "2. Order. The first part wins.\n\n"
+        "[name of the developer]\n"
+    )
+    assert paths(text) == ["1", "1(1)", "1(2)", "2"]
