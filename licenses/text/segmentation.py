@@ -24,7 +24,7 @@ from licenses.text.parts import Spaces, part_name, short_slug, title_slug
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "2"
+VERSION = "3"
 
 
 _TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
@@ -529,7 +529,8 @@ class _Segmenter:
             return False  # "5. Disclaimer of Warranty" holds its capitals
         end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
         para = self.text[self.lines[i].start : self.lines[end - 1].end]
-        if sum(c.isupper() for c in para) < 40 or any(c.islower() for c in para):
+        upper, lower = sum(c.isupper() for c in para), sum(c.islower() for c in para)
+        if upper < 40 or lower * 10 > upper:  # capitals, but for a name like "OpenSSL" or "SAXPath"
             return False
         item_at = self.lines[self.drafts[-1].line].start
         if not any(c.islower() for c in self.text[item_at : min(self.lines[i].start, item_at + 2000)]):

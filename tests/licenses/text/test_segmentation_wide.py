@@ -297,3 +297,27 @@ def test_numbers_in_square_brackets():
         "[name of the developer]\n"
     )
     assert paths(text) == ["1", "1(1)", "1(2)", "2"]
+
+
+def test_a_disclaimer_in_capitals_that_names_a_mixed_case_project_is_still_a_disclaimer():
+    text = (
+        "Redistribution is permitted provided that:\n\n"
+        "1. Copies keep this notice.\n\n"
+        "2. The name OpenThing is not used to promote products.\n\n"
+        "THIS SOFTWARE IS PROVIDED BY THE OpenThing PROJECT AS IS AND ANY WARRANTIES ARE DISCLAIMED.\n"
+        "IN NO EVENT SHALL THE AUTHORS OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT,\n"
+        "INCIDENTAL, SPECIAL OR CONSEQUENTIAL DAMAGES, HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY.\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs] == ["preamble", "1", "2", "disclaimer"]
+    assert segs[2].text == "The name OpenThing is not used to promote products."
+
+
+def test_a_paragraph_in_mixed_case_after_the_list_is_not_a_disclaimer():
+    text = (
+        "Redistribution is permitted provided that:\n\n"
+        "1. Copies keep this notice.\n\n"
+        "2. Names are not used to promote products.\n\n"
+        "THE AUTHORS Would Like To Hear From You If You Use This In A Product Of Any Kind.\n"
+    )
+    assert [s.path for s in segment(text)] == ["preamble", "1", "2"]
