@@ -18,8 +18,9 @@ that any good segmentation keeps, whatever the license:
   follows, stored as the previous clause's tail);
 - ``tail``: the last item of a list holds a further paragraph printed left of its own number
   (words that close the list or start something new);
-- ``zero``: no numbered clause, while lines starting ``1.`` and ``2.`` (same style, each
-  after a blank line) are visible.
+- ``zero``: no numbered clause, while lines starting ``1.``, ``2.`` and ``3.`` (same style,
+  each after a blank line) are visible;
+- ``dup_path``: two numbered clauses with the same path (a citation that names two clauses).
 
 Prints the count per invariant, the texts with most flags, and a last line of JSON.
 ``--show`` prints every flag of one invariant, ``--id`` every flag of one license.
@@ -44,7 +45,7 @@ from licenses.text.segmentation import segment  # noqa: E402
 
 GIANT_SHARE = 0.4
 GIANT_MIN_NUMBERED = 4
-INVARIANTS = ("skip", "giant", "buried", "glued_heading", "tail", "zero")
+INVARIANTS = ("skip", "giant", "buried", "glued_heading", "tail", "zero", "dup_path")
 _TERMINAL = re.compile(r"""[.:;!?)\]"”'’]$""")
 
 
@@ -185,6 +186,8 @@ def check(text: str) -> dict[str, list[str]]:
     flags["buried"] = _buried(text, segs)
     flags["glued_heading"] = _glued_headings(segs)
     flags["tail"] = _tails(text, segs)
+    seen: Counter = Counter(s.path for s in numbered)
+    flags["dup_path"] = [f"{p} x{n}" for p, n in seen.items() if n > 1]
     if not numbered and _visible_numbering(text):
         flags["zero"].append("no numbered clause, visible 1. 2. 3.")
     return flags

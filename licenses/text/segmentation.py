@@ -45,6 +45,7 @@ class _Level:
     path: str
     ntoks: tuple[str, ...]
     seg: int
+    context: str = ""  # a list under an unnumbered heading that would repeat paths: the heading's slug
 
 
 class _Segmenter:
@@ -246,15 +247,22 @@ class _Segmenter:
 
     # -- building --------------------------------------------------------------------
     def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
+        replaced = self.stack[0] if self.stack and keep == 0 else None
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
         path = child_path(label.text, parent.path if parent else None, parsed=label)
+        context = ""
         if parent is None:
             path = self._top_level_path(i, path, reading)
+            context = self._list_context(path, reading, replaced)
+            if context:
+                path = in_space(context, split_space(path)[1])
         self.spaces.add(path)
         self.last_numbered = i
         draft = Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
-        self.stack.append(_Level(reading.style, reading.value, path, number_tokens(path), len(self.drafts)))
+        self.stack.append(
+            _Level(reading.style, reading.value, path, number_tokens(path), len(self.drafts), context)
+        )
         ln = self.lines[i]
         rest_at = ln.body + label.length
         rest_at += _SEP.match(self.text, rest_at, ln.end).end() - rest_at
@@ -262,6 +270,20 @@ class _Segmenter:
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
+
+    def _list_context(self, path: str, reading: Reading, replaced: _Level | None) -> str:
+        """The heading slug that tells apart a list whose top-level paths would repeat ones used
+        before ("A." under "DEFINITIONS", again "A." under "GRANT OF RIGHTS"): ``grant-of-rights/A``.
+        The items after the first keep the first's context; "" when the paths do not repeat."""
+        if replaced is not None and replaced.style == reading.style and self._continues(replaced.value, reading.value):
+            return replaced.context
+        if path not in self.spaces.used or not self.heading_since:
+            return ""
+        heading = next((d for d in reversed(self.drafts) if not d.label), None)
+        if heading is None or not heading.heading or heading.line < self.last_numbered:
+            return ""
+        prefix, local = split_space(heading.path)
+        return f"{prefix}-{local}" if prefix else local
 
     def _set_heading(self, draft: Draft, i: int, rest_at: int) -> None:
         ln = self.lines[i]

@@ -321,3 +321,37 @@ def test_a_paragraph_in_mixed_case_after_the_list_is_not_a_disclaimer():
         "THE AUTHORS Would Like To Hear From You If You Use This In A Product Of Any Kind.\n"
     )
     assert [s.path for s in segment(text)] == ["preamble", "1", "2"]
+
+
+def test_lists_that_restart_under_headings_get_the_heading_in_their_paths():
+    text = (
+        "DEFINITIONS\n\n"
+        'A. "Work" means the program.\n\n'
+        'B. "You" means the person using it.\n\n'
+        "GRANT OF RIGHTS\n\n"
+        "A. Copyright: You may copy the Work.\n\n"
+        "B. Patents: You may use the patents in it.\n\n"
+        "   1. Use. To run it.\n\n"
+        "   2. Sale. To sell it.\n\n"
+        "C. Nothing else is granted.\n"
+    )
+    assert paths(text) == [
+        "A",
+        "B",
+        "grant-of-rights/A",
+        "grant-of-rights/B",
+        "grant-of-rights/B(1)",
+        "grant-of-rights/B(2)",
+        "grant-of-rights/C",
+    ]
+    assert len(set(paths(text))) == len(paths(text))
+
+
+def test_a_list_under_a_heading_keeps_plain_paths_when_they_do_not_repeat():
+    text = (
+        "Definitions\n\nWords mean things.\n\n"
+        "Conditions\n\n"
+        "1. Keep the notice.\n\n"
+        "2. Do not use our names.\n"
+    )
+    assert paths(text) == ["1", "2"]
