@@ -42,14 +42,69 @@ NS = "{http://www.spdx.org/license}"
 # the other 150 were added later as a random sample of licenses with numbered lists. Which 61
 # exactly was not recorded: this is that description, read against the folder.
 ORIGINAL = set(
-    """0BSD AFL-3.0 AGPL-3.0-only Apache-2.0 Artistic-1.0 Artistic-2.0 BSD-2-Clause BSD-2-Clause-Patent
-    BSD-3-Clause BSL-1.0 BlueOak-1.0.0 CDDL-1.0 CPAL-1.0 ECL-2.0 EPL-1.0 EPL-2.0 EUPL-1.2 GPL-2.0-only
-    GPL-3.0-only ISC LGPL-2.1-only LGPL-3.0-only MIT MIT-0 MPL-2.0 MS-PL MS-RL MulanPSL-2.0 NCSA OFL-1.1
-    OSL-3.0 PostgreSQL Python-2.0 UPL-1.0 Unlicense Zlib CC-BY-4.0 CC-BY-NC-4.0 CC-BY-NC-ND-4.0
-    CC-BY-NC-SA-4.0 CC-BY-ND-4.0 CC-BY-SA-4.0 CC0-1.0 CDLA-Permissive-1.0 CDLA-Permissive-2.0
-    CDLA-Sharing-1.0 ODbL-1.0 O-UDA-1.0 C-UDA-1.0 OpenMDW-1.0 BUSL-1.1 Elastic-2.0 SSPL-1.0 FSL-1.1-MIT
-    FSL-1.1-ALv2 PolyForm-Noncommercial-1.0.0 PolyForm-Small-Business-1.0.0 Parity-7.0.0 Hippocratic-2.1
-    JSON WTFPL""".split()
+    [
+        "0BSD",
+        "AFL-3.0",
+        "AGPL-3.0-only",
+        "Apache-2.0",
+        "Artistic-1.0",
+        "Artistic-2.0",
+        "BSD-2-Clause",
+        "BSD-2-Clause-Patent",
+        "BSD-3-Clause",
+        "BSL-1.0",
+        "BlueOak-1.0.0",
+        "CDDL-1.0",
+        "CPAL-1.0",
+        "ECL-2.0",
+        "EPL-1.0",
+        "EPL-2.0",
+        "EUPL-1.2",
+        "GPL-2.0-only",
+        "GPL-3.0-only",
+        "ISC",
+        "LGPL-2.1-only",
+        "LGPL-3.0-only",
+        "MIT",
+        "MIT-0",
+        "MPL-2.0",
+        "MS-PL",
+        "MS-RL",
+        "MulanPSL-2.0",
+        "NCSA",
+        "OFL-1.1",
+        "OSL-3.0",
+        "PostgreSQL",
+        "Python-2.0",
+        "UPL-1.0",
+        "Unlicense",
+        "Zlib",
+        "CC-BY-4.0",
+        "CC-BY-NC-4.0",
+        "CC-BY-NC-ND-4.0",
+        "CC-BY-NC-SA-4.0",
+        "CC-BY-ND-4.0",
+        "CC-BY-SA-4.0",
+        "CC0-1.0",
+        "CDLA-Permissive-1.0",
+        "CDLA-Permissive-2.0",
+        "CDLA-Sharing-1.0",
+        "ODbL-1.0",
+        "O-UDA-1.0",
+        "C-UDA-1.0",
+        "OpenMDW-1.0",
+        "BUSL-1.1",
+        "Elastic-2.0",
+        "SSPL-1.0",
+        "FSL-1.1-MIT",
+        "FSL-1.1-ALv2",
+        "PolyForm-Noncommercial-1.0.0",
+        "PolyForm-Small-Business-1.0.0",
+        "Parity-7.0.0",
+        "Hippocratic-2.1",
+        "JSON",
+        "WTFPL",
+    ]
 )
 
 

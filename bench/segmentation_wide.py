@@ -70,13 +70,16 @@ def _skips(segs) -> list[str]:
         if s.label:
             by_parent.setdefault(s.parent, []).append(s)
     for kids in by_parent.values():
-        for a, b in zip(kids, kids[1:]):
+        for a, b in zip(kids, kids[1:], strict=False):
             ra, rb = _readings(a.label), _readings(b.label)
             same = [(x, y) for x in ra for y in rb if x.style == y.style]
-            if same and not any(_follows(x, y) for x, y in same):
-                # a second list of the same style restarting at 1 is not a skip
-                if not any(y.value[-1] in (0, 1) for _, y in same):
-                    out.append(f"{a.path} -> {b.path}")
+            # a second list of the same style restarting at 1 is not a skip
+            if (
+                same
+                and not any(_follows(x, y) for x, y in same)
+                and not any(y.value[-1] in (0, 1) for _, y in same)
+            ):
+                out.append(f"{a.path} -> {b.path}")
     return out
 
 
@@ -146,7 +149,7 @@ def _tails(text: str, segs) -> list[str]:
     for k, s in enumerate(segs):
         if s.label and s.parent is not None:
             last_child[s.parent] = k
-    for parent, k in last_child.items():
+    for k in last_child.values():
         s = segs[k]
         if k + 1 < len(segs) and segs[k + 1].parent == k:
             continue  # the item has children of its own: its tail is theirs
@@ -230,8 +233,17 @@ def main() -> None:
         if not n:
             break
         print(f"  {i:32} {n:3}  " + " ".join(f"{k}={len(v)}" for k, v in r.items() if v))
-    print(json.dumps({"texts": len(texts), "flagged": flagged, "texts_per_invariant": dict(counts),
-                      "flags_per_invariant": dict(flags), "cpu_seconds": round(cpu, 2)}))
+    print(
+        json.dumps(
+            {
+                "texts": len(texts),
+                "flagged": flagged,
+                "texts_per_invariant": dict(counts),
+                "flags_per_invariant": dict(flags),
+                "cpu_seconds": round(cpu, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

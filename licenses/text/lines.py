@@ -15,6 +15,8 @@ LEAD = re.compile(
     r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:(?:\*\*|__)[ \t]*)?"
 )
 INVISIBLE = "\ufeff\u200b"
+# A line that ends a sentence, an item ("; and") or a box ("**"): the next line starts afresh.
+TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
 
 
 @dataclass(slots=True)

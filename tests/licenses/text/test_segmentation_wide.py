@@ -349,9 +349,6 @@ def test_lists_that_restart_under_headings_get_the_heading_in_their_paths():
 
 def test_a_list_under_a_heading_keeps_plain_paths_when_they_do_not_repeat():
     text = (
-        "Definitions\n\nWords mean things.\n\n"
-        "Conditions\n\n"
-        "1. Keep the notice.\n\n"
-        "2. Do not use our names.\n"
+        "Definitions\n\nWords mean things.\n\nConditions\n\n1. Keep the notice.\n\n2. Do not use our names.\n"
     )
     assert paths(text) == ["1", "2"]
