@@ -55,6 +55,7 @@ lint: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/segmentation.py
+	$(BIN)/python bench/segmentation_wide.py
 	$(BIN)/python bench/comparison.py
 	$(BIN)/python bench/mail.py
 	$(BIN)/python bench/hints.py

@@ -12,7 +12,8 @@ keeps. ``--literal`` scores the literal token rule instead. Paths are compared a
 alphanumeric tokens joined by dots, by the longest common subsequence; a found path also
 matches a truth path it ends with ("section.1.a" matches "a", "part.b.1" matches "1").
 
-Prints path-F1 per license and overall, the licenses below 0.8, the time to segment every
+Prints path-F1 per license, per group (the original 61 against the 150 added later) and overall,
+the licenses below 0.8, the time to segment every
 SPDX text, and a last line of JSON.
 """
 
@@ -34,6 +35,77 @@ from licenses.text.segmentation import segment  # noqa: E402
 
 XML_DIR = ROOT.parent / "shared" / "data" / "spdx-license-xml" / "src"
 NS = "{http://www.spdx.org/license}"
+
+
+# The first 61 XML files, the set the rules were first written on (the data README lists their
+# families: popular OSI licenses, Creative Commons 4.0, CC0, data licenses, source-available ones);
+# the other 150 were added later as a random sample of licenses with numbered lists. Which 61
+# exactly was not recorded: this is that description, read against the folder.
+ORIGINAL = set(
+    [
+        "0BSD",
+        "AFL-3.0",
+        "AGPL-3.0-only",
+        "Apache-2.0",
+        "Artistic-1.0",
+        "Artistic-2.0",
+        "BSD-2-Clause",
+        "BSD-2-Clause-Patent",
+        "BSD-3-Clause",
+        "BSL-1.0",
+        "BlueOak-1.0.0",
+        "CDDL-1.0",
+        "CPAL-1.0",
+        "ECL-2.0",
+        "EPL-1.0",
+        "EPL-2.0",
+        "EUPL-1.2",
+        "GPL-2.0-only",
+        "GPL-3.0-only",
+        "ISC",
+        "LGPL-2.1-only",
+        "LGPL-3.0-only",
+        "MIT",
+        "MIT-0",
+        "MPL-2.0",
+        "MS-PL",
+        "MS-RL",
+        "MulanPSL-2.0",
+        "NCSA",
+        "OFL-1.1",
+        "OSL-3.0",
+        "PostgreSQL",
+        "Python-2.0",
+        "UPL-1.0",
+        "Unlicense",
+        "Zlib",
+        "CC-BY-4.0",
+        "CC-BY-NC-4.0",
+        "CC-BY-NC-ND-4.0",
+        "CC-BY-NC-SA-4.0",
+        "CC-BY-ND-4.0",
+        "CC-BY-SA-4.0",
+        "CC0-1.0",
+        "CDLA-Permissive-1.0",
+        "CDLA-Permissive-2.0",
+        "CDLA-Sharing-1.0",
+        "ODbL-1.0",
+        "O-UDA-1.0",
+        "C-UDA-1.0",
+        "OpenMDW-1.0",
+        "BUSL-1.1",
+        "Elastic-2.0",
+        "SSPL-1.0",
+        "FSL-1.1-MIT",
+        "FSL-1.1-ALv2",
+        "PolyForm-Noncommercial-1.0.0",
+        "PolyForm-Small-Business-1.0.0",
+        "Parity-7.0.0",
+        "Hippocratic-2.1",
+        "JSON",
+        "WTFPL",
+    ]
+)
 
 
 def norm(path: str) -> str:
@@ -200,6 +272,13 @@ def main() -> None:
     print("path-F1 per license (F1, truth, found, matched):")
     for f, spdx_id, t_count, f_count, m in sorted(rows, key=lambda r: (r[0], r[1])):
         print(f"  {spdx_id:32} {f:.3f}  {t_count:4} {f_count:4} {m:4}")
+    groups = {}
+    for name, keep in (("original 61", lambda i: i in ORIGINAL), ("added 150", lambda i: i not in ORIGINAL)):
+        part = [r for r in rows if keep(r[1])]
+        gm, gf, gt = (sum(r[k] for r in part) for k in (4, 3, 2))
+        gp, gr = gm / max(gf, 1), gm / max(gt, 1)
+        groups[name] = round(f1(gp, gr), 4)
+        print(f"group {name:12} ({len(part):3} licenses): P {gp:.4f}  R {gr:.4f}  F1 {f1(gp, gr):.4f}")
     below = sorted((r for r in rows if r[0] < 0.8), key=lambda r: r[0])
     print(f"below 0.8: {len(below)}: " + ", ".join(f"{r[1]} {r[0]:.2f}" for r in below))
     rule = "literal prefix rule" if args.literal else "a child holding its parent's number is that number"
@@ -230,6 +309,7 @@ def main() -> None:
                 "precision": round(precision, 4),
                 "recall": round(recall, 4),
                 "f1": round(overall, 4),
+                "groups": groups,
                 "below_0_8": [r[1] for r in below],
                 "all_spdx_texts": len(texts),
                 "all_spdx_seconds": round(elapsed, 2),

@@ -16,6 +16,8 @@ PURE_MODULES = [
     "licenses.text.headings",
     "licenses.text.addresses",
     "licenses.text.parts",
+    "licenses.text.list_ends",
+    "licenses.text.unnumbered",
     "licenses.text.assembly",
     "licenses.text.reflow",
     "licenses.text.comparison",

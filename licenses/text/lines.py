@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 LEAD = re.compile(
-    r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:\*\*|__)?"
+    r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:(?:\*\*|__)[ \t]*)?"
 )
 INVISIBLE = "\ufeff\u200b"
+# A line that ends a sentence, an item ("; and") or a box ("**"): the next line starts afresh.
+TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
 
 
 @dataclass(slots=True)

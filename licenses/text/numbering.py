@@ -14,9 +14,10 @@ _LABEL = re.compile(
     r"""
     (?:
         (?P<word>Section|SECTION|Article|ARTICLE|Clause|CLAUSE|§)[ \t]{0,3}
-            (?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?P<wdot>\.?)
+            (?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?:er|re|st)?(?P<wdot>\.?)  # "Article 1er"
       | (?P<dec>\d{1,4}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
       | \((?P<pin>\d{1,4}|[a-zA-Z]{1,5})\)
+      | \[(?P<bin>\d{1,3}|[a-zA-Z])\]  # "[1]", "[a]"; no longer words: "[name]" is a placeholder
       | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])
       | (?P<spnum>\d{1,3})(?=[ \t]{1,6}["“‘'«]?[A-ZÀ-Þ])  # "1 Definitions": a number and a capital
     )
@@ -136,7 +137,7 @@ def cjk_number(s: str) -> int:
 
 def parse_label(line: str) -> Label | None:
     """Read a clause label at the start of ``line`` (already stripped on the left)."""
-    if not line or not (line[0].isalnum() or line[0] in "(§"):
+    if not line or not (line[0].isalnum() or line[0] in "(§["):
         return None
     # a label is at most ~26 characters; repeated lines hit the cache
     head = line[:40]
@@ -180,6 +181,8 @@ def _parse_prefix(line: str) -> Label | None:
         return Label(g["spnum"], "simple", readings, m.end(), (g["spnum"],))
     if g["pin"]:
         readings = _simple_readings(g["pin"], "()")
+    elif g["bin"]:
+        readings = _simple_readings(g["bin"], "[]")
     else:
         readings = _simple_readings(g["bare"], g["bend"])
         if (

@@ -15,6 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from licenses.text.addresses import in_space, slug, split_space
+from licenses.text.assembly import Draft
+from licenses.text.headings import APPENDIX, is_heading_text
+from licenses.text.lines import TERMINAL
+from licenses.text.numbering import Reading, is_first
 
 # "PART B. DOWNLOADING AGREEMENT", "Exhibit A - Form of Notice", "SCHEDULE 2", "Appendix:".
 # The name must end the line or be followed by punctuation: "Part C of this Agreement" is prose.
@@ -91,3 +95,81 @@ class Spaces:
 
     def add(self, path: str) -> None:
         self.used.add(path)
+
+
+class PartHeadings:
+    """A mixin of :class:`licenses.text.segmentation._Segmenter`: part headings and the address
+    space a top-level number goes to (it reads the segmenter's lines, drafts and ``spaces``)."""
+
+    def _part_heading(self, i: int) -> str:
+        """The slug of a part heading ("PART B.", "Schedule 2") that starts line ``i``, or ""."""
+        ln = self.lines[i]
+        if ln.end - ln.body > 120 or i and not (self.lines[i - 1].blank or self.accepted[i - 1]):
+            prev = self.lines[i - 1] if i else None
+            if prev is None or not TERMINAL.search(self.text[prev.start : prev.end].rstrip()):
+                return ""
+        return part_name(self.text[ln.body : ln.end])
+
+    def _top_level_path(self, i: int, local: str, reading: Reading) -> str:
+        """``local`` in the current address space, opening a new one when numbering restarts."""
+        spaces = self.spaces
+        restarts = reading.style[0] == "num" and is_first(reading) and not self._after_colon(i)
+        if spaces.top_level(local, len(self.drafts)) and restarts:  # "Permitted uses:" 1. 2. is a list
+            old_start = spaces.start
+            title, title_line = self._title_before(i)
+            by_part = bool(spaces.part) and spaces.part != spaces.space_part
+            prefix, earlier = spaces.open(len(self.drafts), title)
+            for d in self.drafts[old_start:] if earlier else ():
+                if d.label and not split_space(d.path)[0]:
+                    d.path = in_space(earlier, d.path)
+            first = self.part_line if by_part else title_line
+            for d in self.drafts:
+                if not d.label and d.line >= first and d.line != title_line and not split_space(d.path)[0]:
+                    d.path = in_space(prefix, d.path)
+            named = next((d for d in self.drafts if d.line == title_line), None)
+            if by_part or title_line >= i:
+                pass
+            elif named is None:
+                self._insert_title(title_line, prefix)
+            elif not named.label and not APPENDIX.match(named.heading):
+                named.path = in_space(prefix, "preamble")  # the second document's title opens it
+        return in_space(spaces.prefix, local)
+
+    def _insert_title(self, line: int, prefix: str) -> None:
+        """The second document's title block starts a segment of its own, not the last clause's tail.
+
+        Safe to insert in the middle: the drafts after ``line`` are unnumbered and the stack is empty.
+        """
+        ln = self.lines[line]
+        title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
+        at = next((k for k, d in enumerate(self.drafts) if d.line > line), len(self.drafts))
+        for d in self.drafts[at:]:
+            if d.parent is not None and d.parent >= at:
+                d.parent += 1
+        self.drafts.insert(
+            at, Draft(line, "", in_space(prefix, "preamble"), 0, None, heading=title, body=ln.end)
+        )
+        self.accepted[line] = True
+        self.spaces.start += 1
+
+    def _title_before(self, i: int) -> tuple[str, int]:
+        """A title for a second document: short heading-like lines since the last clause."""
+        found: list[tuple[str, int]] = [
+            (d.heading, d.line)
+            for d in self.drafts
+            if not d.label and d.line > self.last_numbered and d.heading
+        ]
+        for j in range(self.last_numbered + 1, i):
+            ln = self.lines[j]
+            line = self.text[ln.body : ln.end].strip()
+            if (
+                not ln.blank
+                and len(line) < 100
+                and (self.lines[j - 1].blank or j == 0)
+                and is_heading_text(line)
+            ):
+                found.append((line, j))
+        found.sort(key=lambda f: f[1])
+        pick = title_slug([f for f, _ in found])
+        line = next((j for f, j in found if short_slug(f) == pick), i)
+        return pick, line

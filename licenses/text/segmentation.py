@@ -8,6 +8,9 @@ Headings, definitions and appendices become segments of their own with an empty 
 
 Splitting the text into lines lives in :mod:`licenses.text.lines`, whether a piece of text reads
 like a heading in :mod:`licenses.text.headings`, and label parsing in :mod:`licenses.text.numbering`.
+Parts of the segmenter live beside it as mixins: where an unnumbered heading stands
+(:mod:`licenses.text.unnumbered`), where a list ends (:mod:`licenses.text.list_ends`), and
+part headings and address spaces (:mod:`licenses.text.parts`).
 """
 
 from __future__ import annotations
@@ -15,22 +18,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from licenses.text.addresses import child_path, in_space, number_tokens, slug, split_space
+from licenses.text.addresses import child_path, in_space, number_tokens, split_space
 from licenses.text.assembly import Draft, Segment, assemble
-from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
+from licenses.text.headings import UNDERLINE, is_heading_text
+from licenses.text.lines import TERMINAL as _TERMINAL
 from licenses.text.lines import split_lines
+from licenses.text.list_ends import ListEnds
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
-from licenses.text.parts import Spaces, part_name, short_slug, title_slug
+from licenses.text.parts import PartHeadings, Spaces
+from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "2"
+VERSION = "3"
 
 
-_TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
-_ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
 _SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
+# words after which a number on the next line is a reference, not a clause ("see Section\n7.")
+_REFERS = re.compile(
+    r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|parts?|chapters?|of|in|to|under|and|or|see|no|number)$"
+)
 _SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
 _MAX_DEPTH = 6
 
@@ -42,9 +50,10 @@ class _Level:
     path: str
     ntoks: tuple[str, ...]
     seg: int
+    context: str = ""  # a list under an unnumbered heading that would repeat paths: the heading's slug
 
 
-class _Segmenter:
+class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = split_lines(text)
@@ -56,6 +65,7 @@ class _Segmenter:
         self.part_line = -1  # line of the part heading read most recently
         self.last_numbered = -1  # line of the clause accepted most recently
         self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
+        self._unwrapped_cache: bool | None = None
 
     # -- candidates ------------------------------------------------------------------
     def _candidate(self, i: int) -> Label | None:
@@ -72,11 +82,50 @@ class _Segmenter:
         prev = self.lines[i - 1] if i else None
         if prev is not None and not prev.blank and not self.accepted[i - 1] and not ln.markdown_heading:
             tail = self.text[prev.start : prev.end].rstrip()
-            if not _TERMINAL.search(tail) and not UNDERLINE.fullmatch(tail):
+            if not (
+                _TERMINAL.search(tail)
+                or UNDERLINE.fullmatch(tail)
+                or self._heading_line(i - 1)
+                or self._heads_alone(i, label)
+                and not _REFERS.search(tail)
+                or self._opens_confirmed_list(i, label, prev)
+            ):
                 return None  # a wrapped line that happens to start with "7. "
         if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _opens_confirmed_list(self, i: int, label: Label, prev) -> bool:
+        """ "…non-exclusive license" then an indented "(a) under …": a first item right of the line
+        above, whose next sibling follows at the same indentation after a finished line (the
+        text lost the colon, not a wrapped line that starts with "(a)")."""
+        firsts = [r for r in label.readings if is_first(r) and len(r.value) == 1]
+        indent = self._indent(i)
+        if not firsts or indent <= self._indent(i - 1):
+            return False
+        for j in range(i + 1, min(i + 60, len(self.lines))):
+            ln = self.lines[j]
+            lab = None if ln.blank else parse_label(self.text[ln.body : ln.end])
+            if lab is None or self._indent(j) != indent:
+                continue
+            above = next(k for k in range(j - 1, -1, -1) if not self.lines[k].blank)
+            done = _TERMINAL.search(self.text[self.lines[above].start : self.lines[above].end].rstrip())
+            return done is not None and any(
+                r.style == f.style and r.value == (f.value[0] + 1,) for r in lab.readings for f in firsts
+            )
+        return False
+
+    def _heading_line(self, j: int) -> bool:
+        """Whether line ``j`` is a short title in capitals standing as a paragraph of its own
+        ("COPYING POLICIES" right above "1. You may copy …"): no wrapped sentence ends there."""
+        ln = self.lines[j]
+        line = self.text[ln.body : ln.end].strip()
+        if len(line) > 60 or any(c.islower() for c in line) or not is_heading_text(line):
+            return False
+        if j == 0 or self.lines[j - 1].blank or self.accepted[j - 1]:
+            return True
+        above = self.lines[j - 1]
+        return _TERMINAL.search(self.text[above.start : above.end].rstrip()) is not None
 
     def _place(self, i: int, label: Label) -> tuple[int, Reading] | None:
         """Where a candidate goes: (stack depth to keep, reading), or None to reject it."""
@@ -92,7 +141,6 @@ class _Segmenter:
             for d in range(len(stack) - 1, -1, -1):
                 if stack[d].style == r.style and self._continues(stack[d].value, r.value):
                     options.append((d, r, "cont"))
-                    break
             if not is_first(r):
                 if r.style[1] == "dec" and not any(o[1] == r for o in options):
                     options.extend(self._skipped_child(r))
@@ -110,12 +158,15 @@ class _Segmenter:
             elif r.style not in styles:
                 options.append((0 if self.heading_since else len(stack), r, "new"))
             elif self.heading_since or (
-                styles[-1] == r.style and not self.drafts[stack[-1].seg].heading and self._after_colon(i)
+                styles[-1] == r.style
+                and not self.drafts[stack[-1].seg].heading
+                and self._after_colon(i)
+                and self._indent(i) <= self._indent(self.drafts[stack[-1].seg].line)
             ):
                 options.append((styles.index(r.style), r, "new"))  # a second list of the same kind
             elif (
                 stack
-                and self._after_colon(i)
+                and self._after_colon(i, item=True)
                 and self._indent(i) > self._indent(self.drafts[stack[-1].seg].line)
             ):
                 options.append(
@@ -126,6 +177,9 @@ class _Segmenter:
         if not options:
             return self._gap(i, label)
         conts = [o for o in options if o[2] == "cont"]
+        if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
+            level = [o for o in conts if self._indent(self.drafts[stack[o[0]].seg].line) == self._indent(i)]
+            conts = level or conts
         news = [o for o in options if o[2] == "new"]
         if news and news[0][1].style[0] in ("roman", "ROMAN") and len(label.readings) > 1:
             if self._next_is(i, news[0][1].style, 2):  # "(i)" then "(ii)": roman, not the letter after h
@@ -156,11 +210,12 @@ class _Segmenter:
         start = self.lines[i].start
         return start - (self.text.rfind("\n", 0, start) + 1)
 
-    def _after_colon(self, i: int) -> bool:
-        """Whether the nearest text line above ends with ":" ("...include using the Software:")."""
+    def _after_colon(self, i: int, item: bool = False) -> bool:
+        """Whether the nearest text line above ends with ":" ("...include using the Software:");
+        with ``item``, also a clause's own line ("4. … provided that You meet these conditions:")."""
         for j in range(i - 1, max(i - 4, -1), -1):
             if not self.lines[j].blank:
-                return not self.accepted[j] and self.text[
+                return (item or not self.accepted[j]) and self.text[
                     self.lines[j].start : self.lines[j].end
                 ].rstrip().endswith(":")
         return False
@@ -198,15 +253,22 @@ class _Segmenter:
 
     # -- building --------------------------------------------------------------------
     def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
+        replaced = self.stack[0] if self.stack and keep == 0 else None
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
         path = child_path(label.text, parent.path if parent else None, parsed=label)
+        context = ""
         if parent is None:
             path = self._top_level_path(i, path, reading)
+            context = self._list_context(path, reading, replaced)
+            if context:
+                path = in_space(context, split_space(path)[1])
         self.spaces.add(path)
         self.last_numbered = i
         draft = Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
-        self.stack.append(_Level(reading.style, reading.value, path, number_tokens(path), len(self.drafts)))
+        self.stack.append(
+            _Level(reading.style, reading.value, path, number_tokens(path), len(self.drafts), context)
+        )
         ln = self.lines[i]
         rest_at = ln.body + label.length
         rest_at += _SEP.match(self.text, rest_at, ln.end).end() - rest_at
@@ -214,6 +276,24 @@ class _Segmenter:
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
+
+    def _list_context(self, path: str, reading: Reading, replaced: _Level | None) -> str:
+        """The heading slug that tells apart a list whose top-level paths would repeat ones used
+        before ("A." under "DEFINITIONS", again "A." under "GRANT OF RIGHTS"): ``grant-of-rights/A``.
+        The items after the first keep the first's context; "" when the paths do not repeat."""
+        if (
+            replaced is not None
+            and replaced.style == reading.style
+            and self._continues(replaced.value, reading.value)
+        ):
+            return replaced.context
+        if path not in self.spaces.used or not self.heading_since:
+            return ""
+        heading = next((d for d in reversed(self.drafts) if not d.label), None)
+        if heading is None or not heading.heading or heading.line < self.last_numbered:
+            return ""
+        prefix, local = split_space(heading.path)
+        return f"{prefix}-{local}" if prefix else local
 
     def _set_heading(self, draft: Draft, i: int, rest_at: int) -> None:
         ln = self.lines[i]
@@ -235,91 +315,6 @@ class _Segmenter:
         else:
             draft.body = rest_at
 
-    def _next_sibling_at_top(self, k: int) -> bool:
-        """Whether line ``k`` holds the next number of the outermost open list."""
-        if not self.stack:
-            return False
-        label = parse_label(self.text[self.lines[k].body : self.lines[k].end])
-        top = self.stack[0]
-        return label is not None and any(
-            r.style == top.style and self._continues(top.value, r.value) for r in label.readings
-        )
-
-    def _heading_above_text(self, rest: str, nxt) -> bool:
-        """ "4. COMMERCIAL DISTRIBUTION" or "1. Definitions" straight above its text (no blank line):
-        capitals, or a short title with no end punctuation, above a line that starts a sentence."""
-        rest = rest.strip()
-        if not rest or len(rest) > 80 or rest[-1] in ",;:.!?" or not rest[0].isupper():
-            return False
-        first = self.text[nxt.body : nxt.body + 1]
-        if not (first.isupper() or first in "\"“‘'«(" or first.isdigit()):
-            return False
-        if is_heading_text(rest):
-            return not any(c.islower() for c in rest) or len(rest) <= 50
-        # sentence case ("2.Scope of the rights granted by the Licence") above a much longer line
-        return len(rest) <= 60 and 2 * len(rest) < nxt.end - nxt.body
-
-    def _unnumbered_heading(self, i: int) -> bool:
-        ln = self.lines[i]
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if not (i == 0 or self.lines[i - 1].blank) or ln.end - ln.body > 100:
-            return False
-        line = self.text[ln.body : ln.end].strip()
-        prev_ok = True
-        underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
-        next_ok = nxt is None or nxt.blank or bool(underline)
-        if line and not next_ok and self.drafts and i != self.first_line:
-            # "NOTICE PURSUANT TO SECTION 9 …" in capitals straight above a paragraph in mixed case
-            words = self.text[nxt.body : nxt.end]
-            return (
-                is_heading_text(line)
-                and not any(c.islower() for c in line)
-                and words[:1].isupper()
-                and any(c.islower() for c in words)
-                and parse_label(words) is None
-            )
-        if not line or not prev_ok or not next_ok:
-            return False
-        if len(line) > 80:  # long: only a title line standing alone between two top-level clauses
-            body = next(
-                (k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None
-            )
-            return (
-                bool(self.drafts)
-                and line[0].isupper()
-                and line[-1] not in ".,;:"
-                and body is not None
-                and self._next_sibling_at_top(body)
-            )
-        if APPENDIX.match(line):
-            return True
-        if i == self.first_line:
-            return False  # the title belongs to the preamble
-        if ln.markdown_heading or underline:
-            return True
-        if not self.drafts:
-            return False
-        body = next((k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None)
-        if (
-            body is not None
-            and line[0].isupper()
-            and line[-1] not in ".,;:"
-            and self._next_sibling_at_top(body)
-        ):
-            return True  # "Permissions for Redistribution" between (1) and (2): a sub-heading
-        if not is_heading_text(line):
-            return False
-        if not any(c.islower() for c in line):
-            return True
-        # "Creative Commons Notice": title case, and left of the paragraph it heads
-        if body is None or line[-1] in ".:":
-            return False
-        if self._indent(body) <= self._indent(i):
-            return False
-        if self.stack and self._indent(i) > self._indent(self.drafts[self.stack[0].seg].line):
-            return False  # deeper than the clauses around it: words inside a clause
-        return parse_label(self.text[self.lines[body].body : self.lines[body].end]) is None
-
     def run(self) -> list[Segment]:
         for i, ln in enumerate(self.lines):
             if ln.blank:
@@ -338,180 +333,11 @@ class _Segmenter:
                     self._add_paragraph(i)
                 elif (keep := self._closes_list(i)) >= 0:
                     self._add_closing(i, keep)
+                elif self._left_of_hanging_list(i):
+                    self._add_paragraph(i, ahead=0)
                 if part:
                     self.spaces.part, self.part_line = part, i
         return assemble(self.text, self.lines, self.drafts)
-
-    # -- words after a list that belong to the sentence before it ----------------------
-    def _closes_list(self, i: int) -> int:
-        """The stack index of the clause line ``i`` goes back to, ending the list it held; or -1.
-
-        "(iii) … Extracted Models;" then "for NonCommercial purposes only." finishes the sentence
-        that opened the list, so it belongs to the parent, not to item (iii). Read so when the
-        last item ended with ";" (or "; and") and the line goes on in lower case, or when a new
-        paragraph starts left of the item's indentation; and never when the next item follows.
-        """
-        if len(self.stack) < 2 or self.drafts[self.stack[-1].seg].heading:
-            return -1  # "4.1 EFFECTIVE DATE": a titled item's text may sit anywhere below it
-        top = self.stack[-1]
-        top_line = self.drafts[top.seg].line
-        j, blank = i - 1, False
-        while j > top_line and self.lines[j].blank:
-            j, blank = j - 1, True
-        if j < top_line or self.drafts[-1].line != top_line:  # something came between: not its tail
-            return -1
-        if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
-            return -1  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
-        tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
-        first = self.text[self.lines[i].body : self.lines[i].body + 1]
-        goes_on = first.islower() and _ITEM_END.search(tail) is not None
-        outdented = blank and self._indent(i) < self._indent(top_line) and first.isupper()
-        if (
-            not (goes_on or outdented)
-            or len(top.value) == 1
-            and self._next_is(i, top.style, top.value[-1] + 1)
-        ):
-            return -1
-        if goes_on:
-            return len(self.stack) - 2
-        # back at the indentation of some enclosing clause: that clause's words
-        indent = self._indent(i)
-        return max(
-            (
-                d
-                for d in range(len(self.stack) - 1)
-                if self._indent(self.drafts[self.stack[d].seg].line) <= indent
-            ),
-            default=0,
-        )
-
-    def _shouted_after_list(self, i: int) -> bool:
-        """A paragraph in capitals after a list's last item (a BSD-style disclaimer) is no part of
-        that item: the item is in mixed case, untitled, and no further item follows."""
-        if not self.stack or not self.lines[i - 1].blank:
-            return False
-        first = self.drafts[self.stack[0].seg]
-        if any(self.drafts[lvl.seg].heading for lvl in self.stack) or self._indent(i) > self._indent(
-            first.line
-        ):
-            return False  # "5. Disclaimer of Warranty" holds its capitals
-        end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
-        para = self.text[self.lines[i].start : self.lines[end - 1].end]
-        if sum(c.isupper() for c in para) < 40 or any(c.islower() for c in para):
-            return False
-        item_at = self.lines[self.drafts[-1].line].start
-        if not any(c.islower() for c in self.text[item_at : min(self.lines[i].start, item_at + 2000)]):
-            return False
-        return not self._list_goes_on(end)
-
-    def _list_goes_on(self, i: int) -> bool:
-        """Whether the next label after line ``i`` continues any open list."""
-        for j in range(i, min(i + 60, len(self.lines))):
-            ln = self.lines[j]
-            label = None if ln.blank else parse_label(self.text[ln.body : ln.end])
-            if label is not None:
-                return any(
-                    lvl.style == r.style and self._continues(lvl.value, r.value)
-                    for r in label.readings
-                    for lvl in self.stack
-                )
-        return False
-
-    def _add_paragraph(self, i: int) -> None:
-        words = self.text[self.lines[i].start : self.lines[i].end]
-        name = (
-            "disclaimer"
-            if re.search(
-                r"WARRANT|LIABL|\bAS IS\b", words + self.text[self.lines[i].end : self.lines[i].end + 400]
-            )
-            else "notice"
-        )
-        self.stack.clear()
-        self.drafts.append(Draft(i, "", name, 0, None, body=self.lines[i].start))
-        self.accepted[i] = True
-        self.heading_since = True
-
-    def _add_closing(self, i: int, keep: int) -> None:
-        del self.stack[keep + 1 :]
-        parent = self.stack[-1]
-        self.drafts.append(
-            Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)
-        )
-        self.accepted[i] = True
-
-    # -- address spaces (licenses.text.parts) ----------------------------------------
-    def _part_heading(self, i: int) -> str:
-        """The slug of a part heading ("PART B.", "Schedule 2") that starts line ``i``, or ""."""
-        ln = self.lines[i]
-        if ln.end - ln.body > 120 or i and not (self.lines[i - 1].blank or self.accepted[i - 1]):
-            prev = self.lines[i - 1] if i else None
-            if prev is None or not _TERMINAL.search(self.text[prev.start : prev.end].rstrip()):
-                return ""
-        return part_name(self.text[ln.body : ln.end])
-
-    def _top_level_path(self, i: int, local: str, reading: Reading) -> str:
-        """``local`` in the current address space, opening a new one when numbering restarts."""
-        spaces = self.spaces
-        restarts = reading.style[0] == "num" and is_first(reading) and not self._after_colon(i)
-        if spaces.top_level(local, len(self.drafts)) and restarts:  # "Permitted uses:" 1. 2. is a list
-            old_start = spaces.start
-            title, title_line = self._title_before(i)
-            by_part = bool(spaces.part) and spaces.part != spaces.space_part
-            prefix, earlier = spaces.open(len(self.drafts), title)
-            for d in self.drafts[old_start:] if earlier else ():
-                if d.label and not split_space(d.path)[0]:
-                    d.path = in_space(earlier, d.path)
-            first = self.part_line if by_part else title_line
-            for d in self.drafts:
-                if not d.label and d.line >= first and d.line != title_line and not split_space(d.path)[0]:
-                    d.path = in_space(prefix, d.path)
-            named = next((d for d in self.drafts if d.line == title_line), None)
-            if by_part or title_line >= i:
-                pass
-            elif named is None:
-                self._insert_title(title_line, prefix)
-            elif not named.label and not APPENDIX.match(named.heading):
-                named.path = in_space(prefix, "preamble")  # the second document's title opens it
-        return in_space(spaces.prefix, local)
-
-    def _insert_title(self, line: int, prefix: str) -> None:
-        """The second document's title block starts a segment of its own, not the last clause's tail.
-
-        Safe to insert in the middle: the drafts after ``line`` are unnumbered and the stack is empty.
-        """
-        ln = self.lines[line]
-        title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
-        at = next((k for k, d in enumerate(self.drafts) if d.line > line), len(self.drafts))
-        for d in self.drafts[at:]:
-            if d.parent is not None and d.parent >= at:
-                d.parent += 1
-        self.drafts.insert(
-            at, Draft(line, "", in_space(prefix, "preamble"), 0, None, heading=title, body=ln.end)
-        )
-        self.accepted[line] = True
-        self.spaces.start += 1
-
-    def _title_before(self, i: int) -> tuple[str, int]:
-        """A title for a second document: short heading-like lines since the last clause."""
-        found: list[tuple[str, int]] = [
-            (d.heading, d.line)
-            for d in self.drafts
-            if not d.label and d.line > self.last_numbered and d.heading
-        ]
-        for j in range(self.last_numbered + 1, i):
-            ln = self.lines[j]
-            line = self.text[ln.body : ln.end].strip()
-            if (
-                not ln.blank
-                and len(line) < 100
-                and (self.lines[j - 1].blank or j == 0)
-                and is_heading_text(line)
-            ):
-                found.append((line, j))
-        found.sort(key=lambda f: f[1])
-        pick = title_slug([f for f, _ in found])
-        line = next((j for f, j in found if short_slug(f) == pick), i)
-        return pick, line
 
     def _same_as_two_above(self, i: int) -> bool:
         if i < 2 or self.accepted[i - 1] or self.accepted[i - 2]:
@@ -520,17 +346,6 @@ class _Segmenter:
         if c.end - c.start != b.end - b.start or b.end - b.start != a.end - a.start:
             return False
         return self.text[c.start : c.end] == self.text[b.start : b.end] == self.text[a.start : a.end]
-
-    def _add_unnumbered(self, i: int) -> None:
-        ln = self.lines[i]
-        title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
-        draft = Draft(i, "", slug(title), 0, None, heading=title, body=ln.end)
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):
-            draft.body = nxt.end
-        self.drafts.append(draft)
-        self.accepted[i] = True
-        self.heading_since = True
 
 
 def segment(text: str) -> list[Segment]:

@@ -1,0 +1,189 @@
+"""Where a list ends: words after a list's last item that are not that item's. No Django imports.
+
+A mixin of :class:`licenses.text.segmentation._Segmenter` (it reads the segmenter's lines,
+stack and drafts): "(iii) … Extracted Models;" then "for NonCommercial purposes only." finishes
+the parent's sentence (a ``.closing`` segment); a paragraph printed left of a list's items after
+a full stop, or left of the hanging lines of the outermost list's last item, is no part of that
+item; a disclaimer in capitals after the conditions is a paragraph of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from licenses.text.assembly import Draft
+from licenses.text.headings import is_heading_text
+from licenses.text.numbering import parse_label
+
+if TYPE_CHECKING:
+    from licenses.text.segmentation import _Level
+
+_SENTENCE_END = re.compile(r"""[.!?][)"”'’]?$""")
+_ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
+
+
+class ListEnds:
+    def _closes_list(self, i: int) -> int:
+        """The stack index of the clause line ``i`` goes back to, ending the list it held; or -1.
+
+        "(iii) … Extracted Models;" then "for NonCommercial purposes only." finishes the sentence
+        that opened the list, so it belongs to the parent, not to item (iii). Read so when the
+        last item ended with ";" (or "; and") and the line goes on in lower case, or when a new
+        paragraph starts left of the item's indentation; and never when the next item follows.
+        """
+        if len(self.stack) < 2 or self.drafts[self.stack[-1].seg].heading:
+            return -1  # "4.1 EFFECTIVE DATE": a titled item's text may sit anywhere below it
+        top = self.stack[-1]
+        top_line = self.drafts[top.seg].line
+        j, blank = i - 1, False
+        while j > top_line and self.lines[j].blank:
+            j, blank = j - 1, True
+        if j < top_line or self.drafts[-1].line != top_line:  # something came between: not its tail
+            return -1
+        if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
+            return -1  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
+        tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
+        first = self.text[self.lines[i].body : self.lines[i].body + 1]
+        left = self._indent(i) < self._indent(top_line)
+        goes_on = first.islower() and (
+            _ITEM_END.search(tail) is not None or blank and left and tail.endswith(",")
+        )
+        outdented = (
+            left
+            and first.isupper()
+            and (blank or _SENTENCE_END.search(tail) is not None and self._no_flush_wrap(top, i))
+        )
+        if (
+            not (goes_on or outdented)
+            or len(top.value) == 1
+            and self._next_is(i, top.style, top.value[-1] + 1)
+        ):
+            return -1
+        if goes_on:
+            return len(self.stack) - 2
+        # back at the indentation of some enclosing clause: that clause's words
+        indent = self._indent(i)
+        return max(
+            (
+                d
+                for d in range(len(self.stack) - 1)
+                if self._indent(self.drafts[self.stack[d].seg].line) <= indent
+            ),
+            default=0,
+        )
+
+    def _left_of_hanging_list(self, i: int) -> bool:
+        """A paragraph after the last item of the outermost list, printed left of that item's
+        hanging lines ("5. Do not …" / "   software, …" then "To contribute …" at the margin):
+        words after the list, not the item's, when no further item follows."""
+        if (
+            len(self.stack) != 1
+            or not self.lines[i - 1].blank
+            or self.drafts[-1].line != self.drafts[self.stack[0].seg].line
+        ):
+            return False
+        item = self.drafts[-1].line
+        if item >= i - 2 or not self.text[self.lines[i].body : self.lines[i].body + 1].isupper():
+            return False
+        indent = self._indent(i)
+        if indent > self._indent(item):
+            return False
+        hanging = [self._indent(k) for k in range(item + 1, i) if not self.lines[k].blank]
+        if not hanging or min(hanging) <= indent or min(hanging) <= self._indent(item):
+            return False  # no hanging lines, or some already this far left (the item's own paragraphs)
+        if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
+            return False
+        end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
+        return not self._list_goes_on(end)
+
+    def _no_flush_wrap(self, top: _Level, i: int) -> bool:
+        """Whether a line left of the list's items, right after a sentence ends, can only be a new
+        paragraph: no line of the list sits that far left already, the item is no title above its
+        text, and the text is not hard-wrapped, or the list's wrapped lines hang right of line
+        ``i``, or the item is too short to have wrapped."""
+        item = self.drafts[top.seg]
+        label_line = self.lines[item.line]
+        if i == item.line + 1 and is_heading_text(
+            self.text[label_line.body : label_line.end].split(None, 1)[-1]
+        ):
+            return False  # "2.1. The Initial Developer Grant." right above its text
+        first = next(k for k in range(top.seg + 1) if self.drafts[k].parent == item.parent)
+        indent = self._indent(i)
+        hangs = False
+        for k in range(self.drafts[first].line, i):
+            if self.lines[k].blank or self.accepted[k]:
+                continue
+            if self._indent(k) <= indent:
+                return False  # lines of this list already sit this far left: a flush wrap, or its own text
+            hangs = True
+        return self._unwrapped or hangs or label_line.end - label_line.start < 50
+
+    @property
+    def _unwrapped(self) -> bool:
+        """A text with a paragraph per line (a quarter of its lines over 100 characters)."""
+        if self._unwrapped_cache is None:
+            sizes = [ln.end - ln.start for ln in self.lines if not ln.blank]
+            self._unwrapped_cache = bool(sizes) and 4 * sum(n > 100 for n in sizes) >= len(sizes)
+        return self._unwrapped_cache
+
+    def _shouted_after_list(self, i: int) -> bool:
+        """A paragraph in capitals after a list's last item (a BSD-style disclaimer) is no part of
+        that item: the item is in mixed case, untitled, and no further item follows."""
+        if not self.stack or not self.lines[i - 1].blank:
+            return False
+        first = self.drafts[self.stack[0].seg]
+        if any(self.drafts[lvl.seg].heading for lvl in self.stack) or self._indent(i) > self._indent(
+            first.line
+        ):
+            return False  # "5. Disclaimer of Warranty" holds its capitals
+        end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
+        para = self.text[self.lines[i].start : self.lines[end - 1].end]
+        upper, lower = sum(c.isupper() for c in para), sum(c.islower() for c in para)
+        if upper < 40 or lower * 10 > upper:  # capitals, but for a name like "OpenSSL" or "SAXPath"
+            return False
+        item_at = self.lines[self.drafts[-1].line].start
+        if not any(c.islower() for c in self.text[item_at : min(self.lines[i].start, item_at + 2000)]):
+            return False
+        if self._list_goes_on(end):
+            return False
+        last = self.drafts[-1]
+        if not last.label and last.heading and last.line == i - 2:
+            self.stack.clear()  # the paragraph under "Disclaimer" is that heading's text; the list ended
+            return False
+        return True
+
+    def _list_goes_on(self, i: int) -> bool:
+        """Whether the next label after line ``i`` continues any open list."""
+        for j in range(i, min(i + 60, len(self.lines))):
+            ln = self.lines[j]
+            label = None if ln.blank else parse_label(self.text[ln.body : ln.end])
+            if label is not None:
+                return any(
+                    lvl.style == r.style and self._continues(lvl.value, r.value)
+                    for r in label.readings
+                    for lvl in self.stack
+                )
+        return False
+
+    def _add_paragraph(self, i: int, ahead: int = 400) -> None:
+        words = self.text[self.lines[i].start : self.lines[i].end]
+        name = (
+            "disclaimer"
+            if re.search(
+                r"WARRANT|LIABL|\bAS IS\b", words + self.text[self.lines[i].end : self.lines[i].end + ahead]
+            )
+            else "notice"
+        )
+        self.stack.clear()
+        self.drafts.append(Draft(i, "", name, 0, None, body=self.lines[i].start))
+        self.accepted[i] = True
+        self.heading_since = True
+
+    def _add_closing(self, i: int, keep: int) -> None:
+        del self.stack[keep + 1 :]
+        parent = self.stack[-1]
+        self.drafts.append(
+            Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)
+        )
+        self.accepted[i] = True

@@ -1,0 +1,140 @@
+"""Where an unnumbered heading stands: titles between clauses, and a numbered clause's own title.
+No Django imports.
+
+A mixin of :class:`licenses.text.segmentation._Segmenter` (it reads the segmenter's lines, stack
+and drafts); whether a piece of text reads like a heading at all is :mod:`licenses.text.headings`.
+"""
+
+from __future__ import annotations
+
+from licenses.text.addresses import slug
+from licenses.text.assembly import Draft
+from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
+from licenses.text.numbering import is_first, parse_label
+
+
+class UnnumberedHeadings:
+    def _next_sibling_at_top(self, k: int) -> bool:
+        """Whether line ``k`` holds the next number of the outermost open list."""
+        if not self.stack:
+            return False
+        label = parse_label(self.text[self.lines[k].body : self.lines[k].end])
+        top = self.stack[0]
+        return label is not None and any(
+            r.style == top.style and self._continues(top.value, r.value) for r in label.readings
+        )
+
+    def _centred_over(self, i: int, body: int) -> bool:
+        """Whether line ``i`` is centred over the first line of the paragraph below (±8 columns),
+        well right of its margin: a title, not words inside an indented clause."""
+        head, para = self.lines[i], self.lines[body]
+        width = para.end - para.start
+        if width < 40 or self._indent(i) < self._indent(body) + 10:
+            return False
+        if not self.text[para.body : para.body + 1].isupper() or parse_label(self.text[para.body : para.end]):
+            return False
+        centre = self._indent(i) + (head.end - head.start) / 2
+        return abs(centre - (self._indent(body) + width / 2)) <= 8
+
+    def _restarts_top(self, k: int) -> bool:
+        """Whether line ``k`` starts the outermost list's numbering again ("1." after "7.")."""
+        if not self.stack or not self.lines[k - 1].blank:
+            return False
+        label = parse_label(self.text[self.lines[k].body : self.lines[k].end])
+        top = self.stack[0]
+        return label is not None and any(
+            r.style == top.style and is_first(r) and r.value < top.value for r in label.readings
+        )
+
+    def _heading_above_text(self, rest: str, nxt) -> bool:
+        """ "4. COMMERCIAL DISTRIBUTION" or "1. Definitions" straight above its text (no blank line):
+        capitals, or a short title with no end punctuation, above a line that starts a sentence."""
+        rest = rest.strip()
+        if not rest or len(rest) > 80 or rest[-1] in ",;:.!?" or not rest[0].isupper():
+            return False
+        first = self.text[nxt.body : nxt.body + 1]
+        if not (first.isupper() or first in "\"“‘'«(" or first.isdigit()):
+            return False
+        if is_heading_text(rest):
+            return not any(c.islower() for c in rest) or len(rest) <= 50
+        # sentence case ("2.Scope of the rights granted by the Licence") above a much longer line
+        return len(rest) <= 60 and 2 * len(rest) < nxt.end - nxt.body
+
+    def _unnumbered_heading(self, i: int) -> bool:
+        ln = self.lines[i]
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if not (i == 0 or self.lines[i - 1].blank) or ln.end - ln.body > 100:
+            return False
+        line = self.text[ln.body : ln.end].strip()
+        prev_ok = True
+        underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
+        next_ok = nxt is None or nxt.blank or bool(underline)
+        if line and not next_ok and self.drafts and i != self.first_line:
+            # "NOTICE PURSUANT TO SECTION 9 …" in capitals straight above a paragraph in mixed case
+            words = self.text[nxt.body : nxt.end]
+            return (
+                is_heading_text(line)
+                and not any(c.islower() for c in line)
+                and words[:1].isupper()
+                and any(c.islower() for c in words)
+                and parse_label(words) is None
+            )
+        if not line or not prev_ok or not next_ok:
+            return False
+        if len(line) > 80:  # long: only a title line standing alone between two top-level clauses
+            body = next(
+                (k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None
+            )
+            return (
+                bool(self.drafts)
+                and line[0].isupper()
+                and line[-1] not in ".,;:"
+                and body is not None
+                and self._next_sibling_at_top(body)
+            )
+        if APPENDIX.match(line):
+            return True
+        if i == self.first_line:
+            return False  # the title belongs to the preamble
+        if ln.markdown_heading or underline:
+            return True
+        if not self.drafts:
+            return False
+        body = next((k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None)
+        if (
+            body is not None
+            and line[0].isupper()
+            and line[-1] not in ".,;:"
+            and (self._next_sibling_at_top(body) or is_heading_text(line) and self._restarts_top(body))
+        ):
+            return (
+                True  # "Permissions for Redistribution" between (1) and (2), "License Terms" above a new "1."
+            )
+        if not is_heading_text(line):
+            return False
+        if not any(c.islower() for c in line):
+            return True
+        if body is not None and body == i + 2 and len(line) <= 40 and self._shouted_after_list(body):
+            self.stack.clear()  # "Disclaimer" above the capitals paragraph after the conditions ends them
+            return True
+        # "Creative Commons Notice": title case, and left of the paragraph it heads
+        if body is None or line[-1] in ".:":
+            return False
+        if self._centred_over(i, body):
+            return True  # "            Limitations of Liability" centred over the paragraph it heads
+        if self._indent(body) <= self._indent(i):
+            return False
+        if self.stack and self._indent(i) > self._indent(self.drafts[self.stack[0].seg].line):
+            return False  # deeper than the clauses around it: words inside a clause
+        return parse_label(self.text[self.lines[body].body : self.lines[body].end]) is None
+
+    def _add_unnumbered(self, i: int) -> None:
+        ln = self.lines[i]
+        title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
+        draft = Draft(i, "", slug(title), 0, None, heading=title, body=ln.end)
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):
+            draft.body = nxt.end
+        self.drafts.append(draft)
+        self.accepted[i] = True
+        self.heading_since = True
