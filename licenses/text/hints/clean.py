@@ -44,9 +44,9 @@ _TITLE_WORD = re.compile(r"\b(?:licen[cs]e|agreement|version)\b", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.IGNORECASE)
 
 
-# A definition: "Term" means …, Term shall mean …, 'Term': …, at the start of the sentence.
+# A definition: "Term" means …, Term shall mean …, "Source" form shall mean …, at the start of the sentence.
 _DEFINITION = re.compile(
-    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}\s*"
+    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])\s+[a-z]+)?\s*"
     r"(?:\((?:or\s+)?[^)]{0,60}\)\s*)?(?:shall\s+mean|means|refers?\s+to|is\s+defined\s+as)\b"
 )
 

@@ -29,6 +29,7 @@ from licenses.text.hints.structure import (
     OBJECT_FORM,
     PATENT,
     RESERVED,
+    ROYALTY_ELSEWHERE,
     SOURCE,
     SOURCE_COST,
     SOURCE_FORM,
@@ -66,7 +67,7 @@ RULES: tuple[Rule, ...] = (
         "asks for a royalty or fee",
         r"\broyalt(?:y|ies)\b(?!-free|\s+free)|\b(?:licen[cs]e|distribution|redistribution|distributor|subscription|usage|copying)\s+fees?\b"
         r"|\bcharge\s+(?:a\s+|any\s+|no\s+)?(?:\w+\s+){0,2}?fees?\b(?!\s*for,?\s+(?:\w+\s+){0,2}?(?:warranty|support|services?|maintenance|indemnity))",
-        unless=PATENT + "|" + SOURCE_COST,
+        unless=any_of(PATENT, SOURCE_COST, ROYALTY_ELSEWHERE),
     ),
     Rule(
         1,
@@ -300,6 +301,9 @@ RULES: tuple[Rule, ...] = (
         7,
         "asks that the license travel with copies",
         r"\bcop(?:y|ies)\s+of\s+(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b",
+        # "You may obtain a copy of the License at <address>" is the notice put in each file, which
+        # points to the license; it sets no condition.
+        unless=r"\bobtain\s+a\s+copy\s+of\s+the\s+licen[cs]e\s+at\b",
     ),
     Rule(
         7,
@@ -338,10 +342,20 @@ RULES: tuple[Rule, ...] = (
         r"\bplatform\s+limitation\b|\b(?:only|solely)\b[^.;]{0,80}?\bruns?\s+on\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?(?:operating\s+system|platform|hardware|device)",
     ),
     # 9. License must not restrict other software.
+    # "Larger Work" counts where the larger work is made or spoken of as a combination, or as a
+    # heading; "distribute the Original Code ... as part of a Larger Work" in a grant's list, or a
+    # cross-reference "(Distribution of a Larger Work)", says nothing about the other software.
     Rule(
         9,
         "concerns other software combined or distributed with it",
-        r"\blarger\s+works?\b|\b(?:an?|the|in)\s+[“\"']?aggregat(?:e|ion)\b|\bmere\s+aggregation\b",
+        r"\blarger\s+works?\b",
+        needs=r"\bcombin\w*|\bother\s+(?:\w+\s+){0,2}?(?:code|software|programs?|works?)\b|\bnot\s+governed\b|\bseparate\b|\bindependent\b",
+    ),
+    Rule(9, "concerns other software combined or distributed with it", r"^larger\s+works?\W*$"),
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        r"\b(?:an?|the|in)\s+[“\"']?aggregat(?:e|ion)\b|\bmere\s+aggregation\b",
     ),
     Rule(
         9,

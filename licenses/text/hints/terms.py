@@ -40,6 +40,11 @@ _CONCEPTS = {
     ),
     "source": (12, re.compile(r"\bpreferred\s+form\b", re.I)),
 }
+_ALSO_ORIGINAL = re.compile(
+    r"\boriginal\b[^,;]{0,30}\b(?:or|and|and/or)\b|\b(?:or|and|and/or)\s+(?:the\s+)?original\b"
+    r"|\bthe\s+(?:work|software|program|code)\s+(?:or|and|and/or)\s+(?:any\s+)?(?:derivative|modif)",
+    re.I,
+)
 # A term named for what it is ("Modified Version", "Adapted Material") whatever its definition says.
 _DERIVED_NAME = re.compile(r"\b(?:modifi\w*|modified|derivative|derived|adapted|adaptations?)\b", re.I)
 # Terms whose own name says what they are; a definition never turns them into something else.
@@ -83,10 +88,15 @@ def defined_terms(texts: Iterable[str]) -> Terms:
                 names.append(m.group("alias"))
             names = [n for n in names if not _FIXED.match(n.strip())]
             words = m.group("body").split()
-            for concept, (window, pattern) in _CONCEPTS.items():
-                if pattern.search(" ".join(words[:window])):
-                    for n in names:
-                        found[concept].update(_forms(n))
+            hit = {c for c, (window, pattern) in _CONCEPTS.items() if pattern.search(" ".join(words[:window]))}
+            # "Source Code means the preferred form ... for making modifications" is the source,
+            # not a derived work; "Covered Code means the Original Code or Modifications" names
+            # the original as well, so it is the whole work, not a derived one.
+            if "source" in hit or _ALSO_ORIGINAL.search(" ".join(words[:6])):
+                hit.discard("derived")
+            for concept in hit:
+                for n in names:
+                    found[concept].update(_forms(n))
             for n in names:
                 if _DERIVED_NAME.search(n):
                     found["derived"].update(_forms(n))
