@@ -92,7 +92,7 @@ def span(n: int) -> str:
 # A right withheld, or one that ends ("shall no longer be authorized to use, modify or distribute").
 NOT_GRANTED = (
     r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)|\bnothing\s+(?:else\s+)?(?:other\s+than|in|grants?)\b"
-    r"|\bno\s+longer\b"
+    r"|\bno\s+longer\b|\b(?:revocation|revok\w+|terminat\w+|loss)\s+(?:of\s+)?(?:all\s+|any\s+|your\s+)?(?:the\s+)?rights?\b"
 )
 NOT_DERIVED_OBJECT = (
     r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:{DERIVED}))"
