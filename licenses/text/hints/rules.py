@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from licenses.text.hints.structure import (
+    ACCEPTANCE,
     DERIVED,
     DISTRIBUTE,
     DISTRIBUTE_VERBS,
@@ -93,6 +94,7 @@ RULES: tuple[Rule, ...] = (
         # "may distribute it only under this License" is a condition (OSD 7), not a grant.
         unless=any_of(
             PATENT,
+            ACCEPTANCE,
             NOT_GRANTED,
             GRANT_BACK,
             TRADEMARK,
@@ -115,7 +117,7 @@ RULES: tuple[Rule, ...] = (
         r"\bpreferred\s+form\b[^.;]{0,60}?\b(?:modif\w*|changes|edit\w*)|\bmost\s+convenient\s+for\s+(?:\w+\s+){0,2}?(?:study|modif)",
         definitions=True,
     ),
-    Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b"),
+    Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b", unless=PATENT),
     Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
     Rule(
         2,
@@ -144,7 +146,7 @@ RULES: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
-        unless=PATENT + "|" + NOT_GRANTED + "|" + TRADEMARK + "|" + RESERVED,
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED),
     ),
     Rule(
         3,

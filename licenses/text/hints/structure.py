@@ -58,6 +58,10 @@ MODIFY_VERBS = (
 PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*"
 # A grant the licensee makes (to the licensor or to everyone), not one it receives.
 GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+# A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
+# indicate your acceptance of this License to do so, and all its terms ... for copying") names
+# the acts; it grants none of them (OSD 10 reads it).
+ACCEPTANCE = r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
 # A right the licensor keeps for itself is not one it grants.
 RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")
