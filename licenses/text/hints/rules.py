@@ -130,11 +130,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b|for\b|no\b|that\b)[\w,'-]+){0,4}?|\b(?:including|without))"
         r"\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
         + SOURCE_FORM
-        + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)"
+        + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen|\s+licen[cs]e)"
         r"|"
         + SOURCE_FORM
-        + r"\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b(?!\s+under)",
-        unless=TRADEMARK,
+        + r"\b(?!\s+licen[cs]e)[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b(?!\s+under)",
+        # "This may include source files, build scripts ..." describes what a thing consists of.
+        unless=TRADEMARK + r"|\bmay\s+include\b",
     ),
     Rule(
         2,
