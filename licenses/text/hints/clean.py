@@ -31,7 +31,8 @@ _ABOUT_LICENSE = re.compile(
     r"(?:licen[cs]e|agreement)\b"
     r"|\b(?:licen[cs]e|agreement)\s+steward\b"
     # the appendix that tells an author how to put a work under the license
-    r"|\bhow\s+to\s+apply\s+(?:these\s+terms|(?:the\s+|this\s+)?[\w. -]{0,40}?licen[cs]e)\b"
+    r"|\bhow\s+to\s+(?:apply|use)\s+(?:these\s+terms|(?:the\s+|this\s+)?[\w. -]{0,40}?licen[cs]e)\b"
+    r"|\b(?:modify|change|alter|amend|revise)\s+the\s+terms\s+(?:in\s+any\s+way|of\s+(?:this|the)\s+licen[cs]e)\b"
     r"|\b(?:communicate|distribute)\s+this\s+licen[cs]e\s+without\s+modification\b"
     r"|\byour\s+(?:modified\s+)?version\s+of\s+the\s+licen[cs]e\b"
     r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"

@@ -173,7 +173,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:{DERIVED}|derivative)\b[^.;]{0,80}?\b(?:licen[cs]e[ds]?|released?)\s+(?:(?!original\b)[\w-]+\s+){0,6}?(?:under|on)\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:identical|equivalent)\s+to|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b"
         r"|\bshare[- ]?alike\b|\bshare\s+(?:\w+\s+){0,6}?alike\b",
         # "Attribution-ShareAlike 2.0", "ShareAlike 1.0": the name of a license or of its element.
-        unless=TRADEMARK + r"|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
+        # "the Licensor offers the recipient a license to the Database on the same terms" is the
+        # licence every recipient gets (OSD 7), not terms for the derived work.
+        unless=TRADEMARK + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
     ),
     Rule(
         3,

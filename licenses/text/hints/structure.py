@@ -31,7 +31,7 @@ LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+
 PERMIT = (
     # One word may come between ("permission hereby to"), but not a participle that makes the
     # right the subject of something else ("rights relating to Covered Code").
-    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to\s+"
+    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to\s+(?!the\s+contrary\b)"
     r"|\bpermission\s+is\s+(?:hereby\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"

@@ -40,9 +40,11 @@ _CONCEPTS = {
     ),
     "source": (12, re.compile(r"\bpreferred\s+form\b", re.I)),
 }
+# "the Original Code or Modifications", "My Work or a Derived Work": a term for the work and its
+# derivatives together (the first item is not itself a derived thing).
 _ALSO_ORIGINAL = re.compile(
-    r"\boriginal\b[^,;]{0,30}\b(?:or|and|and/or)\b|\b(?:or|and|and/or)\s+(?:the\s+)?original\b"
-    r"|\bthe\s+(?:work|software|program|code)\s+(?:or|and|and/or)\s+(?:any\s+)?(?:derivative|modif)",
+    r"^\s*(?:(?!\S*(?:modif|deriv|adapt|improv))\S+\s+){1,4}?(?:or|and|and/or)\s+(?:an?\s+|any\s+|the\s+)?"
+    r"(?:derived|derivative|modified|modifications?|adaptations?)\b",
     re.I,
 )
 # A term named for what it is ("Modified Version", "Adapted Material") whatever its definition says.
@@ -92,7 +94,7 @@ def defined_terms(texts: Iterable[str]) -> Terms:
             # "Source Code means the preferred form ... for making modifications" is the source,
             # not a derived work; "Covered Code means the Original Code or Modifications" names
             # the original as well, so it is the whole work, not a derived one.
-            if "source" in hit or _ALSO_ORIGINAL.search(" ".join(words[:6])):
+            if "source" in hit or _ALSO_ORIGINAL.search(" ".join(words[:8])):
                 hit.discard("derived")
             for concept in hit:
                 for n in names:
