@@ -93,9 +93,13 @@ def span(n: int) -> str:
     return rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,{n}}}?"
 
 
-# A right withheld, or one that ends ("shall no longer be authorized to use, modify or distribute").
+# A right withheld, one that ends ("shall no longer be authorized to use, modify or distribute"), or
+# one spoken of to say what it does not give ("The right to distribute this software does not give
+# you the right to use Trademarks", "does not limit Your right to distribute files that are
+# entirely Your own work").
 NOT_GRANTED = (
     r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)|\bnothing\s+(?:else\s+)?(?:other\s+than|in|grants?)\b"
+    r"|\bdoes\s+not\s+(?:give|grant|limit|restrict|affect|extend|convey)\b"
     r"|\bno\s+longer\b|\b(?:revocation|revok\w+|terminat\w+|loss)\s+(?:of\s+)?(?:all\s+|any\s+|your\s+)?(?:the\s+)?rights?\b"
 )
 NOT_DERIVED_OBJECT = (
