@@ -41,11 +41,11 @@ _CONCEPTS = {
     "source": (12, re.compile(r"\bpreferred\s+form\b", re.I)),
 }
 # "the Original Code or Modifications", "My Work or a Derived Work": a term for the work and its
-# derivatives together (the first item is not itself a derived thing).
+# derivatives together. The first item names the work (capitalised, a defined term or a name);
+# "all alterations and derivative works" is a list of derived things.
 _ALSO_ORIGINAL = re.compile(
-    r"^\s*(?:(?!\S*(?:modif|deriv|adapt|improv))\S+\s+){1,4}?(?:or|and|and/or)\s+(?:an?\s+|any\s+|the\s+)?"
-    r"(?:derived|derivative|modified|modifications?|adaptations?)\b",
-    re.I,
+    r"^\s*(?:[Tt]he\s+|[Mm]y\s+|[Oo]ur\s+|[Tt]his\s+)?(?:[A-Z][\w-]*\s+){1,3}(?i:or|and|and/or)\s+"
+    r"(?i:an?\s+|any\s+|the\s+)?(?i:derived|derivative|modified|modifications?|adaptations?)\b"
 )
 # A term named for what it is ("Modified Version", "Adapted Material") whatever its definition says.
 _DERIVED_NAME = re.compile(r"\b(?:modifi\w*|modified|derivative|derived|adapted|adaptations?)\b", re.I)
