@@ -179,6 +179,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         3,
+        "says derived works may not be released or relicensed",
+        # "derivatives ... cannot be released under any other type of license", "the licence ... for
+        # any derivative of this code cannot be changed", "Adaptations may not be distributed"
+        r"\b(?:{DERIVED}|derivatives?)\b[^.;]{0,80}?\b(?:cannot|can\s+not|may\s+not|must\s+not|shall\s+not)\s+"
+        r"(?:\w+\s+)?be\s+(?:changed|released|distributed|redistributed|licensed|relicensed|sublicensed|shared|published)\b",
+        unless=PATENT + "|" + TRADEMARK,
+    ),
+    Rule(
+        3,
         "sets terms for works derived from the software",
         r"\b(?:contains|is)\s+(?:or\s+is\s+)?(?:a\s+)?derivative\s+of\b|\b(?:contains|is)\s+(?:or\s+is\s+)?derived\s+from\s+the\s+(?:program|software|work|licensed\s+\w+)\b",
     ),

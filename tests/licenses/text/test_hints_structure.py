@@ -336,3 +336,15 @@ def test_a_term_for_the_work_and_its_derivatives_together_is_not_a_derived_term(
 )
 def test_qualified_definitions_are_definitions(sentence):
     assert is_definition(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The terms for any changed copy or derivative of the Gadget cannot be changed.",
+        "Gadgets and their derivatives, however, may not be released under any other licence.",
+        "Adaptations must not be shared with anyone.",
+    ],
+)
+def test_osd3_derived_works_that_may_not_be_released(text):
+    assert 3 in numbers(text)
