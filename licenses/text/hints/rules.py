@@ -179,6 +179,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         3,
+        "asks that your modifications be licensed to everyone who receives the work",
+        # a reciprocal grant: "You hereby grant to any person ... receiving ... a license ... to
+        # use, reproduce, ... and distribute Your Modifications" (to the licensor alone it is a
+        # contributor agreement, not a term for derived works)
+        r"\b(?:your|such)\s+(?:{DERIVED})\b",
+        needs=r"\byou\s+(?:hereby\s+)?grants?\b[^.;]{0,80}?\b(?:any\s+(?:person|one|third\s+part(?:y|ies))|anyone"
+        r"|everyone|all\s+third\s+parties|recipients?)\b",
+    ),
+    Rule(
+        3,
         "says derived works may not be released or relicensed",
         # "derivatives ... cannot be released under any other type of license", "the licence ... for
         # any derivative of this code cannot be changed", "Adaptations may not be distributed"

@@ -348,3 +348,9 @@ def test_qualified_definitions_are_definitions(sentence):
 )
 def test_osd3_derived_works_that_may_not_be_released(text):
     assert 3 in numbers(text)
+
+
+def test_osd3_a_reciprocal_grant_of_your_changes_to_everyone():
+    assert 3 in numbers("You hereby grant everyone who receives the Gadget a licence to copy and share Your Modifications.")
+    # to the Owner alone it is a contributor agreement
+    assert 3 not in numbers("You hereby grant the Owner a licence to keep Your Modifications on file.")
