@@ -85,11 +85,7 @@ def earned(test: dict[int, dict[str, int]], test4: dict[int, dict[str, int]] | N
     """The criteria whose rules reach the precision floor on the test split (with MIN_HITS hints)
     and, when given, on test4 too (wherever they hint there: a criterion test4 gives no hint on
     is judged by test alone)."""
-    return {
-        n
-        for n, t in test.items()
-        if _precise(t, MIN_HITS) and (test4 is None or _precise(test4[n], 0))
-    }
+    return {n for n, t in test.items() if _precise(t, MIN_HITS) and (test4 is None or _precise(test4[n], 0))}
 
 
 def overall(tally: dict[int, dict[str, int]], shown: set[int]) -> dict:

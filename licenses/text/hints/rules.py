@@ -175,7 +175,8 @@ RULES: tuple[Rule, ...] = (
         # "Attribution-ShareAlike 2.0", "ShareAlike 1.0": the name of a license or of its element.
         # "the Licensor offers the recipient a license to the Database on the same terms" is the
         # licence every recipient gets (OSD 7), not terms for the derived work.
-        unless=TRADEMARK + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
+        unless=TRADEMARK
+        + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
     ),
     Rule(
         3,

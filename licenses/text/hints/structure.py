@@ -25,7 +25,9 @@ SOURCE = r"source\s+code|corresponding\s+source"
 # A list holds no modal verb: "the right to Receive, Use or Publish the Data will be revoked or
 # modified" has ended its list at "will".
 _WORD = r"(?!(?:will|shall|must|would|should)\b)[\w/-]+"
-LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
+LIST = (
+    rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
+)
 # Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
 # "Licensee may", "is allowed to" (the verb list follows).
 PERMIT = (
@@ -74,9 +76,7 @@ ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay
 # "You may distribute it in object code form, provided that …" sets the terms for binaries: what
 # goes with them is OSD 2's question (the source), not a grant of redistribution.
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
-TRADEMARK = (
-    r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
-)
+TRADEMARK = r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
 # A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
 GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
 

@@ -90,7 +90,9 @@ def defined_terms(texts: Iterable[str]) -> Terms:
                 names.append(m.group("alias"))
             names = [n for n in names if not _FIXED.match(n.strip())]
             words = m.group("body").split()
-            hit = {c for c, (window, pattern) in _CONCEPTS.items() if pattern.search(" ".join(words[:window]))}
+            hit = {
+                c for c, (window, pattern) in _CONCEPTS.items() if pattern.search(" ".join(words[:window]))
+            }
             # "Source Code means the preferred form ... for making modifications" is the source,
             # not a derived work; "Covered Code means the Original Code or Modifications" names
             # the original as well, so it is the whole work, not a derived one.

@@ -279,14 +279,26 @@ def test_verb_lists_cost_linear_time():
         # a right spoken of to say what it does not give
         ("The right to redistribute the Gadget does not give you the right to use the Owner's logo.", 1),
         # a royalty in a patent dispute, or one the licensee is spared
-        ("Unless you agree to pay the Owner a reasonable royalty or drop the litigation claim, this grant ends.", 1),
+        (
+            "Unless you agree to pay the Owner a reasonable royalty or drop the litigation claim, this grant ends.",
+            1,
+        ),
         ("The Owner has secured the rights needed, without you having to pay any royalties to anybody.", 1),
         # acts that mean acceptance are named, not granted
-        ("By copying or changing the Gadget you indicate your acceptance of these terms and all its terms for copying, sharing or altering it.", 3),
+        (
+            "By copying or changing the Gadget you indicate your acceptance of these terms and all its terms for copying, sharing or altering it.",
+            3,
+        ),
         # "License to the contrary" lists no verbs
-        ("Notwithstanding anything in this License to the contrary, by selling or altering the Gadget you and the Owner agree to arbitration.", 3),
+        (
+            "Notwithstanding anything in this License to the contrary, by selling or altering the Gadget you and the Owner agree to arbitration.",
+            3,
+        ),
         # a licence the Owner offers each recipient is OSD 7's matter, not share-alike
-        ("Each time you pass on an adaptation, the Owner offers the recipient a licence to the original Gadget on the same terms.", 3),
+        (
+            "Each time you pass on an adaptation, the Owner offers the recipient a licence to the original Gadget on the same terms.",
+            3,
+        ),
         # a license's name
         ("Gadget Attribution-ShareAlike 3.0", 3),
         # describing what a form consists of is no offer of the source
@@ -304,8 +316,12 @@ def test_a_file_notice_pointing_to_the_license_is_no_condition_that_it_travel():
 
 
 def test_larger_work_counts_as_a_combination_not_as_an_item_of_a_grant():
-    assert 9 in numbers("You may build a Larger Work by joining the Gadget with other code not under this licence.")
-    assert 9 not in numbers("to copy and pass on the Gadget, with or without changes, or as part of a Larger Work; and")
+    assert 9 in numbers(
+        "You may build a Larger Work by joining the Gadget with other code not under this licence."
+    )
+    assert 9 not in numbers(
+        "to copy and pass on the Gadget, with or without changes, or as part of a Larger Work; and"
+    )
 
 
 def test_advice_on_applying_the_license_is_about_its_text():
@@ -351,6 +367,8 @@ def test_osd3_derived_works_that_may_not_be_released(text):
 
 
 def test_osd3_a_reciprocal_grant_of_your_changes_to_everyone():
-    assert 3 in numbers("You hereby grant everyone who receives the Gadget a licence to copy and share Your Modifications.")
+    assert 3 in numbers(
+        "You hereby grant everyone who receives the Gadget a licence to copy and share Your Modifications."
+    )
     # to the Owner alone it is a contributor agreement
     assert 3 not in numbers("You hereby grant the Owner a licence to keep Your Modifications on file.")
