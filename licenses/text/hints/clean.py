@@ -6,7 +6,9 @@ Pure. Three kinds of text are left out, because words in them look like criteria
   "reasonable attorneys' fees", "FAILURE OF THE PROGRAM TO OPERATE WITH ANY OTHER PROGRAMS");
 - license titles ("ModelGo Attribution-NonCommercial License Version 2.0, Dec 2025");
 - sentences about the license text itself ("You may modify the text of this License ...",
-  "Everyone is permitted to copy and distribute verbatim copies of this license document").
+  "Everyone is permitted to copy and distribute verbatim copies of this license document"), and
+  clauses headed as advice on applying the license ("How to Apply These Terms to Your New
+  Programs").
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ _ABOUT_LICENSE = re.compile(
     r"|\b(?:new|revised|later|modified|distinguishing)\s+versions?\s+(?:number\s+)?of\s+(?:this|the)\s+"
     r"(?:licen[cs]e|agreement)\b"
     r"|\b(?:licen[cs]e|agreement)\s+steward\b"
+    # the appendix that tells an author how to put a work under the license
+    r"|\bhow\s+to\s+(?:apply|use)\s+(?:these\s+terms|(?:the\s+|this\s+)?[\w. -]{0,40}?licen[cs]e)\b"
+    r"|\b(?:modify|change|alter|amend|revise)\s+the\s+terms\s+(?:in\s+any\s+way|of\s+(?:this|the)\s+licen[cs]e)\b"
     r"|\b(?:communicate|distribute)\s+this\s+licen[cs]e\s+without\s+modification\b"
     r"|\byour\s+(?:modified\s+)?version\s+of\s+the\s+licen[cs]e\b"
     r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"
@@ -44,9 +49,10 @@ _TITLE_WORD = re.compile(r"\b(?:licen[cs]e|agreement|version)\b", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.IGNORECASE)
 
 
-# A definition: "Term" means …, Term shall mean …, 'Term': …, at the start of the sentence.
+# A definition: "Term" means …, Term shall mean …, "Source" form shall mean …, "Installation
+# Information" for a User Product means …, at the start of the sentence.
 _DEFINITION = re.compile(
-    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}\s*"
+    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])(?:\s+[\w-]+){1,8}?)?:?\s*"
     r"(?:\((?:or\s+)?[^)]{0,60}\)\s*)?(?:shall\s+mean|means|refers?\s+to|is\s+defined\s+as)\b"
 )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from licenses.text.hints.structure import (
+    ACCEPTANCE,
     DERIVED,
     DISTRIBUTE,
     DISTRIBUTE_VERBS,
@@ -29,6 +30,7 @@ from licenses.text.hints.structure import (
     OBJECT_FORM,
     PATENT,
     RESERVED,
+    ROYALTY_ELSEWHERE,
     SOURCE,
     SOURCE_COST,
     SOURCE_FORM,
@@ -66,7 +68,7 @@ RULES: tuple[Rule, ...] = (
         "asks for a royalty or fee",
         r"\broyalt(?:y|ies)\b(?!-free|\s+free)|\b(?:licen[cs]e|distribution|redistribution|distributor|subscription|usage|copying)\s+fees?\b"
         r"|\bcharge\s+(?:a\s+|any\s+|no\s+)?(?:\w+\s+){0,2}?fees?\b(?!\s*for,?\s+(?:\w+\s+){0,2}?(?:warranty|support|services?|maintenance|indemnity))",
-        unless=PATENT + "|" + SOURCE_COST,
+        unless=any_of(PATENT, SOURCE_COST, ROYALTY_ELSEWHERE),
     ),
     Rule(
         1,
@@ -92,6 +94,7 @@ RULES: tuple[Rule, ...] = (
         # "may distribute it only under this License" is a condition (OSD 7), not a grant.
         unless=any_of(
             PATENT,
+            ACCEPTANCE,
             NOT_GRANTED,
             GRANT_BACK,
             TRADEMARK,
@@ -114,7 +117,7 @@ RULES: tuple[Rule, ...] = (
         r"\bpreferred\s+form\b[^.;]{0,60}?\b(?:modif\w*|changes|edit\w*)|\bmost\s+convenient\s+for\s+(?:\w+\s+){0,2}?(?:study|modif)",
         definitions=True,
     ),
-    Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b"),
+    Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b", unless=PATENT),
     Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
     Rule(
         2,
@@ -127,11 +130,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b|for\b|no\b|that\b)[\w,'-]+){0,4}?|\b(?:including|without))"
         r"\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
         + SOURCE_FORM
-        + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen)"
+        + r"(?!\s+(?:form|code)?\s*of\s+(?:a\s+)?licen|\s+licen[cs]e)"
         r"|"
         + SOURCE_FORM
-        + r"\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b(?!\s+under)",
-        unless=TRADEMARK,
+        + r"\b(?!\s+licen[cs]e)[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b(?!\s+under)",
+        # "This may include source files, build scripts ..." describes what a thing consists of.
+        unless=TRADEMARK + r"|\bmay\s+include\b",
     ),
     Rule(
         2,
@@ -143,7 +147,7 @@ RULES: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
-        unless=PATENT + "|" + NOT_GRANTED + "|" + TRADEMARK + "|" + RESERVED,
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED),
     ),
     Rule(
         3,
@@ -166,9 +170,32 @@ RULES: tuple[Rule, ...] = (
     Rule(
         3,
         "asks that derived works be shared under the same terms (share-alike)",
-        r"\b(?:{DERIVED}|derivative)\b[^.;]{0,80}?\b(?:licen[cs]e[ds]?|released?)\s+(?:[\w-]+\s+){0,6}?(?:under|on)\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:identical|equivalent)\s+to|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b"
+        r"\b(?:{DERIVED}|derivative)\b[^.;]{0,80}?\b(?:licen[cs]e[ds]?|released?)\s+(?:(?!original\b)[\w-]+\s+){0,6}?(?:under|on)\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:identical|equivalent)\s+to|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b"
         r"|\bshare[- ]?alike\b|\bshare\s+(?:\w+\s+){0,6}?alike\b",
-        unless=TRADEMARK,
+        # "Attribution-ShareAlike 2.0", "ShareAlike 1.0": the name of a license or of its element.
+        # "the Licensor offers the recipient a license to the Database on the same terms" is the
+        # licence every recipient gets (OSD 7), not terms for the derived work.
+        unless=TRADEMARK
+        + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
+    ),
+    Rule(
+        3,
+        "asks that your modifications be licensed to everyone who receives the work",
+        # a reciprocal grant: "You hereby grant to any person ... receiving ... a license ... to
+        # use, reproduce, ... and distribute Your Modifications" (to the licensor alone it is a
+        # contributor agreement, not a term for derived works)
+        r"\b(?:your|such)\s+(?:{DERIVED})\b",
+        needs=r"\byou\s+(?:hereby\s+)?grants?\b[^.;]{0,80}?\b(?:any\s+(?:person|one|third\s+part(?:y|ies))|anyone"
+        r"|everyone|all\s+third\s+parties|recipients?)\b",
+    ),
+    Rule(
+        3,
+        "says derived works may not be released or relicensed",
+        # "derivatives ... cannot be released under any other type of license", "the licence ... for
+        # any derivative of this code cannot be changed", "Adaptations may not be distributed"
+        r"\b(?:{DERIVED}|derivatives?)\b[^.;]{0,80}?\b(?:cannot|can\s+not|may\s+not|must\s+not|shall\s+not)\s+"
+        r"(?:\w+\s+)?be\s+(?:changed|released|distributed|redistributed|licensed|relicensed|sublicensed|shared|published)\b",
+        unless=PATENT + "|" + TRADEMARK,
     ),
     Rule(
         3,
@@ -300,6 +327,9 @@ RULES: tuple[Rule, ...] = (
         7,
         "asks that the license travel with copies",
         r"\bcop(?:y|ies)\s+of\s+(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b",
+        # "You may obtain a copy of the License at <address>" is the notice put in each file, which
+        # points to the license; it sets no condition.
+        unless=r"\bobtain\s+a\s+copy\s+of\s+the\s+licen[cs]e\s+at\b",
     ),
     Rule(
         7,
@@ -338,10 +368,20 @@ RULES: tuple[Rule, ...] = (
         r"\bplatform\s+limitation\b|\b(?:only|solely)\b[^.;]{0,80}?\bruns?\s+on\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?(?:operating\s+system|platform|hardware|device)",
     ),
     # 9. License must not restrict other software.
+    # "Larger Work" counts where the larger work is made or spoken of as a combination, or as a
+    # heading; "distribute the Original Code ... as part of a Larger Work" in a grant's list, or a
+    # cross-reference "(Distribution of a Larger Work)", says nothing about the other software.
     Rule(
         9,
         "concerns other software combined or distributed with it",
-        r"\blarger\s+works?\b|\b(?:an?|the|in)\s+[“\"']?aggregat(?:e|ion)\b|\bmere\s+aggregation\b",
+        r"\blarger\s+works?\b",
+        needs=r"\bcombin\w*|\bother\s+(?:\w+\s+){0,2}?(?:code|software|programs?|works?)\b|\bnot\s+governed\b|\bseparate\b|\bindependent\b",
+    ),
+    Rule(9, "concerns other software combined or distributed with it", r"^larger\s+works?\W*$"),
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        r"\b(?:an?|the|in)\s+[“\"']?aggregat(?:e|ion)\b|\bmere\s+aggregation\b",
     ),
     Rule(
         9,

@@ -22,11 +22,18 @@ SOURCE = r"source\s+code|corresponding\s+source"
 # A list of verbs before the one a rule looks for: "use, copy, modify, merge, publish, distribute",
 # "make and give away", "execute, prepare derivative works of, and distribute". Items are joined
 # by commas or conjunctions, so that "to the recipient who may then ..." is not a list.
-LIST = r"(?:[\w/-]+(?:\s+[\w/-]+){0,5}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){0,8}?"
+# A list holds no modal verb: "the right to Receive, Use or Publish the Data will be revoked or
+# modified" has ended its list at "will".
+_WORD = r"(?!(?:will|shall|must|would|should)\b)[\w/-]+"
+LIST = (
+    rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
+)
 # Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
 # "Licensee may", "is allowed to" (the verb list follows).
 PERMIT = (
-    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:\w+\s+)?to\s+"
+    # One word may come between ("permission hereby to"), but not a participle that makes the
+    # right the subject of something else ("rights relating to Covered Code").
+    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to\s+(?!the\s+contrary\b)"
     r"|\bpermission\s+is\s+(?:hereby\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
@@ -53,17 +60,23 @@ MODIFY_VERBS = (
 PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*"
 # A grant the licensee makes (to the licensor or to everyone), not one it receives.
 GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+# A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
+# indicate your acceptance of this License to do so, and all its terms ... for copying") names
+# the acts; it grants none of them (OSD 10 reads it).
+ACCEPTANCE = r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
 # A right the licensor keeps for itself is not one it grants.
 RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")
 # is about OSD 2's source offer, not about a fee for the software.
 SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source\b"
+# A royalty in a patent dispute ("agree in writing to pay a reasonable royalty ... or withdraw the
+# litigation claim") or one the licensee is spared ("without ... any obligation to pay any
+# royalties") is not a price asked for the software.
+ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay(?:ing)?\b"
 # "You may distribute it in object code form, provided that …" sets the terms for binaries: what
 # goes with them is OSD 2's question (the source), not a grant of redistribution.
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
-TRADEMARK = (
-    r"\b(?:use|using)\s+(?:\w+\s+){0,3}?(?:trademarks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
-)
+TRADEMARK = r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
 # A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
 GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
 
@@ -80,7 +93,15 @@ def span(n: int) -> str:
     return rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,{n}}}?"
 
 
-NOT_GRANTED = r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)|\bnothing\s+(?:other\s+than|in)\b"
+# A right withheld, one that ends ("shall no longer be authorized to use, modify or distribute"), or
+# one spoken of to say what it does not give ("The right to distribute this software does not give
+# you the right to use Trademarks", "does not limit Your right to distribute files that are
+# entirely Your own work").
+NOT_GRANTED = (
+    r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)|\bnothing\s+(?:else\s+)?(?:other\s+than|in|grants?)\b"
+    r"|\bdoes\s+not\s+(?:give|grant|limit|restrict|affect|extend|convey)\b"
+    r"|\bno\s+longer\b|\b(?:revocation|revok\w+|terminat\w+|loss)\s+(?:of\s+)?(?:all\s+|any\s+|your\s+)?(?:the\s+)?rights?\b"
+)
 NOT_DERIVED_OBJECT = (
     r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:{DERIVED}))"
     r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"

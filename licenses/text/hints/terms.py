@@ -40,6 +40,13 @@ _CONCEPTS = {
     ),
     "source": (12, re.compile(r"\bpreferred\s+form\b", re.I)),
 }
+# "the Original Code or Modifications", "My Work or a Derived Work": a term for the work and its
+# derivatives together. The first item names the work (capitalised, a defined term or a name);
+# "all alterations and derivative works" is a list of derived things.
+_ALSO_ORIGINAL = re.compile(
+    r"^\s*(?:[Tt]he\s+|[Mm]y\s+|[Oo]ur\s+|[Tt]his\s+)?(?:[A-Z][\w-]*\s+){1,3}(?i:or|and|and/or)\s+"
+    r"(?i:an?\s+|any\s+|the\s+)?(?i:derived|derivative|modified|modifications?|adaptations?)\b"
+)
 # A term named for what it is ("Modified Version", "Adapted Material") whatever its definition says.
 _DERIVED_NAME = re.compile(r"\b(?:modifi\w*|modified|derivative|derived|adapted|adaptations?)\b", re.I)
 # Terms whose own name says what they are; a definition never turns them into something else.
@@ -83,10 +90,17 @@ def defined_terms(texts: Iterable[str]) -> Terms:
                 names.append(m.group("alias"))
             names = [n for n in names if not _FIXED.match(n.strip())]
             words = m.group("body").split()
-            for concept, (window, pattern) in _CONCEPTS.items():
-                if pattern.search(" ".join(words[:window])):
-                    for n in names:
-                        found[concept].update(_forms(n))
+            hit = {
+                c for c, (window, pattern) in _CONCEPTS.items() if pattern.search(" ".join(words[:window]))
+            }
+            # "Source Code means the preferred form ... for making modifications" is the source,
+            # not a derived work; "Covered Code means the Original Code or Modifications" names
+            # the original as well, so it is the whole work, not a derived one.
+            if "source" in hit or _ALSO_ORIGINAL.search(" ".join(words[:8])):
+                hit.discard("derived")
+            for concept in hit:
+                for n in names:
+                    found[concept].update(_forms(n))
             for n in names:
                 if _DERIVED_NAME.search(n):
                     found["derived"].update(_forms(n))

@@ -261,3 +261,114 @@ def test_verb_lists_cost_linear_time():
 
     small, large = best(150), best(600)
     assert large < 8 * small + 0.2
+
+
+# --- Third round: shapes that made false hits on unlabelled SPDX clauses ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a verb list ends at a modal verb: the right is revoked, not the Gadget modified
+        ("Your right to view, print or share the Gadget will be revoked or modified on breach.", 3),
+        # a participle between "rights" and "to" makes the rights something else's subject
+        ("Describe the recipients' rights relating to changed copies of the Gadget.", 3),
+        # a right that ends
+        ("Once the term is over, you shall no longer be allowed to copy, alter or pass on the Gadget.", 3),
+        ("Any breach results in the revocation of all rights to copy and redistribute the Gadget.", 1),
+        # a right spoken of to say what it does not give
+        ("The right to redistribute the Gadget does not give you the right to use the Owner's logo.", 1),
+        # a royalty in a patent dispute, or one the licensee is spared
+        (
+            "Unless you agree to pay the Owner a reasonable royalty or drop the litigation claim, this grant ends.",
+            1,
+        ),
+        ("The Owner has secured the rights needed, without you having to pay any royalties to anybody.", 1),
+        # acts that mean acceptance are named, not granted
+        (
+            "By copying or changing the Gadget you indicate your acceptance of these terms and all its terms for copying, sharing or altering it.",
+            3,
+        ),
+        # "License to the contrary" lists no verbs
+        (
+            "Notwithstanding anything in this License to the contrary, by selling or altering the Gadget you and the Owner agree to arbitration.",
+            3,
+        ),
+        # a licence the Owner offers each recipient is OSD 7's matter, not share-alike
+        (
+            "Each time you pass on an adaptation, the Owner offers the recipient a licence to the original Gadget on the same terms.",
+            3,
+        ),
+        # a license's name
+        ("Gadget Attribution-ShareAlike 3.0", 3),
+        # describing what a form consists of is no offer of the source
+        ("This may include source files, drawings and notes.", 2),
+        ("If no source code licence is included, the Gadget's source code is under the Owner's terms.", 2),
+    ],
+)
+def test_third_round_shapes_are_not_hints(text, number):
+    assert number not in numbers(text)
+
+
+def test_a_file_notice_pointing_to_the_license_is_no_condition_that_it_travel():
+    assert 7 not in numbers("You may obtain a copy of the License at https://gadget.example/licence.")
+    assert 7 in numbers("You must give every recipient a copy of this License.")
+
+
+def test_larger_work_counts_as_a_combination_not_as_an_item_of_a_grant():
+    assert 9 in numbers(
+        "You may build a Larger Work by joining the Gadget with other code not under this licence."
+    )
+    assert 9 not in numbers(
+        "to copy and pass on the Gadget, with or without changes, or as part of a Larger Work; and"
+    )
+
+
+def test_advice_on_applying_the_license_is_about_its_text():
+    heading = "How to Apply These Terms to Your Own Gadget"
+    assert numbers("Anyone may then copy and change your gadget under these terms.", heading) == set()
+
+
+def test_a_term_for_the_work_and_its_derivatives_together_is_not_a_derived_term():
+    terms = defined_terms(
+        [
+            '"Covered Gadget" means the Original Gadget or Changes to it.\n'
+            '"Gadget Source" means the preferred form of the Gadget for making modifications.\n'
+            '"Changed Gadget" means all alterations and derivative works of the Gadget.\n'
+        ]
+    )
+    assert "Covered Gadget" not in terms.derived and "Gadget Source" not in terms.derived
+    assert "Gadget Source" in terms.source
+    assert "Changed Gadget" in terms.derived
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Object" form shall mean any form made by compiling the Source form.',
+        '"Setup Data" for a Gadget Device means the keys needed to install it.',
+        '"Original Gadget": means the first release of the Gadget.',
+    ],
+)
+def test_qualified_definitions_are_definitions(sentence):
+    assert is_definition(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The terms for any changed copy or derivative of the Gadget cannot be changed.",
+        "Gadgets and their derivatives, however, may not be released under any other licence.",
+        "Adaptations must not be shared with anyone.",
+    ],
+)
+def test_osd3_derived_works_that_may_not_be_released(text):
+    assert 3 in numbers(text)
+
+
+def test_osd3_a_reciprocal_grant_of_your_changes_to_everyone():
+    assert 3 in numbers(
+        "You hereby grant everyone who receives the Gadget a licence to copy and share Your Modifications."
+    )
+    # to the Owner alone it is a contributor agreement
+    assert 3 not in numbers("You hereby grant the Owner a licence to keep Your Modifications on file.")
