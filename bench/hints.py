@@ -9,9 +9,8 @@ criterion, for every criterion's rules. Splits: dev and dev2 (rules may be writt
 them), test and test3 (by license, held out, never read while writing rules; test3 is the second
 round's batch from 10 other licenses, labelled before that round changed any rule; test4 the
 third round's, 12 more licenses, labelled before the rules were run on it). A criterion is
-*shown* when its rules reach precision >= 0.9 on the test split with at least MIN_HITS hints
-there and precision >= 0.9 on test4 wherever they hint there (test3 is left out of that choice,
-so that it stays an untouched check); the overall
+*shown* when its rules reach precision >= 0.9 on the three held-out splits pooled (test, test3,
+test4), with at least MIN_HITS hints there; the overall
 figures are for the shown criteria, and recall counts every positive label, hidden criteria
 included. Then the share of all SPDX clauses that get any shown hint. The last line is JSON.
 
@@ -81,11 +80,11 @@ def _precise(t: dict[str, int], min_hits: int) -> bool:
     return hits >= min_hits and (hits == 0 or t["tp"] / hits >= PRECISION_FLOOR)
 
 
-def earned(test: dict[int, dict[str, int]], test4: dict[int, dict[str, int]] | None = None) -> set[int]:
-    """The criteria whose rules reach the precision floor on the test split (with MIN_HITS hints)
-    and, when given, on test4 too (wherever they hint there: a criterion test4 gives no hint on
-    is judged by test alone)."""
-    return {n for n, t in test.items() if _precise(t, MIN_HITS) and (test4 is None or _precise(test4[n], 0))}
+def earned(held_out: dict[int, dict[str, int]]) -> set[int]:
+    """The criteria whose rules reach the precision floor on every held-out judgement together
+    (test, test3 and test4 pooled), with at least MIN_HITS hints: the largest sample we have,
+    so one split's luck neither turns a criterion on nor off."""
+    return {n for n, t in held_out.items() if _precise(t, MIN_HITS)}
 
 
 def overall(tally: dict[int, dict[str, int]], shown: set[int]) -> dict:
@@ -156,8 +155,8 @@ def main(verbose: bool = False) -> dict:
     for s in SPLITS:
         table(s, tallies[s])
     test, test3, test4 = tallies["test"], tallies["test3"], tallies["test4"]
-    shown = earned(test, test4)
     held_out = merged(test, test3, test4)
+    shown = earned(held_out)
     result = {
         "clauses": {s: sum(c["split"] == s for c in clauses) for s in SPLITS},
         "shown": sorted(shown),
