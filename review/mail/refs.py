@@ -114,9 +114,19 @@ def _word_before(text: str, start: int) -> str:
     return word.lstrip("([{\"'“‘«").lower()
 
 
+# "paragraph (b) of Section 2.2", "item iii of clause 4": the part named first, its parent after.
+_PART_OF = re.compile(
+    r"\b(?:sub-?paragraph|paragraph|para\.|sub-?section|subclause|sub-clause|item|point|letter|clause)\s+"
+    r"\(?(?P<part>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)?\s+of\s+(?:the\s+)?"
+    r"(?:section|sec\.|clause|article|art\.|§)\s*(?P<parent>\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z0-9]{1,5}\))*)",
+    re.I,
+)
+
+
 def find_refs(text: str) -> list[ClauseRef]:
     """Raw clause references in ``text``, in order of first appearance, one per path."""
     found: dict[str, tuple[int, ClauseRef]] = {}
+    nested: list[tuple[int, int]] = []  # spans already read as "part of parent"
 
     def add(pos: int, path: str, confidence: float, kind: str) -> None:
         path = normalise_path(path)
@@ -124,10 +134,19 @@ def find_refs(text: str) -> list[ClauseRef]:
         if old is None or old[1].confidence < confidence:
             found[path] = (min(pos, old[0]) if old else pos, ClauseRef(path, round(confidence, 2), kind))
 
+    if " of " in text:
+        for m in _PART_OF.finditer(text):
+            part = m.group("part")
+            add(
+                m.start(), f"{m.group('parent')}({part.lower() if part.isalpha() else part})", 0.95, "section"
+            )
+            nested.append((m.start("parent"), m.end()))
     done = 0  # everything before this offset is already part of a reference
     for number in _NUMBER.finditer(text):
         start, end = number.span()
         if start < done:
+            continue
+        if nested and any(a <= start < b for a, b in nested):
             continue
         # Cheap tests first (a long mail holds many numbers): the word before a number ends in
         # its last non-space character, and every keyword ends in one of _KEYWORD_ENDS; every

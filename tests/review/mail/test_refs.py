@@ -227,3 +227,17 @@ def test_quote_of_a_window_shared_by_two_clauses_goes_to_the_shorter() -> None:
     body = f"As written: {shared}."
     assert ClauseIndex(clauses).match(body, []) == [ClauseMatch("2", 0.75, "quote", shared)]
     assert ClauseIndex(clauses).match(body, []) == oracle_match_refs(body, [], clauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        ("paragraph (b) of section 2.2 restricts use", ["2.2(b)"]),
+        ("Paragraph B of Section 2.2 and section 3", ["2.2(b)", "3"]),
+        ("item iii of clause 4", ["4(iii)"]),
+        ("point 2 of article 5", ["5(2)"]),
+        ("sub-paragraph (i) of section 2.2(b)", ["2.2(b)(i)"]),
+    ],
+)
+def test_a_part_named_before_its_parent_is_the_parts_address(text: str, paths: list[str]) -> None:
+    assert [r.path for r in find_refs(text)] == paths
