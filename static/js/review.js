@@ -121,6 +121,16 @@
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
 
+  // The clause clicked or tapped last is the selected one: its "Start a thread" stays shown.
+  document.addEventListener("pointerdown", function (evt) {
+    var block = evt.target.closest && evt.target.closest(".clause-block");
+    if (!block) { return; }
+    document.querySelectorAll(".clause-block.is-selected").forEach(function (b) {
+      if (b !== block) { b.classList.remove("is-selected"); }
+    });
+    block.classList.add("is-selected");
+  });
+
   // A highlighted quote leads to its thread.
   document.addEventListener("click", function (evt) {
     var mark = evt.target.closest && evt.target.closest("mark.quote-mark");
