@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import display_name
+from review.markup import opening_words
 
 User = settings.AUTH_USER_MODEL
 
@@ -69,6 +70,15 @@ class ThreadQuerySet(models.QuerySet):
     def with_counts(self) -> ThreadQuerySet:
         return self.annotate(comment_count=Count("comments", filter=Q(comments__deleted_at__isnull=True)))
 
+    def with_opening(self) -> ThreadQuerySet:
+        """Each thread's first shown comment, as ``opening_body``, for ``Thread.headline``."""
+        first = (
+            Comment.objects.filter(thread=OuterRef("pk"), deleted_at__isnull=True, hidden_at__isnull=True)
+            .order_by("created_at", "pk")
+            .values("body")[:1]
+        )
+        return self.annotate(opening_body=Subquery(first))
+
 
 class Thread(models.Model):
     class Status(models.TextChoices):
@@ -118,6 +128,19 @@ class Thread(models.Model):
     @property
     def dom_id(self) -> str:
         return f"t-{self.pk}"
+
+    @property
+    def headline(self) -> str:
+        """What a list of threads calls this one: its first words (“The notice duty reaches…”,
+        from ``with_opening()``), else its quote, else its clause; never its database id."""
+        words = opening_words(getattr(self, "opening_body", None) or "")
+        if words:
+            return f"“{words}”"
+        if self.quote_exact:
+            return f"On “{opening_words(self.quote_exact)}”"
+        if self.clause_id:
+            return f"On {self.clause.path}"
+        return "General discussion"
 
 
 class Stance(models.TextChoices):
