@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from datetime import timedelta
+from datetime import timezone as dt_timezone
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -212,6 +215,17 @@ class Comment(models.Model):
     @property
     def dom_id(self) -> str:
         return f"m-{self.pk}"
+
+    @property
+    def mail_sent_text(self) -> str:
+        """An imported message's time as its sender wrote it, with their UTC offset
+        ("18 May 2025, 05:51 +02:00"); empty for a comment typed on the site."""
+        offset = self.mail_utc_offset
+        if self.source != self.Source.MAIL or offset is None:
+            return ""
+        local = self.created_at.astimezone(dt_timezone(timedelta(minutes=offset)))
+        hours, minutes = divmod(abs(offset), 60)
+        return f"{local.day} {local:%b %Y, %H:%M} {'-' if offset < 0 else '+'}{hours:02d}:{minutes:02d}"
 
     @property
     def is_deleted(self) -> bool:

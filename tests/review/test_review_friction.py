@@ -83,3 +83,18 @@ def test_the_edit_form_has_the_stance_chips_of_the_new_comment_form(htmx):
     assert edit_chips[0][1] == f"stance stance-{edit_chips[0][0]}"
     assert [v for v, _, checked in edit_chips if checked] == ["objection"]
     assert [v for v, _, checked in reply_chips if checked] == ["note"]
+
+
+def test_an_imported_comment_shows_the_time_its_sender_wrote_with_their_offset():
+    """Issue 13, defect 6: times in the viewer's zone, and the original offset for imported mail."""
+    review, mailed, typed, _ = _imported_and_web_threads()
+    first = mailed.comments.order_by("pk").first()
+    first.created_at = first.created_at.replace(year=2025, month=5, day=18, hour=3, minute=51, second=0)
+    first.mail_utc_offset = 120
+    first.save(update_fields=["created_at", "mail_utc_offset"])
+    page = parse(Client().get(review.get_absolute_url() + f"?thread={mailed.pk}").content)
+    head = page.find(id=first.dom_id).find("header", class_="comment-head")
+    assert head.find("span", class_="mail-sent").text == "(sent 18 May 2025, 05:51 +02:00)"
+    assert "sent 18 May 2025, 05:51 +02:00" in head.find("span", class_="via-mail").attrs["title"]
+    typed_head = page.find(id=typed.comments.get().dom_id).find("header", class_="comment-head")
+    assert typed_head.find("span", class_="mail-sent") is None
