@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from review.models import Comment, Review
+from tests.e2e.axe import axe_violations, describe
 from tests.e2e.helpers import log_in
 from tests.factories import SAMPLE_TEXT, make_user, make_version, osd
 from tests.review.mail.test_import import HTML_THREAD
@@ -22,6 +23,8 @@ def test_the_clause_picker_filters_and_keeps_the_choice(live_server, page: Page)
     page.get_by_label("Paste a thread").fill(HTML_THREAD)
     page.get_by_role("button", name="Preview").click()
 
+    # The preview with its pickers passes axe (every impact, not only serious ones).
+    assert describe("mail preview", axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})) == []
     picker = page.get_by_label("Clause", exact=True).nth(1)
     select = page.locator("#clause-1")
     # One field per message, tied to its own list of the clauses (suggested ones first).
