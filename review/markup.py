@@ -19,6 +19,7 @@ keeps the reference but only fetches when a reader chooses to follow it.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from urllib.parse import unquote
 
@@ -222,3 +223,18 @@ def render_markdown(text: str) -> str:
     """
     check_length(text)
     return sanitize_html(_md.render(text))
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"(?m)^\s{0,3}(?:>\s?|#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)|[*_`~]+")
+
+
+def opening_words(markdown: str, limit: int = 60) -> str:
+    """The first words of a Markdown text as plain words, cut at a word and ended with "…" when
+    longer than ``limit``: a title for a thread ("Thread #11" told readers nothing)."""
+    text = " ".join(_MARKS.sub("", _LINK.sub(r"\1", markdown)).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from datetime import timedelta
+from datetime import timezone as dt_timezone
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import display_name
+from review.markup import opening_words
 
 User = settings.AUTH_USER_MODEL
 
@@ -69,6 +73,15 @@ class ThreadQuerySet(models.QuerySet):
     def with_counts(self) -> ThreadQuerySet:
         return self.annotate(comment_count=Count("comments", filter=Q(comments__deleted_at__isnull=True)))
 
+    def with_opening(self) -> ThreadQuerySet:
+        """Each thread's first shown comment, as ``opening_body``, for ``Thread.headline``."""
+        first = (
+            Comment.objects.filter(thread=OuterRef("pk"), deleted_at__isnull=True, hidden_at__isnull=True)
+            .order_by("created_at", "pk")
+            .values("body")[:1]
+        )
+        return self.annotate(opening_body=Subquery(first))
+
 
 class Thread(models.Model):
     class Status(models.TextChoices):
@@ -118,6 +131,19 @@ class Thread(models.Model):
     @property
     def dom_id(self) -> str:
         return f"t-{self.pk}"
+
+    @property
+    def headline(self) -> str:
+        """What a list of threads calls this one: its first words (“The notice duty reaches…”,
+        from ``with_opening()``), else its quote, else its clause; never its database id."""
+        words = opening_words(getattr(self, "opening_body", None) or "")
+        if words:
+            return f"“{words}”"
+        if self.quote_exact:
+            return f"On “{opening_words(self.quote_exact)}”"
+        if self.clause_id:
+            return f"On {self.clause.path}"
+        return "General discussion"
 
 
 class Stance(models.TextChoices):
@@ -189,6 +215,17 @@ class Comment(models.Model):
     @property
     def dom_id(self) -> str:
         return f"m-{self.pk}"
+
+    @property
+    def mail_sent_text(self) -> str:
+        """An imported message's time as its sender wrote it, with their UTC offset
+        ("18 May 2025, 05:51 +02:00"); empty for a comment typed on the site."""
+        offset = self.mail_utc_offset
+        if self.source != self.Source.MAIL or offset is None:
+            return ""
+        local = self.created_at.astimezone(dt_timezone(timedelta(minutes=offset)))
+        hours, minutes = divmod(abs(offset), 60)
+        return f"{local.day} {local:%b %Y, %H:%M} {'-' if offset < 0 else '+'}{hours:02d}:{minutes:02d}"
 
     @property
     def is_deleted(self) -> bool:

@@ -90,6 +90,9 @@ class ThreadView:
     comments: list[CommentView]
     can_resolve: bool = False
     can_reply: bool = False
+    # On the full page an imported thread starts folded to its first line (mail threads are long);
+    # a thread fragment sent after a reply or an edit comes as it was, open.
+    starts_folded: bool = False
     stances: ClassVar[list[tuple[str, str]]] = list(Stance.choices)
 
     @property
@@ -103,6 +106,10 @@ class ThreadView:
     @property
     def first(self) -> CommentView | None:
         return self.comments[0] if self.comments else None
+
+    @property
+    def is_imported(self) -> bool:
+        return bool(self.comments) and self.comments[0].comment.source == Comment.Source.MAIL
 
 
 @dataclass
@@ -259,6 +266,7 @@ def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewe
         if t.clause_id in clause_by_id:
             t.clause = clause_by_id[t.clause_id]  # the same object the page shows
         view = _thread_view(t, comments_by_thread[t.pk], revisions_by_thread[t.pk], viewer)
+        view.starts_folded = view.is_imported
         if t.orphaned and t.clause_id is None:
             orphans.append(view)
         else:

@@ -106,9 +106,27 @@ def _html(pieces, keep: frozenset[str]) -> SafeString:
     for op, text in pieces:
         if op not in keep:
             continue
+        if op != "equal" and text and not text.strip():
+            out.append(_whitespace_edit(op, text))
+            continue
         t = escape(text)
         out.append(t if op == "equal" else f"<del>{t}</del>" if op == "delete" else f"<ins>{t}</ins>")
     return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+def _whitespace_edit(op: str, text: str) -> str:
+    """A space or paragraph break removed or added, shown as a marked ␣ or ¶ and named for
+    screen readers: struck through, a lone space read as a stray "-". An added break still
+    breaks the line."""
+    what = "paragraph break" if "\n" in text else "space"
+    done = "removed" if op == "delete" else "added"
+    tag = "del" if op == "delete" else "ins"
+    sign = "¶" if "\n" in text else "␣"
+    after = text if op == "insert" else ""
+    return (
+        f'<{tag} class="ws" title="{what} {done}"><span aria-hidden="true">{sign}</span>'
+        f'<span class="visually-hidden">{what} {done}</span></{tag}>{after}'
+    )
 
 
 _OLD, _NEW, _BOTH = (

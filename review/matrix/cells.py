@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
 from django.http import Http404
 
 from accounts.models import display_name
@@ -97,7 +98,9 @@ def _positions_qs(review: Review):
     return (
         Position.objects.filter(review=review)
         .select_related("reviewer__profile")
-        .prefetch_related("threads")
+        .prefetch_related(
+            Prefetch("threads", queryset=Thread.objects.with_opening().select_related("clause", "review"))
+        )
         .order_by("updated_at", "pk")
     )
 
@@ -134,6 +137,7 @@ def cell_detail(review: Review, clause: Clause, criterion: Criterion, *, user=No
     threads = list(
         Thread.objects.filter(review=review, clause=clause)
         .with_counts()
+        .with_opening()
         .select_related("criterion__set", "started_by__profile")
         .order_by("created_at", "pk")
     )
@@ -202,6 +206,7 @@ def criterion_page(review: Review, key: str, *, user=None) -> CriterionPage:
     threads = list(
         Thread.objects.filter(review=review, criterion=criterion, clause__isnull=False)
         .with_counts()
+        .with_opening()
         .select_related("criterion__set", "started_by__profile")
         .order_by("created_at", "pk")
     )

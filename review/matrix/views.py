@@ -57,16 +57,14 @@ class PositionForm(forms.Form):
     def __init__(self, *args, clause=None, review=None, **kwargs) -> None:
         super().__init__(*args, auto_id="id_pos_%s", **kwargs)
         if clause is not None and review is not None:
-            self.fields["threads"].queryset = Thread.objects.filter(review=review, clause=clause).order_by(
-                "created_at", "pk"
+            self.fields["threads"].queryset = (
+                Thread.objects.filter(review=review, clause=clause).with_opening().order_by("created_at", "pk")
             )
             self.fields["threads"].label_from_instance = _thread_choice_label
 
 
 def _thread_choice_label(thread: Thread) -> str:
-    quote = thread.quote_exact.strip()
-    about = f" “{quote[:60]}{'…' if len(quote) > 60 else ''}”" if quote else ""
-    return f"Thread #{thread.pk}{about} ({thread.get_status_display().lower()})"
+    return f"{thread.headline} ({thread.get_status_display().lower()})"
 
 
 def _initial(detail) -> dict:

@@ -121,6 +121,16 @@
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
 
+  // The clause clicked or tapped last is the selected one: its "Start a thread" stays shown.
+  document.addEventListener("pointerdown", function (evt) {
+    var block = evt.target.closest && evt.target.closest(".clause-block");
+    if (!block) { return; }
+    document.querySelectorAll(".clause-block.is-selected").forEach(function (b) {
+      if (b !== block) { b.classList.remove("is-selected"); }
+    });
+    block.classList.add("is-selected");
+  });
+
   // A highlighted quote leads to its thread.
   document.addEventListener("click", function (evt) {
     var mark = evt.target.closest && evt.target.closest("mark.quote-mark");
@@ -165,8 +175,14 @@
     if (t.parentNode !== clause) { clause.appendChild(t); }
     var box = clause.getBoundingClientRect();
     t.hidden = false;
-    t.style.top = (q.rect.bottom - box.top + 6) + "px";
-    t.style.left = (Math.max(8, q.rect.left - box.left)) + "px";
+    // Above the selection's first line, so it hides neither the words chosen nor the line
+    // after them (the reader's eyes go on down); below only when the window's top is too near.
+    var height = t.offsetHeight || 32;
+    var above = q.rect.top - height - 6;
+    var top = above >= 4 ? above : q.rect.bottom + 6;
+    t.style.top = (top - box.top) + "px";
+    var left = Math.min(q.rect.left - box.left, box.width - (t.offsetWidth || 180) - 4);
+    t.style.left = Math.max(8, left) + "px";
   }
 
   var timer = null;

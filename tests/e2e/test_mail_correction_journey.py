@@ -44,6 +44,8 @@ def test_moderator_corrects_an_imported_author_and_date(live_server, page: Page)
     # 1. the newest message shows as "unknown", imported by mona, with a link to correct it
     page.goto(f"{live_server.url}{review.get_absolute_url()}")
     comment = page.locator(f"#{unknown.dom_id}")
+    # An imported thread comes folded to its first line: open it.
+    page.locator(f"#{unknown.thread.dom_id} > details.thread-fold > summary").click()
     expect(comment.locator(".author")).to_have_text("unknown")
     expect(comment.locator(".imported-by")).to_have_text("imported by mona")
     comment.get_by_role("link", name="correct author or date").click()

@@ -41,11 +41,17 @@ def test_import_a_mail_thread_onto_clauses(live_server, page: Page):
     # The quoted text is gone from Carol's message.
     expect(items.nth(2).locator(".mail-body")).not_to_contain_text("2.bb")
 
-    # 2. fix one suggested clause: Alice's question is about 2.2(b), not clause 1
+    # 2. fix one suggested clause: Alice's question is about 2.2(b), not clause 1. The picker is a
+    # text field that filters the clauses (a datalist); the hidden <select> carries the choice.
     alice_clause = page.get_by_label("Clause", exact=True).nth(0)
-    expect(alice_clause.locator("option:checked")).to_have_text(re.compile(r"^1 "))
-    alice_clause.select_option(value=str(clause_b.pk))
-    expect(alice_clause).to_have_value(str(clause_b.pk))
+    alice_select = page.locator("#clause-0")
+    expect(alice_select).to_be_hidden()
+    expect(alice_select.locator("option:checked")).to_have_text(re.compile(r"^1 "))
+    expect(alice_clause).to_have_value(re.compile(r"^1 "))
+    alice_clause.fill("2.2(b)")
+    alice_clause.press("Tab")
+    expect(alice_select).to_have_value(str(clause_b.pk))
+    expect(alice_clause).to_have_value(re.compile(r"^2\.2\(b\) "))
 
     # 3. import
     page.get_by_role("button", name="Import the ticked messages").click()
