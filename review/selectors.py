@@ -37,6 +37,8 @@ from review.rules import (
     may_resolve,
 )
 
+PRESSING = (Stance.OBJECTION, Stance.CONCERN)
+
 FILTERS = {"all": "All clauses", "open": "With open threads", "resolved": "With resolved threads"}
 
 
@@ -90,11 +92,24 @@ class ThreadView:
     comments: list[CommentView]
     can_resolve: bool = False
     can_reply: bool = False
+    # Folded (a big review): ``comments`` holds only the first, and these are counted apart.
+    live: int | None = None  # comments not deleted
+    pressing: int | None = None  # of those, objections and concerns
     stances: ClassVar[list[tuple[str, str]]] = list(Stance.choices)
 
     @property
     def comment_count(self) -> int:
+        if self.live is not None:
+            return self.live
         return sum(1 for c in self.comments if not c.comment.is_deleted)
+
+    @property
+    def pressing_count(self) -> int:
+        if self.pressing is not None:
+            return self.pressing
+        return sum(
+            c.comment.stance in PRESSING for c in self.comments if not c.comment.is_deleted
+        )
 
     @property
     def is_resolved(self) -> bool:
@@ -224,10 +239,16 @@ def review_for(pk: int, user=None) -> Review:
     return review
 
 
+def _full_comments() -> QuerySet[Comment]:
+    return Comment.objects.select_related(
+        "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
+    ).order_by("created_at", "pk")
+
+
 def _load(review: Review, *, clause: Clause | None = None):
     """Threads, comments and revisions of the review (or of one clause): three queries."""
     threads = _thread_queryset().filter(review=review)
-    comments = Comment.objects.filter(thread__review=review)
+    comments = _full_comments().filter(thread__review=review)
     revisions = CommentRevision.objects.filter(comment__thread__review=review)
     if clause is not None:
         threads = threads.filter(clause=clause)
@@ -235,16 +256,54 @@ def _load(review: Review, *, clause: Clause | None = None):
         revisions = revisions.filter(comment__thread__clause=clause)
     return (
         list(threads.order_by("created_at", "pk")),
-        list(
-            comments.select_related(
-                "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
-            ).order_by("created_at", "pk")
-        ),
+        list(comments),
         list(revisions.select_related("editor__profile").order_by("-edited_at", "-pk")),
     )
 
 
-def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewer):
+@dataclass
+class CommentCounts:
+    """Every comment of a review as a row of four values: what a folded page counts from."""
+
+    live: int  # not deleted, in the whole review
+    by_thread: dict[int, tuple[int, int]]  # thread id -> (live, objections and concerns)
+    first: dict[int, int]  # thread id -> its first comment's id
+
+
+def _count_comments(review: Review) -> CommentCounts:
+    by_thread: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    first: dict[int, int] = {}
+    rows = Comment.objects.filter(thread__review=review).order_by("created_at", "pk")
+    for pk, thread_id, stance, deleted_at in rows.values_list("pk", "thread_id", "stance", "deleted_at"):
+        first.setdefault(thread_id, pk)
+        if deleted_at is None:
+            counts = by_thread[thread_id]
+            counts[0] += 1
+            counts[1] += stance in PRESSING
+    return CommentCounts(
+        live=sum(c[0] for c in by_thread.values()),
+        by_thread={k: (v[0], v[1]) for k, v in by_thread.items()},
+        first=first,
+    )
+
+
+def _load_folded(review: Review, counts: CommentCounts, expanded: int | None):
+    """A big review: each thread's first comment only, and the ``expanded`` thread in full
+    (two queries, whatever the comments and whether a thread is expanded), so that the page
+    never loads what it folds away."""
+    wanted = Q(pk__in=list(counts.first.values()))
+    if expanded:
+        wanted |= Q(thread_id=expanded)
+    comments = list(_full_comments().filter(wanted, thread__review=review))
+    revisions = list(
+        CommentRevision.objects.filter(comment__thread_id=expanded or 0, comment__thread__review=review)
+        .select_related("editor__profile")
+        .order_by("-edited_at", "-pk")
+    )
+    return comments, revisions
+
+
+def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewer, counts=None):
     comments_by_thread: dict[int, list[Comment]] = defaultdict(list)
     for c in comments:
         comments_by_thread[c.thread_id].append(c)
@@ -259,6 +318,8 @@ def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewe
         if t.clause_id in clause_by_id:
             t.clause = clause_by_id[t.clause_id]  # the same object the page shows
         view = _thread_view(t, comments_by_thread[t.pk], revisions_by_thread[t.pk], viewer)
+        if counts is not None:
+            view.live, view.pressing = counts.by_thread.get(t.pk, (0, 0))
         if t.orphaned and t.clause_id is None:
             orphans.append(view)
         else:
@@ -269,15 +330,14 @@ def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewe
 
 def _clause_view(clause: Clause, tviews: list[ThreadView]) -> ClauseView:
     open_views = [tv for tv in tviews if not tv.is_resolved]
-    open_live = [cv.comment for tv in open_views for cv in tv.comments if not cv.comment.is_deleted]
     return ClauseView(
         clause=clause,
         threads=tviews,
         segments=highlight(clause.text, [tv.thread for tv in tviews]),
         heat=heat_for(
             thread_count=len(tviews),
-            open_comments=len(open_live),
-            open_objections=sum(c.stance in (Stance.OBJECTION, Stance.CONCERN) for c in open_live),
+            open_comments=sum(tv.comment_count for tv in open_views),
+            open_objections=sum(tv.pressing_count for tv in open_views),
         ),
         open_count=len(open_views),
         resolved_count=len(tviews) - len(open_views),
@@ -295,11 +355,19 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         filter = "all"
     viewer = viewer_for(user, review)
     clauses = list(review.version.clauses.order_by("ordinal"))
-    threads, comments, revisions = _load(review)
+    counts = _count_comments(review)
+    lazy = counts.live > settings.REVIEW_INLINE_COMMENTS
+    if lazy:
+        threads = list(_thread_queryset().filter(review=review).order_by("created_at", "pk"))
+        comments, revisions = _load_folded(review, counts, expanded)
+    else:
+        threads, comments, revisions = _load(review)
     attach_redlines(threads)  # one query, only when carried threads are outdated
     criteria = criteria_for(review)
     decision_threads = list(review.decision_threads.select_related("clause").order_by("created_at"))
-    clause_views, general, orphans = _assemble(clauses, threads, comments, revisions, viewer)
+    clause_views, general, orphans = _assemble(
+        clauses, threads, comments, revisions, viewer, counts=counts if lazy else None
+    )
     _attach_positions(review, clause_views, criteria)
     if filter == "open":
         shown = [cv for cv in clause_views if cv.open_count]
@@ -311,7 +379,7 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         "threads": len(threads),
         "open": sum(t.status == Thread.Status.OPEN for t in threads),
         "resolved": sum(t.status == Thread.Status.RESOLVED for t in threads),
-        "comments": sum(not c.is_deleted for c in comments),
+        "comments": counts.live,
         "clauses_discussed": sum(1 for cv in clause_views if cv.threads),
     }
     return ReviewPage(
@@ -328,7 +396,7 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         orphans=orphans,
         # with the clause each was on in the previous version (one query, only when there are some)
         orphan_threads=orphaned_threads(review) if orphans else [],
-        lazy=totals["comments"] > settings.REVIEW_INLINE_COMMENTS,
+        lazy=lazy,
         expanded=expanded,
     )
 
