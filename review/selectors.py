@@ -401,6 +401,27 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
     )
 
 
+def review_head(review: Review, *, user, filter: str = "all", viewer: Viewer | None = None) -> ReviewPage:
+    """What the review page shows around its clause list (counts, rounds, decision, the form's
+    criteria), for when the list itself comes from review.page_cache: a few small queries."""
+    if filter not in FILTERS:
+        filter = "all"
+    orphans = list(Thread.objects.filter(review=review, orphaned=True, clause__isnull=True).only("pk"))
+    return ReviewPage(
+        review=review,
+        viewer=viewer or viewer_for(user, review),
+        clauses=[],
+        all_clauses=[],
+        general_threads=[],
+        criteria=criteria_for(review),
+        decision_threads=list(review.decision_threads.select_related("clause").order_by("created_at")),
+        filter=filter,
+        totals=review_totals(review),
+        rounds=rounds_for(review, user=user),
+        orphans=orphans,
+    )
+
+
 def _attach_positions(review: Review, clause_views: list[ClauseView], criteria: list[Criterion]) -> None:
     """Set ``cv.positions``: the tally per criterion of the positions on each clause (one query)."""
     verdicts: dict[tuple[int, int], list[str]] = defaultdict(list)
