@@ -156,17 +156,14 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if anonymous and not fragment and not _has_messages(request):
         # A visitor's reload is a 304 until the review changes (review.stamps).
         etag = page_cache.etag(review, request)
-        if request.headers.get("If-None-Match") == etag:
-            response = HttpResponse(status=304)
-            response["ETag"] = etag
-            patch_cache_control(response, no_cache=True)
-            return response
+        if page_cache.matches(request, etag):
+            return page_cache.not_modified(etag)
     show = request.GET.get("show", "all")
     show = show if show in selectors.FILTERS else "all"
     expanded = _int(request.GET.get("thread"))
     viewer = selectors.viewer_for(request.user, review)
     key = page_cache.layout_key(review, viewer=viewer, filter=show)
-    layout = None if fragment or expanded or request.GET.get("folded") else page_cache.get_layout(key)
+    layout = None if fragment or expanded or request.GET.get("folded") else page_cache.get_fragment(key)
     if layout is not None:
         page = selectors.review_head(review, user=request.user, filter=show, viewer=viewer)
     else:
@@ -192,13 +189,11 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         viewer=page.viewer, lazy=page.lazy, expanded=expanded
     ):
         layout = render_to_string(f"{PAGE}#layout", context, request=request)
-        page_cache.set_layout(key, layout)
+        page_cache.set_fragment(key, layout)
     context["layout"] = layout
     response = render(request, PAGE, context)
     if etag:
-        response["ETag"] = etag
-        patch_cache_control(response, no_cache=True)
-        return response
+        return page_cache.validated(response, etag)
     return _no_store(response)
 
 

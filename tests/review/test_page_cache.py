@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 
 from licenses.corrections.services import clause_relabel
 from review import services
@@ -163,3 +164,38 @@ def test_a_visitors_page_holds_no_csrf_token_to_share(world):
     shared = cache.get(key)
     assert shared and 'id="review-clauses"' in shared
     assert "csrfmiddlewaretoken" not in shared
+
+
+def test_the_matrix_shows_a_new_position_at_once_and_answers_304_between(world):
+    review, clause, rita, mona, thread = world
+    url = reverse("review:matrix", args=[review.pk])
+    visitor = Client()
+    first = visitor.get(url)
+    etag = first["ETag"]
+    assert visitor.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert visitor.get(url).content.count(b"<tr") == first.content.count(b"<tr")  # the shared render
+    assert "1 position" not in first.content.decode()
+    position_set(
+        review=review,
+        clause=clause,
+        criterion=osd_criterion(6),
+        reviewer=rita,
+        verdict="conflicts",
+        rationale="",
+        expected_version=0,
+    )
+    after = visitor.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert after.status_code == 200
+    assert "1 position" in after.content.decode()
+    # another public review's change may mark a cell here (precedent): a new validator too
+    other = make_review()
+    services.thread_start(
+        review=other, clause=other.version.clauses.get(anchor="2.2.b"), author=rita, body="Elsewhere."
+    )
+    assert visitor.get(url, HTTP_IF_NONE_MATCH=after["ETag"]).status_code == 200
+    # signed in: no validator, no shared render
+    reader = Client()
+    reader.force_login(rita)
+    response = reader.get(url, HTTP_IF_NONE_MATCH=after["ETag"])
+    assert response.status_code == 200
+    assert not response.has_header("ETag")
