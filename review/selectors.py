@@ -175,6 +175,9 @@ class ReviewPage:
     # REVIEW_INLINE_COMMENTS); ``expanded`` is the one thread shown in full (``?thread=``).
     lazy: bool = False
     expanded: int | None = None
+    # Addresses the folded threads repeat, worked out once (``threads`` + id + "/" is a thread's).
+    review_path: str = ""
+    threads_path: str = ""
 
 
 def _thread_queryset() -> QuerySet[Thread]:
@@ -398,7 +401,15 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         orphan_threads=orphaned_threads(review) if orphans else [],
         lazy=lazy,
         expanded=expanded,
+        review_path=review.get_absolute_url(),
+        threads_path=_prefix("review:thread-detail", review.pk, 1),
     )
+
+
+def _prefix(name: str, pk: int, ids: int) -> str:
+    """The address ``name`` of review ``pk`` up to its ``ids`` trailing ids, each written
+    ``<id>/``: one reverse() for a page that names hundreds of threads or cells."""
+    return reverse(name, args=[pk, *[0] * ids]).removesuffix("0/" * ids)
 
 
 def review_head(review: Review, *, user, filter: str = "all", viewer: Viewer | None = None) -> ReviewPage:
@@ -431,12 +442,13 @@ def _attach_positions(review: Review, clause_views: list[ClauseView], criteria: 
         verdicts[clause_id, criterion_id].append(verdict)
     if not verdicts:
         return
+    cells = _prefix("review:cell", review.pk, 2)
     for cv in clause_views:
         cv.positions = [
             CellSummary(
                 criterion=criterion,
                 tally=tally(verdicts[cv.clause.pk, criterion.pk]),
-                url=reverse("review:cell", args=[review.pk, cv.clause.pk, criterion.pk]),
+                url=f"{cells}{cv.clause.pk}/{criterion.pk}/",
             )
             for criterion in criteria
             if (cv.clause.pk, criterion.pk) in verdicts

@@ -2,6 +2,8 @@
 shows moves ``Review.changed_at``; visitors share one render of the clause list and get an ETag,
 and a write shows to them at once; signed-in readers never get a visitor's page."""
 
+import gzip
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -199,3 +201,18 @@ def test_the_matrix_shows_a_new_position_at_once_and_answers_304_between(world):
     response = reader.get(url, HTTP_IF_NONE_MATCH=after["ETag"])
     assert response.status_code == 200
     assert not response.has_header("ETag")
+
+
+def test_pages_go_out_gzipped_and_the_weakened_validator_still_matches(world):
+    review, *_ = world
+    visitor = Client()
+    plain = visitor.get(review.get_absolute_url())
+    zipped = visitor.get(review.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["Content-Encoding"] == "gzip"
+    assert len(zipped.content) < len(plain.content) / 3
+    assert gzip.decompress(zipped.content).count(b'class="clause-block') == plain.content.count(
+        b'class="clause-block'
+    )
+    assert zipped["ETag"] == "W/" + plain["ETag"]  # GZipMiddleware weakens it
+    again = visitor.get(review.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"])
+    assert again.status_code == 304
