@@ -40,6 +40,10 @@ class Review(models.Model):
     opened_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     opened_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+    # When anything the review's pages show last changed (comments, threads, positions, the
+    # decision, the clauses of its version): set by review.stamps in the writing transaction, and
+    # the key of the pages' HTTP validators and cached renders.
+    changed_at = models.DateTimeField(default=timezone.now)
     previous_round = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_rounds"
     )

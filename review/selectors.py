@@ -37,6 +37,8 @@ from review.rules import (
     may_resolve,
 )
 
+PRESSING = (Stance.OBJECTION, Stance.CONCERN)
+
 FILTERS = {"all": "All clauses", "open": "With open threads", "resolved": "With resolved threads"}
 
 
@@ -93,11 +95,24 @@ class ThreadView:
     # On the full page an imported thread starts folded to its first line (mail threads are long);
     # a thread fragment sent after a reply or an edit comes as it was, open.
     starts_folded: bool = False
+    # Folded (a big review): ``comments`` holds only the first, and these are counted apart.
+    live: int | None = None  # comments not deleted
+    pressing: int | None = None  # of those, objections and concerns
     stances: ClassVar[list[tuple[str, str]]] = list(Stance.choices)
 
     @property
     def comment_count(self) -> int:
+        if self.live is not None:
+            return self.live
         return sum(1 for c in self.comments if not c.comment.is_deleted)
+
+    @property
+    def pressing_count(self) -> int:
+        if self.pressing is not None:
+            return self.pressing
+        return sum(
+            c.comment.stance in PRESSING for c in self.comments if not c.comment.is_deleted
+        )
 
     @property
     def is_resolved(self) -> bool:
@@ -167,6 +182,9 @@ class ReviewPage:
     # REVIEW_INLINE_COMMENTS); ``expanded`` is the one thread shown in full (``?thread=``).
     lazy: bool = False
     expanded: int | None = None
+    # Addresses the folded threads repeat, worked out once (``threads`` + id + "/" is a thread's).
+    review_path: str = ""
+    threads_path: str = ""
 
 
 def _thread_queryset() -> QuerySet[Thread]:
@@ -231,10 +249,16 @@ def review_for(pk: int, user=None) -> Review:
     return review
 
 
+def _full_comments() -> QuerySet[Comment]:
+    return Comment.objects.select_related(
+        "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
+    ).order_by("created_at", "pk")
+
+
 def _load(review: Review, *, clause: Clause | None = None):
     """Threads, comments and revisions of the review (or of one clause): three queries."""
     threads = _thread_queryset().filter(review=review)
-    comments = Comment.objects.filter(thread__review=review)
+    comments = _full_comments().filter(thread__review=review)
     revisions = CommentRevision.objects.filter(comment__thread__review=review)
     if clause is not None:
         threads = threads.filter(clause=clause)
@@ -242,16 +266,54 @@ def _load(review: Review, *, clause: Clause | None = None):
         revisions = revisions.filter(comment__thread__clause=clause)
     return (
         list(threads.order_by("created_at", "pk")),
-        list(
-            comments.select_related(
-                "author__profile", "hidden_by__profile", "imported_by__profile", "corrected_by__profile"
-            ).order_by("created_at", "pk")
-        ),
+        list(comments),
         list(revisions.select_related("editor__profile").order_by("-edited_at", "-pk")),
     )
 
 
-def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewer):
+@dataclass
+class CommentCounts:
+    """Every comment of a review as a row of four values: what a folded page counts from."""
+
+    live: int  # not deleted, in the whole review
+    by_thread: dict[int, tuple[int, int]]  # thread id -> (live, objections and concerns)
+    first: dict[int, int]  # thread id -> its first comment's id
+
+
+def _count_comments(review: Review) -> CommentCounts:
+    by_thread: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    first: dict[int, int] = {}
+    rows = Comment.objects.filter(thread__review=review).order_by("created_at", "pk")
+    for pk, thread_id, stance, deleted_at in rows.values_list("pk", "thread_id", "stance", "deleted_at"):
+        first.setdefault(thread_id, pk)
+        if deleted_at is None:
+            counts = by_thread[thread_id]
+            counts[0] += 1
+            counts[1] += stance in PRESSING
+    return CommentCounts(
+        live=sum(c[0] for c in by_thread.values()),
+        by_thread={k: (v[0], v[1]) for k, v in by_thread.items()},
+        first=first,
+    )
+
+
+def _load_folded(review: Review, counts: CommentCounts, expanded: int | None):
+    """A big review: each thread's first comment only, and the ``expanded`` thread in full
+    (two queries, whatever the comments and whether a thread is expanded), so that the page
+    never loads what it folds away."""
+    wanted = Q(pk__in=list(counts.first.values()))
+    if expanded:
+        wanted |= Q(thread_id=expanded)
+    comments = list(_full_comments().filter(wanted, thread__review=review))
+    revisions = list(
+        CommentRevision.objects.filter(comment__thread_id=expanded or 0, comment__thread__review=review)
+        .select_related("editor__profile")
+        .order_by("-edited_at", "-pk")
+    )
+    return comments, revisions
+
+
+def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewer, counts=None):
     comments_by_thread: dict[int, list[Comment]] = defaultdict(list)
     for c in comments:
         comments_by_thread[c.thread_id].append(c)
@@ -267,6 +329,8 @@ def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewe
             t.clause = clause_by_id[t.clause_id]  # the same object the page shows
         view = _thread_view(t, comments_by_thread[t.pk], revisions_by_thread[t.pk], viewer)
         view.starts_folded = view.is_imported
+        if counts is not None:
+            view.live, view.pressing = counts.by_thread.get(t.pk, (0, 0))
         if t.orphaned and t.clause_id is None:
             orphans.append(view)
         else:
@@ -277,15 +341,14 @@ def _assemble(clauses: list[Clause], threads, comments, revisions, viewer: Viewe
 
 def _clause_view(clause: Clause, tviews: list[ThreadView]) -> ClauseView:
     open_views = [tv for tv in tviews if not tv.is_resolved]
-    open_live = [cv.comment for tv in open_views for cv in tv.comments if not cv.comment.is_deleted]
     return ClauseView(
         clause=clause,
         threads=tviews,
         segments=highlight(clause.text, [tv.thread for tv in tviews]),
         heat=heat_for(
             thread_count=len(tviews),
-            open_comments=len(open_live),
-            open_objections=sum(c.stance in (Stance.OBJECTION, Stance.CONCERN) for c in open_live),
+            open_comments=sum(tv.comment_count for tv in open_views),
+            open_objections=sum(tv.pressing_count for tv in open_views),
         ),
         open_count=len(open_views),
         resolved_count=len(tviews) - len(open_views),
@@ -303,11 +366,19 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         filter = "all"
     viewer = viewer_for(user, review)
     clauses = list(review.version.clauses.order_by("ordinal"))
-    threads, comments, revisions = _load(review)
+    counts = _count_comments(review)
+    lazy = counts.live > settings.REVIEW_INLINE_COMMENTS
+    if lazy:
+        threads = list(_thread_queryset().filter(review=review).order_by("created_at", "pk"))
+        comments, revisions = _load_folded(review, counts, expanded)
+    else:
+        threads, comments, revisions = _load(review)
     attach_redlines(threads)  # one query, only when carried threads are outdated
     criteria = criteria_for(review)
     decision_threads = list(review.decision_threads.select_related("clause").order_by("created_at"))
-    clause_views, general, orphans = _assemble(clauses, threads, comments, revisions, viewer)
+    clause_views, general, orphans = _assemble(
+        clauses, threads, comments, revisions, viewer, counts=counts if lazy else None
+    )
     _attach_positions(review, clause_views, criteria)
     if filter == "open":
         shown = [cv for cv in clause_views if cv.open_count]
@@ -319,7 +390,7 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         "threads": len(threads),
         "open": sum(t.status == Thread.Status.OPEN for t in threads),
         "resolved": sum(t.status == Thread.Status.RESOLVED for t in threads),
-        "comments": sum(not c.is_deleted for c in comments),
+        "comments": counts.live,
         "clauses_discussed": sum(1 for cv in clause_views if cv.threads),
     }
     return ReviewPage(
@@ -336,8 +407,37 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         orphans=orphans,
         # with the clause each was on in the previous version (one query, only when there are some)
         orphan_threads=orphaned_threads(review) if orphans else [],
-        lazy=totals["comments"] > settings.REVIEW_INLINE_COMMENTS,
+        lazy=lazy,
         expanded=expanded,
+        review_path=review.get_absolute_url(),
+        threads_path=_prefix("review:thread-detail", review.pk, 1),
+    )
+
+
+def _prefix(name: str, pk: int, ids: int) -> str:
+    """The address ``name`` of review ``pk`` up to its ``ids`` trailing ids, each written
+    ``<id>/``: one reverse() for a page that names hundreds of threads or cells."""
+    return reverse(name, args=[pk, *[0] * ids]).removesuffix("0/" * ids)
+
+
+def review_head(review: Review, *, user, filter: str = "all", viewer: Viewer | None = None) -> ReviewPage:
+    """What the review page shows around its clause list (counts, rounds, decision, the form's
+    criteria), for when the list itself comes from review.page_cache: a few small queries."""
+    if filter not in FILTERS:
+        filter = "all"
+    orphans = list(Thread.objects.filter(review=review, orphaned=True, clause__isnull=True).only("pk"))
+    return ReviewPage(
+        review=review,
+        viewer=viewer or viewer_for(user, review),
+        clauses=[],
+        all_clauses=[],
+        general_threads=[],
+        criteria=criteria_for(review),
+        decision_threads=list(review.decision_threads.select_related("clause").order_by("created_at")),
+        filter=filter,
+        totals=review_totals(review),
+        rounds=rounds_for(review, user=user),
+        orphans=orphans,
     )
 
 
@@ -350,12 +450,13 @@ def _attach_positions(review: Review, clause_views: list[ClauseView], criteria: 
         verdicts[clause_id, criterion_id].append(verdict)
     if not verdicts:
         return
+    cells = _prefix("review:cell", review.pk, 2)
     for cv in clause_views:
         cv.positions = [
             CellSummary(
                 criterion=criterion,
                 tally=tally(verdicts[cv.clause.pk, criterion.pk]),
-                url=reverse("review:cell", args=[review.pk, cv.clause.pk, criterion.pk]),
+                url=f"{cells}{cv.clause.pk}/{criterion.pk}/",
             )
             for criterion in criteria
             if (cv.clause.pk, criterion.pk) in verdicts

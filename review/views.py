@@ -12,13 +12,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import replace_url, reswap, retarget
 
 from accounts import roles
 from licenses.models import LicenseVersion
-from review import listing, rules, selectors, services
+from review import listing, page_cache, rules, selectors, services
 from review.forms import CommentForm, DecisionForm, HideForm, ReviewForm, ThreadForm
 from review.models import Comment, Review, Thread
 from review.notify.selectors import watching_in_review
@@ -139,15 +140,34 @@ def review_create(request: HttpRequest) -> HttpResponse:
     return render(request, "review/review_form.html", {"form": form, "version": version, "nav": "reviews"})
 
 
+def _has_messages(request: HttpRequest) -> bool:
+    """A message waits to be shown (it is in no cached page and no validator)."""
+    return bool(request.COOKIES.get("messages")) or bool(
+        getattr(request, "session", None) and request.session.get("_messages")
+    )
+
+
 @require_GET
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.review_for(pk, request.user)
-    page = selectors.review_page(
-        review,
-        user=request.user,
-        filter=request.GET.get("show", "all"),
-        expanded=_int(request.GET.get("thread")),
-    )
+    anonymous = not request.user.is_authenticated
+    fragment = request.htmx and request.htmx.target == "review-clauses"
+    etag = None
+    if anonymous and not fragment and not _has_messages(request):
+        # A visitor's reload is a 304 until the review changes (review.stamps).
+        etag = page_cache.etag(review, request)
+        if page_cache.matches(request, etag):
+            return page_cache.not_modified(etag)
+    show = request.GET.get("show", "all")
+    show = show if show in selectors.FILTERS else "all"
+    expanded = _int(request.GET.get("thread"))
+    viewer = selectors.viewer_for(request.user, review)
+    key = page_cache.layout_key(review, viewer=viewer, filter=show)
+    layout = None if fragment or expanded or request.GET.get("folded") else page_cache.get_fragment(key)
+    if layout is not None:
+        page = selectors.review_head(review, user=request.user, filter=show, viewer=viewer)
+    else:
+        page = selectors.review_page(review, user=request.user, filter=show, expanded=expanded)
     context = {
         "page": page,
         "review": review,
@@ -163,10 +183,21 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Which of the review and its threads the person watches: one query, whatever the threads.
         "watch_state": watching_in_review(request.user, review) if request.user.is_authenticated else None,
     }
-    template = PAGE
-    if request.htmx and request.htmx.target == "review-clauses":
-        template += "#clauses"
-    response = render(request, template, context)
+    if fragment:
+        return _no_store(render(request, f"{PAGE}#clauses", context))
+    if layout is None and not context["folded"] and page_cache.may_share(
+        viewer=page.viewer, lazy=page.lazy, expanded=expanded
+    ):
+        layout = render_to_string(f"{PAGE}#layout", context, request=request)
+        page_cache.set_fragment(key, layout)
+    context["layout"] = layout
+    response = render(request, PAGE, context)
+    if etag:
+        return page_cache.validated(response, etag)
+    return _no_store(response)
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
     # Back to this page after an htmx post must not show the copy cached before it (without the
     # new thread, inviting a second post): the browser asks again.
     patch_cache_control(response, no_store=True, private=True)

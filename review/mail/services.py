@@ -39,6 +39,7 @@ from review.models import Comment, CommentCorrection, Review, Stance, Thread
 from review.rules import may_correct_import, may_import
 from review.services import NotAllowed
 from review.signals import comments_created
+from review.stamps import touch
 
 AUTHOR_NAME_LENGTH = Comment._meta.get_field("author_name").max_length
 
@@ -276,7 +277,9 @@ def link_imported_author(*, review: Review | None = None, email: str, user, by) 
     comments = Comment.objects.filter(source=Comment.Source.MAIL, author_email__iexact=email)
     if review is not None:
         comments = comments.filter(thread__review=review)
+    reviews = set(comments.values_list("thread__review_id", flat=True))
     count = comments.update(author=user)
+    touch(review_ids=reviews)
     if not count:
         raise ValidationError(
             {"email": f"No imported message{' in this review' if review else ''} is from {email}."}

@@ -13,10 +13,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
+from review import page_cache
 from review.markup import MAX_COMMENT_LENGTH
 from review.matrix.cells import cell_detail, clause_for, criterion_for, criterion_page
 from review.matrix.precedent import precedent_cells
@@ -97,6 +99,37 @@ def _panel_context(request: HttpRequest, review: Review, detail, form=None, **ex
 @require_GET
 def matrix_page(request: HttpRequest, pk: int) -> HttpResponse:
     review = review_for(pk, request.user)
+    context = {
+        "review": review,
+        "symbols": SYMBOLS,
+        "is_reviewer": roles.is_reviewer(request.user),
+        "export_formats": [("md", "Markdown"), ("html", "HTML"), ("json", "JSON"), ("csv", "CSV")],
+        "nav": "reviews",
+    }
+    if request.user.is_authenticated:
+        context["matrix"] = _matrix(request, review)
+        return render(request, "review/matrix.html", context)
+    # A visitor: a 304 while neither this review nor any other public one changed (the marks
+    # of precedent come from the others), and one shared render of the table (review.page_cache).
+    latest = page_cache.latest_public_change()
+    etag = page_cache.etag(review, request, latest)
+    if page_cache.matches(request, etag):
+        return page_cache.not_modified(etag)
+    # Kept only for the addresses the page links to (any query string could be asked for).
+    rows = request.GET.get("rows", "")
+    shared = not request.GET.get("criterion") and rows in ("", "positions")
+    key = page_cache.fragment_key("matrix", review, latest, rows)
+    body = page_cache.get_fragment(key) if shared else None
+    if body is None:
+        context["matrix"] = _matrix(request, review)
+        body = render_to_string("review/matrix.html#body", context, request=request)
+        if shared:
+            page_cache.set_fragment(key, body)
+    context["body"] = body
+    return page_cache.validated(render(request, "review/matrix.html", context), etag)
+
+
+def _matrix(request: HttpRequest, review):
     only_with_positions = request.GET.get("rows") == "positions"
     table = matrix(
         review, only_with_positions=only_with_positions, criterion_key=request.GET.get("criterion") or None
@@ -108,15 +141,7 @@ def matrix_page(request: HttpRequest, pk: int) -> HttpResponse:
         for c, column in zip(row.cells, table.columns, strict=True):
             if (row.clause.pk, column.criterion.pk) in marked:
                 c.mark_precedent()
-    context = {
-        "review": review,
-        "matrix": table,
-        "symbols": SYMBOLS,
-        "is_reviewer": roles.is_reviewer(request.user),
-        "export_formats": [("md", "Markdown"), ("html", "HTML"), ("json", "JSON"), ("csv", "CSV")],
-        "nav": "reviews",
-    }
-    return render(request, "review/matrix.html", context)
+    return table
 
 
 @require_GET

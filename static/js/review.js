@@ -280,11 +280,42 @@
     }
   });
 
+  // --- One new-thread form for the page -------------------------------------------------------
+  // Each clause carries only its "Start a thread on this clause" box (without JavaScript, a link
+  // to the form's own page); the form is copied into it from the page's one <template> when the
+  // box is first opened, with the clause's id in place of __clause__.
+  function newThreadForm(box) {
+    if (!box) { return null; }
+    var form = box.querySelector("form");
+    var source = document.getElementById("new-thread-form");
+    var clause = (box.dataset.clause || "").replace(/\D/g, "");
+    if (form || !source || !clause) { return form; }
+    var holder = document.createElement("div");
+    holder.innerHTML = source.innerHTML.replace(/__clause__/g, clause);
+    form = holder.querySelector("form");
+    var link = box.querySelector(".new-thread-page");
+    if (link) { link.remove(); }
+    box.appendChild(form);
+    revealQuoteWords(box);
+    if (window.htmx) {
+      window.htmx.process(form);
+      window.htmx.trigger(form, "htmx:load", {}); // drafts and the idempotency key (clausewise.js)
+    }
+    return form;
+  }
+  document.addEventListener("click", function (evt) {
+    var summary = evt.target.closest && evt.target.closest("details.new-thread > summary");
+    if (summary) { newThreadForm(summary.parentNode); }
+  });
+  document.addEventListener("toggle", function (evt) {
+    if (evt.target.matches && evt.target.matches("details.new-thread") && evt.target.open) { newThreadForm(evt.target); }
+  }, true);
+
   document.addEventListener("click", function (evt) {
     if (evt.target.closest && evt.target.closest("#selection-tool button")) {
       if (!pending) { return; }
       var box = document.getElementById("new-thread-" + pending.clause);
-      var form = box.querySelector("form");
+      var form = newThreadForm(box);
       setQuote(form, pending);
       box.open = true;
       tool().hidden = true;

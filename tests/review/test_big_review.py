@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from review.models import Comment, Thread
+from review.stamps import touch
 from tests.factories import make_review, make_user
 from tests.review.test_security import parse
 
@@ -29,6 +30,7 @@ def _bulk(review, author, *, threads: int, per_thread: int) -> list[Thread]:
         for t in made
         for k in range(per_thread)
     )
+    touch(review_ids=[review.pk])  # bulk_create sends no signal: as the services' bulk paths do
     return made
 
 
@@ -115,7 +117,35 @@ def test_size_and_queries_do_not_grow_with_comments(settings, django_assert_max_
         for t in Thread.objects.filter(review=review)
         for _ in range(30)
     )
+    touch(review_ids=[review.pk])
     with django_assert_max_num_queries(14):
         large = client.get(review.get_absolute_url()).content
     # 300 more comments, each folded away: the page grows by the counts' digits, not the comments
     assert len(large) < len(small) + 2_000
+
+
+def test_signed_in_readers_of_a_big_review_share_the_folded_list_by_their_rights(big):
+    review, rita, threads = big
+    tess = make_user("tess", roles=("reviewer",))
+    nobody = make_user("nobody")
+    pages = {}
+    for user in (rita, tess, nobody):
+        client = Client()
+        client.force_login(user)
+        pages[user.username] = parse(client.get(review.get_absolute_url()).content)
+    clause = threads[0].clause
+    for name in ("rita", "tess"):
+        box = pages[name].find(id=f"new-thread-{clause.pk}")
+        link = box.find("a", class_="new-thread-page")
+        assert link.attrs["href"] == reverse("review:thread-create", args=[review.pk]) + f"?clause={clause.pk}"
+        assert not box.find("form")  # the form is in the page once, in its <template>
+        assert len(pages[name].find_all("template", id="new-thread-form")) == 1
+    assert pages["nobody"].find(id=f"new-thread-{clause.pk}") is None
+    assert pages["nobody"].find(id="new-thread-form") is None
+    # the no-JS link leads to the form, for that clause
+    client = Client()
+    client.force_login(tess)
+    page = parse(client.get(link.attrs["href"]).content)
+    assert page.find("h1").text == f"Start a thread on clause {clause.path}"
+    form = page.find("form", class_="thread-form")
+    assert form.find("input", name="clause").attrs["value"] == str(clause.pk)

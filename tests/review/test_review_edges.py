@@ -46,8 +46,14 @@ def test_decision_form_tells_threads_on_the_same_words_apart():
 
 def test_the_review_page_is_never_shown_from_a_stale_cache():
     review = make_review()
-    response = Client().get(review.get_absolute_url())
+    # Signed in (the one who posts with htmx): never kept.
+    response = login(make_user("rita", roles=("reviewer",))).get(review.get_absolute_url())
     assert "no-store" in response["Cache-Control"]
+    assert not response.has_header("ETag")
+    # A visitor: kept, but asked again every time (no-cache), against the review's stamp.
+    response = Client().get(review.get_absolute_url())
+    assert response["Cache-Control"] == "no-cache"
+    assert response["ETag"]
 
 
 def test_htmx_new_thread_replaces_the_url_and_updates_counts_out_of_band():

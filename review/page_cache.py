@@ -1,0 +1,94 @@
+"""HTTP validators and cached renders of a review's public pages, keyed on ``Review.changed_at``
+(review.stamps sets it in the transaction of every write the pages show).
+
+- ``etag``: a validator for an anonymous visitor's page, so that a reload costs a 304.
+- ``get_fragment`` / ``set_fragment``: the review page's clause list and its contents (the costly
+  part: every clause, heat mark and thread), rendered once per stamp and shared. Anonymous
+  visitors share one render; signed-in readers share one only on a big review, where every
+  thread is folded to its first line and the list holds nothing of theirs (no form, no token),
+  keyed apart by whether they may comment. The matrix's table, for visitors. A render that
+  holds a CSRF token is never kept.
+
+A new stamp makes a new key, so a write shows at once; entries also expire (``TIMEOUT``) so
+that a renamed author does not linger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from review.models import Review
+
+TIMEOUT = 600
+
+
+def _stamp(review: Review) -> str:
+    return f"{review.pk}:{review.changed_at.isoformat()}"
+
+
+def etag(review: Review, request, *parts: str) -> str:
+    """A strong validator for what an anonymous visitor gets at this address now."""
+    raw = "|".join(
+        (_stamp(review), request.get_full_path(), timezone.get_current_timezone_name(), *parts)
+    )
+    return '"' + hashlib.blake2b(raw.encode(), digest_size=12).hexdigest() + '"'
+
+
+def layout_key(review: Review, *, viewer, filter: str) -> str:
+    who = "anon" if not viewer.user.is_authenticated else f"signed-{int(viewer.can_comment)}"
+    return fragment_key("review-layout", review, who, filter)
+
+
+def fragment_key(kind: str, review: Review, *parts: str) -> str:
+    raw = "|".join((_stamp(review), *parts, timezone.get_current_timezone_name()))
+    return f"{kind}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+
+def latest_public_change() -> str:
+    """When any public review last changed: the matrix marks cells argued in other reviews
+    (precedent), so its validator and cached render depend on them too. One small query."""
+    latest = Review.objects.public().aggregate(latest=Max("changed_at"))["latest"]
+    return latest.isoformat() if latest else ""
+
+
+def matches(request, etag: str) -> bool:
+    """If-None-Match names this validator (GZip makes it weak: W/"…")."""
+    given = request.headers.get("If-None-Match", "")
+    return any(tag.strip().removeprefix("W/") == etag for tag in given.split(","))
+
+
+def may_share(*, viewer, lazy: bool, expanded: int | None) -> bool:
+    """Whether this reader's clause list is the same as every other such reader's. A list with
+    one thread opened (``?thread=``) is not kept: any number could be asked for."""
+    if expanded:
+        return False
+    return lazy or not viewer.user.is_authenticated
+
+
+def get_fragment(key: str) -> SafeString | None:
+    html = cache.get(key)
+    return mark_safe(html) if html is not None else None
+
+
+def set_fragment(key: str, html: str) -> None:
+    if "csrfmiddlewaretoken" in html:  # someone's form: never shared
+        return
+    cache.set(key, str(html), TIMEOUT)
+
+
+def not_modified(etag: str) -> HttpResponse:
+    return validated(HttpResponse(status=304), etag)
+
+
+def validated(response: HttpResponse, etag: str) -> HttpResponse:
+    """Kept by the browser, but asked for again each time (no-cache) with this validator."""
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response
