@@ -31,8 +31,8 @@ CANDIDATES = 200
 # A very common word ("licen*" matches 87,000 of 110,000 documents) would be ranked and counted
 # over every match. Ranking and counting stop at this many matches, taken in index order (oldest
 # documents first: the catalogue, then the discussion); a rarer query is ranked over all of them.
-RANK_CAP = 4000
-COUNT_SCAN = 3000
+RANK_CAP = 2000
+COUNT_SCAN = 2000
 # A license whose name or id matches is usually what a person typed; comments are many and long.
 KIND_BOOST = {"license": 3.0, "clause": 1.0, "review": 1.0, "thread": 1.0, "comment": 0.8}
 
