@@ -164,7 +164,7 @@ class Engine:
                 [c[0] for c in candidates] + params,
             )
         )
-        if len(passed) < want and len(candidates) == size:
+        if len(passed) < want and len(candidates) == min(size, RANK_CAP):
             return self._all_hits(match, where, params, kinds=kinds, limit=limit, offset=offset)
         scored = sorted(
             (

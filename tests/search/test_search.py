@@ -290,3 +290,19 @@ def test_snippets_are_cut_only_for_the_shown_page(index_on_commit):
     assert set(cuts) == {ids[0], ids[2]}
     assert all("\x02dataset" in cut for cut in cuts.values())
     assert engine.snippets(match, []) == {}
+
+
+def test_matches_hidden_from_the_visitor_within_the_rank_cap_fall_back_to_the_visible_ones(
+    sample, monkeypatch
+):
+    from search import backends
+
+    reviewer = make_user(roles=("reviewer",))
+    private = make_review(sample, is_public=False)
+    for _ in range(3):
+        thread_start(review=private, clause=None, author=reviewer, body="secret bilby bilby")
+    thread_start(review=make_review(sample), clause=None, author=reviewer, body="public bilby")
+    monkeypatch.setattr(backends, "RANK_CAP", 3)  # the three private comments fill the ranked set
+    results = search("bilby", user=ANON)
+    assert results.total == 1
+    assert len(results.results) == 1 and "public <mark>bilby</mark>" in results.results[0].snippet
