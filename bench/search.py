@@ -63,7 +63,8 @@ import django  # noqa: E402
 
 def fresh_database() -> None:
     if args.db == "sqlite":
-        Path("/tmp/cw_bench_search.sqlite3").unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"/tmp/cw_bench_search.sqlite3{suffix}").unlink(missing_ok=True)
     else:
         import psycopg
 
