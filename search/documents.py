@@ -25,10 +25,17 @@ def _doc(kind: str, pk: int, *, title: str, body: str, license_id: int, **links)
     )
 
 
-def license_doc(license: License) -> Document:
-    # The id is written twice: as given ("GPL-3.0-only") and with its parts apart ("GPL 3.0 only"),
-    # so that both spellings find the license on either database.
-    spdx = license.spdx_id or ""
+def license_doc(license: License, version_ids: list[str] | None = None) -> Document:
+    """A license with its versions' SPDX ids ("GPL-3.0-only" is a version of the GNU GPL).
+
+    Each id is written twice: as given ("GPL-3.0-only") and with its parts apart ("GPL 3.0 only"),
+    so that both spellings find the license on either database. ``version_ids``: the versions'
+    ``spdx_ids`` when the caller has them (a bulk rebuild), else they are read here.
+    """
+    if version_ids is None:
+        version_ids = list(license.versions.values_list("spdx_ids", flat=True)) if license.pk else []
+    ids = list(dict.fromkeys([license.spdx_id or "", *" ".join(version_ids).split()]))
+    spdx = " ".join(i for i in ids if i)
     title = " ".join(filter(None, [license.name, spdx, spdx.replace("-", " "), license.slug]))
     return _doc(
         Document.Kind.LICENSE,

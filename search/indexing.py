@@ -42,6 +42,14 @@ def index_license(license: License) -> None:
     _upsert([documents.license_doc(license)])
 
 
+def index_licenses() -> None:
+    """Every license, in bulk (with its versions' SPDX ids read in one query)."""
+    ids: dict[int, list[str]] = {}
+    for license_id, spdx_ids in LicenseVersion.objects.values_list("license_id", "spdx_ids"):
+        ids.setdefault(license_id, []).append(spdx_ids)
+    _upsert(documents.license_doc(lic, ids.get(lic.pk, [])) for lic in License.objects.all())
+
+
 def index_clause(clause: Clause) -> None:
     """One clause (after a hand correction): its document and its signature."""
     version = LicenseVersion.objects.only("license_id").get(pk=clause.version_id)
@@ -74,12 +82,14 @@ def _version_rows(version: LicenseVersion, clauses: list[Clause]):
 
 @transaction.atomic
 def index_version(version_id: int) -> None:
-    """All clauses of a version, their signatures and the version's own signature."""
-    version = LicenseVersion.objects.filter(pk=version_id).first()
+    """All clauses of a version, their signatures, the version's own signature, and its license
+    (whose document carries the SPDX ids of its versions)."""
+    version = LicenseVersion.objects.select_related("license").filter(pk=version_id).first()
     if version is None:  # deleted before the commit hook ran
         return
     clauses = list(Clause.objects.filter(version=version).order_by("ordinal"))
     docs, sigs, vsig = _version_rows(version, clauses)
+    docs.append(documents.license_doc(version.license))  # the version's SPDX ids find its license
     current = {f"clause:{c.pk}" for c in clauses}
     stale = Document.objects.filter(kind=Document.Kind.CLAUSE, clause__version=version).exclude(
         key__in=current
@@ -163,9 +173,7 @@ def rebuild(*, progress=None) -> dict[str, int]:
         Document.objects.all().delete()
         ClauseSignature.objects.all().delete()
         VersionSignature.objects.all().delete()
-        Document.objects.bulk_create(
-            (documents.license_doc(lic) for lic in License.objects.all()), batch_size=BATCH
-        )
+        index_licenses()
         versions = LicenseVersion.objects.only("pk", "license_id", "text").order_by("pk")
         by_version: dict[int, list[Clause]] = {}
         for clause in Clause.objects.order_by("version_id", "ordinal").iterator(chunk_size=5000):

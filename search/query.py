@@ -6,7 +6,7 @@ The syntax is the one people know from web search engines (PostgreSQL's ``websea
 - ``"a quoted phrase"`` must appear as written (stemmed: "distributes copies" finds "distribute copy");
 - ``OR`` between two items accepts either: ``sublicense OR relicense``;
 - ``-word`` or ``-"a phrase"`` excludes;
-- ``word*`` matches every word that begins with it: ``licen*``.
+- ``word*`` matches every word that begins with it: ``licen*`` (at least two letters: ``a*`` is ``a``).
 
 Everything else a person may type (FTS5 operators such as ``NEAR``, ``AND``, ``^``, ``:``, brackets,
 SQL quotes, a stray ``"``) is treated as text: a token is a run of letters and digits, joined by
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 300
 MAX_ITEMS = 12
+MIN_PREFIX = 2  # letters before a *
 
 # A token: letters/digits, optionally joined by . - + / (e.g. "GPL-3.0-only", "2.2", "C++" -> "C").
 _TOKEN = re.compile(r"[^\W_]+(?:[.\-+/][^\W_]+)*\*?")
@@ -59,8 +60,10 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     out = []
     for match in _TOKEN.finditer(text):
         token = match.group()
-        prefix = token.endswith("*")
-        out.append((token.rstrip("*"), prefix))
+        word = token.rstrip("*")
+        # "a*" would match nearly every document and make each database expand thousands of
+        # words: a beginning shorter than MIN_PREFIX is looked for as the word itself.
+        out.append((word, token.endswith("*") and len(word) >= MIN_PREFIX))
     return out
 
 

@@ -19,7 +19,6 @@ from search.query import Query, parse, to_fts5, to_tsquery
 
 PAGE_SIZE = 20
 MAX_PAGE = 50  # deeper pages are not worth the database's time: refine the query instead
-COUNT_CAP = MAX_PAGE * PAGE_SIZE + 1  # counting stops here: "1000+"
 GROUPS = {
     "licenses": ("license",),
     "clauses": ("clause",),
@@ -51,11 +50,12 @@ class SearchResults:
     pages: int = 0
     message: str = ""
     suggestion: License | None = None
-    capped: set[str] = field(default_factory=set)  # groups with more matches than COUNT_CAP
+    # Counting stopped early (a very common word): every count is "at least" (backends.COUNT_SCAN).
+    capped: bool = False
 
     def shown_count(self, group: str) -> str:
         n = self.counts.get(group, 0)
-        return f"{COUNT_CAP - 1:,}+" if group in self.capped else f"{n:,}"
+        return f"{n:,}+" if self.capped else f"{n:,}"
 
     @property
     def has_next(self) -> bool:
@@ -67,13 +67,20 @@ class SearchResults:
 
 
 def _visibility(user) -> tuple[str, list]:
-    """SQL that keeps out what ``user`` may not read: non-public reviews, hidden or deleted comments."""
-    sql = ["(d.comment_id IS NULL OR (c.hidden_at IS NULL AND c.deleted_at IS NULL))"]
+    """SQL that keeps out what ``user`` may not read: non-public reviews, hidden or deleted comments.
+
+    Both are few, so each is a NOT IN over a small set (the comments through a partial index, see
+    backends.INVISIBLE_COMMENTS) rather than a join of every match to its comment and review.
+    """
+    sql = [f"(d.comment_id IS NULL OR d.comment_id NOT IN ({backends.INVISIBLE_COMMENT_IDS}))"]
     params: list = []
     if not roles.is_moderator(user):
         # The same rule as review.selectors.review_for: public, or opened by this user.
-        sql.append("(d.review_id IS NULL OR r.is_public = %s OR r.opened_by_id = %s)")
-        params += [True, user.pk if user.is_authenticated else -1]
+        sql.append(
+            "(d.review_id IS NULL OR d.review_id NOT IN (SELECT id FROM review_review "
+            "WHERE is_public = %s AND (opened_by_id IS NULL OR opened_by_id <> %s)))"
+        )
+        params += [False, user.pk if user.is_authenticated else -1]
     return " AND ".join(sql), params
 
 
@@ -105,28 +112,32 @@ def search(
     filters, fparams = _filters(osi=osi, review_status=review_status)
     where, params = f"{visible} AND {filters}", vparams + fparams
 
-    out.counts = engine.counts(match, where, params, GROUPS, COUNT_CAP)
+    out.counts, out.capped = engine.counts(match, where, params, GROUPS)
     out.counts[""] = sum(out.counts.values())
-    out.capped = {name for name in GROUPS if out.counts[name] >= COUNT_CAP}
-    if out.capped:
-        out.capped.add("")
     out.total = out.counts.get(group, out.counts[""])
-    out.pages = min(MAX_PAGE, -(-out.total // PAGE_SIZE))
-    if out.total == 0:
+    # An "at least" count may hide more pages: offer one more than it fills (an empty page past
+    # the last match is harmless), up to MAX_PAGE.
+    out.pages = min(MAX_PAGE, -(-out.total // PAGE_SIZE) + (1 if out.capped else 0))
+    if out.total == 0 and not out.capped:
         _suggest(out)
         return out
     hits = engine.hits(
         match, where, params, kinds=GROUPS.get(group, ()), limit=PAGE_SIZE, offset=(out.page - 1) * PAGE_SIZE
     )
     cuts = engine.snippets(match, [h.doc_id for h in hits])
-    docs = Document.objects.select_related(
-        "license",
-        "clause__version__license",
-        "review__version__license",
-        "thread__clause",
-        "comment__author__profile",
-        "comment__thread__clause",
-    ).in_bulk([h.doc_id for h in hits])
+    docs = (
+        Document.objects.select_related(
+            "license",
+            "clause__version__license",
+            "review__version__license",
+            "thread__clause",
+            "comment__author__profile",
+            "comment__thread__clause",
+        )
+        # A version's whole text (tens of KB) is not shown on a results page.
+        .defer("clause__version__text", "review__version__text")
+        .in_bulk([h.doc_id for h in hits])
+    )
     out.results = [_result(docs[h.doc_id], cuts.get(h.doc_id, ""), h.score) for h in hits if h.doc_id in docs]
     return out
 

@@ -82,3 +82,35 @@ def test_imported_mail_and_a_next_round_are_searchable(sample, django_capture_on
         new_review = open_next_round(review=review, new_version=successor, by=moderator)
     hits = search("bandicoot", user=AnonymousUser()).results
     assert {h.url.split("#")[0] for h in hits} == {review.get_absolute_url(), new_review.get_absolute_url()}
+
+
+def test_the_partial_index_of_invisible_comments_exists_and_is_restored():
+    def present() -> bool:
+        return "search_comment_invisible" in {
+            c
+            for c, info in connection.introspection.get_constraints(
+                connection.cursor(), "review_comment"
+            ).items()
+        }
+
+    assert present()  # created after migrate
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX search_comment_invisible")
+    assert not present()
+    ensure_fulltext()
+    assert present()
+
+
+def test_a_version_spdx_id_finds_its_license(index_on_commit):
+    from search import indexing
+
+    family = make_license(name="Gnu Wombat License", slug="gwl", spdx_id="GWL-1.0")
+    version = index_on_commit(make_version, family, label="3.0")
+    version.spdx_ids = "GWL-3.0-only GWL-3.0-or-later"
+    version.save(update_fields=["spdx_ids"])
+    indexing.index_version(version.pk)  # what the commit hook of that save runs
+    hit = search("GWL-3.0-or-later", user=AnonymousUser()).results[0]
+    assert hit.kind == "license" and hit.license == family
+    Document.objects.filter(kind="license").delete()
+    indexing.index_licenses()  # the bulk path writes the same title
+    assert search("GWL-3.0-only", user=AnonymousUser()).results[0].license == family

@@ -231,13 +231,78 @@ def test_rare_filter_falls_back_to_ranking_every_match(sample, monkeypatch):
     assert results.total == 1 and len(results.results) == 1
 
 
-def test_counts_stop_at_the_cap(index_on_commit, monkeypatch):
-    from search import selectors
+def test_counts_stop_at_the_scan_cap_and_say_at_least(index_on_commit, monkeypatch):
+    from search import backends
 
     for i in range(4):
         index_on_commit(make_version, make_license(name=f"Capped {i}"))
-    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    monkeypatch.setattr(backends, "COUNT_SCAN", 3)
     results = search('"as a dataset"', user=ANON)
+    assert results.capped
     assert results.counts["clauses"] == 3
-    assert results.shown_count("clauses") == "2+"
-    assert results.shown_count("") == "2+"
+    assert results.shown_count("clauses") == "3+"
+    assert results.shown_count("licenses") == "0+"
+    assert results.pages == 2  # one page more than the lower bound fills
+    assert len(results.results) == 4  # the page itself is not cut by the count
+    monkeypatch.setattr(backends, "COUNT_SCAN", 5)
+    exact = search('"as a dataset"', user=ANON)
+    assert not exact.capped and exact.shown_count("clauses") == "4" and exact.pages == 1
+
+
+def test_a_group_beyond_the_counted_matches_is_still_searched(index_on_commit, monkeypatch):
+    from search import backends
+
+    for i in range(3):
+        index_on_commit(make_version, make_license(name=f"Counted {i}"))
+    late = make_license(name="Late Dataset License")  # its document comes after the clauses
+    monkeypatch.setattr(backends, "COUNT_SCAN", 2)
+    results = search("dataset", user=ANON, group="licenses")
+    assert results.capped and results.counts["licenses"] == 0
+    assert [r.license for r in results.results] == [late]
+    assert results.suggestion is None
+
+
+def test_ranking_stops_at_the_rank_cap(index_on_commit, monkeypatch):
+    from search import backends
+
+    for i in range(5):
+        index_on_commit(make_version, make_license(name=f"Ranked {i}"))
+    assert len(search('"as a dataset"', user=ANON).results) == 5
+    monkeypatch.setattr(backends, "RANK_CAP", 2)
+    capped = search('"as a dataset"', user=ANON)
+    # Only the first two matches in index order are ranked: the clauses of the two oldest versions.
+    assert {r.license.name for r in capped.results} == {"Ranked 0", "Ranked 1"}
+    assert capped.total == 5  # counting is not ranking: it stops at COUNT_SCAN
+
+
+def test_snippets_are_cut_only_for_the_shown_page(index_on_commit):
+    from search import backends
+    from search.query import parse, to_fts5, to_tsquery
+
+    for i in range(3):
+        index_on_commit(make_version, make_license(name=f"Snipped {i}"))
+    engine = backends.engine()
+    query = parse("datas*")
+    match = to_tsquery(query) if engine.vendor == "postgresql" else to_fts5(query)
+    ids = list(Document.objects.filter(kind="clause", body__contains="dataset").values_list("id", flat=True))
+    assert len(ids) == 3
+    cuts = engine.snippets(match, [ids[0], ids[2]])
+    assert set(cuts) == {ids[0], ids[2]}
+    assert all("\x02dataset" in cut for cut in cuts.values())
+    assert engine.snippets(match, []) == {}
+
+
+def test_matches_hidden_from_the_visitor_within_the_rank_cap_fall_back_to_the_visible_ones(
+    sample, monkeypatch
+):
+    from search import backends
+
+    reviewer = make_user(roles=("reviewer",))
+    private = make_review(sample, is_public=False)
+    for _ in range(3):
+        thread_start(review=private, clause=None, author=reviewer, body="secret bilby bilby")
+    thread_start(review=make_review(sample), clause=None, author=reviewer, body="public bilby")
+    monkeypatch.setattr(backends, "RANK_CAP", 3)  # the three private comments fill the ranked set
+    results = search("bilby", user=ANON)
+    assert results.total == 1
+    assert len(results.results) == 1 and "public <mark>bilby</mark>" in results.results[0].snippet

@@ -64,3 +64,21 @@ def test_private_discussion_not_on_the_page(client, sample):
 def test_search_page_query_count(client, sample, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get("/search/", {"q": "notice"})
+
+
+def test_a_count_that_stopped_early_says_at_least(client, index_on_commit, monkeypatch):
+    from search import backends
+    from tests.factories import make_license, make_version
+
+    for i in range(3):
+        index_on_commit(make_version, make_license(name=f"Counted {i}"))
+    monkeypatch.setattr(backends, "COUNT_SCAN", 2)
+    monkeypatch.setattr("search.selectors.PAGE_SIZE", 1)
+    body = client.get("/search/", {"q": '"as a dataset"'}).content.decode()
+    assert "2+ results" in body
+    assert "page 1." in body and "Page 1<" in body  # no "of N": the number of pages is not known
+    assert 'page=2">Next' in body
+    past = client.get("/search/", {"q": '"as a dataset"', "page": "4"})
+    assert past.status_code == 200
+    text = past.content.decode()
+    assert "No more results" in text and "Nothing matches" not in text
