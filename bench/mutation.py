@@ -41,8 +41,16 @@ MODULES: dict[str, list[str]] = {
     "review/markup.py": ["tests/review/test_markup.py"],
     "review/matrix/verdicts.py": ["tests/review/matrix/test_verdicts.py"],
     "review/mail/dates.py": ["tests/review/mail/test_dates.py"],
-    "review/exports/markdown.py": ["tests/review/test_exports.py"],
-    "review/exports/html_doc.py": ["tests/review/test_exports.py"],
+    "review/exports/markdown.py": [
+        "tests/review/exports/test_markdown.py",
+        "tests/review/test_exports.py",
+        "tests/review/test_summary_export.py",
+    ],
+    "review/exports/html_doc.py": [
+        "tests/review/exports/test_html_doc.py",
+        "tests/review/test_exports.py",
+        "tests/review/test_summary_export.py",
+    ],
     "review/exports/csv_matrix.py": ["tests/review/test_exports.py"],
     "review/mail/refs.py": ["tests/review/mail/test_refs.py"],
     "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
