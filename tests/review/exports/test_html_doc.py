@@ -178,7 +178,7 @@ def test_header_notes_the_criterion_and_left_out_threads():
     summary = small_summary("transcript")
     summary.options = ExportOptions(kind="transcript", criterion="osd-3", include_resolved=False)
     assert (
-        '</a>.</p><p class=muted>Only OSD 3.</p><p class=muted>Resolved threads are left out.</p></header>'
+        "</a>.</p><p class=muted>Only OSD 3.</p><p class=muted>Resolved threads are left out.</p></header>"
         in to_html(summary)
     )
     summary.options = ExportOptions(kind="transcript", criterion="osd-77")
@@ -242,7 +242,10 @@ def test_user_text_stays_text(kind):
     assert "<b>bold?</b>" in walk.text
     what = "Summary of the review" if kind == "summary" else "Review"
     assert f"<title>{what} of {escape(EVIL)}, version {escape(EVIL)}</title>" in page
-    assert f"<h1>{what} of {escape(EVIL)}, version {escape(EVIL)} (SPDX: <code>{escape(EVIL)}</code>)</h1>" in page
+    assert (
+        f"<h1>{what} of {escape(EVIL)}, version {escape(EVIL)} (SPDX: <code>{escape(EVIL)}</code>)</h1>"
+        in page
+    )
 
 
 def test_attribute_values_are_escaped():
@@ -397,3 +400,59 @@ def test_clause_text_is_reflowed_for_reading():
 def test_redline_tags_hug_the_words_and_escape_them():
     pieces = [("equal", "a <x> "), ("delete", "b& "), ("insert", "c"), ("insert", "  "), ("equal", " d ")]
     assert _redline(pieces) == "a &lt;x&gt; <del>b&amp;</del> <ins>c</ins>   d"
+
+
+def test_summary_with_nothing_to_report_has_an_empty_main_but_for_the_overview():
+    page = to_html(small_summary("summary", clauses=[]))
+    assert page.endswith(
+        "<main>\n<p>0 clauses in dispute, 0 settled; 0 open threads, 0 resolved.</p>\n"
+        "<h2>Criteria</h2>\n<p>No reviewer has taken a position yet.</p>\n\n\n</main>\n</body>\n</html>\n"
+    )
+
+
+def test_summary_criteria_brief_skips_criteria_without_positions_but_not_the_rest():
+    clause = replace(notices_clause(), positions=[Position("a", "osd-9", "complies", "", T0)], threads=[])
+    page = to_html(small_summary("summary", clauses=[clause]))
+    assert (
+        "<h2>Criteria</h2>\n<ul><li><strong>OSD 9</strong>, No other software: "
+        '<span class="verdict v-complies">✓ complies</span> (1 complies)</li></ul>'
+    ) in page
+
+
+def test_several_clauses_in_dispute_and_settled_are_each_listed():
+    def clause(n: int, verdict: str) -> Clause:
+        return Clause(str(n), str(n), f"{BASE}#c-{n}", positions=[Position("a", "osd-3", verdict, "", T0)])
+
+    verdicts = ["conflicts", "concern", "complies", "complies"]
+    page = to_html(small_summary("summary", clauses=[clause(n, v) for n, v in enumerate(verdicts, 1)]))
+    assert '</ul>\n</section>\n<section class="clause" id="c-2">\n<h3>2 </h3>' in page
+    assert (
+        'No negative position and no open thread: <a class="" href="https://x.example/r/1/#c-3">3</a>, '
+        '<a class="" href="https://x.example/r/1/#c-4">4</a>.</p>'
+    ) in page
+    transcript = to_html(small_summary("transcript", clauses=[clause(1, "conflicts"), clause(2, "concern")]))
+    assert '<td>no</td><td><a href="#c-1">1</a>, <a href="#c-2">2</a></td></tr>' in transcript
+
+
+def test_criteria_the_page_does_not_list_are_named_by_their_key():
+    clause = notices_clause()
+    clause.positions = [Position("ann", "osd-x", "conflicts", "", T0)]
+    clause.threads[0].criterion_key = "osd-y"
+    summary = to_html(small_summary("summary", clauses=[clause]))
+    assert '<li><strong>ann</strong>, osd-x: <span class="verdict v-conflicts">' in summary
+    assert "</a> (open, osd-y) on “all notices”" in summary
+    transcript = to_html(small_summary("transcript", clauses=[clause]))
+    assert "<h4>Thread 5 (open, osd-y)<span" in transcript
+
+
+def test_html_dates_print_in_utc_whatever_the_servers_zone(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        page = to_html(small_summary("transcript", decision=decision()))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert '<time datetime="2026-03-01T11:30:00+02:00">2026-03-01 09:30 UTC</time>' in page

@@ -417,7 +417,13 @@ def test_wrap_of_nothing_is_the_bare_prefix():
 
 
 def test_wrap_never_breaks_a_url_even_in_brackets_or_with_punctuation():
-    for word in (URL80, f"<{URL80}>", f"({URL80}),", "mailto:" + "x" * 80 + "@example.org", "FTP://" + "f" * 80):
+    for word in (
+        URL80,
+        f"<{URL80}>",
+        f"({URL80}),",
+        "mailto:" + "x" * 80 + "@example.org",
+        "FTP://" + "f" * 80,
+    ):
         assert wrap(f"see {word} ok", "  ") == ["  see", "  " + word, "  ok"]
 
 
@@ -581,7 +587,10 @@ def test_transcript_long_lines_hang_under_their_bullet_or_heading():
         for n in range(1, 8)
     ]
     md = to_markdown(small_summary("transcript", criteria=criteria, clauses=clauses))
-    assert "\n- OSD 3, Derived works and many other words many other words many other\n  words: 7 conflicts\n" in md
+    assert (
+        "\n- OSD 3, Derived works and many other words many other words many other\n  words: 7 conflicts\n"
+        in md
+    )
     assert (
         "\n  Clauses in conflict or concern: 1.1 (conflicts), 2.2 (conflicts), 3.3\n"
         "  (conflicts), 4.4 (conflicts), 5.5 (conflicts), 6.6 (conflicts), 7.7\n  (conflicts)\n"
