@@ -54,6 +54,7 @@ MODULES: dict[str, list[str]] = {
     "review/exports/csv_matrix.py": ["tests/review/test_exports.py"],
     "review/mail/refs.py": ["tests/review/mail/test_refs.py"],
     "search/snippets.py": ["tests/search/test_snippets.py"],
+    "search/query.py": ["tests/search/test_query.py"],
     "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
     # with the pure tests of test_carryover, not the services that carry threads over
     "review/rounds/alignment.py": [
