@@ -446,6 +446,14 @@ def test_wrap_breaks_an_overlong_first_word_under_an_indent_of_another_length():
     assert wrap("z" * 100, "* ", "") == ["* " + "z" * 70, "z" * 30]
 
 
+def test_wrap_breaks_an_overlong_first_word_under_a_bullet_shorter_than_the_indent():
+    assert wrap("z" * 100, "- ", "    ") == ["- " + "z" * 70, "    " + "z" * 30]
+
+
+def test_a_blank_code_line_is_kept_under_a_prefix_as_wide_as_the_page():
+    assert wrap_markdown("```\n\n```", ">" * 10, width=10) == [">" * 10 + "```", ">" * 10, ">" * 10 + "```"]
+
+
 def test_wrap_takes_a_one_letter_scheme_for_a_url():
     word = "X://" + "a" * 80
     assert wrap(word, "  ") == ["  " + word]
