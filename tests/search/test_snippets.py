@@ -76,3 +76,8 @@ def test_lead_cuts_at_a_word_with_an_ellipsis():
     assert lead("x\x02y  \n z") == "x y z"  # sentinels and runs of space go
     assert lead("w" * 240) == "w" * 240 and lead("w" * 241) == "w" * 240 + " …"
     assert lead(None) == ""
+
+
+def test_a_snippet_that_fills_the_limit_at_a_mark_still_says_it_goes_on():
+    assert to_html(f"abc{START}de{STOP}fg", limit=5) == "abc<mark>de</mark>…"
+    assert to_html(f"abc{START}de{STOP}", limit=5) == "abc<mark>de</mark>"  # nothing more to show
