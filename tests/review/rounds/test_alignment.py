@@ -198,3 +198,54 @@ def test_fuzzy_quote_spread_over_lines_is_compared_word_by_word():
     found = reanchor_quote("Licenser grant you a licence", "Licensor   grants\nyou a licence")
     assert (found.exact, found.start, found.end, found.fuzzy) == ("Licenser grant you a licence", 0, 28, True)
     assert (found.prefix, found.suffix) == ("", "")
+
+
+def test_without_context_the_first_occurrence_wins_whatever_surrounds_the_others():
+    assert reanchor_quote("Model XModelX", "Model").start == 0
+
+
+def test_fuzzy_quote_needs_a_score_of_85():
+    quote = "keep all the notice"  # 19 characters
+    assert reanchor_quote("we must kaep oll tha notice here", quote) is None  # 3 letters off: 84
+    found = reanchor_quote("we must kaep all tha notice here", quote)  # 2 letters off: 89
+    assert (found.exact, found.start, found.fuzzy) == ("kaep all tha notice", 8, True)
+
+
+def test_fuzzy_quote_widens_to_a_word_at_the_very_start_of_the_text():
+    found = reanchor_quote("Licenser grant you a licence", "censor grants you a licence")
+    assert (found.exact, found.start, found.end) == ("Licenser grant you a licence", 0, 28)
+
+
+def test_fuzzy_quote_leaves_brackets_and_stops_around_it_out():
+    text = "see (Licenser grant you a licence) now"
+    found = reanchor_quote(text, "icensor grants you a licence")
+    assert (found.exact, found.prefix, found.suffix) == ("Licenser grant you a licence", "see (", ") now")
+    found = reanchor_quote("The Licensor grant you a licence. More", "grants you a licence")
+    assert (found.exact, found.suffix) == ("grant you a licence", ". More")
+    found = reanchor_quote("(((keep tha notice and copyright line", "keep the notice and the copyright line")
+    assert (found.exact, found.start) == ("keep tha notice and copyright line", 3)
+
+
+def test_fuzzy_quote_keeps_punctuation_it_begins_or_ends_with():
+    found = reanchor_quote("The Licensor grant you a licence. More", "grants you a licence.")
+    assert found.exact == "grant you a licence."
+    found = reanchor_quote(
+        "x --- keep tha notice and copyright line", "- keep the notice and the copyright line"
+    )
+    assert found.exact == "- keep tha notice and copyright line"
+
+
+def test_fuzzy_quote_found_only_inside_a_longer_word_is_not_guessed():
+    assert reanchor_quote("SuperLicensorgrantsyouanything", "Licensor grants you") is None
+
+
+def test_fuzzy_quote_widened_to_whole_words_must_still_score_80():
+    quote = "keep this notice intact"  # 23 characters; "thas" below is one letter off
+    found = reanchor_quote("so: keep thas notice intactssss here", quote)  # widened: 88
+    assert found.exact == "keep thas notice intactssss"
+    found = reanchor_quote("so: keep thas notice intact" + "s" * 9 + " here", quote)  # widened: exactly 80
+    assert found.exact == "keep thas notice intact" + "s" * 9
+    assert reanchor_quote("so: keep thas notice intact" + "s" * 10 + " here", quote) is None  # 78.6
+    longer = "keep this notice intact always"  # 30 characters
+    assert reanchor_quote("so: keep thas notice intact always" + "s" * 12 + " here", longer)  # 80.6
+    assert reanchor_quote("so: keep thas notice intact always" + "s" * 13 + " here", longer) is None  # 79.5
