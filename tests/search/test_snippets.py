@@ -81,3 +81,7 @@ def test_lead_cuts_at_a_word_with_an_ellipsis():
 def test_a_snippet_that_fills_the_limit_at_a_mark_still_says_it_goes_on():
     assert to_html(f"abc{START}de{STOP}fg", limit=5) == "abc<mark>de</mark>…"
     assert to_html(f"abc{START}de{STOP}", limit=5) == "abc<mark>de</mark>"  # nothing more to show
+
+
+def test_lead_cut_just_after_a_space_keeps_the_last_whole_word():
+    assert lead("aa bb cc", limit=6) == "aa bb …"
