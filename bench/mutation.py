@@ -55,6 +55,7 @@ MODULES: dict[str, list[str]] = {
     "review/mail/refs.py": ["tests/review/mail/test_refs.py"],
     "search/snippets.py": ["tests/search/test_snippets.py"],
     "search/query.py": ["tests/search/test_query.py"],
+    "licenses/text/reflow.py": ["tests/licenses/text/test_reflow.py"],
     "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
     # test_carryover is left out: every test there is marked django_db, so each mutant would pay
     # for the test database's migrations (about 35 s a mutant on the shared machine)
