@@ -214,6 +214,8 @@ def test_fuzzy_quote_needs_a_score_of_85():
 def test_fuzzy_quote_widens_to_a_word_at_the_very_start_of_the_text():
     found = reanchor_quote("Licenser grant you a licence", "censor grants you a licence")
     assert (found.exact, found.start, found.end) == ("Licenser grant you a licence", 0, 28)
+    found = reanchor_quote("Licenser grant you a licence", "icensor grants you a licence")
+    assert (found.exact, found.start, found.end) == ("Licenser grant you a licence", 0, 28)
 
 
 def test_fuzzy_quote_leaves_brackets_and_stops_around_it_out():
@@ -233,6 +235,12 @@ def test_fuzzy_quote_keeps_punctuation_it_begins_or_ends_with():
         "x --- keep tha notice and copyright line", "- keep the notice and the copyright line"
     )
     assert found.exact == "- keep tha notice and copyright line"
+    found = reanchor_quote(
+        "here: (keep tha notice and copyright line", "(keep the notice and the copyright line"
+    )
+    assert found.exact == "(keep tha notice and copyright line"
+    found = reanchor_quote("The Licensor grant you a licence.  More", "grants you a licences.")
+    assert (found.exact, found.suffix) == ("grant you a licence.", "  More")  # the spaces after it go
 
 
 def test_fuzzy_quote_found_only_inside_a_longer_word_is_not_guessed():
