@@ -141,3 +141,27 @@ def test_input_is_cut_at_300_characters():
     assert parse("a" * MAX_QUERY_CHARS).shortened is False
     cut = parse("a" * (MAX_QUERY_CHARS + 1))
     assert cut.shortened is True and cut.words() == ["a" * MAX_QUERY_CHARS]
+
+
+def test_words_keep_their_own_letters_at_either_end():
+    assert parse("TAX").words() == ["TAX"]
+    assert parse('"Xerox TAX"').words() == ["Xerox", "TAX"]
+
+
+def test_after_an_or_the_next_plain_word_is_required_again():
+    assert to_fts5(parse("a OR b c")) == '("a" OR "b") AND "c"'
+
+
+def test_a_minus_at_the_end_does_not_exclude_a_phrase_at_the_start():
+    q = parse('"no warranty" -')
+    assert (q.groups, q.excluded) == ([[Item(("no", "warranty"))]], [])
+
+
+def test_a_minus_glued_to_a_word_before_a_phrase_is_not_an_exclusion():
+    assert parse('x-"a b"').excluded == []
+
+
+def test_a_prefix_star_on_a_word_split_by_punctuation_applies_to_its_last_part():
+    q = parse("x_y_licen*")
+    assert q.groups == [[Item(("x", "y", "licen"), prefix=True)]]
+    assert to_tsquery(q) == "('x y' <-> 'licen':*)"
