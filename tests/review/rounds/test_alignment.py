@@ -257,3 +257,10 @@ def test_fuzzy_quote_widened_to_whole_words_must_still_score_80():
     longer = "keep this notice intact always"  # 30 characters
     assert reanchor_quote("so: keep thas notice intact always" + "s" * 12 + " here", longer)  # 80.6
     assert reanchor_quote("so: keep thas notice intact always" + "s" * 13 + " here", longer) is None  # 79.5
+
+
+def test_fuzzy_quote_that_begins_with_a_bracket_takes_no_other_mark_before_its_first_word():
+    found = reanchor_quote(
+        "here “keep tha notice and copyright line", "(keep the notice and the copyright line"
+    )
+    assert (found.exact, found.start) == ("keep tha notice and copyright line", 6)
