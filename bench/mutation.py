@@ -57,6 +57,7 @@ MODULES: dict[str, list[str]] = {
     "search/query.py": ["tests/search/test_query.py"],
     "licenses/text/reflow.py": ["tests/licenses/text/test_reflow.py"],
     "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
+    "review/mail/stance.py": ["tests/review/mail/test_stance.py"],
     # test_carryover is left out: every test there is marked django_db, so each mutant would pay
     # for the test database's migrations (about 35 s a mutant on the shared machine)
     "review/rounds/alignment.py": ["tests/review/rounds/test_alignment.py"],
