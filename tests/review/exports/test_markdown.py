@@ -653,3 +653,41 @@ def test_dates_print_in_utc_whatever_the_servers_zone(monkeypatch):
         time.tzset()
     assert "Decision by mod on 2026-03-01 09:30 UTC:" in md
     assert "- cy, 2026-03-01 09:30 UTC, note:" in md
+
+
+MAIL_QUOTE = """\
+> You must keep this notice and the copyright line in every copy you make
+> of the Software, and you must state all the changes you made to the
+> files of the Software in a notice.
+>
+> > an older quote that was also wrapped at seventy two columns by its
+> > writer and goes on.
+I agree."""
+
+
+def test_quoted_mail_is_reflowed_paragraph_by_paragraph_at_each_level():
+    assert wrap_markdown(MAIL_QUOTE, "  ") == [
+        "  > You must keep this notice and the copyright line in every copy you",
+        "  > make of the Software, and you must state all the changes you made to",
+        "  > the files of the Software in a notice.",
+        "  >",
+        "  > > an older quote that was also wrapped at seventy two columns by its",
+        "  > > writer and goes on.",
+        "  I agree.",
+    ]
+    assert wrap_markdown("> a\n>b\n>> c\n> > d") == ["> a b", ">> c d"]
+
+
+def test_quoted_items_headings_and_code_keep_their_lines():
+    source = "> - one\n> - two\n> # Title\n> text\n> ```\n> x = 1\n> y = 2\n> ```\n> after\n> more"
+    assert wrap_markdown(source) == [
+        "> - one",
+        "> - two",
+        "> # Title",
+        "> text",
+        "> ```",
+        "> x = 1",
+        "> y = 2",
+        "> ```",
+        "> after more",
+    ]
