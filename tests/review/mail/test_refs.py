@@ -227,3 +227,48 @@ def test_quote_of_a_window_shared_by_two_clauses_goes_to_the_shorter() -> None:
     body = f"As written: {shared}."
     assert ClauseIndex(clauses).match(body, []) == [ClauseMatch("2", 0.75, "quote", shared)]
     assert ClauseIndex(clauses).match(body, []) == oracle_match_refs(body, [], clauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # "§" and "¶" count as words even glued to the number; doubled, they take a list
+        ("see §2.2(b).", [ClauseRef("2.2(b)", 0.95, "section")]),
+        ("¶4 and ¶ 7", [ClauseRef("4", 0.95, "section"), ClauseRef("7", 0.95, "section")]),
+        ("§§ 2.1 and 2.2(a)", [ClauseRef("2.1", 0.95, "section"), ClauseRef("2.2(a)", 0.9, "section")]),
+        ("¶¶ 4 and 7", [ClauseRef("4", 0.95, "section"), ClauseRef("7", 0.9, "section")]),
+        ("§ 2.1 and 2.2(a)", [ClauseRef("2.1", 0.95, "section"), ClauseRef("2.2(a)", 0.75, "bare")]),
+        # a keyword inside brackets or quotes is still a keyword
+        ("(section 4) says", [ClauseRef("4", 0.95, "section")]),
+        ("“Clause 7”", [ClauseRef("7", 0.9, "clause")]),
+        # a reference at the very start of the text
+        ("2.2(b) is too wide", [ClauseRef("2.2(b)", 0.75, "bare")]),
+        # numbers that are not references are passed over, and the search goes on after them
+        (
+            "In 2024, at 5.30pm, under Apache 2.0, section 2.2(b) and clause 7 apply",
+            [ClauseRef("2.2(b)", 0.95, "section"), ClauseRef("7", 0.9, "clause")],
+        ),
+        # bare sub-clauses, with or without a space before the bracket; two-digit numbers
+        ("see 4(d) here", [ClauseRef("4(d)", 0.6, "bare")]),
+        ("see 4 (d) here", [ClauseRef("4(d)", 0.6, "bare")]),
+        ("in 12.3 we allow", [ClauseRef("12.3", 0.35, "bare")]),
+        # a version word before a sub-clause does not hide it (it does hide "2.0")
+        ("see version 2(a) of it", [ClauseRef("2(a)", 0.6, "bare")]),
+        # one reference per path: the surest reading, at the place it first appeared
+        (
+            "the 2.2 (b) notice, clause 4, and section 2.2(b)",
+            [ClauseRef("2.2(b)", 0.95, "section"), ClauseRef("4", 0.9, "clause")],
+        ),
+        ("clause 4 and article 4", [ClauseRef("4", 0.9, "clause")]),
+        (
+            "in 2.2 and 4(d) and 2.2(b)",
+            [
+                ClauseRef("2.2", 0.35, "bare"),
+                ClauseRef("4(d)", 0.6, "bare"),
+                ClauseRef("2.2(b)", 0.75, "bare"),
+            ],
+        ),
+    ],
+)
+def test_find_refs_keywords_bare_forms_and_repeats(text, refs):
+    assert find_refs(text) == refs
