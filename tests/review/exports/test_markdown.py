@@ -691,3 +691,14 @@ def test_quoted_items_headings_and_code_keep_their_lines():
         "> ```",
         "> after more",
     ]
+
+
+def test_quoted_tilde_fences_and_indented_headings_keep_their_lines():
+    assert wrap_markdown("> ~~~\n> a\n> b\n> ~~~\n>  # Title\n> text") == [
+        "> ~~~",
+        "> a",
+        "> b",
+        "> ~~~",
+        "> # Title",
+        "> text",
+    ]
