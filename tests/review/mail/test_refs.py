@@ -272,3 +272,26 @@ def test_quote_of_a_window_shared_by_two_clauses_goes_to_the_shorter() -> None:
 )
 def test_find_refs_keywords_bare_forms_and_repeats(text, refs):
     assert find_refs(text) == refs
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [
+        ("abc", "abc", 0),
+        ("abc", "abd", 1),  # one change
+        ("abc", "ac", 1),  # one deletion
+        ("ac", "abc", 1),  # one insertion
+        ("", "ab", 2),
+        ("ab", "", 2),
+        ("kitten", "sitting", 3),
+        ("2.bb", "2.2(b)", 3),
+    ],
+)
+def test_edit_distance_counts_changes_insertions_and_deletions(a, b, distance):
+    assert _distance(a, b) == distance
+
+
+def test_normalise_path_drops_spaces_and_a_closing_full_stop():
+    assert normalise_path(" 2. 2 (b). ") == "2.2(b)"
+    assert normalise_path("4..") == "4"
+    assert normalise_path(".4") == ".4"
