@@ -295,3 +295,17 @@ def test_normalise_path_drops_spaces_and_a_closing_full_stop():
     assert normalise_path(" 2. 2 (b). ") == "2.2(b)"
     assert normalise_path("4..") == "4"
     assert normalise_path(".4") == ".4"
+
+
+@pytest.mark.parametrize("text", ["see:§4", "see:¶4", "see:§ 4", "see:§\u00a04"])
+def test_a_section_sign_glued_to_the_word_before_still_counts(text):
+    assert find_refs(text) == [ClauseRef("4", 0.95, "section")]
+
+
+def test_the_search_goes_on_after_a_list_and_after_a_number_that_is_no_reference():
+    assert find_refs("§§ 2.1 and 2.2(a), then clause 7") == [
+        ClauseRef("2.1", 0.95, "section"),
+        ClauseRef("2.2(a)", 0.9, "section"),
+        ClauseRef("7", 0.9, "clause"),
+    ]
+    assert find_refs("Step 2. Then clause 7 applies") == [ClauseRef("7", 0.9, "clause")]
