@@ -37,11 +37,13 @@ def to_html(snippet: str, *, limit: int = 400) -> str:
                 out.append("</mark>")
                 open_mark = False
         elif part:
-            if shown + len(part) > limit:
+            # cut only when text is left over, so that a snippet cut at a mark still says so
+            cut = shown + len(part) > limit
+            if cut:
                 part = part[: max(0, limit - shown)].rstrip() + "…"
             out.append(html.escape(part, quote=True))
             shown += len(part)
-            if shown >= limit:
+            if cut:
                 break
     if open_mark:
         out.append("</mark>")

@@ -25,6 +25,7 @@ from review.matrix.verdicts import LABELS
 WIDTH = 72
 _URL = re.compile(r"^<?(?:[a-z][a-z0-9+.-]*://|mailto:)\S+$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)")
+_QUOTE_MARKS = re.compile(r"^((?:>\s?)+)")
 
 
 def _is_url(word: str) -> bool:
@@ -81,6 +82,8 @@ def wrap_markdown(text: str, prefix: str = "", width: int = WIDTH) -> list[str]:
     out: list[str] = []
     paragraph: list[str] = []
     in_fence = False
+    quoted_fence = False
+    joinable = False  # the paragraph is quoted prose that the next quoted line at its level joins
 
     def flush() -> None:
         if paragraph:
@@ -107,6 +110,23 @@ def wrap_markdown(text: str, prefix: str = "", width: int = WIDTH) -> list[str]:
             flush()
             if out and out[-1].strip() != prefix.strip():
                 out.append(prefix.rstrip())
+        elif line.startswith(">"):
+            # Quoted mail: prose lines at one quote level join (a mail client wrapped them); a
+            # blank quoted line, a list item, a heading or quoted code keeps its line.
+            marks = _QUOTE_MARKS.match(line).group(1)
+            inner = line[len(marks) :].lstrip()
+            opens = inner.startswith(("```", "~~~"))
+            prose = bool(inner) and not (
+                quoted_fence or opens or _LIST_ITEM.match(inner) or inner.startswith("#")
+            )
+            quoted_fence = quoted_fence != opens
+            level = _QUOTE_MARKS.match(paragraph[0]) if paragraph else None
+            if not (
+                prose and joinable and level and level.group(1).replace(" ", "") == marks.replace(" ", "")
+            ):
+                flush()
+            paragraph.append(line)
+            joinable = prose
         elif _LIST_ITEM.match(line) or (paragraph and re.match(r"^>", line) != re.match(r"^>", paragraph[0])):
             flush()
             paragraph.append(line)

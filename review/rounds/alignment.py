@@ -109,14 +109,15 @@ def reanchor_quote(text: str, exact: str, prefix: str = "", suffix: str = "") ->
     if aligned is None:
         return None
     start, end = aligned.dest_start, aligned.dest_end
-    # widen to whole words, then trim spaces
+    # widen to whole words, then trim spaces, and punctuation the quote does not begin or end with
+    # (the window is as long as the quote, so a shorter rewording pulls in what follows it)
     while start > 0 and hay[start - 1].isalnum() and hay[start].isalnum():
         start -= 1
     while end < len(hay) and hay[end].isalnum() and hay[end - 1].isalnum():
         end += 1
-    while start < end and hay[start].isspace():
+    while start < end and not hay[start].isalnum() and (hay[start].isspace() or needle[0].isalnum()):
         start += 1
-    while end > start and hay[end - 1].isspace():
+    while end > start and not hay[end - 1].isalnum() and (hay[end - 1].isspace() or needle[-1].isalnum()):
         end -= 1
     if end <= start or fuzz.ratio(needle, " ".join(hay[start:end].split())) < FUZZY_MIN_SCORE - 5:
         return None

@@ -6,7 +6,7 @@ import textwrap
 from hypothesis import given
 from hypothesis import strategies as st
 
-from licenses.text.reflow import reflow, reflow_pieces
+from licenses.text.reflow import reflow, reflow_pieces, wrap_width
 
 PROSE = (
     "Subject to the terms and conditions of this License, each Contributor hereby grants to You a "
@@ -152,3 +152,87 @@ def test_a_short_first_line_that_goes_on_in_lower_case_joins():
     assert reflow(text) == PROSE
     lists = "You may:\n(a) copy;\nand share.\nTitle Line\nVersion 2, 2024"
     assert reflow(lists + "\n" + wrapped(PROSE)).startswith(lists)
+
+
+# The "would the word have fitted" rule at its bounds. A text of lines as long as ``width`` has
+# that wrap width; a line joins the next when ``len(line) + 1 + len(next word)`` passes
+# ``width - slack`` (slack: width // 8, at least 8).
+
+
+def sized(n: int, first: str = "Abcd", indent: str = "") -> str:
+    """A line of exactly ``n`` characters (after ``indent``) that ends a sentence."""
+    return indent + first + " " + "x" * (n - len(first) - 2) + "."
+
+
+def paragraph(first: str, width: int, indent: str = "", count: int = 9) -> str:
+    return "\n".join([first] + [sized(width, indent=indent)] * count)
+
+
+def breaks_after_first(text: str) -> bool:
+    return reflow(text).split("\n")[0] == text.split("\n")[0]
+
+
+def test_wrap_width_is_where_nine_lines_in_ten_stay():
+    assert wrap_width([]) == 0
+    assert wrap_width([60, 70]) == 70
+    assert wrap_width(list(range(1, 11))) == 10
+    assert wrap_width([5, 1, 3]) == 5
+
+
+def test_a_break_stays_where_the_next_word_would_just_have_fitted():
+    # width 70, slack 8: 57 + 1 + 4 = 62 fits, 58 + 1 + 4 = 63 does not
+    assert breaks_after_first(paragraph(sized(57), 70))
+    assert not breaks_after_first(paragraph(sized(58), 70))
+
+
+def test_slack_grows_with_the_width():
+    # width 80, slack 10: 66 + 1 + 4 = 71 passes 70
+    assert not breaks_after_first(paragraph(sized(66), 80))
+    assert breaks_after_first(paragraph(sized(65), 80))
+
+
+def test_wrap_widths_from_45_to_110_are_reflowed():
+    assert not breaks_after_first(paragraph(sized(40), 45))
+    assert not breaks_after_first(paragraph(sized(100), 110))
+    assert breaks_after_first(paragraph(sized(40), 44))  # narrower: a block of short lines
+    assert breaks_after_first(paragraph(sized(100), 111))  # wider: paragraphs already
+
+
+def test_tabs_count_as_the_columns_they_fill():
+    # lines of a tab and 63 characters are 71 columns wide: slack 8, so 63 columns fit
+    assert breaks_after_first(paragraph(sized(50, indent="\t"), 63, indent="\t"))  # 58 + 5 = 63
+    assert not breaks_after_first(paragraph(sized(51, indent="\t"), 63, indent="\t"))  # 59 + 5
+
+
+def test_an_indented_item_keeps_its_line():
+    text = paragraph(sized(66), 70, count=3) + "\n   (b) " + sized(60)
+    assert reflow(text).split("\n")[1] == "   (b) " + sized(60)
+
+
+def test_an_indented_line_that_goes_on_in_lower_case_joins():
+    text = "Abcd xxxxx the\n   going on " + sized(40) + "\n" + paragraph(sized(70), 70)
+    assert reflow(text).startswith("Abcd xxxxx the going on Abcd")
+
+
+def test_a_line_that_goes_on_is_judged_by_its_first_letter():
+    text = "Abcd xxxxx the\neBay " + sized(40) + "\n" + paragraph(sized(70), 70)
+    assert reflow(text).startswith("Abcd xxxxx the eBay Abcd")
+
+
+def test_a_hyphen_break_before_an_indented_continuation_joins_the_word():
+    text = "Abcd xxxxx non-\n   exclusive " + sized(40) + "\n" + paragraph(sized(70), 70)
+    assert reflow(text).startswith("Abcd xxxxx non-exclusive Abcd")
+
+
+def test_pieces_of_an_indented_text_reflow_as_the_whole_does():
+    text = paragraph(sized(58), 70, indent="   ")
+    whole = reflow(text)
+    assert whole != text
+    cuts = [0, 10, 75, 150, 300, len(text)]
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    assert "".join(reflow_pieces(pieces)) == whole
+
+
+def test_a_hyphen_break_joins_on_the_first_letter_of_the_next_line():
+    text = "Abcd xxxxx pre-\niOS " + sized(40) + "\n" + paragraph(sized(70), 70)
+    assert reflow(text).startswith("Abcd xxxxx pre-iOS Abcd")

@@ -241,3 +241,85 @@ def test_quote_of_a_window_shared_by_two_clauses_goes_to_the_shorter() -> None:
 )
 def test_a_part_named_before_its_parent_is_the_parts_address(text: str, paths: list[str]) -> None:
     assert [r.path for r in find_refs(text)] == paths
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # "§" and "¶" count as words even glued to the number; doubled, they take a list
+        ("see §2.2(b).", [ClauseRef("2.2(b)", 0.95, "section")]),
+        ("¶4 and ¶ 7", [ClauseRef("4", 0.95, "section"), ClauseRef("7", 0.95, "section")]),
+        ("§§ 2.1 and 2.2(a)", [ClauseRef("2.1", 0.95, "section"), ClauseRef("2.2(a)", 0.9, "section")]),
+        ("¶¶ 4 and 7", [ClauseRef("4", 0.95, "section"), ClauseRef("7", 0.9, "section")]),
+        ("§ 2.1 and 2.2(a)", [ClauseRef("2.1", 0.95, "section"), ClauseRef("2.2(a)", 0.75, "bare")]),
+        # a keyword inside brackets or quotes is still a keyword
+        ("(section 4) says", [ClauseRef("4", 0.95, "section")]),
+        ("“Clause 7”", [ClauseRef("7", 0.9, "clause")]),
+        # a reference at the very start of the text
+        ("2.2(b) is too wide", [ClauseRef("2.2(b)", 0.75, "bare")]),
+        # numbers that are not references are passed over, and the search goes on after them
+        (
+            "In 2024, at 5.30pm, under Apache 2.0, section 2.2(b) and clause 7 apply",
+            [ClauseRef("2.2(b)", 0.95, "section"), ClauseRef("7", 0.9, "clause")],
+        ),
+        # bare sub-clauses, with or without a space before the bracket; two-digit numbers
+        ("see 4(d) here", [ClauseRef("4(d)", 0.6, "bare")]),
+        ("see 4 (d) here", [ClauseRef("4(d)", 0.6, "bare")]),
+        ("in 12.3 we allow", [ClauseRef("12.3", 0.35, "bare")]),
+        # a version word before a sub-clause does not hide it (it does hide "2.0")
+        ("see version 2(a) of it", [ClauseRef("2(a)", 0.6, "bare")]),
+        # one reference per path: the surest reading, at the place it first appeared
+        (
+            "the 2.2 (b) notice, clause 4, and section 2.2(b)",
+            [ClauseRef("2.2(b)", 0.95, "section"), ClauseRef("4", 0.9, "clause")],
+        ),
+        ("clause 4 and article 4", [ClauseRef("4", 0.9, "clause")]),
+        (
+            "in 2.2 and 4(d) and 2.2(b)",
+            [
+                ClauseRef("2.2", 0.35, "bare"),
+                ClauseRef("4(d)", 0.6, "bare"),
+                ClauseRef("2.2(b)", 0.75, "bare"),
+            ],
+        ),
+    ],
+)
+def test_find_refs_keywords_bare_forms_and_repeats(text, refs):
+    assert find_refs(text) == refs
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [
+        ("abc", "abc", 0),
+        ("abc", "abd", 1),  # one change
+        ("abc", "ac", 1),  # one deletion
+        ("ac", "abc", 1),  # one insertion
+        ("", "ab", 2),
+        ("ab", "", 2),
+        ("kitten", "sitting", 3),
+        ("2.bb", "2.2(b)", 3),
+    ],
+)
+def test_edit_distance_counts_changes_insertions_and_deletions(a, b, distance):
+    assert _distance(a, b) == distance
+
+
+def test_normalise_path_drops_spaces_and_a_closing_full_stop():
+    assert normalise_path(" 2. 2 (b). ") == "2.2(b)"
+    assert normalise_path("4..") == "4"
+    assert normalise_path(".4") == ".4"
+
+
+@pytest.mark.parametrize("text", ["see:§4", "see:¶4", "see:§ 4", "see:§\u00a04"])
+def test_a_section_sign_glued_to_the_word_before_still_counts(text):
+    assert find_refs(text) == [ClauseRef("4", 0.95, "section")]
+
+
+def test_the_search_goes_on_after_a_list_and_after_a_number_that_is_no_reference():
+    assert find_refs("§§ 2.1 and 2.2(a), then clause 7") == [
+        ClauseRef("2.1", 0.95, "section"),
+        ClauseRef("2.2(a)", 0.9, "section"),
+        ClauseRef("7", 0.9, "clause"),
+    ]
+    assert find_refs("Step 2. Then clause 7 applies") == [ClauseRef("7", 0.9, "clause")]
