@@ -47,6 +47,7 @@ DEFINITION = re.compile(
     r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
     r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
 )
+_AFTER_LIST = re.compile(r"\.(?:closing|def-[^./]*)$")
 _BULLET = re.compile(r"[-*•‣◦▪–][ \t]+")
 
 
@@ -64,7 +65,7 @@ def _definitions(
             continue
         m = DEFINITION.match(text, bullet.end() if bullet else ln.body, ln.end)
         if m:
-            if draft.path.endswith(".closing"):  # definitions after a list go on the top clause
+            if not draft.label and _AFTER_LIST.search(draft.path):  # definitions after a list go on the top clause
                 root = draft.parent
                 while root is not None and full[root].parent is not None:
                     root = full[root].parent

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from licenses.text.assembly import Draft
+from licenses.text.addresses import slug
+from licenses.text.assembly import DEFINITION, Draft
 from licenses.text.headings import is_heading_text
 from licenses.text.numbering import parse_label
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from licenses.text.segmentation import _Level
 
 _SENTENCE_END = re.compile(r"""[.!?][)"”'’]?$""")
+_OPENING = re.compile(r"""[“"'‘«]+""")
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 
 
@@ -44,7 +46,7 @@ class ListEnds:
         if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
             return -1  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
         tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
-        first = self.text[self.lines[i].body : self.lines[i].body + 1]
+        first = self._first_letter(i)
         left = self._indent(i) < self._indent(top_line)
         goes_on = first.islower() and (
             _ITEM_END.search(tail) is not None or blank and left and tail.endswith(",")
@@ -72,6 +74,13 @@ class ListEnds:
             ),
             default=0,
         )
+
+    def _first_letter(self, i: int) -> str:
+        """The first character of line ``i``'s words, past opening quotes ('"Licensor" means')."""
+        at = self.lines[i].body
+        m = _OPENING.match(self.text, at, self.lines[i].end)
+        at = m.end() if m else at
+        return self.text[at : at + 1]
 
     def _left_of_hanging_list(self, i: int) -> bool:
         """A paragraph after the last item of the outermost list, printed left of that item's
@@ -183,7 +192,11 @@ class ListEnds:
     def _add_closing(self, i: int, keep: int) -> None:
         del self.stack[keep + 1 :]
         parent = self.stack[-1]
+        term = DEFINITION.match(self.text, self.lines[i].body, self.lines[i].end)
+        # '"Contributor" means …' back at the margin after a definition's list: the next
+        # definition, a sibling of the one that opened the list, not that list's last words
+        name = f"def-{slug(term.group('term'))}" if term else "closing"
         self.drafts.append(
-            Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)
+            Draft(i, "", f"{parent.path}.{name}", len(self.stack), parent.seg, body=self.lines[i].start)
         )
         self.accepted[i] = True

@@ -352,3 +352,32 @@ def test_a_list_under_a_heading_keeps_plain_paths_when_they_do_not_repeat():
         "Definitions\n\nWords mean things.\n\nConditions\n\n1. Keep the notice.\n\n2. Do not use our names.\n"
     )
     assert paths(text) == ["1", "2"]
+
+
+def test_a_definition_back_at_the_margin_after_a_definitions_list_is_its_sibling():
+    text = (
+        "1. DEFINITIONS\n\n"
+        '"Work" means:\n\n'
+        "     a.  the first release, and\n"
+        "     b.  for each later author,\n\n"
+        "          i.  the changes, and\n"
+        "          ii.  the additions.\n\n"
+        "          A change counts once its author agrees.\n\n"
+        '"Author" means anyone who adds to the Work.\n\n'
+        '"User" means anyone who receives the Work.\n\n'
+        "2. GRANT\n\nYou may copy the Work.\n"
+    )
+    got = by_path(text)
+    assert [s.path for s in segment(text)][:8] == [
+        "1",
+        "1.def-work",
+        "1(a)",
+        "1(b)",
+        "1(b)(i)",
+        "1(b)(ii)",
+        "1.def-author",
+        "1.def-user",
+    ]
+    assert got["1.def-author"].text == '"Author" means anyone who adds to the Work.'
+    assert got["1(b)(ii)"].text.endswith("once its author agrees.")
+    assert got["1.def-user"].parent == got["1.def-author"].parent
