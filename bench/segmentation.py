@@ -109,6 +109,10 @@ ORIGINAL = set(
 
 
 def norm(path: str) -> str:
+    # A second list under the same clause gets a tag ("3.list-2(a)", "list-2/a") that tells its
+    # items from the first list's; the XML has no such tag (it repeats "3(a)"), so the tag is
+    # dropped before comparing: it is an address we add, not a number the text prints.
+    path = re.sub(r"(?:^|(?<=/))(?:[a-z0-9-]+-)?list-\d+/", "", re.sub(r"\.list-\d+(?=[(.])", "", path))
     return ".".join(re.findall(r"[a-z0-9]+", path.lower()))
 
 

@@ -51,6 +51,22 @@ _AFTER_LIST = re.compile(r"\.(?:closing|def-[^./]*)$")
 _BULLET = re.compile(r"[-*•‣◦▪–][ \t]+")
 
 
+def _definition_list_owner(full: list[Draft], draft: Draft) -> int | None:
+    """The clause whose definitions a list item sits among: '"Contribution" means:' then
+    "a. … b. …", then '"Contributor" means …' is the next definition of that clause, never a
+    definition inside item b. None when no definition came before the item's list."""
+    if not draft.label:
+        return None
+    seen = {k for k, d in enumerate(full) if d.path.rpartition(".")[2].startswith("def-") and not d.label}
+    held = {full[k].parent for k in seen}
+    up = draft.parent
+    while up is not None:
+        if up in held:
+            return up
+        up = full[up].parent
+    return None
+
+
 def _definitions(
     text: str, lines: list[Line], full: list[Draft], draft: Draft, index: int, end_line: int
 ) -> list[Draft]:
@@ -70,6 +86,8 @@ def _definitions(
                 while root is not None and full[root].parent is not None:
                     root = full[root].parent
                 owner, parent, depth = full[root].path, root, full[root].depth + 1
+            elif (held := _definition_list_owner(full, draft)) is not None:
+                owner, parent, depth = full[held].path, held, full[held].depth + 1
             else:
                 owner, parent, depth = draft.path, index, draft.depth + 1
             out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=ln.start))

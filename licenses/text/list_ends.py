@@ -190,9 +190,11 @@ class ListEnds:
         self.heading_since = True
 
     def _add_closing(self, i: int, keep: int) -> None:
+        term = DEFINITION.match(self.text, self.lines[i].body, self.lines[i].end)
+        if term:
+            keep = 0  # like the definitions after a list's closing words: the top clause's
         del self.stack[keep + 1 :]
         parent = self.stack[-1]
-        term = DEFINITION.match(self.text, self.lines[i].body, self.lines[i].end)
         # '"Contributor" means …' back at the margin after a definition's list: the next
         # definition, a sibling of the one that opened the list, not that list's last words
         name = f"def-{slug(term.group('term'))}" if term else "closing"

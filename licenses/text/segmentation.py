@@ -30,7 +30,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "3"
+VERSION = "4"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -50,7 +50,7 @@ class _Level:
     path: str
     ntoks: tuple[str, ...]
     seg: int
-    context: str = ""  # a list under an unnumbered heading that would repeat paths: the heading's slug
+    context: str = ""  # a list whose paths would repeat: the heading's slug, or "list-2"
 
 
 class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
@@ -253,7 +253,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
 
     # -- building --------------------------------------------------------------------
     def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
-        replaced = self.stack[0] if self.stack and keep == 0 else None
+        replaced = self.stack[keep] if len(self.stack) > keep else None
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
         path = child_path(label.text, parent.path if parent else None, parsed=label)
@@ -263,6 +263,10 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             context = self._list_context(path, reading, replaced)
             if context:
                 path = in_space(context, split_space(path)[1])
+        else:
+            context = self._second_list(label, path, parent.path, reading, replaced)
+            if context:
+                path = child_path(label.text, f"{parent.path}.{context}", parsed=label)
         self.spaces.add(path)
         self.last_numbered = i
         draft = Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
@@ -277,6 +281,25 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         self.accepted[i] = True
         self.heading_since = False
 
+    def _second_list(
+        self, label: Label, path: str, parent: str, reading: Reading, replaced: _Level | None
+    ) -> str:
+        """A second list under the same clause ("… in object code form: a) b)", then "When … in
+        source code form: a) b)") would repeat the first's paths: its items go under
+        ``3.list-2`` (``3.list-2(a)``), a tag its later items keep; "" when nothing repeats."""
+        if (
+            replaced is not None
+            and replaced.style == reading.style
+            and self._continues(replaced.value, reading.value)
+        ):
+            return replaced.context
+        if path not in self.spaces.used:
+            return ""
+        n = 2
+        while child_path(label.text, f"{parent}.list-{n}", parsed=label) in self.spaces.used:
+            n += 1
+        return f"list-{n}"
+
     def _list_context(self, path: str, reading: Reading, replaced: _Level | None) -> str:
         """The heading slug that tells apart a list whose top-level paths would repeat ones used
         before ("A." under "DEFINITIONS", again "A." under "GRANT OF RIGHTS"): ``grant-of-rights/A``.
@@ -287,11 +310,21 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             and self._continues(replaced.value, reading.value)
         ):
             return replaced.context
-        if path not in self.spaces.used or not self.heading_since:
+        if path not in self.spaces.used:
             return ""
         heading = next((d for d in reversed(self.drafts) if not d.label), None)
-        if heading is None or not heading.heading or heading.line < self.last_numbered:
-            return ""
+        if (
+            not self.heading_since
+            or heading is None
+            or not heading.heading
+            or heading.line < self.last_numbered
+        ):
+            # "You may:" a) b), then "You may not:" a) b): no heading between to name the list
+            prefix, local = split_space(path)
+            n = 2
+            while in_space(in_space(prefix, f"list-{n}").replace("/", "-"), local) in self.spaces.used:
+                n += 1
+            return in_space(prefix, f"list-{n}").replace("/", "-")
         prefix, local = split_space(heading.path)
         return f"{prefix}-{local}" if prefix else local
 

@@ -381,3 +381,57 @@ def test_a_definition_back_at_the_margin_after_a_definitions_list_is_its_sibling
     assert got["1.def-author"].text == '"Author" means anyone who adds to the Work.'
     assert got["1(b)(ii)"].text.endswith("once its author agrees.")
     assert got["1.def-user"].parent == got["1.def-author"].parent
+
+
+def test_a_second_list_under_the_same_clause_gets_its_own_addresses():
+    text = (
+        "1. SCOPE\nThese terms cover the work.\n\n"
+        "2. GRANT\nYou may copy the work.\n\n"
+        "3. REQUIREMENTS\n"
+        "You may give the work away in binary form, provided that:\n\n"
+        "     a) you follow these terms; and\n\n"
+        "     b) your own terms:\n"
+        "          i) disclaim every warranty;\n"
+        "          ii) say where the source is.\n\n"
+        "When you give the work away as source:\n\n"
+        "     a) these terms apply to it; and\n\n"
+        "     b) a copy of these terms goes with it.\n\n"
+        "4. TERMINATION\nThe grant ends on a breach.\n"
+    )
+    got = paths(text)
+    assert got[2:] == ["3", "3(a)", "3(b)", "3(b)(i)", "3(b)(ii)", "3.list-2(a)", "3.list-2(b)", "4"]
+    assert by_path(text)["3.list-2(a)"].text == "these terms apply to it; and"
+    assert len(set(got)) == len(got)
+
+
+def test_top_level_lists_after_lead_in_lines_do_not_repeat_paths():
+    text = (
+        "Terms of the Sample Licence\n\n"
+        "You may:\n\n"
+        "a) copy the work;\n\n"
+        "b) share the work.\n\n"
+        "You may not:\n\n"
+        "a) sell the work;\n\n"
+        "b) remove this notice.\n\n"
+        "You must:\n\n"
+        "a) keep this notice.\n"
+    )
+    got = paths(text)
+    assert got == ["a", "b", "list-2/a", "list-2/b", "list-3/a"]
+    assert by_path(text)["list-3/a"].text == "keep this notice."
+
+
+def test_a_definition_after_an_unindented_definitions_list_is_not_an_items_child():
+    text = (
+        "1. DEFINITIONS\n"
+        '"Work" means:\n\n'
+        "a. the first release, and\n\n"
+        "b. for each later author,\n"
+        "\ti. the changes, and\n"
+        "\tii. the additions.\n\n"
+        '"Author" means anyone who adds to the Work.\n\n'
+        "2. GRANT\nYou may copy the Work.\n"
+    )
+    got = by_path(text)
+    assert "1.def-author" in got
+    assert got["1.def-author"].parent == got["1.def-work"].parent
