@@ -81,7 +81,9 @@ def _definitions(
             continue
         m = DEFINITION.match(text, bullet.end() if bullet else ln.body, ln.end)
         if m:
-            if not draft.label and _AFTER_LIST.search(draft.path):  # definitions after a list go on the top clause
+            if not draft.label and _AFTER_LIST.search(
+                draft.path
+            ):  # definitions after a list go on the top clause
                 root = draft.parent
                 while root is not None and full[root].parent is not None:
                     root = full[root].parent

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from licenses.text.addresses import child_path, in_space, number_tokens, split_space
 from licenses.text.assembly import Draft, Segment, assemble
-from licenses.text.headings import UNDERLINE, is_heading_text
+from licenses.text.headings import UNDERLINE, is_heading_text, split_inline_heading
 from licenses.text.lines import TERMINAL as _TERMINAL
 from licenses.text.lines import split_lines
 from licenses.text.list_ends import ListEnds
@@ -276,7 +276,14 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         ln = self.lines[i]
         rest_at = ln.body + label.length
         rest_at += _SEP.match(self.text, rest_at, ln.end).end() - rest_at
-        self._set_heading(draft, i, rest_at)
+        sibling = (
+            self.drafts[replaced.seg]
+            if replaced is not None
+            and replaced.style == reading.style
+            and self._continues(replaced.value, reading.value)
+            else None
+        )
+        self._set_heading(draft, i, rest_at, sibling)
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
@@ -328,12 +335,15 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         prefix, local = split_space(heading.path)
         return f"{prefix}-{local}" if prefix else local
 
-    def _set_heading(self, draft: Draft, i: int, rest_at: int) -> None:
+    def _set_heading(self, draft: Draft, i: int, rest_at: int, sibling: Draft | None = None) -> None:
         ln = self.lines[i]
         rest = self.text[rest_at : ln.end]
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
         alone = nxt is None or nxt.blank or underline
+        if alone and not underline and self._untitled_sentence(sibling, rest):
+            draft.body = rest_at  # "O. Preserve any Warranty Disclaimers." last in a list of sentences
+            return
         if not alone and not ln.markdown_heading:
             alone = self._heading_above_text(rest, nxt)
         placed = bool(rest.strip()) and (alone or ln.markdown_heading)
@@ -347,6 +357,18 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _untitled_sentence(self, sibling: Draft | None, rest: str) -> bool:
+        """An item that stands alone only because its list ends there: its elder sibling is an
+        untitled sentence with its words on its own line, and it too ends as a sentence."""
+        rest = rest.strip()
+        if sibling is None or sibling.heading or not rest.endswith(".") or not rest[:1].isupper():
+            return False
+        if split_inline_heading(f"{rest} Text.")[0]:
+            return False  # "6. Limitation on Liability." reads as a title of its own
+        ln = self.lines[sibling.line]
+        own = self.text[sibling.body : ln.end].strip()
+        return bool(own) and not split_inline_heading(own)[0]  # "4. Restrictions. The licence …" is titled
 
     def run(self) -> list[Segment]:
         for i, ln in enumerate(self.lines):

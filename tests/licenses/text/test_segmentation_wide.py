@@ -435,3 +435,20 @@ def test_a_definition_after_an_unindented_definitions_list_is_not_an_items_child
     got = by_path(text)
     assert "1.def-author" in got
     assert got["1.def-author"].parent == got["1.def-work"].parent
+
+
+def test_the_last_item_of_a_list_of_sentences_is_no_title_because_a_blank_line_follows():
+    text = (
+        "1. Copying\n\nYou may copy the manual.\n\n"
+        "2. Changes\n\nYou may change the manual, provided that you:\n"
+        "     A. Put a new title on the cover page of the changed manual.\n"
+        "     B. List the authors of the changes on the cover page.\n"
+        "     C. Keep any Warranty Notices.\n\n"
+        "If the changed manual adds new chapters of its own, you may mark them as fixed.\n\n"
+        "3. Limitation of Liability.\n\nNobody is liable.\n"
+    )
+    got = by_path(text)
+    assert got["2(C)"].heading == ""
+    assert got["2(C)"].text == "Keep any Warranty Notices."
+    assert got["2.closing"].text.startswith("If the changed manual adds")
+    assert got["3"].heading == "Limitation of Liability."
