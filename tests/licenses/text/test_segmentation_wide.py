@@ -452,3 +452,32 @@ def test_the_last_item_of_a_list_of_sentences_is_no_title_because_a_blank_line_f
     assert got["2(C)"].text == "Keep any Warranty Notices."
     assert got["2.closing"].text.startswith("If the changed manual adds")
     assert got["3"].heading == "Limitation of Liability."
+
+
+def test_a_title_above_the_first_item_heads_it_when_the_next_item_has_a_title_too():
+    text = (
+        "The Sample Licence\n\nEveryone may copy this licence.\n\n"
+        "Use Without Sharing\n\n"
+        "(1) You may use the work for any purpose.\n\n"
+        "Sharing the Original\n\n"
+        "(2) You may share copies of the work as you received it.\n"
+    )
+    segs = segment(text)
+    assert [(s.path, s.heading) for s in segs] == [
+        ("preamble", ""),
+        ("use-without-sharing", "Use Without Sharing"),
+        ("(1)", ""),
+        ("sharing-the-original", "Sharing the Original"),
+        ("(2)", ""),
+    ]
+    assert "Use Without" not in segs[0].text
+
+
+def test_a_title_above_a_first_item_whose_list_has_no_titles_stays_in_the_preamble():
+    text = (
+        "The Sample Licence\n\nEveryone may copy this licence.\n\n"
+        "Use Without Sharing\n\n"
+        "(1) You may use the work for any purpose.\n\n"
+        "(2) You may share copies of the work as you received it.\n"
+    )
+    assert [s.path for s in segment(text)] == ["preamble", "(1)", "(2)"]
