@@ -67,13 +67,17 @@ class ListEnds:
         # back at the indentation of some enclosing clause: that clause's words
         indent = self._indent(i)
         return max(
-            (
-                d
-                for d in range(len(self.stack) - 1)
-                if self._indent(self.drafts[self.stack[d].seg].line) <= indent
-            ),
+            (d for d in range(len(self.stack) - 1) if self._margin(self.stack[d].seg) <= indent),
             default=0,
         )
+
+    def _margin(self, seg: int) -> int:
+        """The leftmost column of a clause: its number's, or its own text's when that sits further
+        left ("     6.4. Title" above "This license is …" at the margin)."""
+        line = self.drafts[seg].line
+        end = self.drafts[seg + 1].line if seg + 1 < len(self.drafts) else len(self.lines)
+        own = next((k for k in range(line + 1, end) if not self.lines[k].blank), None)
+        return min(self._indent(line), self._indent(own)) if own is not None else self._indent(line)
 
     def _first_letter(self, i: int) -> str:
         """The first character of line ``i``'s words, past opening quotes ('"Licensor" means')."""

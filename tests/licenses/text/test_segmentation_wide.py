@@ -481,3 +481,19 @@ def test_a_title_above_a_first_item_whose_list_has_no_titles_stays_in_the_preamb
         "(2) You may share copies of the work as you received it.\n"
     )
     assert [s.path for s in segment(text)] == ["preamble", "(1)", "(2)"]
+
+
+def test_words_after_a_list_at_the_margin_of_a_subclause_whose_text_sits_there_are_its_own():
+    text = (
+        "1. Versions of the License.\n\n"
+        "     1.1. New Versions.\nThe author may publish new versions.\n\n"
+        "     1.2. Parts of the License.\nThis license joins the following two parts:\n\n"
+        "          [1] A licence of the developer.\n\n"
+        "          [2] The general policy of the software.\n\n"
+        "Where the parts conflict, the higher numbered part wins.\n\n"
+        "2. DISCLAIMER OF WARRANTY.\n\nNo warranty.\n"
+    )
+    got = by_path(text)
+    assert "1.2.closing" in got and "1.closing" not in got
+    assert got["1.2.closing"].text.startswith("Where the parts conflict")
+    assert got["1.2"].heading == "Parts of the License."
