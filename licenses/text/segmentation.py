@@ -175,7 +175,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             elif styles[0] == r.style and self._heads_alone(i, label):
                 options.append((0, r, "new"))  # "0. Definition" again: a second text (translation, part)
         if not options:
-            return self._gap(i, label)
+            return self._gap(i, label) or self._after_inline_first(i, label)
         conts = [o for o in options if o[2] == "cont"]
         if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
             level = [o for o in conts if self._indent(self.drafts[stack[o[0]].seg].line) == self._indent(i)]
@@ -188,6 +188,27 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
                 return self._gap(i, label) or (news[0][0], news[0][1])
         best = max(conts, key=lambda o: o[0]) if conts else news[0]
         return (best[0], best[1]) if best[2] == "new" else (best[0], best[1])
+
+    def _after_inline_first(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "…intellectual property claims: (a) under …; and" then "(b) under …" at the start of a
+        paragraph: a list whose first item is printed inline in the last clause's own text. The
+        second item opens the list under that clause (the first stays in its text)."""
+        if not self.stack or self.drafts[-1].line != self.drafts[self.stack[-1].seg].line:
+            return None
+        if not self.lines[i - 1].blank and not self._after_item_end(i):
+            return None
+        own = self.text[self.drafts[-1].body : self.lines[i].start]
+        for r in label.readings:
+            if len(r.value) != 1 or r.value[0] != 2 or r.style in [lvl.style for lvl in self.stack]:
+                continue
+            first = _first_label(label.text, r)
+            if first and re.search(rf"(?:^|[\s:]){re.escape(first)}[ \t\r\n]*[^\W_]", own):
+                return len(self.stack), r
+        return None
+
+    def _after_item_end(self, i: int) -> bool:
+        above = self.text[self.lines[i - 1].start : self.lines[i - 1].end].rstrip()
+        return above.endswith((";", "; and", "; or", "."))
 
     def _skipped_child(self, r: Reading) -> list[tuple[int, Reading, str]]:
         """ "3.2" right under "3" (3.1 missing from the text): a printed address places itself."""
@@ -401,6 +422,15 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         if c.end - c.start != b.end - b.start or b.end - b.start != a.end - a.start:
             return False
         return self.text[c.start : c.end] == self.text[b.start : b.end] == self.text[a.start : a.end]
+
+
+def _first_label(printed: str, r: Reading) -> str:
+    """The first item's label printed like ``printed`` (a second item): "(b)" -> "(a)", "B." -> "A."."""
+    kind = r.style[0]
+    core = {"alpha": "b", "ALPHA": "B", "num": "2"}.get(kind)
+    if core is None or printed.count(core) != 1:
+        return ""
+    return printed.replace(core, {"b": "a", "B": "A", "2": "1"}[core])
 
 
 def segment(text: str) -> list[Segment]:

@@ -497,3 +497,30 @@ def test_words_after_a_list_at_the_margin_of_a_subclause_whose_text_sits_there_a
     assert "1.2.closing" in got and "1.closing" not in got
     assert got["1.2.closing"].text.startswith("Where the parts conflict")
     assert got["1.2"].heading == "Parts of the License."
+
+
+def test_a_list_whose_first_item_is_inline_goes_on_with_its_second_item_on_a_new_paragraph():
+    text = (
+        "1. Definitions.\n\nWords mean what they say.\n\n"
+        "2. Grant.\n\n"
+        "2.1. The Author grants you a licence, subject to these terms: (a) to copy the\n"
+        "work as you receive it; and\n\n"
+        "(b) to change the work.\n\n"
+        "(c) the grants in 2.1(a) and (b) start when you receive the work.\n\n"
+        "2.2. Nothing else is granted.\n"
+    )
+    assert paths(text) == ["1", "2", "2.1", "2.1(b)", "2.1(c)", "2.2"]
+    got = by_path(text)
+    assert got["2.1"].text.endswith("(a) to copy the\nwork as you receive it; and")
+    assert got["2.1(b)"].text == "to change the work."
+
+
+def test_a_second_item_without_an_inline_first_stays_prose():
+    text = (
+        "1. Definitions.\n\nWords mean what they say.\n\n"
+        "2. Grant.\n\n"
+        "2.1. The Author grants you a licence to copy the work.\n\n"
+        "(b) under the law of your country.\n\n"
+        "2.2. Nothing else is granted.\n"
+    )
+    assert paths(text) == ["1", "2", "2.1", "2.2"]
