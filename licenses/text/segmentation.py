@@ -175,7 +175,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             elif styles[0] == r.style and self._heads_alone(i, label):
                 options.append((0, r, "new"))  # "0. Definition" again: a second text (translation, part)
         if not options:
-            return self._gap(i, label) or self._after_inline_first(i, label)
+            return self._gap(i, label) or self._misprinted(i, label) or self._after_inline_first(i, label)
         conts = [o for o in options if o[2] == "cont"]
         if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
             level = [o for o in conts if self._indent(self.drafts[stack[o[0]].seg].line) == self._indent(i)]
@@ -188,6 +188,25 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
                 return self._gap(i, label) or (news[0][0], news[0][1])
         best = max(conts, key=lambda o: o[0]) if conts else news[0]
         return (best[0], best[1]) if best[2] == "new" else (best[0], best[1])
+
+    def _misprinted(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "b)" between "(a)" and "(c)": the next item printed in another style, in line with its
+        elder sibling and confirmed by the item after it; it continues that list."""
+        for r in label.readings:
+            if len(r.value) != 1:
+                continue
+            for d in range(len(self.stack) - 1, -1, -1):
+                lvl = self.stack[d]
+                if (
+                    lvl.style[0] == r.style[0]
+                    and lvl.style != r.style
+                    and len(lvl.value) == 1
+                    and lvl.value[0] + 1 == r.value[0]
+                    and self._indent(self.drafts[lvl.seg].line) == self._indent(i)
+                    and self._next_is(i, lvl.style, r.value[0] + 1)
+                ):
+                    return d, Reading(lvl.style, r.value)
+        return None
 
     def _after_inline_first(self, i: int, label: Label) -> tuple[int, Reading] | None:
         """ "…intellectual property claims: (a) under …; and" then "(b) under …" at the start of a

@@ -524,3 +524,15 @@ def test_a_second_item_without_an_inline_first_stays_prose():
         "2.2. Nothing else is granted.\n"
     )
     assert paths(text) == ["1", "2", "2.1", "2.2"]
+
+
+def test_an_item_printed_in_another_style_between_its_siblings_continues_the_list():
+    text = (
+        "1. Grant.\n\nThe Author grants you a licence:\n\n"
+        "     (a) to copy the work; and\n\n"
+        "     b) to change the work; and\n\n"
+        "     (c) to share the work.\n\n"
+        "2. Limits.\n\nNothing else.\n"
+    )
+    assert paths(text) == ["1", "1(a)", "1(b)", "1(c)", "2"]
+    assert by_path(text)["1(b)"].text == "to change the work; and"
