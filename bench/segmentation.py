@@ -211,8 +211,17 @@ def license_text(spdx_id: str) -> str:
     return spdx_text(spdx_id) or xml_text(XML_DIR / f"{spdx_id}.xml")
 
 
+_SUB_PART = re.compile(r"(?<![0-9.])(\d{1,3})[A-Z](?=$|[(.])")
+
+
 def found_paths(text: str) -> list[str]:
-    return [norm(s.path) for s in segment(text) if s.label]
+    # A sub-part printed "4A", "4B" (CC-BY-3.0-AU) has no node in the XML, which puts its items
+    # straight under 4: compare "4A(b)" as "4(b)" and leave the part's own node out.
+    return [
+        norm(_SUB_PART.sub(r"\1", s.path))
+        for s in segment(text)
+        if s.label and not _SUB_PART.fullmatch(s.label.rstrip("."))
+    ]
 
 
 def _match(found: str, truth: str) -> bool:

@@ -536,3 +536,30 @@ def test_an_item_printed_in_another_style_between_its_siblings_continues_the_lis
     )
     assert paths(text) == ["1", "1(a)", "1(b)", "1(c)", "2"]
     assert by_path(text)["1(b)"].text == "to change the work; and"
+
+
+def test_sub_parts_printed_4a_4b_are_clauses_that_hold_their_items():
+    text = (
+        "1. Definitions\n\nWords mean what they say.\n\n"
+        "2. Restrictions\n\nThe licence is limited as follows.\n\n"
+        "2A Sharing the Work\n\n"
+        "    a. You may share the Work only under this Licence.\n"
+        "    b. You must keep the notices.\n\n"
+        "2B Credit\n\n"
+        "    a. You must name the author.\n\n"
+        "3. Termination\n\nThe licence ends on a breach.\n"
+    )
+    assert paths(text) == ["1", "2", "2A", "2A(a)", "2A(b)", "2B", "2B(a)", "3"]
+    got = by_path(text)
+    assert got["2A"].heading == "Sharing the Work"
+    assert got["2B(a)"].text == "You must name the author."
+
+
+def test_a_number_and_a_capital_in_a_sentence_is_no_sub_part():
+    text = (
+        "1. Scope\n\nThese terms cover the work.\n\n"
+        "2. Grant\n\nYou may copy the work\n"
+        "3D Printing of the work is allowed too.\n\n"
+        "3. Limits\n\nNothing else.\n"
+    )
+    assert paths(text) == ["1", "2", "3"]
