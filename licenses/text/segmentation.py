@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from licenses.text.addresses import child_path, in_space, number_tokens, split_space
-from licenses.text.assembly import Draft, Segment, assemble
+from licenses.text.assembly import DEFINITION, Draft, Segment, assemble
 from licenses.text.headings import UNDERLINE, is_heading_text, split_inline_heading
 from licenses.text.lines import TERMINAL as _TERMINAL
 from licenses.text.lines import split_lines
@@ -307,6 +307,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             context = self._second_list(label, path, parent.path, reading, replaced)
             if context:
                 path = child_path(label.text, f"{parent.path}.{context}", parsed=label)
+        if context.rpartition("-list-")[2].isdigit() or context.startswith("list-"):
+            if replaced is None or replaced.context != context:
+                self._lead_in(i, context, parent, reading)
         self.spaces.add(path)
         self.last_numbered = i
         draft = Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
@@ -327,6 +330,33 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
+
+    def _lead_in(self, i: int, tag: str, parent: _Level | None, reading: Reading) -> None:
+        """The paragraph ending in ":" that opens a second list ("Under the terms of this License
+        You may not:", "When the Program is made available in source code form:") is a segment
+        of its own at the list's address (``list-2``, ``3.list-2``), not the previous item's tail."""
+        if not self._next_is(i, reading.style, reading.value[-1] + 1):
+            return  # a lone item: no list for the paragraph to open
+        above = next((k for k in range(i - 1, -1, -1) if not self.lines[k].blank), -1)
+        if above < 0 or not self.text[self.lines[above].start : self.lines[above].end].rstrip().endswith(":"):
+            return
+        start = above
+        while start > 0 and not self.lines[start - 1].blank and not self.accepted[start]:
+            start -= 1
+        if DEFINITION.match(self.text, self.lines[start].body, self.lines[start].end):
+            return  # '"Modifications" means:' opens the list as a definition of its own
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or start <= last.line or self.accepted[start]:
+            if last is not None and not last.label and last.line == start and last.path.endswith(".closing"):
+                last.path = f"{parent.path}.{tag}" if parent else tag  # "3.closing" opens the list
+            return
+        if self._indent(start) > self._indent(last.line):
+            return  # deeper than the item above: the item's own words
+        path = f"{parent.path}.{tag}" if parent else tag
+        self.drafts.append(
+            Draft(start, "", path, len(self.stack), parent.seg if parent else None, body=self.lines[start].start)
+        )
+        self.accepted[start] = True
 
     def _second_list(
         self, label: Label, path: str, parent: str, reading: Reading, replaced: _Level | None

@@ -247,7 +247,7 @@ def test_a_second_list_in_a_clause_after_a_paragraph_back_at_the_clause_indentat
         "2.list-2(b)",
         "3",
     ]
-    closing = next(s for s in segs if s.path == "2.closing")
+    closing = next(s for s in segs if s.path == "2.list-2")  # the words that open the second list
     assert closing.text == "When the Program is made available in source code form:"
     assert segs[closing.parent].path == "2"
     assert len({s.anchor for s in segs}) == len(segs)

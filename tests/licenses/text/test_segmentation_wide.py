@@ -400,7 +400,10 @@ def test_a_second_list_under_the_same_clause_gets_its_own_addresses():
     )
     got = paths(text)
     assert got[2:] == ["3", "3(a)", "3(b)", "3(b)(i)", "3(b)(ii)", "3.list-2(a)", "3.list-2(b)", "4"]
-    assert by_path(text)["3.list-2(a)"].text == "these terms apply to it; and"
+    got_segs = by_path(text)
+    assert got_segs["3.list-2(a)"].text == "these terms apply to it; and"
+    # the paragraph that opens the second list is a segment at the list's address
+    assert got_segs["3.list-2"].text == "When you give the work away as source:"
     assert len(set(got)) == len(got)
 
 
@@ -418,7 +421,10 @@ def test_top_level_lists_after_lead_in_lines_do_not_repeat_paths():
     )
     got = paths(text)
     assert got == ["a", "b", "list-2/a", "list-2/b", "list-3/a"]
-    assert by_path(text)["list-3/a"].text == "keep this notice."
+    segs = by_path(text)
+    assert segs["list-3/a"].text == "keep this notice."
+    assert segs["b"].text == "share the work."  # "You may not:" is no tail of item b
+    assert segs["list-2"].text == "You may not:"
 
 
 def test_a_definition_after_an_unindented_definitions_list_is_not_an_items_child():
