@@ -307,9 +307,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             context = self._second_list(label, path, parent.path, reading, replaced)
             if context:
                 path = child_path(label.text, f"{parent.path}.{context}", parsed=label)
-        if context.rpartition("-list-")[2].isdigit() or context.startswith("list-"):
-            if replaced is None or replaced.context != context:
-                self._lead_in(i, context, parent, reading)
+        fresh_list = context.startswith("list-") or context.rpartition("-list-")[2].isdigit()
+        if fresh_list and (replaced is None or replaced.context != context):
+            self._lead_in(i, context, parent, reading)
         self.spaces.add(path)
         self.last_numbered = i
         draft = Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
@@ -354,7 +354,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             return  # deeper than the item above: the item's own words
         path = f"{parent.path}.{tag}" if parent else tag
         self.drafts.append(
-            Draft(start, "", path, len(self.stack), parent.seg if parent else None, body=self.lines[start].start)
+            Draft(
+                start, "", path, len(self.stack), parent.seg if parent else None, body=self.lines[start].start
+            )
         )
         self.accepted[start] = True
 
