@@ -49,7 +49,6 @@ def main() -> None:
     from review.models import Review
     from review.notify.inbound import receive
     from review.notify.models import Watch
-
     logging.getLogger("django.tasks").setLevel(logging.WARNING)  # one line per task otherwise
     call_command("migrate", verbosity=0)
     mail.outbox = []
@@ -58,12 +57,8 @@ def main() -> None:
     results = {}
     for n in [int(x) for x in args.watchers.split(",")]:
         license = License.objects.create(slug=f"bench-{n}", name=f"Bench {n}")
-        version = ingest_version(
-            license=license, text=text, label="1.0", source=LicenseVersion.Source.PASTE
-        ).version
-        review = Review.objects.create(
-            version=version, criterion_set=CriterionSet.objects.get(slug="osd-1.9")
-        )
+        version = ingest_version(license=license, text=text, label="1.0", source=LicenseVersion.Source.PASTE).version
+        review = Review.objects.create(version=version, criterion_set=CriterionSet.objects.get(slug="osd-1.9"))
         author = User.objects.create_user(f"author{n}", f"author{n}@example.org")
         author.groups.add(reviewers)
         clause = version.clauses.exclude(path="").first()
@@ -110,8 +105,7 @@ def main() -> None:
     note = mail.outbox[0]
     raw = (
         f"From: {note.to[0]}\nTo: {note.reply_to[0]}\nSubject: Re: {note.subject}\nMessage-ID: <bench@x>\n\n"
-        "Agreed.\n\nOn Wed, someone wrote:\n"
-        + "\n".join(f"> {line}" for line in note.body.splitlines())
+        "Agreed.\n\nOn Wed, someone wrote:\n" + "\n".join(f"> {line}" for line in note.body.splitlines())
         + "\n-- \nMe\n"
     ).encode()
     person = User.objects.get(email=note.to[0])
