@@ -19,13 +19,15 @@ import re
 from dataclasses import dataclass, replace
 
 from licenses.text.addresses import child_path, in_space, number_tokens, split_space
-from licenses.text.assembly import DEFINITION, Draft, Segment, assemble
+from licenses.text.assembly import Draft, Segment, assemble
 from licenses.text.headings import UNDERLINE, is_heading_text, split_inline_heading
 from licenses.text.lines import TERMINAL as _TERMINAL
 from licenses.text.lines import split_lines
 from licenses.text.list_ends import ListEnds
+from licenses.text.list_gaps import ListGaps
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
 from licenses.text.parts import PartHeadings, Spaces
+from licenses.text.repeats import RepeatedLists
 from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
@@ -53,7 +55,7 @@ class _Level:
     context: str = ""  # a list whose paths would repeat: the heading's slug, or "list-2"
 
 
-class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
+class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHeadings):
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = split_lines(text)
@@ -189,46 +191,6 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         best = max(conts, key=lambda o: o[0]) if conts else news[0]
         return (best[0], best[1]) if best[2] == "new" else (best[0], best[1])
 
-    def _misprinted(self, i: int, label: Label) -> tuple[int, Reading] | None:
-        """ "b)" between "(a)" and "(c)": the next item printed in another style, in line with its
-        elder sibling and confirmed by the item after it; it continues that list."""
-        for r in label.readings:
-            if len(r.value) != 1:
-                continue
-            for d in range(len(self.stack) - 1, -1, -1):
-                lvl = self.stack[d]
-                if (
-                    lvl.style[0] == r.style[0]
-                    and lvl.style != r.style
-                    and len(lvl.value) == 1
-                    and lvl.value[0] + 1 == r.value[0]
-                    and self._indent(self.drafts[lvl.seg].line) == self._indent(i)
-                    and self._next_is(i, lvl.style, r.value[0] + 1)
-                ):
-                    return d, Reading(lvl.style, r.value)
-        return None
-
-    def _after_inline_first(self, i: int, label: Label) -> tuple[int, Reading] | None:
-        """ "…intellectual property claims: (a) under …; and" then "(b) under …" at the start of a
-        paragraph: a list whose first item is printed inline in the last clause's own text. The
-        second item opens the list under that clause (the first stays in its text)."""
-        if not self.stack or self.drafts[-1].line != self.drafts[self.stack[-1].seg].line:
-            return None
-        if not self.lines[i - 1].blank and not self._after_item_end(i):
-            return None
-        own = self.text[self.drafts[-1].body : self.lines[i].start]
-        for r in label.readings:
-            if len(r.value) != 1 or r.value[0] != 2 or r.style in [lvl.style for lvl in self.stack]:
-                continue
-            first = _first_label(label.text, r)
-            if first and re.search(rf"(?:^|[\s:]){re.escape(first)}[ \t\r\n]*[^\W_]", own):
-                return len(self.stack), r
-        return None
-
-    def _after_item_end(self, i: int) -> bool:
-        above = self.text[self.lines[i - 1].start : self.lines[i - 1].end].rstrip()
-        return above.endswith((";", "; and", "; or", "."))
-
     def _skipped_child(self, r: Reading) -> list[tuple[int, Reading, str]]:
         """ "3.2" right under "3" (3.1 missing from the text): a printed address places itself."""
         want = numeric_tokens(tuple(str(v) for v in r.value[:-1]))
@@ -259,21 +221,6 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
                     self.lines[j].start : self.lines[j].end
                 ].rstrip().endswith(":")
         return False
-
-    def _gap(self, i: int, label: Label) -> tuple[int, Reading] | None:
-        """A letter that skips one ("G." then "I.", "H." being inline), confirmed by the next label."""
-        for r in label.readings:
-            if r.style[0] not in ("alpha", "ALPHA"):
-                continue
-            for d in range(len(self.stack) - 1, -1, -1):
-                lvl = self.stack[d]
-                if (
-                    lvl.style == r.style
-                    and lvl.value[0] + 2 == r.value[0]
-                    and self._next_is(i, r.style, r.value[0] + 1)
-                ):
-                    return d, r
-        return None
 
     def _next_is(self, i: int, style: tuple, value: int) -> bool:
         for j in range(i + 1, min(i + 60, len(self.lines))):
@@ -330,82 +277,6 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
-
-    def _lead_in(self, i: int, tag: str, parent: _Level | None, reading: Reading) -> None:
-        """The paragraph ending in ":" that opens a second list ("Under the terms of this License
-        You may not:", "When the Program is made available in source code form:") is a segment
-        of its own at the list's address (``list-2``, ``3.list-2``), not the previous item's tail."""
-        if not self._next_is(i, reading.style, reading.value[-1] + 1):
-            return  # a lone item: no list for the paragraph to open
-        above = next((k for k in range(i - 1, -1, -1) if not self.lines[k].blank), -1)
-        if above < 0 or not self.text[self.lines[above].start : self.lines[above].end].rstrip().endswith(":"):
-            return
-        start = above
-        while start > 0 and not self.lines[start - 1].blank and not self.accepted[start]:
-            start -= 1
-        if DEFINITION.match(self.text, self.lines[start].body, self.lines[start].end):
-            return  # '"Modifications" means:' opens the list as a definition of its own
-        last = self.drafts[-1] if self.drafts else None
-        if last is None or start <= last.line or self.accepted[start]:
-            if last is not None and not last.label and last.line == start and last.path.endswith(".closing"):
-                last.path = f"{parent.path}.{tag}" if parent else tag  # "3.closing" opens the list
-            return
-        if self._indent(start) > self._indent(last.line):
-            return  # deeper than the item above: the item's own words
-        path = f"{parent.path}.{tag}" if parent else tag
-        self.drafts.append(
-            Draft(
-                start, "", path, len(self.stack), parent.seg if parent else None, body=self.lines[start].start
-            )
-        )
-        self.accepted[start] = True
-
-    def _second_list(
-        self, label: Label, path: str, parent: str, reading: Reading, replaced: _Level | None
-    ) -> str:
-        """A second list under the same clause ("… in object code form: a) b)", then "When … in
-        source code form: a) b)") would repeat the first's paths: its items go under
-        ``3.list-2`` (``3.list-2(a)``), a tag its later items keep; "" when nothing repeats."""
-        if (
-            replaced is not None
-            and replaced.style == reading.style
-            and self._continues(replaced.value, reading.value)
-        ):
-            return replaced.context
-        if path not in self.spaces.used:
-            return ""
-        n = 2
-        while child_path(label.text, f"{parent}.list-{n}", parsed=label) in self.spaces.used:
-            n += 1
-        return f"list-{n}"
-
-    def _list_context(self, path: str, reading: Reading, replaced: _Level | None) -> str:
-        """The heading slug that tells apart a list whose top-level paths would repeat ones used
-        before ("A." under "DEFINITIONS", again "A." under "GRANT OF RIGHTS"): ``grant-of-rights/A``.
-        The items after the first keep the first's context; "" when the paths do not repeat."""
-        if (
-            replaced is not None
-            and replaced.style == reading.style
-            and self._continues(replaced.value, reading.value)
-        ):
-            return replaced.context
-        if path not in self.spaces.used:
-            return ""
-        heading = next((d for d in reversed(self.drafts) if not d.label), None)
-        if (
-            not self.heading_since
-            or heading is None
-            or not heading.heading
-            or heading.line < self.last_numbered
-        ):
-            # "You may:" a) b), then "You may not:" a) b): no heading between to name the list
-            prefix, local = split_space(path)
-            n = 2
-            while in_space(in_space(prefix, f"list-{n}").replace("/", "-"), local) in self.spaces.used:
-                n += 1
-            return in_space(prefix, f"list-{n}").replace("/", "-")
-        prefix, local = split_space(heading.path)
-        return f"{prefix}-{local}" if prefix else local
 
     def _set_heading(self, draft: Draft, i: int, rest_at: int, sibling: Draft | None = None) -> None:
         ln = self.lines[i]
@@ -473,15 +344,6 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         if c.end - c.start != b.end - b.start or b.end - b.start != a.end - a.start:
             return False
         return self.text[c.start : c.end] == self.text[b.start : b.end] == self.text[a.start : a.end]
-
-
-def _first_label(printed: str, r: Reading) -> str:
-    """The first item's label printed like ``printed`` (a second item): "(b)" -> "(a)", "B." -> "A."."""
-    kind = r.style[0]
-    core = {"alpha": "b", "ALPHA": "B", "num": "2"}.get(kind)
-    if core is None or printed.count(core) != 1:
-        return ""
-    return printed.replace(core, {"b": "a", "B": "A", "2": "1"}[core])
 
 
 def segment(text: str) -> list[Segment]:
