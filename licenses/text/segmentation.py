@@ -288,7 +288,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             draft.body = rest_at  # "O. Preserve any Warranty Disclaimers." last in a list of sentences
             return
         if not alone and not ln.markdown_heading:
-            alone = self._heading_above_text(rest, nxt)
+            alone = self._heading_above_text(rest, nxt) or self._titled_like(sibling, rest, nxt)
         placed = bool(rest.strip()) and (alone or ln.markdown_heading)
         if placed and (
             ln.markdown_heading
@@ -300,6 +300,22 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _titled_like(self, sibling: Draft | None, rest: str, nxt) -> bool:
+        """ "5. Application of this License." straight above its text, when the elder sibling has
+        a title that ends the same way ("4. Inability to Comply …."): a title, as its siblings'."""
+        rest = rest.strip()
+        if sibling is None or not sibling.heading or not rest or nxt is None:
+            return False
+        ends = (
+            rest[-1] if not rest[-1].isalnum() else "",
+            sibling.heading[-1] if not sibling.heading[-1].isalnum() else "",
+        )
+        if ends[0] != ends[1] or len(rest) > 80 or not is_heading_text(rest):
+            return False
+        if not split_inline_heading(f"{rest} Text.")[0]:
+            return False  # a sentence, not a run of capitalised words
+        return self.text[nxt.body : nxt.body + 1].isupper()
 
     def _untitled_sentence(self, sibling: Draft | None, rest: str) -> bool:
         """An item that stands alone only because its list ends there: its elder sibling is an

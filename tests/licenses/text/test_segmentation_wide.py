@@ -569,3 +569,16 @@ def test_a_number_and_a_capital_in_a_sentence_is_no_sub_part():
         "3. Limits\n\nNothing else.\n"
     )
     assert paths(text) == ["1", "2", "3"]
+
+
+def test_a_title_straight_above_its_text_is_a_title_when_its_elder_sibling_has_one():
+    text = (
+        "Section 1. Scope\n\nThese terms cover the work.\n\n"
+        "Section 2. Terms of Distribution\n\n"
+        "A. General Requirements\nYou must keep every notice.\n\n"
+        "B. Requirements for a Distribution of Modifiable Code\nYou must give the source away.\n\n"
+        "C. Requirements for a Distribution of Non-modifiable Code\nYou must say where the source is.\n"
+    )
+    got = by_path(text)
+    assert got["Section 2(C)"].heading == "Requirements for a Distribution of Non-modifiable Code"
+    assert got["Section 2(C)"].text == "You must say where the source is."
