@@ -109,6 +109,10 @@ ORIGINAL = set(
 
 
 def norm(path: str) -> str:
+    # A second list under the same clause gets a tag ("3.list-2(a)", "list-2/a") that tells its
+    # items from the first list's; the XML has no such tag (it repeats "3(a)"), so the tag is
+    # dropped before comparing: it is an address we add, not a number the text prints.
+    path = re.sub(r"(?:^|(?<=/))(?:[a-z0-9-]+-)?list-\d+/", "", re.sub(r"\.list-\d+(?=[(.])", "", path))
     return ".".join(re.findall(r"[a-z0-9]+", path.lower()))
 
 
@@ -207,8 +211,17 @@ def license_text(spdx_id: str) -> str:
     return spdx_text(spdx_id) or xml_text(XML_DIR / f"{spdx_id}.xml")
 
 
+_SUB_PART = re.compile(r"(?<![0-9.])(\d{1,3})[A-Z](?=$|[(.])")
+
+
 def found_paths(text: str) -> list[str]:
-    return [norm(s.path) for s in segment(text) if s.label]
+    # A sub-part printed "4A", "4B" (CC-BY-3.0-AU) has no node in the XML, which puts its items
+    # straight under 4: compare "4A(b)" as "4(b)" and leave the part's own node out.
+    return [
+        norm(_SUB_PART.sub(r"\1", s.path))
+        for s in segment(text)
+        if s.label and not _SUB_PART.fullmatch(s.label.rstrip("."))
+    ]
 
 
 def _match(found: str, truth: str) -> bool:

@@ -154,6 +154,9 @@ def _tails(text: str, segs) -> list[str]:
         if k + 1 < len(segs) and segs[k + 1].parent == k:
             continue  # the item has children of its own: its tail is theirs
         own = _indent(text, s.start)
+        body = text.find(s.text, s.start) if s.heading and s.text else -1
+        if body > 0 and "\n" in text[s.start : body]:
+            own = min(own, _indent(text, body))  # "  5.3.4 TITLE" above its text at the margin
         for at, raw in _paragraph_starts(text, s):
             if _indent(text, at) < own and raw.strip()[:1].isalpha():
                 out.append(f"{s.path}: {raw.strip()[:60]!r}")

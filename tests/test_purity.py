@@ -17,6 +17,8 @@ PURE_MODULES = [
     "licenses.text.addresses",
     "licenses.text.parts",
     "licenses.text.list_ends",
+    "licenses.text.list_gaps",
+    "licenses.text.repeats",
     "licenses.text.unnumbered",
     "licenses.text.assembly",
     "licenses.text.reflow",

@@ -82,6 +82,7 @@ def child_path(label: str, parent_path: str | None, *, parsed: Label | None = No
     if parent_local is None or parsed is not None and parsed.kind in ("word", "addr"):
         return in_space(prefix, own)
     parent_numbers = number_tokens(parent_local)
-    if parent_numbers and tokens(own)[: len(parent_numbers)] == parent_numbers:
+    own_numbers = parsed.tokens if parsed is not None and parsed.kind == "dec" else tokens(own)
+    if parent_numbers and own_numbers[: len(parent_numbers)] == parent_numbers:
         return in_space(prefix, own)
     return in_space(prefix, f"{parent_local}.{own}")

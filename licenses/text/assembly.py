@@ -47,11 +47,36 @@ DEFINITION = re.compile(
     r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
     r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
 )
+_AFTER_LIST = re.compile(r"\.(?:closing|def-[^./]*)$")
 _BULLET = re.compile(r"[-*•‣◦▪–][ \t]+")
 
 
+def _is_definition(draft: Draft) -> bool:
+    return not draft.label and draft.path.rpartition(".")[2].startswith("def-")
+
+
+def _definition_list_owner(full: list[Draft], draft: Draft, held: set[int | None]) -> int | None:
+    """The clause whose definitions a list item sits among: '"Contribution" means:' then
+    "a. … b. …", then '"Contributor" means …' is the next definition of that clause, never a
+    definition inside item b. None when no definition came before the item's list."""
+    if not draft.label:
+        return None
+    up = draft.parent
+    while up is not None:
+        if up in held:
+            return up
+        up = full[up].parent
+    return None
+
+
 def _definitions(
-    text: str, lines: list[Line], full: list[Draft], draft: Draft, index: int, end_line: int
+    text: str,
+    lines: list[Line],
+    full: list[Draft],
+    draft: Draft,
+    index: int,
+    end_line: int,
+    held: set[int | None],
 ) -> list[Draft]:
     """Each '"Licensor" means ...' paragraph inside a segment becomes its own child."""
     out: list[Draft] = []
@@ -64,11 +89,13 @@ def _definitions(
             continue
         m = DEFINITION.match(text, bullet.end() if bullet else ln.body, ln.end)
         if m:
-            if draft.path.endswith(".closing"):  # definitions after a list go on the top clause
+            if not draft.label and _AFTER_LIST.search(draft.path):  # after a list: the top clause's
                 root = draft.parent
                 while root is not None and full[root].parent is not None:
                     root = full[root].parent
                 owner, parent, depth = full[root].path, root, full[root].depth + 1
+            elif (among := _definition_list_owner(full, draft, held)) is not None:
+                owner, parent, depth = full[among].path, among, full[among].depth + 1
             else:
                 owner, parent, depth = draft.path, index, draft.depth + 1
             out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=ln.start))
@@ -100,12 +127,17 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
     # Split out definitions, then renumber parents.
     full: list[Draft] = []
     remap: dict[int, int] = {}
+    held: set[int | None] = set()  # clauses that have definitions (their parents' indices)
     for k, d in enumerate(drafts):
         remap[k] = len(full)
         d.parent = None if d.parent is None else remap[d.parent]
         full.append(d)
+        if _is_definition(d):
+            held.add(d.parent)
         end_line = drafts[k + 1].line if k + 1 < len(drafts) else len(lines)
-        full.extend(_definitions(text, lines, full, d, remap[k], end_line))
+        found = _definitions(text, lines, full, d, remap[k], end_line, held)
+        held.update(f.parent for f in found)
+        full.extend(found)
     out: list[Segment] = []
     seen: dict[str, int] = {}
     seen_paths: set[str] = set()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from licenses.text.assembly import Draft
+from licenses.text.addresses import slug
+from licenses.text.assembly import DEFINITION, Draft
 from licenses.text.headings import is_heading_text
 from licenses.text.numbering import parse_label
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from licenses.text.segmentation import _Level
 
 _SENTENCE_END = re.compile(r"""[.!?][)"”'’]?$""")
+_OPENING = re.compile(r"""[“"'‘«]+""")
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 
 
@@ -44,7 +46,7 @@ class ListEnds:
         if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
             return -1  # "b)" among "(a)", "(c)": a misprinted item, not words that close the list
         tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
-        first = self.text[self.lines[i].body : self.lines[i].body + 1]
+        first = self._first_letter(i)
         left = self._indent(i) < self._indent(top_line)
         goes_on = first.islower() and (
             _ITEM_END.search(tail) is not None or blank and left and tail.endswith(",")
@@ -65,13 +67,24 @@ class ListEnds:
         # back at the indentation of some enclosing clause: that clause's words
         indent = self._indent(i)
         return max(
-            (
-                d
-                for d in range(len(self.stack) - 1)
-                if self._indent(self.drafts[self.stack[d].seg].line) <= indent
-            ),
+            (d for d in range(len(self.stack) - 1) if self._margin(self.stack[d].seg) <= indent),
             default=0,
         )
+
+    def _margin(self, seg: int) -> int:
+        """The leftmost column of a clause: its number's, or its own text's when that sits further
+        left ("     6.4. Title" above "This license is …" at the margin)."""
+        line = self.drafts[seg].line
+        end = self.drafts[seg + 1].line if seg + 1 < len(self.drafts) else len(self.lines)
+        own = next((k for k in range(line + 1, end) if not self.lines[k].blank), None)
+        return min(self._indent(line), self._indent(own)) if own is not None else self._indent(line)
+
+    def _first_letter(self, i: int) -> str:
+        """The first character of line ``i``'s words, past opening quotes ('"Licensor" means')."""
+        at = self.lines[i].body
+        m = _OPENING.match(self.text, at, self.lines[i].end)
+        at = m.end() if m else at
+        return self.text[at : at + 1]
 
     def _left_of_hanging_list(self, i: int) -> bool:
         """A paragraph after the last item of the outermost list, printed left of that item's
@@ -181,9 +194,15 @@ class ListEnds:
         self.heading_since = True
 
     def _add_closing(self, i: int, keep: int) -> None:
+        term = DEFINITION.match(self.text, self.lines[i].body, self.lines[i].end)
+        if term:
+            keep = 0  # like the definitions after a list's closing words: the top clause's
         del self.stack[keep + 1 :]
         parent = self.stack[-1]
+        # '"Contributor" means …' back at the margin after a definition's list: the next
+        # definition, a sibling of the one that opened the list, not that list's last words
+        name = f"def-{slug(term.group('term'))}" if term else "closing"
         self.drafts.append(
-            Draft(i, "", f"{parent.path}.closing", len(self.stack), parent.seg, body=self.lines[i].start)
+            Draft(i, "", f"{parent.path}.{name}", len(self.stack), parent.seg, body=self.lines[i].start)
         )
         self.accepted[i] = True

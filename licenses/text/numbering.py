@@ -20,6 +20,7 @@ _LABEL = re.compile(
       | \[(?P<bin>\d{1,3}|[a-zA-Z])\]  # "[1]", "[a]"; no longer words: "[name]" is a placeholder
       | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])
       | (?P<spnum>\d{1,3})(?=[ \t]{1,6}["“‘'«]?[A-ZÀ-Þ])  # "1 Definitions": a number and a capital
+      | (?P<part>\d{1,3})(?P<plet>[A-Z])(?=[ \t]{1,6}[A-Z][a-z])  # "4A Restrictions": a sub-part of 4
     )
     (?=[ \t]|$|[-–—:]|(?P<tight>["“‘'«A-Z]))
     """,
@@ -176,6 +177,11 @@ def _parse_prefix(line: str) -> Label | None:
         if len(nums) == 2 and nums[1] == 0:  # "2.0" in ODbL: a top-level number
             return Label(text, "simple", (Reading(("num", ".", 1), nums[:1]),), m.end(), tokens(text))
         return Label(text, "dec", (Reading(("num", "dec", len(nums)), nums),), m.end(), tokens(text))
+    if g["part"]:
+        # "4A", "4B": the parts of clause 4, read like "4.1", "4.2"; the path keeps the print
+        value = (int(g["part"]), ord(g["plet"]) - 64)
+        readings = (Reading(("num", "dec", 2), value),)
+        return Label(line[: m.end()], "dec", readings, m.end(), (g["part"], g["plet"].lower()))
     if g["spnum"]:
         readings = (Reading(("num", " ", 1), (int(g["spnum"]),)),)
         return Label(g["spnum"], "simple", readings, m.end(), (g["spnum"],))

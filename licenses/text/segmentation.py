@@ -20,17 +20,19 @@ from dataclasses import dataclass, replace
 
 from licenses.text.addresses import child_path, in_space, number_tokens, split_space
 from licenses.text.assembly import Draft, Segment, assemble
-from licenses.text.headings import UNDERLINE, is_heading_text
+from licenses.text.headings import UNDERLINE, is_heading_text, split_inline_heading
 from licenses.text.lines import TERMINAL as _TERMINAL
 from licenses.text.lines import split_lines
 from licenses.text.list_ends import ListEnds
+from licenses.text.list_gaps import ListGaps
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
 from licenses.text.parts import PartHeadings, Spaces
+from licenses.text.repeats import RepeatedLists
 from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "3"
+VERSION = "4"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -50,10 +52,10 @@ class _Level:
     path: str
     ntoks: tuple[str, ...]
     seg: int
-    context: str = ""  # a list under an unnumbered heading that would repeat paths: the heading's slug
+    context: str = ""  # a list whose paths would repeat: the heading's slug, or "list-2"
 
 
-class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
+class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHeadings):
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = split_lines(text)
@@ -175,7 +177,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             elif styles[0] == r.style and self._heads_alone(i, label):
                 options.append((0, r, "new"))  # "0. Definition" again: a second text (translation, part)
         if not options:
-            return self._gap(i, label)
+            return self._gap(i, label) or self._misprinted(i, label) or self._after_inline_first(i, label)
         conts = [o for o in options if o[2] == "cont"]
         if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
             level = [o for o in conts if self._indent(self.drafts[stack[o[0]].seg].line) == self._indent(i)]
@@ -220,21 +222,6 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
                 ].rstrip().endswith(":")
         return False
 
-    def _gap(self, i: int, label: Label) -> tuple[int, Reading] | None:
-        """A letter that skips one ("G." then "I.", "H." being inline), confirmed by the next label."""
-        for r in label.readings:
-            if r.style[0] not in ("alpha", "ALPHA"):
-                continue
-            for d in range(len(self.stack) - 1, -1, -1):
-                lvl = self.stack[d]
-                if (
-                    lvl.style == r.style
-                    and lvl.value[0] + 2 == r.value[0]
-                    and self._next_is(i, r.style, r.value[0] + 1)
-                ):
-                    return d, r
-        return None
-
     def _next_is(self, i: int, style: tuple, value: int) -> bool:
         for j in range(i + 1, min(i + 60, len(self.lines))):
             ln = self.lines[j]
@@ -253,7 +240,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
 
     # -- building --------------------------------------------------------------------
     def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
-        replaced = self.stack[0] if self.stack and keep == 0 else None
+        replaced = self.stack[keep] if len(self.stack) > keep else None
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
         path = child_path(label.text, parent.path if parent else None, parsed=label)
@@ -263,6 +250,13 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             context = self._list_context(path, reading, replaced)
             if context:
                 path = in_space(context, split_space(path)[1])
+        else:
+            context = self._second_list(label, path, parent.path, reading, replaced)
+            if context:
+                path = child_path(label.text, f"{parent.path}.{context}", parsed=label)
+        fresh_list = context.startswith("list-") or context.rpartition("-list-")[2].isdigit()
+        if fresh_list and (replaced is None or replaced.context != context):
+            self._lead_in(i, context, parent, reading)
         self.spaces.add(path)
         self.last_numbered = i
         draft = Draft(i, label.text.strip(), path, len(self.stack), parent.seg if parent else None)
@@ -272,37 +266,29 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
         ln = self.lines[i]
         rest_at = ln.body + label.length
         rest_at += _SEP.match(self.text, rest_at, ln.end).end() - rest_at
-        self._set_heading(draft, i, rest_at)
+        sibling = (
+            self.drafts[replaced.seg]
+            if replaced is not None
+            and replaced.style == reading.style
+            and self._continues(replaced.value, reading.value)
+            else None
+        )
+        self._set_heading(draft, i, rest_at, sibling)
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
 
-    def _list_context(self, path: str, reading: Reading, replaced: _Level | None) -> str:
-        """The heading slug that tells apart a list whose top-level paths would repeat ones used
-        before ("A." under "DEFINITIONS", again "A." under "GRANT OF RIGHTS"): ``grant-of-rights/A``.
-        The items after the first keep the first's context; "" when the paths do not repeat."""
-        if (
-            replaced is not None
-            and replaced.style == reading.style
-            and self._continues(replaced.value, reading.value)
-        ):
-            return replaced.context
-        if path not in self.spaces.used or not self.heading_since:
-            return ""
-        heading = next((d for d in reversed(self.drafts) if not d.label), None)
-        if heading is None or not heading.heading or heading.line < self.last_numbered:
-            return ""
-        prefix, local = split_space(heading.path)
-        return f"{prefix}-{local}" if prefix else local
-
-    def _set_heading(self, draft: Draft, i: int, rest_at: int) -> None:
+    def _set_heading(self, draft: Draft, i: int, rest_at: int, sibling: Draft | None = None) -> None:
         ln = self.lines[i]
         rest = self.text[rest_at : ln.end]
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
         alone = nxt is None or nxt.blank or underline
+        if alone and not underline and self._untitled_sentence(sibling, rest):
+            draft.body = rest_at  # "O. Preserve any Warranty Disclaimers." last in a list of sentences
+            return
         if not alone and not ln.markdown_heading:
-            alone = self._heading_above_text(rest, nxt)
+            alone = self._heading_above_text(rest, nxt) or self._titled_like(sibling, rest, nxt)
         placed = bool(rest.strip()) and (alone or ln.markdown_heading)
         if placed and (
             ln.markdown_heading
@@ -314,6 +300,34 @@ class _Segmenter(UnnumberedHeadings, ListEnds, PartHeadings):
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _titled_like(self, sibling: Draft | None, rest: str, nxt) -> bool:
+        """ "5. Application of this License." straight above its text, when the elder sibling has
+        a title that ends the same way ("4. Inability to Comply …."): a title, as its siblings'."""
+        rest = rest.strip()
+        if sibling is None or not sibling.heading or not rest or nxt is None:
+            return False
+        ends = (
+            rest[-1] if not rest[-1].isalnum() else "",
+            sibling.heading[-1] if not sibling.heading[-1].isalnum() else "",
+        )
+        if ends[0] != ends[1] or len(rest) > 80 or not is_heading_text(rest):
+            return False
+        if not split_inline_heading(f"{rest} Text.")[0]:
+            return False  # a sentence, not a run of capitalised words
+        return self.text[nxt.body : nxt.body + 1].isupper()
+
+    def _untitled_sentence(self, sibling: Draft | None, rest: str) -> bool:
+        """An item that stands alone only because its list ends there: its elder sibling is an
+        untitled sentence with its words on its own line, and it too ends as a sentence."""
+        rest = rest.strip()
+        if sibling is None or sibling.heading or not rest.endswith(".") or not rest[:1].isupper():
+            return False
+        if split_inline_heading(f"{rest} Text.")[0]:
+            return False  # "6. Limitation on Liability." reads as a title of its own
+        ln = self.lines[sibling.line]
+        own = self.text[sibling.body : ln.end].strip()
+        return bool(own) and not split_inline_heading(own)[0]  # "4. Restrictions. The licence …" is titled
 
     def run(self) -> list[Segment]:
         for i, ln in enumerate(self.lines):

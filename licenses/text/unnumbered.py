@@ -24,6 +24,39 @@ class UnnumberedHeadings:
             r.style == top.style and self._continues(top.value, r.value) for r in label.readings
         )
 
+    def _title_line(self, j: int) -> bool:
+        ln = self.lines[j]
+        line = self.text[ln.body : ln.end].strip()
+        return (
+            (j == 0 or self.lines[j - 1].blank)
+            and 0 < len(line) <= 80
+            and line[0].isupper()
+            and line[-1] not in ".,;:"
+            and is_heading_text(line)
+            and parse_label(line) is None
+        )
+
+    def _titles_a_titled_list(self, i: int, body: int) -> bool:
+        """Line ``i``, a title standing alone above the first item of a list (still in the
+        preamble), heads that item when the list's second item has a title of its own above it
+        ("Permission for Use" / "(1) …" / "Permissions for Redistribution" / "(2) …")."""
+        if not self._title_line(i):
+            return False
+        label = parse_label(self.text[self.lines[body].body : self.lines[body].end])
+        firsts = [r for r in label.readings if is_first(r) and len(r.value) == 1] if label else []
+        if not firsts:
+            return False
+        for k in range(body + 1, min(body + 80, len(self.lines))):
+            ln = self.lines[k]
+            lab = None if ln.blank else parse_label(self.text[ln.body : ln.end])
+            if lab is None or not any(r.style == f.style for r in lab.readings for f in firsts):
+                continue
+            if not any(r.style == f.style and r.value == (2,) for r in lab.readings for f in firsts):
+                return False
+            above = next((j for j in range(k - 1, body, -1) if not self.lines[j].blank), body)
+            return above > body and self.lines[above + 1].blank and self._title_line(above)
+        return False
+
     def _centred_over(self, i: int, body: int) -> bool:
         """Whether line ``i`` is centred over the first line of the paragraph below (±8 columns),
         well right of its margin: a title, not words inside an indented clause."""
@@ -98,9 +131,9 @@ class UnnumberedHeadings:
             return False  # the title belongs to the preamble
         if ln.markdown_heading or underline:
             return True
-        if not self.drafts:
-            return False
         body = next((k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None)
+        if not self.drafts:
+            return body is not None and self._titles_a_titled_list(i, body)
         if (
             body is not None
             and line[0].isupper()

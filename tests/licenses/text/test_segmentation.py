@@ -226,7 +226,8 @@ def test_second_list_after_a_colon_restarts_numbering():
         "### Permitted Purpose\n\nA Competing Use means a service that:\n\n1. substitutes for the Software;\n\n"
         "2. offers the same functionality.\n\nPermitted Purposes include:\n\n1. internal use;\n\n2. research.\n"
     )
-    assert paths(text) == ["1", "2", "1", "2"]
+    # the second list restarts at 1 and, with no heading between, gets its own address space
+    assert paths(text) == ["1", "2", "list-2/1", "list-2/2"]
 
 
 def test_letter_skipped_inline_is_still_followed():

@@ -243,11 +243,11 @@ def test_a_second_list_in_a_clause_after_a_paragraph_back_at_the_clause_indentat
         "2(b)",
         "2(b)(i)",
         "2(b)(ii)",
-        "2(a)",
-        "2(b)",
+        "2.list-2(a)",  # a second list under 2: its own addresses, not 2(a) again
+        "2.list-2(b)",
         "3",
     ]
-    closing = next(s for s in segs if s.path == "2.closing")
+    closing = next(s for s in segs if s.path == "2.list-2")  # the words that open the second list
     assert closing.text == "When the Program is made available in source code form:"
     assert segs[closing.parent].path == "2"
     assert len({s.anchor for s in segs}) == len(segs)

@@ -352,3 +352,233 @@ def test_a_list_under_a_heading_keeps_plain_paths_when_they_do_not_repeat():
         "Definitions\n\nWords mean things.\n\nConditions\n\n1. Keep the notice.\n\n2. Do not use our names.\n"
     )
     assert paths(text) == ["1", "2"]
+
+
+def test_a_definition_back_at_the_margin_after_a_definitions_list_is_its_sibling():
+    text = (
+        "1. DEFINITIONS\n\n"
+        '"Work" means:\n\n'
+        "     a.  the first release, and\n"
+        "     b.  for each later author,\n\n"
+        "          i.  the changes, and\n"
+        "          ii.  the additions.\n\n"
+        "          A change counts once its author agrees.\n\n"
+        '"Author" means anyone who adds to the Work.\n\n'
+        '"User" means anyone who receives the Work.\n\n'
+        "2. GRANT\n\nYou may copy the Work.\n"
+    )
+    got = by_path(text)
+    assert [s.path for s in segment(text)][:8] == [
+        "1",
+        "1.def-work",
+        "1(a)",
+        "1(b)",
+        "1(b)(i)",
+        "1(b)(ii)",
+        "1.def-author",
+        "1.def-user",
+    ]
+    assert got["1.def-author"].text == '"Author" means anyone who adds to the Work.'
+    assert got["1(b)(ii)"].text.endswith("once its author agrees.")
+    assert got["1.def-user"].parent == got["1.def-author"].parent
+
+
+def test_a_second_list_under_the_same_clause_gets_its_own_addresses():
+    text = (
+        "1. SCOPE\nThese terms cover the work.\n\n"
+        "2. GRANT\nYou may copy the work.\n\n"
+        "3. REQUIREMENTS\n"
+        "You may give the work away in binary form, provided that:\n\n"
+        "     a) you follow these terms; and\n\n"
+        "     b) your own terms:\n"
+        "          i) disclaim every warranty;\n"
+        "          ii) say where the source is.\n\n"
+        "When you give the work away as source:\n\n"
+        "     a) these terms apply to it; and\n\n"
+        "     b) a copy of these terms goes with it.\n\n"
+        "4. TERMINATION\nThe grant ends on a breach.\n"
+    )
+    got = paths(text)
+    assert got[2:] == ["3", "3(a)", "3(b)", "3(b)(i)", "3(b)(ii)", "3.list-2(a)", "3.list-2(b)", "4"]
+    got_segs = by_path(text)
+    assert got_segs["3.list-2(a)"].text == "these terms apply to it; and"
+    # the paragraph that opens the second list is a segment at the list's address
+    assert got_segs["3.list-2"].text == "When you give the work away as source:"
+    assert len(set(got)) == len(got)
+
+
+def test_top_level_lists_after_lead_in_lines_do_not_repeat_paths():
+    text = (
+        "Terms of the Sample Licence\n\n"
+        "You may:\n\n"
+        "a) copy the work;\n\n"
+        "b) share the work.\n\n"
+        "You may not:\n\n"
+        "a) sell the work;\n\n"
+        "b) remove this notice.\n\n"
+        "You must:\n\n"
+        "a) keep this notice.\n"
+    )
+    got = paths(text)
+    assert got == ["a", "b", "list-2/a", "list-2/b", "list-3/a"]
+    segs = by_path(text)
+    assert segs["list-3/a"].text == "keep this notice."
+    assert segs["b"].text == "share the work."  # "You may not:" is no tail of item b
+    assert segs["list-2"].text == "You may not:"
+
+
+def test_a_definition_after_an_unindented_definitions_list_is_not_an_items_child():
+    text = (
+        "1. DEFINITIONS\n"
+        '"Work" means:\n\n'
+        "a. the first release, and\n\n"
+        "b. for each later author,\n"
+        "\ti. the changes, and\n"
+        "\tii. the additions.\n\n"
+        '"Author" means anyone who adds to the Work.\n\n'
+        "2. GRANT\nYou may copy the Work.\n"
+    )
+    got = by_path(text)
+    assert "1.def-author" in got
+    assert got["1.def-author"].parent == got["1.def-work"].parent
+
+
+def test_the_last_item_of_a_list_of_sentences_is_no_title_because_a_blank_line_follows():
+    text = (
+        "1. Copying\n\nYou may copy the manual.\n\n"
+        "2. Changes\n\nYou may change the manual, provided that you:\n"
+        "     A. Put a new title on the cover page of the changed manual.\n"
+        "     B. List the authors of the changes on the cover page.\n"
+        "     C. Keep any Warranty Notices.\n\n"
+        "If the changed manual adds new chapters of its own, you may mark them as fixed.\n\n"
+        "3. Limitation of Liability.\n\nNobody is liable.\n"
+    )
+    got = by_path(text)
+    assert got["2(C)"].heading == ""
+    assert got["2(C)"].text == "Keep any Warranty Notices."
+    assert got["2.closing"].text.startswith("If the changed manual adds")
+    assert got["3"].heading == "Limitation of Liability."
+
+
+def test_a_title_above_the_first_item_heads_it_when_the_next_item_has_a_title_too():
+    text = (
+        "The Sample Licence\n\nEveryone may copy this licence.\n\n"
+        "Use Without Sharing\n\n"
+        "(1) You may use the work for any purpose.\n\n"
+        "Sharing the Original\n\n"
+        "(2) You may share copies of the work as you received it.\n"
+    )
+    segs = segment(text)
+    assert [(s.path, s.heading) for s in segs] == [
+        ("preamble", ""),
+        ("use-without-sharing", "Use Without Sharing"),
+        ("(1)", ""),
+        ("sharing-the-original", "Sharing the Original"),
+        ("(2)", ""),
+    ]
+    assert "Use Without" not in segs[0].text
+
+
+def test_a_title_above_a_first_item_whose_list_has_no_titles_stays_in_the_preamble():
+    text = (
+        "The Sample Licence\n\nEveryone may copy this licence.\n\n"
+        "Use Without Sharing\n\n"
+        "(1) You may use the work for any purpose.\n\n"
+        "(2) You may share copies of the work as you received it.\n"
+    )
+    assert [s.path for s in segment(text)] == ["preamble", "(1)", "(2)"]
+
+
+def test_words_after_a_list_at_the_margin_of_a_subclause_whose_text_sits_there_are_its_own():
+    text = (
+        "1. Versions of the License.\n\n"
+        "     1.1. New Versions.\nThe author may publish new versions.\n\n"
+        "     1.2. Parts of the License.\nThis license joins the following two parts:\n\n"
+        "          [1] A licence of the developer.\n\n"
+        "          [2] The general policy of the software.\n\n"
+        "Where the parts conflict, the higher numbered part wins.\n\n"
+        "2. DISCLAIMER OF WARRANTY.\n\nNo warranty.\n"
+    )
+    got = by_path(text)
+    assert "1.2.closing" in got and "1.closing" not in got
+    assert got["1.2.closing"].text.startswith("Where the parts conflict")
+    assert got["1.2"].heading == "Parts of the License."
+
+
+def test_a_list_whose_first_item_is_inline_goes_on_with_its_second_item_on_a_new_paragraph():
+    text = (
+        "1. Definitions.\n\nWords mean what they say.\n\n"
+        "2. Grant.\n\n"
+        "2.1. The Author grants you a licence, subject to these terms: (a) to copy the\n"
+        "work as you receive it; and\n\n"
+        "(b) to change the work.\n\n"
+        "(c) the grants in 2.1(a) and (b) start when you receive the work.\n\n"
+        "2.2. Nothing else is granted.\n"
+    )
+    assert paths(text) == ["1", "2", "2.1", "2.1(b)", "2.1(c)", "2.2"]
+    got = by_path(text)
+    assert got["2.1"].text.endswith("(a) to copy the\nwork as you receive it; and")
+    assert got["2.1(b)"].text == "to change the work."
+
+
+def test_a_second_item_without_an_inline_first_stays_prose():
+    text = (
+        "1. Definitions.\n\nWords mean what they say.\n\n"
+        "2. Grant.\n\n"
+        "2.1. The Author grants you a licence to copy the work.\n\n"
+        "(b) under the law of your country.\n\n"
+        "2.2. Nothing else is granted.\n"
+    )
+    assert paths(text) == ["1", "2", "2.1", "2.2"]
+
+
+def test_an_item_printed_in_another_style_between_its_siblings_continues_the_list():
+    text = (
+        "1. Grant.\n\nThe Author grants you a licence:\n\n"
+        "     (a) to copy the work; and\n\n"
+        "     b) to change the work; and\n\n"
+        "     (c) to share the work.\n\n"
+        "2. Limits.\n\nNothing else.\n"
+    )
+    assert paths(text) == ["1", "1(a)", "1(b)", "1(c)", "2"]
+    assert by_path(text)["1(b)"].text == "to change the work; and"
+
+
+def test_sub_parts_printed_4a_4b_are_clauses_that_hold_their_items():
+    text = (
+        "1. Definitions\n\nWords mean what they say.\n\n"
+        "2. Restrictions\n\nThe licence is limited as follows.\n\n"
+        "2A Sharing the Work\n\n"
+        "    a. You may share the Work only under this Licence.\n"
+        "    b. You must keep the notices.\n\n"
+        "2B Credit\n\n"
+        "    a. You must name the author.\n\n"
+        "3. Termination\n\nThe licence ends on a breach.\n"
+    )
+    assert paths(text) == ["1", "2", "2A", "2A(a)", "2A(b)", "2B", "2B(a)", "3"]
+    got = by_path(text)
+    assert got["2A"].heading == "Sharing the Work"
+    assert got["2B(a)"].text == "You must name the author."
+
+
+def test_a_number_and_a_capital_in_a_sentence_is_no_sub_part():
+    text = (
+        "1. Scope\n\nThese terms cover the work.\n\n"
+        "2. Grant\n\nYou may copy the work\n"
+        "3D Printing of the work is allowed too.\n\n"
+        "3. Limits\n\nNothing else.\n"
+    )
+    assert paths(text) == ["1", "2", "3"]
+
+
+def test_a_title_straight_above_its_text_is_a_title_when_its_elder_sibling_has_one():
+    text = (
+        "Section 1. Scope\n\nThese terms cover the work.\n\n"
+        "Section 2. Terms of Distribution\n\n"
+        "A. General Requirements\nYou must keep every notice.\n\n"
+        "B. Requirements for a Distribution of Modifiable Code\nYou must give the source away.\n\n"
+        "C. Requirements for a Distribution of Non-modifiable Code\nYou must say where the source is.\n"
+    )
+    got = by_path(text)
+    assert got["Section 2(C)"].heading == "Requirements for a Distribution of Non-modifiable Code"
+    assert got["Section 2(C)"].text == "You must say where the source is."

@@ -1,0 +1,79 @@
+"""Items a text misprints, and where a list goes on anyway. No Django imports.
+
+A mixin of :class:`licenses.text.segmentation._Segmenter` (it reads the segmenter's lines,
+stack and drafts): a letter skipped because it sits inline ("G. … H. …" then "I."), an item
+printed in another style ("b)" between "(a)" and "(c)"), and a list whose first item is printed
+inline ("…claims: (a) under …; and" then "(b) under …" at a new paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+
+from licenses.text.numbering import Label, Reading
+
+
+class ListGaps:
+    def _gap(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """A letter that skips one ("G." then "I.", "H." being inline), confirmed by the next label."""
+        for r in label.readings:
+            if r.style[0] not in ("alpha", "ALPHA"):
+                continue
+            for d in range(len(self.stack) - 1, -1, -1):
+                lvl = self.stack[d]
+                if (
+                    lvl.style == r.style
+                    and lvl.value[0] + 2 == r.value[0]
+                    and self._next_is(i, r.style, r.value[0] + 1)
+                ):
+                    return d, r
+        return None
+
+    def _misprinted(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "b)" between "(a)" and "(c)": the next item printed in another style, in line with its
+        elder sibling and confirmed by the item after it; it continues that list."""
+        for r in label.readings:
+            if len(r.value) != 1:
+                continue
+            for d in range(len(self.stack) - 1, -1, -1):
+                lvl = self.stack[d]
+                if (
+                    lvl.style[0] == r.style[0]
+                    and lvl.style != r.style
+                    and len(lvl.value) == 1
+                    and lvl.value[0] + 1 == r.value[0]
+                    and self._indent(self.drafts[lvl.seg].line) == self._indent(i)
+                    and self._next_is(i, lvl.style, r.value[0] + 1)
+                ):
+                    return d, Reading(lvl.style, r.value)
+        return None
+
+    def _after_inline_first(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "…intellectual property claims: (a) under …; and" then "(b) under …" at the start of a
+        paragraph: a list whose first item is printed inline in the last clause's own text. The
+        second item opens the list under that clause (the first stays in its text)."""
+        if not self.stack or self.drafts[-1].line != self.drafts[self.stack[-1].seg].line:
+            return None
+        if not self.lines[i - 1].blank and not self._after_item_end(i):
+            return None
+        own = self.text[self.drafts[-1].body : self.lines[i].start]
+        for r in label.readings:
+            if len(r.value) != 1 or r.value[0] != 2 or r.style in [lvl.style for lvl in self.stack]:
+                continue
+            first = _first_label(label.text, r)
+            if first and re.search(rf"(?:^|[\s:]){re.escape(first)}[ \t\r\n]*[^\W_]", own):
+                return len(self.stack), r
+        return None
+
+    def _after_item_end(self, i: int) -> bool:
+        above = self.text[self.lines[i - 1].start : self.lines[i - 1].end].rstrip()
+        return above.endswith((";", "; and", "; or", "."))
+
+
+def _first_label(printed: str, r: Reading) -> str:
+    """The first item's label printed like ``printed`` (a second item): "(b)" -> "(a)", "B." -> "A."."""
+    kind = r.style[0]
+    core = {"alpha": "b", "ALPHA": "B", "num": "2"}.get(kind)
+    if core is None or printed.count(core) != 1:
+        return ""
+    return printed.replace(core, {"b": "a", "B": "A", "2": "1"}[core])
