@@ -30,6 +30,7 @@ from licenses.text.hints.structure import (
     OBJECT_FORM,
     PATENT,
     RESERVED,
+    RESTATED,
     ROYALTY_ELSEWHERE,
     SOURCE,
     SOURCE_COST,
@@ -99,6 +100,7 @@ RULES: tuple[Rule, ...] = (
             GRANT_BACK,
             TRADEMARK,
             RESERVED,
+            RESTATED,
             r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
             OBJECT_FORM,
         ),
@@ -147,7 +149,7 @@ RULES: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
-        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED),
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED),
     ),
     Rule(
         3,
@@ -177,6 +179,16 @@ RULES: tuple[Rule, ...] = (
         # licence every recipient gets (OSD 7), not terms for the derived work.
         unless=TRADEMARK
         + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
+    ),
+    Rule(
+        3,
+        "asks that derived works be shared under the same terms (share-alike)",
+        # the verb: "license Derivative Materials ... under the terms and conditions of this
+        # License", "must license the entire Derived Work as a whole under this License"; a
+        # licensor's "no obligation to license such Modifications under this License" asks nothing.
+        r"\blicen[cs]e\s+(?:any\s+|all\s+|such\s+|your\s+|the\s+|that\s+|each\s+)?(?:entire\s+)?(?:{DERIVED})\b"
+        r"[^.;]{0,80}?\bunder\s+(?:the\s+(?:same\s+)?terms\s+(?:and\s+conditions\s+)?of\s+)?this\s+licen[cs]e\b",
+        unless=r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b",
     ),
     Rule(
         3,
@@ -329,13 +341,17 @@ RULES: tuple[Rule, ...] = (
         r"\bcop(?:y|ies)\s+of\s+(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b",
         # "You may obtain a copy of the License at <address>" is the notice put in each file, which
         # points to the license; it sets no condition.
-        unless=r"\bobtain\s+a\s+copy\s+of\s+the\s+licen[cs]e\s+at\b",
+        # "Simply including a copy of this Agreement is not sufficient to license ..." says what
+        # the copy does not do.
+        unless=r"\bobtain\s+a\s+copy\s+of\s+the\s+licen[cs]e\s+at\b|\bnot\s+(?:sufficient|enough)\b",
     ),
     Rule(
         7,
         "asks that the license travel with copies",
         r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b"
-        r"|\b(?:contains?|retain|keep|include|reproduce|accompan\w*|carry)\b[^.;]{0,60}?\b(?:and|with)\s+(?:all\s+(?:the\s+)?terms\s+of\s+)?(?:this|these)\s+(?:licen[cs]e|agreement|terms)\b",
+        r"|\b(?:contains?|retain|keep|include|reproduce|accompan\w*|carry)\b[^.;]{0,60}?\b(?:and|with)\s+(?:all\s+(?:the\s+)?terms\s+of\s+)?(?:this|these)\s+(?:licen[cs]e|agreement|terms)\b"
+        # "Retain Original License ✓" (a permissions table), "keep the original licence with it"
+        r"|\b(?:retain|keep)\s+(?:the\s+)?original\s+licen[cs]e\b(?!\s+(?:fees?|rights?|to)\b)",
     ),
     Rule(
         7,

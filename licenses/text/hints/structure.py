@@ -102,6 +102,9 @@ NOT_GRANTED = (
     r"|\bdoes\s+not\s+(?:give|grant|limit|restrict|affect|extend|convey)\b"
     r"|\bno\s+longer\b|\b(?:revocation|revok\w+|terminat\w+|loss)\s+(?:of\s+)?(?:all\s+|any\s+|your\s+)?(?:the\s+)?rights?\b"
 )
+# A grant restated from another clause ("for the avoidance of doubt, Section 2(a)(1) grants You the
+# right to extract, reuse … and Share") is read where it is made, not where it is cited.
+RESTATED = r"\b(?:section|clause|paragraph|article)\s+[\w().]+\s+(?:grants?|gives?)\b"
 NOT_DERIVED_OBJECT = (
     r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:{DERIVED}))"
     r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"
