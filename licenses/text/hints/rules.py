@@ -17,6 +17,7 @@ from functools import lru_cache
 from licenses.text.hints.structure import (
     ACCEPTANCE,
     DERIVED,
+    DESCRIBED,
     DISTRIBUTE,
     DISTRIBUTE_VERBS,
     FREE,
@@ -101,6 +102,7 @@ RULES: tuple[Rule, ...] = (
             TRADEMARK,
             RESERVED,
             RESTATED,
+            DESCRIBED,
             r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
             OBJECT_FORM,
         ),
@@ -149,13 +151,26 @@ RULES: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
-        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED),
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, DESCRIBED),
     ),
     Rule(
         3,
         "grants the right to make or share derived works",
         r"\b(?:{DERIVED})\b",
         item=GRANT_ITEM,
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants or withholds the right to modify",
+        # a list item that continues "You are free to:" or "You may not:" with a verb of changing
+        r"^(?:modify|adapt|alter|translate|transform|remix|change)\b",
+        item=r"^(?:modify|adapt|alter|translate|transform|remix|change)\s+(?:the|this|any|it|them|such|all|a)\b",
+    ),
+    Rule(
+        3,
+        "says no one may be kept from making their own changes",
+        r"\b(?:restrict|prevent|prohibit|stop|keep)\w*\s+(?:\w+\s+){0,3}?from\s+(?:making|creating|preparing|distributing)\s+(?:\w+\s+){0,3}?(?:changes|{DERIVED})\b",
         unless=PATENT,
     ),
     Rule(

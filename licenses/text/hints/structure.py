@@ -20,20 +20,22 @@ SOURCE = r"source\s+code|corresponding\s+source"
 
 # --- Clause structure, shared by the criteria -------------------------------------------------
 # A list of verbs before the one a rule looks for: "use, copy, modify, merge, publish, distribute",
-# "make and give away", "execute, prepare derivative works of, and distribute". Items are joined
-# by commas or conjunctions, so that "to the recipient who may then ..." is not a list.
+# "make and give away", "execute, prepare derivative works of, and distribute", "You are free to:
+# copy and publish the Data; adapt the Data". Items are joined by commas, semicolons or conjunctions, so that "to the recipient who may then ..." is not a list.
 # A list holds no modal verb: "the right to Receive, Use or Publish the Data will be revoked or
 # modified" has ended its list at "will".
-_WORD = r"(?!(?:will|shall|must|would|should)\b)[\w/-]+"
+# Nor does it cross a negation: in "This License applies to the Software and You may not use,
+# reproduce or distribute it" no permission reaches the verbs.
+_WORD = r"(?!(?:will|shall|must|would|should|may|not|cannot)\b)[\w/-]+"
 LIST = (
-    rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
+    rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
 )
 # Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
 # "Licensee may", "is allowed to" (the verb list follows).
 PERMIT = (
     # One word may come between ("permission hereby to"), but not a participle that makes the
     # right the subject of something else ("rights relating to Covered Code").
-    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to\s+(?!the\s+contrary\b)"
+    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to:?\s+(?!the\s+contrary\b)"
     r"|\bpermission\s+is\s+(?:hereby\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
@@ -58,6 +60,13 @@ MODIFY_VERBS = (
 # Patent grants and patent limits speak of selling and of combinations for patent reasons only;
 # "copyright, patent, trademark and attribution notices" is not one.
 PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*"
+# Not a permission given but the license described ("This License identifies the terms under which
+# you may use, copy or distribute ..."), or terms set *for* the acts ("You may provide additional
+# license terms and conditions for use, reproduction, or distribution of Your changes").
+DESCRIBED = (
+    r"\b(?:identif(?:y|ies)|describes?|states?|sets?\s+(?:out|forth)|explains?)\s+the\s+(?:terms|conditions)\s+under\s+which\b"
+    r"|\b(?:terms|conditions)\s+(?:and\s+conditions\s+)?for\s+(?:the\s+)?(?:use|reproduction|copying|distribution)\b"
+)
 # A grant the licensee makes (to the licensor or to everyone), not one it receives.
 GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
 # A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
@@ -72,7 +81,11 @@ SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source
 # A royalty in a patent dispute ("agree in writing to pay a reasonable royalty ... or withdraw the
 # litigation claim") or one the licensee is spared ("without ... any obligation to pay any
 # royalties") is not a price asked for the software.
-ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay(?:ing)?\b"
+# Nor is a fee the licensor itself would have to pay ("if Apple is able, without the payment of a
+# fee or royalty, to resume use").
+ROYALTY_ELSEWHERE = (
+    r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay(?:ing|ment)?\b"
+)
 # "You may distribute it in object code form, provided that …" sets the terms for binaries: what
 # goes with them is OSD 2's question (the source), not a grant of redistribution.
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
