@@ -7,7 +7,7 @@ invented "Gadget" and "Owner", so that the tests check the shape a rule looks fo
 import pytest
 
 from licenses.text.hints import Terms, candidate_hints, defined_terms
-from licenses.text.hints.clean import is_about_license_text, is_definition
+from licenses.text.hints.clean import is_about_license_text, is_definition, readable
 
 
 def numbers(text: str, heading: str = "", terms: Terms | None = None) -> set[int]:
@@ -372,3 +372,66 @@ def test_osd3_a_reciprocal_grant_of_your_changes_to_everyone():
     )
     # to the Owner alone it is a contributor agreement
     assert 3 not in numbers("You hereby grant the Owner a licence to keep Your Modifications on file.")
+
+
+# --- issue 19, fourth round: shapes found on the tune splits, checked on unlabelled texts -------
+
+
+def test_a_drawn_table_is_read_cell_by_cell():
+    table = (
+        "Gadget Rights\n"
+        "+--------------------------+---+-------------------------+---+\n"
+        "| Change the Gadget        | ✓ | Selling the Gadget      | ✗ |\n"
+        "+--------------------------+---+-------------------------+---+\n"
+        "| Commercial Use of Output | ✗ | Keep Original Licence   | ✓ |\n"
+        "+--------------------------+---+-------------------------+---+\n"
+        "| No Warranty              | ✓ |                         |   |\n"
+    )
+    assert "Commercial Use of Output ✗" in readable(table)
+    # the warranty row no longer hides the rest of the table
+    assert {6, 7} <= numbers(table)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grant cited from another section is read where it is made
+        "To be clear, Section 3(b) grants You the right to copy and sell the Gadget's tables.",
+        # a verb list stops at a negation
+        "The Licence extends to the Gadget, and you may not copy, print or sell the Gadget unless it says so.",
+        # the license described, not a permission given
+        "These pages set out the conditions under which you may copy and sell the Gadget.",
+        # terms set for the acts, not the acts granted
+        "You may offer your own terms and conditions for use, copying, or distribution of your changes.",
+    ],
+)
+def test_osd1_cited_negated_or_described_grants_are_no_grants(text):
+    assert 1 not in numbers(text)
+    assert 3 not in numbers(text.replace("sell", "change"))
+
+
+def test_osd1_a_fee_the_licensor_would_pay_is_no_fee():
+    assert 1 not in numbers("Once the Owner can, without payment of a royalty, sell the Gadget again, it will say so.")
+    assert 1 in numbers("You must pay the Owner a royalty on each copy you sell.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are free to: print and lend the Gadget; alter the Gadget; show it to friends.",
+        "You must not:\n\nadapt the Gadget or any part of it;",
+        "Anyone who changes the Gadget must license each Derivative Work under this License.",
+        "Your changes must not keep anyone else from making changes of their own to the Gadget.",
+    ],
+)
+def test_osd3_list_items_share_alike_verbs_and_freedom_to_change(text):
+    assert 3 in numbers(text)
+
+
+def test_osd3_a_licensor_not_obliged_to_license_changes_asks_nothing():
+    assert 3 not in numbers("The Owner is under no obligation to license such Modifications under this License.")
+
+
+def test_osd7_the_licence_travels_but_including_it_is_not_sufficient_for_something_else():
+    assert 7 in numbers("Each copy you hand on must keep the original licence with it.")
+    assert 7 not in numbers("Merely including a copy of this Licence is not sufficient to relicense the Gadget.")
