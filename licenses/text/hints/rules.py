@@ -193,7 +193,9 @@ RULES: tuple[Rule, ...] = (
         # "the Licensor offers the recipient a license to the Database on the same terms" is the
         # licence every recipient gets (OSD 7), not terms for the derived work.
         unless=TRADEMARK
-        + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
+        + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d"
+        # a list of the elements' names ("its elements are Attribution, NonCommercial, and ShareAlike")
+        + r"|\b(?:attribution|non-?\s?commercial)\s*,\s*(?:(?:non-?\s?commercial|no\s*-?\s*derivatives?)\s*,?\s*)?(?:and\s+)?share\s*-?alike\s*\W*$",
     ),
     Rule(
         3,
@@ -419,7 +421,10 @@ RULES: tuple[Rule, ...] = (
         "concerns other software combined or distributed with it",
         r"\b(?:combin\w+|together|along\s*side|distributed\s+with)\b[^.;]{0,60}?\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|code|librar(?:y|ies))\b"
         r"|\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|librar(?:y|ies))\b[^.;]{0,80}?\btogether\b",
-        unless=PATENT,
+        # "the combination of the Original Code with other software or devices": software and
+        # hardware together is what a patent claim reads on (an item of a patent grant's
+        # exceptions, cut from the words "patent" and "infringement"), not a term for other software.
+        unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b|\b(?:hardware|devices?)\s+(?:or|and|and/or)\s+(?:other\s+)?software\b",
     ),
     Rule(
         9,

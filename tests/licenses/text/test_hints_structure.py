@@ -435,3 +435,13 @@ def test_osd3_a_licensor_not_obliged_to_license_changes_asks_nothing():
 def test_osd7_the_licence_travels_but_including_it_is_not_sufficient_for_something_else():
     assert 7 in numbers("Each copy you hand on must keep the original licence with it.")
     assert 7 not in numbers("Merely including a copy of this Licence is not sufficient to relicense the Gadget.")
+
+
+def test_osd3_a_list_of_element_names_is_no_share_alike_term():
+    assert 3 not in numbers("The parts of this licence are called Attribution, NonCommercial, and ShareAlike.")
+    assert 3 in numbers("ShareAlike. If you share a changed Gadget, you must share it under these terms.")
+
+
+def test_osd9_combination_with_other_software_or_hardware_is_patent_scope():
+    assert 9 not in numbers("iii) the combination of the Gadget with other software or hardware.")
+    assert 9 in numbers("You may combine the Gadget with other software and hand on the two together.")
