@@ -114,6 +114,12 @@ RULES: tuple[Rule, ...] = (
         item=GRANT_ITEM,
         unless=PATENT,
     ),
+    Rule(
+        1,
+        "grants or withholds passing copies on",
+        # a permissions table's row or a list item: "Share Verbatim Copy ✓", "sell copies of it"
+        r"^(?:share|sell|distribute|redistribute|give\s+away)\s+(?:verbatim\s+|exact\s+|unmodified\s+)?cop(?:y|ies)\b",
+    ),
     # 2. Source code: included or offered; the preferred form; no obfuscation.
     Rule(
         2,
@@ -144,7 +150,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         2,
         "asks for the source code to be provided",
-        r"\bwritten\s+offer\b|\bavailable\s+in\s+source\s+(?:code\s+)?form\b",
+        r"\bwritten\s+offer\b|\bavailable\s+in\s+source\s+(?:code\s+)?form\b"
+        # a permissions table's row: "Disclose Source ✓"
+        r"|^(?:disclose|provide|include|publish|share)\s+(?:the\s+)?source\b",
     ),
     # 3. Derived works: modifications allowed and distributable under the same terms.
     Rule(

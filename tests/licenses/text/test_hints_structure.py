@@ -445,3 +445,9 @@ def test_osd3_a_list_of_element_names_is_no_share_alike_term():
 def test_osd9_combination_with_other_software_or_hardware_is_patent_scope():
     assert 9 not in numbers("iii) the combination of the Gadget with other software or hardware.")
     assert 9 in numbers("You may combine the Gadget with other software and hand on the two together.")
+
+
+def test_permission_table_rows_on_copies_and_source():
+    table = "| Sell Exact Copy | ✗ |\n| Disclose Source | ✓ |\n"
+    assert {1, 2} <= numbers(table)
+    assert 2 not in numbers("| Source Files | 12 |\n")
