@@ -17,7 +17,6 @@ from functools import lru_cache
 from licenses.text.hints.structure import (
     ACCEPTANCE,
     DERIVED,
-    DESCRIBED,
     DISTRIBUTE,
     DISTRIBUTE_VERBS,
     FREE,
@@ -36,6 +35,7 @@ from licenses.text.hints.structure import (
     SOURCE,
     SOURCE_COST,
     SOURCE_FORM,
+    TERMS_FOR,
     TRADEMARK,
     any_of,
     permitted,
@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
             TRADEMARK,
             RESERVED,
             RESTATED,
-            DESCRIBED,
+            TERMS_FOR,
             r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
             OBJECT_FORM,
         ),
@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
-        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, DESCRIBED),
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED),
     ),
     Rule(
         3,

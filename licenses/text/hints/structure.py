@@ -60,13 +60,12 @@ MODIFY_VERBS = (
 # Patent grants and patent limits speak of selling and of combinations for patent reasons only;
 # "copyright, patent, trademark and attribution notices" is not one.
 PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*"
-# Not a permission given but the license described ("This License identifies the terms under which
-# you may use, copy or distribute ..."), or terms set *for* the acts ("You may provide additional
-# license terms and conditions for use, reproduction, or distribution of Your changes").
-DESCRIBED = (
-    r"\b(?:identif(?:y|ies)|describes?|states?|sets?\s+(?:out|forth)|explains?)\s+the\s+(?:terms|conditions)\s+under\s+which\b"
-    r"|\b(?:terms|conditions)\s+(?:and\s+conditions\s+)?for\s+(?:the\s+)?(?:use|reproduction|copying|distribution)\b"
-)
+# Terms set *for* the acts, not the acts granted: "You may provide additional license terms and
+# conditions for use, reproduction, or distribution of Your changes" lets the licensee license its
+# changes (OSD 3's question); it grants no redistribution. (A license that describes itself, "the
+# terms under which you may copy and distribute", is read as the grant it describes, as
+# preambles are.)
+TERMS_FOR = r"\b(?:terms|conditions)\s+(?:and\s+conditions\s+)?for\s+(?:the\s+)?(?:use|reproduction|copying|distribution)\b"
 # A grant the licensee makes (to the licensor or to everyone), not one it receives.
 GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
 # A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
