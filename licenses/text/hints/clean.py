@@ -19,7 +19,10 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])[\"'”’)]*\s+(?=[\"“'‘(\[*#]*[A-Z
 _DISCLAIMER = re.compile(
     r"\bas[- ]is\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+warrant|\bwarranties\b|\bwarranty\s+of\b"
     r"|\bdisclaim(?:s|ed|ing)\b|\bdisclaimer\s+of\b|\bbe\s+liable\b|\bliable\s+(?:to|for)\b"
-    r"|\blimitation\s+of\s+liability\b|\bindemni\w*|\bhold\s+harmless\b|\bdamages\b",
+    r"|\blimitation\s+of\s+liability\b|\bindemni\w*|\bhold\s+harmless\b|\bdamages\b"
+    # "makes no guarantees that any source code is available" ("makes no representations" is left:
+    # in run-on permission notices it shares a sentence with the grant)
+    r"|\bmakes?\s+no\s+(?:\w+\s+)?(?:guarantees?|commitments?|promises?)\b",
     re.IGNORECASE,
 )
 # A sentence about the license document: its text, its versions, its steward, renaming it.

@@ -459,3 +459,8 @@ def test_permission_table_rows_on_copies_and_source():
     table = "| Sell Exact Copy | ✗ |\n| Disclose Source | ✓ |\n"
     assert {1, 2} <= numbers(table)
     assert 2 not in numbers("| Source Files | 12 |\n")
+
+
+def test_a_promise_not_made_is_a_disclaimer():
+    assert 2 not in numbers("The Owner makes no promises that the Gadget's source code is available anywhere.")
+    assert 2 in numbers("The Gadget's source code is available from the Owner on request.")
