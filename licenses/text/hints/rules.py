@@ -380,6 +380,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         7,
+        "asks that copies be passed on only under this license",
+        # "may be distributed only under the terms of this License", "must be distributed entirely
+        # under this licence", "all distribution ... must be under the terms of this License"
+        r"\b(?:only|must|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}?under\s+(?:the\s+(?:terms|conditions)\s+(?:and\s+conditions\s+)?of\s+)?this\s+(?:public\s+)?licen[cs]e\b",
+        needs=r"\b(?:distribut\w*|convey\w*|made\s+available|licensed|sublicens\w*|copies|recipients?)\b",
+    ),
+    Rule(
+        7,
         "asks that the permission notice or conditions travel with copies",
         r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:may|must|shall)\s+not\s+be\s+removed\b",
     ),

@@ -464,3 +464,18 @@ def test_permission_table_rows_on_copies_and_source():
 def test_a_promise_not_made_is_a_disclaimer():
     assert 2 not in numbers("The Owner makes no promises that the Gadget's source code is available anywhere.")
     assert 2 in numbers("The Gadget's source code is available from the Owner on request.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copies of the Gadget may be handed on and distributed only under the terms of this Licence.",
+        "Every changed Gadget must be distributed wholly under this licence.",
+    ],
+)
+def test_osd7_copies_pass_on_only_under_this_license(text):
+    assert 7 in numbers(text)
+
+
+def test_osd7_a_work_offered_under_this_license_sets_no_condition():
+    assert 7 not in numbers("The Gadget is offered under this Licence by the Owner.")
