@@ -259,6 +259,17 @@ RULES: tuple[Rule, ...] = (
         "asks that changed versions be marked as different from the original",
         r"\bmarked\b[^.;]{0,60}?\b(?:different|changed|modified|altered|as\s+such|original)\b|\b(?:changed|modified|altered)\s+(?:\w+\s+){0,3}?(?:must|shall)\s+be\s+(?:\w+\s+)?marked\b",
     ),
+    Rule(
+        4,
+        "asks that changed versions be labelled as changed or named differently",
+        # "label your schema as a variant", "mark as 'not part of the original' any modifications",
+        # "identify that changes were made", "must bear a name that is different from", "may not be
+        # changed unless the name is changed also"
+        r"\b(?:label\w*|mark(?:ed|s)?|tag(?:ged|s)?|identif\w+|designat\w+)\b[^.;]{0,60}?\bas\s+(?:such\b|(?:an?\s+)?(?:variant|modified|changed|altered|different)\b|[\"“]?not\s+(?:part\s+of\s+)?(?:the\s+)?original\b)"
+        r"|\b(?:label\w*|mark\w*|demarcat\w*|identif\w+|indicat\w+|stat\w+)\b[^.;]{0,60}?\bchanges\s+(?:were|have\s+been|are)\s+made\b"
+        r"|\bname\s+(?:that\s+is\s+)?(?:different|distinct)\s+from\b|\bunless\s+(?:the|its)\s+name\s+is\s+(?:also\s+)?changed\b",
+        needs=r"\b(?:modif\w*|chang\w*|alter\w*|variant|deriv\w*|version)\b",
+    ),
     Rule(4, "forbids misrepresenting the origin", r"\bmisrepresent\w*"),
     Rule(
         4,

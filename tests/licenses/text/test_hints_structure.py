@@ -479,3 +479,21 @@ def test_osd7_copies_pass_on_only_under_this_license(text):
 
 def test_osd7_a_work_offered_under_this_license_sets_no_condition():
     assert 7 not in numbers("The Gadget is offered under this Licence by the Owner.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you change the Gadget, tag your copy as a variant of the Gadget.",
+        "Anyone who edits the Gadget must clearly state that changes have been made.",
+        "A changed Gadget must carry a name that is different from the Owner's name for it.",
+        "The Gadget may be copied, but not altered unless its name is changed also.",
+        "Please mark as “not part of the original” any modification you make to the Gadget.",
+    ],
+)
+def test_osd4_changed_versions_labelled_or_renamed(text):
+    assert 4 in numbers(text)
+
+
+def test_osd4_a_label_with_no_change_in_view_is_not_marking_changes():
+    assert 4 not in numbers("Each box must be labelled as such by the seller.")
