@@ -399,6 +399,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         7,
+        "keeps recipients' rights under this license",
+        # "may not attempt to alter or restrict the recipients' rights", "the Licensor offers to the
+        # recipient a license to the Work on the same terms", "not allowed to remove this license
+        # from the distribution"
+        r"\b(?:limit|alter|restrict|reduce)\w*\s+(?:\w+\s+){0,6}?(?:the\s+|a\s+|any\s+)?recipients?['’]?s?\s+(?:rights|ability\s+to\s+(?:\w+\s+)?exercise)\b"
+        r"|\boffers?\s+(?:to\s+)?(?:the\s+|each\s+|every\s+)?recipients?\s+a\s+licen[cs]e\b|\bremov\w*\s+(?:this|the)\s+licen[cs]e\s+(?:text\s+)?from\b",
+    ),
+    Rule(
+        7,
         "asks that the permission notice or conditions travel with copies",
         r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:may|must|shall)\s+not\s+be\s+removed\b",
     ),

@@ -497,3 +497,15 @@ def test_osd4_changed_versions_labelled_or_renamed(text):
 
 def test_osd4_a_label_with_no_change_in_view_is_not_marking_changes():
     assert 4 not in numbers("Each box must be labelled as such by the seller.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your own terms for the binary Gadget must not narrow or restrict the recipients' rights in its source.",
+        "Whenever you hand the Gadget on, the Owner offers each recipient a licence on these same terms.",
+        "No one may remove this licence from a copy of the Gadget.",
+    ],
+)
+def test_osd7_recipients_keep_their_rights(text):
+    assert 7 in numbers(text)
