@@ -487,6 +487,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         10,
+        "makes an act (using, clicking, exercising rights) mean acceptance",
+        # the same rule said the other way round ("If you do not agree, do not download, install or
+        # use it"), deemed agreement ("deemed to have agreed ... by commencement of use") and
+        # "distribution in any form signifies acceptance"
+        r"\bif\s+you\s+do\s+not\s+(?:accept|agree)\w*\b[^.;]{0,120}?\b(?:do\s+not|you\s+are\s+not\s+permitted\s+to|you\s+(?:must|may)\s+not|remove|no\s+(?:right|licen[cs]e|permission))\b"
+        r"|\b(?:deemed|considered)\s+to\s+have\s+(?:accept|agree)\w*\b|\bsignif(?:y|ies)\s+(?:your\s+)?(?:acceptance|agreement|assent)\b",
+    ),
+    Rule(
+        10,
         "ties the grant to one platform or technology",
         r"\b(?:only|solely)\b[^.;]{0,80}?\bruns?\s+on\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?(?:operating\s+system|platform|hardware|device)",
     ),

@@ -509,3 +509,19 @@ def test_osd4_a_label_with_no_change_in_view_is_not_marking_changes():
 )
 def test_osd7_recipients_keep_their_rights(text):
     assert 7 in numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you do not agree to these terms, do not open or run the Gadget.",
+        "Anyone who starts the Gadget is deemed to have accepted these terms.",
+        "Handing the Gadget on in any form signifies acceptance of this licence.",
+    ],
+)
+def test_osd10_acceptance_said_the_other_way_round_or_deemed(text):
+    assert 10 in numbers(text)
+
+
+def test_osd10_a_duty_to_agree_names_no_act():
+    assert 10 not in numbers("To get any licence under these terms, you must agree to them.")
