@@ -48,7 +48,7 @@ def permitted(verbs: str) -> str:
     ... is permitted"). Not "may be distributed": that describes more often than it grants."""
     return (
         rf"{PERMIT}{LIST}(?:{verbs})\b"
-        rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:hereby\s+)?(?:permitted|allowed)\b"
+        rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
     )
 
 
