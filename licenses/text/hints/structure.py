@@ -39,7 +39,10 @@ PERMIT = (
     r"|\bpermission\s+is\s+(?:hereby\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
-    r"(?:also\s+|freely\s+|further\s+|then\s+)?)"
+    r"(?:also\s+|freely\s+|further\s+|then\s+|otherwise\s+)?"
+    # "It may be freely copied, modified, and redistributed": the passive with "freely" or "also"
+    # grants ("may be distributed" alone describes more often than it grants)
+    r"|\bmay\s+(?:be\s+(?:freely|also)|(?:freely|also)\s+be)\s+)"
 )
 
 
@@ -54,7 +57,7 @@ def permitted(verbs: str) -> str:
 
 DISTRIBUTE_VERBS = r"{DISTRIBUTE}|redistribution|distribution|copy\s+and\s+distribute"
 MODIFY_VERBS = (
-    r"modify|modif(?:ied|ies|ying|ications?)|alter|adapt|translate|change|make\s+changes"
+    r"modify|modif(?:ied|ies|ying|ications?)|alter(?:ed)?|adapt(?:ed)?|translated?|change(?:d)?|make\s+changes"
     r"|(?:create|prepare|make)\s+(?:\w+\s+){0,2}?(?:{DERIVED}|derivatives?)|{DERIVED}"
 )
 # Patent grants and patent limits speak of selling and of combinations for patent reasons only;

@@ -531,3 +531,10 @@ def test_osd3_the_work_or_its_derivatives_and_passive_permissions_with_an_adverb
     assert 3 in numbers("If you publish copies of the Gadget or any Derivative Work, the Owner must be told.")
     assert 3 in numbers("Modifications, and passing on changed copies, are also permitted if the files are renamed.")
     assert 3 not in numbers("If you publish copies of the Gadget or its manual, the Owner must be told.")
+
+
+def test_a_passive_grant_with_freely_or_also_grants():
+    assert {1, 3} <= numbers("The Gadget may be freely copied, changed, and redistributed on these conditions:")
+    assert 1 in numbers("Changed Gadgets may also be copied and sold for any purpose.")
+    assert 1 not in numbers("The Gadget may be distributed by the Owner alone.")
+    assert 3 in numbers("You may otherwise modify your copy of the Gadget.")
