@@ -243,9 +243,6 @@ RULES: tuple[Rule, ...] = (
         3,
         "sets terms for conveying modified versions",
         r"\b(?:convey|distribute|share|publish)\s+(?:a\s+|the\s+|any\s+|your\s+)?(?:{DERIVED}|work\s+based\s+on|modified\s+source)\b"
-        # the work and its derivatives together: "distribute copies of the Original Work or a
-        # Derivative Work", "distribute the software or a Derived Work"
-        r"|\b(?:convey|distribute|share|publish)\s+(?:or\s+\w+\s+)?(?:copies\s+of\s+)?(?:the|this|a|an)\s+(?:[\w-]+\s+){1,3}?or\s+(?:a\s+|an\s+|any\s+|the\s+|your\s+)?(?:{DERIVED})\b"
         r"|\bif\s+you\s+(?:\w+\s+)?(?:modify|make\s+(?:any\s+)?changes|change|alter|adapt)\b",
         unless=PATENT + "|" + TRADEMARK,
     ),
