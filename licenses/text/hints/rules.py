@@ -460,7 +460,8 @@ RULES: tuple[Rule, ...] = (
         # "the combination of the Original Code with other software or devices": software and
         # hardware together is what a patent claim reads on (an item of a patent grant's
         # exceptions, cut from the words "patent" and "infringement"), not a term for other software.
-        unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b|\b(?:hardware|devices?)\s+(?:or|and|and/or)\s+(?:other\s+)?software\b",
+        unless=PATENT
+        + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b|\b(?:hardware|devices?)\s+(?:or|and|and/or)\s+(?:other\s+)?software\b",
     ),
     Rule(
         9,

@@ -27,9 +27,7 @@ SOURCE = r"source\s+code|corresponding\s+source"
 # Nor does it cross a negation: in "This License applies to the Software and You may not use,
 # reproduce or distribute it" no permission reaches the verbs.
 _WORD = r"(?!(?:will|shall|must|would|should|may|not|cannot)\b)[\w/-]+"
-LIST = (
-    rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
-)
+LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
 # Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
 # "Licensee may", "is allowed to" (the verb list follows).
 PERMIT = (
@@ -85,9 +83,7 @@ SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source
 # royalties") is not a price asked for the software.
 # Nor is a fee the licensor itself would have to pay ("if Apple is able, without the payment of a
 # fee or royalty, to resume use").
-ROYALTY_ELSEWHERE = (
-    r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay(?:ing|ment)?\b"
-)
+ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay(?:ing|ment)?\b"
 # "You may distribute it in object code form, provided that …" sets the terms for binaries: what
 # goes with them is OSD 2's question (the source), not a grant of redistribution.
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"

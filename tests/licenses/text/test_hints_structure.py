@@ -419,7 +419,9 @@ def test_osd3_cited_or_negated_grants_are_no_grants(text):
 
 
 def test_osd1_a_fee_the_licensor_would_pay_is_no_fee():
-    assert 1 not in numbers("Once the Owner can, without payment of a royalty, sell the Gadget again, it will say so.")
+    assert 1 not in numbers(
+        "Once the Owner can, without payment of a royalty, sell the Gadget again, it will say so."
+    )
     assert 1 in numbers("You must pay the Owner a royalty on each copy you sell.")
 
 
@@ -437,16 +439,22 @@ def test_osd3_list_items_share_alike_verbs_and_freedom_to_change(text):
 
 
 def test_osd3_a_licensor_not_obliged_to_license_changes_asks_nothing():
-    assert 3 not in numbers("The Owner is under no obligation to license such Modifications under this License.")
+    assert 3 not in numbers(
+        "The Owner is under no obligation to license such Modifications under this License."
+    )
 
 
 def test_osd7_the_licence_travels_but_including_it_is_not_sufficient_for_something_else():
     assert 7 in numbers("Each copy you hand on must keep the original licence with it.")
-    assert 7 not in numbers("Merely including a copy of this Licence is not sufficient to relicense the Gadget.")
+    assert 7 not in numbers(
+        "Merely including a copy of this Licence is not sufficient to relicense the Gadget."
+    )
 
 
 def test_osd3_a_list_of_element_names_is_no_share_alike_term():
-    assert 3 not in numbers("The parts of this licence are called Attribution, NonCommercial, and ShareAlike.")
+    assert 3 not in numbers(
+        "The parts of this licence are called Attribution, NonCommercial, and ShareAlike."
+    )
     assert 3 in numbers("ShareAlike. If you share a changed Gadget, you must share it under these terms.")
 
 
@@ -462,7 +470,9 @@ def test_permission_table_rows_on_copies_and_source():
 
 
 def test_a_promise_not_made_is_a_disclaimer():
-    assert 2 not in numbers("The Owner makes no promises that the Gadget's source code is available anywhere.")
+    assert 2 not in numbers(
+        "The Owner makes no promises that the Gadget's source code is available anywhere."
+    )
     assert 2 in numbers("The Gadget's source code is available from the Owner on request.")
 
 
@@ -528,13 +538,19 @@ def test_osd10_a_duty_to_agree_names_no_act():
 
 
 def test_osd3_passive_permissions_with_an_adverb():
-    assert 3 in numbers("Modifications, and passing on changed copies, are also permitted if the files are renamed.")
+    assert 3 in numbers(
+        "Modifications, and passing on changed copies, are also permitted if the files are renamed."
+    )
     # a condition on passing on the work *or* a derivative is a condition on every copy
-    assert 3 not in numbers("If you publish copies of the Gadget or any Derivative Work, the Owner must be told.")
+    assert 3 not in numbers(
+        "If you publish copies of the Gadget or any Derivative Work, the Owner must be told."
+    )
 
 
 def test_a_passive_grant_with_freely_or_also_grants():
-    assert {1, 3} <= numbers("The Gadget may be freely copied, changed, and redistributed on these conditions:")
+    assert {1, 3} <= numbers(
+        "The Gadget may be freely copied, changed, and redistributed on these conditions:"
+    )
     assert 1 in numbers("Changed Gadgets may also be copied and sold for any purpose.")
     assert 1 not in numbers("The Gadget may be distributed by the Owner alone.")
     assert 3 in numbers("You may otherwise modify your copy of the Gadget.")
