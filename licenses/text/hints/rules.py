@@ -88,7 +88,24 @@ RULES: tuple[Rule, ...] = (
         "asks that a commercial license be bought",
         r"\b(?:purchase|buy)\s+(?:a\s+|an\s+)?(?:separate\s+|additional\s+)?commercial\s+licen[cs]e\b",
     ),
-    Rule(1, "forbids selling copies", r"\b(?:may|shall|must|will)\s+not\s+(?:sell|resell|charge)\b"),
+    Rule(
+        1,
+        "forbids selling copies",
+        r"\b(?:(?:may|shall|must|will)\s+not|cannot|can\s+not)\s+(?:sell|resell|charge)\b"
+        # the passive prohibition: "Distribution of the Program by a commercial organization ... is
+        # prohibited if any payment is made"
+        r"|\b(?:distribution|redistribution|sale|selling|resale)\b[^.;]{0,100}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b",
+    ),
+    Rule(
+        1,
+        "lets copies be passed on for a fee",
+        # "if you distribute copies, whether gratis or for a fee", "distribute this software,
+        # possibly in exchange for a fee", "(and charge for them if you wish)"
+        r"\b(?:distribut\w*|copies|sell\w*)\b[^.;]{0,60}?\bfor\s+a\s+(?:\w+\s+)?fee\b"
+        r"|\bcharge\s+for\s+(?:them|it|copies|this\s+service|(?:the\s+)?distribution|the\s+physical)\b"
+        r"|\bredistribut\w*\b[^.;]{0,60}?" + FREE,
+        unless=any_of(PATENT, SOURCE_COST),
+    ),
     Rule(
         1,
         "grants redistribution",

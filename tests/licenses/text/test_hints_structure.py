@@ -554,3 +554,21 @@ def test_a_passive_grant_with_freely_or_also_grants():
     assert 1 in numbers("Changed Gadgets may also be copied and sold for any purpose.")
     assert 1 not in numbers("The Gadget may be distributed by the Owner alone.")
     assert 3 in numbers("You may otherwise modify your copy of the Gadget.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You cannot sell the Gadget's manual.",
+        "Resale of the Gadget by a shop to anyone is prohibited if money changes hands.",
+        "Whoever hands on copies of the Gadget, for nothing or for a small fee, must pass on these rights.",
+        "Everyone may copy the Gadget (and charge for it if they like).",
+        "Redistributions must be made at no charge to the recipient.",
+    ],
+)
+def test_osd1_prohibitions_and_fees_for_passing_copies_on(text):
+    assert 1 in numbers(text)
+
+
+def test_osd1_a_fee_for_a_source_copy_stays_with_osd2():
+    assert 1 not in numbers("You may charge for the physical act of sending a copy of the source code.")
