@@ -153,7 +153,7 @@ RULES: tuple[Rule, ...] = (
         # changes, including source code"), but not a preposition that makes it something else
         # ("a file with the source code", "compensation for the source code"); "including" and
         # "without" take it at once ("including source code", not "including software, source code").
-        r"(?:\b(?:provide|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclose|deliver|furnish)"
+        r"(?:\b(?:provid(?:e|es|ing)|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclos(?:e|es|ing)|deliver|furnish)"
         r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b|for\b|no\b|that\b)[\w,'-]+){0,4}?|\b(?:including|without))"
         r"\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
         + SOURCE_FORM

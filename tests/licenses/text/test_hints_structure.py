@@ -572,3 +572,7 @@ def test_osd1_prohibitions_and_fees_for_passing_copies_on(text):
 
 def test_osd1_a_fee_for_a_source_copy_stays_with_osd2():
     assert 1 not in numbers("You may charge for the physical act of sending a copy of the source code.")
+
+
+def test_osd2_providing_the_source_as_a_list_item():
+    assert 2 in numbers("- Providing the source code and build files of every changed Gadget;")
