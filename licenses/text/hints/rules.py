@@ -482,6 +482,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         9,
+        "says where the license stops for other software",
+        # "independent and separate works ... this License does not apply to those sections",
+        # "separate modules ... distributed in conjunction with the Program under their own
+        # license", "contradicts the license restrictions of other proprietary libraries"
+        r"\b(?:other|separate|independent|independently\s+developed)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|modules?|librar(?:y|ies))\b",
+        needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
+        unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b",
+    ),
+    Rule(
+        9,
         "reaches other software used with it",
         r"\bother\s+software\s+(?:with|using)\s+(?:it|this|the)\b|\bservice\s+source\s+code\b|\b(?:all|any)\s+(?:the\s+)?(?:programs?|software)\s+(?:that\s+)?(?:you\s+)?use\s+to\b"
         r"|\bindependent\s+of\s+any\s+other\s+(?:product|software|program)s?\b|\bsoftware\s+that\s+uses\s+(?:the|this)\b",

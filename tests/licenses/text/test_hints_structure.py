@@ -576,3 +576,21 @@ def test_osd1_a_fee_for_a_source_copy_stays_with_osd2():
 
 def test_osd2_providing_the_source_as_a_list_item():
     assert 2 in numbers("- Providing the source code and build files of every changed Gadget;")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parts of a product that are separate works of their own are not covered by this Licence.",
+        "Add-ons shipped beside the Gadget under their own licence are separate programs.",
+        "Its terms may contradict the terms of other closed libraries you ship with it.",
+    ],
+)
+def test_osd9_where_the_license_stops_for_other_software(text):
+    assert 9 in numbers(text)
+
+
+def test_osd9_a_patent_carve_out_for_other_software_is_not_osd9():
+    assert 9 not in numbers(
+        "This clause does not apply to patent claims on the Gadget combined with other software or hardware."
+    )
