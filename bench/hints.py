@@ -174,7 +174,7 @@ def main(verbose: bool = False) -> dict:
         **spdx_share(),
     }
     print(
-        f"shown criteria (precision >= {PRECISION_FLOOR} on test with >= {MIN_HITS} hints, and on test4): "
+        f"shown criteria (precision >= {PRECISION_FLOOR} with >= {MIN_HITS} hints on test, test3 and test4 pooled): "
         f"{sorted(shown)}"
     )
     for split in (

@@ -19,7 +19,10 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])[\"'”’)]*\s+(?=[\"“'‘(\[*#]*[A-Z
 _DISCLAIMER = re.compile(
     r"\bas[- ]is\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+warrant|\bwarranties\b|\bwarranty\s+of\b"
     r"|\bdisclaim(?:s|ed|ing)\b|\bdisclaimer\s+of\b|\bbe\s+liable\b|\bliable\s+(?:to|for)\b"
-    r"|\blimitation\s+of\s+liability\b|\bindemni\w*|\bhold\s+harmless\b|\bdamages\b",
+    r"|\blimitation\s+of\s+liability\b|\bindemni\w*|\bhold\s+harmless\b|\bdamages\b"
+    # "makes no guarantees that any source code is available" ("makes no representations" is left:
+    # in run-on permission notices it shares a sentence with the grant)
+    r"|\bmakes?\s+no\s+(?:\w+\s+)?(?:guarantees?|commitments?|promises?)\b",
     re.IGNORECASE,
 )
 # A sentence about the license document: its text, its versions, its steward, renaming it.
@@ -90,11 +93,36 @@ def sentences(text: str) -> list[str]:
     """
     kept = "\n\n".join(p for p in _PARAGRAPH.split(text) if not _is_title_paragraph(p))
     out = []
-    for part in _SENTENCE_END.split(kept):
+    for part in _SENTENCE_END.split(_table_cells(kept)):
         s = " ".join(part.split())
         if s:
             out.append(s)
     return out
+
+
+# A row of a drawn table ("| Commercial Use of Model | ✗ |") or its border ("+----+---+", "|---|").
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_TABLE_BORDER = re.compile(r"^[ \t]*[+|][-=+|: \t]*$", re.MULTILINE)
+_MARK = re.compile(r"^[✓✗✔✘xX√×-]?$")
+
+
+def _table_cells(text: str) -> str:
+    """A table's rows read cell by cell: each cell with the mark that follows it ("Commercial Use of
+    Model ✗") is a sentence of its own, so that one row about warranties does not hide the rest."""
+
+    def row(m: re.Match[str]) -> str:
+        cells = [" ".join(c.split()) for c in m.group(0).strip().strip("|").split("|")]
+        items: list[str] = []
+        for cell in cells:
+            if items and cell and _MARK.match(cell):
+                items[-1] += " " + cell
+            elif cell:
+                items.append(cell)
+        return "\n\n".join(items) + "\n\n"
+
+    if "|" not in text:
+        return text
+    return _TABLE_ROW.sub(row, _TABLE_BORDER.sub("\n", text))
 
 
 def readable(text: str, heading: str = "") -> list[str]:

@@ -30,10 +30,12 @@ from licenses.text.hints.structure import (
     OBJECT_FORM,
     PATENT,
     RESERVED,
+    RESTATED,
     ROYALTY_ELSEWHERE,
     SOURCE,
     SOURCE_COST,
     SOURCE_FORM,
+    TERMS_FOR,
     TRADEMARK,
     any_of,
     permitted,
@@ -86,7 +88,24 @@ RULES: tuple[Rule, ...] = (
         "asks that a commercial license be bought",
         r"\b(?:purchase|buy)\s+(?:a\s+|an\s+)?(?:separate\s+|additional\s+)?commercial\s+licen[cs]e\b",
     ),
-    Rule(1, "forbids selling copies", r"\b(?:may|shall|must|will)\s+not\s+(?:sell|resell|charge)\b"),
+    Rule(
+        1,
+        "forbids selling copies",
+        r"\b(?:(?:may|shall|must|will)\s+not|cannot|can\s+not)\s+(?:sell|resell|charge)\b"
+        # the passive prohibition: "Distribution of the Program by a commercial organization ... is
+        # prohibited if any payment is made"
+        r"|\b(?:distribution|redistribution|sale|selling|resale)\b[^.;]{0,100}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b",
+    ),
+    Rule(
+        1,
+        "lets copies be passed on for a fee",
+        # "if you distribute copies, whether gratis or for a fee", "distribute this software,
+        # possibly in exchange for a fee", "(and charge for them if you wish)"
+        r"\b(?:distribut\w*|copies|sell\w*)\b[^.;]{0,60}?\bfor\s+a\s+(?:\w+\s+)?fee\b"
+        r"|\bcharge\s+for\s+(?:them|it|copies|this\s+service|(?:the\s+)?distribution|the\s+physical)\b"
+        r"|\bredistribut\w*\b[^.;]{0,60}?" + FREE,
+        unless=any_of(PATENT, SOURCE_COST),
+    ),
     Rule(
         1,
         "grants redistribution",
@@ -99,6 +118,8 @@ RULES: tuple[Rule, ...] = (
             GRANT_BACK,
             TRADEMARK,
             RESERVED,
+            RESTATED,
+            TERMS_FOR,
             r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
             OBJECT_FORM,
         ),
@@ -109,6 +130,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?!distribution\b|redistribution\b)(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
         item=GRANT_ITEM,
         unless=PATENT,
+    ),
+    Rule(
+        1,
+        "grants or withholds passing copies on",
+        # a permissions table's row or a list item: "Share Verbatim Copy ✓", "sell copies of it"
+        r"^(?:share|sell|distribute|redistribute|give\s+away)\s+(?:verbatim\s+|exact\s+|unmodified\s+)?cop(?:y|ies)\b",
     ),
     # 2. Source code: included or offered; the preferred form; no obfuscation.
     Rule(
@@ -126,7 +153,7 @@ RULES: tuple[Rule, ...] = (
         # changes, including source code"), but not a preposition that makes it something else
         # ("a file with the source code", "compensation for the source code"); "including" and
         # "without" take it at once ("including source code", not "including software, source code").
-        r"(?:\b(?:provide|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclose|deliver|furnish)"
+        r"(?:\b(?:provid(?:e|es|ing)|offer\w*|include|accompan\w+\s+(?:by|with)|make\s+available|made\s+available|access\s+to|obtain|receive|get|disclos(?:e|es|ing)|deliver|furnish)"
         r"(?:\s+(?!with\b|in\b|to\b|under\b|from\b|for\b|no\b|that\b)[\w,'-]+){0,4}?|\b(?:including|without))"
         r"\s+(?:the\s+|its\s+|complete\s+|full\s+|machine-readable\s+)*"
         + SOURCE_FORM
@@ -140,20 +167,35 @@ RULES: tuple[Rule, ...] = (
     Rule(
         2,
         "asks for the source code to be provided",
-        r"\bwritten\s+offer\b|\bavailable\s+in\s+source\s+(?:code\s+)?form\b",
+        r"\bwritten\s+offer\b|\bavailable\s+in\s+source\s+(?:code\s+)?form\b"
+        # a permissions table's row: "Disclose Source ✓"
+        r"|^(?:disclose|provide|include|publish|share)\s+(?:the\s+)?source\b",
     ),
     # 3. Derived works: modifications allowed and distributable under the same terms.
     Rule(
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
-        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED),
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED),
     ),
     Rule(
         3,
         "grants the right to make or share derived works",
         r"\b(?:{DERIVED})\b",
         item=GRANT_ITEM,
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants or withholds the right to modify",
+        # a list item that continues "You are free to:" or "You may not:" with a verb of changing
+        r"^(?:modify|adapt|alter|translate|transform|remix|change)\b",
+        item=r"^(?:modify|adapt|alter|translate|transform|remix|change)\s+(?:the|this|any|it|them|such|all|a)\b",
+    ),
+    Rule(
+        3,
+        "says no one may be kept from making their own changes",
+        r"\b(?:restrict|prevent|prohibit|stop|keep)\w*\s+(?:\w+\s+){0,3}?from\s+(?:making|creating|preparing|distributing)\s+(?:\w+\s+){0,3}?(?:changes|{DERIVED})\b",
         unless=PATENT,
     ),
     Rule(
@@ -176,7 +218,19 @@ RULES: tuple[Rule, ...] = (
         # "the Licensor offers the recipient a license to the Database on the same terms" is the
         # licence every recipient gets (OSD 7), not terms for the derived work.
         unless=TRADEMARK
-        + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d",
+        + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d"
+        # a list of the elements' names ("its elements are Attribution, NonCommercial, and ShareAlike")
+        + r"|\b(?:attribution|non-?\s?commercial)\s*,\s*(?:(?:non-?\s?commercial|no\s*-?\s*derivatives?)\s*,?\s*)?(?:and\s+)?share\s*-?alike\s*\W*$",
+    ),
+    Rule(
+        3,
+        "asks that derived works be shared under the same terms (share-alike)",
+        # the verb: "license Derivative Materials ... under the terms and conditions of this
+        # License", "must license the entire Derived Work as a whole under this License"; a
+        # licensor's "no obligation to license such Modifications under this License" asks nothing.
+        r"\blicen[cs]e\s+(?:any\s+|all\s+|such\s+|your\s+|the\s+|that\s+|each\s+)?(?:entire\s+)?(?:{DERIVED})\b"
+        r"[^.;]{0,80}?\bunder\s+(?:the\s+(?:same\s+)?terms\s+(?:and\s+conditions\s+)?of\s+)?this\s+licen[cs]e\b",
+        unless=r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b",
     ),
     Rule(
         3,
@@ -221,6 +275,17 @@ RULES: tuple[Rule, ...] = (
         4,
         "asks that changed versions be marked as different from the original",
         r"\bmarked\b[^.;]{0,60}?\b(?:different|changed|modified|altered|as\s+such|original)\b|\b(?:changed|modified|altered)\s+(?:\w+\s+){0,3}?(?:must|shall)\s+be\s+(?:\w+\s+)?marked\b",
+    ),
+    Rule(
+        4,
+        "asks that changed versions be labelled as changed or named differently",
+        # "label your schema as a variant", "mark as 'not part of the original' any modifications",
+        # "identify that changes were made", "must bear a name that is different from", "may not be
+        # changed unless the name is changed also"
+        r"\b(?:label\w*|mark(?:ed|s)?|tag(?:ged|s)?|identif\w+|designat\w+)\b[^.;]{0,60}?\bas\s+(?:such\b|(?:an?\s+)?(?:variant|modified|changed|altered|different)\b|[\"“]?not\s+(?:part\s+of\s+)?(?:the\s+)?original\b)"
+        r"|\b(?:label\w*|mark\w*|demarcat\w*|identif\w+|indicat\w+|stat\w+)\b[^.;]{0,60}?\bchanges\s+(?:were|have\s+been|are)\s+made\b"
+        r"|\bname\s+(?:that\s+is\s+)?(?:different|distinct)\s+from\b|\bunless\s+(?:the|its)\s+name\s+is\s+(?:also\s+)?changed\b",
+        needs=r"\b(?:modif\w*|chang\w*|alter\w*|variant|deriv\w*|version)\b",
     ),
     Rule(4, "forbids misrepresenting the origin", r"\bmisrepresent\w*"),
     Rule(
@@ -329,13 +394,34 @@ RULES: tuple[Rule, ...] = (
         r"\bcop(?:y|ies)\s+of\s+(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b",
         # "You may obtain a copy of the License at <address>" is the notice put in each file, which
         # points to the license; it sets no condition.
-        unless=r"\bobtain\s+a\s+copy\s+of\s+the\s+licen[cs]e\s+at\b",
+        # "Simply including a copy of this Agreement is not sufficient to license ..." says what
+        # the copy does not do.
+        unless=r"\bobtain\s+a\s+copy\s+of\s+the\s+licen[cs]e\s+at\b|\bnot\s+(?:sufficient|enough)\b",
     ),
     Rule(
         7,
         "asks that the license travel with copies",
         r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b"
-        r"|\b(?:contains?|retain|keep|include|reproduce|accompan\w*|carry)\b[^.;]{0,60}?\b(?:and|with)\s+(?:all\s+(?:the\s+)?terms\s+of\s+)?(?:this|these)\s+(?:licen[cs]e|agreement|terms)\b",
+        r"|\b(?:contains?|retain|keep|include|reproduce|accompan\w*|carry)\b[^.;]{0,60}?\b(?:and|with)\s+(?:all\s+(?:the\s+)?terms\s+of\s+)?(?:this|these)\s+(?:licen[cs]e|agreement|terms)\b"
+        # "Retain Original License ✓" (a permissions table), "keep the original licence with it"
+        r"|\b(?:retain|keep)\s+(?:the\s+)?original\s+licen[cs]e\b(?!\s+(?:fees?|rights?|to)\b)",
+    ),
+    Rule(
+        7,
+        "asks that copies be passed on only under this license",
+        # "may be distributed only under the terms of this License", "must be distributed entirely
+        # under this licence", "all distribution ... must be under the terms of this License"
+        r"\b(?:only|must|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}?under\s+(?:the\s+(?:terms|conditions)\s+(?:and\s+conditions\s+)?of\s+)?this\s+(?:public\s+)?licen[cs]e\b",
+        needs=r"\b(?:distribut\w*|convey\w*|made\s+available|licensed|sublicens\w*|copies|recipients?)\b",
+    ),
+    Rule(
+        7,
+        "keeps recipients' rights under this license",
+        # "may not attempt to alter or restrict the recipients' rights", "the Licensor offers to the
+        # recipient a license to the Work on the same terms", "not allowed to remove this license
+        # from the distribution"
+        r"\b(?:limit|alter|restrict|reduce)\w*\s+(?:\w+\s+){0,6}?(?:the\s+|a\s+|any\s+)?recipients?['’]?s?\s+(?:rights|ability\s+to\s+(?:\w+\s+)?exercise)\b"
+        r"|\boffers?\s+(?:to\s+)?(?:the\s+|each\s+|every\s+)?recipients?\s+a\s+licen[cs]e\b|\bremov\w*\s+(?:this|the)\s+licen[cs]e\s+(?:text\s+)?from\b",
     ),
     Rule(
         7,
@@ -388,7 +474,21 @@ RULES: tuple[Rule, ...] = (
         "concerns other software combined or distributed with it",
         r"\b(?:combin\w+|together|along\s*side|distributed\s+with)\b[^.;]{0,60}?\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|code|librar(?:y|ies))\b"
         r"|\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|librar(?:y|ies))\b[^.;]{0,80}?\btogether\b",
-        unless=PATENT,
+        # "the combination of the Original Code with other software or devices": software and
+        # hardware together is what a patent claim reads on (an item of a patent grant's
+        # exceptions, cut from the words "patent" and "infringement"), not a term for other software.
+        unless=PATENT
+        + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b|\b(?:hardware|devices?)\s+(?:or|and|and/or)\s+(?:other\s+)?software\b",
+    ),
+    Rule(
+        9,
+        "says where the license stops for other software",
+        # "independent and separate works ... this License does not apply to those sections",
+        # "separate modules ... distributed in conjunction with the Program under their own
+        # license", "contradicts the license restrictions of other proprietary libraries"
+        r"\b(?:other|separate|independent|independently\s+developed)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|modules?|librar(?:y|ies))\b",
+        needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
+        unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b",
     ),
     Rule(
         9,
@@ -412,6 +512,15 @@ RULES: tuple[Rule, ...] = (
         "makes an act (using, clicking, exercising rights) mean acceptance",
         r"\bconstitutes?\s+(?:\w+['’]?s?\s+)?(?:acceptance|agreement)\b"
         r"|\b(?:use|using|copying|distribution|downloading)\b[^.;]{0,120}?\bindicates?\s+(?:your\s+)?(?:acceptance|agreement)\b|\bif\s+you\s+(?:use|download|install|copy|access)\w*\b[^.;]{0,40}?\byou\s+(?:accept|agree)\b",
+    ),
+    Rule(
+        10,
+        "makes an act (using, clicking, exercising rights) mean acceptance",
+        # the same rule said the other way round ("If you do not agree, do not download, install or
+        # use it"), deemed agreement ("deemed to have agreed ... by commencement of use") and
+        # "distribution in any form signifies acceptance"
+        r"\bif\s+you\s+do\s+not\s+(?:accept|agree)\w*\b[^.;]{0,120}?\b(?:do\s+not|you\s+are\s+not\s+permitted\s+to|you\s+(?:must|may)\s+not|remove|no\s+(?:right|licen[cs]e|permission))\b"
+        r"|\b(?:deemed|considered)\s+to\s+have\s+(?:accept|agree)\w*\b|\bsignif(?:y|ies)\s+(?:your\s+)?(?:acceptance|agreement|assent)\b",
     ),
     Rule(
         10,

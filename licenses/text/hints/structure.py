@@ -20,24 +20,27 @@ SOURCE = r"source\s+code|corresponding\s+source"
 
 # --- Clause structure, shared by the criteria -------------------------------------------------
 # A list of verbs before the one a rule looks for: "use, copy, modify, merge, publish, distribute",
-# "make and give away", "execute, prepare derivative works of, and distribute". Items are joined
-# by commas or conjunctions, so that "to the recipient who may then ..." is not a list.
+# "make and give away", "execute, prepare derivative works of, and distribute", "You are free to:
+# copy and publish the Data; adapt the Data". Items are joined by commas, semicolons or conjunctions, so that "to the recipient who may then ..." is not a list.
 # A list holds no modal verb: "the right to Receive, Use or Publish the Data will be revoked or
 # modified" has ended its list at "will".
-_WORD = r"(?!(?:will|shall|must|would|should)\b)[\w/-]+"
-LIST = (
-    rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:,\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
-)
+# Nor does it cross a negation: in "This License applies to the Software and You may not use,
+# reproduce or distribute it" no permission reaches the verbs.
+_WORD = r"(?!(?:will|shall|must|would|should|may|not|cannot)\b)[\w/-]+"
+LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
 # Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
 # "Licensee may", "is allowed to" (the verb list follows).
 PERMIT = (
     # One word may come between ("permission hereby to"), but not a participle that makes the
     # right the subject of something else ("rights relating to Covered Code").
-    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to\s+(?!the\s+contrary\b)"
+    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to:?\s+(?!the\s+contrary\b)"
     r"|\bpermission\s+is\s+(?:hereby\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
-    r"(?:also\s+|freely\s+|further\s+|then\s+)?)"
+    r"(?:also\s+|freely\s+|further\s+|then\s+|otherwise\s+)?"
+    # "It may be freely copied, modified, and redistributed": the passive with "freely" or "also"
+    # grants ("may be distributed" alone describes more often than it grants)
+    r"|\bmay\s+(?:be\s+(?:freely|also)|(?:freely|also)\s+be)\s+)"
 )
 
 
@@ -46,18 +49,24 @@ def permitted(verbs: str) -> str:
     ... is permitted"). Not "may be distributed": that describes more often than it grants."""
     return (
         rf"{PERMIT}{LIST}(?:{verbs})\b"
-        rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:hereby\s+)?(?:permitted|allowed)\b"
+        rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
     )
 
 
 DISTRIBUTE_VERBS = r"{DISTRIBUTE}|redistribution|distribution|copy\s+and\s+distribute"
 MODIFY_VERBS = (
-    r"modify|modif(?:ied|ies|ying|ications?)|alter|adapt|translate|change|make\s+changes"
+    r"modify|modif(?:ied|ies|ying|ications?)|alter(?:ed)?|adapt(?:ed)?|translated?|change(?:d)?|make\s+changes"
     r"|(?:create|prepare|make)\s+(?:\w+\s+){0,2}?(?:{DERIVED}|derivatives?)|{DERIVED}"
 )
 # Patent grants and patent limits speak of selling and of combinations for patent reasons only;
 # "copyright, patent, trademark and attribution notices" is not one.
 PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*"
+# Terms set *for* the acts, not the acts granted: "You may provide additional license terms and
+# conditions for use, reproduction, or distribution of Your changes" lets the licensee license its
+# changes (OSD 3's question); it grants no redistribution. (A license that describes itself, "the
+# terms under which you may copy and distribute", is read as the grant it describes, as
+# preambles are.)
+TERMS_FOR = r"\b(?:terms|conditions)\s+(?:and\s+conditions\s+)?for\s+(?:the\s+)?(?:use|reproduction|copying|distribution)\b"
 # A grant the licensee makes (to the licensor or to everyone), not one it receives.
 GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
 # A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
@@ -72,7 +81,9 @@ SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source
 # A royalty in a patent dispute ("agree in writing to pay a reasonable royalty ... or withdraw the
 # litigation claim") or one the licensee is spared ("without ... any obligation to pay any
 # royalties") is not a price asked for the software.
-ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay(?:ing)?\b"
+# Nor is a fee the licensor itself would have to pay ("if Apple is able, without the payment of a
+# fee or royalty, to resume use").
+ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay(?:ing|ment)?\b"
 # "You may distribute it in object code form, provided that …" sets the terms for binaries: what
 # goes with them is OSD 2's question (the source), not a grant of redistribution.
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
@@ -102,6 +113,9 @@ NOT_GRANTED = (
     r"|\bdoes\s+not\s+(?:give|grant|limit|restrict|affect|extend|convey)\b"
     r"|\bno\s+longer\b|\b(?:revocation|revok\w+|terminat\w+|loss)\s+(?:of\s+)?(?:all\s+|any\s+|your\s+)?(?:the\s+)?rights?\b"
 )
+# A grant restated from another clause ("for the avoidance of doubt, Section 2(a)(1) grants You the
+# right to extract, reuse … and Share") is read where it is made, not where it is cited.
+RESTATED = r"\b(?:section|clause|paragraph|article)\s+[\w().]+\s+(?:grants?|gives?)\b"
 NOT_DERIVED_OBJECT = (
     r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:{DERIVED}))"
     r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"

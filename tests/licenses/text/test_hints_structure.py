@@ -7,7 +7,7 @@ invented "Gadget" and "Owner", so that the tests check the shape a rule looks fo
 import pytest
 
 from licenses.text.hints import Terms, candidate_hints, defined_terms
-from licenses.text.hints.clean import is_about_license_text, is_definition
+from licenses.text.hints.clean import is_about_license_text, is_definition, readable
 
 
 def numbers(text: str, heading: str = "", terms: Terms | None = None) -> set[int]:
@@ -372,3 +372,225 @@ def test_osd3_a_reciprocal_grant_of_your_changes_to_everyone():
     )
     # to the Owner alone it is a contributor agreement
     assert 3 not in numbers("You hereby grant the Owner a licence to keep Your Modifications on file.")
+
+
+# --- issue 19, fourth round: shapes found on the tune splits, checked on unlabelled texts -------
+
+
+def test_a_drawn_table_is_read_cell_by_cell():
+    table = (
+        "Gadget Rights\n"
+        "+--------------------------+---+-------------------------+---+\n"
+        "| Change the Gadget        | ✓ | Selling the Gadget      | ✗ |\n"
+        "+--------------------------+---+-------------------------+---+\n"
+        "| Commercial Use of Output | ✗ | Keep Original Licence   | ✓ |\n"
+        "+--------------------------+---+-------------------------+---+\n"
+        "| No Warranty              | ✓ |                         |   |\n"
+    )
+    assert "Commercial Use of Output ✗" in readable(table)
+    # the warranty row no longer hides the rest of the table
+    assert {6, 7} <= numbers(table)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grant cited from another section is read where it is made
+        "To be clear, Section 3(b) grants You the right to copy and sell the Gadget's tables.",
+        # a verb list stops at a negation
+        "The Licence extends to the Gadget, and you may not copy, print or sell the Gadget unless it says so.",
+        # terms set for the acts (a licence for one's changes, OSD 3), not the acts granted
+        "You may offer your own terms and conditions for use, copying, or distribution of your changes.",
+    ],
+)
+def test_osd1_cited_negated_or_terms_for_grants_are_no_grants(text):
+    assert 1 not in numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To be clear, Section 3(b) grants You the right to copy and change the Gadget's tables.",
+        "The Licence extends to the Gadget, and you may not copy, print or change the Gadget unless it says so.",
+    ],
+)
+def test_osd3_cited_or_negated_grants_are_no_grants(text):
+    assert 3 not in numbers(text)
+
+
+def test_osd1_a_fee_the_licensor_would_pay_is_no_fee():
+    assert 1 not in numbers(
+        "Once the Owner can, without payment of a royalty, sell the Gadget again, it will say so."
+    )
+    assert 1 in numbers("You must pay the Owner a royalty on each copy you sell.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are free to: print and lend the Gadget; alter the Gadget; show it to friends.",
+        "You must not:\n\nadapt the Gadget or any part of it;",
+        "Anyone who changes the Gadget must license each Derivative Work under this License.",
+        "Your changes must not keep anyone else from making changes of their own to the Gadget.",
+    ],
+)
+def test_osd3_list_items_share_alike_verbs_and_freedom_to_change(text):
+    assert 3 in numbers(text)
+
+
+def test_osd3_a_licensor_not_obliged_to_license_changes_asks_nothing():
+    assert 3 not in numbers(
+        "The Owner is under no obligation to license such Modifications under this License."
+    )
+
+
+def test_osd7_the_licence_travels_but_including_it_is_not_sufficient_for_something_else():
+    assert 7 in numbers("Each copy you hand on must keep the original licence with it.")
+    assert 7 not in numbers(
+        "Merely including a copy of this Licence is not sufficient to relicense the Gadget."
+    )
+
+
+def test_osd3_a_list_of_element_names_is_no_share_alike_term():
+    assert 3 not in numbers(
+        "The parts of this licence are called Attribution, NonCommercial, and ShareAlike."
+    )
+    assert 3 in numbers("ShareAlike. If you share a changed Gadget, you must share it under these terms.")
+
+
+def test_osd9_combination_with_other_software_or_hardware_is_patent_scope():
+    assert 9 not in numbers("iii) the combination of the Gadget with other software or hardware.")
+    assert 9 in numbers("You may combine the Gadget with other software and hand on the two together.")
+
+
+def test_permission_table_rows_on_copies_and_source():
+    table = "| Sell Exact Copy | ✗ |\n| Disclose Source | ✓ |\n"
+    assert {1, 2} <= numbers(table)
+    assert 2 not in numbers("| Source Files | 12 |\n")
+
+
+def test_a_promise_not_made_is_a_disclaimer():
+    assert 2 not in numbers(
+        "The Owner makes no promises that the Gadget's source code is available anywhere."
+    )
+    assert 2 in numbers("The Gadget's source code is available from the Owner on request.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copies of the Gadget may be handed on and distributed only under the terms of this Licence.",
+        "Every changed Gadget must be distributed wholly under this licence.",
+    ],
+)
+def test_osd7_copies_pass_on_only_under_this_license(text):
+    assert 7 in numbers(text)
+
+
+def test_osd7_a_work_offered_under_this_license_sets_no_condition():
+    assert 7 not in numbers("The Gadget is offered under this Licence by the Owner.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you change the Gadget, tag your copy as a variant of the Gadget.",
+        "Anyone who edits the Gadget must clearly state that changes have been made.",
+        "A changed Gadget must carry a name that is different from the Owner's name for it.",
+        "The Gadget may be copied, but not altered unless its name is changed also.",
+        "Please mark as “not part of the original” any modification you make to the Gadget.",
+    ],
+)
+def test_osd4_changed_versions_labelled_or_renamed(text):
+    assert 4 in numbers(text)
+
+
+def test_osd4_a_label_with_no_change_in_view_is_not_marking_changes():
+    assert 4 not in numbers("Each box must be labelled as such by the seller.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your own terms for the binary Gadget must not narrow or restrict the recipients' rights in its source.",
+        "Whenever you hand the Gadget on, the Owner offers each recipient a licence on these same terms.",
+        "No one may remove this licence from a copy of the Gadget.",
+    ],
+)
+def test_osd7_recipients_keep_their_rights(text):
+    assert 7 in numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you do not agree to these terms, do not open or run the Gadget.",
+        "Anyone who starts the Gadget is deemed to have accepted these terms.",
+        "Handing the Gadget on in any form signifies acceptance of this licence.",
+    ],
+)
+def test_osd10_acceptance_said_the_other_way_round_or_deemed(text):
+    assert 10 in numbers(text)
+
+
+def test_osd10_a_duty_to_agree_names_no_act():
+    assert 10 not in numbers("To get any licence under these terms, you must agree to them.")
+
+
+def test_osd3_passive_permissions_with_an_adverb():
+    assert 3 in numbers(
+        "Modifications, and passing on changed copies, are also permitted if the files are renamed."
+    )
+    # a condition on passing on the work *or* a derivative is a condition on every copy
+    assert 3 not in numbers(
+        "If you publish copies of the Gadget or any Derivative Work, the Owner must be told."
+    )
+
+
+def test_a_passive_grant_with_freely_or_also_grants():
+    assert {1, 3} <= numbers(
+        "The Gadget may be freely copied, changed, and redistributed on these conditions:"
+    )
+    assert 1 in numbers("Changed Gadgets may also be copied and sold for any purpose.")
+    assert 1 not in numbers("The Gadget may be distributed by the Owner alone.")
+    assert 3 in numbers("You may otherwise modify your copy of the Gadget.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You cannot sell the Gadget's manual.",
+        "Resale of the Gadget by a shop to anyone is prohibited if money changes hands.",
+        "Whoever hands on copies of the Gadget, for nothing or for a small fee, must pass on these rights.",
+        "Everyone may copy the Gadget (and charge for it if they like).",
+        "Redistributions must be made at no charge to the recipient.",
+    ],
+)
+def test_osd1_prohibitions_and_fees_for_passing_copies_on(text):
+    assert 1 in numbers(text)
+
+
+def test_osd1_a_fee_for_a_source_copy_stays_with_osd2():
+    assert 1 not in numbers("You may charge for the physical act of sending a copy of the source code.")
+
+
+def test_osd2_providing_the_source_as_a_list_item():
+    assert 2 in numbers("- Providing the source code and build files of every changed Gadget;")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parts of a product that are separate works of their own are not covered by this Licence.",
+        "Add-ons shipped beside the Gadget under their own licence are separate programs.",
+        "Its terms may contradict the terms of other closed libraries you ship with it.",
+    ],
+)
+def test_osd9_where_the_license_stops_for_other_software(text):
+    assert 9 in numbers(text)
+
+
+def test_osd9_a_patent_carve_out_for_other_software_is_not_osd9():
+    assert 9 not in numbers(
+        "This clause does not apply to patent claims on the Gadget combined with other software or hardware."
+    )
