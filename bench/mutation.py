@@ -58,6 +58,8 @@ MODULES: dict[str, list[str]] = {
     "licenses/text/reflow.py": ["tests/licenses/text/test_reflow.py"],
     "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
     "review/mail/stance.py": ["tests/review/mail/test_stance.py"],
+    "review/mail/digest.py": ["tests/review/mail/test_digest.py"],
+    "review/mail/printed.py": ["tests/review/mail/test_printed.py"],
     # test_carryover is left out: every test there is marked django_db, so each mutant would pay
     # for the test database's migrations (about 35 s a mutant on the shared machine)
     "review/rounds/alignment.py": ["tests/review/rounds/test_alignment.py"],
