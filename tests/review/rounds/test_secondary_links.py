@@ -138,7 +138,7 @@ def test_a_quote_found_nowhere_goes_to_the_primary_pair_without_a_match():
 
 
 def test_an_exact_match_beats_a_fuzzy_one_in_an_earlier_candidate():
-    texts = {"2": "Any patent a maker holds that reads on their part of the tool is licenced to you free.", "8": PATENT}
+    texts = {"2": "A patent a maker holds on its part is licenced to you free of charge.", "8": PATENT}
     quote = "is licensed to you free of charge"
     assert choose_clause(Target("2", True, (), ("8",)), {"2": texts["2"]}, quote).quote.fuzzy  # fuzzy alone
     landing = choose_clause(Target("2", True, (), ("8",)), texts, quote)
