@@ -70,7 +70,9 @@ def align_clauses(
     return targets_from_pairs(compare(old, new, links=links, unlinks=unlinks), unlinks=unlinks)
 
 
-def targets_from_pairs(pairs: Iterable[Pair], *, unlinks: Iterable[tuple[str, str]] = ()) -> dict[str, Target]:
+def targets_from_pairs(
+    pairs: Iterable[Pair], *, unlinks: Iterable[tuple[str, str]] = ()
+) -> dict[str, Target]:
     """:func:`align_clauses` on the rows of a comparison already made (pure).
 
     A link (old anchor, new anchor) in ``unlinks`` is never followed, whatever form the
@@ -98,7 +100,9 @@ def targets_from_pairs(pairs: Iterable[Pair], *, unlinks: Iterable[tuple[str, st
         first = [pair.also.anchor] if not b and pair.also is not None else []
         for a in pair.a_segments:
             others = into.get(a.anchor, set()) | {s.anchor for s in pair.more_into}
-            rest = sorted((x for x in others if x not in b and x not in first), key=lambda x: order.get(x, len(order)))
+            rest = sorted(
+                (x for x in others if x not in b and x not in first), key=lambda x: order.get(x, len(order))
+            )
             secondary = tuple(x for x in (*first, *rest) if (a.anchor, x) not in barred)
             if not b:
                 # a removed clause: its threads follow where its words went, if anywhere

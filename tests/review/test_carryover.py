@@ -394,7 +394,9 @@ def test_carry_over_follows_the_secondary_links(steward, reviewer):
     from tests.review.rounds.test_secondary_links import FEE, GRANT, PATENT, STEADY, text
 
     old_text = text([STEADY[0], ("Changes", f"{GRANT} {PATENT}"), *STEADY[1:3], ("Fees", FEE), *STEADY[3:]])
-    new_text = text([(STEADY[0][0], f"{STEADY[0][1]} {FEE}"), ("Changes", GRANT), *STEADY[1:], ("Patents", PATENT)])
+    new_text = text(
+        [(STEADY[0][0], f"{STEADY[0][1]} {FEE}"), ("Changes", GRANT), *STEADY[1:], ("Patents", PATENT)]
+    )
     license = make_license(slug="tool", name="Tool Licence")
     license.stewards.add(steward)
     v1 = make_version(license, text=old_text, label="1")
@@ -417,7 +419,12 @@ def test_carry_over_follows_the_secondary_links(steward, reviewer):
     new = rounds.open_next_round(review=review, new_version=v2, by=steward)
 
     moved = carried(new, patent)
-    assert (moved.clause.anchor, moved.outdated, moved.quote_missing, moved.orphaned) == ("8", True, False, False)
+    assert (moved.clause.anchor, moved.outdated, moved.quote_missing, moved.orphaned) == (
+        "8",
+        True,
+        False,
+        False,
+    )
     assert moved.clause.text[moved.quote_start : moved.quote_end] == "licensed to you free of charge"
     assert carried(new, grant).clause.anchor == "2"
     assert carried(new, plain).clause.anchor == "2"
@@ -426,7 +433,9 @@ def test_carry_over_follows_the_secondary_links(steward, reviewer):
     assert followed.clause.text[followed.quote_start : followed.quote_end] == "any lawful purpose"
 
     # the badge names the clause of the previous version
-    page = Review.objects.select_related("previous_round__version__license", "version__license").get(pk=new.pk)
+    page = Review.objects.select_related("previous_round__version__license", "version__license").get(
+        pk=new.pk
+    )
     threads = list(page.threads.select_related("clause"))
     rounds.attach_redlines(threads)
     shown = next(x for x in threads if x.carried_from_id == patent.pk)

@@ -19,13 +19,18 @@ STEADY = [
     ("Notices", "Every copy you hand out must keep the credits file and this licence text unaltered."),
     ("Warranty", "The tool comes as it stands, and its makers promise nothing about how well it works."),
     ("Liability", "Nobody who made the tool owes you anything for losses that come from running it."),
-    ("Ending", "Your rights stop at once if you break any condition here and do not mend it within thirty days."),
+    (
+        "Ending",
+        "Your rights stop at once if you break any condition here and do not mend it within thirty days.",
+    ),
 ]
 GRANT = (
     "Each maker lets you change the tool, translate it into other languages and fold it into larger "
     "programs of your own design."
 )
-PATENT = "Any patent a maker holds that reads on their part of the tool is licensed to you free of charge as well."
+PATENT = (
+    "Any patent a maker holds that reads on their part of the tool is licensed to you free of charge as well."
+)
 FEE = "Anyone may charge money for the physical act of passing on a copy and may sell support or warranty services."
 
 
@@ -125,7 +130,11 @@ def test_a_quote_lands_on_the_candidate_that_holds_it():
 def test_a_quote_the_primary_pair_holds_stays_there():
     target = Target("2", True, (), ("8",))
     landing = choose_clause(target, TEXTS, "translate it into other languages")
-    assert (landing.anchor, landing.via, landing.quote.exact) == ("2", "pair", "translate it into other languages")
+    assert (landing.anchor, landing.via, landing.quote.exact) == (
+        "2",
+        "pair",
+        "translate it into other languages",
+    )
 
 
 def test_without_a_quote_the_thread_goes_to_the_primary_pair():
@@ -179,4 +188,8 @@ def test_choice_on_the_synthetic_texts_end_to_end():
     moved = align_clauses(segment(MOVE_OLD), segment(MOVE_NEW))["5"]
     texts = {s.anchor: s.text for s in segment(MOVE_NEW)}
     landing = choose_clause(moved, texts, "sell support or warranty services")
-    assert (landing.anchor, landing.via, landing.quote.exact) == ("1", "link", "sell support or warranty services")
+    assert (landing.anchor, landing.via, landing.quote.exact) == (
+        "1",
+        "link",
+        "sell support or warranty services",
+    )
