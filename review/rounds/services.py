@@ -91,11 +91,12 @@ def open_next_round(*, review: Review, new_version: LicenseVersion, by) -> Revie
     )
     old_by_id = {c.pk: c for c in old_clauses}
     new_by_anchor = {c.anchor: c for c in new_clauses}
+    new_texts = {c.anchor: c.text for c in new_clauses}
 
     threads = list(review.threads.open().order_by("created_at", "pk"))
     carried: list[tuple[Thread, Thread]] = []
     for old in threads:
-        new = _carry(old, new_review, old_by_id, new_by_anchor, targets)
+        new = _carry(old, new_review, old_by_id, new_by_anchor, targets, new_texts)
         # foreign keys are ours or copied from a valid row; skip their one-query-each checks
         new.full_clean(exclude=["review", "clause", "carried_from", "criterion", "started_by", "resolved_by"])
         carried.append((old, new))
@@ -116,6 +117,7 @@ def _carry(
     old_by_id: dict[int, Clause],
     new_by_anchor: dict[str, Clause],
     targets: dict[str, Target],
+    new_texts: dict[str, str],
 ) -> Thread:
     new = Thread(
         review=new_review,
@@ -137,11 +139,10 @@ def _carry(
     if old_clause is None:  # a general thread, or one already orphaned: stays as it is
         return new
     target = targets.get(old_clause.anchor)
-    texts = {anchor: c.text for anchor, c in new_by_anchor.items()}
     # the quote decides between the pair, the halves of a split and the secondary links;
     # otherwise the pair, and a clause with no pair follows its first link
     landing = (
-        choose_clause(target, texts, old.quote_exact, old.quote_prefix, old.quote_suffix)
+        choose_clause(target, new_texts, old.quote_exact, old.quote_prefix, old.quote_suffix)
         if target is not None
         else None
     )
