@@ -100,9 +100,7 @@ def targets_from_pairs(
         first = [pair.also.anchor] if not b and pair.also is not None else []
         for a in pair.a_segments:
             others = into.get(a.anchor, set()) | {s.anchor for s in pair.more_into}
-            rest = sorted(
-                (x for x in others if x not in b and x not in first), key=lambda x: order.get(x, len(order))
-            )
+            rest = sorted((x for x in others if x not in b and x not in first), key=order.__getitem__)
             secondary = tuple(x for x in (*first, *rest) if (a.anchor, x) not in barred)
             if not b:
                 # a removed clause: its threads follow where its words went, if anywhere
@@ -126,11 +124,12 @@ class Landing:
 
 
 def choose_clause(
-    target: Target, texts: Mapping[str, str], exact: str = "", prefix: str = "", suffix: str = ""
+    target: Target, texts: Mapping[str, str], exact: str, prefix: str, suffix: str
 ) -> Landing | None:
     """The new clause a thread of the old clause ``target`` describes goes to (pure); None: orphaned.
 
-    ``texts`` maps new anchors to clause texts. A quoted thread goes to the candidate (pair,
+    ``texts`` maps new anchors to clause texts; ``exact``, ``prefix`` and ``suffix`` are the
+    thread's quote ("" when it quotes nothing), as :func:`reanchor_quote` takes them. A quoted thread goes to the candidate (pair,
     split half, secondary link, in that order) that holds its quote, an exact match before a
     fuzzy one; a thread without a quote, or whose quote is nowhere, goes to the primary pair,
     else to the first link.

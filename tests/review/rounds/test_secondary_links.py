@@ -114,6 +114,30 @@ def test_secondary_links_keep_the_new_version_order_and_never_repeat_the_pair():
     assert targets_from_pairs(pairs[:1])["1"].secondary == ()
 
 
+def test_a_removed_clause_tries_its_also_link_first_then_the_others_in_the_new_order():
+    """Anchors "9" before "10" in the new version: the order is the text's, not the strings'."""
+    a1 = seg("1")
+    b9, b10, b11 = seg("9"), seg("10"), seg("11")
+    pairs = [
+        Pair("removed", a1, None, 0.0, [], also=b11, more_into=(b10, b9)),
+        Pair("added", None, b9, 0.0, []),
+        Pair("added", None, b10, 0.0, []),
+        Pair("added", None, b11, 0.0, []),
+    ]
+    assert targets_from_pairs(pairs)["1"] == Target(None, True, (), ("11", "9", "10"))
+
+
+def test_align_clauses_hands_the_stewards_unlinks_to_the_filter_too(monkeypatch):
+    """Whatever the comparison shows, a link a steward removed is not followed."""
+    from review.rounds import alignment
+
+    a1, b1, b2 = seg("1"), seg("1"), seg("2")
+    shown = [Pair("changed", a1, b1, 0.5, [], more_into=(b2,)), Pair("added", None, b2, 0.0, [], also=a1)]
+    monkeypatch.setattr(alignment, "compare", lambda old, new, links, unlinks: shown)
+    assert align_clauses([a1], [b1, b2])["1"].secondary == ("2",)
+    assert align_clauses([a1], [b1, b2], unlinks=iter([("1", "2")]))["1"].secondary == ()
+
+
 # --- choose_clause: where a thread lands ------------------------------------------------------
 
 
@@ -122,14 +146,14 @@ TEXTS = {"2": GRANT, "8": PATENT, "9": f"A clause of its own. {PATENT}"}
 
 def test_a_quote_lands_on_the_candidate_that_holds_it():
     target = Target("2", True, (), ("8",))
-    landing = choose_clause(target, TEXTS, "licensed to you free of charge")
+    landing = choose_clause(target, TEXTS, "licensed to you free of charge", "", "")
     assert landing.anchor == "8" and landing.via == "link"
     assert landing.quote.exact == "licensed to you free of charge" and not landing.quote.fuzzy
 
 
 def test_a_quote_the_primary_pair_holds_stays_there():
     target = Target("2", True, (), ("8",))
-    landing = choose_clause(target, TEXTS, "translate it into other languages")
+    landing = choose_clause(target, TEXTS, "translate it into other languages", "", "")
     assert (landing.anchor, landing.via, landing.quote.exact) == (
         "2",
         "pair",
@@ -138,56 +162,70 @@ def test_a_quote_the_primary_pair_holds_stays_there():
 
 
 def test_without_a_quote_the_thread_goes_to_the_primary_pair():
-    assert choose_clause(Target("2", True, (), ("8",)), TEXTS) == Landing("2", None, "pair")
+    assert choose_clause(Target("2", True, (), ("8",)), TEXTS, "", "", "") == Landing("2", None, "pair")
 
 
 def test_a_quote_found_nowhere_goes_to_the_primary_pair_without_a_match():
-    landing = choose_clause(Target("2", True, (), ("8",)), TEXTS, "a sentence that is nowhere at all now")
+    landing = choose_clause(
+        Target("2", True, (), ("8",)), TEXTS, "a sentence that is nowhere at all now", "", ""
+    )
     assert landing == Landing("2", None, "pair")
 
 
 def test_an_exact_match_beats_a_fuzzy_one_in_an_earlier_candidate():
     texts = {"2": "A patent a maker holds on its part is licenced to you free of charge.", "8": PATENT}
     quote = "is licensed to you free of charge"
-    assert choose_clause(Target("2", True, (), ("8",)), {"2": texts["2"]}, quote).quote.fuzzy  # fuzzy alone
-    landing = choose_clause(Target("2", True, (), ("8",)), texts, quote)
+    assert choose_clause(
+        Target("2", True, (), ("8",)), {"2": texts["2"]}, quote, "", ""
+    ).quote.fuzzy  # fuzzy alone
+    landing = choose_clause(Target("2", True, (), ("8",)), texts, quote, "", "")
     assert landing.anchor == "8" and not landing.quote.fuzzy
 
 
 def test_among_equal_matches_the_earlier_candidate_wins():
-    landing = choose_clause(Target(None, True, (), ("8", "9")), TEXTS, "free of charge as well")
+    landing = choose_clause(Target(None, True, (), ("8", "9")), TEXTS, "free of charge as well", "", "")
     assert (landing.anchor, landing.via) == ("8", "link")
-    landing = choose_clause(Target("9", True, (), ("8",)), TEXTS, "free of charge as well")
+    landing = choose_clause(Target("9", True, (), ("8",)), TEXTS, "free of charge as well", "", "")
     assert (landing.anchor, landing.via) == ("9", "pair")
 
 
+def test_the_quote_context_picks_the_occurrence_within_the_chosen_clause():
+    texts = {"2": "the tool and the tool card and the tool", "8": PATENT}
+    target = Target("2", True, (), ("8",))
+    assert choose_clause(target, texts, "tool", "", "").quote.start == 4
+    assert choose_clause(target, texts, "tool", "and the ", " card").quote.start == 17
+    assert choose_clause(target, texts, "tool", "card and the ", "").quote.start == 35
+    assert choose_clause(target, texts, "tool", "", " card").quote.start == 17
+    assert choose_clause(target, texts, "tool", "", "").quote.exact == "tool"
+
+
 def test_a_split_half_is_a_split_not_a_link():
-    landing = choose_clause(Target("2", True, ("8",)), TEXTS, "reads on their part")
+    landing = choose_clause(Target("2", True, ("8",)), TEXTS, "reads on their part", "", "")
     assert (landing.anchor, landing.via) == ("8", "split")
 
 
 def test_with_no_primary_pair_the_first_link_is_followed():
     target = Target(None, True, (), ("8", "9"))
-    assert choose_clause(target, TEXTS) == Landing("8", None, "link")
-    assert choose_clause(target, TEXTS, "words found nowhere in either") == Landing("8", None, "link")
-    assert choose_clause(target, TEXTS, "A clause of its own").anchor == "9"
+    assert choose_clause(target, TEXTS, "", "", "") == Landing("8", None, "link")
+    assert choose_clause(target, TEXTS, "words found nowhere in either", "", "") == Landing("8", None, "link")
+    assert choose_clause(target, TEXTS, "A clause of its own", "", "").anchor == "9"
 
 
 def test_with_no_candidate_the_thread_is_orphaned():
-    assert choose_clause(Target(None, True), TEXTS) is None
-    assert choose_clause(Target(None, True), TEXTS, "free of charge") is None
+    assert choose_clause(Target(None, True), TEXTS, "", "", "") is None
+    assert choose_clause(Target(None, True), TEXTS, "free of charge", "", "") is None
 
 
 def test_choice_on_the_synthetic_texts_end_to_end():
     old, new = segment(FAN_OLD), segment(FAN_NEW)
     texts = {s.anchor: s.text for s in new}
     target = align_clauses(old, new)["2"]
-    assert choose_clause(target, texts, "patent a maker holds").anchor == "8"
-    assert choose_clause(target, texts, "fold it into larger programs").anchor == "2"
-    assert choose_clause(target, texts).anchor == "2"
+    assert choose_clause(target, texts, "patent a maker holds", "", "").anchor == "8"
+    assert choose_clause(target, texts, "fold it into larger programs", "", "").anchor == "2"
+    assert choose_clause(target, texts, "", "", "").anchor == "2"
     moved = align_clauses(segment(MOVE_OLD), segment(MOVE_NEW))["5"]
     texts = {s.anchor: s.text for s in segment(MOVE_NEW)}
-    landing = choose_clause(moved, texts, "sell support or warranty services")
+    landing = choose_clause(moved, texts, "sell support or warranty services", "", "")
     assert (landing.anchor, landing.via, landing.quote.exact) == (
         "1",
         "link",
