@@ -62,7 +62,10 @@ MODULES: dict[str, list[str]] = {
     "review/mail/printed.py": ["tests/review/mail/test_printed.py"],
     # test_carryover is left out: every test there is marked django_db, so each mutant would pay
     # for the test database's migrations (about 35 s a mutant on the shared machine)
-    "review/rounds/alignment.py": ["tests/review/rounds/test_alignment.py"],
+    "review/rounds/alignment.py": [
+        "tests/review/rounds/test_alignment.py",
+        "tests/review/rounds/test_secondary_links.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}

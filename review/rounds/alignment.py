@@ -1,7 +1,11 @@
 """Where a clause and its quotes go in the next version. Pure: no Django.
 
 - :func:`align_clauses` maps each old clause (by anchor) to its clause in the new version,
-  using the clause alignment of :func:`licenses.text.comparison.compare`;
+  using the clause alignment of :func:`licenses.text.comparison.compare`, with the other
+  clauses its words went into (the secondary links of :mod:`licenses.text.fanout`);
+- :func:`choose_clause` picks, among those, the one a thread goes to: the one holding its
+  quote, else the primary pair, else the first link (a clause with no pair is not orphaned
+  while a link is left; links a steward removed are never followed);
 - :func:`reanchor_quote` finds a thread's quote in the aligned clause: exact (with line
   wrapping ignored), then fuzzy *within that clause only*, else nothing. A short or
   half-matching quote is never moved to a guess;
@@ -11,12 +15,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from licenses.text.comparison import clause_text, compare
+from licenses.text.comparison import Pair, clause_text, compare
 from licenses.text.redline import Piece, normalise, redline
 from licenses.text.segmentation import Segment
 from review.quotes import QUOTE_CONTEXT, context_score
@@ -29,11 +33,24 @@ FUZZY_MIN_SCORE = 85.0
 
 @dataclass(frozen=True)
 class Target:
-    """Where an old clause went: the new clause's anchor (None when removed) and whether its text changed."""
+    """Where an old clause went in the new version.
+
+    ``anchor`` is the new clause it pairs with (None when it has no pair), ``changed`` whether
+    its text changed, ``alternatives`` the other half of a split, and ``secondary`` the other
+    new clauses its words went into (the comparison's ``also``, ``more_into`` and ``more_from``
+    links, in the new version's order after ``also``): a thread's quote is looked for there
+    too, and a clause with no pair follows its first link.
+    """
 
     anchor: str | None
     changed: bool
-    alternatives: tuple[str, ...] = ()  # the other half of a split, for finding a quote
+    alternatives: tuple[str, ...] = ()
+    secondary: tuple[str, ...] = ()
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        """Every new clause a thread of this old clause may land on, in order of preference."""
+        return (*((self.anchor,) if self.anchor is not None else ()), *self.alternatives, *self.secondary)
 
 
 def align_clauses(
@@ -46,21 +63,91 @@ def align_clauses(
     """Map every old clause anchor to its place in ``new`` (pure).
 
     ``links`` and ``unlinks`` are the hand corrections of the alignment (old anchor, new
-    anchor), as on the compare page: threads follow a hand link and never an unlinked pair.
+    anchor), as on the compare page: threads follow a hand link and never an unlinked pair,
+    nor an unlinked secondary link.
     """
+    unlinks = list(unlinks)
+    return targets_from_pairs(compare(old, new, links=links, unlinks=unlinks), unlinks=unlinks)
+
+
+def targets_from_pairs(
+    pairs: Iterable[Pair], *, unlinks: Iterable[tuple[str, str]] = ()
+) -> dict[str, Target]:
+    """:func:`align_clauses` on the rows of a comparison already made (pure).
+
+    A link (old anchor, new anchor) in ``unlinks`` is never followed, whatever form the
+    comparison shows it in: the steward's word stands over every sign of the engine.
+    """
+    pairs = list(pairs)
+    barred = {(a, b) for a, b in unlinks}
+    order: dict[str, int] = {}
+    for pair in pairs:
+        for s in pair.b_segments:
+            order.setdefault(s.anchor, len(order))
+    # secondary links seen from the new side: an added clause drawn from an old one, a new
+    # clause that also draws from other old clauses
+    into: dict[str, set[str]] = {}
+    for pair in pairs:
+        sources = list(pair.more_from)
+        if pair.kind == "added" and pair.also is not None:
+            sources.append(pair.also)
+        for a in sources:
+            into.setdefault(a.anchor, set()).update(s.anchor for s in pair.b_segments)
+
     out: dict[str, Target] = {}
-    for pair in compare(old, new, links=links, unlinks=unlinks):
+    for pair in pairs:
         b = [s.anchor for s in pair.b_segments]
+        first = [pair.also.anchor] if not b and pair.also is not None else []
         for a in pair.a_segments:
+            others = into.get(a.anchor, set()) | {s.anchor for s in pair.more_into}
+            rest = sorted((x for x in others if x not in b and x not in first), key=order.__getitem__)
+            secondary = tuple(x for x in (*first, *rest) if (a.anchor, x) not in barred)
             if not b:
-                # a removed clause whose words went into one new clause: its threads go there
-                also = pair.also.anchor if pair.also is not None else None
-                out[a.anchor] = Target(also, True)
+                # a removed clause: its threads follow where its words went, if anywhere
+                out[a.anchor] = Target(None, True, (), secondary)
                 continue
-            target = next(s for s in pair.b_segments)
-            changed = pair.kind != "unchanged" and clause_text(a) != clause_text(target)
-            out[a.anchor] = Target(b[0], changed or len(b) > 1 or len(pair.a_segments) > 1, tuple(b[1:]))
+            changed = pair.kind != "unchanged" and clause_text(a) != clause_text(pair.b_segments[0])
+            changed = changed or len(b) > 1 or len(pair.a_segments) > 1
+            out[a.anchor] = Target(b[0], changed, tuple(b[1:]), secondary)
     return out
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where a carried thread lands: the new clause, its quote there (None when not found or
+    not quoted), and by which tie: ``pair`` (the primary pair), ``split`` (the other half of a
+    split) or ``link`` (a secondary link)."""
+
+    anchor: str
+    quote: QuoteMatch | None
+    via: str
+
+
+def choose_clause(
+    target: Target, texts: Mapping[str, str], exact: str, prefix: str, suffix: str
+) -> Landing | None:
+    """The new clause a thread of the old clause ``target`` describes goes to (pure); None: orphaned.
+
+    ``texts`` maps new anchors to clause texts; ``exact``, ``prefix`` and ``suffix`` are the
+    thread's quote ("" when it quotes nothing), as :func:`reanchor_quote` takes them. A quoted thread goes to the candidate (pair,
+    split half, secondary link, in that order) that holds its quote, an exact match before a
+    fuzzy one; a thread without a quote, or whose quote is nowhere, goes to the primary pair,
+    else to the first link.
+    """
+    via = {anchor: "link" for anchor in target.secondary}
+    via |= {anchor: "split" for anchor in target.alternatives}
+    if target.anchor is not None:
+        via[target.anchor] = "pair"
+    candidates = list(dict.fromkeys(target.candidates))
+    if not candidates:
+        return None
+    if exact.strip():
+        found = [(a, reanchor_quote(texts[a], exact, prefix, suffix)) for a in candidates if a in texts]
+        found = [(a, m) for a, m in found if m is not None]
+        if found:
+            anchor, match = min(found, key=lambda am: am[1].fuzzy)  # stable: the earlier candidate on a tie
+            return Landing(anchor, match, via[anchor])
+    return Landing(candidates[0], None, via[candidates[0]])
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from licenses.compare.links import links_for
 from licenses.compare.selectors import segments_from_clauses
 from licenses.models import Clause, LicenseVersion
 from review.models import Comment, Review, Thread
-from review.rounds.alignment import Target, align_clauses, clause_redline, reanchor_quote
+from review.rounds.alignment import Target, align_clauses, choose_clause, clause_redline
 from review.rules import may_open_next_round
 from review.services import NotAllowed
 
@@ -50,7 +50,11 @@ def open_next_round(*, review: Review, new_version: LicenseVersion, by) -> Revie
 
     - an open thread moves to the aligned clause, with its quote re-anchored there;
       ``outdated`` when the clause text changed, ``quote_missing`` when its quote is gone;
-    - a thread whose clause was removed is kept as an orphan (``clause=None``, ``orphaned``);
+    - when the old clause's words went into several new clauses (a split, or the secondary
+      links of the comparison), a quoted thread goes to the one holding its quote;
+    - a thread whose clause was removed follows where its words went (a secondary link),
+      else is kept as an orphan (``clause=None``, ``orphaned``); links a steward removed
+      on the compare page are never followed;
     - general threads stay general; resolved threads stay behind with the old round.
     """
     if not may_open_next_round(by, review):
@@ -87,11 +91,12 @@ def open_next_round(*, review: Review, new_version: LicenseVersion, by) -> Revie
     )
     old_by_id = {c.pk: c for c in old_clauses}
     new_by_anchor = {c.anchor: c for c in new_clauses}
+    new_texts = {c.anchor: c.text for c in new_clauses}
 
     threads = list(review.threads.open().order_by("created_at", "pk"))
     carried: list[tuple[Thread, Thread]] = []
     for old in threads:
-        new = _carry(old, new_review, old_by_id, new_by_anchor, targets)
+        new = _carry(old, new_review, old_by_id, new_by_anchor, targets, new_texts)
         # foreign keys are ours or copied from a valid row; skip their one-query-each checks
         new.full_clean(exclude=["review", "clause", "carried_from", "criterion", "started_by", "resolved_by"])
         carried.append((old, new))
@@ -112,6 +117,7 @@ def _carry(
     old_by_id: dict[int, Clause],
     new_by_anchor: dict[str, Clause],
     targets: dict[str, Target],
+    new_texts: dict[str, str],
 ) -> Thread:
     new = Thread(
         review=new_review,
@@ -133,24 +139,26 @@ def _carry(
     if old_clause is None:  # a general thread, or one already orphaned: stays as it is
         return new
     target = targets.get(old_clause.anchor)
-    if target is None or target.anchor is None:
+    # the quote decides between the pair, the halves of a split and the secondary links;
+    # otherwise the pair, and a clause with no pair follows its first link
+    landing = (
+        choose_clause(target, new_texts, old.quote_exact, old.quote_prefix, old.quote_suffix)
+        if target is not None
+        else None
+    )
+    if landing is None:
         new.orphaned = True
         new.quote_missing = bool(old.quote_exact)
         return new
-    clause = new_by_anchor[target.anchor]
-    new.outdated = old.outdated or target.changed
+    clause = new_by_anchor[landing.anchor]
+    # a clause reached by a link is another clause: what the thread spoke of was rewritten
+    new.outdated = old.outdated or target.changed or landing.via == "link"
     if old.quote_exact:
-        # the quote decides between the halves of a split; otherwise the first half
-        for anchor in (target.anchor, *target.alternatives):
-            found = reanchor_quote(
-                new_by_anchor[anchor].text, old.quote_exact, old.quote_prefix, old.quote_suffix
-            )
-            if found is not None:
-                clause = new_by_anchor[anchor]
-                new.quote_exact, new.quote_prefix, new.quote_suffix = found.exact, found.prefix, found.suffix
-                new.quote_start, new.quote_end = found.start, found.end
-                new.quote_missing = False
-                break
+        found = landing.quote
+        if found is not None:
+            new.quote_exact, new.quote_prefix, new.quote_suffix = found.exact, found.prefix, found.suffix
+            new.quote_start, new.quote_end = found.start, found.end
+            new.quote_missing = False
         else:
             new.quote_missing = True
     new.clause = clause
@@ -170,18 +178,24 @@ def orphaned_threads(review: Review) -> list[Thread]:
 
 
 def attach_redlines(threads: list[Thread]) -> None:
-    """Set ``thread.carryover_redline`` (old clause -> new clause) on outdated carried threads.
+    """Set ``thread.carryover_redline`` (old clause -> new clause) on outdated carried threads,
+    and ``thread.carryover_from`` (the old clause's path) when the thread moved to a clause
+    with another path (a move, a split half, a secondary link).
 
-    One query for all of them; ``templates/review/_carryover_badges.html`` shows it.
+    One query for all of them; ``templates/review/_carryover_badges.html`` shows both.
     """
     wanted = [t for t in threads if t.outdated and t.carried_from_id and t.clause_id]
     if not wanted:
         return
-    old_text = dict(
-        Thread.objects.filter(pk__in=[t.carried_from_id for t in wanted])
+    old = {
+        pk: (text, path)
+        for pk, text, path in Thread.objects.filter(pk__in=[t.carried_from_id for t in wanted])
         .exclude(clause=None)
-        .values_list("pk", "clause__text")
-    )
+        .values_list("pk", "clause__text", "clause__path")
+    }
     for t in wanted:
-        if t.carried_from_id in old_text:
-            t.carryover_redline = clause_redline(old_text[t.carried_from_id], t.clause.text)
+        if t.carried_from_id in old:
+            text, path = old[t.carried_from_id]
+            t.carryover_redline = clause_redline(text, t.clause.text)
+            if path != t.clause.path:
+                t.carryover_from = path

@@ -382,3 +382,75 @@ def test_carry_over_respects_unlinked_pairs(setup, steward):
     links.unlink_clauses(a=review.version, b=v2, a_anchor="4", b_anchor="3", by=steward)
     new = rounds.open_next_round(review=review, new_version=v2, by=steward)
     assert carried(new, t["missing"]).orphaned
+
+
+def test_carry_over_follows_the_secondary_links(steward, reviewer):
+    """Old 2 fed new 2 and new 8 (a secondary link); old 1 has no pair, but its words went
+    into new 1. Threads go where their quote is, else to the pair, else along the link; a
+    link a steward removed is never followed; the badge says where the thread came from."""
+    from django.template.loader import render_to_string
+
+    from licenses.compare import links
+    from tests.review.rounds.test_secondary_links import FEE, GRANT, PATENT, STEADY, text
+
+    old_text = text([STEADY[0], ("Changes", f"{GRANT} {PATENT}"), *STEADY[1:3], ("Fees", FEE), *STEADY[3:]])
+    new_text = text(
+        [(STEADY[0][0], f"{STEADY[0][1]} {FEE}"), ("Changes", GRANT), *STEADY[1:], ("Patents", PATENT)]
+    )
+    license = make_license(slug="tool", name="Tool Licence")
+    license.stewards.add(steward)
+    v1 = make_version(license, text=old_text, label="1")
+    v2 = make_version(license, text=new_text, label="2")
+    review = make_review(v1, opened_by=steward)
+
+    def start(anchor, quote=None):
+        return services.thread_start(
+            review=review,
+            clause=v1.clauses.get(anchor=anchor),
+            author=reviewer,
+            body="A comment.",
+            quote=Quote(exact=quote) if quote else None,
+        )
+
+    patent = start("2", "licensed to you free of charge")
+    grant = start("2", "fold it into larger programs")
+    plain = start("2")
+    use = start("1", "any lawful purpose")
+    new = rounds.open_next_round(review=review, new_version=v2, by=steward)
+
+    moved = carried(new, patent)
+    assert (moved.clause.anchor, moved.outdated, moved.quote_missing, moved.orphaned) == (
+        "8",
+        True,
+        False,
+        False,
+    )
+    assert moved.clause.text[moved.quote_start : moved.quote_end] == "licensed to you free of charge"
+    assert carried(new, grant).clause.anchor == "2"
+    assert carried(new, plain).clause.anchor == "2"
+    followed = carried(new, use)
+    assert (followed.clause.anchor, followed.orphaned, followed.outdated) == ("1", False, True)
+    assert followed.clause.text[followed.quote_start : followed.quote_end] == "any lawful purpose"
+
+    # the badge names the clause of the previous version
+    page = Review.objects.select_related("previous_round__version__license", "version__license").get(
+        pk=new.pk
+    )
+    threads = list(page.threads.select_related("clause"))
+    rounds.attach_redlines(threads)
+    shown = next(x for x in threads if x.carried_from_id == patent.pk)
+    html = render_to_string("review/_carryover_badges.html", {"thread": shown, "review": page})
+    assert "Carried over" in html and ">2 of version 1</a>" in html
+    same = next(x for x in threads if x.carried_from_id == grant.pk)
+    assert "of version 1</a>" not in render_to_string(
+        "review/_carryover_badges.html", {"thread": same, "review": page}
+    )
+
+    # a steward removed both links: the links are not followed
+    v3 = make_version(license, text=new_text.replace("thirty days", "sixty days"), label="3")
+    links.unlink_clauses(a=v1, b=v3, a_anchor="2", b_anchor="8", by=steward)
+    links.unlink_clauses(a=v1, b=v3, a_anchor="1", b_anchor="1", by=steward)
+    other = rounds.open_next_round(review=review, new_version=v3, by=steward)
+    kept = carried(other, patent)
+    assert (kept.clause.anchor, kept.quote_missing) == ("2", True)
+    assert carried(other, use).orphaned
