@@ -121,6 +121,21 @@
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
 
+  // A folded thread of a big review loads its comments when opened. One delegated handler (the
+  // clause list carries the threads' address once, in data-threads) instead of four hx-*
+  // attributes on each of hundreds of threads; without JavaScript the link shows it in full.
+  document.addEventListener("toggle", function (evt) {
+    var fold = evt.target;
+    if (!fold.open || !fold.classList || !fold.classList.contains("thread-fold")) { return; }
+    var lazy = fold.querySelector(":scope > .thread-lazy");
+    var list = fold.closest("[data-threads]");
+    if (!lazy || !list || lazy.dataset.loading || !window.htmx) { return; }
+    var id = new URL(lazy.href, location.href).searchParams.get("thread");
+    if (!/^[0-9]+$/.test(id || "")) { return; }
+    lazy.dataset.loading = "1";
+    window.htmx.ajax("GET", list.dataset.threads + id + "/", { target: fold.closest(".thread"), swap: "outerHTML" });
+  }, true);
+
   // The clause clicked or tapped last is the selected one: its "Start a thread" stays shown.
   document.addEventListener("pointerdown", function (evt) {
     var block = evt.target.closest && evt.target.closest(".clause-block");
