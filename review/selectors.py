@@ -182,6 +182,9 @@ class ReviewPage:
     # REVIEW_INLINE_COMMENTS); ``expanded`` is the one thread shown in full (``?thread=``).
     lazy: bool = False
     expanded: int | None = None
+    # On a big review each clause's threads arrive when its list is opened (``?clause=``, or by
+    # htmx); these clauses show theirs in the page: the one asked for and the expanded thread's.
+    opened_clauses: frozenset[int] = frozenset()
     # Addresses the folded threads repeat, worked out once (``threads`` + id + "/" is a thread's).
     review_path: str = ""
     threads_path: str = ""
@@ -360,7 +363,9 @@ def criteria_for(review: Review) -> list[Criterion]:
     return list(Criterion.objects.filter(set=review.criterion_set_id).select_related("set"))
 
 
-def review_page(review: Review, *, user, filter: str = "all", expanded: int | None = None) -> ReviewPage:
+def review_page(
+    review: Review, *, user, filter: str = "all", expanded: int | None = None, clause: int | None = None
+) -> ReviewPage:
     """Everything the review page shows, in a fixed number of queries."""
     if filter not in FILTERS:
         filter = "all"
@@ -409,6 +414,7 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         orphan_threads=orphaned_threads(review) if orphans else [],
         lazy=lazy,
         expanded=expanded,
+        opened_clauses=frozenset({clause, *(t.clause_id for t in threads if t.pk == expanded)} - {None}),
         review_path=review.get_absolute_url(),
         threads_path=_prefix("review:thread-detail", review.pk, 1),
     )

@@ -43,25 +43,58 @@ def big(settings):
     return review, rita, threads
 
 
-def test_a_big_review_folds_threads_to_their_first_line(big):
+def test_a_big_review_lists_each_clauses_threads_on_demand(big):
     review, rita, threads = big
     client = Client()
     client.force_login(rita)
     page = parse(client.get(review.get_absolute_url()).content)
+    clauses = {t.clause for t in threads}
+    for clause in clauses:
+        block = page.find(id=f"block-{clause.pk}")
+        mine = [t for t in threads if t.clause == clause]
+        # the counts stay in the page; the threads come when the clause's list is opened
+        assert f"{len(mine)} thread{'s' if len(mine) > 1 else ''} · " in block.find(id=f"clause-meta-{clause.pk}").text
+        assert block.find("details", class_="thread-list").find("summary").text == (
+            f"Threads on {clause.path} ({len(mine)})"
+        )
+        link = block.find("a", class_="thread-list-lazy")
+        assert link.attrs["href"] == f"{review.get_absolute_url()}?clause={clause.pk}#block-{clause.pk}"
+        assert not block.find("article", class_="thread")
     for t in threads:
-        article = page.find(id=t.dom_id)
+        assert page.find(id=t.dom_id) is None
+        assert page.find(id=f"toc-heat-{t.clause.pk}")  # the sidebar marks stay
+
+
+def test_a_clauses_list_brings_its_threads_folded_to_their_first_line(big):
+    review, rita, threads = big
+    client = Client()
+    client.force_login(rita)
+    clause = threads[0].clause
+    mine = [t for t in threads if t.clause == clause]
+    url = f"{review.get_absolute_url()}?clause={clause.pk}"
+    fragment = parse(client.get(url, HTTP_HX_REQUEST="true").content)
+    assert [a.attrs["id"] for a in fragment.find_all("article", class_="thread")] == [t.dom_id for t in mine]
+    for t in mine:
+        article = fragment.find(id=t.dom_id)
         assert "open" not in article.find("details", class_="thread-fold").attrs
         assert f"Comment 0 on thread {t.pk}" in article.find(class_="thread-first-line").text
         assert f"Comment 4 on thread {t.pk}" not in article.text
+        assert "5 comments" in article.find("summary").text
         lazy = article.find(class_="thread-lazy")
-        # review.js fetches the thread from the list's address + id (no hx-* on each thread) ...
-        url = reverse("review:thread-detail", args=[review.pk, t.pk])
-        assert page.find(id="review-clauses").attrs["data-threads"] + f"{t.pk}/" == url
-        # ... which the link names: without JavaScript it opens the review with this thread in full.
+        # review.js fetches the thread from the page's threads address + id (no hx-* on each) ...
         assert lazy.tag == "a"
+        # ... which the link names: without JavaScript it opens the review with this thread in full.
         assert lazy.attrs["href"] == f"{review.get_absolute_url()}?thread={t.pk}#{t.dom_id}"
         assert not article.find("form")
-    assert "5 comments" in page.find(id=threads[0].dom_id).find("summary").text
+    # without JavaScript: the whole page, with this clause's threads listed and no other's
+    page = parse(client.get(url).content)
+    expected = reverse("review:thread-detail", args=[review.pk, 0]).removesuffix("0/")
+    assert page.find(id="review-clauses").attrs["data-threads"] == expected
+    assert all(page.find(id=t.dom_id) for t in mine)
+    assert not any(page.find(id=t.dom_id) for t in threads if t.clause != clause)
+    assert page.find(id=f"block-{threads[1].clause.pk}").find("details", class_="thread-list")
+    # a clause of another review is not found
+    assert client.get(f"{review.get_absolute_url()}?clause=999999", HTTP_HX_REQUEST="true").status_code == 404
 
 
 def test_opening_a_folded_thread_brings_all_of_it(big):
@@ -79,7 +112,13 @@ def test_opening_a_folded_thread_brings_all_of_it(big):
     # without JavaScript: the page with that one thread in full
     page = parse(client.get(review.get_absolute_url(), {"thread": threads[3].pk}).content)
     assert len(page.find(id=threads[3].dom_id).find_all("li", class_="comment")) == 5
-    assert not page.find(id=threads[4].dom_id).find("li", class_="comment")
+    # its clause's other threads stay folded; other clauses keep their list closed
+    for t in threads:
+        other = page.find(id=t.dom_id)
+        if t.clause == threads[3].clause and t != threads[3]:
+            assert not other.find("li", class_="comment")
+        elif t.clause != threads[3].clause:
+            assert other is None
 
 
 def test_a_small_review_shows_its_threads_in_full(settings):
