@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from review import services
+from tests.e2e.axe import axe_violations, describe
 from tests.e2e.helpers import log_in
 from tests.factories import make_review, make_user
 
@@ -32,6 +33,9 @@ def test_open_a_folded_thread_and_reply(live_server, page: Page, settings):
     page.keyboard.press("Enter")
     article = page.locator(f"#{thread.dom_id}")
     expect(opener).to_be_focused()
+    expect(article.locator(".thread-lazy")).to_have_text("Show the whole thread")
+    page.wait_for_load_state("networkidle")
+    assert describe("big review, a clause's list open", axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})) == []
     expect(article.locator(".thread-first-line")).to_contain_text("Too wide for datasets?")
     expect(article.locator("li.comment")).to_have_count(0)
     article.locator("summary.thread-head").click()
