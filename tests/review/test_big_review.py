@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from review.models import Comment, Thread
+from review.services import comment_hide
 from review.stamps import touch
 from tests.factories import make_review, make_user
 from tests.review.test_security import parse
@@ -190,3 +191,30 @@ def test_signed_in_readers_of_a_big_review_share_the_folded_list_by_their_rights
     assert page.find("h1").text == f"Start a thread on clause {clause.path}"
     form = page.find("form", class_="thread-form")
     assert form.find("input", name="clause").attrs["value"] == str(clause.pk)
+
+
+def test_a_clauses_list_is_its_readers_own(big):
+    """?clause= is drawn for each reader and never kept as the shared clause list: a hidden first
+    comment stays out of what a visitor gets, and a visitor's page after it still lists nothing."""
+    review, rita, threads = big
+    mona = make_user("mona", roles=("moderator",))
+    first = threads[0].comments.order_by("pk").first()
+    comment_hide(comment=first, user=mona, reason="Off topic")
+    clause = threads[0].clause
+    url = f"{review.get_absolute_url()}?clause={clause.pk}"
+    moderator = Client()
+    moderator.force_login(mona)
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        response = moderator.get(url, **headers)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+    visitor = Client()
+    fragment = visitor.get(url, HTTP_HX_REQUEST="true")
+    assert "ETag" not in fragment
+    assert f"Comment 0 on thread {threads[0].pk}:" not in fragment.content.decode()
+    assert f'id="{threads[0].dom_id}"' in fragment.content.decode()  # the thread, without its first line
+    other = visitor.get(f"{review.get_absolute_url()}?clause={threads[1].clause.pk}", HTTP_HX_REQUEST="true")
+    assert f"Comment 0 on thread {threads[1].pk}:" in other.content.decode()
+    page = parse(visitor.get(review.get_absolute_url()).content)
+    assert page.find(id=threads[0].dom_id) is None
+    assert page.find(id=f"block-{clause.pk}").find("details", class_="thread-list")
