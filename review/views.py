@@ -192,8 +192,10 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if context["cv"] is None:
             raise Http404("No such clause in this review.")
         return _no_store(render(request, f"{PAGE}#clause_threads", context))
-    if layout is None and not context["folded"] and page_cache.may_share(
-        viewer=page.viewer, lazy=page.lazy, expanded=expanded or opened
+    if (
+        layout is None
+        and not context["folded"]
+        and page_cache.may_share(viewer=page.viewer, lazy=page.lazy, expanded=expanded or opened)
     ):
         layout = render_to_string(f"{PAGE}#layout", context, request=request)
         page_cache.set_fragment(key, layout)

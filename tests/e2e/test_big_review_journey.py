@@ -35,7 +35,13 @@ def test_open_a_folded_thread_and_reply(live_server, page: Page, settings):
     expect(opener).to_be_focused()
     expect(article.locator(".thread-lazy")).to_have_text("Show the whole thread")
     page.wait_for_load_state("networkidle")
-    assert describe("big review, a clause's list open", axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})) == []
+    assert (
+        describe(
+            "big review, a clause's list open",
+            axe_violations(page, impacts={"minor", "moderate", "serious", "critical"}),
+        )
+        == []
+    )
     expect(article.locator(".thread-first-line")).to_contain_text("Too wide for datasets?")
     expect(article.locator("li.comment")).to_have_count(0)
     article.locator("summary.thread-head").click()

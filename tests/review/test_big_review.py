@@ -54,7 +54,10 @@ def test_a_big_review_lists_each_clauses_threads_on_demand(big):
         block = page.find(id=f"block-{clause.pk}")
         mine = [t for t in threads if t.clause == clause]
         # the counts stay in the page; the threads come when the clause's list is opened
-        assert f"{len(mine)} thread{'s' if len(mine) > 1 else ''} · " in block.find(id=f"clause-meta-{clause.pk}").text
+        assert (
+            f"{len(mine)} thread{'s' if len(mine) > 1 else ''} · "
+            in block.find(id=f"clause-meta-{clause.pk}").text
+        )
         assert block.find("details", class_="thread-list").find("summary").text == (
             f"Threads on {clause.path} ({len(mine)})"
         )
@@ -179,7 +182,9 @@ def test_signed_in_readers_of_a_big_review_share_the_folded_list_by_their_rights
     for name in ("rita", "tess"):
         box = pages[name].find(id=f"new-thread-{clause.pk}")
         link = box.find("a", class_="new-thread-page")
-        assert link.attrs["href"] == reverse("review:thread-create", args=[review.pk]) + f"?clause={clause.pk}"
+        assert (
+            link.attrs["href"] == reverse("review:thread-create", args=[review.pk]) + f"?clause={clause.pk}"
+        )
         assert not box.find("form")  # the form is in the page once, in its <template>
         assert len(pages[name].find_all("template", id="new-thread-form")) == 1
     assert pages["nobody"].find(id=f"new-thread-{clause.pk}") is None
