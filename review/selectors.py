@@ -182,6 +182,9 @@ class ReviewPage:
     # REVIEW_INLINE_COMMENTS); ``expanded`` is the one thread shown in full (``?thread=``).
     lazy: bool = False
     expanded: int | None = None
+    # On a big review each clause's threads arrive when its list is opened (``?clause=``, or by
+    # htmx); these clauses show theirs in the page: the one asked for and the expanded thread's.
+    opened_clauses: frozenset[int] = frozenset()
     # Addresses the folded threads repeat, worked out once (``threads`` + id + "/" is a thread's).
     review_path: str = ""
     threads_path: str = ""
@@ -297,11 +300,12 @@ def _count_comments(review: Review) -> CommentCounts:
     )
 
 
-def _load_folded(review: Review, counts: CommentCounts, expanded: int | None):
-    """A big review: each thread's first comment only, and the ``expanded`` thread in full
-    (two queries, whatever the comments and whether a thread is expanded), so that the page
-    never loads what it folds away."""
-    wanted = Q(pk__in=list(counts.first.values()))
+def _load_folded(review: Review, counts: CommentCounts, expanded: int | None, listed: set[int]):
+    """A big review: the first comment of each ``listed`` thread only (those of the opened
+    clauses, and the general and orphaned ones), and the ``expanded`` thread in full (two
+    queries, whatever the comments and whether a thread is expanded; ``or [0]`` keeps the
+    first when none is listed), so that the page never loads what it folds away."""
+    wanted = Q(pk__in=[pk for thread_id, pk in counts.first.items() if thread_id in listed] or [0])
     if expanded:
         wanted |= Q(thread_id=expanded)
     comments = list(_full_comments().filter(wanted, thread__review=review))
@@ -360,7 +364,9 @@ def criteria_for(review: Review) -> list[Criterion]:
     return list(Criterion.objects.filter(set=review.criterion_set_id).select_related("set"))
 
 
-def review_page(review: Review, *, user, filter: str = "all", expanded: int | None = None) -> ReviewPage:
+def review_page(
+    review: Review, *, user, filter: str = "all", expanded: int | None = None, clause: int | None = None
+) -> ReviewPage:
     """Everything the review page shows, in a fixed number of queries."""
     if filter not in FILTERS:
         filter = "all"
@@ -368,9 +374,13 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
     clauses = list(review.version.clauses.order_by("ordinal"))
     counts = _count_comments(review)
     lazy = counts.live > settings.REVIEW_INLINE_COMMENTS
+    opened: set[int] = set()
     if lazy:
         threads = list(_thread_queryset().filter(review=review).order_by("created_at", "pk"))
-        comments, revisions = _load_folded(review, counts, expanded)
+        opened = {clause, *(t.clause_id for t in threads if t.pk == expanded)} - {None}
+        on_page = {c.pk for c in clauses} - opened  # these clauses show a count, not their threads
+        listed = {t.pk for t in threads if t.clause_id not in on_page}
+        comments, revisions = _load_folded(review, counts, expanded, listed)
     else:
         threads, comments, revisions = _load(review)
     attach_redlines(threads)  # one query, only when carried threads are outdated
@@ -409,6 +419,7 @@ def review_page(review: Review, *, user, filter: str = "all", expanded: int | No
         orphan_threads=orphaned_threads(review) if orphans else [],
         lazy=lazy,
         expanded=expanded,
+        opened_clauses=frozenset(opened),
         review_path=review.get_absolute_url(),
         threads_path=_prefix("review:thread-detail", review.pk, 1),
     )

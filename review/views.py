@@ -153,7 +153,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     anonymous = not request.user.is_authenticated
     fragment = request.htmx and request.htmx.target == "review-clauses"
     etag = None
-    if anonymous and not fragment and not _has_messages(request):
+    if anonymous and not request.htmx and not _has_messages(request):
         # A visitor's reload is a 304 until the review changes (review.stamps).
         etag = page_cache.etag(review, request)
         if page_cache.matches(request, etag):
@@ -161,13 +161,15 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     show = request.GET.get("show", "all")
     show = show if show in selectors.FILTERS else "all"
     expanded = _int(request.GET.get("thread"))
+    opened = _int(request.GET.get("clause"))  # a big review's list of threads on one clause
     viewer = selectors.viewer_for(request.user, review)
     key = page_cache.layout_key(review, viewer=viewer, filter=show)
-    layout = None if fragment or expanded or request.GET.get("folded") else page_cache.get_fragment(key)
+    own = fragment or expanded or opened or request.GET.get("folded")
+    layout = None if own else page_cache.get_fragment(key)
     if layout is not None:
         page = selectors.review_head(review, user=request.user, filter=show, viewer=viewer)
     else:
-        page = selectors.review_page(review, user=request.user, filter=show, expanded=expanded)
+        page = selectors.review_page(review, user=request.user, filter=show, expanded=expanded, clause=opened)
     context = {
         "page": page,
         "review": review,
@@ -185,8 +187,15 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if fragment:
         return _no_store(render(request, f"{PAGE}#clauses", context))
-    if layout is None and not context["folded"] and page_cache.may_share(
-        viewer=page.viewer, lazy=page.lazy, expanded=expanded
+    if opened and request.htmx:  # review.js opening a clause's list: its folded threads alone
+        context["cv"] = next((cv for cv in page.all_clauses if cv.clause.pk == opened), None)
+        if context["cv"] is None:
+            raise Http404("No such clause in this review.")
+        return _no_store(render(request, f"{PAGE}#clause_threads", context))
+    if (
+        layout is None
+        and not context["folded"]
+        and page_cache.may_share(viewer=page.viewer, lazy=page.lazy, expanded=expanded or opened)
     ):
         layout = render_to_string(f"{PAGE}#layout", context, request=request)
         page_cache.set_fragment(key, layout)

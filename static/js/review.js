@@ -110,7 +110,14 @@
   // Deep links to a thread open it even when it is resolved (collapsed).
   function openTarget() {
     if (!location.hash) { return; }
-    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = document.getElementById(id);
+    var asked = new URLSearchParams(location.search).get("thread");
+    if (!el && /^t-[0-9]+$/.test(id) && asked !== id.slice(2) && document.querySelector("[data-threads]")) {
+      // A big review keeps a clause's threads until its list is opened: ask for this one in full.
+      location.replace("?thread=" + id.slice(2) + "#" + id);
+      return;
+    }
     if (!el) { return; }
     var fold = el.classList.contains("thread") ? el.querySelector(".thread-fold") : el.closest(".thread-fold");
     if (fold) { fold.open = true; }
@@ -120,6 +127,29 @@
   }
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
+
+  // A folded thread of a big review loads its comments when opened. One delegated handler (the
+  // clause list carries the threads' address once, in data-threads) instead of four hx-*
+  // attributes on each of hundreds of threads; without JavaScript the link shows it in full.
+  document.addEventListener("toggle", function (evt) {
+    var fold = evt.target;
+    if (!fold.open || !fold.classList) { return; }
+    // A clause's list of threads: their first lines, in place of the link (the summary keeps focus).
+    var more = fold.classList.contains("thread-list") && fold.querySelector(":scope > .thread-list-lazy");
+    if (more && !more.dataset.loading && window.htmx) {
+      more.dataset.loading = "1";
+      window.htmx.ajax("GET", more.href, { target: more, swap: "outerHTML" });
+      return;
+    }
+    if (!fold.classList.contains("thread-fold")) { return; }
+    var lazy = fold.querySelector(":scope > .thread-lazy");
+    var list = fold.closest("[data-threads]");
+    if (!lazy || !list || lazy.dataset.loading || !window.htmx) { return; }
+    var id = new URL(lazy.href, location.href).searchParams.get("thread");
+    if (!/^[0-9]+$/.test(id || "")) { return; }
+    lazy.dataset.loading = "1";
+    window.htmx.ajax("GET", list.dataset.threads + id + "/", { target: fold.closest(".thread"), swap: "outerHTML" });
+  }, true);
 
   // The clause clicked or tapped last is the selected one: its "Start a thread" stays shown.
   document.addEventListener("pointerdown", function (evt) {

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from review.models import Comment, Thread
+from review.services import comment_hide
 from review.stamps import touch
 from tests.factories import make_review, make_user
 from tests.review.test_security import parse
@@ -43,23 +44,61 @@ def big(settings):
     return review, rita, threads
 
 
-def test_a_big_review_folds_threads_to_their_first_line(big):
+def test_a_big_review_lists_each_clauses_threads_on_demand(big):
     review, rita, threads = big
     client = Client()
     client.force_login(rita)
     page = parse(client.get(review.get_absolute_url()).content)
+    clauses = {t.clause for t in threads}
+    for clause in clauses:
+        block = page.find(id=f"block-{clause.pk}")
+        mine = [t for t in threads if t.clause == clause]
+        # the counts stay in the page; the threads come when the clause's list is opened
+        assert (
+            f"{len(mine)} thread{'s' if len(mine) > 1 else ''} · "
+            in block.find(id=f"clause-meta-{clause.pk}").text
+        )
+        assert block.find("details", class_="thread-list").find("summary").text == (
+            f"Threads on {clause.path} ({len(mine)})"
+        )
+        link = block.find("a", class_="thread-list-lazy")
+        assert link.attrs["href"] == f"{review.get_absolute_url()}?clause={clause.pk}#block-{clause.pk}"
+        assert not block.find("article", class_="thread")
     for t in threads:
-        article = page.find(id=t.dom_id)
+        assert page.find(id=t.dom_id) is None
+        assert page.find(id=f"toc-heat-{t.clause.pk}")  # the sidebar marks stay
+
+
+def test_a_clauses_list_brings_its_threads_folded_to_their_first_line(big):
+    review, rita, threads = big
+    client = Client()
+    client.force_login(rita)
+    clause = threads[0].clause
+    mine = [t for t in threads if t.clause == clause]
+    url = f"{review.get_absolute_url()}?clause={clause.pk}"
+    fragment = parse(client.get(url, HTTP_HX_REQUEST="true").content)
+    assert [a.attrs["id"] for a in fragment.find_all("article", class_="thread")] == [t.dom_id for t in mine]
+    for t in mine:
+        article = fragment.find(id=t.dom_id)
         assert "open" not in article.find("details", class_="thread-fold").attrs
         assert f"Comment 0 on thread {t.pk}" in article.find(class_="thread-first-line").text
         assert f"Comment 4 on thread {t.pk}" not in article.text
+        assert "5 comments" in article.find("summary").text
         lazy = article.find(class_="thread-lazy")
-        url = reverse("review:thread-detail", args=[review.pk, t.pk])
-        assert lazy.attrs["hx-get"] == url
-        # Without JavaScript the link opens the review with this thread in full.
-        assert lazy.find("a").attrs["href"] == f"{review.get_absolute_url()}?thread={t.pk}#{t.dom_id}"
+        # review.js fetches the thread from the page's threads address + id (no hx-* on each) ...
+        assert lazy.tag == "a"
+        # ... which the link names: without JavaScript it opens the review with this thread in full.
+        assert lazy.attrs["href"] == f"{review.get_absolute_url()}?thread={t.pk}#{t.dom_id}"
         assert not article.find("form")
-    assert "5 comments" in page.find(id=threads[0].dom_id).find("summary").text
+    # without JavaScript: the whole page, with this clause's threads listed and no other's
+    page = parse(client.get(url).content)
+    expected = reverse("review:thread-detail", args=[review.pk, 0]).removesuffix("0/")
+    assert page.find(id="review-clauses").attrs["data-threads"] == expected
+    assert all(page.find(id=t.dom_id) for t in mine)
+    assert not any(page.find(id=t.dom_id) for t in threads if t.clause != clause)
+    assert page.find(id=f"block-{threads[1].clause.pk}").find("details", class_="thread-list")
+    # a clause of another review is not found
+    assert client.get(f"{review.get_absolute_url()}?clause=999999", HTTP_HX_REQUEST="true").status_code == 404
 
 
 def test_opening_a_folded_thread_brings_all_of_it(big):
@@ -77,7 +116,13 @@ def test_opening_a_folded_thread_brings_all_of_it(big):
     # without JavaScript: the page with that one thread in full
     page = parse(client.get(review.get_absolute_url(), {"thread": threads[3].pk}).content)
     assert len(page.find(id=threads[3].dom_id).find_all("li", class_="comment")) == 5
-    assert not page.find(id=threads[4].dom_id).find("li", class_="comment")
+    # its clause's other threads stay folded; other clauses keep their list closed
+    for t in threads:
+        other = page.find(id=t.dom_id)
+        if t.clause == threads[3].clause and t != threads[3]:
+            assert not other.find("li", class_="comment")
+        elif t.clause != threads[3].clause:
+            assert other is None
 
 
 def test_a_small_review_shows_its_threads_in_full(settings):
@@ -137,7 +182,9 @@ def test_signed_in_readers_of_a_big_review_share_the_folded_list_by_their_rights
     for name in ("rita", "tess"):
         box = pages[name].find(id=f"new-thread-{clause.pk}")
         link = box.find("a", class_="new-thread-page")
-        assert link.attrs["href"] == reverse("review:thread-create", args=[review.pk]) + f"?clause={clause.pk}"
+        assert (
+            link.attrs["href"] == reverse("review:thread-create", args=[review.pk]) + f"?clause={clause.pk}"
+        )
         assert not box.find("form")  # the form is in the page once, in its <template>
         assert len(pages[name].find_all("template", id="new-thread-form")) == 1
     assert pages["nobody"].find(id=f"new-thread-{clause.pk}") is None
@@ -149,3 +196,30 @@ def test_signed_in_readers_of_a_big_review_share_the_folded_list_by_their_rights
     assert page.find("h1").text == f"Start a thread on clause {clause.path}"
     form = page.find("form", class_="thread-form")
     assert form.find("input", name="clause").attrs["value"] == str(clause.pk)
+
+
+def test_a_clauses_list_is_its_readers_own(big):
+    """?clause= is drawn for each reader and never kept as the shared clause list: a hidden first
+    comment stays out of what a visitor gets, and a visitor's page after it still lists nothing."""
+    review, rita, threads = big
+    mona = make_user("mona", roles=("moderator",))
+    first = threads[0].comments.order_by("pk").first()
+    comment_hide(comment=first, user=mona, reason="Off topic")
+    clause = threads[0].clause
+    url = f"{review.get_absolute_url()}?clause={clause.pk}"
+    moderator = Client()
+    moderator.force_login(mona)
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        response = moderator.get(url, **headers)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+    visitor = Client()
+    fragment = visitor.get(url, HTTP_HX_REQUEST="true")
+    assert "ETag" not in fragment
+    assert f"Comment 0 on thread {threads[0].pk}:" not in fragment.content.decode()
+    assert f'id="{threads[0].dom_id}"' in fragment.content.decode()  # the thread, without its first line
+    other = visitor.get(f"{review.get_absolute_url()}?clause={threads[1].clause.pk}", HTTP_HX_REQUEST="true")
+    assert f"Comment 0 on thread {threads[1].pk}:" in other.content.decode()
+    page = parse(visitor.get(review.get_absolute_url()).content)
+    assert page.find(id=threads[0].dom_id) is None
+    assert page.find(id=f"block-{clause.pk}").find("details", class_="thread-list")
