@@ -48,6 +48,15 @@ def fragment_key(kind: str, stamp: str, *parts: str) -> str:
     return f"lic-{kind}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
+def catalogue_key(stamp: str, *, osi: str, page: int) -> str:
+    """The catalogue's results without a search: one per filter and page (a bounded set)."""
+    return fragment_key("catalogue", stamp, osi, str(page))
+
+
+def version_key(stamp: str, version) -> str:
+    return fragment_key("version", stamp, str(version.pk))
+
+
 def matches(request: HttpRequest, etag: str) -> bool:
     """If-None-Match names this validator (GZip makes it weak: W/"…")."""
     given = request.headers.get("If-None-Match", "")

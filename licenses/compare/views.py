@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from licenses import page_cache, stamps
 from licenses.compare import links, selectors
 from licenses.compare.selectors import ComparePage, RefError
 from licenses.models import LicenseVersion
@@ -41,6 +42,15 @@ def compare_url(a: str, b: str = "", *, view: str = "side", changes_only: bool =
 
 @require_GET
 def compare(request: HttpRequest) -> HttpResponse:
+    # A visitor's reload is a 304 until the catalogue changes (licenses.stamps; the stamp is read
+    # before anything it keys). The aligned rows are a shared render already (selectors).
+    shared = page_cache.shareable(request)
+    etag = None
+    if shared:
+        fragment = bool(request.htmx and request.htmx.target == "comparison")
+        etag = page_cache.etag(stamps.current(), request, "comparison" if fragment else "page")
+        if page_cache.matches(request, etag):
+            return page_cache.not_modified(etag)
     raw_a = request.GET.get("a", "")[:200]
     raw_b = request.GET.get("b", "")[:200]
     view = request.GET.get("view", "side")
@@ -72,7 +82,10 @@ def compare(request: HttpRequest) -> HttpResponse:
     template = "licenses/compare.html"
     if page and request.htmx and request.htmx.target == "comparison":
         template += "#comparison"
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    if etag and status == 200:
+        return page_cache.validated(response, etag)
+    return page_cache.private(response) if not shared else response
 
 
 def _context(request, page: ComparePage | None, a, b, view: str, changes_only: bool) -> dict:
