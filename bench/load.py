@@ -317,7 +317,9 @@ def main() -> None:
                 row = f"{name.split(' ')[0]}, reload (304)"
                 headers = {"If-None-Match": etag}
                 drive(port, pages[name], 1, 2, headers)  # warm up
-                results[row] = figures(drive(port, pages[name], args.seconds, args.clients, headers), args.seconds)
+                results[row] = figures(
+                    drive(port, pages[name], args.seconds, args.clients, headers), args.seconds
+                )
                 print(f"{row:28} {json.dumps(results[row])}", flush=True)
         load = os.getloadavg()[0]
         outcome = mixed(port, info, args.seconds, args.clients)

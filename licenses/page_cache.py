@@ -37,9 +37,7 @@ def shareable(request: HttpRequest) -> bool:
 
 def etag(stamp: str, request: HttpRequest, *parts: str) -> str:
     """A strong validator for what an anonymous visitor gets at this address now."""
-    raw = "|".join(
-        ("licenses", stamp, request.get_full_path(), timezone.get_current_timezone_name(), *parts)
-    )
+    raw = "|".join(("licenses", stamp, request.get_full_path(), timezone.get_current_timezone_name(), *parts))
     return '"' + hashlib.blake2b(raw.encode(), digest_size=12).hexdigest() + '"'
 
 

@@ -68,4 +68,3 @@ def _changed(sender, **kwargs) -> None:
 for _model in WATCHED:
     post_save.connect(_changed, sender=_model, dispatch_uid=f"catalogue-stamp-save-{_model.__name__}")
     post_delete.connect(_changed, sender=_model, dispatch_uid=f"catalogue-stamp-delete-{_model.__name__}")
-

@@ -63,9 +63,18 @@ def test_every_write_path_moves_the_stamp(pair, steward, tmp_path):
         ),
         "undo": lambda: corrections.correction_undo(version=old, actor=steward),
         "link": lambda: links.link_clauses(a=old, b=new, a_anchor="3", b_anchor="2", by=steward),
-        "forget": lambda: links.forget_link(a=old, b=new, link_id=links.links_for(old, new).rows[0].pk, by=steward),
+        "forget": lambda: links.forget_link(
+            a=old, b=new, link_id=links.links_for(old, new).rows[0].pk, by=steward
+        ),
         "import_license": lambda: call_command(
-            "import_license", str(_license_file(tmp_path)), "--slug", "mg", "--name", "MG", "--version-label", "1.0"
+            "import_license",
+            str(_license_file(tmp_path)),
+            "--slug",
+            "mg",
+            "--name",
+            "MG",
+            "--version-label",
+            "1.0",
         ),
         "import_spdx": lambda: call_command("import_spdx", "MIT"),
         "family": lambda: families.family_create(
@@ -101,7 +110,14 @@ def test_catalogue_gives_a_304_until_an_import(tmp_path):
     assert visitor.get(CATALOGUE + "?osi=approved")["ETag"] != etag
     assert visitor.get(CATALOGUE, headers={"HX-Request": "true", "HX-Target": "results"})["ETag"] != etag
     call_command(
-        "import_license", str(_license_file(tmp_path)), "--slug", "mg", "--name", "Imported", "--version-label", "1"
+        "import_license",
+        str(_license_file(tmp_path)),
+        "--slug",
+        "mg",
+        "--name",
+        "Imported",
+        "--version-label",
+        "1",
     )
     fresh = visitor.get(CATALOGUE, HTTP_IF_NONE_MATCH=etag)
     assert fresh.status_code == 200
@@ -118,7 +134,14 @@ def test_catalogue_shares_a_render_only_for_bounded_addresses():
     visitor.get(CATALOGUE + "?osi=approved&page=1")
     assert page_cache.get_fragment(page_cache.catalogue_key(stamp, osi="", page=1)) is not None
     assert page_cache.get_fragment(page_cache.catalogue_key(stamp, osi="approved", page=1)) is not None
-    for query in ("?q=alpha", "?q=zzz&page=1", "?page=99", "?page=abc", "?osi=nonsense&x=1", "?x=" + "y" * 50):
+    for query in (
+        "?q=alpha",
+        "?q=zzz&page=1",
+        "?page=99",
+        "?page=abc",
+        "?osi=nonsense&x=1",
+        "?x=" + "y" * 50,
+    ):
         response = visitor.get(CATALOGUE + query)
         assert response.status_code == 200
         assert response.has_header("ETag")
@@ -178,7 +201,9 @@ def test_a_hand_link_shows_at_once_to_a_visitor(pair, steward):
     assert visitor.get(COMPARE, HTTP_IF_NONE_MATCH=etag).status_code == 304
     editor = Client()
     editor.force_login(steward)
-    response = editor.post(LINKS, {"a": "tl@1.0", "b": "tl@2.0", "action": "link", "a_anchor": "3", "b_anchor": "2"})
+    response = editor.post(
+        LINKS, {"a": "tl@1.0", "b": "tl@2.0", "action": "link", "a_anchor": "3", "b_anchor": "2"}
+    )
     assert response.status_code == 302
     after = visitor.get(COMPARE, HTTP_IF_NONE_MATCH=etag)
     assert after.status_code == 200
@@ -266,7 +291,12 @@ def test_query_counts_stay_fixed(pair, django_assert_max_num_queries):
     for n in range(30):
         make_license(name=f"Extra {n}")
     visitor = Client()
-    paths = {"catalogue": CATALOGUE, "version": old.get_absolute_url(), "big version": big.get_absolute_url(), "compare": COMPARE}
+    paths = {
+        "catalogue": CATALOGUE,
+        "version": old.get_absolute_url(),
+        "big version": big.get_absolute_url(),
+        "compare": COMPARE,
+    }
     for name, path in paths.items():
         etag = visitor.get(path)["ETag"]  # cold
         with django_assert_max_num_queries(WARM[name]):
