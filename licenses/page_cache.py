@@ -51,8 +51,10 @@ def catalogue_key(stamp: str, *, osi: str, page: int) -> str:
     return fragment_key("catalogue", stamp, osi, str(page))
 
 
-def version_key(stamp: str, version) -> str:
-    return fragment_key("version", stamp, str(version.pk))
+def version_key(stamp: str, slug: str, label: str) -> str:
+    """A version page's parts: its row (with its license and previous version), its siblings and
+    its clause list; kept only once the address named a version, so a bounded set."""
+    return fragment_key("version", stamp, slug, label)
 
 
 def matches(request: HttpRequest, etag: str) -> bool:

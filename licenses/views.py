@@ -100,22 +100,30 @@ def license_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
-    # A visitor's page rests on the catalogue stamp, read first (licenses.page_cache).
+    # A visitor's page rests on the catalogue stamp, read first (licenses.page_cache): the version
+    # row, its siblings and its clause list are kept per stamp and shared.
     shared = page_cache.shareable(request)
-    stamp = stamps.current() if shared else ""
-    version = selectors.version_for(slug, label)
+    key, kept = "", {}
+    if shared:
+        key = page_cache.version_key(stamps.current(), slug, label)
+        kept = cache.get_many([f"{key}:row", f"{key}:siblings", f"{key}:clauses"])
+    version = kept.get(f"{key}:row") or selectors.version_for(slug, label)
     # Reviews are public records of this text; a small list, one query. They are not licenses
-    # writes, so the visitor's validator names them.
+    # writes, so the visitor's validator names them and they are never part of a kept render.
     reviews = list(version.reviews.public().select_related("criterion_set").order_by("-opened_at"))
     etag = None
     if shared:
         listed = [(r.pk, r.status, r.opened_at.isoformat(), r.criterion_set.short_name) for r in reviews]
-        etag = page_cache.etag(stamp, request, repr(listed))
+        etag = page_cache.etag(key, request, repr(listed))
         if page_cache.matches(request, etag):
             return page_cache.not_modified(etag)
-    key = page_cache.version_key(stamp, version) if shared else ""
-    clauses = page_cache.get_fragment(key) if shared else None
-    page = selectors.version_page(version, with_clauses=clauses is None)
+    clauses, siblings = kept.get(f"{key}:clauses"), kept.get(f"{key}:siblings")
+    # Only set_fragment writes the clause list, with a render (autoescaped) of our own template.
+    clauses = mark_safe(clauses) if clauses is not None else None  # noqa: S308
+    if not shared or clauses is None or siblings is None:
+        page = selectors.version_page(version, with_clauses=clauses is None)
+    else:
+        page = selectors.VersionPage(version=version, clauses=[], siblings=siblings)
     context = {
         "page": page,
         "version": version,
@@ -124,9 +132,11 @@ def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
         "can_open_review": is_moderator(request.user) or is_steward_of(request.user, version.license),
     }
     context.update(correction_context(request, version))
-    if clauses is None and shared and not context["editing"]:
-        clauses = render_to_string("licenses/version_detail.html#clauses", context, request=request)
-        page_cache.set_fragment(key, clauses)
+    if shared and not context["editing"] and len(kept) < 3:
+        if clauses is None:
+            clauses = render_to_string("licenses/version_detail.html#clauses", context, request=request)
+            page_cache.set_fragment(f"{key}:clauses", clauses)
+        cache.set_many({f"{key}:row": version, f"{key}:siblings": page.siblings}, page_cache.TIMEOUT)
     context["clauses"] = clauses
     response = render(request, "licenses/version_detail.html", context)
     return page_cache.validated(response, etag) if etag else page_cache.private(response)
