@@ -5,7 +5,8 @@ Prepares a database (the demo data, in a scratch SQLite file, or in the PostgreS
 waitress, DEBUG off, static files collected, the database cache), and drives it over loopback
 with a bounded load generator of its own: CLIENTS threads, each with one keep-alive connection,
 sending one request after another for SECONDS per page. It prints, per page, requests per
-second, p50/p95/p99 latency and errors, then a mixed scenario (reviewers posting replies while
+second, p50/p95/p99 latency and errors (and, for the catalogue, version and compare pages, a
+visitor's reload with the page's ETag, which must be a 304), then a mixed scenario (reviewers posting replies while
 visitors read) that checks every accepted write was stored exactly once.
 
 Run: .venv/bin/python bench/load.py [--postgres] [--seconds 10] [--clients 8]
@@ -154,6 +155,8 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
 def drive(port: int, path: str, seconds: float, clients: int, headers: dict | None = None) -> Result:
     result = Result()
     lock = threading.Lock()
+    # A revalidating visitor (If-None-Match) expects a 304; everyone else a 200.
+    expected = 304 if "If-None-Match" in (headers or {}) else 200
     stop = time.monotonic() + seconds
 
     def client() -> None:
@@ -165,7 +168,7 @@ def drive(port: int, path: str, seconds: float, clients: int, headers: dict | No
                 conn.request("GET", path, headers=headers or {})
                 response = conn.getresponse()
                 response.read()
-                if response.status != 200:
+                if response.status != expected:
                     errors.append(str(response.status))
             except (OSError, http.client.HTTPException) as exc:
                 errors.append(type(exc).__name__)
@@ -184,6 +187,18 @@ def drive(port: int, path: str, seconds: float, clients: int, headers: dict | No
     for t in threads:
         t.join()
     return result
+
+
+def validator(port: int, path: str) -> str:
+    """The ETag a visitor gets for ``path`` ("" when the page has none)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        return response.getheader("ETag") or ""
+    finally:
+        conn.close()
 
 
 def figures(result: Result, seconds: float) -> dict:
@@ -295,6 +310,17 @@ def main() -> None:
             drive(port, path, 1, 2)  # warm up
             results[name] = figures(drive(port, path, args.seconds, args.clients), args.seconds)
             print(f"{name:28} {json.dumps(results[name])}", flush=True)
+        # A visitor's reload of a page kept with its ETag (Cache-Control: no-cache): a 304.
+        for name in ("catalogue", f"version ({info['clauses']} clauses)", "compare"):
+            etag = validator(port, pages[name])
+            if etag:
+                row = f"{name.split(' ')[0]}, reload (304)"
+                headers = {"If-None-Match": etag}
+                drive(port, pages[name], 1, 2, headers)  # warm up
+                results[row] = figures(
+                    drive(port, pages[name], args.seconds, args.clients, headers), args.seconds
+                )
+                print(f"{row:28} {json.dumps(results[row])}", flush=True)
         load = os.getloadavg()[0]
         outcome = mixed(port, info, args.seconds, args.clients)
     finally:

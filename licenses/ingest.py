@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
 
@@ -79,6 +80,7 @@ def save_clauses(version: LicenseVersion, segments: list[segmentation.Segment]) 
             row.parent = rows[seg.parent]
             linked.append(row)
     Clause.objects.bulk_update(linked, ["parent"], batch_size=500)
+    stamps.touch()  # bulk writes send no signals
     return rows
 
 

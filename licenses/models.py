@@ -358,5 +358,21 @@ class ClauseLink(models.Model):
         return f"{self.get_kind_display()}: {self.a_anchor} ↔ {self.b_anchor}"
 
 
+class CatalogueStamp(models.Model):
+    """One row, changed in the transaction of every write that the catalogue, version and compare
+    pages show (licenses.stamps), so that their validators and shared renders (licenses.page_cache)
+    move with it. Random, not a count: a rolled-back write must not leave a count that a later
+    write reaches again with other rows."""
+
+    name = models.CharField(max_length=20, primary_key=True)
+    stamp = models.CharField(max_length=32)
+
+    class Meta:
+        db_table = "licenses_catalogue_stamp"
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.stamp}"
+
+
 # Families live in their own package; importing them here registers them with the licenses app.
 from licenses.families.models import ClauseGroup, ClauseGroupMember, Family  # noqa: E402, F401

@@ -35,9 +35,10 @@ class VersionPage:
     siblings: list[LicenseVersion]
 
 
-def version_page(version: LicenseVersion) -> VersionPage:
-    """The clauses of ``version`` in order and its sibling versions: two queries, whatever the size."""
-    clauses = list(version.clauses.order_by("ordinal"))
+def version_page(version: LicenseVersion, *, with_clauses: bool = True) -> VersionPage:
+    """The clauses of ``version`` in order and its sibling versions: two queries, whatever the size.
+    Without the clauses (their list is a shared render, licenses.page_cache): one query."""
+    clauses = list(version.clauses.order_by("ordinal")) if with_clauses else []
     siblings = list(
         version.license.versions.order_by("created_at", "pk").only("label", "license_id", "created_at")
     )

@@ -6,12 +6,16 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from licenses import page_cache, stamps
 from licenses.compare import links, selectors
 from licenses.compare.selectors import ComparePage, RefError
 from licenses.models import LicenseVersion
@@ -41,11 +45,30 @@ def compare_url(a: str, b: str = "", *, view: str = "side", changes_only: bool =
 
 @require_GET
 def compare(request: HttpRequest) -> HttpResponse:
+    # A visitor's reload is a 304 until the catalogue changes (licenses.stamps; the stamp is read
+    # before anything it keys). The aligned rows are a shared render already (selectors).
+    shared = page_cache.shareable(request)
+    fragment = bool(request.htmx and request.htmx.target == "comparison")
     raw_a = request.GET.get("a", "")[:200]
     raw_b = request.GET.get("b", "")[:200]
     view = request.GET.get("view", "side")
     view = view if view in selectors.VIEWS else "side"
     changes_only = request.GET.get("changes") == "1"
+    etag, key = None, ""
+    if shared:
+        stamp = stamps.current()
+        etag = page_cache.etag(stamp, request, "comparison" if fragment else "page")
+        if page_cache.matches(request, etag):
+            return page_cache.not_modified(etag)
+        # Only a comparison at its canonical address is ever kept (below): a bounded set.
+        key = page_cache.fragment_key("compare", stamp, raw_a, raw_b, view, str(changes_only), str(fragment))
+        kept = cache.get_many([key, key + ":title"])
+        if key in kept and key + ":title" in kept:
+            body = mark_safe(kept[key])  # noqa: S308 - our own template's render (autoescaped)
+            if fragment:
+                return page_cache.validated(HttpResponse(body), etag)
+            context = {"shared_content": body, "shared_title": kept[key + ":title"], "nav": "compare"}
+            return page_cache.validated(render(request, "licenses/compare.html", context), etag)
 
     a, error_a = _resolve(raw_a)
     b, error_b = _resolve(raw_b)
@@ -70,9 +93,20 @@ def compare(request: HttpRequest) -> HttpResponse:
         context["options"] = versions[: selectors.PICKER_LIMIT]
     status = 404 if context["errors"] else 200
     template = "licenses/compare.html"
-    if page and request.htmx and request.htmx.target == "comparison":
+    if page and fragment:
         template += "#comparison"
-    return render(request, template, context, status=status)
+    if key and page and status == 200 and not context["linking"]:
+        body = render_to_string(f"{template}#content" if not fragment else template, context, request=request)
+        page_cache.set_fragment(key, body)
+        title = f"Compare {a.title} → {b.title}"
+        cache.set(key + ":title", title, page_cache.TIMEOUT)
+        if fragment:
+            return page_cache.validated(HttpResponse(mark_safe(body)), etag)  # noqa: S308
+        context |= {"shared_content": mark_safe(body), "shared_title": title}  # noqa: S308
+    response = render(request, template, context, status=status)
+    if etag and status == 200:
+        return page_cache.validated(response, etag)
+    return page_cache.private(response) if not shared else response
 
 
 def _context(request, page: ComparePage | None, a, b, view: str, changes_only: bool) -> dict:

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from licenses import stamps
 from licenses.corrections.addresses import anchor_for, path_for_label, slug, taken_addresses, unique_address
 from licenses.corrections.attachments import absorb, give_back, review_model
 from licenses.corrections.snapshots import apply, build, dump
@@ -76,6 +77,8 @@ def _record(
     )
     correction.full_clean()
     correction.save()
+    # The clause moves around a correction are QuerySet.update()s, which send no signals.
+    stamps.touch()
     still = version.corrections.filter(undone_at__isnull=True).exclude(action=Action.UNDO).exists()
     if version.corrected != still:
         version.corrected = still

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from licenses import stamps
 from licenses.compare.selectors import segments_from_clauses
 from licenses.families import grouping
 from licenses.families.models import ClauseGroup, ClauseGroupMember, Family
@@ -172,6 +173,7 @@ def groups_refresh(*, family: Family) -> int:
             group.ordinal = n
         ClauseGroup.objects.bulk_update(groups, ["ordinal"])
         created = ClauseGroupMember.objects.bulk_create(new_entries)
+        stamps.touch()  # bulk writes send no signals
         for entry, source in zip(created, new_entries, strict=True):
             entry.clause = source.clause
         entries.extend(created)
@@ -238,6 +240,7 @@ def group_place(*, family: Family, clause: Clause, group: ClauseGroup | None, us
     else:
         after = entry.group.ordinal
         ClauseGroup.objects.filter(family=family, ordinal__gt=after).update(ordinal=F("ordinal") + 1)
+        stamps.touch()  # update() sends no signal
         group = ClauseGroup.objects.create(
             family=family, ordinal=after + 1, path=clause.path[:200], heading=clause.summary_line[:500]
         )

@@ -79,6 +79,9 @@ def test_readyz_is_503_with_retry_after_when_the_database_is_away(client):
 
 
 def test_a_database_outage_in_a_view_is_a_503_page_with_retry_after():
+    from django.core.cache import cache
+
+    cache.clear()  # a visitor's catalogue may be a shared render from an earlier test
     with mock.patch(
         "licenses.views.selectors.license_catalogue", side_effect=OperationalError("server closed")
     ):

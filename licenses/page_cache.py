@@ -1,0 +1,92 @@
+"""HTTP validators and shared renders of the public license pages (the catalogue, a version, the
+compare page), keyed on the catalogue stamp (licenses.stamps sets it in the transaction of every
+write these pages show). The same design as review.page_cache:
+
+- ``etag``: a validator for what an anonymous visitor gets at this address now, so that a reload
+  costs a 304 (``Cache-Control: no-cache``: the browser keeps the page and asks each time).
+- ``get_fragment`` / ``set_fragment``: the costly part of a page (the catalogue's results, a
+  version's clause list), rendered once per stamp and shared by visitors. Only a bounded set of
+  addresses is kept (no free-text search, known filters, plain page numbers); a render that holds
+  a CSRF token is never kept. Signed-in readers get ``no-store`` and their own page.
+
+Read the stamp before anything it keys: a render made from data read before a write's commit
+is then stored under the stamp before that write, which no later request asks for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import SafeString, mark_safe
+
+# Entries move with the stamp; they also expire, so the cache does not fill with dead ones.
+TIMEOUT = 600
+
+
+def shareable(request: HttpRequest) -> bool:
+    """A visitor with no message waiting (a message is in no cached page and no validator)."""
+    if request.user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    return not request.COOKIES.get("messages") and not (session and session.get("_messages"))
+
+
+def etag(stamp: str, request: HttpRequest, *parts: str) -> str:
+    """A strong validator for what an anonymous visitor gets at this address now."""
+    raw = "|".join(("licenses", stamp, request.get_full_path(), timezone.get_current_timezone_name(), *parts))
+    return '"' + hashlib.blake2b(raw.encode(), digest_size=12).hexdigest() + '"'
+
+
+def fragment_key(kind: str, stamp: str, *parts: str) -> str:
+    raw = "|".join((stamp, *parts, timezone.get_current_timezone_name()))
+    return f"lic-{kind}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+
+def catalogue_key(stamp: str, *, osi: str, page: int) -> str:
+    """The catalogue's results without a search: one per filter and page (a bounded set)."""
+    return fragment_key("catalogue", stamp, osi, str(page))
+
+
+def version_key(stamp: str, slug: str, label: str) -> str:
+    """A version page's parts: its row (with its license and previous version), its siblings and
+    its clause list; kept only once the address named a version, so a bounded set."""
+    return fragment_key("version", stamp, slug, label)
+
+
+def matches(request: HttpRequest, etag: str) -> bool:
+    """If-None-Match names this validator (GZip makes it weak: W/"…")."""
+    given = request.headers.get("If-None-Match", "")
+    return any(tag.strip().removeprefix("W/") == etag for tag in given.split(","))
+
+
+def get_fragment(key: str) -> SafeString | None:
+    html = cache.get(key)
+    # Only set_fragment writes these keys, with a template render (autoescaped) of our own.
+    return mark_safe(html) if html is not None else None  # noqa: S308
+
+
+def set_fragment(key: str, html: str) -> None:
+    if "csrfmiddlewaretoken" in html:  # someone's form: never shared
+        return
+    cache.set(key, str(html), TIMEOUT)
+
+
+def not_modified(etag: str) -> HttpResponse:
+    return validated(HttpResponse(status=304), etag)
+
+
+def validated(response: HttpResponse, etag: str) -> HttpResponse:
+    """Kept by the browser, but asked for again each time (no-cache) with this validator."""
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    """A signed-in reader's own page: never kept (back after a write must ask again)."""
+    patch_cache_control(response, no_store=True, private=True)
+    return response
