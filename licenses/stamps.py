@@ -43,7 +43,14 @@ def touch() -> None:
 def current() -> str:
     """The stamp now (one indexed read). Read it before the data it keys: a render made from data
     read before a write's commit must never be stored under the stamp that write set."""
-    return CatalogueStamp.objects.filter(name=NAME).values_list("stamp", flat=True).first() or ""
+    stamp = CatalogueStamp.objects.filter(name=NAME).values_list("stamp", flat=True).first()
+    if not stamp:
+        # No row (a database flushed or restored without it): start a fresh stamp, so that no
+        # render stored for another database's contents is ever served for this one.
+        stamp = CatalogueStamp.objects.get_or_create(name=NAME, defaults={"stamp": secrets.token_hex(16)})[
+            0
+        ].stamp
+    return stamp
 
 
 WATCHED = (
