@@ -73,6 +73,9 @@ def test_watch_a_thread_hear_of_a_reply_and_unwatch(live_server, page: Page):
     page.locator(".notification-head a").first.click()
     expect(page).to_have_url(f"{live_server.url}{review.get_absolute_url()}#m-{thread.comments.last().pk}")
     thread_box = page.locator(f"#{thread.dom_id}")
+    # The review page fetches its parts after load; on the tests' shared in-memory SQLite a write
+    # racing those reads is refused ("table is locked"), which no user's click ever meets.
+    page.wait_for_load_state("networkidle")
     thread_box.get_by_role("button", name="Unwatch thread").click()
     expect(thread_box.get_by_role("button", name="Watch thread")).to_be_visible()
     assert eventually(lambda: not Watch.objects.filter(user=alice, thread=thread).exists())
