@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.safestring import SafeString, mark_safe
 
-# Entries move with the stamp; they also expire, so the cache does not fill with dead ones.
-TIMEOUT = 600
+from config.http_cache import (  # noqa: F401  (the pages call them through this module)
+    TIMEOUT,
+    get_fragment,
+    matches,
+    not_modified,
+    private,
+    set_fragment,
+    validated,
+)
 
 
 def shareable(request: HttpRequest) -> bool:
@@ -55,38 +59,3 @@ def version_key(stamp: str, slug: str, label: str) -> str:
     """A version page's parts: its row (with its license and previous version), its siblings and
     its clause list; kept only once the address named a version, so a bounded set."""
     return fragment_key("version", stamp, slug, label)
-
-
-def matches(request: HttpRequest, etag: str) -> bool:
-    """If-None-Match names this validator (GZip makes it weak: W/"…")."""
-    given = request.headers.get("If-None-Match", "")
-    return any(tag.strip().removeprefix("W/") == etag for tag in given.split(","))
-
-
-def get_fragment(key: str) -> SafeString | None:
-    html = cache.get(key)
-    # Only set_fragment writes these keys, with a template render (autoescaped) of our own.
-    return mark_safe(html) if html is not None else None  # noqa: S308
-
-
-def set_fragment(key: str, html: str) -> None:
-    if "csrfmiddlewaretoken" in html:  # someone's form: never shared
-        return
-    cache.set(key, str(html), TIMEOUT)
-
-
-def not_modified(etag: str) -> HttpResponse:
-    return validated(HttpResponse(status=304), etag)
-
-
-def validated(response: HttpResponse, etag: str) -> HttpResponse:
-    """Kept by the browser, but asked for again each time (no-cache) with this validator."""
-    response["ETag"] = etag
-    patch_cache_control(response, no_cache=True)
-    return response
-
-
-def private(response: HttpResponse) -> HttpResponse:
-    """A signed-in reader's own page: never kept (back after a write must ask again)."""
-    patch_cache_control(response, no_store=True, private=True)
-    return response

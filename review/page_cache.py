@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
 from django.db.models import Max
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.safestring import SafeString, mark_safe
 
+from config.http_cache import (  # noqa: F401  (the pages call them through this module)
+    TIMEOUT,
+    get_fragment,
+    matches,
+    not_modified,
+    private,
+    set_fragment,
+    validated,
+)
 from review.models import Review
-
-TIMEOUT = 600
 
 
 def _stamp(review: Review) -> str:
@@ -35,9 +38,7 @@ def _stamp(review: Review) -> str:
 
 def etag(review: Review, request, *parts: str) -> str:
     """A strong validator for what an anonymous visitor gets at this address now."""
-    raw = "|".join(
-        (_stamp(review), request.get_full_path(), timezone.get_current_timezone_name(), *parts)
-    )
+    raw = "|".join((_stamp(review), request.get_full_path(), timezone.get_current_timezone_name(), *parts))
     return '"' + hashlib.blake2b(raw.encode(), digest_size=12).hexdigest() + '"'
 
 
@@ -58,38 +59,9 @@ def latest_public_change() -> str:
     return latest.isoformat() if latest else ""
 
 
-def matches(request, etag: str) -> bool:
-    """If-None-Match names this validator (GZip makes it weak: W/"…")."""
-    given = request.headers.get("If-None-Match", "")
-    return any(tag.strip().removeprefix("W/") == etag for tag in given.split(","))
-
-
 def may_share(*, viewer, lazy: bool, expanded: int | None) -> bool:
     """Whether this reader's clause list is the same as every other such reader's. A list with
     one thread opened (``?thread=``) is not kept: any number could be asked for."""
     if expanded:
         return False
     return lazy or not viewer.user.is_authenticated
-
-
-def get_fragment(key: str) -> SafeString | None:
-    html = cache.get(key)
-    # Only set_fragment writes these keys, with a template render (autoescaped) of our own.
-    return mark_safe(html) if html is not None else None  # noqa: S308
-
-
-def set_fragment(key: str, html: str) -> None:
-    if "csrfmiddlewaretoken" in html:  # someone's form: never shared
-        return
-    cache.set(key, str(html), TIMEOUT)
-
-
-def not_modified(etag: str) -> HttpResponse:
-    return validated(HttpResponse(status=304), etag)
-
-
-def validated(response: HttpResponse, etag: str) -> HttpResponse:
-    """Kept by the browser, but asked for again each time (no-cache) with this validator."""
-    response["ETag"] = etag
-    patch_cache_control(response, no_cache=True)
-    return response
