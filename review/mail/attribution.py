@@ -35,8 +35,18 @@ def deobfuscate(text: str) -> str:
 
 
 def clean_email(value: str | None) -> str | None:
+    """A real address, lower-cased, or None.
+
+    An archive that shortens addresses for visitors ("jo...@example.com", as Google Groups
+    shows them) gives no address: the shortened one would be a second, false identity.
+    """
     value = (value or "").strip().strip("<>[]()").removeprefix("mailto:").strip()
-    return value.lower() if value and _EMAIL.match(value) else None
+    if not value or not _EMAIL.match(value) or _SHORTENED.search(value):
+        return None
+    return value.lower()
+
+
+_SHORTENED = re.compile(r"(?:\.\.\.|…)@")
 
 
 # Outlook's "List <list-bounces@…> On Behalf Of Name": the list sent it, Name wrote it.

@@ -246,7 +246,37 @@ def _author_key(msg: Message) -> str:
     return msg.author_email or normalise_words(msg.author_name)
 
 
+def _name_key(name: str) -> str:
+    """"Doe, John" and "John Doe" are one name: its words, in any order."""
+    return " ".join(sorted(normalise_words(name).split()))
+
+
+def _complete_authors(messages: list[Message]) -> None:
+    """Give a name-only author the one address the thread itself gives that name.
+
+    Quotes name people without an address ("On …, John Doe wrote:"), lists rewrite senders
+    ("Mary via License-review") and archives shorten addresses; the same thread often holds the
+    person's own mail with the full address. A name the thread pairs with two addresses (two
+    people, or one with two) stays without one. The name becomes the one written with the
+    address in the person's own mail, so "Doe, John" reads as "John Doe".
+    """
+    addresses: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
+    for msg in sorted(messages, key=lambda m: m.quoted):  # own mail first: its name wins
+        if msg.author_email and msg.author_name:
+            addresses.setdefault(_name_key(msg.author_name), set()).add(msg.author_email)
+            written.setdefault(msg.author_email, msg.author_name)
+    for msg in messages:
+        if msg.author_email or not msg.author_name:
+            continue
+        found = addresses.get(_name_key(msg.author_name), set())
+        if len(found) == 1:
+            (msg.author_email,) = found
+            msg.author_name = written[msg.author_email]
+
+
 def _assemble(chains: list[list[Message]]) -> list[Message]:
+    _complete_authors([msg for chain in chains for msg in chain])
     nodes: list[Message] = []
     keys: list[str] = []  # normalised bodies, parallel to nodes
     by_id: dict[str, int] = {}
