@@ -247,7 +247,7 @@ def _author_key(msg: Message) -> str:
 
 
 def _name_key(name: str) -> str:
-    """"Doe, John" and "John Doe" are one name: its words, in any order."""
+    """Its words in any order: "Doe, John" and "John Doe" are one name."""
     return " ".join(sorted(normalise_words(name).split()))
 
 
