@@ -41,6 +41,7 @@ class RawMail:
     message_id: str | None
     in_reply_to: str | None
     text: str
+    date_zone_guessed: bool = False  # the time came from an mbox envelope, which names no zone
 
 
 def looks_like_mbox(text: str) -> bool:
@@ -73,7 +74,10 @@ def split_mbox(text: str) -> list[str]:
         end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
         body = text[m.end() : end]
         # mboxrd/mboxo escaping: ">From " at the start of a body line
-        chunks.append(re.sub(r"(?m)^>(>*From )", r"\1", body) if "\n>" in body else body)
+        body = re.sub(r"(?m)^>(>*From )", r"\1", body) if "\n>" in body else body
+        # The envelope line stays: the email parser keeps it apart (get_unixfrom), and its time
+        # places a mail that has no Date header.
+        chunks.append(m.group(0) + body)
     return chunks
 
 
@@ -182,15 +186,39 @@ def read_message(msg: email.message.Message) -> RawMail:
         addr = alt
     refs = _header(msg, "references").split()
     irt = _msg_id(_header(msg, "in-reply-to")) or (_msg_id(refs[-1]) if refs else None)
+    date, guessed = _sent_date(msg)
     return RawMail(
         author_name=name,
         author_email=addr,
-        date_header=_header(msg, "date") or None,
+        date_header=date,
         subject=_header(msg, "subject"),
         message_id=_msg_id(_header(msg, "message-id")),
         in_reply_to=irt,
         text=body_text(msg),
+        date_zone_guessed=guessed,
     )
+
+
+def _sent_date(msg: email.message.Message) -> tuple[str | None, bool]:
+    """When the mail was sent, and whether its zone is a guess.
+
+    The Date header; without one (archives and exports sometimes drop it), the stamp of the
+    first relay, the last Received header, which is the nearest to the sending; else the mbox
+    envelope's time ("From addr Tue May  6 10:00:00 2025"), which names no zone.
+    """
+    date = _header(msg, "date")
+    if date.strip():
+        return date, False
+    received = [str(v) for k, v in msg.raw_items() if k.lower() == "received" and ";" in str(v)]
+    if received:
+        return " ".join(received[-1].rpartition(";")[2].split()), False
+    envelope = _ENVELOPE_TIME.match(msg.get_unixfrom() or "")
+    if envelope:
+        return envelope.group(1), True
+    return None, False
+
+
+_ENVELOPE_TIME = re.compile(r"From \S+ +((?:[A-Z][a-z]{2} ){2} *\d{1,2} \d\d:\d\d(?::\d\d)? \d{4})\s*$")
 
 
 def parse_eml(data: str | bytes) -> RawMail:

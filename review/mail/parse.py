@@ -104,6 +104,7 @@ def _chain_from_mail(raw: RawMail) -> list[Message]:
         message_id=raw.message_id,
         in_reply_to=raw.in_reply_to,
         body=clean_body(own, author_name=raw.author_name, author_email=raw.author_email, list_footer=footer),
+        date_zone_guessed=raw.date_zone_guessed and date is not None,
     )
     return [*older, top]
 

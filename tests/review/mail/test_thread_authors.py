@@ -9,6 +9,8 @@ Written for these tests; run without Django: pytest -p no:django.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+
 from review.mail.attribution import clean_email, parse_author
 from review.mail.parse import parse_thread
 
@@ -154,3 +156,57 @@ def test_a_name_alone_never_borrows_an_address_from_a_different_name():
     messages = parse_thread(NAME_ONLY_QUOTE.replace("John Doe wrote:", "Jane Roe wrote:"))
     quoted = next(m for m in messages if "distribution condition" in m.body)
     assert (quoted.author_name, quoted.author_email) == ("Jane Roe", None)
+
+
+# --- a mail without a Date header is still placed in time -----------------------------------
+
+UNDATED = """\
+From john@example.com Tue May  6 10:00:00 2025
+From: John Doe <john@example.com>
+Subject: Re: MG-BY 2.0
+Message-ID: <c2@example.com>
+
+Second in time, about 2.2(b).
+
+From mary@lawfirm.example Mon May  5 12:30:00 2025
+From: Mary Smith <mary@lawfirm.example>
+Subject: MG-BY 2.0
+Message-ID: <c1@example.com>
+
+First in time, about section 1.
+"""
+
+
+def test_a_mail_without_a_date_header_takes_its_mbox_envelope_time_and_says_the_zone_is_guessed():
+    messages = parse_thread(UNDATED)
+    assert [m.author_name for m in messages] == ["Mary Smith", "John Doe"]
+    assert messages[0].date == datetime(2025, 5, 5, 12, 30, tzinfo=UTC)
+    assert all(m.date_zone_guessed for m in messages)
+
+
+RELAYED = """\
+Received: from relay.example.net by mx.example.org; Tue, 6 May 2025 10:00:07 +0200
+Received: from laptop.example.net by relay.example.net; Tue, 6 May 2025 10:00:03 +0200
+From: John Doe <john@example.com>
+Subject: MG-BY 2.0
+Message-ID: <d1@example.com>
+
+The first relay's stamp is the nearest to when this was sent.
+"""
+
+
+def test_a_mail_without_a_date_header_takes_its_first_relays_received_time():
+    (message,) = parse_thread(RELAYED)
+    assert message.date == datetime(2025, 5, 6, 10, 0, 3, tzinfo=timezone(timedelta(hours=2)))
+    assert not message.date_zone_guessed
+
+
+def test_a_date_header_wins_over_the_envelope():
+    dated = UNDATED.replace(
+        "Subject: MG-BY 2.0\nMessage-ID: <c1@example.com>",
+        "Subject: MG-BY 2.0\nDate: Wed, 7 May 2025 08:00:00 +0000\nMessage-ID: <c1@example.com>",
+    )
+    messages = parse_thread(dated)
+    assert [m.author_name for m in messages] == ["John Doe", "Mary Smith"]
+    assert messages[1].date == datetime(2025, 5, 7, 8, 0, tzinfo=UTC)
+    assert not messages[1].date_zone_guessed
