@@ -8,9 +8,11 @@ import email.header
 import email.message
 import email.policy
 import re
+import zlib
 from dataclasses import dataclass
 
 from review.mail.html_text import html_to_text
+from review.mail.message import MailFormatError
 from review.mail.quotes import parse_author
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -30,6 +32,34 @@ _EML_HINTS = (
 )
 _MBOX_FROM = re.compile(r"^From [^\n]*\n(?=[!-9;-~]+:)", re.M)
 _ENVELOPE = re.compile(r"From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d")
+
+
+MAX_UNPACKED = 5 * 1024 * 1024  # what a gzipped upload may unpack to: the import's own limit
+
+
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == b"\x1f\x8b"
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """The file inside a gzip file, unpacked no further than ``limit`` bytes (a small file can
+    unpack to gigabytes); MailFormatError when it is larger or damaged."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error:
+        raise MailFormatError(_DAMAGED) from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise MailFormatError(
+            f"Unpacked, this file is over the {limit / 1024 / 1024:g} MiB limit. "
+            "Split the archive into smaller files (for example one month each)."
+        )
+    if not inflater.eof:
+        raise MailFormatError(_DAMAGED)
+    return out
+
+
+_DAMAGED = "This .gz file is damaged or incomplete. Download it again, or upload the unpacked file."
 
 
 @dataclass(slots=True)

@@ -34,8 +34,11 @@ from review.mail.digest import looks_like_digest, split_digest
 from review.mail.html_text import html_to_text, looks_like_pipermail, parse_pipermail
 from review.mail.message import ClauseMatch, ClauseRef, MailFormatError, Message, normalise_words
 from review.mail.mime import (
+    MAX_UNPACKED,
     RawMail,
     decode_bytes,
+    gunzip,
+    is_gzip,
     looks_like_eml,
     looks_like_mbox,
     parse_eml,
@@ -186,11 +189,17 @@ def parse_thread(raw: str) -> list[Message]:
         raise MailFormatError(f"Could not read this as mail ({type(exc).__name__}).") from exc
 
 
-def parse_thread_bytes(data: bytes) -> list[Message]:
-    """Like parse_thread, for an uploaded file: MIME charsets decide, else UTF-8, else Latin-1."""
+def parse_thread_bytes(data: bytes, *, max_unpacked: int = MAX_UNPACKED) -> list[Message]:
+    """Like parse_thread, for an uploaded file: MIME charsets decide, else UTF-8, else Latin-1.
+
+    A gzipped file (an archive's "2025-May.txt.gz" or "thread.mbox.gz") is read as the file
+    inside it, at most ``max_unpacked`` bytes of it.
+    """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise MailFormatError("Expected bytes.")
     data = bytes(data)
+    if is_gzip(data):
+        data = gunzip(data, max_unpacked)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):

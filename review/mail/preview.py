@@ -166,7 +166,9 @@ def parse_raw(raw: str | bytes) -> list[Message]:
             f"This is {size / 1024 / 1024:.1f} MiB; the limit is 5 MiB. "
             "Split the archive into smaller files (for example one month each)."
         )
-    messages = parse_thread(raw) if isinstance(raw, str) else parse_thread_bytes(raw)
+    messages = (
+        parse_thread(raw) if isinstance(raw, str) else parse_thread_bytes(raw, max_unpacked=MAX_IMPORT_BYTES)
+    )
     if not messages:
         raise MailFormatError(
             "No messages found: the text is empty. Paste a thread, or upload a .eml, .mbox, .html or .txt file."
