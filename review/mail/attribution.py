@@ -18,7 +18,7 @@ from review.mail.message import Message
 # --- authors -----------------------------------------------------------------
 
 _OBFUSCATED = re.compile(
-    r"([\w.+'-]+)\s*(?:\s+at\s+|\s*\[at\]\s*|\s*\(at\)\s*|\s*&#64;\s*)\s*([\w-]+(?:\s*(?:\.|\s+dot\s+|\[dot\]|\(dot\))\s*[\w-]+)+)",
+    r"([\w.+'-]+)\s*(?:\s+at\s+|\s*\[at\]\s*|\s*\(at\)\s*|\(a\)|\s*&#64;\s*)\s*([\w-]+(?:\s*(?:\.|\s+dot\s+|\[dot\]|\(dot\))\s*[\w-]+)+)",
     re.I,
 )
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z0-9-]{2,}$")
@@ -74,7 +74,7 @@ def parse_author(text: str) -> tuple[str, str | None]:
     text = re.sub(r"<([^<>]*)]", r"<\1>", text)
     # "x@y.org<mailto:x@y.org>" (Outlook) and "<x@y.org<mailto:x@y.org>>": one address is enough.
     text = re.sub(r"(\S+@\S+?)\s*<(?:mailto:)?\1>", r"\1", text)
-    if "@" not in text and re.search(r"\sat\s|\[at\]|\(at\)", text, re.I):
+    if "@" not in text and re.search(r"\sat\s|\[at\]|\(at\)|\w\(a\)\w", text, re.I):
         text = deobfuscate(text)
     name, addr = email.utils.parseaddr(text) if "@" in text else (text, "")
     addr_clean = clean_email(addr)

@@ -128,10 +128,19 @@ def parse_loose(
     return (result.replace(tzinfo=zone) if zone else result), end
 
 
+_MERIDIEM = re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
+
+
 def parse_header_date(value: str | None) -> datetime | None:
     """RFC 5322 Date header -> aware datetime (UTC when the zone is "-0000" or missing)."""
     if not value:
         return None
+    if _MERIDIEM.search(value):
+        # A 12-hour time ("4:15 PM"), which RFC 5322 does not allow: the email package reads
+        # the hour and drops the rest of the header, zone included. The loose reader knows it.
+        loose, _ = parse_loose(value)
+        if loose is not None:
+            return loose if loose.tzinfo else loose.replace(tzinfo=UTC)
     try:
         result = email.utils.parsedate_to_datetime(value)
     except Exception:  # malformed header: the email package raises several kinds

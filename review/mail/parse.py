@@ -32,6 +32,7 @@ from datetime import UTC, datetime, tzinfo
 from review.mail.dates import parse_header_date, parse_loose
 from review.mail.digest import looks_like_digest, split_digest
 from review.mail.html_text import html_to_text, looks_like_pipermail, parse_pipermail
+from review.mail.hyperkitty import looks_like_hyperkitty, split_hyperkitty
 from review.mail.message import ClauseMatch, ClauseRef, MailFormatError, Message, normalise_words
 from review.mail.mime import (
     MAX_UNPACKED,
@@ -137,6 +138,26 @@ def _chains_from_printed(text: str) -> list[list[Message]]:
     return chains
 
 
+def _chains_from_hyperkitty(markup: str) -> list[list[Message]]:
+    """A Mailman 3 archive page: each mail, answering the one above it a level up."""
+    subject, mails = split_hyperkitty(markup)
+    chains = []
+    path: list[tuple[int, str]] = []  # (depth, id) of the mails above, down to this one
+    for mail in mails:
+        if not mail.body.strip():
+            continue  # nothing said (or not a mail at all): nothing to import
+        mid = f"hyperkitty:{mail.key}"
+        while path and path[-1][0] >= mail.level:
+            path.pop()
+        parent = path[-1][1] if path and mail.level > 0 else None
+        path.append((mail.level, mid))
+        name, addr = parse_author(mail.author)
+        # The sender's time is shown without its zone.
+        raw = RawMail(name, addr, mail.when or None, subject, mid, parent, mail.body, date_zone_guessed=True)
+        chains.append(_chain_from_mail(raw))
+    return chains
+
+
 def _chain_from_text(text: str) -> list[Message]:
     text = repair_text(text)
     footer = _has_list_footer(text)
@@ -161,6 +182,8 @@ def _parse(text: str) -> list[Message]:
         chains = [c for raw in parse_eml_all(stripped) for c in _chains_from_mail(raw)]
     elif looks_like_digest(stripped):
         chains = [_chain_from_mail(parse_eml(chunk)) for chunk in split_digest(stripped)]
+    elif _looks_like_html(stripped) and looks_like_hyperkitty(stripped):
+        chains = _chains_from_hyperkitty(stripped)
     elif _looks_like_html(stripped) and looks_like_pipermail(stripped):
         page = parse_pipermail(stripped)
         name, addr = parse_author(f"{page.author} <{page.address}>" if page.address else page.author)
@@ -268,7 +291,8 @@ def _complete_authors(messages: list[Message]) -> None:
     ("Mary via License-review") and archives shorten addresses; the same thread often holds the
     person's own mail with the full address. A name the thread pairs with two addresses (two
     people, or one with two) stays without one. The name becomes the one written with the
-    address in the person's own mail, so "Doe, John" reads as "John Doe".
+    address in the person's own mail, so "Doe, John" reads as "John Doe"; an address shown
+    without a name gets the name the thread writes with it.
     """
     addresses: dict[str, set[str]] = {}
     written: dict[str, str] = {}
@@ -277,6 +301,8 @@ def _complete_authors(messages: list[Message]) -> None:
             addresses.setdefault(_name_key(msg.author_name), set()).add(msg.author_email)
             written.setdefault(msg.author_email, msg.author_name)
     for msg in messages:
+        if msg.author_email and not msg.author_name:
+            msg.author_name = written.get(msg.author_email, "")
         if msg.author_email or not msg.author_name:
             continue
         found = addresses.get(_name_key(msg.author_name), set())

@@ -308,3 +308,16 @@ def test_month_names_read_whatever_their_case():
     assert MONTHS["aprile"] == 4
     assert MONTHS["déc"] == 12
     assert parse_loose("15 APRILE 2025")[0] == datetime(2025, 4, 15)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Tue, 6 May 2025 4:15 PM +0200", datetime(2025, 5, 6, 16, 15, tzinfo=timezone(timedelta(hours=2)))),
+        ("Tue, 6 May 2025 12:30 am -0400", datetime(2025, 5, 6, 0, 30, tzinfo=timezone(timedelta(hours=-4)))),
+        ("May 6, 2025, 4:15 p.m.", datetime(2025, 5, 6, 16, 15, tzinfo=UTC)),
+    ],
+)
+def test_a_twelve_hour_time_in_a_date_header_keeps_its_afternoon_and_its_zone(header, expected):
+    # RFC 5322 has no AM/PM; the email package alone reads "4:15 PM +0200" as 04:15 UTC.
+    assert parse_header_date(header) == expected

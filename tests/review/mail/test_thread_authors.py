@@ -210,3 +210,14 @@ def test_a_date_header_wins_over_the_envelope():
     assert [m.author_name for m in messages] == ["John Doe", "Mary Smith"]
     assert messages[1].date == datetime(2025, 5, 7, 8, 0, tzinfo=UTC)
     assert not messages[1].date_zone_guessed
+
+
+def test_an_address_shown_without_a_name_gets_the_name_the_thread_writes_with_it():
+    text = NAME_ONLY_QUOTE.replace(
+        "From: John Doe <john@example.com>\nDate: Mon", "From: john@example.com\nDate: Mon"
+    )
+    text = text.replace("11:00, John Doe wrote:", "11:00, John Doe <john@example.com> wrote:")
+    messages = parse_thread(text)
+    assert {(m.author_name, m.author_email) for m in messages if "Mary" not in m.author_name} == {
+        ("John Doe", "john@example.com")
+    }
