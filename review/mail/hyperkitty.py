@@ -69,7 +69,7 @@ def _django_time(value: str) -> str:
     value = " ".join(value.split())
     value = re.sub(r"\bnoon\b", "12:00 pm", value, flags=re.I)
     value = re.sub(r"\bmidnight\b", "12:00 am", value, flags=re.I)
-    value = re.sub(r"\b([ap])\.m\.", r"\1m", value, flags=re.I)
+    value = re.sub(r"\b([ap])\.m\.", lambda m: m.group(1).lower() + "m", value, flags=re.I)
     return re.sub(r"(?<![:\d])(\d{1,2})\s+([ap]m)\b", r"\1:00 \2", value, flags=re.I)
 
 

@@ -197,3 +197,83 @@ def test_a_mail_whose_body_is_empty_is_not_imported():
     assert len(split_hyperkitty(page)[1]) == 5
     assert [m.author_name for m in parse_thread(page)].count("Sam Empty") == 0
     assert len(parse_thread(page)) == 4
+
+
+# --- older HyperKitty pages, and pages missing a part ----------------------------------------
+
+
+def bare_reply(level, inner):
+    """An older HyperKitty: the depth only as the wrapper's margin, no level comment."""
+    return f'<div class="even" style="margin-left:{level * 2}em;">{inner}</div>'
+
+
+def test_the_depth_comes_from_the_margin_when_the_page_has_no_level_comments():
+    page = PAGE.replace(reply(1, SECOND), bare_reply(1, SECOND)).replace(
+        reply(2, THIRD), bare_reply(2, THIRD)
+    )
+    page = page.replace(reply(1, FOURTH), bare_reply(1, FOURTH))
+    assert [m.level for m in split_hyperkitty(page)[1]] == [0, 1, 2, 1]
+    assert [m.reply_to for m in parse_thread(page)] == [None, 0, 1, 0]
+
+
+def test_a_reply_without_margin_or_comment_is_at_the_top_level():
+    page = PAGE.replace(reply(2, THIRD), f'<div class="odd">{THIRD}</div>')
+    assert [m.level for m in split_hyperkitty(page)[1]] == [0, 1, 0, 1]
+
+
+def test_without_the_senders_time_the_shown_day_and_time_are_read():
+    page = PAGE.replace(
+        '<span title="Sender&#x27;s time: May 6, 2025, 10 a.m.">8:00 a.m.</span>', "<span>10:30 a.m.</span>"
+    )
+    first = split_hyperkitty(page)[1][0]
+    assert first.when == "6 May 2025 10:30 am"
+    assert parse_thread(page)[0].date.hour == 10
+
+
+def test_a_tooltip_without_a_label_is_the_time_itself():
+    page = PAGE.replace("Sender&#x27;s time: May 6, 2025, 10 a.m.", "May 6, 2025, 10 a.m.")
+    assert split_hyperkitty(page)[1][0].when == "May 6, 2025, 10:00 am"
+
+
+def test_djangos_noon_midnight_and_capital_meridiems_are_times():
+    page = (
+        PAGE.replace("May 6, 2025, 10 a.m.", "May 6, 2025, midnight")
+        .replace("May 6, 2025, 4:15 p.m.", "May 6, 2025, NOON")
+        .replace("May 7, 2025, noon", "May 7, 2025, 10 P.M.")
+        .replace("May 7, 2025, 9:05 p.m.", "May 7, 2025, 11 PM")
+    )
+    assert [m.when for m in split_hyperkitty(page)[1]] == [
+        "May 6, 2025, 12:00 am",
+        "May 6, 2025, 12:00 pm",
+        "May 7, 2025, 10:00 pm",
+        "May 7, 2025, 11:00 PM",
+    ]
+    assert [m.date.hour for m in parse_thread(page)] == [0, 12, 22, 23]
+
+
+def test_an_address_shown_with_capitals_is_still_an_address():
+    page = PAGE.replace("pat(a)modelgo.example</a>", "Pat(a)ModelGo.EXAMPLE</a>")
+    assert split_hyperkitty(page)[1][2].author == "Pat@ModelGo.EXAMPLE"
+
+
+def test_a_mail_missing_its_name_or_body_never_borrows_the_next_ones():
+    nameless = SECOND.replace('<h2 class="name">', '<h2 class="alias">')
+    bodiless = THIRD.replace('class="email-body "', 'class="email-text"')
+    page = PAGE.replace(SECOND, nameless).replace(THIRD, bodiless)
+    mails = split_hyperkitty(page)[1]
+    assert [m.author for m in mails] == ["Pat Steward", "", "pat@modelgo.example", "Lee Counsel"]
+    assert mails[2].body == ""
+    assert "No OSD item" not in " ".join(m.body for m in parse_thread(page))
+
+
+def test_the_subject_falls_back_to_the_page_title():
+    page = PAGE.replace('<div class="thread-header">', '<div class="header">')
+    assert (
+        split_hyperkitty(page)[0] == "[License-review] ModelGo MG-BY 2.0 - License-review - lists.example.org"
+    )
+
+
+def test_a_page_needs_mail_headers_bodies_and_mail_blocks_to_be_an_archive():
+    assert not looks_like_hyperkitty('<div class="email"><div class="email-header">x</div></div>')
+    assert not looks_like_hyperkitty('<div class="email"><div class="email-body">x</div></div>')
+    assert not looks_like_hyperkitty('<div class="email-header"></div><div class="email-body">x</div>')
