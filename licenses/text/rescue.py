@@ -51,8 +51,9 @@ def defined_term(folded: str) -> str:
     return m.group("term") if m else ""
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+def _windows(words: list[str]) -> list[tuple[str, ...]]:
+    """Every run of SHINGLE words, in order."""
+    return list(zip(*(words[k:] for k in range(SHINGLE)), strict=False))  # the shorter tails end it
 
 
 class Evidence:
@@ -61,10 +62,15 @@ class Evidence:
     def __init__(self, sa: Side, sb: Side) -> None:
         wa = [_WORD.findall(k) for k in sa.key]
         wb = [_WORD.findall(k) for k in sb.key]
-        sh_b = [_shingles(w) for w in wb]
+        win_a = [_windows(w) for w in wa]
+        sh_b = [set(_windows(w)) for w in wb]
         # a phrase is rare when exactly one clause holds it on each side
-        count_a = Counter(s for w in wa for s in _shingles(w))
-        count_b = Counter(s for sh in sh_b for s in sh)
+        count_a: Counter[tuple[str, ...]] = Counter()
+        for win in win_a:
+            count_a.update(set(win))
+        count_b: Counter[tuple[str, ...]] = Counter()
+        for sh in sh_b:
+            count_b.update(sh)
         where_b: dict[tuple[str, ...], int] = {}
         for j, sh in enumerate(sh_b):
             for s in sh:
@@ -73,10 +79,9 @@ class Evidence:
         # Shared rare phrases, counted as runs: one long shared passage is one phrase (two
         # when it is at least LONG_RUN words), not one per overlapping five-word window.
         self.phrases: dict[tuple[int, int], int] = defaultdict(int)
-        for i, words in enumerate(wa):
+        for i, win in enumerate(win_a):
             prev, run = None, 0
-            for k in range(len(words) - SHINGLE + 1):
-                s = tuple(words[k : k + SHINGLE])
+            for s in win:
                 j = where_b.get(s) if count_a[s] == 1 else None
                 if j is not None and j == prev:
                     run += 1
