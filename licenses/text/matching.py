@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
-from licenses.text.redline import content_words, normalise
+from licenses.text.redline import content_of, content_words, normalise
 from licenses.text.segmentation import Segment
 
 # (at most this many content words, least similarity); longer clauses need THRESHOLD_LONG
@@ -64,6 +64,7 @@ _TYPOGRAPHY = str.maketrans(
 )
 _MARKS = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHY))) + "]")
 _KEY = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 _LABEL_WORDS = frozenset({"section", "sec", "article", "art", "clause", "paragraph", "para", "part"})
 
 
@@ -118,7 +119,13 @@ class Side:
         self.raw = [" ".join(t.split()) for t in self.text]  # paragraph breaks do not count
         self.key = [fold(t) for t in self.text]
         # rapidfuzz scores lists of words as sequences of hashed tokens, at C speed
-        self.words = [content_words(k) for k in self.key]
+        # the words of each folded text (the second pass reads phrases from them)
+        self.tokens = [_WORD.findall(k) for k in self.key]
+        # a folded text is lower case already, save for a rare letter that casefold leaves
+        self.words = [
+            content_of(t) if k.lower() == k else content_words(k)
+            for k, t in zip(self.key, self.tokens, strict=True)
+        ]
         self.label = [label_key(s.label) for s in self.segs]
         self.heading = [fold(normalise(s.heading)) for s in self.segs]
         self.anchor_index = {s.anchor: i for i, s in enumerate(self.segs)}

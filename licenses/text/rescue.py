@@ -60,37 +60,34 @@ class Evidence:
     """Signs, other than overall similarity, that an a clause and a b clause correspond."""
 
     def __init__(self, sa: Side, sb: Side) -> None:
-        wa = [_WORD.findall(k) for k in sa.key]
-        wb = [_WORD.findall(k) for k in sb.key]
-        win_a = [_windows(w) for w in wa]
-        sh_b = [set(_windows(w)) for w in wb]
+        win_a = [_windows(w) for w in sa.tokens]
+        sh_a = [set(w) for w in win_a]
+        sh_b = [set(_windows(w)) for w in sb.tokens]
         # a phrase is rare when exactly one clause holds it on each side
         count_a: Counter[tuple[str, ...]] = Counter()
-        for win in win_a:
-            count_a.update(set(win))
+        for sh in sh_a:
+            count_a.update(sh)
         count_b: Counter[tuple[str, ...]] = Counter()
         for sh in sh_b:
             count_b.update(sh)
-        where_b: dict[tuple[str, ...], int] = {}
-        for j, sh in enumerate(sh_b):
-            for s in sh:
-                if count_b[s] == 1:
-                    where_b[s] = j
+        where_b = {s: j for j, sh in enumerate(sh_b) for s in sh if count_b[s] == 1}
+        rare = {s for s, n in count_a.items() if n == 1 and s in where_b}
         # Shared rare phrases, counted as runs: one long shared passage is one phrase (two
         # when it is at least LONG_RUN words), not one per overlapping five-word window.
         self.phrases: dict[tuple[int, int], int] = defaultdict(int)
         for i, win in enumerate(win_a):
-            prev, run = None, 0
-            for s in win:
-                j = where_b.get(s) if count_a[s] == 1 else None
-                if j is not None and j == prev:
+            if rare.isdisjoint(sh_a[i]):
+                continue
+            prev_k, prev_j, run = -2, None, 0
+            for k, j in [(k, where_b[s]) for k, s in enumerate(win) if s in rare]:
+                if j == prev_j and k == prev_k + 1:
                     run += 1
                     if run == LONG_RUN - SHINGLE:
                         self.phrases[(i, j)] += 1
-                elif j is not None:
+                else:
                     self.phrases[(i, j)] += 1
                     run = 0
-                prev = j
+                prev_k, prev_j = k, j
         self.term_a = [defined_term(k) for k in sa.key]
         self.term_b = [defined_term(k) for k in sb.key]
         self.heading_a = [" ".join(_WORD.findall(h)) for h in sa.heading]
