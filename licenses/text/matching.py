@@ -116,7 +116,6 @@ class Side:
     def __init__(self, segs: Sequence[Segment]) -> None:
         self.segs = list(segs)
         self.text = [clause_text(s) for s in self.segs]
-        self.raw = [" ".join(t.split()) for t in self.text]  # paragraph breaks do not count
         self.key = [fold(t) for t in self.text]
         # rapidfuzz scores lists of words as sequences of hashed tokens, at C speed
         # the words of each folded text (the second pass reads phrases from them)
@@ -130,6 +129,10 @@ class Side:
         self.heading = [fold(normalise(s.heading)) for s in self.segs]
         self.anchor_index = {s.anchor: i for i, s in enumerate(self.segs)}
         self.hash = np.array([text_hash(t) for t in self.text], dtype=np.uint64)
+
+    def raw(self, k: int) -> str:
+        """Clause ``k``'s text with paragraph breaks and spacing not counted."""
+        return " ".join(self.text[k].split())
 
     def __len__(self) -> int:
         return len(self.segs)
