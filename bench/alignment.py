@@ -16,8 +16,11 @@ shown; recall = right links / gold links; both per pair and over all pairs (micr
 Each gold pair is marked ``"split": "tune"`` (the rules were tuned while looking at it) or
 ``"held-out"`` (written after the rules and never tuned on) or ``"held-out2"`` (a second
 held-out set, GPL 1→2, LPL 1.0→1.02, CC-BY 2.5→3.0, written from the texts before the engine
-was run on them, when secondary "also" links were added); the bench reports each split and
-all pairs together. Tune on the tune split only (``--split tune``).
+was run on them, when secondary "also" links were added) or ``"held-out3"`` (CC-BY-SA 3.0→4.0,
+Apache 1.0→1.1, NPL 1.0→1.1, written and committed before the engine was run on them) or
+``"modelgo"`` (ModelGo MG-BY 1.0→2.0, not an SPDX text: ``a_path``/``b_path`` name the files,
+relative to the repo root, in the shared reference data at ``../shared/data/modelgo``); the
+bench reports each split and all pairs together. Tune on the tune split only (``--split tune``).
 "Changed but called unchanged" counts unchanged pairs whose texts differ beyond typography
 (quotes, dashes, spacing, letter case): it must be 0. Prints one row per pair and, last,
 one JSON line.
@@ -40,7 +43,15 @@ from licenses.text.segmentation import Segment, segment  # noqa: E402
 
 GOLD = ROOT / "bench" / "alignment_gold.json"
 TARGET_PRECISION, TARGET_RECALL = 0.97, 0.90
-SPLITS = ("tune", "held-out", "held-out2")
+SPLITS = ("tune", "held-out", "held-out2", "held-out3", "modelgo")
+
+
+def text_of(entry: dict, side: str) -> str:
+    """The text of one side: a file named by ``<side>_path`` (relative to the repo root), else SPDX."""
+    path = entry.get(f"{side}_path")
+    if path is None:
+        return spdx_text(entry[side])
+    return (ROOT / path).read_text(encoding="utf-8-sig")  # the ModelGo files start with a BOM
 
 
 def resolve(segs: list[Segment], folded: list[str], side: dict) -> int | None:
@@ -56,7 +67,7 @@ def resolve(segs: list[Segment], folded: list[str], side: dict) -> int | None:
 
 
 def evaluate(entry: dict, verbose: bool = False) -> dict:
-    sa, sb = segment(spdx_text(entry["a"])), segment(spdx_text(entry["b"]))
+    sa, sb = segment(text_of(entry, "a")), segment(text_of(entry, "b"))
     fa, fb = [fold(clause_text(s)) for s in sa], [fold(clause_text(s)) for s in sb]
     gold: set[tuple[int, int]] = set()
     lost = []

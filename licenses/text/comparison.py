@@ -379,7 +379,7 @@ def _assemble(
             i, j = ai[0], bi[0]
             manual = forced.get(i) == j
             if sa.key[i] == sb.key[j]:
-                kind, typography, s = "unchanged", sa.raw[i] != sb.raw[j], 1.0
+                kind, typography, s = "unchanged", sa.raw(i) != sb.raw(j), 1.0
             else:
                 kind = "changed"
             if p not in in_order:

@@ -152,7 +152,7 @@ class ListEnds:
             return False  # "5. Disclaimer of Warranty" holds its capitals
         end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
         para = self.text[self.lines[i].start : self.lines[end - 1].end]
-        upper, lower = sum(c.isupper() for c in para), sum(c.islower() for c in para)
+        upper, lower = sum(map(str.isupper, para)), sum(map(str.islower, para))
         if upper < 40 or lower * 10 > upper:  # capitals, but for a name like "OpenSSL" or "SAXPath"
             return False
         item_at = self.lines[self.drafts[-1].line].start

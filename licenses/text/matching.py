@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
-from licenses.text.redline import content_words, normalise
+from licenses.text.redline import content_of, content_words, normalise
 from licenses.text.segmentation import Segment
 
 # (at most this many content words, least similarity); longer clauses need THRESHOLD_LONG
@@ -62,8 +62,14 @@ _TYPOGRAPHY = str.maketrans(
         "―": "-",
     }
 )
+_MARKS = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHY))) + "]")
 _KEY = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 _LABEL_WORDS = frozenset({"section", "sec", "article", "art", "clause", "paragraph", "para", "part"})
+
+
+def _mark(m: re.Match) -> str:
+    return _TYPOGRAPHY[ord(m.group())]
 
 
 def fold(text: str) -> str:
@@ -71,7 +77,8 @@ def fold(text: str) -> str:
 
     Words and punctuation marks are joined by single spaces, so "word," and "word ," fold alike.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).casefold()
+    # str.translate with a table costs a dict look-up per character; a regex finds the few marks
+    text = _MARKS.sub(_mark, unicodedata.normalize("NFKC", text)).casefold()
     return " ".join(_KEY.findall(text))
 
 
@@ -109,14 +116,23 @@ class Side:
     def __init__(self, segs: Sequence[Segment]) -> None:
         self.segs = list(segs)
         self.text = [clause_text(s) for s in self.segs]
-        self.raw = [" ".join(t.split()) for t in self.text]  # paragraph breaks do not count
         self.key = [fold(t) for t in self.text]
         # rapidfuzz scores lists of words as sequences of hashed tokens, at C speed
-        self.words = [content_words(k) for k in self.key]
+        # the words of each folded text (the second pass reads phrases from them)
+        self.tokens = [_WORD.findall(k) for k in self.key]
+        # a folded text is lower case already, save for a rare letter that casefold leaves
+        self.words = [
+            content_of(t) if k.lower() == k else content_words(k)
+            for k, t in zip(self.key, self.tokens, strict=True)
+        ]
         self.label = [label_key(s.label) for s in self.segs]
         self.heading = [fold(normalise(s.heading)) for s in self.segs]
         self.anchor_index = {s.anchor: i for i, s in enumerate(self.segs)}
         self.hash = np.array([text_hash(t) for t in self.text], dtype=np.uint64)
+
+    def raw(self, k: int) -> str:
+        """Clause ``k``'s text with paragraph breaks and spacing not counted."""
+        return " ".join(self.text[k].split())
 
     def __len__(self) -> int:
         return len(self.segs)

@@ -79,7 +79,11 @@ def content_words(text: str) -> list[str]:
     Numbers and list letters are mostly cross-references ("Section 2.1(a)"),
     which change with every renumbering and make unrelated clauses look alike.
     """
-    found = _WORD.findall(text.lower())
+    return content_of(_WORD.findall(text.lower()))
+
+
+def content_of(found: list[str]) -> list[str]:
+    """The content words of a list of lower-case words (see :func:`content_words`)."""
     # decide once per distinct word: a long text repeats a few thousand words many times
     keep = {w for w in set(found) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()}
     return [w for w in found if w in keep]
@@ -151,8 +155,10 @@ def work(ka: Sequence[str], kb: Sequence[str]) -> int:
     """The price of a word-level difflib diff: matching token pairs x the shorter length."""
     if not ka or not kb:
         return 0
-    count = Counter(ka)
-    return sum(count[k] for k in kb) * min(len(ka), len(kb))
+    count_a, count_b = Counter(ka), Counter(kb)  # counted in C; then one step per distinct token
+    if len(count_b) > len(count_a):
+        count_a, count_b = count_b, count_a
+    return sum(count_a[k] * n for k, n in count_b.items()) * min(len(ka), len(kb))
 
 
 def _unit_ends(keys: Sequence[str], spaces: Sequence[str], lo: int, hi: int) -> list[int]:

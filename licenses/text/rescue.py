@@ -51,41 +51,43 @@ def defined_term(folded: str) -> str:
     return m.group("term") if m else ""
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+def _windows(words: list[str]) -> list[tuple[str, ...]]:
+    """Every run of SHINGLE words, in order."""
+    return list(zip(*(words[k:] for k in range(SHINGLE)), strict=False))  # the shorter tails end it
 
 
 class Evidence:
     """Signs, other than overall similarity, that an a clause and a b clause correspond."""
 
     def __init__(self, sa: Side, sb: Side) -> None:
-        wa = [_WORD.findall(k) for k in sa.key]
-        wb = [_WORD.findall(k) for k in sb.key]
-        sh_b = [_shingles(w) for w in wb]
+        win_a = [_windows(w) for w in sa.tokens]
+        sh_a = [set(w) for w in win_a]
+        sh_b = [set(_windows(w)) for w in sb.tokens]
         # a phrase is rare when exactly one clause holds it on each side
-        count_a = Counter(s for w in wa for s in _shingles(w))
-        count_b = Counter(s for sh in sh_b for s in sh)
-        where_b: dict[tuple[str, ...], int] = {}
-        for j, sh in enumerate(sh_b):
-            for s in sh:
-                if count_b[s] == 1:
-                    where_b[s] = j
+        count_a: Counter[tuple[str, ...]] = Counter()
+        for sh in sh_a:
+            count_a.update(sh)
+        count_b: Counter[tuple[str, ...]] = Counter()
+        for sh in sh_b:
+            count_b.update(sh)
+        where_b = {s: j for j, sh in enumerate(sh_b) for s in sh if count_b[s] == 1}
+        rare = {s for s, n in count_a.items() if n == 1 and s in where_b}
         # Shared rare phrases, counted as runs: one long shared passage is one phrase (two
         # when it is at least LONG_RUN words), not one per overlapping five-word window.
         self.phrases: dict[tuple[int, int], int] = defaultdict(int)
-        for i, words in enumerate(wa):
-            prev, run = None, 0
-            for k in range(len(words) - SHINGLE + 1):
-                s = tuple(words[k : k + SHINGLE])
-                j = where_b.get(s) if count_a[s] == 1 else None
-                if j is not None and j == prev:
+        for i, win in enumerate(win_a):
+            if rare.isdisjoint(sh_a[i]):
+                continue
+            prev_k, prev_j, run = -2, None, 0
+            for k, j in [(k, where_b[s]) for k, s in enumerate(win) if s in rare]:
+                if j == prev_j and k == prev_k + 1:
                     run += 1
                     if run == LONG_RUN - SHINGLE:
                         self.phrases[(i, j)] += 1
-                elif j is not None:
+                else:
                     self.phrases[(i, j)] += 1
                     run = 0
-                prev = j
+                prev_k, prev_j = k, j
         self.term_a = [defined_term(k) for k in sa.key]
         self.term_b = [defined_term(k) for k in sb.key]
         self.heading_a = [" ".join(_WORD.findall(h)) for h in sa.heading]
