@@ -40,7 +40,6 @@ _BODY = re.compile(
 )
 _SWITCH = re.compile(r"<div\s+class=\"quoted-switch\"\s*>.*?</div>", re.I | re.S)
 _MARGIN = re.compile(r"margin-left:\s*(\d+(?:\.\d+)?)em", re.I)
-_LEVEL_COMMENT = re.compile(r"<!--\s*email level:\s*(\d+)\s*-->", re.I)
 _SUBJECT = re.compile(r"<div\s+class=\"thread-header\".*?<h3>(.*?)</h3>", re.I | re.S)
 _TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
 _TAGS = re.compile(r"<[^>]{0,2000}>")
@@ -92,11 +91,9 @@ def _body(chunk: str) -> str:
     return html_to_text(markup.replace("\n", "<br>"))
 
 
-def _level(gap: str) -> int:
-    comment = _LEVEL_COMMENT.findall(gap)
-    if comment:
-        return int(comment[-1])
-    margin = _MARGIN.findall(gap)
+def _level(wrapper: str) -> int:
+    """Depth in the thread, from the left margin of the reply's wrapper (twice the depth, in em)."""
+    margin = _MARGIN.findall(wrapper)
     return round(float(margin[-1]) / 2) if margin else 0
 
 
@@ -109,9 +106,9 @@ def split_hyperkitty(markup: str) -> tuple[str, list[ArchivedMail]]:
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(markup)
         chunk = markup[start:end]
-        gap = markup[(starts[k - 1] if k else 0) : start]
-        # The reply's own wrapper (margin, level comment) sits after the previous mail's body.
-        previous_end = gap.rfind('class="email-info"')
+        # A reply's wrapper (its margin) opens between the mail above and its own start; a
+        # mail's body is escaped text, so no margin in it is ours.
+        wrapper = markup[starts[k - 1] if k else 0 : start]
         key = _HEADER_ID.search(chunk)
         name = _NAME.search(chunk)
         mails.append(
@@ -119,7 +116,7 @@ def split_hyperkitty(markup: str) -> tuple[str, list[ArchivedMail]]:
                 key=key.group(1) if key else f"mail-{k}",
                 author=_author(name.group(1)) if name else "",
                 when=_when(chunk),
-                level=_level(gap[previous_end:] if previous_end >= 0 else gap) if k else 0,
+                level=_level(wrapper),
                 body=_body(chunk),
             )
         )

@@ -277,3 +277,29 @@ def test_a_page_needs_mail_headers_bodies_and_mail_blocks_to_be_an_archive():
     assert not looks_like_hyperkitty('<div class="email"><div class="email-header">x</div></div>')
     assert not looks_like_hyperkitty('<div class="email"><div class="email-body">x</div></div>')
     assert not looks_like_hyperkitty('<div class="email-header"></div><div class="email-body">x</div>')
+
+
+def test_mails_without_an_archive_id_stay_apart():
+    page = PAGE.replace('id="EF34GH" ', "").replace('id="MN78OP" ', "")
+    messages = parse_thread(page)
+    assert [m.author_name for m in messages] == ["Pat Steward", "Lee Counsel", "Pat Steward", "Lee Counsel"]
+    assert len({m.message_id for m in messages}) == 4
+
+
+def test_a_page_with_no_subject_and_no_times_still_gives_its_mails():
+    page = PAGE.replace('<div class="thread-header">', '<div class="header">').replace("<title>", "<meta>")
+    page = page.replace('class="time"', 'class="clock"').replace('class="date', 'class="day')
+    subject, mails = split_hyperkitty(page)
+    assert subject == ""
+    assert [m.when for m in mails] == ["", "", "", ""]
+    assert [m.date for m in parse_thread(page)] == [None, None, None, None]
+
+
+def test_midnight_and_noon_are_read_in_any_case():
+    page = PAGE.replace("May 6, 2025, 10 a.m.", "May 6, 2025, Midnight").replace(
+        "May 7, 2025, noon", "May 7, 2025, Noon"
+    )
+    assert [m.when for m in split_hyperkitty(page)[1]][::2] == [
+        "May 6, 2025, 12:00 am",
+        "May 7, 2025, 12:00 pm",
+    ]
