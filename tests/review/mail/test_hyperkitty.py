@@ -303,3 +303,11 @@ def test_midnight_and_noon_are_read_in_any_case():
         "May 6, 2025, 12:00 am",
         "May 7, 2025, 12:00 pm",
     ]
+
+
+def test_a_saved_replies_fragment_keeps_each_mails_own_depth():
+    # HyperKitty loads the replies as a fragment of their own; saved alone, its first mail is
+    # already a reply, and a later mail at the same depth is its sibling, not its answer.
+    fragment = reply(2, SECOND) + reply(3, THIRD) + reply(2, FOURTH)
+    assert [m.level for m in split_hyperkitty(fragment)[1]] == [2, 3, 2]
+    assert [m.reply_to for m in parse_thread("<html><body>" + fragment + "</body></html>")] == [None, 0, None]
