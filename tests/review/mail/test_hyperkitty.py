@@ -310,4 +310,12 @@ def test_a_saved_replies_fragment_keeps_each_mails_own_depth():
     # already a reply, and a later mail at the same depth is its sibling, not its answer.
     fragment = reply(2, SECOND) + reply(3, THIRD) + reply(2, FOURTH)
     assert [m.level for m in split_hyperkitty(fragment)[1]] == [2, 3, 2]
-    assert [m.reply_to for m in parse_thread("<html><body>" + fragment + "</body></html>")] == [None, 0, None]
+    messages = parse_thread("<html><body>" + fragment + "</body></html>")
+    # Pat's first mail is not on the page: it comes back from Lee's quote of it.
+    assert [(m.author_name, m.quoted) for m in messages] == [
+        ("Pat Steward", True),
+        ("Lee Counsel", False),
+        ("Pat Steward", False),
+        ("Lee Counsel", False),
+    ]
+    assert [m.reply_to for m in messages] == [None, 0, 1, None]
