@@ -38,6 +38,9 @@ _ABOUT_LICENSE = re.compile(
     r"|\b(?:modify|change|alter|amend|revise)\s+the\s+terms\s+(?:in\s+any\s+way|of\s+(?:this|the)\s+licen[cs]e)\b"
     r"|\b(?:communicate|distribute)\s+this\s+licen[cs]e\s+without\s+modification\b"
     r"|\byour\s+(?:modified\s+)?version\s+of\s+the\s+licen[cs]e\b"
+    # a licence exception's own boilerplate: "you may extend this exception to your version …
+    # If you do not wish to do so, delete this exception statement"
+    r"|\b(?:extend|delete|remove)\s+this\s+exception\b"
     r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"
     r"|\b(?:licen[cs]e|agreement)\s+(?:is\s+copyrighted|may\s+only\s+be\s+modified)\b"
     r"|\b(?:modify|change|alter|amend|revise)\s+(?:these|the)\s+terms\s+(?:and\s+conditions\s+)?(?:applicable|of\s+this|for\s+the\s+distribution|from\s+time)\b"
@@ -53,9 +56,9 @@ _VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.I
 
 
 # A definition: "Term" means …, Term shall mean …, "Source" form shall mean …, "Installation
-# Information" for a User Product means …, at the start of the sentence.
+# Information" for a User Product means …, ``Term'' means … (TeX quotes), at the start of the sentence.
 _DEFINITION = re.compile(
-    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])(?:\s+[\w-]+){1,8}?)?:?\s*"
+    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*`]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])(?:\s+[\w-]+){1,8}?)?:?\s*"
     r"(?:\((?:or\s+)?[^)]{0,60}\)\s*)?(?:shall\s+mean|means|refers?\s+to|is\s+defined\s+as)\b"
 )
 

@@ -10,6 +10,7 @@ from licenses.text.hints.structure import (
     ACCEPTANCE,
     GRANT_ITEM,
     MODIFY_VERBS,
+    MORAL_RIGHTS,
     NOT_GRANTED,
     PATENT,
     RESERVED,
@@ -25,7 +26,9 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
-        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED),
+        # moral rights: "the right to make Adaptations would be deemed to be a distortion …
+        # prejudicial to the Original Author's honor and reputation" is about the author's name
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, MORAL_RIGHTS),
     ),
     Rule(
         3,

@@ -93,6 +93,10 @@ LICENSE_REACH: tuple[Rule, ...] = (
         9,
         "concerns other software combined or distributed with it",
         r"\b(?:an?|the|in)\s+[“\"']?aggregat(?:e|ion)\b|\bmere\s+aggregation\b",
+        # "sell or give away the Licensed Product, alone or as a component of an aggregate
+        # software distribution" is OSD 1's own wording for passing copies on in a compilation;
+        # it sets no term for the other programs.
+        unless=r"\bcomponent\s+of\s+an?\s+aggregate\s+(?:\w+\s+)?distribution\b",
     ),
     Rule(
         9,

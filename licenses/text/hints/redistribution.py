@@ -91,6 +91,9 @@ REDISTRIBUTION: tuple[Rule, ...] = (
             RESTATED,
             TERMS_FOR,
             r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
+            # the license as an instrument: "You may use this License to distribute your own
+            # Derivative Works" says which terms go with them, not that You may distribute
+            r"\b(?:use|apply|choose|adopt)\s+this\s+licen[cs]e\s+to\b",
             OBJECT_FORM,
         ),
     ),

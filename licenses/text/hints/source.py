@@ -38,7 +38,9 @@ SOURCE_CODE: tuple[Rule, ...] = (
         + SOURCE_FORM
         + r"\b(?!\s+licen[cs]e)[^.;]{0,60}?\b(?:is|are|be)\s+(?:\w+\s+){0,2}?(?:available|included|provided|accessible)\b(?!\s+under)",
         # "This may include source files, build scripts ..." describes what a thing consists of.
-        unless=TRADEMARK + r"|\bmay\s+include\b",
+        # In a patent clause ("knowingly relying on a patent license, and the Corresponding Source
+        # ... is not available") the source is a condition of the patent terms.
+        unless=TRADEMARK + r"|\bmay\s+include\b|" + PATENT,
     ),
     Rule(
         2,

@@ -68,7 +68,12 @@ PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*
 # preambles are.)
 TERMS_FOR = r"\b(?:terms|conditions)\s+(?:and\s+conditions\s+)?for\s+(?:the\s+)?(?:use|reproduction|copying|distribution)\b"
 # A grant the licensee makes (to the licensor or to everyone), not one it receives.
-GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+# "if You elect to send Your Contributions to SCEA, You are … giving the Contributions to SCEA …
+# free of charge, to use, modify or distribute" is a gift to the licensor, not a grant to You.
+GRANT_BACK = (
+    r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+    r"|\b(?:send\w*|giv(?:e|es|ing)|submit\w*|donat\w*)\s+(?:the\s+|your\s+|such\s+|any\s+)?contributions?\s+to\b"
+)
 # A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
 # indicate your acceptance of this License to do so, and all its terms ... for copying") names
 # the acts; it grants none of them (OSD 10 reads it).
@@ -87,6 +92,7 @@ ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay
 # "You may distribute it in object code form, provided that …" sets the terms for binaries: what
 # goes with them is OSD 2's question (the source), not a grant of redistribution.
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
+MORAL_RIGHTS = r"\bhonou?r\s+(?:or|and)\s+reputation\b|\bmoral\s+rights?\b"
 TRADEMARK = r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
 # A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
 GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"

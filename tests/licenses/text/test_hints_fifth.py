@@ -1,0 +1,140 @@
+"""licenses.text.hints, fifth round: general fixes found on unlabelled SPDX clauses.
+
+Pure (no Django). Every sentence is our own wording, with an invented "Gadget", "Widget" and
+"Owner", so that the tests check the shape of a clause, not one license's phrase.
+"""
+
+import pytest
+
+from licenses.text.hints import (
+    Terms,
+    candidate_hints,
+    derived,
+    discrimination,
+    integrity,
+    license_reach,
+    neutrality,
+    redistribution,
+    source,
+)
+from licenses.text.hints.clean import is_about_license_text, is_definition
+from licenses.text.hints.rules import RULES
+
+
+def numbers(text: str, heading: str = "") -> set[int]:
+    return {h.number for h in candidate_hints(text, heading, terms=Terms())}
+
+
+# --- definitions quoted the TeX way are definitions -------------------------------------------
+
+
+def test_a_definition_in_tex_quotes_is_a_definition():
+    assert is_definition("``Bundle'' means a work that puts the Gadget together with code under other terms.")
+    assert is_definition("``Gadget Source'' shall mean the form people edit.")
+    assert not is_definition("``Bundle'' is what people call a box set, and you may give it away.")
+
+
+def test_a_tex_quoted_definition_of_a_larger_work_is_not_an_osd9_term():
+    text = "``Larger Work'' means a work that joins the Gadget with other code not governed by this Licence."
+    assert 9 not in numbers(text)
+    # the clause that uses the name still counts
+    assert 9 in numbers(
+        "You may build a Larger Work by joining the Gadget with other code and ship it as one product."
+    )
+
+
+# --- OSD 9: OSD 1's own words about aggregate distributions set no term for other software -----
+
+
+def test_a_component_of_an_aggregate_distribution_is_osd1_wording_not_osd9():
+    text = "You may sell the Gadget by itself or as a component of an aggregate software distribution of many programs."
+    assert 9 not in numbers(text)
+    assert 1 in numbers(text)
+
+
+def test_mere_aggregation_still_reads_as_osd9():
+    assert 9 in numbers(
+        "Mere aggregation of the Gadget with an unrelated program on one disc does not extend these terms to it."
+    )
+
+
+# --- OSD 1: the license as an instrument is no grant -----------------------------------------
+
+
+def test_using_this_license_for_your_own_works_grants_no_redistribution():
+    assert 1 not in numbers(
+        "You may use this License to distribute your own tools, and then its terms apply to them."
+    )
+    assert 1 not in numbers("Authors can apply this Licence to share new manuals.")
+    # a grant in the same words stays a grant
+    assert 1 in numbers("You may distribute your copies of the Gadget.")
+
+
+def test_contributions_given_to_the_licensor_are_no_grant_to_you():
+    text = "If you send your contributions to the Owner, you are giving the Owner the contributions free of charge, to use, change or distribute."
+    assert 1 not in numbers(text)
+    assert 1 in numbers("The Owner lets you have the Gadget free of charge, to use, change or distribute.")
+
+
+# --- OSD 2: the source inside a patent clause ------------------------------------------------
+
+
+def test_the_source_named_inside_a_patent_clause_is_no_osd2_term():
+    text = "If you pass on the Gadget while relying on a patent licence, and the source code is not available to the public, you must make it so."
+    assert 2 not in numbers(text)
+    assert 2 in numbers("If you pass on the Gadget, the source code must be available to every recipient.")
+
+
+# --- OSD 3: moral rights; an exception's boilerplate is about the license text ----------------
+
+
+def test_moral_rights_about_adaptations_are_no_grant_to_modify():
+    text = (
+        "Where the right to adapt the Gadget would be taken as harm to the author's honour and reputation, "
+        "the Owner waives that right so far as the law allows."
+    )
+    assert 3 not in numbers(text)
+    assert 3 in numbers("You have the right to adapt the Gadget and to share what you make.")
+
+
+def test_an_exception_statement_about_itself_is_about_the_license_text():
+    assert is_about_license_text(
+        "If you change the Widget, you may extend this exception to your version of it."
+    )
+    assert is_about_license_text("If you would rather not, delete this exception statement from your copy.")
+    assert 3 not in numbers("If you change the Widget, you may extend this exception to your version of it.")
+
+
+# --- the rules live in one module per criterion or theme --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("module", "criteria"),
+    [
+        (redistribution.REDISTRIBUTION, {1}),
+        (source.SOURCE_CODE, {2}),
+        (derived.DERIVED_WORKS, {3}),
+        (integrity.INTEGRITY, {4}),
+        (discrimination.DISCRIMINATION, {5, 6}),
+        (license_reach.LICENSE_REACH, {7, 8, 9}),
+        (neutrality.NEUTRALITY, {10}),
+    ],
+)
+def test_each_module_holds_the_rules_of_its_criteria(module, criteria):
+    assert {r.number for r in module} == criteria
+
+
+def test_the_gathered_rules_are_every_module_in_criterion_order():
+    assert [r.number for r in RULES] == sorted(r.number for r in RULES)
+    assert len(RULES) == sum(
+        len(m)
+        for m in (
+            redistribution.REDISTRIBUTION,
+            source.SOURCE_CODE,
+            derived.DERIVED_WORKS,
+            integrity.INTEGRITY,
+            discrimination.DISCRIMINATION,
+            license_reach.LICENSE_REACH,
+            neutrality.NEUTRALITY,
+        )
+    )
