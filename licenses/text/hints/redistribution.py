@@ -21,6 +21,7 @@ from licenses.text.hints.structure import (
     RESTATED,
     ROYALTY_ELSEWHERE,
     SOURCE_COST,
+    SOURCE_PRICE,
     TERMS_FOR,
     TRADEMARK,
     any_of,
@@ -65,6 +66,9 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         # the passive prohibition: "Distribution of the Program by a commercial organization ... is
         # prohibited if any payment is made"
         r"|\b(?:distribution|redistribution|sale|selling|resale)\b[^.;]{0,100}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b",
+        # "You may not charge a fee for any copy of the Source Code in excess of Your cost", "You
+        # cannot charge for the Source Code": the price of a source copy (OSD 2), not of the program.
+        unless=SOURCE_PRICE,
     ),
     Rule(
         1,

@@ -50,6 +50,9 @@ def permitted(verbs: str) -> str:
     return (
         rf"{PERMIT}{LIST}(?:{verbs})\b"
         rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
+        # at the head of a sentence the subject may be long: "Redistribution and use in any form of
+        # this material and any product thereof, … with or without modification, is permitted"
+        rf"|^(?:{verbs})\b[^.;]{{0,260}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
     )
 
 
@@ -77,11 +80,16 @@ GRANT_BACK = (
 # A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
 # indicate your acceptance of this License to do so, and all its terms ... for copying") names
 # the acts; it grants none of them (OSD 10 reads it).
-ACCEPTANCE = r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
+# "by using, distributing, or modifying the Packages, you indicate that you understand and accept"
+ACCEPTANCE = (
+    r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
+    r"|\byou\s+indicate\s+(?:that\s+)?(?:you\s+)?(?:\w+\s+(?:and\s+)?){0,3}?(?:accept|agree)\w*\b"
+)
 # A right the licensor keeps for itself is not one it grants.
 RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")
 # is about OSD 2's source offer, not about a fee for the software.
+SOURCE_PRICE = r"\b(?:charge|fees?|sell|compensation)\b[^.;]{0,80}?\bfor,?\s+(?:any\s+cop(?:y|ies)\s+of\s+)?the\s+(?:{SOURCE}|source\s+form)\b"
 SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source\b"
 # A royalty in a patent dispute ("agree in writing to pay a reasonable royalty ... or withdraw the
 # litigation claim") or one the licensee is spared ("without ... any obligation to pay any
@@ -118,6 +126,12 @@ NOT_GRANTED = (
     r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)|\bnothing\s+(?:else\s+)?(?:other\s+than|in|grants?)\b"
     r"|\bdoes\s+not\s+(?:give|grant|limit|restrict|affect|extend|convey)\b"
     r"|\bno\s+longer\b|\b(?:revocation|revok\w+|terminat\w+|loss)\s+(?:of\s+)?(?:all\s+|any\s+|your\s+)?(?:the\s+)?rights?\b"
+    # the rights as the subject of their own end: "then all rights to redistribute, access or use
+    # this material shall terminate immediately"
+    r"|\b(?:all|your|any|such)\s+rights?\s+to\b[^.;]{0,80}?\b(?:shall|will)\s+(?:\w+\s+)?(?:terminate|cease|end|be\s+revoked)\b"
+    # a pointer to other licensing: "For a license to use or redistribute the software under
+    # conditions other than those described below, contact …"
+    r"|\bfor\s+an?\s+(?:\w+\s+)?licen[cs]e\s+to\b[^.;]{0,80}?\b(?:conditions|terms)\s+other\s+than\b"
 )
 # A grant restated from another clause ("for the avoidance of doubt, Section 2(a)(1) grants You the
 # right to extract, reuse … and Share") is read where it is made, not where it is cited.

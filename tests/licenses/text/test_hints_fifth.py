@@ -138,3 +138,41 @@ def test_the_gathered_rules_are_every_module_in_criterion_order():
             neutrality.NEUTRALITY,
         )
     )
+
+
+# --- second batch: rights that end, pointers to other licensing, a source copy's price --------
+
+
+def test_rights_that_are_the_subject_of_their_own_end_grant_nothing():
+    text = "If you sue the Owner, then all rights to copy, pass on or run the Gadget shall end at once."
+    assert 1 not in numbers(text)
+    assert 1 in numbers("You have the right to copy and redistribute the Gadget.")
+
+
+def test_a_pointer_to_licensing_on_other_terms_grants_nothing():
+    text = "For a licence to run or redistribute the Gadget under conditions other than those below, write to the Owner."
+    assert 1 not in numbers(text)
+
+
+def test_indicating_that_you_understand_and_accept_names_acts_and_grants_none():
+    text = (
+        "Only this licence gives you the right to run, share and change the Gadget; "
+        "so by running, sharing or changing it you indicate that you understand and accept it."
+    )
+    assert 1 not in numbers(text) and 3 not in numbers(text)
+
+
+def test_a_cap_on_the_price_of_a_source_copy_is_no_ban_on_selling():
+    assert 1 not in numbers(
+        "You may not charge a fee for any copy of the source code beyond what the disc cost you."
+    )
+    assert 1 not in numbers("You cannot charge for, or take gifts for, the source code of the Gadget.")
+    assert 1 in numbers("You may not sell the Gadget.")
+
+
+def test_a_long_subject_at_the_head_of_a_passive_grant_still_grants():
+    text = (
+        "Redistribution of this kit and of any gadget built from it, in paper or electronic form, together with "
+        "its manuals, with or without changes (“the Kit”), is permitted provided that these rules are kept."
+    )
+    assert 1 in numbers(text)
