@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])[\"'”’)]*\s+(?=[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n")
+_CLAUSE_END = re.compile(r"(?<=;)\s+")
 _DISCLAIMER = re.compile(
     r"\bas[- ]is\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+warrant|\bwarranties\b|\bwarranty\s+of\b"
     r"|\bdisclaim(?:s|ed|ing)\b|\bdisclaimer\s+of\b|\bbe\s+liable\b|\bliable\s+(?:to|for)\b"
@@ -141,6 +142,15 @@ def readable(text: str, heading: str = "") -> list[str]:
     elif heading and (is_disclaimer(heading) or is_about_license_text(heading)):
         return []  # "DISCLAIMER OF WARRANTY", "MODIFICATION OF THIS LICENSE": the clause is that
     for s in sentences(text):
-        if not is_disclaimer(s) and not is_about_license_text(s):
+        if is_about_license_text(s):
+            continue
+        if not is_disclaimer(s):
             parts.append(s)
+            continue
+        # A list of duties that names a disclaimer ("publish … a disclaimer of warranty; keep intact
+        # all the notices …; and give any other recipients a copy of this License") is read part
+        # by part: only the parts that speak of warranty or liability are left out.
+        pieces = _CLAUSE_END.split(s)
+        if len(pieces) > 1:
+            parts.extend(p for p in pieces if p and not is_disclaimer(p) and not is_about_license_text(p))
     return parts

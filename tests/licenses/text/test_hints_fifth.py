@@ -176,3 +176,23 @@ def test_a_long_subject_at_the_head_of_a_passive_grant_still_grants():
         "its manuals, with or without changes (“the Kit”), is permitted provided that these rules are kept."
     )
     assert 1 in numbers(text)
+
+
+# --- a list of duties that names a disclaimer is read part by part ----------------------------
+
+
+def test_a_duty_list_naming_a_disclaimer_keeps_its_other_duties():
+    text = (
+        "You may pass on copies of the Gadget, provided that you put on each copy a notice and a disclaimer of "
+        "warranty; keep every notice about the absence of any warranty; and hand each recipient a copy of this "
+        "Licence with the Gadget."
+    )
+    assert 7 in numbers(text)
+
+
+def test_a_disclaimer_split_by_semicolons_stays_unread():
+    text = (
+        "THE GADGET IS PROVIDED AS IS; THE OWNER SHALL NOT BE LIABLE FOR ANY CLAIM ARISING FROM OTHER DEALINGS "
+        "WITH OTHER SOFTWARE; NO WARRANTY OF FITNESS IS GIVEN."
+    )
+    assert numbers(text) == set()
