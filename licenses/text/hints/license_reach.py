@@ -16,7 +16,10 @@ LICENSE_REACH: tuple[Rule, ...] = (
     Rule(
         7,
         "asks that the license travel with copies",
-        r"\bcop(?:y|ies)\s+of\s+(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b",
+        # "a copy of this License"; "a copy of or a link to these Terms"
+        r"\bcop(?:y|ies)\s+of\s+(?:or\s+(?:a\s+)?(?:link|reference|pointer)\s+to\s+)?(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b"
+        # "keep intact all notices … that refer to this License": the pointer to the terms travels
+        r"|\b(?:keep|leave|retain)\s+intact\s+(?:all\s+)?(?:the\s+)?notices\b[^.;]{0,60}?\brefer\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
         # "You may obtain a copy of the License at <address>" is the notice put in each file, which
         # points to the license; it sets no condition.
         # "Simply including a copy of this Agreement is not sufficient to license ..." says what

@@ -196,3 +196,17 @@ def test_a_disclaimer_split_by_semicolons_stays_unread():
         "WITH OTHER SOFTWARE; NO WARRANTY OF FITNESS IS GIVEN."
     )
     assert numbers(text) == set()
+
+
+# --- OSD 7: a copy of or a link to the terms; notices that refer to the license ----------------
+
+
+def test_a_copy_of_or_a_link_to_the_terms_travels_with_copies():
+    assert 7 in numbers(
+        "If you pass on the Gadget, you must include a copy of or a link to these Terms with it."
+    )
+
+
+def test_notices_that_refer_to_this_license_are_kept_intact():
+    assert 7 in numbers("In every copy, keep intact all notices in the Gadget that refer to this License.")
+    assert 7 not in numbers("In every copy, keep intact all notices in the Gadget that name its authors.")
