@@ -41,7 +41,12 @@ _ABOUT_LICENSE = re.compile(
     r"|\byour\s+(?:modified\s+)?version\s+of\s+the\s+licen[cs]e\b"
     # a licence exception's own boilerplate: "you may extend this exception to your version …
     # If you do not wish to do so, delete this exception statement"
-    r"|\b(?:extend|delete|remove)\s+this\s+exception\b"
+    r"|\b(?:extend|delete|remove)\s+this\s+(?:special\s+)?exception\b"
+    # which version of the license governs: "continue to use, distribute … under the terms of the
+    # version of the License under which You originally received it", "any subsequent version …
+    # published by the steward"
+    r"|\bversion\s+of\s+(?:the|this)\s+licen[cs]e\s+under\s+which\b"
+    r"|\b(?:subsequent|later|newer)\s+versions?\s+(?:of\s+(?:the|this)\s+licen[cs]e\s+)?(?:as\s+)?published\s+by\b"
     r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"
     r"|\b(?:licen[cs]e|agreement)\s+(?:is\s+copyrighted|may\s+only\s+be\s+modified)\b"
     r"|\b(?:modify|change|alter|amend|revise)\s+(?:these|the)\s+terms\s+(?:and\s+conditions\s+)?(?:applicable|of\s+this|for\s+the\s+distribution|from\s+time)\b"

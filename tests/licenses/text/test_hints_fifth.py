@@ -210,3 +210,15 @@ def test_a_copy_of_or_a_link_to_the_terms_travels_with_copies():
 def test_notices_that_refer_to_this_license_are_kept_intact():
     assert 7 in numbers("In every copy, keep intact all notices in the Gadget that refer to this License.")
     assert 7 not in numbers("In every copy, keep intact all notices in the Gadget that name its authors.")
+
+
+def test_which_version_of_the_license_governs_is_about_the_license_text():
+    text = "You may always go on using and passing on the Gadget under the version of the License under which you got it."
+    assert is_about_license_text(text)
+    assert 1 not in numbers(text)
+    assert is_about_license_text(
+        "You may also follow any later version of this License published by the Steward."
+    )
+    assert is_about_license_text(
+        "If you change the parser, you may remove this special exception from your copy."
+    )
