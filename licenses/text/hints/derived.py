@@ -71,8 +71,9 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # licence every recipient gets (OSD 7), not terms for the derived work.
         unless=TRADEMARK
         + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d"
-        # a list of the elements' names ("its elements are Attribution, NonCommercial, and ShareAlike")
-        + r"|\b(?:attribution|non-?\s?commercial)\s*,\s*(?:(?:non-?\s?commercial|no\s*-?\s*derivatives?)\s*,?\s*)?(?:and\s+)?share\s*-?alike\s*\W*$",
+        # a list of the elements' names ("its elements are Attribution, NonCommercial, and ShareAlike",
+        # "… are Attribution and ShareAlike")
+        + r"|\b(?:attribution|non-?\s?commercial)(?:\s*,\s*|\s+and\s+)(?:(?:non-?\s?commercial|no\s*-?\s*derivatives?)\s*,?\s*)?(?:and\s+)?share\s*-?alike\s*\W*$",
     ),
     Rule(
         3,

@@ -222,3 +222,8 @@ def test_which_version_of_the_license_governs_is_about_the_license_text():
     assert is_about_license_text(
         "If you change the parser, you may remove this special exception from your copy."
     )
+
+
+def test_two_element_names_joined_by_and_are_no_share_alike_term():
+    assert 3 not in numbers("The elements of this licence are Attribution and ShareAlike.")
+    assert 3 in numbers("If you share adapted work, you must license it under this License, ShareAlike.")
