@@ -106,7 +106,9 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         "grants redistribution",
         r"\b(?!distribution\b|redistribution\b)(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
         item=GRANT_ITEM,
-        unless=PATENT,
+        # an item whose only object, after its verbs, is derived works ("to Distribute and Publicly
+        # Perform Adaptations.") grants acts on those works: OSD 3's question
+        unless=PATENT + r"|^(?:to\s+)?(?:[\w/-]+,?\s+){1,25}?(?:{DERIVED})\W*$",
     ),
     Rule(
         1,

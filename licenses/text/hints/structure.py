@@ -102,8 +102,9 @@ ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
 MORAL_RIGHTS = r"\bhonou?r\s+(?:or|and)\s+reputation\b|\bmoral\s+rights?\b"
 TRADEMARK = r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
-# A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
-GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
+# A list item that continues a grant ("make, have made, use, …", "to prepare derivative works …;") or a
+# restriction ("for any … purpose").
+GRANT_ITEM = r"^(?:to\s+)?(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
 
 NONCOMMERCIAL = r"(?<!-)non-?\s?commercial(?:ly)?"
 FREE = r"\b(?:at\s+no\s+(?:additional\s+)?(?:charge|cost)|free\s+of\s+charge|without\s+(?:any\s+)?(?:fee|charge)|no\s+charge)\b"

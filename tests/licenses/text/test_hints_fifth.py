@@ -227,3 +227,16 @@ def test_which_version_of_the_license_governs_is_about_the_license_text():
 def test_two_element_names_joined_by_and_are_no_share_alike_term():
     assert 3 not in numbers("The elements of this licence are Attribution and ShareAlike.")
     assert 3 in numbers("If you share adapted work, you must license it under this License, ShareAlike.")
+
+
+# --- grant items that start with "to" --------------------------------------------------------
+
+
+def test_a_grant_item_starting_with_to_reads_like_one_starting_with_its_verb():
+    assert 1 in numbers("to copy, show and pass on, distribute or sell copies of the Gadget;")
+    assert 3 in numbers("to prepare derivative works of the Gadget;")
+    # an item whose only object is derived works is OSD 3's, not OSD 1's
+    item = "to Distribute and publicly show Derivative Works."
+    assert 3 in numbers(item) and 1 not in numbers(item)
+    # a use restriction that starts with "to" grants nothing
+    assert numbers("to deceive people by pretending to be human;") & {1, 3} == set()
