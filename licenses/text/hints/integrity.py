@@ -36,7 +36,7 @@ INTEGRITY: tuple[Rule, ...] = (
     Rule(
         4,
         "asks for patch files or a different name or version",
-        r"\bpatch\s+files?\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b|\breserved\s+(?:\w+\s+)?names?\b",
+        r"\bpatch\s+(?:files?|form)\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b|\breserved\s+(?:\w+\s+)?names?\b",
     ),
     Rule(
         4,
@@ -44,5 +44,13 @@ INTEGRITY: tuple[Rule, ...] = (
         r"\b(?:may|must|shall)\s+not\s+be\s+(?:called|named)\b|\bnot\s+(?:be\s+)?called\b",
         needs=r"\b(?:deriv\w+|modif\w+|changed|altered)\b",
         unless=r"\bendorse|\bpromote\b",
+    ),
+    Rule(
+        4,
+        "asks that changed versions be renamed",
+        # "If changed, it must be renamed", "may be modified … only if the fonts are renamed to names
+        # not containing …" (renaming the license itself is about the license text)
+        r"\b(?:must|shall|will)\s+(?:also\s+)?be\s+renamed\b|\b(?:is|are)\s+renamed\b|\brename\s+(?:\w+\s+){0,3}?so\s+(?:that\s+)?(?:the\s+)?names?\b",
+        needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*|non-standard)\b",
     ),
 )

@@ -240,3 +240,13 @@ def test_a_grant_item_starting_with_to_reads_like_one_starting_with_its_verb():
     assert 3 in numbers(item) and 1 not in numbers(item)
     # a use restriction that starts with "to" grants nothing
     assert numbers("to deceive people by pretending to be human;") & {1, 3} == set()
+
+
+# --- OSD 4: renamed changed versions, patches --------------------------------------------------
+
+
+def test_changed_versions_that_must_be_renamed_read_as_osd4():
+    assert 4 in numbers("If you change the Gadget's drawings, the Gadget must be renamed.")
+    assert 4 in numbers("Changes are allowed, but only if the resulting files are renamed.")
+    assert 4 in numbers("You may pass on your changes to the Gadget in patch form.")
+    assert 4 not in numbers("The Owner's company was renamed in 2004.")
