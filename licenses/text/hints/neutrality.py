@@ -41,5 +41,13 @@ NEUTRALITY: tuple[Rule, ...] = (
         "ties the grant to one platform or technology",
         r"\b(?:only|solely)\b[^.;]{0,80}?\bruns?\s+on\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?(?:operating\s+system|platform|hardware|device)",
     ),
+    Rule(
+        10,
+        "makes an act (using, clicking, exercising rights) mean acceptance",
+        # the act as the subject: "Use of this software is an explicit acceptance of these
+        # conditions", "Performance of any of the aforementioned acts indicates acceptance"
+        r"\b(?:use|performance|exercise|installation|download(?:ing)?|copying|distribution)\s+of\b[^.;]{0,60}?"
+        r"\b(?:is|indicates?|means|shall\s+mean)\s+(?:\w+\s+){0,3}?(?:acceptance|agreement|assent)\b",
+    ),
     Rule(10, "depends on a click or a particular technology", r"\bclick(?:ing|s|-?\s?wrap|-?\s?through)?\b"),
 )

@@ -250,3 +250,14 @@ def test_changed_versions_that_must_be_renamed_read_as_osd4():
     assert 4 in numbers("Changes are allowed, but only if the resulting files are renamed.")
     assert 4 in numbers("You may pass on your changes to the Gadget in patch form.")
     assert 4 not in numbers("The Owner's company was renamed in 2004.")
+
+
+# --- OSD 10: the act as the subject of acceptance ---------------------------------------------
+
+
+def test_an_act_as_the_subject_of_acceptance_reads_as_osd10():
+    assert 10 in numbers("Use of the Gadget is an explicit acceptance of these rules.")
+    assert 10 in numbers(
+        "Doing any of the acts above, the exercise of these rights indicates acceptance of the terms."
+    )
+    assert 10 not in numbers("Use of the Gadget is at your own risk.")
