@@ -144,5 +144,5 @@ NOT_DERIVED_OBJECT = (
 SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"
 # A place the software may be used, named to narrow the grant.
 NARROW_USE = (
-    r"internal|personal|private|research|informational|educational|academic|evaluation|testing|non-?\s?profit"
+    r"internal|personal|private|research|informational|educational|education|teaching|academic|evaluation|testing|non-?\s?profit"
 )

@@ -261,3 +261,8 @@ def test_an_act_as_the_subject_of_acceptance_reads_as_osd10():
         "Doing any of the acts above, the exercise of these rights indicates acceptance of the terms."
     )
     assert 10 not in numbers("Use of the Gadget is at your own risk.")
+
+
+def test_use_solely_for_education_or_teaching_narrows_the_field():
+    assert 6 in numbers("You may copy and use the Gadget solely for education, training and benchmarking.")
+    assert 6 in numbers("The Gadget may be run only for teaching purposes.")
