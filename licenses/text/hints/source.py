@@ -20,7 +20,13 @@ SOURCE_CODE: tuple[Rule, ...] = (
         r"\bpreferred\s+form\b[^.;]{0,60}?\b(?:modif\w*|changes|edit\w*)|\bmost\s+convenient\s+for\s+(?:\w+\s+){0,2}?(?:study|modif)",
         definitions=True,
     ),
-    Rule(2, "requires the corresponding source", r"\bcorresponding\s+source\b", unless=PATENT),
+    # "the complete corresponding machine-readable source code"
+    Rule(
+        2,
+        "requires the corresponding source",
+        r"\bcorresponding\s+(?:machine-readable\s+)?source\b",
+        unless=PATENT,
+    ),
     Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
     Rule(
         2,

@@ -90,7 +90,7 @@ RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")
 # is about OSD 2's source offer, not about a fee for the software.
 SOURCE_PRICE = r"\b(?:charge|fees?|sell|compensation)\b[^.;]{0,80}?\bfor,?\s+(?:any\s+cop(?:y|ies)\s+of\s+)?the\s+(?:{SOURCE}|source\s+form)\b"
-SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source\b"
+SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+(?:machine-readable\s+)?source\b"
 # A royalty in a patent dispute ("agree in writing to pay a reasonable royalty ... or withdraw the
 # litigation claim") or one the licensee is spared ("without ... any obligation to pay any
 # royalties") is not a price asked for the software.
@@ -143,6 +143,4 @@ NOT_DERIVED_OBJECT = (
 )
 SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"
 # A place the software may be used, named to narrow the grant.
-NARROW_USE = (
-    r"internal|personal|private|research|informational|educational|education|teaching|academic|evaluation|testing|non-?\s?profit"
-)
+NARROW_USE = r"internal|personal|private|research|informational|educational|education|teaching|academic|evaluation|testing|non-?\s?profit"

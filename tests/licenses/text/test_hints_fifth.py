@@ -266,3 +266,7 @@ def test_an_act_as_the_subject_of_acceptance_reads_as_osd10():
 def test_use_solely_for_education_or_teaching_narrows_the_field():
     assert 6 in numbers("You may copy and use the Gadget solely for education, training and benchmarking.")
     assert 6 in numbers("The Gadget may be run only for teaching purposes.")
+
+
+def test_the_corresponding_machine_readable_source_is_the_corresponding_source():
+    assert 2 in numbers("Ship it with the complete corresponding machine-readable source code of the Gadget.")
