@@ -10,6 +10,7 @@ from licenses.text.hints.structure import (
     NARROW_USE,
     NONCOMMERCIAL,
     PATENT,
+    RESTATED,
     TRADEMARK,
 )
 
@@ -51,7 +52,9 @@ DISCRIMINATION: tuple[Rule, ...] = (
         # "for commercial or non-commercial purposes" allows both; "Attribution, NonCommercial,
         # ShareAlike" names a license's elements.
         unless=r"\bcommercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+non-?\s?commercial|\bnon-?\s?commercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+commercial"
-        r"|\battribution\s*[-–,]\s*non-?\s?commercial",
+        r"|\battribution\s*[-–,]\s*non-?\s?commercial" + "|" + RESTATED,
+        # a grant cited from another section ("Section 2(a)(1) grants You … for NonCommercial
+        # purposes only") is read where it is made
         definitions=True,
     ),
     Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b", unless=PATENT),

@@ -35,6 +35,9 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         "limits passing copies on to non-commercial purposes",
         rf"\bfor\s+{NONCOMMERCIAL}\s+purposes?\s+only\b|\b(?:{DISTRIBUTE_VERBS}|copies|share)\b[^.;]{{0,60}}?\b(?:only|solely)\b[^.;]{{0,30}}?\bfor\s+(?:\w+,?\s+){{0,2}}?{NONCOMMERCIAL}"
         rf"|\b{NONCOMMERCIAL}\s+(?:re)?distribution\b",
+        # "for the avoidance of doubt, Section 2(a)(1) grants You the right to … Share … for
+        # NonCommercial purposes only" restates a limit that is read where the grant is made
+        unless=RESTATED,
     ),
     Rule(
         1,

@@ -270,3 +270,9 @@ def test_use_solely_for_education_or_teaching_narrows_the_field():
 
 def test_the_corresponding_machine_readable_source_is_the_corresponding_source():
     assert 2 in numbers("Ship it with the complete corresponding machine-readable source code of the Gadget.")
+
+
+def test_a_non_commercial_limit_cited_from_another_section_is_read_where_it_is_made():
+    cited = "For clarity, Section 3(b) grants You the right to copy and Share the Gadget for NonCommercial purposes only."
+    assert numbers(cited) & {1, 6} == set()
+    assert {1, 6} <= numbers("You may copy and Share the Gadget for NonCommercial purposes only.")
