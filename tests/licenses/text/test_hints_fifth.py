@@ -276,3 +276,10 @@ def test_a_non_commercial_limit_cited_from_another_section_is_read_where_it_is_m
     cited = "For clarity, Section 3(b) grants You the right to copy and Share the Gadget for NonCommercial purposes only."
     assert numbers(cited) & {1, 6} == set()
     assert {1, 6} <= numbers("You may copy and Share the Gadget for NonCommercial purposes only.")
+
+
+def test_terms_defined_in_tex_quotes_are_learned():
+    from licenses.text.hints import defined_terms
+
+    terms = defined_terms(["``Reworked Gadget'' means any change to or adaptation of the Gadget."])
+    assert terms.derived == ("Reworked Gadget",)
