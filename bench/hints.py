@@ -8,9 +8,9 @@ against it; test: by license, never read while writing rules) it prints precisio
 criterion, for every criterion's rules. Splits: dev and dev2 (rules may be written against
 them), test and test3 (by license, held out, never read while writing rules; test3 is the second
 round's batch from 10 other licenses, labelled before that round changed any rule; test4 the
-third round's, 12 more licenses, labelled before the rules were run on it). A criterion is
-*shown* when its rules reach precision >= 0.9 on the three held-out splits pooled (test, test3,
-test4), with at least MIN_HITS hints there; the overall
+third round's, 12 more licenses, labelled before the rules were run on it; test5 the fifth
+round's, 13 more licenses, likewise). A criterion is *shown* when its rules reach precision >= 0.9
+on the held-out splits pooled (test, test3, test4, test5), with at least MIN_HITS hints there; the overall
 figures are for the shown criteria, and recall counts every positive label, hidden criteria
 included. Then the share of all SPDX clauses that get any shown hint. The last line is JSON.
 
@@ -82,7 +82,7 @@ def _precise(t: dict[str, int], min_hits: int) -> bool:
 
 def earned(held_out: dict[int, dict[str, int]]) -> set[int]:
     """The criteria whose rules reach the precision floor on every held-out judgement together
-    (test, test3 and test4 pooled), with at least MIN_HITS hints: the largest sample we have,
+    (test, test3, test4 and test5 pooled), with at least MIN_HITS hints: the largest sample we have,
     so one split's luck neither turns a criterion on nor off."""
     return {n for n, t in held_out.items() if _precise(t, MIN_HITS)}
 
@@ -135,7 +135,8 @@ def table(name: str, tally: dict[int, dict[str, int]]) -> None:
         )
 
 
-SPLITS = ("dev", "dev2", "test", "test3", "test4")
+HELD_OUT = ("test", "test3", "test4", "test5")
+SPLITS = ("dev", "dev2", *HELD_OUT)
 
 
 def merged(*tallies: dict[int, dict[str, int]]) -> dict[int, dict[str, int]]:
@@ -154,37 +155,32 @@ def main(verbose: bool = False) -> dict:
     tallies = {s: count(clauses, s, verbose=verbose and s.startswith("dev")) for s in SPLITS}
     for s in SPLITS:
         table(s, tallies[s])
-    test, test3, test4 = tallies["test"], tallies["test3"], tallies["test4"]
-    held_out = merged(test, test3, test4)
+    held_out = merged(*(tallies[s] for s in HELD_OUT))
     shown = earned(held_out)
     result = {
         "clauses": {s: sum(c["split"] == s for c in clauses) for s in SPLITS},
         "shown": sorted(shown),
         "shown_matches_code": shown == set(SHOWN),
-        "test": overall(test, shown),
-        "test3": overall(test3, shown),
-        "test4": overall(test4, shown),
+        **{s: overall(tallies[s], shown) for s in HELD_OUT},
         "held_out": overall(held_out, shown),
-        "test_every_criterion": overall(test, set(NUMBERS)),
-        "test3_every_criterion": overall(test3, set(NUMBERS)),
-        "test4_every_criterion": overall(test4, set(NUMBERS)),
+        **{f"{s}_every_criterion": overall(tallies[s], set(NUMBERS)) for s in HELD_OUT},
+        "held_out_every_criterion": overall(held_out, set(NUMBERS)),
         "dev": overall(tallies["dev"], shown),
         "dev2": overall(tallies["dev2"], shown),
-        "per_criterion": {s: per_criterion(tallies[s]) for s in ("test", "test3", "test4")},
+        "per_criterion": {s: per_criterion(tallies[s]) for s in HELD_OUT},
+        "per_criterion_held_out": per_criterion(held_out),
         **spdx_share(),
     }
     print(
-        f"shown criteria (precision >= {PRECISION_FLOOR} with >= {MIN_HITS} hints on test, test3 and test4 pooled): "
+        f"shown criteria (precision >= {PRECISION_FLOOR} with >= {MIN_HITS} hints on {', '.join(HELD_OUT)} pooled): "
         f"{sorted(shown)}"
     )
+    table("held_out", held_out)
     for split in (
-        "test",
-        "test3",
-        "test4",
+        *HELD_OUT,
         "held_out",
-        "test_every_criterion",
-        "test3_every_criterion",
-        "test4_every_criterion",
+        *(f"{s}_every_criterion" for s in HELD_OUT),
+        "held_out_every_criterion",
         "dev",
         "dev2",
     ):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])[\"'”’)]*\s+(?=[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n")
+_CLAUSE_END = re.compile(r"(?<=;)\s+")
 _DISCLAIMER = re.compile(
     r"\bas[- ]is\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+warrant|\bwarranties\b|\bwarranty\s+of\b"
     r"|\bdisclaim(?:s|ed|ing)\b|\bdisclaimer\s+of\b|\bbe\s+liable\b|\bliable\s+(?:to|for)\b"
@@ -38,6 +39,14 @@ _ABOUT_LICENSE = re.compile(
     r"|\b(?:modify|change|alter|amend|revise)\s+the\s+terms\s+(?:in\s+any\s+way|of\s+(?:this|the)\s+licen[cs]e)\b"
     r"|\b(?:communicate|distribute)\s+this\s+licen[cs]e\s+without\s+modification\b"
     r"|\byour\s+(?:modified\s+)?version\s+of\s+the\s+licen[cs]e\b"
+    # a licence exception's own boilerplate: "you may extend this exception to your version …
+    # If you do not wish to do so, delete this exception statement"
+    r"|\b(?:extend|delete|remove)\s+this\s+(?:special\s+)?exception\b"
+    # which version of the license governs: "continue to use, distribute … under the terms of the
+    # version of the License under which You originally received it", "any subsequent version …
+    # published by the steward"
+    r"|\bversion\s+of\s+(?:the|this)\s+licen[cs]e\s+under\s+which\b"
+    r"|\b(?:subsequent|later|newer)\s+versions?\s+(?:of\s+(?:the|this)\s+licen[cs]e\s+)?(?:as\s+)?published\s+by\b"
     r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"
     r"|\b(?:licen[cs]e|agreement)\s+(?:is\s+copyrighted|may\s+only\s+be\s+modified)\b"
     r"|\b(?:modify|change|alter|amend|revise)\s+(?:these|the)\s+terms\s+(?:and\s+conditions\s+)?(?:applicable|of\s+this|for\s+the\s+distribution|from\s+time)\b"
@@ -53,9 +62,9 @@ _VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.I
 
 
 # A definition: "Term" means …, Term shall mean …, "Source" form shall mean …, "Installation
-# Information" for a User Product means …, at the start of the sentence.
+# Information" for a User Product means …, ``Term'' means … (TeX quotes), at the start of the sentence.
 _DEFINITION = re.compile(
-    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])(?:\s+[\w-]+){1,8}?)?:?\s*"
+    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*`]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])(?:\s+[\w-]+){1,8}?)?:?\s*"
     r"(?:\((?:or\s+)?[^)]{0,60}\)\s*)?(?:shall\s+mean|means|refers?\s+to|is\s+defined\s+as)\b"
 )
 
@@ -138,6 +147,15 @@ def readable(text: str, heading: str = "") -> list[str]:
     elif heading and (is_disclaimer(heading) or is_about_license_text(heading)):
         return []  # "DISCLAIMER OF WARRANTY", "MODIFICATION OF THIS LICENSE": the clause is that
     for s in sentences(text):
-        if not is_disclaimer(s) and not is_about_license_text(s):
+        if is_about_license_text(s):
+            continue
+        if not is_disclaimer(s):
             parts.append(s)
+            continue
+        # A list of duties that names a disclaimer ("publish … a disclaimer of warranty; keep intact
+        # all the notices …; and give any other recipients a copy of this License") is read part
+        # by part: only the parts that speak of warranty or liability are left out.
+        pieces = _CLAUSE_END.split(s)
+        if len(pieces) > 1:
+            parts.extend(p for p in pieces if p and not is_disclaimer(p) and not is_about_license_text(p))
     return parts

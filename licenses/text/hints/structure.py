@@ -50,6 +50,9 @@ def permitted(verbs: str) -> str:
     return (
         rf"{PERMIT}{LIST}(?:{verbs})\b"
         rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
+        # at the head of a sentence the subject may be long: "Redistribution and use in any form of
+        # this material and any product thereof, … with or without modification, is permitted"
+        rf"|^(?:{verbs})\b[^.;]{{0,260}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
     )
 
 
@@ -68,16 +71,26 @@ PATENT = r"\bpatent(?:s|ed)?\b(?!\s*,)(?!\s+(?:and|or)\s+trademark)|\binfring\w*
 # preambles are.)
 TERMS_FOR = r"\b(?:terms|conditions)\s+(?:and\s+conditions\s+)?for\s+(?:the\s+)?(?:use|reproduction|copying|distribution)\b"
 # A grant the licensee makes (to the licensor or to everyone), not one it receives.
-GRANT_BACK = r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+# "if You elect to send Your Contributions to SCEA, You are … giving the Contributions to SCEA …
+# free of charge, to use, modify or distribute" is a gift to the licensor, not a grant to You.
+GRANT_BACK = (
+    r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+    r"|\b(?:send\w*|giv(?:e|es|ing)|submit\w*|donat\w*)\s+(?:the\s+|your\s+|such\s+|any\s+)?contributions?\s+to\b"
+)
 # A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
 # indicate your acceptance of this License to do so, and all its terms ... for copying") names
 # the acts; it grants none of them (OSD 10 reads it).
-ACCEPTANCE = r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
+# "by using, distributing, or modifying the Packages, you indicate that you understand and accept"
+ACCEPTANCE = (
+    r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
+    r"|\byou\s+indicate\s+(?:that\s+)?(?:you\s+)?(?:\w+\s+(?:and\s+)?){0,3}?(?:accept|agree)\w*\b"
+)
 # A right the licensor keeps for itself is not one it grants.
 RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")
 # is about OSD 2's source offer, not about a fee for the software.
-SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+source\b"
+SOURCE_PRICE = r"\b(?:charge|fees?|sell|compensation)\b[^.;]{0,80}?\bfor,?\s+(?:any\s+cop(?:y|ies)\s+of\s+)?the\s+(?:{SOURCE}|source\s+form)\b"
+SOURCE_COST = r"\bsource\s+(?:code|form|distribution)\b|\bcorresponding\s+(?:machine-readable\s+)?source\b"
 # A royalty in a patent dispute ("agree in writing to pay a reasonable royalty ... or withdraw the
 # litigation claim") or one the licensee is spared ("without ... any obligation to pay any
 # royalties") is not a price asked for the software.
@@ -87,9 +100,11 @@ ROYALTY_ELSEWHERE = r"\blitigation\b|\bclaims?\b|\bwithout\s+(?:\w+\s+){0,5}?pay
 # "You may distribute it in object code form, provided that …" sets the terms for binaries: what
 # goes with them is OSD 2's question (the source), not a grant of redistribution.
 OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+executable\s+)?form\b"
+MORAL_RIGHTS = r"\bhonou?r\s+(?:or|and)\s+reputation\b|\bmoral\s+rights?\b"
 TRADEMARK = r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
-# A list item that continues a grant ("make, have made, use, …") or a restriction ("for any … purpose").
-GRANT_ITEM = r"^(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
+# A list item that continues a grant ("make, have made, use, …", "to prepare derivative works …;") or a
+# restriction ("for any … purpose").
+GRANT_ITEM = r"^(?:to\s+)?(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
 
 NONCOMMERCIAL = r"(?<!-)non-?\s?commercial(?:ly)?"
 FREE = r"\b(?:at\s+no\s+(?:additional\s+)?(?:charge|cost)|free\s+of\s+charge|without\s+(?:any\s+)?(?:fee|charge)|no\s+charge)\b"
@@ -112,6 +127,12 @@ NOT_GRANTED = (
     r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)|\bnothing\s+(?:else\s+)?(?:other\s+than|in|grants?)\b"
     r"|\bdoes\s+not\s+(?:give|grant|limit|restrict|affect|extend|convey)\b"
     r"|\bno\s+longer\b|\b(?:revocation|revok\w+|terminat\w+|loss)\s+(?:of\s+)?(?:all\s+|any\s+|your\s+)?(?:the\s+)?rights?\b"
+    # the rights as the subject of their own end: "then all rights to redistribute, access or use
+    # this material shall terminate immediately"
+    r"|\b(?:all|your|any|such)\s+rights?\s+to\b[^.;]{0,80}?\b(?:shall|will)\s+(?:\w+\s+)?(?:terminate|cease|end|be\s+revoked)\b"
+    # a pointer to other licensing: "For a license to use or redistribute the software under
+    # conditions other than those described below, contact …"
+    r"|\bfor\s+an?\s+(?:\w+\s+)?licen[cs]e\s+to\b[^.;]{0,80}?\b(?:conditions|terms)\s+other\s+than\b"
 )
 # A grant restated from another clause ("for the avoidance of doubt, Section 2(a)(1) grants You the
 # right to extract, reuse … and Share") is read where it is made, not where it is cited.
@@ -122,6 +143,4 @@ NOT_DERIVED_OBJECT = (
 )
 SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"
 # A place the software may be used, named to narrow the grant.
-NARROW_USE = (
-    r"internal|personal|private|research|informational|educational|academic|evaluation|testing|non-?\s?profit"
-)
+NARROW_USE = r"internal|personal|private|research|informational|educational|education|teaching|academic|evaluation|testing|non-?\s?profit"

@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_QUOTED = r"[\"“‘'*]{1,2}(?P<term>[A-Z][\w’'\- ]{1,40}?)[\"”’'*]{1,2}"
-_ALIAS = r"(?:\s*\((?:or\s+)?(?:[\"“‘'*]{1,2}(?P<alias>[A-Z][\w’'\- ]{1,40}?)[\"”’'*]{1,2})[^)]*\))?"
+# Quotes of every kind, TeX's ``Term'' among them.
+_QUOTED = r"[\"“‘'*`]{1,2}(?P<term>[A-Z][\w’'\- ]{1,40}?)[\"”’'*]{1,2}"
+_ALIAS = r"(?:\s*\((?:or\s+)?(?:[\"“‘'*`]{1,2}(?P<alias>[A-Z][\w’'\- ]{1,40}?)[\"”’'*]{1,2})[^)]*\))?"
 _VERB = r"\s*(?:shall\s+mean|means?|refers?\s+to|is|are)\b"
 _DEFINITION = re.compile(rf"{_QUOTED}{_ALIAS}{_VERB}(?P<body>[^\n]{{0,400}})")
 _BARE = re.compile(

@@ -166,13 +166,13 @@ def test_one_hint_per_criterion_in_order():
 
 def test_shown_is_what_the_held_out_splits_earn(shared_data):
     """SHOWN is data-driven: exactly the criteria at precision >= 0.9 on the held-out splits
-    (test, test3, test4) pooled."""
+    (test, test3, test4, test5) pooled."""
     from bench import hints as bench
 
     clauses = bench.labelled()
     assert len(clauses) >= 150
-    assert {c["split"] for c in clauses} == {"dev", "dev2", "test", "test3", "test4"}
-    held_out = bench.merged(*(bench.count(clauses, s) for s in ("test", "test3", "test4")))
+    assert {c["split"] for c in clauses} == {"dev", "dev2", "test", "test3", "test4", "test5"}
+    held_out = bench.merged(*(bench.count(clauses, s) for s in bench.HELD_OUT))
     assert bench.earned(held_out) == set(SHOWN)
     assert bench.overall(held_out, set(SHOWN))["precision"] >= 0.9
 
@@ -191,6 +191,7 @@ def test_labels_are_well_formed():
     from bench.hints_sample import split_of
     from bench.hints_sample2 import DEV2, TEST3
     from bench.hints_sample4 import TEST4
+    from bench.hints_sample5 import TEST5
 
     clauses = bench.labelled()
     assert len({c["id"] for c in clauses}) == len(clauses)
@@ -199,7 +200,9 @@ def test_labels_are_well_formed():
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
         # the split is by license, fixed in advance
-        if c["batch"] == 4:
+        if c["batch"] == 5:
+            assert c["split"] == "test5" and c["license"] in TEST5
+        elif c["batch"] == 4:
             assert c["split"] == "test4" and c["license"] in TEST4
         elif c["batch"] == 3:
             assert c["split"] == ("test3" if c["license"] in TEST3 else "dev2")
@@ -210,6 +213,9 @@ def test_labels_are_well_formed():
     third = {c["license"] for c in clauses if c["batch"] == 4}
     assert not first & second  # the second round's licenses are new
     assert not (first | second) & third  # and the third round's
+    fifth = {c["license"] for c in clauses if c["batch"] == 5}
+    assert not (first | second | third) & fifth  # and the fifth round's
+    assert sum(c["split"] == "test5" for c in clauses) >= 60
     assert sum(c["split"] == "test4" for c in clauses) >= 50
     assert not set(DEV2) & set(TEST3)
     assert sum(c["split"] == "dev2" for c in clauses) >= 120

@@ -1,0 +1,119 @@
+"""OSD 3 (derived works): the rules that read grants and limits on modifying and sharing modified works.
+
+Pure. See ``rule.Rule`` for what a rule is; ``rules.RULES`` gathers every criterion's.
+"""
+
+from __future__ import annotations
+
+from licenses.text.hints.rule import Rule
+from licenses.text.hints.structure import (
+    ACCEPTANCE,
+    GRANT_ITEM,
+    MODIFY_VERBS,
+    MORAL_RIGHTS,
+    NOT_GRANTED,
+    PATENT,
+    RESERVED,
+    RESTATED,
+    TRADEMARK,
+    any_of,
+    permitted,
+)
+
+DERIVED_WORKS: tuple[Rule, ...] = (
+    # 3. Derived works: modifications allowed and distributable under the same terms.
+    Rule(
+        3,
+        "grants the right to modify or make derived works",
+        permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
+        # moral rights: "the right to make Adaptations would be deemed to be a distortion …
+        # prejudicial to the Original Author's honor and reputation" is about the author's name
+        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, MORAL_RIGHTS),
+    ),
+    Rule(
+        3,
+        "grants the right to make or share derived works",
+        r"\b(?:{DERIVED})\b",
+        item=GRANT_ITEM,
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants or withholds the right to modify",
+        # a list item that continues "You are free to:" or "You may not:" with a verb of changing
+        r"^(?:modify|adapt|alter|translate|transform|remix|change)\b",
+        item=r"^(?:modify|adapt|alter|translate|transform|remix|change)\s+(?:the|this|any|it|them|such|all|a)\b",
+    ),
+    Rule(
+        3,
+        "says no one may be kept from making their own changes",
+        r"\b(?:restrict|prevent|prohibit|stop|keep)\w*\s+(?:\w+\s+){0,3}?from\s+(?:making|creating|preparing|distributing)\s+(?:\w+\s+){0,3}?(?:changes|{DERIVED})\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "withholds the right to modify or to share derived works",
+        r"\b(?:no|not)\s+(?:have\s+)?(?:permission|right|licen[cs]e)\b(?:\s+\w+){0,8}?\s+(?:to\s+)?(?:\w+\s+){0,2}(?:any\s+)?(?:{DERIVED}|modif\w+|adapt\w*)",
+        unless=TRADEMARK,
+    ),
+    Rule(
+        3,
+        "forbids changing the software",
+        r"\b(?:may|shall|must)\s+not\s+(?:\w+,?\s+(?:or\s+)?){0,4}(?:modify|alter|change|adapt|circumvent|disable)\w*\s+(?:\w+\s+){0,2}?(?:software|program|work|code|functionality|{DERIVED})\b",
+    ),
+    Rule(
+        3,
+        "asks that derived works be shared under the same terms (share-alike)",
+        r"\b(?:{DERIVED}|derivative)\b[^.;]{0,80}?\b(?:licen[cs]e[ds]?|released?)\s+(?:(?!original\b)[\w-]+\s+){0,6}?(?:under|on)\s+(?:the\s+)?(?:same\s+terms|terms\s+(?:identical|equivalent)\s+to|terms\s+(?:and\s+conditions\s+)?of\s+this\s+licen[cs]e|this\s+licen[cs]e)\b"
+        r"|\bshare[- ]?alike\b|\bshare\s+(?:\w+\s+){0,6}?alike\b",
+        # "Attribution-ShareAlike 2.0", "ShareAlike 1.0": the name of a license or of its element.
+        # "the Licensor offers the recipient a license to the Database on the same terms" is the
+        # licence every recipient gets (OSD 7), not terms for the derived work.
+        unless=TRADEMARK
+        + r"|\boffers?\s+(?:to\s+)?(?:the\s+)?recipients?\b|\b(?:attribution|non-?\s?commercial)\s*[-–]\s*share\s*-?alike\b|\bshare\s*-?alike\s+\d"
+        # a list of the elements' names ("its elements are Attribution, NonCommercial, and ShareAlike",
+        # "… are Attribution and ShareAlike")
+        + r"|\b(?:attribution|non-?\s?commercial)(?:\s*,\s*|\s+and\s+)(?:(?:non-?\s?commercial|no\s*-?\s*derivatives?)\s*,?\s*)?(?:and\s+)?share\s*-?alike\s*\W*$",
+    ),
+    Rule(
+        3,
+        "asks that derived works be shared under the same terms (share-alike)",
+        # the verb: "license Derivative Materials ... under the terms and conditions of this
+        # License", "must license the entire Derived Work as a whole under this License"; a
+        # licensor's "no obligation to license such Modifications under this License" asks nothing.
+        r"\blicen[cs]e\s+(?:any\s+|all\s+|such\s+|your\s+|the\s+|that\s+|each\s+)?(?:entire\s+)?(?:{DERIVED})\b"
+        r"[^.;]{0,80}?\bunder\s+(?:the\s+(?:same\s+)?terms\s+(?:and\s+conditions\s+)?of\s+)?this\s+licen[cs]e\b",
+        unless=r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b",
+    ),
+    Rule(
+        3,
+        "asks that your modifications be licensed to everyone who receives the work",
+        # a reciprocal grant: "You hereby grant to any person ... receiving ... a license ... to
+        # use, reproduce, ... and distribute Your Modifications" (to the licensor alone it is a
+        # contributor agreement, not a term for derived works)
+        r"\b(?:your|such)\s+(?:{DERIVED})\b",
+        needs=r"\byou\s+(?:hereby\s+)?grants?\b[^.;]{0,80}?\b(?:any\s+(?:person|one|third\s+part(?:y|ies))|anyone"
+        r"|everyone|all\s+third\s+parties|recipients?)\b",
+    ),
+    Rule(
+        3,
+        "says derived works may not be released or relicensed",
+        # "derivatives ... cannot be released under any other type of license", "the licence ... for
+        # any derivative of this code cannot be changed", "Adaptations may not be distributed"
+        r"\b(?:{DERIVED}|derivatives?)\b[^.;]{0,80}?\b(?:cannot|can\s+not|may\s+not|must\s+not|shall\s+not)\s+"
+        r"(?:\w+\s+)?be\s+(?:changed|released|distributed|redistributed|licensed|relicensed|sublicensed|shared|published)\b",
+        unless=PATENT + "|" + TRADEMARK,
+    ),
+    Rule(
+        3,
+        "sets terms for works derived from the software",
+        r"\b(?:contains|is)\s+(?:or\s+is\s+)?(?:a\s+)?derivative\s+of\b|\b(?:contains|is)\s+(?:or\s+is\s+)?derived\s+from\s+the\s+(?:program|software|work|licensed\s+\w+)\b",
+    ),
+    Rule(
+        3,
+        "sets terms for conveying modified versions",
+        r"\b(?:convey|distribute|share|publish)\s+(?:a\s+|the\s+|any\s+|your\s+)?(?:{DERIVED}|work\s+based\s+on|modified\s+source)\b"
+        r"|\bif\s+you\s+(?:\w+\s+)?(?:modify|make\s+(?:any\s+)?changes|change|alter|adapt)\b",
+        unless=PATENT + "|" + TRADEMARK,
+    ),
+)

@@ -1,0 +1,107 @@
+"""OSD 5 and 6 (no discrimination against persons or groups, or fields of endeavour).
+
+Pure. See ``rule.Rule`` for what a rule is; ``rules.RULES`` gathers every criterion's.
+"""
+
+from __future__ import annotations
+
+from licenses.text.hints.rule import Rule
+from licenses.text.hints.structure import (
+    NARROW_USE,
+    NONCOMMERCIAL,
+    PATENT,
+    RESTATED,
+    TRADEMARK,
+)
+
+DISCRIMINATION: tuple[Rule, ...] = (
+    # 5. No discrimination against persons or groups.
+    Rule(
+        5,
+        "limits who may use the software by size or revenue",
+        r"\b(?:fewer|less|more)\s+than\s+(?:\$\s?)?[\d,.]+\s*(?:\w+\s+){0,3}?(?:employees|individuals|people|persons|users|revenue|turnover)\b",
+    ),
+    Rule(
+        5,
+        "limits the grant to some kinds of organisations",
+        r"\buse\s+by\s+(?:any\s+)?(?:\w+\s+){0,3}?(?:organi[sz]ations?|institutions?|compan(?:y|ies)|entit(?:y|ies)|persons?|individuals?)\b",
+    ),
+    Rule(
+        5,
+        "concerns export control, sanctions or embargoes",
+        r"\bexport\s+(?:control|administration)|\bsanction(?:s|ed)\b|\bembargo\w*|\bdenied\s+part(?:y|ies)\b",
+    ),
+    Rule(
+        5,
+        "concerns export control, sanctions or embargoes",
+        r"\b(?:re-?)?export(?:s|ed|ing)?\b",
+        needs=r"\b(?:laws?|regulations?|controls?|restrict\w*|licen[cs]es?|approval|comply|compliance|prohibit\w*)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        5,
+        "excludes some countries or nationals",
+        r"\b(?:exclud\w+|except\s+in)\s+(?:\w+\s+){0,3}?countr(?:y|ies)\b|\bgeographical\s+(?:\w+\s+)?limitation\b|\bnationals\s+of\b",
+    ),
+    Rule(5, "excludes competitors", r"\bcompetitors?\b"),
+    # 6. No discrimination against fields of endeavour.
+    Rule(
+        6,
+        "limits use to non-commercial purposes",
+        rf"\b{NONCOMMERCIAL}\b|\bcommercial\s+(?:use|purposes?|advantage|gain|exploitation)\b",
+        # "for commercial or non-commercial purposes" allows both; "Attribution, NonCommercial,
+        # ShareAlike" names a license's elements.
+        unless=r"\bcommercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+non-?\s?commercial|\bnon-?\s?commercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+commercial"
+        r"|\battribution\s*[-–,]\s*non-?\s?commercial" + "|" + RESTATED,
+        # a grant cited from another section ("Section 2(a)(1) grants You … for NonCommercial
+        # purposes only") is read where it is made
+        definitions=True,
+    ),
+    Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b", unless=PATENT),
+    Rule(
+        6,
+        "limits use to internal, personal or research purposes",
+        rf"\b(?:solely|only|exclusively)\s+(?:for|within)\s+(?:your\s+|the\s+|its\s+|their\s+)?(?:own\s+)?(?:{NARROW_USE})\b"
+        rf"|\b(?:{NARROW_USE})\s+(?:business\s+)?(?:use|purposes?)\s+only\b",
+    ),
+    Rule(6, "speaks of fields of use", r"\bfields?\s+of\s+(?:endeavou?r|application|use)\b"),
+    Rule(
+        6, "limits production use", r"\bnon-?\s?production\b|\bproduction\s+(?:use|environment|purposes?)\b"
+    ),
+    Rule(
+        6,
+        "forbids offering the software as a service",
+        r"\b(?:hosted|managed)\s+service\b|\bas\s+a\s+service\b",
+        unless=r"\bmeans\b",
+    ),
+    Rule(
+        6,
+        "restricts use for some purposes",
+        r"\bfor\s+(?:any|the)\s+(?:\w+\s+){0,4}?purposes?\b(?!\s+of\s+(?:this|these|that|such|the\s+foregoing|section|clarity|determining))|\bfor\s+any\s+\w+(?:,?\s+(?:or\s+)?\w+){0,4}\s+purposes?\b",
+        item=r"^(?:for|in|to)\b(?!\s+the\s+purposes?\s+of\s+(?:this|these|that|such|the\s+foregoing|section|clarity))",
+    ),
+    Rule(
+        6,
+        "names a field the software may not be used in",
+        r"\b(?:military|weapons?|surveillance|nuclear)\b",
+        # "not designed or intended for use in nuclear facilities" warns; it does not forbid.
+        unless=r"\bfault[- ]tolerant\b|\bnot\s+(?:designed|intended)\b(?:,?\s+(?:manufactured|or\s+intended))*,?\s+(?:for|to)\b",
+    ),
+    Rule(
+        6,
+        "says what the software shall or shall not be used for",
+        r"\b(?:shall|may|must)\s+(?:not|only)\s+(?:be\s+used|use)\b[^.;]{0,80}?\b(?:for|in\s+a\s+manner|consistent\s+with|by\s+any)\b|\bshall\s+(?:be\s+used|use\s+(?:the|this)\s+\w+)\s+(?:only\s+)?(?:for|in\s+a\s+manner|consistent\s+with)\b",
+        unless=TRADEMARK,
+    ),
+    Rule(
+        6,
+        "ties use to human rights or ethics",
+        r"\b(?:human\s+rights|ethic(?:al|s))\b",
+        needs=r"\b(?:use|used|using)\b",
+    ),
+    Rule(
+        6,
+        "says the software is not licensed for some uses",
+        r"\bnot\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:licensed|permitted|allowed)\s+for\s+use\s+in\b",
+    ),
+)

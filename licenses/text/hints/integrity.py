@@ -1,0 +1,56 @@
+"""OSD 4 (integrity of the author's source code): marking changes, names, origin.
+
+Pure. See ``rule.Rule`` for what a rule is; ``rules.RULES`` gathers every criterion's.
+"""
+
+from __future__ import annotations
+
+from licenses.text.hints.rule import Rule
+
+INTEGRITY: tuple[Rule, ...] = (
+    # 4. Integrity of the author's source code: marking changes, names, origin.
+    Rule(
+        4,
+        "asks that changes be marked or stated",
+        r"\b(?:notices?|stating|state|indicate|identif(?:y|ies))\b[^.;]{0,80}?\b(?:changed|modified|modifications?|altered)\b"
+        r"|\b(?:document\w*|describ\w+)\s+(?:\w+\s+){0,3}?(?:changes|modifications)\b",
+        unless=r"\bnotices?\s+(?:may|must|shall)\s+not\s+be\b|\b(?:remove|alter)\w*\s+(?:or\s+\w+\s+)?(?:any\s+)?(?:[\w,]+\s+){0,4}notices?\b",
+    ),
+    Rule(
+        4,
+        "asks that changed versions be marked as different from the original",
+        r"\bmarked\b[^.;]{0,60}?\b(?:different|changed|modified|altered|as\s+such|original)\b|\b(?:changed|modified|altered)\s+(?:\w+\s+){0,3}?(?:must|shall)\s+be\s+(?:\w+\s+)?marked\b",
+    ),
+    Rule(
+        4,
+        "asks that changed versions be labelled as changed or named differently",
+        # "label your schema as a variant", "mark as 'not part of the original' any modifications",
+        # "identify that changes were made", "must bear a name that is different from", "may not be
+        # changed unless the name is changed also"
+        r"\b(?:label\w*|mark(?:ed|s)?|tag(?:ged|s)?|identif\w+|designat\w+)\b[^.;]{0,60}?\bas\s+(?:such\b|(?:an?\s+)?(?:variant|modified|changed|altered|different)\b|[\"“]?not\s+(?:part\s+of\s+)?(?:the\s+)?original\b)"
+        r"|\b(?:label\w*|mark\w*|demarcat\w*|identif\w+|indicat\w+|stat\w+)\b[^.;]{0,60}?\bchanges\s+(?:were|have\s+been|are)\s+made\b"
+        r"|\bname\s+(?:that\s+is\s+)?(?:different|distinct)\s+from\b|\bunless\s+(?:the|its)\s+name\s+is\s+(?:also\s+)?changed\b",
+        needs=r"\b(?:modif\w*|chang\w*|alter\w*|variant|deriv\w*|version)\b",
+    ),
+    Rule(4, "forbids misrepresenting the origin", r"\bmisrepresent\w*"),
+    Rule(
+        4,
+        "asks for patch files or a different name or version",
+        r"\bpatch\s+(?:files?|form)\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b|\breserved\s+(?:\w+\s+)?names?\b",
+    ),
+    Rule(
+        4,
+        "says what derived versions may be called",
+        r"\b(?:may|must|shall)\s+not\s+be\s+(?:called|named)\b|\bnot\s+(?:be\s+)?called\b",
+        needs=r"\b(?:deriv\w+|modif\w+|changed|altered)\b",
+        unless=r"\bendorse|\bpromote\b",
+    ),
+    Rule(
+        4,
+        "asks that changed versions be renamed",
+        # "If changed, it must be renamed", "may be modified … only if the fonts are renamed to names
+        # not containing …" (renaming the license itself is about the license text)
+        r"\b(?:must|shall|will)\s+(?:also\s+)?be\s+renamed\b|\b(?:is|are)\s+renamed\b|\brename\s+(?:\w+\s+){0,3}?so\s+(?:that\s+)?(?:the\s+)?names?\b",
+        needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*|non-standard)\b",
+    ),
+)

@@ -1,0 +1,132 @@
+"""OSD 7, 8 and 9: the license travels with copies, is not specific to a product, and does not
+restrict other software.
+
+Pure. See ``rule.Rule`` for what a rule is; ``rules.RULES`` gathers every criterion's.
+"""
+
+from __future__ import annotations
+
+from licenses.text.hints.rule import Rule
+from licenses.text.hints.structure import (
+    PATENT,
+)
+
+LICENSE_REACH: tuple[Rule, ...] = (
+    # 7. Distribution of license: the terms travel with every copy, with no extra agreement.
+    Rule(
+        7,
+        "asks that the license travel with copies",
+        # "a copy of this License"; "a copy of or a link to these Terms"
+        r"\bcop(?:y|ies)\s+of\s+(?:or\s+(?:a\s+)?(?:link|reference|pointer)\s+to\s+)?(?:this|these|the)\s+(?:public\s+)?(?:licen[cs]e|agreement|terms)\b"
+        # "keep intact all notices … that refer to this License": the pointer to the terms travels
+        r"|\b(?:keep|leave|retain)\s+intact\s+(?:all\s+)?(?:the\s+)?notices\b[^.;]{0,60}?\brefer\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
+        # "You may obtain a copy of the License at <address>" is the notice put in each file, which
+        # points to the license; it sets no condition.
+        # "Simply including a copy of this Agreement is not sufficient to license ..." says what
+        # the copy does not do.
+        unless=r"\bobtain\s+a\s+copy\s+of\s+the\s+licen[cs]e\s+at\b|\bnot\s+(?:sufficient|enough)\b",
+    ),
+    Rule(
+        7,
+        "asks that the license travel with copies",
+        r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b"
+        r"|\b(?:contains?|retain|keep|include|reproduce|accompan\w*|carry)\b[^.;]{0,60}?\b(?:and|with)\s+(?:all\s+(?:the\s+)?terms\s+of\s+)?(?:this|these)\s+(?:licen[cs]e|agreement|terms)\b"
+        # "Retain Original License ✓" (a permissions table), "keep the original licence with it"
+        r"|\b(?:retain|keep)\s+(?:the\s+)?original\s+licen[cs]e\b(?!\s+(?:fees?|rights?|to)\b)",
+    ),
+    Rule(
+        7,
+        "asks that copies be passed on only under this license",
+        # "may be distributed only under the terms of this License", "must be distributed entirely
+        # under this licence", "all distribution ... must be under the terms of this License"
+        r"\b(?:only|must|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}?under\s+(?:the\s+(?:terms|conditions)\s+(?:and\s+conditions\s+)?of\s+)?this\s+(?:public\s+)?licen[cs]e\b",
+        needs=r"\b(?:distribut\w*|convey\w*|made\s+available|licensed|sublicens\w*|copies|recipients?)\b",
+    ),
+    Rule(
+        7,
+        "keeps recipients' rights under this license",
+        # "may not attempt to alter or restrict the recipients' rights", "the Licensor offers to the
+        # recipient a license to the Work on the same terms", "not allowed to remove this license
+        # from the distribution"
+        r"\b(?:limit|alter|restrict|reduce)\w*\s+(?:\w+\s+){0,6}?(?:the\s+|a\s+|any\s+)?recipients?['’]?s?\s+(?:rights|ability\s+to\s+(?:\w+\s+)?exercise)\b"
+        r"|\boffers?\s+(?:to\s+)?(?:the\s+|each\s+|every\s+)?recipients?\s+a\s+licen[cs]e\b|\bremov\w*\s+(?:this|the)\s+licen[cs]e\s+(?:text\s+)?from\b",
+    ),
+    Rule(
+        7,
+        "asks that the permission notice or conditions travel with copies",
+        r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:may|must|shall)\s+not\s+be\s+removed\b",
+    ),
+    Rule(
+        7,
+        "asks for the license text or its address with copies",
+        r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
+        needs=r"\b(?:include|includ\w+|provide|give|reproduce|accompan\w*|retain|keep|supply|receives?|gets?|contain\w*|refers?|indicate)\b",
+    ),
+    Rule(
+        7,
+        "about additional or different terms for recipients",
+        r"\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:impose|add|apply|offer)\w*\s+(?:\w+\s+){0,2}?(?:additional|different|further|other)\s+(?:\w+\s+){0,3}?(?:terms|restrictions?|conditions)\b"
+        r"|\bno\s+downstream\s+restrictions\b|\bautomatically\s+receives?\s+(?:a\s+)?licen[cs]e\b",
+        needs=r"\brecipients?\b|\bdownstream\b|\bthird\s+part(?:y|ies)\b",
+    ),
+    # 8. License must not be specific to a product.
+    Rule(
+        8,
+        "ties the grant to a particular product or distribution",
+        r"\b(?:only|solely|exclusively)\s+(?:as\s+(?:a\s+)?part\s+of|in\s+connection\s+with|for\s+use\s+(?:with|on|in)|with|on|in|within)\s+(?:the|this|a|an|our|its|your)?\s*(?:[\w'’-]+\s+){0,3}?(?:products?|distributions?|platforms?|devices?|hardware|processors?|operating\s+systems?)\b"
+        r"|\bpart\s+of\s+(?:a|the)\s+particular\s+(?:software\s+)?(?:distribution|product)\b",
+    ),
+    Rule(
+        8,
+        "limits the grant to software that runs on one platform",
+        r"\bplatform\s+limitation\b|\b(?:only|solely)\b[^.;]{0,80}?\bruns?\s+on\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?(?:operating\s+system|platform|hardware|device)",
+    ),
+    # 9. License must not restrict other software.
+    # "Larger Work" counts where the larger work is made or spoken of as a combination, or as a
+    # heading; "distribute the Original Code ... as part of a Larger Work" in a grant's list, or a
+    # cross-reference "(Distribution of a Larger Work)", says nothing about the other software.
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        r"\blarger\s+works?\b",
+        needs=r"\bcombin\w*|\bother\s+(?:\w+\s+){0,2}?(?:code|software|programs?|works?)\b|\bnot\s+governed\b|\bseparate\b|\bindependent\b",
+    ),
+    Rule(9, "concerns other software combined or distributed with it", r"^larger\s+works?\W*$"),
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        r"\b(?:an?|the|in)\s+[“\"']?aggregat(?:e|ion)\b|\bmere\s+aggregation\b",
+        # "sell or give away the Licensed Product, alone or as a component of an aggregate
+        # software distribution" is OSD 1's own wording for passing copies on in a compilation;
+        # it sets no term for the other programs.
+        unless=r"\bcomponent\s+of\s+an?\s+aggregate\s+(?:\w+\s+)?distribution\b",
+    ),
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        r"\b(?:combin\w+|together|along\s*side|distributed\s+with)\b[^.;]{0,60}?\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|code|librar(?:y|ies))\b"
+        r"|\b(?:other|separate|independent)\s+(?:\w+\s+){0,2}?(?:software|programs?|librar(?:y|ies))\b[^.;]{0,80}?\btogether\b",
+        # "the combination of the Original Code with other software or devices": software and
+        # hardware together is what a patent claim reads on (an item of a patent grant's
+        # exceptions, cut from the words "patent" and "infringement"), not a term for other software.
+        unless=PATENT
+        + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b|\b(?:hardware|devices?)\s+(?:or|and|and/or)\s+(?:other\s+)?software\b",
+    ),
+    Rule(
+        9,
+        "says where the license stops for other software",
+        # "independent and separate works ... this License does not apply to those sections",
+        # "separate modules ... distributed in conjunction with the Program under their own
+        # license", "contradicts the license restrictions of other proprietary libraries"
+        r"\b(?:other|separate|independent|independently\s+developed)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|modules?|librar(?:y|ies))\b",
+        needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
+        unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b",
+    ),
+    Rule(
+        9,
+        "reaches other software used with it",
+        r"\bother\s+software\s+(?:with|using)\s+(?:it|this|the)\b|\bservice\s+source\s+code\b|\b(?:all|any)\s+(?:the\s+)?(?:programs?|software)\s+(?:that\s+)?(?:you\s+)?use\s+to\b"
+        r"|\bindependent\s+of\s+any\s+other\s+(?:product|software|program)s?\b|\bsoftware\s+that\s+uses\s+(?:the|this)\b",
+        unless=PATENT,
+    ),
+)

@@ -1,0 +1,122 @@
+"""OSD 1 (free redistribution): the rules that read grants, fees and limits on passing copies on.
+
+Pure. See ``rule.Rule`` for what a rule is; ``rules.RULES`` gathers every criterion's.
+"""
+
+from __future__ import annotations
+
+from licenses.text.hints.rule import Rule
+from licenses.text.hints.structure import (
+    ACCEPTANCE,
+    DISTRIBUTE_VERBS,
+    FREE,
+    GRANT_BACK,
+    GRANT_ITEM,
+    NONCOMMERCIAL,
+    NOT_DERIVED_OBJECT,
+    NOT_GRANTED,
+    OBJECT_FORM,
+    PATENT,
+    RESERVED,
+    RESTATED,
+    ROYALTY_ELSEWHERE,
+    SOURCE_COST,
+    SOURCE_PRICE,
+    TERMS_FOR,
+    TRADEMARK,
+    any_of,
+    permitted,
+)
+
+REDISTRIBUTION: tuple[Rule, ...] = (
+    # 1. Free redistribution: selling or giving copies away, without royalty or fee.
+    Rule(
+        1,
+        "limits passing copies on to non-commercial purposes",
+        rf"\bfor\s+{NONCOMMERCIAL}\s+purposes?\s+only\b|\b(?:{DISTRIBUTE_VERBS}|copies|share)\b[^.;]{{0,60}}?\b(?:only|solely)\b[^.;]{{0,30}}?\bfor\s+(?:\w+,?\s+){{0,2}}?{NONCOMMERCIAL}"
+        rf"|\b{NONCOMMERCIAL}\s+(?:re)?distribution\b",
+        # "for the avoidance of doubt, Section 2(a)(1) grants You the right to … Share … for
+        # NonCommercial purposes only" restates a limit that is read where the grant is made
+        unless=RESTATED,
+    ),
+    Rule(
+        1,
+        "asks for a royalty or fee",
+        r"\broyalt(?:y|ies)\b(?!-free|\s+free)|\b(?:licen[cs]e|distribution|redistribution|distributor|subscription|usage|copying)\s+fees?\b"
+        r"|\bcharge\s+(?:a\s+|any\s+|no\s+)?(?:\w+\s+){0,2}?fees?\b(?!\s*for,?\s+(?:\w+\s+){0,2}?(?:warranty|support|services?|maintenance|indemnity))",
+        unless=any_of(PATENT, SOURCE_COST, ROYALTY_ELSEWHERE),
+    ),
+    Rule(
+        1,
+        "says copies are passed on free of charge or at cost",
+        r"\b(?:distribut\w*|licensed|sold|transfer\w*|copies)\b[^.;]{0,60}?"
+        + FREE
+        + "|"
+        + FREE
+        + r"[^.;]{0,40}?\b(?:distribut\w*|transfer\w*|copies)\b"
+        r"|\b(?:sold|sell|selling)\s+(?:\w+\s+){0,2}?by\s+(?:it|them)sel(?:f|ves)\b|\bfees?\s+for\s+(?:the|this)\s+\w+\s+itself\b",
+        unless=PATENT + "|" + GRANT_BACK + "|" + SOURCE_COST,
+    ),
+    Rule(
+        1,
+        "asks that a commercial license be bought",
+        r"\b(?:purchase|buy)\s+(?:a\s+|an\s+)?(?:separate\s+|additional\s+)?commercial\s+licen[cs]e\b",
+    ),
+    Rule(
+        1,
+        "forbids selling copies",
+        r"\b(?:(?:may|shall|must|will)\s+not|cannot|can\s+not)\s+(?:sell|resell|charge)\b"
+        # the passive prohibition: "Distribution of the Program by a commercial organization ... is
+        # prohibited if any payment is made"
+        r"|\b(?:distribution|redistribution|sale|selling|resale)\b[^.;]{0,100}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b",
+        # "You may not charge a fee for any copy of the Source Code in excess of Your cost", "You
+        # cannot charge for the Source Code": the price of a source copy (OSD 2), not of the program.
+        unless=SOURCE_PRICE,
+    ),
+    Rule(
+        1,
+        "lets copies be passed on for a fee",
+        # "if you distribute copies, whether gratis or for a fee", "distribute this software,
+        # possibly in exchange for a fee", "(and charge for them if you wish)"
+        r"\b(?:distribut\w*|copies|sell\w*)\b[^.;]{0,60}?\bfor\s+a\s+(?:\w+\s+)?fee\b"
+        r"|\bcharge\s+for\s+(?:them|it|copies|this\s+service|(?:the\s+)?distribution|the\s+physical)\b"
+        r"|\bredistribut\w*\b[^.;]{0,60}?" + FREE,
+        unless=any_of(PATENT, SOURCE_COST),
+    ),
+    Rule(
+        1,
+        "grants redistribution",
+        r"(?:" + permitted(DISTRIBUTE_VERBS) + r")" + NOT_DERIVED_OBJECT,
+        # "may distribute it only under this License" is a condition (OSD 7), not a grant.
+        unless=any_of(
+            PATENT,
+            ACCEPTANCE,
+            NOT_GRANTED,
+            GRANT_BACK,
+            TRADEMARK,
+            RESERVED,
+            RESTATED,
+            TERMS_FOR,
+            r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
+            # the license as an instrument: "You may use this License to distribute your own
+            # Derivative Works" says which terms go with them, not that You may distribute
+            r"\b(?:use|apply|choose|adopt)\s+this\s+licen[cs]e\s+to\b",
+            OBJECT_FORM,
+        ),
+    ),
+    Rule(
+        1,
+        "grants redistribution",
+        r"\b(?!distribution\b|redistribution\b)(?:{DISTRIBUTE})\b" + NOT_DERIVED_OBJECT,
+        item=GRANT_ITEM,
+        # an item whose only object, after its verbs, is derived works ("to Distribute and Publicly
+        # Perform Adaptations.") grants acts on those works: OSD 3's question
+        unless=PATENT + r"|^(?:to\s+)?(?:[\w/-]+,?\s+){1,25}?(?:{DERIVED})\W*$",
+    ),
+    Rule(
+        1,
+        "grants or withholds passing copies on",
+        # a permissions table's row or a list item: "Share Verbatim Copy ✓", "sell copies of it"
+        r"^(?:share|sell|distribute|redistribute|give\s+away)\s+(?:verbatim\s+|exact\s+|unmodified\s+)?cop(?:y|ies)\b",
+    ),
+)

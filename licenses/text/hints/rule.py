@@ -1,0 +1,23 @@
+"""One wording rule (pure): a pattern read sentence by sentence, with optional conditions.
+
+``needs`` must also match the sentence, ``unless`` must not; ``item`` rules read only list items
+that continue a grant or a restriction. Patterns may name the concepts ``{DERIVED}``,
+``{DISTRIBUTE}`` and ``{SOURCE}``, which ``rules.compiled`` widens with a license's own terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    number: int
+    reason: str
+    pattern: str
+    needs: str = ""
+    unless: str = ""
+    item: str = ""  # the sentence must start like this (a list item)
+    # Whether the rule also reads definitions ("'Source' means the preferred form ..."): most
+    # definitions only name things, and the clauses that use the names are the ones to read.
+    definitions: bool = False
