@@ -19,8 +19,8 @@ APPENDIX = re.compile(
 def is_heading_text(s: str) -> bool:
     """A short title: "Grant of Copyright License.", "DEFINITIONS", not "A compatible license."."""
     s = s.strip().strip("*_").strip()
-    if not s or len(s) > 100 or s[-1] in ",;:" or ";" in s:
-        return False
+    if not s or len(s) > 100 or s[-1] in ",;:" or ";" in s and any(c.islower() for c in s):
+        return False  # a ";" joins clauses of a sentence, but two titles in capitals too
     letters = [c for c in s if c.isalpha()]
     if letters and not any(c.isupper() or c.islower() for c in letters):
         return len(s) <= 20 and s[-1] not in "。．.!?！？"  # a script without case: short and no full stop

@@ -14,7 +14,8 @@ _LABEL = re.compile(
     r"""
     (?:
         (?P<word>Section|SECTION|Article|ARTICLE|Clause|CLAUSE|§)[ \t]{0,3}
-            (?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?:er|re|st)?(?P<wdot>\.?)  # "Article 1er"
+            (?:(?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?:er|re|st)?|(?P<wrom>[IVXLC]{1,7}))  # "Article 1er", "ARTICLE IV"
+            (?P<wdot>\.?)
       | (?P<dec>\d{1,4}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
       | \((?P<pin>\d{1,4}|[a-zA-Z]{1,5})\)
       | \[(?P<bin>\d{1,3}|[a-zA-Z])\]  # "[1]", "[a]"; no longer words: "[name]" is a placeholder
@@ -95,8 +96,12 @@ def tokens(s: str) -> tuple[str, ...]:
 def numeric_tokens(path_tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A path's tokens without leading words ("section") and trailing ".0" (ODbL "2.0")."""
     toks = list(path_tokens)
+    worded = False
     while toks and toks[0] in _WORD_TOKENS:
         toks.pop(0)
+        worded = True
+    if worded and toks and toks[0].isalpha() and roman_value(toks[0]):
+        toks[0] = str(roman_value(toks[0]))  # "Article IV" holds 4: its "4.1" is that number
     while len(toks) > 1 and toks[-1] == "0":
         toks.pop()
     return tuple(toks)
@@ -162,7 +167,12 @@ def _parse_prefix(line: str) -> Label | None:
     if g["tight"] and not (g["dec"] and not g["subs"] or (g["bare"] or "").isdigit()):
         return None  # "1.Definitions" and "5.2.“Data”" are labels; "U.S." is not
     if g["word"]:
-        nums = tuple(int(x) for x in g["wnum"].split("."))
+        if g["wrom"]:
+            if not roman_value(g["wrom"]) or g["word"] == "§":
+                return None  # "Section CC" is no number; "§ I" is not printed
+            nums = (roman_value(g["wrom"]),)
+        else:
+            nums = tuple(int(x) for x in g["wnum"].split("."))
         text = line[: m.end("wdot")].rstrip(".") or line[: m.end()]
         deco = "§" if g["word"] == "§" else g["word"].lower()
         readings = (Reading(("num", deco, len(nums)), nums),)

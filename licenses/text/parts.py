@@ -26,7 +26,7 @@ PART = re.compile(
     r"(?P<name>(?:PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|APPENDIX|Appendix|ANNEX|Annex|ADDENDUM|Addendum"
     r"|ATTACHMENT|Attachment)(?:[ \t]+(?:[A-Z]|[IVX]{1,5}|\d{1,3})\b)?)[ \t]*(?:[.:–—-]|$)"
 )
-_TITLE_WORDS = re.compile(r"(?i)\b(?:license|licence|agreement|terms|lizenz|licencia|licenza)\b")
+TITLE_WORDS = re.compile(r"(?i)\b(?:license|licence|agreement|terms|lizenz|licencia|licenza)\b")
 
 
 def part_name(line: str) -> str:
@@ -38,7 +38,7 @@ def part_name(line: str) -> str:
 def title_slug(candidates: list[str]) -> str:
     """A prefix for a second document from the short lines that stand before its clauses:
     the first that names a license or agreement, else the first of them."""
-    named = [c for c in candidates if _TITLE_WORDS.search(c)]
+    named = [c for c in candidates if TITLE_WORDS.search(c)]
     pick = (named or candidates or [""])[0]
     return short_slug(pick) if pick else ""  # "" lets Spaces.open number the part
 

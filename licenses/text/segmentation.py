@@ -32,7 +32,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "4"
+VERSION = "5"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -214,10 +214,14 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
 
     def _after_colon(self, i: int, item: bool = False) -> bool:
         """Whether the nearest text line above ends with ":" ("...include using the Software:");
-        with ``item``, also a clause's own line ("4. … provided that You meet these conditions:")."""
+        with ``item``, also a clause's own line ("4. … provided that You meet these conditions:").
+        A paragraph that closed the list above counts as text ("When the Program is made
+        available in source code form:" then "a." on the next line opens a second list)."""
         for j in range(i - 1, max(i - 4, -1), -1):
             if not self.lines[j].blank:
-                return (item or not self.accepted[j]) and self.text[
+                last = self.drafts[-1] if self.drafts else None
+                closing = last is not None and last.line == j and last.path.endswith(".closing")
+                return (item or not self.accepted[j] or closing) and self.text[
                     self.lines[j].start : self.lines[j].end
                 ].rstrip().endswith(":")
         return False

@@ -11,6 +11,7 @@ from licenses.text.addresses import slug
 from licenses.text.assembly import Draft
 from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
 from licenses.text.numbering import is_first, parse_label
+from licenses.text.parts import TITLE_WORDS
 
 
 class UnnumberedHeadings:
@@ -86,6 +87,8 @@ class UnnumberedHeadings:
         if not rest or len(rest) > 80 or rest[-1] in ",;:.!?" or not rest[0].isupper():
             return False
         first = self.text[nxt.body : nxt.body + 1]
+        if first.islower() and parse_label(self.text[nxt.body : nxt.end]) is not None:
+            return is_heading_text(rest)  # "2. GRANT OF RIGHTS" straight above "a.  Subject to …"
         if not (first.isupper() or first in "\"“‘'«(" or first.isdigit()):
             return False
         if is_heading_text(rest):
@@ -138,7 +141,10 @@ class UnnumberedHeadings:
             body is not None
             and line[0].isupper()
             and line[-1] not in ".,;:"
-            and (self._next_sibling_at_top(body) or is_heading_text(line) and self._restarts_top(body))
+            and (
+                self._next_sibling_at_top(body)
+                or (is_heading_text(line) or TITLE_WORDS.search(line)) and self._restarts_top(body)
+            )
         ):
             return (
                 True  # "Permissions for Redistribution" between (1) and (2), "License Terms" above a new "1."

@@ -1,0 +1,156 @@
+"""Shapes of numbering seen in real licenses but not in the fixtures (issue 12, round 3), each on a
+synthetic text of our own. Shapes already covered elsewhere (Article 1, § 1, NBSP, CRLF with form
+feeds, dotted roman items, Schedule 1, '"Term" means') are not repeated here."""
+
+from licenses.text.headings import is_heading_text
+from licenses.text.numbering import parse_label
+from licenses.text.segmentation import segment
+
+
+def paths(text: str) -> list[str]:
+    return [s.path for s in segment(text) if s.label]
+
+
+def by_path(text: str):
+    return {s.path: s for s in segment(text)}
+
+
+def test_upper_roman_top_level_numbers_past_the_ambiguous_letters():
+    # "I." could be the ninth letter, "V." the twenty-second: after "IV." they are roman
+    text = "".join(
+        f"{r}. {title}\n\nWords of {title.lower()}.\n\n"
+        for r, title in zip(
+            ["I", "II", "III", "IV", "V", "VI"],
+            ["Definitions", "Grant", "Conditions", "Warranty", "Liability", "Law"],
+            strict=True,
+        )
+    )
+    assert paths(text) == ["I", "II", "III", "IV", "V", "VI"]
+    assert by_path(text)["V"].heading == "Liability"
+
+
+def test_article_and_section_with_roman_numbers():
+    text = (
+        'ARTICLE I - DEFINITIONS\n\n1.1 "Work" means the program.\n\n1.2 "You" means the user.\n\n'
+        "ARTICLE II - GRANT\n\n2.1 You may copy the Work.\n\nARTICLE III - LAW\n\nThe law of the seat applies.\n"
+    )
+    assert paths(text) == ["ARTICLE I", "1.1", "1.2", "ARTICLE II", "2.1", "ARTICLE III"]
+    segs = by_path(text)
+    assert segs["ARTICLE II"].heading == "GRANT"
+    assert segment(text)[segs["2.1"].parent].path == "ARTICLE II"  # "ARTICLE II" holds 2: its 2.1
+    assert parse_label("Section IV. Remedies").text == "Section IV"
+    assert parse_label("Section IIII applies") is None  # no roman numeral
+    # a citation in a wrapped sentence stays prose
+    prose = "1. Grant.\n\nYou may copy the work, and\nSection IV of the Act applies to you.\n\n2. End.\n"
+    assert paths(prose) == ["1", "2"]
+
+
+def test_closing_parenthesis_lists_and_capital_letters_under_numbers_in_brackets():
+    text = (
+        "You may, on these terms:\n\n1) copy the software;\n\n2) change it; and\n\n3) share it.\n\n"
+        "Conditions apply as follows.\n"
+    )
+    assert paths(text)[:3] == ["1", "2", "3"]
+    nested = (
+        "1. Grant\n\n(1) You may use it for:\n\n(A) research;\n\n(B) teaching; and\n\n(C) testing.\n\n"
+        "(2) You may share it.\n\n2. Conditions\n\nKeep notices.\n"
+    )
+    assert paths(nested) == ["1", "1(1)", "1(1)(A)", "1(1)(B)", "1(1)(C)", "1(2)", "2"]
+
+
+def test_a_title_in_capitals_straight_above_a_lower_case_item_is_the_clause_title():
+    text = (
+        "1. DEFINITIONS\nWords.\n\n2. GRANT OF RIGHTS\na.  You may copy the work in any form.\n\n"
+        "b.  You may change the work.\n\n3. CONDITIONS\nKeep notices.\n"
+    )
+    segs = by_path(text)
+    assert paths(text) == ["1", "2", "2(a)", "2(b)", "3"]
+    assert segs["2"].heading == "GRANT OF RIGHTS" and segs["2"].text == ""
+    # a sentence above an item is the clause's words, not its title
+    prose = (
+        "1. DEFINITIONS\nWords.\n\n2. You may copy the work in the forms listed here\na.  in source form;\n"
+    )
+    assert by_path(prose)["2"].heading == ""
+
+
+def test_a_lead_in_after_a_list_opens_a_second_list_on_the_very_next_line():
+    text = (
+        "1. GRANT\nWords.\n\n2. REQUIREMENTS\nYou may distribute in object code form, provided that:\n\n"
+        "a.  you comply with this Agreement; and\n\nb.  your license agreement:\n"
+        "\ti.  disclaims warranties;\n\tii.  excludes liability.\n\n"
+        "When the Program is made available in source code form:\n"
+        "a.  it must be made available under this Agreement; and\n"
+        "b.  a copy of this Agreement must be included.\n\n3. DISTRIBUTION\nWords.\n"
+    )
+    assert paths(text) == ["1", "2", "2(a)", "2(b)", "2(b)(i)", "2(b)(ii)", "2.list-2(a)", "2.list-2(b)", "3"]
+    segs = by_path(text)
+    assert segs["2.list-2"].text == "When the Program is made available in source code form:"
+    assert segs["2(b)(ii)"].text == "excludes liability."
+
+
+def test_a_translation_after_the_original_under_a_title_naming_the_licence():
+    text = (
+        "Datenlizenz Beispiel\n\n(1) Jede Nutzung ist erlaubt.\n\n(2) Der Vermerk muss bleiben.\n\n\n"
+        "Data licence example – version 1.0\n\n(1) Any use is permitted.\n\n(2) The note must stay.\n"
+    )
+    assert paths(text) == [
+        "(1)",
+        "(2)",
+        "data-licence-example-version/(1)",
+        "data-licence-example-version/(2)",
+    ]
+    assert (
+        by_path(text)["data-licence-example-version/preamble"].heading == "Data licence example – version 1.0"
+    )
+    assert by_path(text)["(2)"].text == "Der Vermerk muss bleiben."  # the title is not its tail
+
+
+def test_one_line_items_are_words_not_titles_while_a_titled_clause_keeps_its_title():
+    text = (
+        "A. Grant: you may engage in the following activities:\n\n"
+        "     1. Use\n     2. Distribution\n     3. Reproduction\n\n"
+        "B. Limits: none.\n"
+    )
+    segs = by_path(text)
+    assert [segs[p].text for p in ("A(1)", "A(2)", "A(3)")] == ["Use", "Distribution", "Reproduction"]
+    assert all(segs[p].heading == "" for p in ("A(1)", "A(2)", "A(3)"))
+    titled = "1. Definitions\n\n1.1 Words.\n\n1.1.1 More words.\n\n2. Grant\n\nYou may.\n\n3. GOVERNING LAW\n"
+    segs = by_path(titled)
+    assert segs["1"].heading == "Definitions"  # it has children
+    assert segs["1.1"].heading == "Words."  # so has this one
+    assert segs["3"].heading == "GOVERNING LAW"  # a title in capitals stays one, text or not
+
+
+def test_a_title_in_capitals_joined_by_a_semicolon_heads_the_list_below():
+    text = (
+        "GRANT\n\nA. You may copy.\n\nB. You may share.\n\n"
+        "WARRANTIES; INDEMNITY\n\n"
+        "A. No Warranty: THE WORK IS PROVIDED AS IS.\n\nB. Waiver: YOU WAIVE ALL CLAIMS.\n"
+    )
+    segs = by_path(text)
+    assert segs["warranties-indemnity"].heading == "WARRANTIES; INDEMNITY"
+    assert segs["warranties-indemnity/B"].text == "Waiver: YOU WAIVE ALL CLAIMS."
+    # a sentence with a ";" stays no title
+    assert not is_heading_text("You may copy; you may share")
+
+
+def test_line_breaks_of_every_kind_and_tabs_after_numbers():
+    for br in ("\n", "\r\n", "\r"):
+        text = br.join(
+            [
+                "1.\tGrant",
+                "",
+                "You may.",
+                "",
+                "2.\tConditions",
+                "",
+                "(a)\u00a0Keep notices;",
+                "",
+                "(b)\tMark changes.",
+                "",
+            ]
+        )
+        segs = by_path(text)
+        assert paths(text) == ["1", "2", "2(a)", "2(b)"], repr(br)
+        assert segs["2(a)"].text == "Keep notices;"
+        assert text[segs["2(b)"].start : segs["2(b)"].end] == "(b)\tMark changes."
