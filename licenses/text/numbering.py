@@ -19,7 +19,7 @@ _LABEL = re.compile(
       | (?P<dec>\d{1,4}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
       | \((?P<pin>\d{1,4}|[a-zA-Z]{1,5})\)
       | \[(?P<bin>\d{1,3}|[a-zA-Z])\]  # "[1]", "[a]"; no longer words: "[name]" is a placeholder
-      | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])
+      | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．]|(?<=\d)-(?=[ \t]))  # "1- OBJET" too
       | (?P<spnum>\d{1,3})(?=[ \t]{1,6}["“‘'«]?[A-ZÀ-Þ])  # "1 Definitions": a number and a capital
       | (?P<part>\d{1,3})(?P<plet>[A-Z])(?=[ \t]{1,6}[A-Z][a-z])  # "4A Restrictions": a sub-part of 4
     )
@@ -200,7 +200,8 @@ def _parse_prefix(line: str) -> Label | None:
     elif g["bin"]:
         readings = _simple_readings(g["bin"], "[]")
     else:
-        readings = _simple_readings(g["bare"], g["bend"])
+        # "1- OBJET" then "2. L'ÉTENDUE": a dash after a number is another print of the dot
+        readings = _simple_readings(g["bare"], "." if g["bend"] == "-" else g["bend"])
         if (
             len(g["bare"]) > 1
             and not g["bare"].isdigit()

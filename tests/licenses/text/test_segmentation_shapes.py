@@ -154,3 +154,50 @@ def test_line_breaks_of_every_kind_and_tabs_after_numbers():
         assert paths(text) == ["1", "2", "2(a)", "2(b)"], repr(br)
         assert segs["2(a)"].text == "Keep notices;"
         assert text[segs["2(b)"].start : segs["2(b)"].end] == "(b)\tMark changes."
+
+
+def test_lower_case_words_after_an_item_that_ends_without_punctuation_finish_the_parent_sentence():
+    text = (
+        "1. Bedingungen\n\n     a. Sie dürfen Abwandlungen nur unter\n\n"
+        "          i. dieser Lizenz,\n\n          ii. einer späteren Version dieser Lizenz\n\n"
+        "        verbreiten oder öffentlich zeigen.\n\n        Falls Sie die Abwandlung lizenzieren, gilt dies.\n\n"
+        "2. Haftung\n\nKeine.\n"
+    )
+    segs = by_path(text)
+    assert segs["1(a)(ii)"].text == "einer späteren Version dieser Lizenz"
+    assert segs["1(a).closing"].text.startswith("verbreiten oder öffentlich zeigen.")
+
+
+def test_a_paragraph_in_a_script_without_capitals_left_of_the_list_is_no_part_of_its_last_item():
+    text = (
+        "第1条（利用許諾）\n\nあなたは次の行為ができる。\n\n"
+        "    a. 本作品を複製すること、\n    b. 本作品を頒布すること、\n\n"
+        "上記の利用は、すべての媒体で行うことができる。\n\n第2条（制限）\n\n制限がある。\n"
+    )
+    segs = by_path(text)
+    assert segs["第1条(b)"].text == "本作品を頒布すること、"
+    assert segs["第1条.closing"].text == "上記の利用は、すべての媒体で行うことができる。"
+
+
+def test_a_number_with_a_dash_continues_with_dots():
+    text = (
+        "1- OBJET.\nCette licence définit les conditions.\n\n"
+        "2. L’ÉTENDUE DE LA JOUISSANCE.\nCette œuvre est soumise au droit d’auteur.\n\n"
+        "3. DROITS CONNEXES.\nLes actes sont permis.\n"
+    )
+    segs = by_path(text)
+    assert paths(text) == ["1", "2", "3"]
+    assert segs["2"].heading == "L’ÉTENDUE DE LA JOUISSANCE."  # accented capitals read as a title
+    assert parse_label("1-2 copies") is None and parse_label("3-year term") is None
+
+
+def test_a_last_item_whose_elder_sibling_is_missing_from_the_text():
+    text = (
+        "1. Diversen\n\n    a. Elk gebruik is toegestaan.\n\n    b. Nog een regel.\n\n"
+        "    c. Indien een bepaling nietig is, blijft de rest van kracht.\n\n"
+        "    d. Een afstand moet schriftelijk.\n\n    f. Deze Licentie bevat de volledige overeenkomst.\n"
+    )
+    assert paths(text) == ["1", "1(a)", "1(b)", "1(c)", "1(d)", "1(f)"]
+    # a letter that skips one at another indentation is still words of the item above
+    wrapped = "1. Terms\n\n    a. Keep this.\n\n    b. Also this, as in paragraph\n\nd. of the Act.\n"
+    assert paths(wrapped) == ["1", "1(a)", "1(b)"]
