@@ -143,8 +143,10 @@ class ListEnds:
 
     def _shouted_after_list(self, i: int) -> bool:
         """A paragraph in capitals after a list's last item (a BSD-style disclaimer) is no part of
-        that item: the item is in mixed case, untitled, and no further item follows."""
-        if not self.stack or not self.lines[i - 1].blank:
+        that item: the item is in mixed case, untitled, and no further item follows. No blank
+        line is needed when the item's sentence ended and the line is all capitals
+        ("…written permission." then "THE UNIVERSITY … DISCLAIM ALL WARRANTIES")."""
+        if not self.stack or not (self.lines[i - 1].blank or self._shouts_after_full_stop(i)):
             return False
         first = self.drafts[self.stack[0].seg]
         if any(self.drafts[lvl.seg].heading for lvl in self.stack) or self._indent(i) > self._indent(
@@ -166,6 +168,15 @@ class ListEnds:
             self.stack.clear()  # the paragraph under "Disclaimer" is that heading's text; the list ended
             return False
         return True
+
+    def _shouts_after_full_stop(self, i: int) -> bool:
+        above = self.text[self.lines[i - 1].start : self.lines[i - 1].end].rstrip()
+        line = self.text[self.lines[i].body : self.lines[i].end]
+        return (
+            _SENTENCE_END.search(above) is not None
+            and sum(c.isupper() for c in line) >= 20
+            and not any(c.islower() for c in line)
+        )
 
     def _list_goes_on(self, i: int) -> bool:
         """Whether the next label after line ``i`` continues any open list."""

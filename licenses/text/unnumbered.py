@@ -70,6 +70,15 @@ class UnnumberedHeadings:
         centre = self._indent(i) + (head.end - head.start) / 2
         return abs(centre - (self._indent(body) + width / 2)) <= 8
 
+    def _opens_first(self, k: int) -> bool:
+        """Whether line ``k`` holds a first number ("1.", "0.", "Section 1") at the margin."""
+        label = parse_label(self.text[self.lines[k].body : self.lines[k].end])
+        return (
+            label is not None
+            and self._indent(k) == 0
+            and any(is_first(r) and len(r.value) == 1 for r in label.readings)
+        )
+
     def _restarts_top(self, k: int) -> bool:
         """Whether line ``k`` starts the outermost list's numbering again ("1." after "7.")."""
         if not self.stack or not self.lines[k - 1].blank:
@@ -153,6 +162,8 @@ class UnnumberedHeadings:
             return False
         if not any(c.islower() for c in line):
             return True
+        if body is not None and TITLE_WORDS.search(line) and self._opens_first(body):
+            return True  # "Mozilla Public License Version 1.1" above "1. Definitions.": the next document
         if body is not None and body == i + 2 and len(line) <= 40 and self._shouted_after_list(body):
             self.stack.clear()  # "Disclaimer" above the capitals paragraph after the conditions ends them
             return True

@@ -201,3 +201,33 @@ def test_a_last_item_whose_elder_sibling_is_missing_from_the_text():
     # a letter that skips one at another indentation is still words of the item above
     wrapped = "1. Terms\n\n    a. Keep this.\n\n    b. Also this, as in paragraph\n\nd. of the Act.\n"
     assert paths(wrapped) == ["1", "1(a)", "1(b)"]
+
+
+def test_a_disclaimer_in_capitals_straight_after_the_last_condition_without_a_blank_line():
+    text = (
+        "Permission is granted, subject to the following conditions:\n\n"
+        "1. The code must retain the above notice.\n"
+        "2. The authors' names are not used to endorse products\nwithout written permission.\n"
+        "THE AUTHORS DISCLAIM ALL WARRANTIES WITH REGARD TO THIS SOFTWARE, INCLUDING\n"
+        "ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS.\n"
+    )
+    segs = by_path(text)
+    assert (
+        segs["2"].text == "The authors' names are not used to endorse products\nwithout written permission."
+    )
+    assert segs["disclaimer"].text.startswith("THE AUTHORS DISCLAIM")
+    # a wrapped item whose next line is in capitals mid-sentence keeps it
+    inner = "1. Keep the notice.\n2. Do not use the name of\nTHE UNIVERSITY OF EDINBURGH IN ADVERTISING OR PROMOTION.\n"
+    assert "disclaimer" not in by_path(inner)
+
+
+def test_a_title_naming_a_licence_above_a_fresh_list_is_a_heading_not_the_appendix_tail():
+    text = (
+        "AMENDMENTS\n\nI. Effect. These terms apply.\n\nII. Names. No marks are licensed.\n\n"
+        'EXHIBIT A - Notice\n\n"The contents of this file are subject to this License."\n\n\n'
+        'Example Public License Version 1.1\n\n1. Definitions.\n\n     1.1. "Work" means the code.\n'
+    )
+    segs = by_path(text)
+    assert segs["exhibit-a-notice"].text == '"The contents of this file are subject to this License."'
+    assert segs["example-public-license-version-1-1"].heading == "Example Public License Version 1.1"
+    assert paths(text) == ["I", "II", "1", "1.1"]
