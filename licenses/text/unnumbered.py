@@ -7,11 +7,16 @@ and drafts); whether a piece of text reads like a heading at all is :mod:`licens
 
 from __future__ import annotations
 
+import re
+
 from licenses.text.addresses import slug
 from licenses.text.assembly import Draft
 from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
 from licenses.text.numbering import is_first, parse_label
 from licenses.text.parts import TITLE_WORDS
+
+# "Example Public License 1.1 - Exhibit B": a title that names the appendix at its end
+_NAMED_APPENDIX = re.compile(r"(?i)[-–—:][ \t]*(?:appendix|exhibit|schedule|annex)[ \t]+[A-Z0-9]{1,3}$")
 
 
 class UnnumberedHeadings:
@@ -137,7 +142,7 @@ class UnnumberedHeadings:
                 and body is not None
                 and self._next_sibling_at_top(body)
             )
-        if APPENDIX.match(line):
+        if APPENDIX.match(line) or _NAMED_APPENDIX.search(line):
             return True
         if i == self.first_line:
             return False  # the title belongs to the preamble

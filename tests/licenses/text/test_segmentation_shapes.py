@@ -231,3 +231,13 @@ def test_a_title_naming_a_licence_above_a_fresh_list_is_a_heading_not_the_append
     assert segs["exhibit-a-notice"].text == '"The contents of this file are subject to this License."'
     assert segs["example-public-license-version-1-1"].heading == "Example Public License Version 1.1"
     assert paths(text) == ["I", "II", "1", "1.1"]
+
+
+def test_a_title_that_names_its_appendix_at_the_end_is_a_heading():
+    text = (
+        "1. Grant.\n\nYou may.\n\n2. Law.\n\nOurs.\n\n"
+        "Example Public License 1.0 - Exhibit A\n\nThe contents of this file are subject to the License.\n"
+    )
+    segs = by_path(text)
+    assert segs["2"].text == "Ours."
+    assert segs["example-public-license-1-0-exhibit-a"].text.startswith("The contents")
