@@ -169,6 +169,27 @@ class ListEnds:
             return False
         return True
 
+    def _after_one_line_items(self, i: int) -> bool:
+        """ "1. keep notices;" / "2. mark changes." each on a line of its own, then "That is all."
+        on the next line, not right of them: words after the list, not the last item's (its
+        elder sibling shows the items do not wrap, and its sentence ended)."""
+        if not self.stack or self.lines[i - 1].blank:
+            return False
+        top = self.stack[-1]
+        item = self.drafts[top.seg]
+        if self.drafts[-1] is not item or i != item.line + 1 or item.heading or not item.label:
+            return False
+        ln = self.lines[i]
+        if self._indent(i) > self._indent(item.line) or not self.text[ln.body : ln.body + 1].isupper():
+            return False
+        elder = self.drafts[top.seg - 1] if top.seg else None
+        if elder is None or not elder.label or elder.parent != item.parent or elder.line != item.line - 1:
+            return False
+        own = self.text[self.lines[item.line].start : self.lines[item.line].end].rstrip()
+        if _SENTENCE_END.search(own) is None or parse_label(self.text[ln.body : ln.end]) is not None:
+            return False
+        return len(top.value) == 1 and not self._next_is(i, top.style, top.value[0] + 1)
+
     def _shouts_after_full_stop(self, i: int) -> bool:
         above = self.text[self.lines[i - 1].start : self.lines[i - 1].end].rstrip()
         line = self.text[self.lines[i].body : self.lines[i].end]

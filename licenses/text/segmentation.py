@@ -349,6 +349,11 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                     self._add_unnumbered(i)
                 elif self._shouted_after_list(i):
                     self._add_paragraph(i)
+                elif self._after_one_line_items(i):
+                    if len(self.stack) > 1:
+                        self._add_closing(i, len(self.stack) - 2)
+                    else:
+                        self._add_paragraph(i, ahead=0)
                 elif (keep := self._closes_list(i)) >= 0:
                     self._add_closing(i, keep)
                 elif self._left_of_hanging_list(i):

@@ -241,3 +241,19 @@ def test_a_title_that_names_its_appendix_at_the_end_is_a_heading():
     segs = by_path(text)
     assert segs["2"].text == "Ours."
     assert segs["example-public-license-1-0-exhibit-a"].text.startswith("The contents")
+
+
+def test_a_sentence_on_the_line_after_a_list_of_one_line_items_is_no_part_of_the_last():
+    text = (
+        "1. Limits\n\n     No patent license is granted:\n"
+        "\t a. for code You removed; or\n\t b. for code of others.\n"
+        "\t This License grants no rights in trademarks.\n\n2. End\n\nDone.\n"
+    )
+    segs = by_path(text)
+    assert segs["1(b)"].text == "for code of others."
+    assert segs["1.closing"].text == "This License grants no rights in trademarks."
+    top = "The conditions are:\n1. keep notices;\n2. mark changes.\nThat is all.\n"
+    assert by_path(top)["2"].text == "mark changes."
+    # an item that wraps keeps its next line, capital or not
+    wrapped = "The conditions are:\n1. keep notices;\n2. mark the changes made by\nThe Author in a file.\n"
+    assert by_path(wrapped)["2"].text == "mark the changes made by\nThe Author in a file."
