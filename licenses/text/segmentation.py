@@ -91,11 +91,26 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 or self._heads_alone(i, label)
                 and not _REFERS.search(tail)
                 or self._opens_confirmed_list(i, label, prev)
+                or self._next_in_comma_list(i, label, tail)
             ):
                 return None  # a wrapped line that happens to start with "7. "
         if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _next_in_comma_list(self, i: int, label: Label, tail: str) -> bool:
+        """ "2. … documented," then "3. the Licensee …" in line with "2.": the next item of a list
+        whose items end with commas (the item before "2." ended with one too)."""
+        if not tail.endswith(",") or not self.stack:
+            return False
+        top = self.stack[-1]
+        line = self.drafts[top.seg].line
+        if self._indent(i) != self._indent(line) or not any(
+            r.style == top.style and self._continues(top.value, r.value) for r in label.readings
+        ):
+            return False
+        above = next((k for k in range(line - 1, -1, -1) if not self.lines[k].blank), -1)
+        return above >= 0 and self.text[self.lines[above].start : self.lines[above].end].rstrip().endswith(",")
 
     def _opens_confirmed_list(self, i: int, label: Label, prev) -> bool:
         """ "…non-exclusive license" then an indented "(a) under …": a first item right of the line

@@ -257,3 +257,16 @@ def test_a_sentence_on_the_line_after_a_list_of_one_line_items_is_no_part_of_the
     # an item that wraps keeps its next line, capital or not
     wrapped = "The conditions are:\n1. keep notices;\n2. mark the changes made by\nThe Author in a file.\n"
     assert by_path(wrapped)["2"].text == "mark the changes made by\nThe Author in a file."
+
+
+def test_the_next_item_of_a_list_whose_items_end_with_commas():
+    text = (
+        "1. DISTRIBUTION\n\nThe Licensee undertakes that:\n\n"
+        "   1. the resulting software will be governed by this Agreement,\n"
+        "   2. the contributions in the resulting software\n      will be clearly identified,\n"
+        "   3. the Licensee will allow access to the source code.\n\n2. END\n\nDone.\n"
+    )
+    assert paths(text) == ["1", "1(1)", "1(2)", "1(3)", "2"]
+    # a number after a comma in a sentence of prose stays prose
+    prose = "1. Terms\n\n   The limits of Articles 8,\n   9. and 10 apply.\n\n2. End\n"
+    assert paths(prose) == ["1", "2"]
