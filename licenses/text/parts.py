@@ -122,7 +122,7 @@ class PartHeadings:
             for d in self.drafts[old_start:] if earlier else ():
                 if d.label and not split_space(d.path)[0]:
                     d.path = in_space(earlier, d.path)
-            first = self.part_line if by_part else title_line
+            first = self.part_line + 1 if by_part else title_line  # "Schedule 1" itself stays "schedule-1"
             for d in self.drafts:
                 if not d.label and d.line >= first and d.line != title_line and not split_space(d.path)[0]:
                     d.path = in_space(prefix, d.path)

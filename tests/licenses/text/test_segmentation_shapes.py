@@ -270,3 +270,14 @@ def test_the_next_item_of_a_list_whose_items_end_with_commas():
     # a number after a comma in a sentence of prose stays prose
     prose = "1. Terms\n\n   The limits of Articles 8,\n   9. and 10 apply.\n\n2. End\n"
     assert paths(prose) == ["1", "2"]
+
+
+def test_a_part_heading_keeps_its_own_slug_while_its_clauses_take_the_part_prefix():
+    text = "1. Grant\n\nYou may.\n\nSchedule 1 - Fees\n\n1. Fee for copies.\n\nSchedule 2 - Support\n\n1. Hours.\n"
+    assert [s.path for s in segment(text)] == [
+        "1",
+        "schedule-1-fees",
+        "schedule-1/1",
+        "schedule-2-support",
+        "schedule-2/1",
+    ]
