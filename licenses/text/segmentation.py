@@ -303,6 +303,10 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
         alone = nxt is None or nxt.blank or underline
+        if not rest.strip() and self._title_below(i):  # "ARTICLE I" / "DEFINITIONS" / text
+            draft.heading = self.text[nxt.body : nxt.end].strip().strip("*_#").strip()
+            draft.body = nxt.end
+            return
         if alone and not underline and self._untitled_sentence(sibling, rest):
             draft.body = rest_at  # "O. Preserve any Warranty Disclaimers." last in a list of sentences
             return
@@ -319,6 +323,19 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _title_below(self, i: int) -> bool:
+        """A number alone on its line ("ARTICLE I", "3.") with a short title on the next line, and
+        a blank line or a sentence after that title: the clause's title."""
+        if i + 2 > len(self.lines) - 1 or self.lines[i + 1].blank:
+            return False
+        title, after = self.lines[i + 1], self.lines[i + 2]
+        words = self.text[title.body : title.end].strip()
+        if len(words) > 80 or not is_heading_text(words) or parse_label(words) is not None:
+            return False
+        return after.blank or self.text[after.body : after.body + 1].isupper() and not is_heading_text(
+            self.text[after.body : after.end]
+        )
 
     def _titled_like(self, sibling: Draft | None, rest: str, nxt) -> bool:
         """ "5. Application of this License." straight above its text, when the elder sibling has

@@ -281,3 +281,18 @@ def test_a_part_heading_keeps_its_own_slug_while_its_clauses_take_the_part_prefi
         "schedule-2-support",
         "schedule-2/1",
     ]
+
+
+def test_a_number_alone_on_its_line_takes_the_title_on_the_next_line():
+    text = (
+        'ARTICLE I\nDEFINITIONS\n\nSection 1.01 "Software" means the code.\n\n'
+        'Section 1.02 "You" means you.\n\nARTICLE II\nGRANT\n\nSection 2.01 License. You may copy.\n'
+    )
+    segs = by_path(text)
+    assert paths(text) == ["ARTICLE I", "Section 1.01", "Section 1.02", "ARTICLE II", "Section 2.01"]
+    assert segs["ARTICLE I"].heading == "DEFINITIONS" and segs["ARTICLE I"].text == ""
+    assert segment(text)[segs["Section 1.02"].parent].path == "ARTICLE I"
+    assert segs["Section 2.01"].heading == "License."
+    # words that start the clause's sentence on the next line are its text
+    plain = "1.\nYou may copy the work, and you may share it with anyone you like.\n\n2.\nNo warranty.\n"
+    assert by_path(plain)["1"].heading == ""
