@@ -23,7 +23,7 @@ _LABEL = re.compile(
       | (?P<spnum>\d{1,3})(?=[ \t]{1,6}["“‘'«]?[A-ZÀ-Þ])  # "1 Definitions": a number and a capital
       | (?P<part>\d{1,3})(?P<plet>[A-Z])(?=[ \t]{1,6}[A-Z][a-z])  # "4A Restrictions": a sub-part of 4
     )
-    (?=[ \t]|$|[-–—:]|(?P<tight>["“‘'«A-Z]))
+    (?=[ \t]|$|[-–—:]|(?<=[，、．])|(?P<tight>["“‘'«A-Z]))  # "１．「本ソフトウェア」とは": CJK runs on
     """,
     re.X,
 )

@@ -15,6 +15,10 @@ from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
 from licenses.text.numbering import is_first, parse_label
 from licenses.text.parts import TITLE_WORDS
 
+# "Page 2 of 9", "- 3 -", "3/9": a page mark left by a PDF, never a heading
+_PAGE_MARK = re.compile(
+    r"(?i)page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—]|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
+)
 # "Example Public License 1.1 - Exhibit B": a title that names the appendix at its end
 _NAMED_APPENDIX = re.compile(r"(?i)[-–—:][ \t]*(?:appendix|exhibit|schedule|annex)[ \t]+[A-Z0-9]{1,3}$")
 
@@ -116,6 +120,8 @@ class UnnumberedHeadings:
         if not (i == 0 or self.lines[i - 1].blank) or ln.end - ln.body > 100:
             return False
         line = self.text[ln.body : ln.end].strip()
+        if _PAGE_MARK.fullmatch(line):
+            return False
         prev_ok = True
         underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
         next_ok = nxt is None or nxt.blank or bool(underline)
@@ -157,7 +163,8 @@ class UnnumberedHeadings:
             and line[-1] not in ".,;:"
             and (
                 self._next_sibling_at_top(body)
-                or (is_heading_text(line) or TITLE_WORDS.search(line)) and self._restarts_top(body)
+                or (is_heading_text(line) or TITLE_WORDS.search(line))
+                and self._restarts_top(body)
             )
         ):
             return (

@@ -296,3 +296,22 @@ def test_a_number_alone_on_its_line_takes_the_title_on_the_next_line():
     # words that start the clause's sentence on the next line are its text
     plain = "1.\nYou may copy the work, and you may share it with anyone you like.\n\n2.\nNo warranty.\n"
     assert by_path(plain)["1"].heading == ""
+
+
+def test_full_width_numbers_in_japanese_text():
+    text = (
+        "第１条（目的）\n\n本規約の目的。\n\n第２条（定義）\n\n"
+        "１．「本ソフトウェア」とは、本件のプログラムをいう。\n\n２．「利用者」とは、あなたをいう。\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs if s.label] == ["第１条", "第２条", "第２条(1)", "第２条(2)"]
+    assert [s.anchor for s in segs] == ["article.1", "article.2", "article.2.1", "article.2.2"]
+    assert segs[2].text == "「本ソフトウェア」とは、本件のプログラムをいう。"
+
+
+def test_page_marks_left_by_a_pdf_are_no_headings():
+    text = (
+        "1. Grant\n\nYou may copy the work in any medium and you may share\nit with anyone.\n\n"
+        "Page 1 of 2\n\n2. Conditions\n\nKeep notices.\n\n- 2 -\n\n3. End\n\nDone.\n"
+    )
+    assert [s.path for s in segment(text)] == ["1", "2", "3"]
