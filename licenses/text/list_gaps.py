@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from licenses.text.numbering import Label, Reading, parse_label
+from licenses.text.numbering import Label, Reading, parse_label, simple_readings
+
+_UNDOTTED = re.compile(r"([A-Za-z])[ \t]+(?=[A-Z][a-z])")
 
 
 class ListGaps:
@@ -60,6 +62,16 @@ class ListGaps:
                 ):
                     return d, Reading(lvl.style, r.value)
         return None
+
+    def _undotted(self, i: int) -> Label | None:
+        """ "b Each time …": a letter that lost its dot, read only as a misprinted item (the next
+        letter of an open list, in line with it and confirmed by the item after it)."""
+        ln = self.lines[i]
+        m = _UNDOTTED.match(self.text, ln.body, ln.end)
+        if m is None:
+            return None
+        readings = tuple(r for r in simple_readings(m.group(1), "") if r.style[0] in ("alpha", "ALPHA"))
+        return Label(m.group(1), "simple", readings, 1, (m.group(1).lower(),)) if readings else None
 
     def _after_inline_first(self, i: int, label: Label) -> tuple[int, Reading] | None:
         """ "…intellectual property claims: (a) under …; and" then "(b) under …" at the start of a

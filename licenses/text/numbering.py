@@ -107,7 +107,7 @@ def numeric_tokens(path_tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(toks)
 
 
-def _simple_readings(body: str, deco: str) -> tuple[Reading, ...]:
+def simple_readings(body: str, deco: str) -> tuple[Reading, ...]:
     if body.isdigit():
         return (Reading(("num", deco, 1), (int(body),)),)
     out: list[Reading] = []
@@ -182,7 +182,7 @@ def _parse_prefix(line: str) -> Label | None:
         subs = _SUB.findall(g["subs"])
         text = line[: m.end()]
         if subs:
-            readings = _simple_readings(subs[-1], "()")  # "2.2(b)(i)": a full address
+            readings = simple_readings(subs[-1], "()")  # "2.2(b)(i)": a full address
             return Label(text, "addr", readings, m.end(), tokens(text)) if readings else None
         if len(nums) == 2 and nums[1] == 0:  # "2.0" in ODbL: a top-level number
             return Label(text, "simple", (Reading(("num", ".", 1), nums[:1]),), m.end(), tokens(text))
@@ -196,12 +196,12 @@ def _parse_prefix(line: str) -> Label | None:
         readings = (Reading(("num", " ", 1), (int(g["spnum"]),)),)
         return Label(g["spnum"], "simple", readings, m.end(), (g["spnum"],))
     if g["pin"]:
-        readings = _simple_readings(g["pin"], "()")
+        readings = simple_readings(g["pin"], "()")
     elif g["bin"]:
-        readings = _simple_readings(g["bin"], "[]")
+        readings = simple_readings(g["bin"], "[]")
     else:
         # "1- OBJET" then "2. L'ÉTENDUE": a dash after a number is another print of the dot
-        readings = _simple_readings(g["bare"], "." if g["bend"] == "-" else g["bend"])
+        readings = simple_readings(g["bare"], "." if g["bend"] == "-" else g["bend"])
         if (
             len(g["bare"]) > 1
             and not g["bare"].isdigit()

@@ -373,6 +373,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 continue  # a run of identical rejected lines ("1." x 50,000): the same decision again
             label = self._candidate(i)
             placed = self._place(i, label) if label else None
+            if label is None and i and self.lines[i - 1].blank and (label := self._undotted(i)):
+                placed = self._misprinted(i, label)  # "a. …" then "b Each time …" then "c. …"
             if label and placed:
                 self._accept(i, label, *placed)
             else:

@@ -315,3 +315,17 @@ def test_page_marks_left_by_a_pdf_are_no_headings():
         "Page 1 of 2\n\n2. Conditions\n\nKeep notices.\n\n- 2 -\n\n3. End\n\nDone.\n"
     )
     assert [s.path for s in segment(text)] == ["1", "2", "3"]
+
+
+def test_a_letter_that_lost_its_dot_between_its_siblings():
+    text = (
+        "1. Miscellaneous\n\n    a. Each time You share the Work, the offer goes with it.\n\n"
+        "    b Each time You share an Adaptation, the offer goes with it.\n\n"
+        "    c. If a term is invalid, the rest stays.\n"
+    )
+    segs = by_path(text)
+    assert paths(text) == ["1", "1(a)", "1(b)", "1(c)"]
+    assert segs["1(b)"].label == "b" and segs["1(b)"].text.startswith("Each time You share an Adaptation")
+    # a paragraph that starts with a capital "A" is no item, even after a blank line
+    prose = "1. Terms\n\n    a. Keep this.\n\n    A Licensee may also do this.\n\n    b. Keep that.\n"
+    assert paths(prose) == ["1", "1(a)", "1(b)"]
