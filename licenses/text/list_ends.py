@@ -195,8 +195,8 @@ class ListEnds:
         line = self.text[self.lines[i].body : self.lines[i].end]
         return (
             _SENTENCE_END.search(above) is not None
-            and sum(c.isupper() for c in line) >= 20
             and not any(c.islower() for c in line)
+            and sum(c.isupper() for c in line) >= 20
         )
 
     def _list_goes_on(self, i: int) -> bool:
