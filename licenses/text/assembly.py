@@ -160,7 +160,7 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
         while end > start and (text[end - 1].isspace()):
             end -= 1
         path = d.path
-        if not d.label and path in seen_paths:
+        if path in seen_paths:  # a repeated label the segmenter could not tell apart gets "-2" too
             n = 2
             while f"{path}-{n}" in seen_paths:
                 n += 1

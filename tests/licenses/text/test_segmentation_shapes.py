@@ -329,3 +329,12 @@ def test_a_letter_that_lost_its_dot_between_its_siblings():
     # a paragraph that starts with a capital "A" is no item, even after a blank line
     prose = "1. Terms\n\n    a. Keep this.\n\n    A Licensee may also do this.\n\n    b. Keep that.\n"
     assert paths(prose) == ["1", "1(a)", "1(b)"]
+
+
+def test_a_word_label_repeated_under_another_clause_ends_and_keeps_paths_unique():
+    # "Article 1" twice, each under a numbered clause: a list tag cannot tell them apart (a word
+    # label is never prefixed); the segmenter once looped for ever looking for a free tag
+    text = "1. Grant\n\nArticle 1 Words.\n\n2. More\n\nArticle 1 Again.\n"
+    got = [s.path for s in segment(text)]
+    assert got[:3] == ["1", "Article 1", "2"]
+    assert len(set(got)) == len(got) == 4
