@@ -14,6 +14,7 @@ path starts with the part's slug and a slash, ``part-b/1.2`` or
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from licenses.text.numbering import Label, cjk_number, numeric_tokens, parse_label, tokens
 
@@ -35,6 +36,7 @@ def slug(s: str, limit: int = 40) -> str:
 def anchor(path: str) -> str:
     """URL-safe anchor for a path: ``2.2(b)`` -> ``2.2.b``, ``§ 3`` -> ``s.3``, ``第1条`` -> ``article.1``."""
     if not path.isascii():
+        path = unicodedata.normalize("NFKC", path)  # full-width "第２条" is "第2条"
         path = _CJK_ARTICLE.sub(lambda m: f".article.{cjk_number(m.group(1)) or m.group(1)}.", path)
     out = _NON_ANCHOR.sub(".", path.lower().replace("§", "s")).strip(".-")
     return out[:MAX_ANCHOR].strip(".-") or "clause"
@@ -72,7 +74,7 @@ def child_path(label: str, parent_path: str | None, *, parsed: Label | None = No
     parsed = parsed or parse_label(label)
     simple = _SIMPLE.match(label)
     if parsed is not None and parsed.kind == "simple" or parsed is None and simple:
-        core = _NON_ALNUM.sub("", label) or label
+        core = _NON_ALNUM.sub("", unicodedata.normalize("NFKC", label)) or label  # "１．" is "1"
         if parsed is not None and len(parsed.tokens) == 2 and parsed.tokens[1] == "0":  # "2.0"
             return in_space(prefix, label.rstrip(".) \t"))
         if parent_local is None:

@@ -102,6 +102,18 @@ def _definitions(
     return out
 
 
+def _heads_nothing(full: list[Draft], k: int, parents: set[int | None], heading: str) -> bool:
+    """Whether a numbered clause read as a title stands over nothing: no text of its own, no
+    children, and the next clause is numbered ("1. Use" / "2. Distribution", "0. You just DO
+    WHAT … YOU WANT TO."). A title in capitals ("10  U.S. GOVERNMENT END USERS.") stays one."""
+    return (
+        bool(full[k].label and heading)
+        and not (any(c.isupper() for c in heading) and not any(c.islower() for c in heading))
+        and k not in parents
+        and (k + 1 == len(full) or bool(full[k + 1].label))
+    )
+
+
 def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]:
     """Segments from the drafts: a preamble before the first, definitions split out, spans, unique
     paths and anchors, inline headings."""
@@ -141,13 +153,14 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
     out: list[Segment] = []
     seen: dict[str, int] = {}
     seen_paths: set[str] = set()
+    parents = {d.parent for d in full}
     for k, d in enumerate(full):
         start = lines[d.line].start if k else min(lines[d.line].start, first_char)
         end = lines[full[k + 1].line].start if k + 1 < len(full) else len(text)
         while end > start and (text[end - 1].isspace()):
             end -= 1
         path = d.path
-        if not d.label and path in seen_paths:
+        if path in seen_paths:  # a repeated label the segmenter could not tell apart gets "-2" too
             n = 2
             while f"{path}-{n}" in seen_paths:
                 n += 1
@@ -163,6 +176,8 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
         heading = d.heading
         if d.label and not heading:
             heading, own_text = split_inline_heading(own_text)
+        elif not own_text and _heads_nothing(full, k, parents, heading):
+            heading, own_text = "", heading  # "1. Use" in a list of one-line items: its words, not a title
         out.append(
             Segment(
                 d.label,

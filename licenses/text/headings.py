@@ -19,8 +19,8 @@ APPENDIX = re.compile(
 def is_heading_text(s: str) -> bool:
     """A short title: "Grant of Copyright License.", "DEFINITIONS", not "A compatible license."."""
     s = s.strip().strip("*_").strip()
-    if not s or len(s) > 100 or s[-1] in ",;:" or ";" in s:
-        return False
+    if not s or len(s) > 100 or s[-1] in ",;:、，；：" or ";" in s and any(c.islower() for c in s):
+        return False  # a ";" joins clauses of a sentence, but two titles in capitals too
     letters = [c for c in s if c.isalpha()]
     if letters and not any(c.isupper() or c.islower() for c in letters):
         return len(s) <= 20 and s[-1] not in "。．.!?！？"  # a script without case: short and no full stop
@@ -33,7 +33,10 @@ def is_heading_text(s: str) -> bool:
     return not long or sum(w[0].isupper() for w in long) / len(long) >= 0.6
 
 
-_INLINE_HEADING = re.compile(r"([A-Z][A-Za-z'’ -]{0,60}?\.)(?:\s+(?=[A-Z\"“‘'(])|\s*$)")
+# Latin letters with their accents ("L’ÉTENDUE DE LA JOUISSANCE.", "Définitions.")
+_INLINE_HEADING = re.compile(
+    r"([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’ -]{0,60}?\.)(?:\s+(?=[A-ZÀ-ÖØ-Þ\"“‘'(«])|\s*$)"
+)
 _SMALL_WORDS = {"of", "and", "or", "to", "the", "a", "an", "in", "on", "for", "by", "with", "no", "not"}
 
 

@@ -49,11 +49,12 @@ class ListEnds:
         first = self._first_letter(i)
         left = self._indent(i) < self._indent(top_line)
         goes_on = first.islower() and (
-            _ITEM_END.search(tail) is not None or blank and left and tail.endswith(",")
+            _ITEM_END.search(tail) is not None or blank and left and (tail.endswith(",") or tail[-1:].isalnum())
         )
+        caseless = first.isalpha() and not first.isupper() and not first.islower()  # 上記, 本
         outdented = (
             left
-            and first.isupper()
+            and (first.isupper() or caseless)
             and (blank or _SENTENCE_END.search(tail) is not None and self._no_flush_wrap(top, i))
         )
         if (
@@ -142,8 +143,10 @@ class ListEnds:
 
     def _shouted_after_list(self, i: int) -> bool:
         """A paragraph in capitals after a list's last item (a BSD-style disclaimer) is no part of
-        that item: the item is in mixed case, untitled, and no further item follows."""
-        if not self.stack or not self.lines[i - 1].blank:
+        that item: the item is in mixed case, untitled, and no further item follows. No blank
+        line is needed when the item's sentence ended and the line is all capitals
+        ("…written permission." then "THE UNIVERSITY … DISCLAIM ALL WARRANTIES")."""
+        if not self.stack or not (self.lines[i - 1].blank or self._shouts_after_full_stop(i)):
             return False
         first = self.drafts[self.stack[0].seg]
         if any(self.drafts[lvl.seg].heading for lvl in self.stack) or self._indent(i) > self._indent(
@@ -165,6 +168,36 @@ class ListEnds:
             self.stack.clear()  # the paragraph under "Disclaimer" is that heading's text; the list ended
             return False
         return True
+
+    def _after_one_line_items(self, i: int) -> bool:
+        """ "1. keep notices;" / "2. mark changes." each on a line of its own, then "That is all."
+        on the next line, not right of them: words after the list, not the last item's (its
+        elder sibling shows the items do not wrap, and its sentence ended)."""
+        if not self.stack or self.lines[i - 1].blank:
+            return False
+        top = self.stack[-1]
+        item = self.drafts[top.seg]
+        if self.drafts[-1] is not item or i != item.line + 1 or item.heading or not item.label:
+            return False
+        ln = self.lines[i]
+        if self._indent(i) > self._indent(item.line) or not self.text[ln.body : ln.body + 1].isupper():
+            return False
+        elder = self.drafts[top.seg - 1] if top.seg else None
+        if elder is None or not elder.label or elder.parent != item.parent or elder.line != item.line - 1:
+            return False
+        own = self.text[self.lines[item.line].start : self.lines[item.line].end].rstrip()
+        if _SENTENCE_END.search(own) is None or parse_label(self.text[ln.body : ln.end]) is not None:
+            return False
+        return len(top.value) == 1 and not self._next_is(i, top.style, top.value[0] + 1)
+
+    def _shouts_after_full_stop(self, i: int) -> bool:
+        above = self.text[self.lines[i - 1].start : self.lines[i - 1].end].rstrip()
+        line = self.text[self.lines[i].body : self.lines[i].end]
+        return (
+            _SENTENCE_END.search(above) is not None
+            and not any(c.islower() for c in line)
+            and sum(c.isupper() for c in line) >= 20
+        )
 
     def _list_goes_on(self, i: int) -> bool:
         """Whether the next label after line ``i`` continues any open list."""

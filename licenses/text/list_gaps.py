@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
-from licenses.text.numbering import Label, Reading
+from licenses.text.numbering import Label, Reading, parse_label, simple_readings
+
+_UNDOTTED = re.compile(r"([A-Za-z])[ \t]+(?=[A-Z][a-z])")
 
 
 class ListGaps:
     def _gap(self, i: int, label: Label) -> tuple[int, Reading] | None:
-        """A letter that skips one ("G." then "I.", "H." being inline), confirmed by the next label."""
+        """A letter that skips one ("G." then "I.", "H." being inline), confirmed by the next label,
+        or, as the last item ("d." then "f."), a paragraph of its own in line with its elder sibling."""
         for r in label.readings:
             if r.style[0] not in ("alpha", "ALPHA"):
                 continue
@@ -24,10 +27,22 @@ class ListGaps:
                 if (
                     lvl.style == r.style
                     and lvl.value[0] + 2 == r.value[0]
-                    and self._next_is(i, r.style, r.value[0] + 1)
+                    and (self._next_is(i, r.style, r.value[0] + 1) or self._last_in_line(i, lvl, r))
                 ):
                     return d, r
         return None
+
+    def _last_in_line(self, i: int, lvl, r: Reading) -> bool:
+        """Line ``i`` starts a paragraph at its elder sibling's indentation, and no label of its
+        style follows (it ends the list)."""
+        if not self.lines[i - 1].blank or self._indent(i) != self._indent(self.drafts[lvl.seg].line):
+            return False
+        for j in range(i + 1, min(i + 60, len(self.lines))):
+            ln = self.lines[j]
+            lab = None if ln.blank else parse_label(self.text[ln.body : ln.end])
+            if lab and any(x.style == r.style for x in lab.readings):
+                return False
+        return True
 
     def _misprinted(self, i: int, label: Label) -> tuple[int, Reading] | None:
         """ "b)" between "(a)" and "(c)": the next item printed in another style, in line with its
@@ -47,6 +62,16 @@ class ListGaps:
                 ):
                     return d, Reading(lvl.style, r.value)
         return None
+
+    def _undotted(self, i: int) -> Label | None:
+        """ "b Each time …": a letter that lost its dot, read only as a misprinted item (the next
+        letter of an open list, in line with it and confirmed by the item after it)."""
+        ln = self.lines[i]
+        m = _UNDOTTED.match(self.text, ln.body, ln.end)
+        if m is None:
+            return None
+        readings = tuple(r for r in simple_readings(m.group(1), "") if r.style[0] in ("alpha", "ALPHA"))
+        return Label(m.group(1), "simple", readings, 1, (m.group(1).lower(),)) if readings else None
 
     def _after_inline_first(self, i: int, label: Label) -> tuple[int, Reading] | None:
         """ "…intellectual property claims: (a) under …; and" then "(b) under …" at the start of a

@@ -14,15 +14,16 @@ _LABEL = re.compile(
     r"""
     (?:
         (?P<word>Section|SECTION|Article|ARTICLE|Clause|CLAUSE|§)[ \t]{0,3}
-            (?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?:er|re|st)?(?P<wdot>\.?)  # "Article 1er"
+            (?:(?P<wnum>\d{1,4}(?:\.\d{1,3}){0,3})(?:er|re|st)?|(?P<wrom>[IVXLC]{1,7}))  # "Article 1er", "ARTICLE IV"
+            (?P<wdot>\.?)
       | (?P<dec>\d{1,4}(?:\.\d{1,3}){1,4})(?P<subs>(?:\([a-zA-Z0-9]{1,4}\)){0,3})(?P<decend>[.)]?)
       | \((?P<pin>\d{1,4}|[a-zA-Z]{1,5})\)
       | \[(?P<bin>\d{1,3}|[a-zA-Z])\]  # "[1]", "[a]"; no longer words: "[name]" is a placeholder
-      | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．])
+      | (?P<bare>\d{1,4}|[a-zA-Z]{1,5})(?P<bend>[.)]|(?<=\d)[，、．]|(?<=\d)-(?=[ \t]))  # "1- OBJET" too
       | (?P<spnum>\d{1,3})(?=[ \t]{1,6}["“‘'«]?[A-ZÀ-Þ])  # "1 Definitions": a number and a capital
       | (?P<part>\d{1,3})(?P<plet>[A-Z])(?=[ \t]{1,6}[A-Z][a-z])  # "4A Restrictions": a sub-part of 4
     )
-    (?=[ \t]|$|[-–—:]|(?P<tight>["“‘'«A-Z]))
+    (?=[ \t]|$|[-–—:]|(?<=[，、．])|(?P<tight>["“‘'«A-Z]))  # "１．「本ソフトウェア」とは": CJK runs on
     """,
     re.X,
 )
@@ -95,14 +96,18 @@ def tokens(s: str) -> tuple[str, ...]:
 def numeric_tokens(path_tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A path's tokens without leading words ("section") and trailing ".0" (ODbL "2.0")."""
     toks = list(path_tokens)
+    worded = False
     while toks and toks[0] in _WORD_TOKENS:
         toks.pop(0)
+        worded = True
+    if worded and toks and toks[0].isalpha() and roman_value(toks[0]):
+        toks[0] = str(roman_value(toks[0]))  # "Article IV" holds 4: its "4.1" is that number
     while len(toks) > 1 and toks[-1] == "0":
         toks.pop()
     return tuple(toks)
 
 
-def _simple_readings(body: str, deco: str) -> tuple[Reading, ...]:
+def simple_readings(body: str, deco: str) -> tuple[Reading, ...]:
     if body.isdigit():
         return (Reading(("num", deco, 1), (int(body),)),)
     out: list[Reading] = []
@@ -162,7 +167,12 @@ def _parse_prefix(line: str) -> Label | None:
     if g["tight"] and not (g["dec"] and not g["subs"] or (g["bare"] or "").isdigit()):
         return None  # "1.Definitions" and "5.2.“Data”" are labels; "U.S." is not
     if g["word"]:
-        nums = tuple(int(x) for x in g["wnum"].split("."))
+        if g["wrom"]:
+            if not roman_value(g["wrom"]) or g["word"] == "§":
+                return None  # "Section CC" is no number; "§ I" is not printed
+            nums = (roman_value(g["wrom"]),)
+        else:
+            nums = tuple(int(x) for x in g["wnum"].split("."))
         text = line[: m.end("wdot")].rstrip(".") or line[: m.end()]
         deco = "§" if g["word"] == "§" else g["word"].lower()
         readings = (Reading(("num", deco, len(nums)), nums),)
@@ -172,7 +182,7 @@ def _parse_prefix(line: str) -> Label | None:
         subs = _SUB.findall(g["subs"])
         text = line[: m.end()]
         if subs:
-            readings = _simple_readings(subs[-1], "()")  # "2.2(b)(i)": a full address
+            readings = simple_readings(subs[-1], "()")  # "2.2(b)(i)": a full address
             return Label(text, "addr", readings, m.end(), tokens(text)) if readings else None
         if len(nums) == 2 and nums[1] == 0:  # "2.0" in ODbL: a top-level number
             return Label(text, "simple", (Reading(("num", ".", 1), nums[:1]),), m.end(), tokens(text))
@@ -186,11 +196,12 @@ def _parse_prefix(line: str) -> Label | None:
         readings = (Reading(("num", " ", 1), (int(g["spnum"]),)),)
         return Label(g["spnum"], "simple", readings, m.end(), (g["spnum"],))
     if g["pin"]:
-        readings = _simple_readings(g["pin"], "()")
+        readings = simple_readings(g["pin"], "()")
     elif g["bin"]:
-        readings = _simple_readings(g["bin"], "[]")
+        readings = simple_readings(g["bin"], "[]")
     else:
-        readings = _simple_readings(g["bare"], g["bend"])
+        # "1- OBJET" then "2. L'ÉTENDUE": a dash after a number is another print of the dot
+        readings = simple_readings(g["bare"], "." if g["bend"] == "-" else g["bend"])
         if (
             len(g["bare"]) > 1
             and not g["bare"].isdigit()

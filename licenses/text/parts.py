@@ -26,7 +26,7 @@ PART = re.compile(
     r"(?P<name>(?:PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|APPENDIX|Appendix|ANNEX|Annex|ADDENDUM|Addendum"
     r"|ATTACHMENT|Attachment)(?:[ \t]+(?:[A-Z]|[IVX]{1,5}|\d{1,3})\b)?)[ \t]*(?:[.:–—-]|$)"
 )
-_TITLE_WORDS = re.compile(r"(?i)\b(?:license|licence|agreement|terms|lizenz|licencia|licenza)\b")
+TITLE_WORDS = re.compile(r"(?i)\b(?:license|licence|agreement|terms|lizenz|licencia|licenza)\b")
 
 
 def part_name(line: str) -> str:
@@ -38,7 +38,7 @@ def part_name(line: str) -> str:
 def title_slug(candidates: list[str]) -> str:
     """A prefix for a second document from the short lines that stand before its clauses:
     the first that names a license or agreement, else the first of them."""
-    named = [c for c in candidates if _TITLE_WORDS.search(c)]
+    named = [c for c in candidates if TITLE_WORDS.search(c)]
     pick = (named or candidates or [""])[0]
     return short_slug(pick) if pick else ""  # "" lets Spaces.open number the part
 
@@ -122,7 +122,7 @@ class PartHeadings:
             for d in self.drafts[old_start:] if earlier else ():
                 if d.label and not split_space(d.path)[0]:
                     d.path = in_space(earlier, d.path)
-            first = self.part_line if by_part else title_line
+            first = self.part_line + 1 if by_part else title_line  # "Schedule 1" itself stays "schedule-1"
             for d in self.drafts:
                 if not d.label and d.line >= first and d.line != title_line and not split_space(d.path)[0]:
                     d.path = in_space(prefix, d.path)

@@ -63,6 +63,8 @@ class RepeatedLists:
             return replaced.context
         if path not in self.spaces.used:
             return ""
+        if child_path(label.text, f"{parent}.list-2", parsed=label) == path:
+            return ""  # "Article 1" again under "2.": a tag cannot tell it apart (assembly will)
         n = 2
         while child_path(label.text, f"{parent}.list-{n}", parsed=label) in self.spaces.used:
             n += 1

@@ -32,7 +32,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "4"
+VERSION = "5"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -91,11 +91,26 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 or self._heads_alone(i, label)
                 and not _REFERS.search(tail)
                 or self._opens_confirmed_list(i, label, prev)
+                or self._next_in_comma_list(i, label, tail)
             ):
                 return None  # a wrapped line that happens to start with "7. "
         if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _next_in_comma_list(self, i: int, label: Label, tail: str) -> bool:
+        """ "2. … documented," then "3. the Licensee …" in line with "2.": the next item of a list
+        whose items end with commas (the item before "2." ended with one too)."""
+        if not tail.endswith(",") or not self.stack:
+            return False
+        top = self.stack[-1]
+        line = self.drafts[top.seg].line
+        if self._indent(i) != self._indent(line) or not any(
+            r.style == top.style and self._continues(top.value, r.value) for r in label.readings
+        ):
+            return False
+        above = next((k for k in range(line - 1, -1, -1) if not self.lines[k].blank), -1)
+        return above >= 0 and self.text[self.lines[above].start : self.lines[above].end].rstrip().endswith(",")
 
     def _opens_confirmed_list(self, i: int, label: Label, prev) -> bool:
         """ "…non-exclusive license" then an indented "(a) under …": a first item right of the line
@@ -214,10 +229,14 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
 
     def _after_colon(self, i: int, item: bool = False) -> bool:
         """Whether the nearest text line above ends with ":" ("...include using the Software:");
-        with ``item``, also a clause's own line ("4. … provided that You meet these conditions:")."""
+        with ``item``, also a clause's own line ("4. … provided that You meet these conditions:").
+        A paragraph that closed the list above counts as text ("When the Program is made
+        available in source code form:" then "a." on the next line opens a second list)."""
         for j in range(i - 1, max(i - 4, -1), -1):
             if not self.lines[j].blank:
-                return (item or not self.accepted[j]) and self.text[
+                last = self.drafts[-1] if self.drafts else None
+                closing = last is not None and last.line == j and last.path.endswith(".closing")
+                return (item or not self.accepted[j] or closing) and self.text[
                     self.lines[j].start : self.lines[j].end
                 ].rstrip().endswith(":")
         return False
@@ -284,6 +303,10 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
         alone = nxt is None or nxt.blank or underline
+        if not rest.strip() and self._title_below(i):  # "ARTICLE I" / "DEFINITIONS" / text
+            draft.heading = self.text[nxt.body : nxt.end].strip().strip("*_#").strip()
+            draft.body = nxt.end
+            return
         if alone and not underline and self._untitled_sentence(sibling, rest):
             draft.body = rest_at  # "O. Preserve any Warranty Disclaimers." last in a list of sentences
             return
@@ -300,6 +323,19 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _title_below(self, i: int) -> bool:
+        """A number alone on its line ("ARTICLE I", "3.") with a short title on the next line, and
+        a blank line or a sentence after that title: the clause's title."""
+        if i + 2 > len(self.lines) - 1 or self.lines[i + 1].blank:
+            return False
+        title, after = self.lines[i + 1], self.lines[i + 2]
+        words = self.text[title.body : title.end].strip()
+        if len(words) > 80 or not is_heading_text(words) or parse_label(words) is not None:
+            return False
+        return after.blank or self.text[after.body : after.body + 1].isupper() and not is_heading_text(
+            self.text[after.body : after.end]
+        )
 
     def _titled_like(self, sibling: Draft | None, rest: str, nxt) -> bool:
         """ "5. Application of this License." straight above its text, when the elder sibling has
@@ -337,6 +373,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 continue  # a run of identical rejected lines ("1." x 50,000): the same decision again
             label = self._candidate(i)
             placed = self._place(i, label) if label else None
+            if label is None and i and self.lines[i - 1].blank and (label := self._undotted(i)):
+                placed = self._misprinted(i, label)  # "a. …" then "b Each time …" then "c. …"
             if label and placed:
                 self._accept(i, label, *placed)
             else:
@@ -345,6 +383,11 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                     self._add_unnumbered(i)
                 elif self._shouted_after_list(i):
                     self._add_paragraph(i)
+                elif self._after_one_line_items(i):
+                    if len(self.stack) > 1:
+                        self._add_closing(i, len(self.stack) - 2)
+                    else:
+                        self._add_paragraph(i, ahead=0)
                 elif (keep := self._closes_list(i)) >= 0:
                     self._add_closing(i, keep)
                 elif self._left_of_hanging_list(i):

@@ -7,10 +7,20 @@ and drafts); whether a piece of text reads like a heading at all is :mod:`licens
 
 from __future__ import annotations
 
+import re
+
 from licenses.text.addresses import slug
 from licenses.text.assembly import Draft
 from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
 from licenses.text.numbering import is_first, parse_label
+from licenses.text.parts import TITLE_WORDS
+
+# "Page 2 of 9", "- 3 -", "3/9": a page mark left by a PDF, never a heading
+_PAGE_MARK = re.compile(
+    r"(?i)page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—]|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
+)
+# "Example Public License 1.1 - Exhibit B": a title that names the appendix at its end
+_NAMED_APPENDIX = re.compile(r"(?i)[-–—:][ \t]*(?:appendix|exhibit|schedule|annex)[ \t]+[A-Z0-9]{1,3}$")
 
 
 class UnnumberedHeadings:
@@ -69,6 +79,15 @@ class UnnumberedHeadings:
         centre = self._indent(i) + (head.end - head.start) / 2
         return abs(centre - (self._indent(body) + width / 2)) <= 8
 
+    def _opens_first(self, k: int) -> bool:
+        """Whether line ``k`` holds a first number ("1.", "0.", "Section 1") at the margin."""
+        label = parse_label(self.text[self.lines[k].body : self.lines[k].end])
+        return (
+            label is not None
+            and self._indent(k) == 0
+            and any(is_first(r) and len(r.value) == 1 for r in label.readings)
+        )
+
     def _restarts_top(self, k: int) -> bool:
         """Whether line ``k`` starts the outermost list's numbering again ("1." after "7.")."""
         if not self.stack or not self.lines[k - 1].blank:
@@ -86,6 +105,8 @@ class UnnumberedHeadings:
         if not rest or len(rest) > 80 or rest[-1] in ",;:.!?" or not rest[0].isupper():
             return False
         first = self.text[nxt.body : nxt.body + 1]
+        if first.islower() and parse_label(self.text[nxt.body : nxt.end]) is not None:
+            return is_heading_text(rest)  # "2. GRANT OF RIGHTS" straight above "a.  Subject to …"
         if not (first.isupper() or first in "\"“‘'«(" or first.isdigit()):
             return False
         if is_heading_text(rest):
@@ -99,6 +120,8 @@ class UnnumberedHeadings:
         if not (i == 0 or self.lines[i - 1].blank) or ln.end - ln.body > 100:
             return False
         line = self.text[ln.body : ln.end].strip()
+        if _PAGE_MARK.fullmatch(line):
+            return False
         prev_ok = True
         underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])
         next_ok = nxt is None or nxt.blank or bool(underline)
@@ -125,7 +148,7 @@ class UnnumberedHeadings:
                 and body is not None
                 and self._next_sibling_at_top(body)
             )
-        if APPENDIX.match(line):
+        if APPENDIX.match(line) or _NAMED_APPENDIX.search(line):
             return True
         if i == self.first_line:
             return False  # the title belongs to the preamble
@@ -138,7 +161,11 @@ class UnnumberedHeadings:
             body is not None
             and line[0].isupper()
             and line[-1] not in ".,;:"
-            and (self._next_sibling_at_top(body) or is_heading_text(line) and self._restarts_top(body))
+            and (
+                self._next_sibling_at_top(body)
+                or (is_heading_text(line) or TITLE_WORDS.search(line))
+                and self._restarts_top(body)
+            )
         ):
             return (
                 True  # "Permissions for Redistribution" between (1) and (2), "License Terms" above a new "1."
@@ -147,6 +174,8 @@ class UnnumberedHeadings:
             return False
         if not any(c.islower() for c in line):
             return True
+        if body is not None and TITLE_WORDS.search(line) and self._opens_first(body):
+            return True  # "Mozilla Public License Version 1.1" above "1. Definitions.": the next document
         if body is not None and body == i + 2 and len(line) <= 40 and self._shouted_after_list(body):
             self.stack.clear()  # "Disclaimer" above the capitals paragraph after the conditions ends them
             return True

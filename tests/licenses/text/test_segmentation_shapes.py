@@ -1,0 +1,340 @@
+"""Shapes of numbering seen in real licenses but not in the fixtures (issue 12, round 3), each on a
+synthetic text of our own. Shapes already covered elsewhere (Article 1, § 1, NBSP, CRLF with form
+feeds, dotted roman items, Schedule 1, '"Term" means') are not repeated here."""
+
+from licenses.text.headings import is_heading_text
+from licenses.text.numbering import parse_label
+from licenses.text.segmentation import segment
+
+
+def paths(text: str) -> list[str]:
+    return [s.path for s in segment(text) if s.label]
+
+
+def by_path(text: str):
+    return {s.path: s for s in segment(text)}
+
+
+def test_upper_roman_top_level_numbers_past_the_ambiguous_letters():
+    # "I." could be the ninth letter, "V." the twenty-second: after "IV." they are roman
+    text = "".join(
+        f"{r}. {title}\n\nWords of {title.lower()}.\n\n"
+        for r, title in zip(
+            ["I", "II", "III", "IV", "V", "VI"],
+            ["Definitions", "Grant", "Conditions", "Warranty", "Liability", "Law"],
+            strict=True,
+        )
+    )
+    assert paths(text) == ["I", "II", "III", "IV", "V", "VI"]
+    assert by_path(text)["V"].heading == "Liability"
+
+
+def test_article_and_section_with_roman_numbers():
+    text = (
+        'ARTICLE I - DEFINITIONS\n\n1.1 "Work" means the program.\n\n1.2 "You" means the user.\n\n'
+        "ARTICLE II - GRANT\n\n2.1 You may copy the Work.\n\nARTICLE III - LAW\n\nThe law of the seat applies.\n"
+    )
+    assert paths(text) == ["ARTICLE I", "1.1", "1.2", "ARTICLE II", "2.1", "ARTICLE III"]
+    segs = by_path(text)
+    assert segs["ARTICLE II"].heading == "GRANT"
+    assert segment(text)[segs["2.1"].parent].path == "ARTICLE II"  # "ARTICLE II" holds 2: its 2.1
+    assert parse_label("Section IV. Remedies").text == "Section IV"
+    assert parse_label("Section IIII applies") is None  # no roman numeral
+    # a citation in a wrapped sentence stays prose
+    prose = "1. Grant.\n\nYou may copy the work, and\nSection IV of the Act applies to you.\n\n2. End.\n"
+    assert paths(prose) == ["1", "2"]
+
+
+def test_closing_parenthesis_lists_and_capital_letters_under_numbers_in_brackets():
+    text = (
+        "You may, on these terms:\n\n1) copy the software;\n\n2) change it; and\n\n3) share it.\n\n"
+        "Conditions apply as follows.\n"
+    )
+    assert paths(text)[:3] == ["1", "2", "3"]
+    nested = (
+        "1. Grant\n\n(1) You may use it for:\n\n(A) research;\n\n(B) teaching; and\n\n(C) testing.\n\n"
+        "(2) You may share it.\n\n2. Conditions\n\nKeep notices.\n"
+    )
+    assert paths(nested) == ["1", "1(1)", "1(1)(A)", "1(1)(B)", "1(1)(C)", "1(2)", "2"]
+
+
+def test_a_title_in_capitals_straight_above_a_lower_case_item_is_the_clause_title():
+    text = (
+        "1. DEFINITIONS\nWords.\n\n2. GRANT OF RIGHTS\na.  You may copy the work in any form.\n\n"
+        "b.  You may change the work.\n\n3. CONDITIONS\nKeep notices.\n"
+    )
+    segs = by_path(text)
+    assert paths(text) == ["1", "2", "2(a)", "2(b)", "3"]
+    assert segs["2"].heading == "GRANT OF RIGHTS" and segs["2"].text == ""
+    # a sentence above an item is the clause's words, not its title
+    prose = (
+        "1. DEFINITIONS\nWords.\n\n2. You may copy the work in the forms listed here\na.  in source form;\n"
+    )
+    assert by_path(prose)["2"].heading == ""
+
+
+def test_a_lead_in_after_a_list_opens_a_second_list_on_the_very_next_line():
+    text = (
+        "1. GRANT\nWords.\n\n2. REQUIREMENTS\nYou may distribute in object code form, provided that:\n\n"
+        "a.  you comply with this Agreement; and\n\nb.  your license agreement:\n"
+        "\ti.  disclaims warranties;\n\tii.  excludes liability.\n\n"
+        "When the Program is made available in source code form:\n"
+        "a.  it must be made available under this Agreement; and\n"
+        "b.  a copy of this Agreement must be included.\n\n3. DISTRIBUTION\nWords.\n"
+    )
+    assert paths(text) == ["1", "2", "2(a)", "2(b)", "2(b)(i)", "2(b)(ii)", "2.list-2(a)", "2.list-2(b)", "3"]
+    segs = by_path(text)
+    assert segs["2.list-2"].text == "When the Program is made available in source code form:"
+    assert segs["2(b)(ii)"].text == "excludes liability."
+
+
+def test_a_translation_after_the_original_under_a_title_naming_the_licence():
+    text = (
+        "Datenlizenz Beispiel\n\n(1) Jede Nutzung ist erlaubt.\n\n(2) Der Vermerk muss bleiben.\n\n\n"
+        "Data licence example – version 1.0\n\n(1) Any use is permitted.\n\n(2) The note must stay.\n"
+    )
+    assert paths(text) == [
+        "(1)",
+        "(2)",
+        "data-licence-example-version/(1)",
+        "data-licence-example-version/(2)",
+    ]
+    assert (
+        by_path(text)["data-licence-example-version/preamble"].heading == "Data licence example – version 1.0"
+    )
+    assert by_path(text)["(2)"].text == "Der Vermerk muss bleiben."  # the title is not its tail
+
+
+def test_one_line_items_are_words_not_titles_while_a_titled_clause_keeps_its_title():
+    text = (
+        "A. Grant: you may engage in the following activities:\n\n"
+        "     1. Use\n     2. Distribution\n     3. Reproduction\n\n"
+        "B. Limits: none.\n"
+    )
+    segs = by_path(text)
+    assert [segs[p].text for p in ("A(1)", "A(2)", "A(3)")] == ["Use", "Distribution", "Reproduction"]
+    assert all(segs[p].heading == "" for p in ("A(1)", "A(2)", "A(3)"))
+    titled = "1. Definitions\n\n1.1 Words.\n\n1.1.1 More words.\n\n2. Grant\n\nYou may.\n\n3. GOVERNING LAW\n"
+    segs = by_path(titled)
+    assert segs["1"].heading == "Definitions"  # it has children
+    assert segs["1.1"].heading == "Words."  # so has this one
+    assert segs["3"].heading == "GOVERNING LAW"  # a title in capitals stays one, text or not
+
+
+def test_a_title_in_capitals_joined_by_a_semicolon_heads_the_list_below():
+    text = (
+        "GRANT\n\nA. You may copy.\n\nB. You may share.\n\n"
+        "WARRANTIES; INDEMNITY\n\n"
+        "A. No Warranty: THE WORK IS PROVIDED AS IS.\n\nB. Waiver: YOU WAIVE ALL CLAIMS.\n"
+    )
+    segs = by_path(text)
+    assert segs["warranties-indemnity"].heading == "WARRANTIES; INDEMNITY"
+    assert segs["warranties-indemnity/B"].text == "Waiver: YOU WAIVE ALL CLAIMS."
+    # a sentence with a ";" stays no title
+    assert not is_heading_text("You may copy; you may share")
+
+
+def test_line_breaks_of_every_kind_and_tabs_after_numbers():
+    for br in ("\n", "\r\n", "\r"):
+        text = br.join(
+            [
+                "1.\tGrant",
+                "",
+                "You may.",
+                "",
+                "2.\tConditions",
+                "",
+                "(a)\u00a0Keep notices;",
+                "",
+                "(b)\tMark changes.",
+                "",
+            ]
+        )
+        segs = by_path(text)
+        assert paths(text) == ["1", "2", "2(a)", "2(b)"], repr(br)
+        assert segs["2(a)"].text == "Keep notices;"
+        assert text[segs["2(b)"].start : segs["2(b)"].end] == "(b)\tMark changes."
+
+
+def test_lower_case_words_after_an_item_that_ends_without_punctuation_finish_the_parent_sentence():
+    text = (
+        "1. Bedingungen\n\n     a. Sie dürfen Abwandlungen nur unter\n\n"
+        "          i. dieser Lizenz,\n\n          ii. einer späteren Version dieser Lizenz\n\n"
+        "        verbreiten oder öffentlich zeigen.\n\n        Falls Sie die Abwandlung lizenzieren, gilt dies.\n\n"
+        "2. Haftung\n\nKeine.\n"
+    )
+    segs = by_path(text)
+    assert segs["1(a)(ii)"].text == "einer späteren Version dieser Lizenz"
+    assert segs["1(a).closing"].text.startswith("verbreiten oder öffentlich zeigen.")
+
+
+def test_a_paragraph_in_a_script_without_capitals_left_of_the_list_is_no_part_of_its_last_item():
+    text = (
+        "第1条（利用許諾）\n\nあなたは次の行為ができる。\n\n"
+        "    a. 本作品を複製すること、\n    b. 本作品を頒布すること、\n\n"
+        "上記の利用は、すべての媒体で行うことができる。\n\n第2条（制限）\n\n制限がある。\n"
+    )
+    segs = by_path(text)
+    assert segs["第1条(b)"].text == "本作品を頒布すること、"
+    assert segs["第1条.closing"].text == "上記の利用は、すべての媒体で行うことができる。"
+
+
+def test_a_number_with_a_dash_continues_with_dots():
+    text = (
+        "1- OBJET.\nCette licence définit les conditions.\n\n"
+        "2. L’ÉTENDUE DE LA JOUISSANCE.\nCette œuvre est soumise au droit d’auteur.\n\n"
+        "3. DROITS CONNEXES.\nLes actes sont permis.\n"
+    )
+    segs = by_path(text)
+    assert paths(text) == ["1", "2", "3"]
+    assert segs["2"].heading == "L’ÉTENDUE DE LA JOUISSANCE."  # accented capitals read as a title
+    assert parse_label("1-2 copies") is None and parse_label("3-year term") is None
+
+
+def test_a_last_item_whose_elder_sibling_is_missing_from_the_text():
+    text = (
+        "1. Diversen\n\n    a. Elk gebruik is toegestaan.\n\n    b. Nog een regel.\n\n"
+        "    c. Indien een bepaling nietig is, blijft de rest van kracht.\n\n"
+        "    d. Een afstand moet schriftelijk.\n\n    f. Deze Licentie bevat de volledige overeenkomst.\n"
+    )
+    assert paths(text) == ["1", "1(a)", "1(b)", "1(c)", "1(d)", "1(f)"]
+    # a letter that skips one at another indentation is still words of the item above
+    wrapped = "1. Terms\n\n    a. Keep this.\n\n    b. Also this, as in paragraph\n\nd. of the Act.\n"
+    assert paths(wrapped) == ["1", "1(a)", "1(b)"]
+
+
+def test_a_disclaimer_in_capitals_straight_after_the_last_condition_without_a_blank_line():
+    text = (
+        "Permission is granted, subject to the following conditions:\n\n"
+        "1. The code must retain the above notice.\n"
+        "2. The authors' names are not used to endorse products\nwithout written permission.\n"
+        "THE AUTHORS DISCLAIM ALL WARRANTIES WITH REGARD TO THIS SOFTWARE, INCLUDING\n"
+        "ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS.\n"
+    )
+    segs = by_path(text)
+    assert (
+        segs["2"].text == "The authors' names are not used to endorse products\nwithout written permission."
+    )
+    assert segs["disclaimer"].text.startswith("THE AUTHORS DISCLAIM")
+    # a wrapped item whose next line is in capitals mid-sentence keeps it
+    inner = "1. Keep the notice.\n2. Do not use the name of\nTHE UNIVERSITY OF EDINBURGH IN ADVERTISING OR PROMOTION.\n"
+    assert "disclaimer" not in by_path(inner)
+
+
+def test_a_title_naming_a_licence_above_a_fresh_list_is_a_heading_not_the_appendix_tail():
+    text = (
+        "AMENDMENTS\n\nI. Effect. These terms apply.\n\nII. Names. No marks are licensed.\n\n"
+        'EXHIBIT A - Notice\n\n"The contents of this file are subject to this License."\n\n\n'
+        'Example Public License Version 1.1\n\n1. Definitions.\n\n     1.1. "Work" means the code.\n'
+    )
+    segs = by_path(text)
+    assert segs["exhibit-a-notice"].text == '"The contents of this file are subject to this License."'
+    assert segs["example-public-license-version-1-1"].heading == "Example Public License Version 1.1"
+    assert paths(text) == ["I", "II", "1", "1.1"]
+
+
+def test_a_title_that_names_its_appendix_at_the_end_is_a_heading():
+    text = (
+        "1. Grant.\n\nYou may.\n\n2. Law.\n\nOurs.\n\n"
+        "Example Public License 1.0 - Exhibit A\n\nThe contents of this file are subject to the License.\n"
+    )
+    segs = by_path(text)
+    assert segs["2"].text == "Ours."
+    assert segs["example-public-license-1-0-exhibit-a"].text.startswith("The contents")
+
+
+def test_a_sentence_on_the_line_after_a_list_of_one_line_items_is_no_part_of_the_last():
+    text = (
+        "1. Limits\n\n     No patent license is granted:\n"
+        "\t a. for code You removed; or\n\t b. for code of others.\n"
+        "\t This License grants no rights in trademarks.\n\n2. End\n\nDone.\n"
+    )
+    segs = by_path(text)
+    assert segs["1(b)"].text == "for code of others."
+    assert segs["1.closing"].text == "This License grants no rights in trademarks."
+    top = "The conditions are:\n1. keep notices;\n2. mark changes.\nThat is all.\n"
+    assert by_path(top)["2"].text == "mark changes."
+    # an item that wraps keeps its next line, capital or not
+    wrapped = "The conditions are:\n1. keep notices;\n2. mark the changes made by\nThe Author in a file.\n"
+    assert by_path(wrapped)["2"].text == "mark the changes made by\nThe Author in a file."
+
+
+def test_the_next_item_of_a_list_whose_items_end_with_commas():
+    text = (
+        "1. DISTRIBUTION\n\nThe Licensee undertakes that:\n\n"
+        "   1. the resulting software will be governed by this Agreement,\n"
+        "   2. the contributions in the resulting software\n      will be clearly identified,\n"
+        "   3. the Licensee will allow access to the source code.\n\n2. END\n\nDone.\n"
+    )
+    assert paths(text) == ["1", "1(1)", "1(2)", "1(3)", "2"]
+    # a number after a comma in a sentence of prose stays prose
+    prose = "1. Terms\n\n   The limits of Articles 8,\n   9. and 10 apply.\n\n2. End\n"
+    assert paths(prose) == ["1", "2"]
+
+
+def test_a_part_heading_keeps_its_own_slug_while_its_clauses_take_the_part_prefix():
+    text = "1. Grant\n\nYou may.\n\nSchedule 1 - Fees\n\n1. Fee for copies.\n\nSchedule 2 - Support\n\n1. Hours.\n"
+    assert [s.path for s in segment(text)] == [
+        "1",
+        "schedule-1-fees",
+        "schedule-1/1",
+        "schedule-2-support",
+        "schedule-2/1",
+    ]
+
+
+def test_a_number_alone_on_its_line_takes_the_title_on_the_next_line():
+    text = (
+        'ARTICLE I\nDEFINITIONS\n\nSection 1.01 "Software" means the code.\n\n'
+        'Section 1.02 "You" means you.\n\nARTICLE II\nGRANT\n\nSection 2.01 License. You may copy.\n'
+    )
+    segs = by_path(text)
+    assert paths(text) == ["ARTICLE I", "Section 1.01", "Section 1.02", "ARTICLE II", "Section 2.01"]
+    assert segs["ARTICLE I"].heading == "DEFINITIONS" and segs["ARTICLE I"].text == ""
+    assert segment(text)[segs["Section 1.02"].parent].path == "ARTICLE I"
+    assert segs["Section 2.01"].heading == "License."
+    # words that start the clause's sentence on the next line are its text
+    plain = "1.\nYou may copy the work, and you may share it with anyone you like.\n\n2.\nNo warranty.\n"
+    assert by_path(plain)["1"].heading == ""
+
+
+def test_full_width_numbers_in_japanese_text():
+    text = (
+        "第１条（目的）\n\n本規約の目的。\n\n第２条（定義）\n\n"
+        "１．「本ソフトウェア」とは、本件のプログラムをいう。\n\n２．「利用者」とは、あなたをいう。\n"
+    )
+    segs = segment(text)
+    assert [s.path for s in segs if s.label] == ["第１条", "第２条", "第２条(1)", "第２条(2)"]
+    assert [s.anchor for s in segs] == ["article.1", "article.2", "article.2.1", "article.2.2"]
+    assert segs[2].text == "「本ソフトウェア」とは、本件のプログラムをいう。"
+
+
+def test_page_marks_left_by_a_pdf_are_no_headings():
+    text = (
+        "1. Grant\n\nYou may copy the work in any medium and you may share\nit with anyone.\n\n"
+        "Page 1 of 2\n\n2. Conditions\n\nKeep notices.\n\n- 2 -\n\n3. End\n\nDone.\n"
+    )
+    assert [s.path for s in segment(text)] == ["1", "2", "3"]
+
+
+def test_a_letter_that_lost_its_dot_between_its_siblings():
+    text = (
+        "1. Miscellaneous\n\n    a. Each time You share the Work, the offer goes with it.\n\n"
+        "    b Each time You share an Adaptation, the offer goes with it.\n\n"
+        "    c. If a term is invalid, the rest stays.\n"
+    )
+    segs = by_path(text)
+    assert paths(text) == ["1", "1(a)", "1(b)", "1(c)"]
+    assert segs["1(b)"].label == "b" and segs["1(b)"].text.startswith("Each time You share an Adaptation")
+    # a paragraph that starts with a capital "A" is no item, even after a blank line
+    prose = "1. Terms\n\n    a. Keep this.\n\n    A Licensee may also do this.\n\n    b. Keep that.\n"
+    assert paths(prose) == ["1", "1(a)", "1(b)"]
+
+
+def test_a_word_label_repeated_under_another_clause_ends_and_keeps_paths_unique():
+    # "Article 1" twice, each under a numbered clause: a list tag cannot tell them apart (a word
+    # label is never prefixed); the segmenter once looped for ever looking for a free tag
+    text = "1. Grant\n\nArticle 1 Words.\n\n2. More\n\nArticle 1 Again.\n"
+    got = [s.path for s in segment(text)]
+    assert got[:3] == ["1", "Article 1", "2"]
+    assert len(set(got)) == len(got) == 4
