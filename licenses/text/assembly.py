@@ -98,7 +98,9 @@ def _definitions(
                 owner, parent, depth = full[among].path, among, full[among].depth + 1
             else:
                 owner, parent, depth = draft.path, index, draft.depth + 1
-            out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=ln.start))
+            # A bullet ("- ") is the item's mark, like a number: not part of its words.
+            start = bullet.end() if bullet else ln.start
+            out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start))
     return out
 
 

@@ -76,10 +76,17 @@ def fold(text: str) -> str:
     """``text`` without typography: curly and straight quotes, dashes, spacing and case are one.
 
     Words and punctuation marks are joined by single spaces, so "word," and "word ," fold alike.
+    The stop that ends the text is typography too ("Definitions." and "DEFINITIONS").
     """
     # str.translate with a table costs a dict look-up per character; a regex finds the few marks
     text = _MARKS.sub(_mark, unicodedata.normalize("NFKC", text)).casefold()
-    return " ".join(_KEY.findall(text))
+    tokens = _KEY.findall(text)
+    while tokens and tokens[-1] in _END_STOPS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+_END_STOPS = frozenset(".:;")
 
 
 def label_key(label: str) -> str:

@@ -34,6 +34,13 @@ def test_a_typography_only_change_is_unchanged_with_punctuation_differing():
     assert same.kind == "unchanged" and not same.typography
 
 
+def test_the_stop_that_ends_a_clause_is_typography():
+    assert fold("Definitions.") == fold("DEFINITIONS") == fold("Definitions:")
+    assert fold("You may copy it. Or not.") != fold("You may copy it Or not")  # only the last one
+    (p,) = compare([seg("Definitions.", "1.")], [seg("DEFINITIONS", "1.")])
+    assert p.kind == "unchanged" and p.typography
+
+
 def test_a_changed_word_is_never_unchanged():
     a = [seg("You may copy the software.", "1.")]
     b = [seg("You may not copy the software.", "1.")]

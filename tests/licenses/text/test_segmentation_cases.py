@@ -217,7 +217,8 @@ def test_definitions_written_as_a_dash_list_are_split():
     )
     segs = by_path(text)
     assert [p for p in segs if ".def-" in p] == ["1.def-license", "1.def-licensor", "1.def-model"]
-    assert segs["1.def-license"].text == '- "License" means these terms and conditions\nfor use and sharing.'
+    # The dash is the item's mark, as a number would be: it is not part of the definition's words.
+    assert segs["1.def-license"].text == '"License" means these terms and conditions\nfor use and sharing.'
     assert segs["1"].text == "" and segs["1"].heading == "Definitions."
 
 
