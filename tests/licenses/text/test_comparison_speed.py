@@ -25,7 +25,8 @@ SPACES = [" ", "  ", "\n", "\n\n", "\t", "\u00a0"]
 
 def _plain_fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).casefold()
-    return " ".join(re.findall(r"\w+|[^\w\s]", text))
+    folded = " ".join(re.findall(r"\w+|[^\w\s]", text))
+    return re.sub(r"(?:\s*[.:;])+$", "", folded)  # the stop that ends the text is typography
 
 
 def _text(rnd: random.Random, n: int) -> str:
