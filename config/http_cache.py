@@ -21,6 +21,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import SafeString, mark_safe
 
+from config import recent
 from config.release import FINGERPRINT
 
 # Entries move with their page's stamp; they also expire, so the cache does not fill with dead ones.
@@ -75,9 +76,15 @@ def personalise(request: HttpRequest, html: str) -> str:
 
 
 def get_page(request: HttpRequest, key: str) -> HttpResponse | None:
-    """The kept page for ``key``, made this request's own, or None."""
-    html = cache.get(key)
-    return HttpResponse(personalise(request, html)) if html is not None else None
+    """The kept page for ``key`` (this process's copy, else the shared cache's), made this
+    request's own, or None."""
+    html = recent.pages.get(key)
+    if html is None:
+        html = cache.get(key)
+        if html is None:
+            return None
+        recent.pages.put(key, html)
+    return HttpResponse(personalise(request, html))
 
 
 def marked_only(html: str) -> bool:
@@ -102,8 +109,9 @@ def set_page(request: HttpRequest, key: str, response: HttpResponse) -> HttpResp
     """Keep a whole page rendered with ``MARKS`` and return it made this request's own. Kept
     only when it holds nothing of this request's: a 200 that sets no cookie of its own."""
     html = response.content.decode()
-    if response.status_code == 200 and not response.cookies:
-        set_marked(key, html)
+    if response.status_code == 200 and not response.cookies and marked_only(html):
+        cache.set(key, html, TIMEOUT)
+        recent.pages.put(key, html)
     response.content = personalise(request, html)
     return response
 
