@@ -102,12 +102,15 @@ def license_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
     # A visitor's page rests on the catalogue stamp, read first (licenses.page_cache), and on the
     # version's public reviews (not licenses writes, so named in the validator and the key): the
-    # whole page is kept per stamp and shared, and so are its parts (the version row, its
-    # siblings, its clause list) for when only the reviews changed.
+    # whole page is kept per stamp and shared. Its parts (the version row, its siblings, its
+    # clause list) hold nothing of anyone's and are kept per stamp too, for every reader who is
+    # not editing the clauses: signed-in readers get their own page around them.
     shared = page_cache.shareable(request)
+    parts = request.GET.get("edit") != "1"
     key, kept, etag, page_key = "", {}, None, ""
-    if shared:
+    if parts:
         key = page_cache.version_key(stamps.current(), slug, label)
+    if shared:
         reviews = selectors.public_reviews(slug, label)
         listed = repr(
             [(r.pk, r.status, r.opened_at.isoformat(), r.criterion_set.short_name) for r in reviews]
@@ -120,6 +123,7 @@ def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
         whole = page_cache.get_page(request, page_key) if page_key else None
         if whole is not None:
             return page_cache.validated(whole, etag)
+    if parts:
         kept = cache.get_many([f"{key}:row", f"{key}:siblings", f"{key}:clauses"])
     version = kept.get(f"{key}:row") or selectors.version_for(slug, label)
     if not shared:
@@ -128,7 +132,7 @@ def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
     clauses, siblings = kept.get(f"{key}:clauses"), kept.get(f"{key}:siblings")
     # Only set_fragment writes the clause list, with a render (autoescaped) of our own template.
     clauses = mark_safe(clauses) if clauses is not None else None  # noqa: S308
-    if not shared or clauses is None or siblings is None:
+    if clauses is None or siblings is None:
         page = selectors.version_page(version, with_clauses=clauses is None)
     else:
         page = selectors.VersionPage(version=version, clauses=[], siblings=siblings)
@@ -140,7 +144,7 @@ def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
         "can_open_review": is_moderator(request.user) or is_steward_of(request.user, version.license),
     }
     context.update(correction_context(request, version))
-    if shared and not context["editing"] and len(kept) < 3:
+    if parts and not context["editing"] and len(kept) < 3:
         if clauses is None:
             clauses = render_to_string("licenses/version_detail.html#clauses", context, request=request)
             page_cache.set_fragment(f"{key}:clauses", clauses)

@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from config.http_cache import CSRF_MARK, NONCE_MARK
+from licenses.corrections.services import clause_relabel
 from review import services
 from review.notify.models import Watch
 from tests.factories import make_review, make_user
@@ -168,3 +169,22 @@ def test_only_bounded_addresses_are_kept_whole(world):
     assert not any(key.startswith(":1:page-") for key in cache._cache)
     Client().get(path + "?show=open")
     assert sum(key.startswith(":1:page-") for key in cache._cache) == 1
+
+
+def test_a_signed_in_reader_shares_the_version_clause_list_but_edits_their_own(world):
+    review, thread, rita, ruth, mona = world
+    version = review.version
+    steward = make_user("stella", roles=("steward",))
+    version.license.stewards.add(steward)
+    reader = Client()
+    reader.force_login(steward)
+    path = version.get_absolute_url()
+    Client().get(path)  # a visitor's render: the clause list is kept
+    plain = reader.get(path).content.decode()
+    assert "Edit clauses" in plain and 'class="editing"' not in plain
+    editing = reader.get(path + "?edit=1").content.decode()
+    assert 'id="clauses" class="editing"' in editing  # her tools, never a kept list
+    clause = version.clauses.get(anchor="2.2.b")
+    clause_relabel(clause=clause, label="2.2(z)", heading="", actor=steward)
+    assert "2.2(z)" in reader.get(path).content.decode()  # at once
+    assert "2.2(z)" in Client().get(path).content.decode()
