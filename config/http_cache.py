@@ -41,6 +41,14 @@ def digest(*parts: str, size: int = 16) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=size).hexdigest()
 
 
+def shareable(request: HttpRequest) -> bool:
+    """A visitor with no message waiting (a message is in no cached page and no validator)."""
+    if request.user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    return not request.COOKIES.get("messages") and not (session and session.get("_messages"))
+
+
 def matches(request, etag: str) -> bool:
     """If-None-Match names this validator (GZip makes it weak: W/"…")."""
     given = request.headers.get("If-None-Match", "")

@@ -30,16 +30,9 @@ from config.http_cache import (  # noqa: F401  (the pages call them through this
     private,
     set_fragment,
     set_page,
+    shareable,
     validated,
 )
-
-
-def shareable(request: HttpRequest) -> bool:
-    """A visitor with no message waiting (a message is in no cached page and no validator)."""
-    if request.user.is_authenticated:
-        return False
-    session = getattr(request, "session", None)
-    return not request.COOKIES.get("messages") and not (session and session.get("_messages"))
 
 
 def etag(stamp: str, request: HttpRequest, *parts: str) -> str:

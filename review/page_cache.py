@@ -33,6 +33,7 @@ from config.http_cache import (  # noqa: F401  (the pages call them through this
     set_fragment,
     set_marked,
     set_page,
+    shareable,
     validated,
 )
 from review.models import Review

@@ -49,10 +49,14 @@ def _nonce(html: str) -> str:
 
 def _paths(world) -> dict[str, str]:
     review = world[0]
-    return {"review": review.get_absolute_url(), "version": review.version.get_absolute_url()}
+    return {
+        "review": review.get_absolute_url(),
+        "version": review.version.get_absolute_url(),
+        "matrix": reverse("review:matrix", args=[review.pk]),
+    }
 
 
-@pytest.mark.parametrize("page", ["review", "version"])
+@pytest.mark.parametrize("page", ["review", "version", "matrix"])
 def test_a_visitor_gets_the_kept_page_with_their_own_token_and_nonce(world, page):
     path = _paths(world)[page]
     first = Client().get(path)
@@ -149,9 +153,9 @@ def test_a_write_shows_at_once_to_a_visitor(world):
     assert "Ruth disagrees." in response.content.decode()
 
 
-def test_a_message_is_never_kept_nor_served_from_a_kept_page(world):
-    review, *_ = world
-    path = review.get_absolute_url()
+@pytest.mark.parametrize("page", ["review", "version", "matrix"])
+def test_a_message_is_never_kept_nor_served_from_a_kept_page(world, page):
+    path = _paths(world)[page]
     Client().get(path)
     visitor = Client()
     storage = CookieStorage(HttpRequest())
