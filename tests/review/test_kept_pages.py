@@ -50,13 +50,14 @@ def _nonce(html: str) -> str:
 def _paths(world) -> dict[str, str]:
     review = world[0]
     return {
+        "home": "/",
         "review": review.get_absolute_url(),
         "version": review.version.get_absolute_url(),
         "matrix": reverse("review:matrix", args=[review.pk]),
     }
 
 
-@pytest.mark.parametrize("page", ["review", "version", "matrix"])
+@pytest.mark.parametrize("page", ["home", "review", "version", "matrix"])
 def test_a_visitor_gets_the_kept_page_with_their_own_token_and_nonce(world, page):
     path = _paths(world)[page]
     first = Client().get(path)
@@ -153,7 +154,7 @@ def test_a_write_shows_at_once_to_a_visitor(world):
     assert "Ruth disagrees." in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["review", "version", "matrix"])
+@pytest.mark.parametrize("page", ["home", "review", "version", "matrix"])
 def test_a_message_is_never_kept_nor_served_from_a_kept_page(world, page):
     path = _paths(world)[page]
     Client().get(path)
@@ -192,3 +193,22 @@ def test_a_signed_in_reader_shares_the_version_clause_list_but_edits_their_own(w
     clause_relabel(clause=clause, label="2.2(z)", heading="", actor=steward)
     assert "2.2(z)" in reader.get(path).content.decode()  # at once
     assert "2.2(z)" in Client().get(path).content.decode()
+
+
+def test_the_home_page_moves_with_reviews_and_licenses(world):
+    review, thread, rita, ruth, mona = world
+    visitor = Client()
+    etag = visitor.get("/")["ETag"]
+    assert visitor.get("/", headers={"If-None-Match": etag}).status_code == 304
+    other = make_review()
+    other.version.license.name = "A Brand New License"
+    other.version.license.save()
+    page = visitor.get("/", headers={"If-None-Match": etag})
+    assert page.status_code == 200 and "A Brand New License" in page.content.decode()
+    etag = page["ETag"]
+    services.comment_add(thread=thread, author=ruth, body="One more.")  # the counts move
+    assert visitor.get("/", headers={"If-None-Match": etag}).status_code == 200
+    signed_in = Client()
+    signed_in.force_login(ruth)
+    mine = signed_in.get("/")
+    assert not mine.has_header("ETag") and ">ruth</a>" in mine.content.decode()
