@@ -94,6 +94,9 @@ def _review_stamp(review) -> object:
     return Review.objects.values_list("changed_at", flat=True).get(pk=review.pk)
 
 
+# Outside a test transaction, as migrate runs: on PostgreSQL other apps' post_migrate handlers
+# (search's index) cannot run beside the test's deferred constraint checks.
+@pytest.mark.django_db(transaction=True)
 def test_migrations_applied_move_the_stamps_and_the_change_shows_at_once():
     review = make_review()
     license = review.version.license
@@ -110,6 +113,7 @@ def test_migrations_applied_move_the_stamps_and_the_change_shows_at_once():
         assert "Renamed By A Data Migration" in visitor.get(path).content.decode(), path
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_migrate_with_nothing_to_apply_leaves_the_stamps():
     review = make_review()
     catalogue, reviewed = stamps.current(), _review_stamp(review)
