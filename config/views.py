@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from config import http_cache
@@ -26,7 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
     etag = key = ""
     if http_cache.shareable(request) and not request.GET:
         stamps = (catalogue_stamp(), latest_public_change())
-        etag = '"' + http_cache.digest("home", *stamps, request.get_full_path(), size=12) + '"'
+        zone = timezone.get_current_timezone_name()
+        etag = '"' + http_cache.digest("home", *stamps, request.get_full_path(), zone, size=12) + '"'
         if http_cache.matches(request, etag):
             return http_cache.not_modified(etag)
         key = http_cache.page_key("home", request, *stamps)
