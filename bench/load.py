@@ -282,7 +282,9 @@ def stored_replies(database_url: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--postgres", action="store_true", help="use PostgreSQL on 127.0.0.1 (the database is recreated)")
+    parser.add_argument(
+        "--postgres", action="store_true", help="use PostgreSQL on 127.0.0.1 (the database is recreated)"
+    )
     parser.add_argument(
         "--pg-name", default=PG_NAME, help=f"the PostgreSQL database to recreate (default {PG_NAME})"
     )
