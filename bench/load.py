@@ -1,7 +1,7 @@
 """Load figures for the production server, as `make serve` runs it.
 
 Prepares a database (the demo data, in a scratch SQLite file, or in the PostgreSQL database
-`clausewise_load` with --postgres), starts the production server (`python -m config.serve`,
+`clausewise_load`, or --pg-name, with --postgres), starts the production server (`python -m config.serve`,
 waitress, DEBUG off, static files collected, the database cache), and drives it over loopback
 with a bounded load generator of its own: CLIENTS threads, each with one keep-alive connection,
 sending one request after another for SECONDS per page. It prints, per page, requests per
@@ -9,7 +9,7 @@ second, p50/p95/p99 latency and errors (and, for the catalogue, version and comp
 visitor's reload with the page's ETag, which must be a 304), then a mixed scenario (reviewers posting replies while
 visitors read) that checks every accepted write was stored exactly once.
 
-Run: .venv/bin/python bench/load.py [--postgres] [--seconds 10] [--clients 8]
+Run: .venv/bin/python bench/load.py [--postgres [--pg-name NAME]] [--seconds 10] [--clients 8]
 Targets (issue 18, this 2-core machine): >= 150 req/s on catalogue, version and compare pages,
 >= 80 req/s on a review, p95 < 100 ms, 0 errors, every accepted write stored exactly once.
 The server and this generator share the machine's two cores, so the figures are a floor.
@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PG_URL = "postgres://postgres@127.0.0.1:5432/clausewise_load"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432/"
+PG_NAME = "clausewise_load"
 WRITERS = 6
 
 
@@ -78,14 +79,9 @@ def prepare(database_url: str) -> dict:
     """Migrate, load the demo, and make the writers; returns the URLs to load and the writers' sessions."""
     env = server_env(database_url)
     if database_url.startswith("postgres"):
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS clausewise_load"],
-            check=True,
-        )
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE clausewise_load"],
-            check=True,
-        )
+        name = database_url.rsplit("/", 1)[1]
+        for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+            subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
@@ -286,12 +282,19 @@ def stored_replies(database_url: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--postgres", action="store_true", help=f"use {PG_URL} (recreated)")
+    parser.add_argument(
+        "--postgres", action="store_true", help="use PostgreSQL on 127.0.0.1 (the database is recreated)"
+    )
+    parser.add_argument(
+        "--pg-name", default=PG_NAME, help=f"the PostgreSQL database to recreate (default {PG_NAME})"
+    )
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=8)
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix="cw_load_")
-    database_url = PG_URL if args.postgres else f"sqlite:///{scratch}/load.sqlite3"
+    if not args.pg_name.replace("_", "").isalnum():
+        parser.error("--pg-name: letters, digits and _ only")
+    database_url = PG_SERVER + args.pg_name if args.postgres else f"sqlite:///{scratch}/load.sqlite3"
     info = prepare(database_url)
     port = free_port()
     server = start_server(database_url, port)

@@ -8,22 +8,40 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from config import http_cache
 from licenses.models import License
+from licenses.stamps import current as catalogue_stamp
 from review.listing import review_list
 from review.models import Review
+from review.page_cache import latest_public_change
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    # A visitor's page rests on the catalogue stamp and on the latest change of any public review
+    # (its list of open reviews and their counts), both read first: kept whole per pair and shared
+    # (config.http_cache), with the visitor's own token and nonce, and a 304 on reload.
+    etag = key = ""
+    if http_cache.shareable(request) and not request.GET:
+        stamps = (catalogue_stamp(), latest_public_change())
+        zone = timezone.get_current_timezone_name()
+        etag = '"' + http_cache.digest("home", *stamps, request.get_full_path(), zone, size=12) + '"'
+        if http_cache.matches(request, etag):
+            return http_cache.not_modified(etag)
+        key = http_cache.page_key("home", request, *stamps)
+        whole = http_cache.get_page(request, key)
+        if whole is not None:
+            return http_cache.validated(whole, etag)
     open_reviews = review_list(status=Review.Status.OPEN)[:10]
     featured = License.objects.filter(versions__isnull=False).distinct().order_by("name")[:12]
-    return render(
-        request,
-        "home.html",
-        {"open_reviews": open_reviews, "featured": featured, "license_count": License.objects.count()},
-    )
+    context = {"open_reviews": open_reviews, "featured": featured, "license_count": License.objects.count()}
+    if not key:
+        return render(request, "home.html", context)
+    response = render(request, "home.html", context | http_cache.MARKS)
+    return http_cache.validated(http_cache.set_page(request, key, response), etag)
 
 
 @require_GET

@@ -6,4 +6,8 @@ class LicensesConfig(AppConfig):
     verbose_name = "Licenses and criteria"
 
     def ready(self) -> None:
-        from licenses import stamps  # noqa: F401  (connects the receivers)
+        from django.db.models.signals import post_migrate
+
+        from licenses import stamps  # (connects the receivers)
+
+        post_migrate.connect(stamps.migrated, sender=self, dispatch_uid="catalogue-stamp-migrated")

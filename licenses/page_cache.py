@@ -15,39 +15,34 @@ is then stored under the stamp before that write, which no later request asks fo
 
 from __future__ import annotations
 
-import hashlib
-
 from django.http import HttpRequest
 from django.utils import timezone
 
 from config.http_cache import (  # noqa: F401  (the pages call them through this module)
+    MARKS,
     TIMEOUT,
+    digest,
     get_fragment,
+    get_page,
     matches,
     not_modified,
+    page_key,
     private,
     set_fragment,
+    set_page,
+    shareable,
     validated,
 )
 
 
-def shareable(request: HttpRequest) -> bool:
-    """A visitor with no message waiting (a message is in no cached page and no validator)."""
-    if request.user.is_authenticated:
-        return False
-    session = getattr(request, "session", None)
-    return not request.COOKIES.get("messages") and not (session and session.get("_messages"))
-
-
 def etag(stamp: str, request: HttpRequest, *parts: str) -> str:
     """A strong validator for what an anonymous visitor gets at this address now."""
-    raw = "|".join(("licenses", stamp, request.get_full_path(), timezone.get_current_timezone_name(), *parts))
-    return '"' + hashlib.blake2b(raw.encode(), digest_size=12).hexdigest() + '"'
+    parts = ("licenses", stamp, request.get_full_path(), timezone.get_current_timezone_name(), *parts)
+    return '"' + digest(*parts, size=12) + '"'
 
 
 def fragment_key(kind: str, stamp: str, *parts: str) -> str:
-    raw = "|".join((stamp, *parts, timezone.get_current_timezone_name()))
-    return f"lic-{kind}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return f"lic-{kind}:" + digest(stamp, *parts, timezone.get_current_timezone_name())
 
 
 def catalogue_key(stamp: str, *, osi: str, page: int) -> str:

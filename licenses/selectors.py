@@ -28,6 +28,17 @@ def version_for(slug: str, label: str) -> LicenseVersion:
         raise Http404("No such license version.") from None
 
 
+def public_reviews(slug: str, label: str) -> list:
+    """The public reviews of a version, newest first, found by its address (one query, without
+    the version's row). Review rows through the reverse relation: licenses imports nothing of review."""
+    reviews = LicenseVersion.reviews.rel.related_model.objects.public()
+    return list(
+        reviews.filter(version__license__slug=slug, version__label=label)
+        .select_related("criterion_set")
+        .order_by("-opened_at")
+    )
+
+
 @dataclass
 class VersionPage:
     version: LicenseVersion

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.db import connections
 from django.db.models.signals import post_delete, post_save
 
 from licenses.models import (
@@ -33,11 +34,21 @@ from licenses.models import (
 NAME = "catalogue"
 
 
-def touch() -> None:
+def touch(*, using: str = "default") -> None:
     """Mark the catalogue changed now (one UPDATE in the caller's transaction; never a save())."""
     stamp = secrets.token_hex(16)
-    if not CatalogueStamp.objects.filter(name=NAME).update(stamp=stamp):
-        CatalogueStamp.objects.update_or_create(name=NAME, defaults={"stamp": stamp})
+    if not CatalogueStamp.objects.using(using).filter(name=NAME).update(stamp=stamp):
+        CatalogueStamp.objects.using(using).update_or_create(name=NAME, defaults={"stamp": stamp})
+
+
+def migrated(sender, *, using: str, plan=None, **kwargs) -> None:
+    """After ``migrate`` applied migrations (``post_migrate``, connected in licenses.apps): a data
+    migration writes through historical models, whose saves no receiver here hears, so any
+    migration marks the catalogue changed. A ``migrate`` with nothing to apply leaves it be."""
+    if plan == []:
+        return
+    if CatalogueStamp._meta.db_table in connections[using].introspection.table_names():
+        touch(using=using)
 
 
 def current() -> str:

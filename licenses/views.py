@@ -100,27 +100,39 @@ def license_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
-    # A visitor's page rests on the catalogue stamp, read first (licenses.page_cache): the version
-    # row, its siblings and its clause list are kept per stamp and shared.
+    # A visitor's page rests on the catalogue stamp, read first (licenses.page_cache), and on the
+    # version's public reviews (not licenses writes, so named in the validator and the key): the
+    # whole page is kept per stamp and shared. Its parts (the version row, its siblings, its
+    # clause list) hold nothing of anyone's and are kept per stamp too, for every reader who is
+    # not editing the clauses: signed-in readers get their own page around them.
     shared = page_cache.shareable(request)
-    key, kept = "", {}
-    if shared:
+    parts = request.GET.get("edit") != "1"
+    key, kept, etag, page_key = "", {}, None, ""
+    if parts:
         key = page_cache.version_key(stamps.current(), slug, label)
-        kept = cache.get_many([f"{key}:row", f"{key}:siblings", f"{key}:clauses"])
-    version = kept.get(f"{key}:row") or selectors.version_for(slug, label)
-    # Reviews are public records of this text; a small list, one query. They are not licenses
-    # writes, so the visitor's validator names them and they are never part of a kept render.
-    reviews = list(version.reviews.public().select_related("criterion_set").order_by("-opened_at"))
-    etag = None
     if shared:
-        listed = [(r.pk, r.status, r.opened_at.isoformat(), r.criterion_set.short_name) for r in reviews]
-        etag = page_cache.etag(key, request, repr(listed))
+        reviews = selectors.public_reviews(slug, label)
+        listed = repr(
+            [(r.pk, r.status, r.opened_at.isoformat(), r.criterion_set.short_name) for r in reviews]
+        )
+        etag = page_cache.etag(key, request, listed)
         if page_cache.matches(request, etag):
             return page_cache.not_modified(etag)
+        # Kept whole only at the version's own address (no query string): a bounded set.
+        page_key = "" if request.GET else page_cache.page_key("version", request, key, listed)
+        whole = page_cache.get_page(request, page_key) if page_key else None
+        if whole is not None:
+            return page_cache.validated(whole, etag)
+    if parts:
+        kept = cache.get_many([f"{key}:row", f"{key}:siblings", f"{key}:clauses"])
+    version = kept.get(f"{key}:row") or selectors.version_for(slug, label)
+    if not shared:
+        # Reviews are public records of this text; a small list, one query.
+        reviews = list(version.reviews.public().select_related("criterion_set").order_by("-opened_at"))
     clauses, siblings = kept.get(f"{key}:clauses"), kept.get(f"{key}:siblings")
     # Only set_fragment writes the clause list, with a render (autoescaped) of our own template.
     clauses = mark_safe(clauses) if clauses is not None else None  # noqa: S308
-    if not shared or clauses is None or siblings is None:
+    if clauses is None or siblings is None:
         page = selectors.version_page(version, with_clauses=clauses is None)
     else:
         page = selectors.VersionPage(version=version, clauses=[], siblings=siblings)
@@ -132,14 +144,17 @@ def version_detail(request: HttpRequest, slug: str, label: str) -> HttpResponse:
         "can_open_review": is_moderator(request.user) or is_steward_of(request.user, version.license),
     }
     context.update(correction_context(request, version))
-    if shared and not context["editing"] and len(kept) < 3:
+    if parts and not context["editing"] and len(kept) < 3:
         if clauses is None:
             clauses = render_to_string("licenses/version_detail.html#clauses", context, request=request)
             page_cache.set_fragment(f"{key}:clauses", clauses)
         cache.set_many({f"{key}:row": version, f"{key}:siblings": page.siblings}, page_cache.TIMEOUT)
     context["clauses"] = clauses
-    response = render(request, "licenses/version_detail.html", context)
-    return page_cache.validated(response, etag) if etag else page_cache.private(response)
+    if not page_key:
+        response = render(request, "licenses/version_detail.html", context)
+        return page_cache.validated(response, etag) if etag else page_cache.private(response)
+    response = render(request, "licenses/version_detail.html", context | page_cache.MARKS)
+    return page_cache.validated(page_cache.set_page(request, page_key, response), etag)
 
 
 @require_GET

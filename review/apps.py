@@ -6,5 +6,9 @@ class ReviewConfig(AppConfig):
     verbose_name = "Reviews"
 
     def ready(self) -> None:
-        from review import stamps  # noqa: F401  (connects the receivers)
+        from django.db.models.signals import post_migrate
+
+        from review import stamps  # (connects the receivers)
+
+        post_migrate.connect(stamps.migrated, sender=self, dispatch_uid="review-stamp-migrated")
         from review.notify import signals  # noqa: F401  (connects the receivers)

@@ -15,18 +15,25 @@ that a renamed author does not linger.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.db.models import Max
 from django.utils import timezone
 
 from config.http_cache import (  # noqa: F401  (the pages call them through this module)
+    MARKS,
     TIMEOUT,
+    digest,
     get_fragment,
+    get_marked,
+    get_page,
     matches,
     not_modified,
+    page_key,
+    personalise,
     private,
     set_fragment,
+    set_marked,
+    set_page,
+    shareable,
     validated,
 )
 from review.models import Review
@@ -38,8 +45,8 @@ def _stamp(review: Review) -> str:
 
 def etag(review: Review, request, *parts: str) -> str:
     """A strong validator for what an anonymous visitor gets at this address now."""
-    raw = "|".join((_stamp(review), request.get_full_path(), timezone.get_current_timezone_name(), *parts))
-    return '"' + hashlib.blake2b(raw.encode(), digest_size=12).hexdigest() + '"'
+    parts = (_stamp(review), request.get_full_path(), timezone.get_current_timezone_name(), *parts)
+    return '"' + digest(*parts, size=12) + '"'
 
 
 def layout_key(review: Review, *, viewer, filter: str) -> str:
@@ -47,9 +54,18 @@ def layout_key(review: Review, *, viewer, filter: str) -> str:
     return fragment_key("review-layout", review, who, filter)
 
 
+def own_layout_key(review: Review, *, viewer, filter: str, watching) -> str:
+    """One signed-in reader's clause list on a review small enough to show its threads open: it
+    holds their forms (rendered with the CSRF mark), their edit and moderation links and their
+    watch buttons, so it is kept for them alone, keyed by everything it shows of theirs: who they
+    are, what they may do, and what they watch."""
+    rights = [int(getattr(viewer, name)) for name in sorted(vars(viewer)) if name != "user"]
+    watched = (int(watching.review), sorted(watching.threads)) if watching else ""
+    return fragment_key("review-own", review, str(viewer.user.pk), repr(rights), repr(watched), filter)
+
+
 def fragment_key(kind: str, review: Review, *parts: str) -> str:
-    raw = "|".join((_stamp(review), *parts, timezone.get_current_timezone_name()))
-    return f"{kind}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return f"{kind}:" + digest(_stamp(review), *parts, timezone.get_current_timezone_name())
 
 
 def latest_public_change() -> str:

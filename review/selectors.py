@@ -231,6 +231,12 @@ def _thread_view(thread: Thread, comments, revisions, viewer: Viewer) -> ThreadV
     )
 
 
+def public_stamp(pk: int) -> Review | None:
+    """A public review's stamp alone (its pk and ``changed_at``), for a visitor's validator and
+    kept page: one small query, read before anything it keys. None when not public."""
+    return Review.objects.public().only("pk", "changed_at").filter(pk=pk).first()
+
+
 def review_for(pk: int, user=None) -> Review:
     """A review the user may read (public, or any for moderators and its opener), else 404."""
     try:

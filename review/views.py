@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import replace_url, reswap, retarget
 
@@ -149,23 +150,45 @@ def _has_messages(request: HttpRequest) -> bool:
 
 @require_GET
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    review = selectors.review_for(pk, request.user)
     anonymous = not request.user.is_authenticated
     fragment = request.htmx and request.htmx.target == "review-clauses"
-    etag = None
+    etag, whole_key = None, ""
     if anonymous and not request.htmx and not _has_messages(request):
-        # A visitor's reload is a 304 until the review changes (review.stamps).
-        etag = page_cache.etag(review, request)
-        if page_cache.matches(request, etag):
-            return page_cache.not_modified(etag)
+        # A visitor's reload is a 304 until the review changes (review.stamps); the stamp is
+        # read first, alone (one small query), before anything it keys.
+        stamp = selectors.public_stamp(pk)
+        if stamp is not None:
+            etag = page_cache.etag(stamp, request)
+            if page_cache.matches(request, etag):
+                return page_cache.not_modified(etag)
+            # A visitor's whole page is kept per change of the review and shared, at the review's
+            # own address and its filters only (a bounded set). It is rendered with marks for the
+            # CSRF token and CSP nonce, and each visitor gets their own back (config.http_cache).
+            if set(request.GET) <= {"show"}:
+                whole_key = page_cache.page_key("review", request, etag)
+                whole = page_cache.get_page(request, whole_key)
+                if whole is not None:
+                    return page_cache.validated(whole, etag)
+    review = selectors.review_for(pk, request.user)
     show = request.GET.get("show", "all")
     show = show if show in selectors.FILTERS else "all"
     expanded = _int(request.GET.get("thread"))
     opened = _int(request.GET.get("clause"))  # a big review's list of threads on one clause
     viewer = selectors.viewer_for(request.user, review)
+    # Which of the review and its threads the person watches: one query, whatever the threads.
+    watch_state = None if anonymous else watching_in_review(request.user, review)
     key = page_cache.layout_key(review, viewer=viewer, filter=show)
+    own_key = (
+        ""
+        if anonymous
+        else page_cache.own_layout_key(review, viewer=viewer, filter=show, watching=watch_state)
+    )
     own = fragment or expanded or opened or request.GET.get("folded")
-    layout = None if own else page_cache.get_fragment(key)
+    layout = None
+    if not own:
+        layout = page_cache.get_fragment(key)
+        if layout is None and own_key:
+            layout = page_cache.get_marked(request, own_key)
     if layout is not None:
         page = selectors.review_head(review, user=request.user, filter=show, viewer=viewer)
     else:
@@ -182,8 +205,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # The page sets these with {% with %}; fragments rendered alone need them too.
         "version": review.version,
         "license": review.version.license,
-        # Which of the review and its threads the person watches: one query, whatever the threads.
-        "watch_state": watching_in_review(request.user, review) if request.user.is_authenticated else None,
+        "watch_state": watch_state,
     }
     if fragment:
         return _no_store(render(request, f"{PAGE}#clauses", context))
@@ -192,14 +214,20 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if context["cv"] is None:
             raise Http404("No such clause in this review.")
         return _no_store(render(request, f"{PAGE}#clause_threads", context))
-    if (
-        layout is None
-        and not context["folded"]
-        and page_cache.may_share(viewer=page.viewer, lazy=page.lazy, expanded=expanded or opened)
-    ):
-        layout = render_to_string(f"{PAGE}#layout", context, request=request)
-        page_cache.set_fragment(key, layout)
+    if layout is None and not own:
+        if page_cache.may_share(viewer=page.viewer, lazy=page.lazy, expanded=None):
+            layout = render_to_string(f"{PAGE}#layout", context, request=request)
+            page_cache.set_fragment(key, layout)
+        elif own_key:
+            # This reader's own clause list (their forms, links and watch buttons): kept for them
+            # alone with the CSRF mark, so that their next reload costs no template work.
+            marked = render_to_string(f"{PAGE}#layout", context | page_cache.MARKS, request=request)
+            page_cache.set_marked(own_key, marked)
+            layout = mark_safe(page_cache.personalise(request, marked))  # noqa: S308 - our own render
     context["layout"] = layout
+    if whole_key:
+        response = render(request, PAGE, context | page_cache.MARKS)
+        return page_cache.validated(page_cache.set_page(request, whole_key, response), etag)
     response = render(request, PAGE, context)
     if etag:
         return page_cache.validated(response, etag)

@@ -50,6 +50,15 @@ def _fast_password_hashing(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_kept_pages_between_tests():
+    """This process's copies of kept pages (config.recent) outlive a test's cache.clear(): a test
+    starts without any, like a server that has just started."""
+    from config import recent
+
+    recent.pages.clear()
+
+
+@pytest.fixture(autouse=True)
 def _no_axes_lockouts_between_tests(settings):
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 5

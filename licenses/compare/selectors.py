@@ -23,6 +23,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from config.release import FINGERPRINT
+
 # Row, Side and the rest stay importable from here: cached Comparison values pickled before
 # the rows moved to compare_rows name these classes by this module.
 from licenses.compare.links import Links, links_for
@@ -169,7 +171,9 @@ def segments_from_clauses(clauses: list[Clause]) -> list[Segment]:
 
 
 def _key(*parts: str) -> str:
-    return f"cmp{PICKLE_VERSION}:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    # The release is in every key: a deploy with a changed row template or pickled shape never
+    # reads what the release before it stored (config.release).
+    return f"cmp{PICKLE_VERSION}:" + hashlib.sha256("\0".join((FINGERPRINT, *parts)).encode()).hexdigest()
 
 
 def clause_state(version: LicenseVersion) -> str:

@@ -27,7 +27,7 @@ from review.matrix.services import PositionConflict, position_from_thread, posit
 from review.matrix.verdicts import SYMBOLS
 from review.models import Review, Thread, Verdict
 from review.rules import may_set_positions
-from review.selectors import review_for
+from review.selectors import public_stamp, review_for
 
 PANEL = "review/_cell_panel.html"
 VERDICT_CHOICES = [(value, f"{SYMBOLS[value]} {label}") for value, label in Verdict.choices]
@@ -60,7 +60,9 @@ class PositionForm(forms.Form):
         super().__init__(*args, auto_id="id_pos_%s", **kwargs)
         if clause is not None and review is not None:
             self.fields["threads"].queryset = (
-                Thread.objects.filter(review=review, clause=clause).with_opening().order_by("created_at", "pk")
+                Thread.objects.filter(review=review, clause=clause)
+                .with_opening()
+                .order_by("created_at", "pk")
             )
             self.fields["threads"].label_from_instance = _thread_choice_label
 
@@ -98,6 +100,24 @@ def _panel_context(request: HttpRequest, review: Review, detail, form=None, **ex
 
 @require_GET
 def matrix_page(request: HttpRequest, pk: int) -> HttpResponse:
+    etag, whole_key, latest = None, "", ""
+    if not request.user.is_authenticated:
+        # A visitor: a 304 while neither this review nor any other public one changed (the marks
+        # of precedent come from the others). Both stamps are read first, before what they key.
+        stamp = public_stamp(pk)
+        if stamp is not None:
+            latest = page_cache.latest_public_change()
+            etag = page_cache.etag(stamp, request, latest)
+            if page_cache.matches(request, etag):
+                return page_cache.not_modified(etag)
+            # The whole page, kept per change and shared, at the addresses the page links to
+            # (any query string could be asked for), with the visitor's own token and nonce.
+            rows = request.GET.get("rows", "")
+            if page_cache.shareable(request) and rows in ("", "positions") and set(request.GET) <= {"rows"}:
+                whole_key = page_cache.page_key("matrix", request, etag)
+                whole = page_cache.get_page(request, whole_key)
+                if whole is not None:
+                    return page_cache.validated(whole, etag)
     review = review_for(pk, request.user)
     context = {
         "review": review,
@@ -109,12 +129,6 @@ def matrix_page(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.is_authenticated:
         context["matrix"] = _matrix(request, review)
         return render(request, "review/matrix.html", context)
-    # A visitor: a 304 while neither this review nor any other public one changed (the marks
-    # of precedent come from the others), and one shared render of the table (review.page_cache).
-    latest = page_cache.latest_public_change()
-    etag = page_cache.etag(review, request, latest)
-    if page_cache.matches(request, etag):
-        return page_cache.not_modified(etag)
     # Kept only for the addresses the page links to (any query string could be asked for).
     rows = request.GET.get("rows", "")
     shared = not request.GET.get("criterion") and rows in ("", "positions")
@@ -126,6 +140,9 @@ def matrix_page(request: HttpRequest, pk: int) -> HttpResponse:
         if shared:
             page_cache.set_fragment(key, body)
     context["body"] = body
+    if whole_key:
+        response = render(request, "review/matrix.html", context | page_cache.MARKS)
+        return page_cache.validated(page_cache.set_page(request, whole_key, response), etag)
     return page_cache.validated(render(request, "review/matrix.html", context), etag)
 
 
