@@ -20,7 +20,8 @@ Alignment, in order:
 4. splits and merges: one clause whose text is much better matched by itself
    plus an adjacent unmatched clause on the other side;
 5. moves: matched pairs outside the longest run of pairs still in their
-   original order;
+   original order; a definition paired with one of a list at the same address is never a
+   move (a glossary sorted anew moved nothing);
 6. secondary links (:mod:`licenses.text.fanout`), beside the pairs: a clause whose words
    sit, as one passage, mostly in a clause of the other side that went elsewhere (one old
    clause feeding several new ones), and the lone leftovers between the same aligned
@@ -321,12 +322,24 @@ def compare(
         more |= under_parent(sa, sb, com, pairs_1, shown | more)
         more -= shown | forbid
 
-    # Moves: groups outside the longest run still in the original order.
+    # Moves: groups outside the longest run still in the original order. A definition paired
+    # with a definition of the same list never moved: a glossary's order carries no meaning.
     ordered = sorted(groups.values(), key=lambda g: g[2][0])
-    in_order = increasing([g[1][0] for g in ordered])
+    glossary = {k for k, g in enumerate(ordered) if _same_glossary(sa, sb, g[1], g[2])}
+    rest = [k for k in range(len(ordered)) if k not in glossary]
+    in_order = {rest[x] for x in increasing([ordered[k][1][0] for k in rest])} | glossary
     out = Pairs(_assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b, more))
     out.quick = (len(sa) > 1 or len(sb) > 1) and not second
     return out
+
+
+def _same_glossary(sa: Side, sb: Side, ai, bi) -> bool:
+    """One definition paired with one definition of a list at the same address."""
+    if len(ai) != 1 or len(bi) != 1:
+        return False
+    owner_a, _, leaf_a = sa.segs[ai[0]].path.rpartition(".")
+    owner_b, _, leaf_b = sb.segs[bi[0]].path.rpartition(".")
+    return leaf_a.startswith("def-") and leaf_b.startswith("def-") and owner_a == owner_b
 
 
 def _assemble(

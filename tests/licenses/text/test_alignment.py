@@ -96,3 +96,34 @@ def test_links_by_hand_pair_first_and_unlinks_never_pair():
     assert {p.kind for p in apart if p.a is a[1] or p.b is b[1]} == {"removed", "added"}
     # links to clauses that no longer exist are ignored
     assert [p.kind for p in compare(a, b, links=[("9", "1")])] == [p.kind for p in plain]
+
+
+def test_definitions_put_in_another_order_are_not_moves():
+    # A definitions list is a glossary: a new version that sorts it differently moved nothing.
+    old = segment(
+        '1. Definitions.\n\n"Model" means the trained weights.\n\n"Output" means what the Model makes.\n\n'
+        '"Data" means what the Model learned from.\n\n2. Grant.\n\nYou may use the Model.\n'
+    )
+    new = segment(
+        '1. Definitions.\n\n"Data" means what the Model learned from.\n\n"Model" means the trained weights.\n\n'
+        '"Output" means what the Model makes.\n\n2. Grant.\n\nYou may use the Model.\n'
+    )
+    kinds = {(p.a.path if p.a else None): p.kind for p in compare(old, new)}
+    assert kinds == {
+        "1": "unchanged",
+        "1.def-model": "unchanged",
+        "1.def-output": "unchanged",
+        "1.def-data": "unchanged",
+        "2": "unchanged",
+    }
+
+
+def test_a_clause_put_in_another_place_is_still_a_move():
+    old = segment(
+        "1. Grant.\n\nYou may use it.\n\n2. Notice.\n\nKeep this notice.\n\n3. Fees.\n\nNo fee is due.\n"
+    )
+    new = segment(
+        "1. Notice.\n\nKeep this notice.\n\n2. Fees.\n\nNo fee is due.\n\n3. Grant.\n\nYou may use it.\n"
+    )
+    kinds = {p.a.path: p.kind for p in compare(old, new)}
+    assert kinds["1"] == "moved"
