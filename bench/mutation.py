@@ -60,6 +60,7 @@ MODULES: dict[str, list[str]] = {
     "review/mail/stance.py": ["tests/review/mail/test_stance.py"],
     "review/mail/digest.py": ["tests/review/mail/test_digest.py"],
     "review/mail/printed.py": ["tests/review/mail/test_printed.py"],
+    "review/mail/message.py": ["tests/review/mail/test_message.py"],
     # test_carryover is left out: every test there is marked django_db, so each mutant would pay
     # for the test database's migrations (about 35 s a mutant on the shared machine)
     "review/rounds/alignment.py": [
