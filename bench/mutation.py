@@ -62,6 +62,7 @@ MODULES: dict[str, list[str]] = {
     "review/mail/printed.py": ["tests/review/mail/test_printed.py"],
     "review/mail/message.py": ["tests/review/mail/test_message.py"],
     "review/mail/repair.py": ["tests/review/mail/test_repair.py"],
+    "review/mail/signatures.py": ["tests/review/mail/test_signatures.py"],
     # test_carryover is left out: every test there is marked django_db, so each mutant would pay
     # for the test database's migrations (about 35 s a mutant on the shared machine)
     "review/rounds/alignment.py": [

@@ -75,7 +75,9 @@ def test_a_single_sign_is_not_enough_to_repair(text: str) -> None:
 
 def test_a_soft_break_and_a_utf8_sequence_are_both_undone() -> None:
     text = "> the licensee must keep the notice in every copy of the addres=\n> s list, citt=C3=A0\n"
-    assert undo_qp(text) == "> the licensee must keep the notice in every copy of the address list, citt\u00e0\n"
+    assert (
+        undo_qp(text) == "> the licensee must keep the notice in every copy of the address list, citt\u00e0\n"
+    )
 
 
 LONG = "> a line that is long enough to have been folded by the encoder="
@@ -91,12 +93,17 @@ def test_a_soft_break_joins_only_at_the_same_quote_depth(after: str) -> None:
 
 def test_a_soft_break_in_unquoted_text_does_not_join_a_quote_below() -> None:
     text = "I think the notice should stay in every copy we ship, and=\n> Ana wrote: Citt=C3=A0=20\n"
-    assert undo_qp(text) == "I think the notice should stay in every copy we ship, and=\n> Ana wrote: Citt\u00e0 \n"
+    assert (
+        undo_qp(text)
+        == "I think the notice should stay in every copy we ship, and=\n> Ana wrote: Citt\u00e0 \n"
+    )
 
 
 def test_a_soft_break_in_unquoted_text_joins_the_next_line() -> None:
     text = "the licensee must keep the notice in every copy of the addres=\ns list, citt=C3=A0\n"
-    assert undo_qp(text) == "the licensee must keep the notice in every copy of the address list, citt\u00e0\n"
+    assert (
+        undo_qp(text) == "the licensee must keep the notice in every copy of the address list, citt\u00e0\n"
+    )
 
 
 def test_a_short_line_ending_in_equals_is_not_a_soft_break() -> None:
