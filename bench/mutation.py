@@ -65,7 +65,7 @@ MODULES: dict[str, list[str]] = {
     "review/mail/signatures.py": ["tests/review/mail/test_signatures.py"],
     "review/mail/attribution.py": ["tests/review/mail/test_attribution.py"],
     "review/mail/mime.py": ["tests/review/mail/test_mime.py"],
-    "review/exports/digest.py": ["tests/review/test_summary_export.py"],
+    "review/exports/digest.py": ["tests/review/exports/test_digest.py", "tests/review/test_summary_export.py"],
     # test_carryover is left out: every test there is marked django_db, so each mutant would pay
     # for the test database's migrations (about 35 s a mutant on the shared machine)
     "review/rounds/alignment.py": [
