@@ -143,3 +143,167 @@ def test_a_page_without_the_article_markers_takes_the_pre_after_the_date() -> No
     page = parse_pipermail(markup)
     assert (page.subject, page.author, page.date, page.body) == ("S", "Ana", "Mon May 12 2025", "the body x")
     assert (page.address, page.in_reply_to) == ("", None)
+
+
+# ---- odd constructs read as the stdlib parser reads them ------------------------------------
+
+ODD = [
+    "<div class=\"x\" data-a='1' hidden>text</div>",
+    "<span style='a:b'>styled</span >after",
+    "<p>one</ p>two</ div>three",
+    "<p>a</p x>b",
+    "x </> y",
+    "<x<y>z",
+    "<div\u00a0x>odd space</div>",
+    '<div "x">quoted attribute name</div>',
+    "<div a= b>spaced</div>",
+    "<div a=>empty value</div>",
+    "<div a='>'>gt in value</div>",
+    "<a b=c/>self closed<a href=https://example.org/a/>link</a>",
+    "<img src=x /> after image",
+    "<o:p>office</o:p> tags",
+    "<![if !supportLists]>- <![endif]>item",
+    "<!DOCTYPE html><p>after doctype</p>",
+    "<?xml version='1.0'?><p>after pi</p>",
+    "<!-- a comment --><p>after comment</p>",
+    "<p>before <!-- unterminated comment",
+    "<p>before <div class='x",
+    "<p>before <div",
+    "text <",
+    "a < b > c",
+    "<123>not a tag",
+    "</123>not an end tag",
+    "<p>a &amp b &#65; &#x42; &nosuch; &</p>",
+    "<style>p{}</style>styled <script>x<y</script> after",
+    "<SCRIPT>var a = '</p>';</SCRIPT>after",
+    "<script type='text/javascript' async>code</script>after",
+    "<title>t</title><p>body",
+    "<p title='a &amp; b'>attr entity</p>",
+    '<a href="https://example.org/?a=1&amp;b=2">query</a>',
+    "<br/><br /><BR>caps",
+    "<!--> odd comment --> text",
+    "<!> empty declaration text",
+    "<p>line\r\nbreak</p>",
+    "<div class='x> more <b>bold</b> end",
+    "<div class='x <p>para</p> end",
+    "<!-- a > b",
+    "<!-- a < b",
+    "<!doctype",
+    "<!doctype > after",
+    "<?pi unterminated > x",
+    "<?pi",
+    "</p junk <b>x</b>",
+    "</p junk",
+    "<![CDATA[ x ]]> after",
+    "<!x",
+    "<!x > y",
+    "<a href='",
+    "<a href='x > y < z",
+    "< p>not a tag",
+    "<\u00e9>not ascii",
+    "a <é b",
+    "<script type='a' x=\"y\">code < more</script>after",
+    "<style\u00a0x>p{}</style>after",
+    "<script\u00a0x>never closed",
+    "<div\u00a0x/>after",
+    "<title\u00a0x>t</title>body",
+    "<b>bold</b><",
+    "<b>bold</b><!",
+    "text <!--",
+    "<br\u00a0/>after",
+    "<p\u00a0class='gmail_signature'>sig</p>body",
+    "<script src='a'b>var x = \"<p>\";</script>after",
+    "<style media='a'b>p{}</style>after",
+    "<script src='a'b>never closed <p>x</p>",
+]
+
+
+@pytest.mark.parametrize("markup", ODD)
+def test_odd_constructs_are_read_as_the_stdlib_parser_reads_them(markup: str) -> None:
+    from tests.review.mail.test_html_text import outcome, reference
+
+    assert outcome(html_to_text, markup) == outcome(reference, markup)
+
+
+# ---- edges of the rules ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        # preformatted text keeps its spaces and lines, and only its own
+        ("<pre>a  b\n\nc</pre><p>x   y</p>", "a  b\n\nc\n\nx y"),
+        ("<div>a</div><p>x   y</p>", "a\n\nx y"),
+        ("<div>a</div><pre>b</pre><div>c</div>", "a\n\nb\nc"),
+        ("<pre>one\ntwo\nthree</pre>", "one\ntwo\nthree"),
+        ("<pre>a\n\n\n\nb</pre>", "a\n\nb"),
+        # at most one blank line in a row, however it comes
+        ("<p>a</p><p> </p><p> </p><p>b</p>", "a\n\nb"),
+        ("<div>Above</div><hr>Below", "Above\n---\nBelow"),
+        ("<p>X marks the spot X</p>", "X marks the spot X"),
+    ],
+)
+def test_preformatted_text_and_blank_lines(markup: str, text: str) -> None:
+    assert html_to_text(markup) == text
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ('<a href="https://example.org">https://example.org/</a>', "https://example.org/"),
+        ('<a href="https://example.org/X">https://example.org/X</a>', "https://example.org/X"),
+        ('<a href="https://example.org/X">see X</a>', "[see X](https://example.org/X)"),
+        ('<a href="https://example.org">the <b>licence</b></a>', "[the licence](https://example.org)"),
+        (
+            '<p><a href="https://example.org/l">the <b>licence</a> text</b></p>',
+            "[the licence](https://example.org/l) text",
+        ),
+        ('<a download href="https://example.org/f">file</a>', "[file](https://example.org/f)"),
+    ],
+)
+def test_link_edges(markup: str, text: str) -> None:
+    assert html_to_text(markup) == text
+
+
+def test_a_stray_end_tag_does_not_close_an_outer_quote() -> None:
+    assert html_to_text("<blockquote><p>a</p></p>b</blockquote>") == "> a\n> b"
+    assert html_to_text("<blockquote><b><p>a</b></p></p>b</blockquote>") == "> a\n> b"
+
+
+def test_nested_skipped_elements_stay_skipped_until_the_outer_one_ends() -> None:
+    assert html_to_text("<div class=gmail_signature><script>x</script>sig text</div>body") == "body"
+    assert html_to_text('<div hidden class="gmail_signature">sig</div>body') == "body"
+
+
+def test_a_stray_script_end_tag_before_a_script() -> None:
+    assert html_to_text("text</script><script>code</script>after") == "textafter"
+
+
+def test_the_article_markers_alone_make_a_pipermail_page() -> None:
+    assert looks_like_pipermail("<html><!--beginarticle--><pre>body</pre><!--endarticle-->")
+
+
+def test_header_markup_before_the_subject_is_not_read_as_the_fields() -> None:
+    markup = (
+        '<i>List archive</i> <b>License-review</b> <a href="mailto:owner@example.org">owner</a>'
+        '<h1>Subject</h1><b>Ana</b> <a href="mailto:x?In-Reply-To=%3Cp1%40example.org%3E">ana at example.org</a>'
+        "<i>Mon May 12 2025</i><pre>body</pre>"
+    )
+    page = parse_pipermail(markup)
+    assert (page.subject, page.author, page.address, page.date, page.in_reply_to) == (
+        "Subject",
+        "Ana",
+        "ana at example.org",
+        "Mon May 12 2025",
+        "p1@example.org",
+    )
+
+
+def test_without_the_authors_mail_link_there_is_no_reply_target() -> None:
+    markup = '<h1>S</h1><b>Ana</b><i>Mon</i><a href="thread.html?in-reply-to=x1">thread</a><pre>b</pre>'
+    assert parse_pipermail(markup).in_reply_to is None
+
+
+def test_a_paragraph_or_pre_closed_over_an_open_inline_tag_ends_as_usual() -> None:
+    assert html_to_text("<div>a</div><p><b></p>c") == "a\n\nc"
+    assert html_to_text("<pre>a  b<b>x</pre>  y   z") == "a  bx\ny z"
