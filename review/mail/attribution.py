@@ -81,8 +81,6 @@ def parse_author(text: str) -> tuple[str, str | None]:
     if not addr_clean and (m := _ANY_EMAIL.search(text)):
         addr_clean = clean_email(m.group(0))
         name = name if name and "@" not in name else (text[: m.start()] + text[m.end() :])
-    if not name and addr_clean is None and "@" not in text:
-        name = text
     name = re.sub(r"[<>()\[\]]+", " ", name.replace("\\", ""))
     name = _VIA.sub("", " ".join(name.split())).strip(" \"',:;")
     if name and addr_clean and clean_email(name) == addr_clean:

@@ -153,6 +153,9 @@ def _part_text(part: email.message.Message) -> str:
     if isinstance(payload, list):
         return ""
     if cte in ("quoted-printable", "base64", "x-uuencode", "uuencode"):
+        if part["content-transfer-encoding"] != cte:
+            # get_payload compares the header unstripped: "base64 " would come back undecoded
+            part.replace_header("content-transfer-encoding", cte)
         data = part.get_payload(decode=True)
         return decode_bytes(data, charset) if isinstance(data, bytes) else ""
     text = str(payload)

@@ -25,8 +25,10 @@ _ESCAPE = re.compile(
 _QP_UTF8 = re.compile(
     r"(?:=(?:C[2-9A-F]|D[0-9A-F])=[89AB][0-9A-F]|=E[0-9A-F](?:=[89AB][0-9A-F]){2}|=F[0-4](?:=[89AB][0-9A-F]){3})"
 )
-# A soft break: a long line ending in "=", continued on the next line at the same quote depth.
-_QP_SOFT = re.compile(r"(?m)^((?:> ?)*)(.{40,}?)=\n\1")
+# A soft break: a long line ending in "=", continued on the next line at the same quote depth
+# (the quote marks are taken whole, possessively, and the next line has no more of them: a quoted
+# line ending in "=" must not swallow the reply under it).
+_QP_SOFT = re.compile(r"(?m)^((?:> ?)*+)(.{40,}?)=\n\1(?!>)")
 _QP_TRAILING = re.compile(r"=20$|=09$", re.M)
 _QP_EQUALS = re.compile(r"=3D(?=[\w\"'])")
 

@@ -64,15 +64,6 @@ def _trim(lines: list[str]) -> list[str]:
     return lines
 
 
-def _cut_footer(lines: list[str]) -> list[str]:
-    for k, line in enumerate(lines):
-        if _FOOTER_START.match(line) and (
-            not line.startswith("_") or any(_FOOTER_HINT.search(x) for x in lines[k + 1 : k + 7])
-        ):
-            return lines[:k]
-    return lines
-
-
 def _cut_dash_signature(lines: list[str]) -> list[str]:
     """The first "-- " line with at most 12 non-blank lines under it (and words above it)."""
     after = 0
@@ -110,6 +101,10 @@ def _cut_sign_off(lines: list[str], sender: set[str]) -> list[str]:
     if _MOBILE.match(last) and _MOBILE_HINT.search(last):
         return lines[: idx[0]]
     if _DASH_NAME.match(last) and not any(lines[k].lstrip().startswith(("- ", "* ")) for k in idx[1:]):
+        # the closing just above goes with it ("Cheers,\n-Lev"), when there are words above that
+        above = idx[1]
+        if _CLOSING.match(lines[above].strip()) and any(lines[j].strip() for j in range(above)):
+            return lines[:above]
         return lines[: idx[0]]
     # A closing within the last four lines, followed only by short name-like lines.
     for n, k in enumerate(idx[1:4], 1):
@@ -173,7 +168,8 @@ def _cut_sender_block(lines: list[str], sender: set[str]) -> list[str]:
     return lines[: idx[cut]]
 
 
-_TRAILING_SPACE = re.compile(r"[ \t\f\v\u00a0\u200b]+$", re.M)
+# any white space but the line break, and zero-width spaces: a line of ideographic spaces is blank
+_TRAILING_SPACE = re.compile(r"(?:[^\S\n]|\u200b)+$", re.M)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 TAIL_LINES = 200  # the sign-off rules read at most this many last lines
 
