@@ -78,19 +78,34 @@ def test_an_mbox_starts_with_an_envelope_line_over_a_header() -> None:
 ENV = "From pamela@example.org Wed May 14 09:02:00 2025\n"
 
 
+def messages_of(chunks: list[str]) -> list[str]:
+    """The chunks without their envelope line, which split_mbox keeps for the parser."""
+    for chunk in chunks:
+        assert chunk.startswith("From ") and not chunk.startswith("From:")
+    return [chunk.split("\n", 1)[1] for chunk in chunks]
+
+
+def test_each_chunk_keeps_its_envelope_line_for_the_time_it_gives() -> None:
+    text = f"{ENV}From: Ana\n\nFirst.\n\nFrom rui@example.pt Thu May 15 10:00:00 2025\nFrom: Rui\n\nSecond.\n"
+    assert [c.split("\n", 1)[0] for c in split_mbox(text)] == [
+        ENV.rstrip("\n"),
+        "From rui@example.pt Thu May 15 10:00:00 2025",
+    ]
+
+
 def test_an_mbox_splits_at_each_envelope_line_after_a_blank_line() -> None:
     text = f"{ENV}{HEAD}\nFirst.\n\nFrom rui@example.pt Thu May 15 10:00:00 2025\nFrom: Rui\n\nSecond.\n"
-    assert split_mbox(text) == [f"{HEAD}\nFirst.\n\n", "From: Rui\n\nSecond.\n"]
+    assert messages_of(split_mbox(text)) == [f"{HEAD}\nFirst.\n\n", "From: Rui\n\nSecond.\n"]
 
 
 def test_a_from_line_in_a_body_is_not_a_new_message() -> None:
     text = f"{ENV}{HEAD}\nFirst line\nFrom here: on we agree\nX: y\n"
-    assert split_mbox(text) == [f"{HEAD}\nFirst line\nFrom here: on we agree\nX: y\n"]
+    assert messages_of(split_mbox(text)) == [f"{HEAD}\nFirst line\nFrom here: on we agree\nX: y\n"]
 
 
 def test_an_envelope_line_without_a_blank_line_before_it_still_starts_a_message() -> None:
     text = f"{ENV}From: Ana\n\nFirst.\nFrom rui@example.pt Thu May 15 10:00:00 2025\nFrom: Rui\n\nSecond.\n"
-    assert split_mbox(text) == ["From: Ana\n\nFirst.\n", "From: Rui\n\nSecond.\n"]
+    assert messages_of(split_mbox(text)) == ["From: Ana\n\nFirst.\n", "From: Rui\n\nSecond.\n"]
     one_digit = (
         f"{ENV}From: Ana\n\nFirst.\nFrom rui@example.pt Thu May  5 10:00:00 2025\nFrom: Rui\n\nSecond.\n"
     )
@@ -99,11 +114,15 @@ def test_an_envelope_line_without_a_blank_line_before_it_still_starts_a_message(
 
 def test_escaped_from_lines_in_a_body_are_unescaped() -> None:
     text = f"{ENV}From: Ana\n\n>From the start, 2.2 was clear.\n>>From nested\n> quoted\n"
-    assert split_mbox(text) == ["From: Ana\n\nFrom the start, 2.2 was clear.\n>From nested\n> quoted\n"]
+    assert messages_of(split_mbox(text)) == [
+        "From: Ana\n\nFrom the start, 2.2 was clear.\n>From nested\n> quoted\n"
+    ]
 
 
 def test_a_body_without_escapes_is_kept_as_is() -> None:
-    assert split_mbox(f"{ENV}From: Ana\n\nplain>From text\n") == ["From: Ana\n\nplain>From text\n"]
+    assert messages_of(split_mbox(f"{ENV}From: Ana\n\nplain>From text\n")) == [
+        "From: Ana\n\nplain>From text\n"
+    ]
 
 
 # ---- decoding -------------------------------------------------------------------------------
@@ -362,7 +381,11 @@ def test_an_mbox_with_unusual_envelope_lines_splits_after_blank_lines() -> None:
         "From rui@example.pt 2025-05-15\nFrom: Rui\n\nSecond.\n\n"
         "From cy@example.org 2025-05-16\nFrom: Cy\n\nThird.\n"
     )
-    assert split_mbox(text) == ["From: Ana\n\nFirst.\n\n", "From: Rui\n\nSecond.\n\n", "From: Cy\n\nThird.\n"]
+    assert messages_of(split_mbox(text)) == [
+        "From: Ana\n\nFirst.\n\n",
+        "From: Rui\n\nSecond.\n\n",
+        "From: Cy\n\nThird.\n",
+    ]
 
 
 def test_a_body_of_several_paragraphs_is_read_whole() -> None:
