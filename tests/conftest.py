@@ -75,7 +75,7 @@ def _reference_data_in_transactional_tests(request):
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
     if not transactional:
-        if marker is None:
+        if marker is None and "db" not in request.fixturenames:
             return
         # A test in a transaction after a transactional one (the run's order is pytest-django's,
         # and plugins can move tests) finds the flushed tables: give it the rows back too.
