@@ -67,6 +67,8 @@ MODULES: dict[str, list[str]] = {
         "tests/review/rounds/test_alignment.py",
         "tests/review/rounds/test_secondary_links.py",
     ],
+    # the clause-alignment engine, each module against its own pure tests
+    "licenses/text/similarity.py": ["tests/licenses/text/test_similarity.py"],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
