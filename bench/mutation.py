@@ -69,6 +69,7 @@ MODULES: dict[str, list[str]] = {
     ],
     # the clause-alignment engine, each module against its own pure tests
     "licenses/text/similarity.py": ["tests/licenses/text/test_similarity.py"],
+    "licenses/text/fanout.py": ["tests/licenses/text/test_alignment_fanout.py"],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
