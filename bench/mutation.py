@@ -70,6 +70,12 @@ MODULES: dict[str, list[str]] = {
     # the clause-alignment engine, each module against its own pure tests
     "licenses/text/similarity.py": ["tests/licenses/text/test_similarity.py"],
     "licenses/text/fanout.py": ["tests/licenses/text/test_alignment_fanout.py"],
+    "licenses/text/matching.py": [
+        "tests/licenses/text/test_matching.py",
+        "tests/licenses/text/test_alignment.py",
+        "tests/licenses/text/test_alignment_cost.py",
+        "tests/licenses/text/test_comparison_speed.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
