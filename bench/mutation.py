@@ -76,6 +76,13 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_alignment_cost.py",
         "tests/licenses/text/test_comparison_speed.py",
     ],
+    "licenses/text/rescue.py": [
+        "tests/licenses/text/test_rescue.py",
+        "tests/licenses/text/test_alignment.py",
+        "tests/licenses/text/test_alignment_cost.py",
+        "tests/licenses/text/test_alignment_headings.py",
+        "tests/licenses/text/test_alignment_mutual.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
