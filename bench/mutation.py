@@ -83,6 +83,14 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_alignment_headings.py",
         "tests/licenses/text/test_alignment_mutual.py",
     ],
+    "licenses/text/comparison.py": [
+        "tests/licenses/text/test_comparison_summary.py",
+        "tests/licenses/text/test_comparison.py",
+        "tests/licenses/text/test_alignment.py",
+        "tests/licenses/text/test_alignment_fanout.py",
+        "tests/licenses/text/test_alignment_headings.py",
+        "tests/licenses/text/test_alignment_mutual.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
