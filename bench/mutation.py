@@ -94,6 +94,30 @@ MODULES: dict[str, list[str]] = {
         "tests/review/rounds/test_alignment.py",
         "tests/review/rounds/test_secondary_links.py",
     ],
+    # the clause-alignment engine, each module against its own pure tests
+    "licenses/text/similarity.py": ["tests/licenses/text/test_similarity.py"],
+    "licenses/text/fanout.py": ["tests/licenses/text/test_alignment_fanout.py"],
+    "licenses/text/matching.py": [
+        "tests/licenses/text/test_matching.py",
+        "tests/licenses/text/test_alignment.py",
+        "tests/licenses/text/test_alignment_cost.py",
+        "tests/licenses/text/test_comparison_speed.py",
+    ],
+    "licenses/text/rescue.py": [
+        "tests/licenses/text/test_rescue.py",
+        "tests/licenses/text/test_alignment.py",
+        "tests/licenses/text/test_alignment_cost.py",
+        "tests/licenses/text/test_alignment_headings.py",
+        "tests/licenses/text/test_alignment_mutual.py",
+    ],
+    "licenses/text/comparison.py": [
+        "tests/licenses/text/test_comparison_summary.py",
+        "tests/licenses/text/test_comparison.py",
+        "tests/licenses/text/test_alignment.py",
+        "tests/licenses/text/test_alignment_fanout.py",
+        "tests/licenses/text/test_alignment_headings.py",
+        "tests/licenses/text/test_alignment_mutual.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}

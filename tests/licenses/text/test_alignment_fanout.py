@@ -251,3 +251,192 @@ def test_short_clauses_are_not_traced_by_containment():
     sa, sb = Side(old), Side(new)
     assert len(sa.words[0]) < fanout.CONTAIN_WORDS
     assert fanout.contained(sa, sb, common(sa, sb)) == set()
+
+
+# --- the thresholds at their edges, and each guard on its own ------------------------------------
+
+
+def test_a_lone_clause_on_the_other_side_needs_no_margin():
+    assert fanout._best(np.array([0.9])) == 0
+    assert fanout._best(np.array([0.5])) is None
+    assert fanout._best(np.array([])) is None
+
+
+def test_the_least_share_and_the_margin_are_enough_exactly():
+    assert fanout._best(np.array([0.6, 0.1])) == fanout._best(np.array([0.1, 0.6])) - 1 == 0
+    assert fanout._best(np.array([13 / 20, 9 / 20])) == 0  # 0.65 - 0.45 is the margin exactly
+
+
+SIX = "Auditors verify ledgers quarterly against receipts."  # six content words
+HOLDER = "Treasurers archive ledgers and auditors verify ledgers quarterly against signed receipts promptly."
+
+
+def test_a_clause_of_exactly_contain_words_words_is_traced_either_way():
+    short, holder = Side([seg(SIX, "1")]), Side([seg(HOLDER, "1")])
+    assert len(short.words[0]) == fanout.CONTAIN_WORDS
+    assert fanout.contained(short, holder, common(short, holder)) == {(0, 0)}
+    assert fanout.contained(holder, short, common(holder, short)) == {(0, 0)}
+
+
+def test_a_short_new_clause_is_not_traced_into_an_old_one_either():
+    five = "Auditors verify ledgers against receipts."
+    old, new = Side([seg(HOLDER, "1")]), Side([seg(five, "1")])
+    assert len(new.words[0]) < fanout.CONTAIN_WORDS
+    assert fanout.contained(old, new, common(old, new)) == set()
+
+
+def test_a_line_repeated_on_the_new_side_is_boilerplate_too():
+    old = Side([seg(HOLDER, "1")])
+    new = Side([seg(SIX, "1(a)"), seg(SIX, "2(a)")])
+    assert fanout.contained(old, new, common(old, new)) == set()
+
+
+def test_a_side_without_clauses_has_no_links():
+    one = Side([seg(SIX, "1")])
+    none = Side([])
+    assert fanout.contained(one, none, common(one, none)) == set()
+    assert fanout.contained(none, one, common(none, one)) == set()
+
+
+PART = ["pa", "pb", "pc", "pd", "pe", "pf"]
+
+
+def test_a_passage_may_spread_over_twice_its_length_and_no_more():
+    filler = [f"f{k}" for k in range(7)]
+    assert fanout.passage(PART, PART[:3] + filler[:6] + PART[3:])  # 12 words: twice the part
+    assert not fanout.passage(PART, PART[:3] + filler + PART[3:])  # 13 words
+
+
+def gaps(old: list[str], new: list[str], pairs: dict[int, int], linked=frozenset()):
+    sa = Side([seg(t, str(k + 1)) for k, t in enumerate(old)])
+    sb = Side([seg(t, str(k + 1)) for k, t in enumerate(new)])
+    return fanout.in_gaps(sa, sb, common(sa, sb), pairs, set(linked))
+
+
+HOSTING_OLD = "Hosting providers must publish uptime reports every quarter online."
+HOSTING_NEW = "Hosting providers shall publish detailed uptime reports monthly."
+
+
+def test_each_gap_links_its_own_leftovers():
+    old = [STEADY[0], LONE_OLD, STEADY[1], HOSTING_OLD, STEADY[2]]
+    new = [STEADY[0], LONE_NEW, STEADY[1], HOSTING_NEW, STEADY[2]]
+    assert gaps(old, new, {0: 0, 2: 2, 4: 4}) == {(1, 1), (3, 3)}
+
+
+def test_a_clause_already_paired_is_not_a_leftover():
+    # old 2 pairs with new 2; new 3, left over after it, shares words with old 2 but is not its place
+    old = [STEADY[0], LONE_OLD, STEADY[1]]
+    new = [STEADY[0], LONE_OLD, LONE_NEW, STEADY[1]]
+    assert gaps(old, new, {0: 0, 1: 1, 2: 3}) == set()
+
+
+def test_a_clause_already_linked_is_not_a_leftover_on_either_side():
+    old = [STEADY[0], LONE_OLD, STEADY[1]]
+    new = [STEADY[0], LONE_NEW, STEADY[1]]
+    assert gaps(old, new, {0: 0, 2: 2}) == {(1, 1)}
+    assert gaps(old, new, {0: 0, 2: 2}, linked={(1, 0)}) == set()
+    assert gaps(old, new, {0: 0, 2: 2}, linked={(0, 1)}) == set()
+
+
+def test_a_linked_clause_does_not_crowd_the_stretch():
+    old = [STEADY[0], LONE_OLD, STEADY[1]]
+    new = [STEADY[0], HOSTING_NEW, LONE_NEW, STEADY[1]]
+    assert gaps(old, new, {0: 0, 2: 3}, linked={(0, 1)}) == {(1, 2)}
+
+
+def test_leftovers_of_exactly_gap_words_words_link_by_place():
+    old = [STEADY[0], "Kiwi mango papaya quince.", STEADY[1]]
+    new = [STEADY[0], "Kiwi mango lychee durian.", STEADY[1]]
+    assert gaps(old, new, {0: 0, 2: 2}) == {(1, 1)}
+    # fewer words on either side: never by place
+    assert gaps([STEADY[0], "Kiwi mango papaya.", STEADY[1]], new, {0: 0, 2: 2}) == set()
+    assert gaps(old, [STEADY[0], "Kiwi mango lychee.", STEADY[1]], {0: 0, 2: 2}) == set()
+
+
+def test_a_short_clause_does_not_crowd_the_stretch():
+    old = [STEADY[0], LONE_OLD, STEADY[1]]
+    new = [STEADY[0], LONE_NEW, "Notice.", STEADY[1]]
+    assert gaps(old, new, {0: 0, 2: 3}) == {(1, 1)}
+
+
+def test_a_crowded_stretch_does_not_hide_the_next_one():
+    old = [STEADY[0], LONE_OLD, STEADY[4], STEADY[1], HOSTING_OLD, STEADY[2]]
+    new = [STEADY[0], LONE_NEW, STEADY[1], HOSTING_NEW, STEADY[2]]
+    assert gaps(old, new, {0: 0, 3: 2, 5: 4}) == {(4, 3)}
+
+
+def test_two_leftovers_on_the_new_side_are_too_loose_to_read():
+    old = [STEADY[0], LONE_OLD, STEADY[1], HOSTING_OLD, STEADY[2]]
+    new = [STEADY[0], LONE_NEW, STEADY[4], STEADY[1], HOSTING_NEW, STEADY[2]]
+    assert gaps(old, new, {0: 0, 2: 3, 4: 5}) == {(3, 4)}
+
+
+def test_a_leftover_facing_none_does_not_hide_the_next_stretch():
+    old = [STEADY[0], LONE_OLD, STEADY[1], HOSTING_OLD, STEADY[2]]
+    new = [STEADY[0], STEADY[1], HOSTING_NEW, STEADY[2]]
+    assert gaps(old, new, {0: 0, 2: 1, 4: 3}) == {(3, 2)}
+
+
+def ten(shared: list[str], own: str) -> str:
+    return " ".join(shared + [f"{own}{chr(97 + k)}" for k in range(10 - len(shared))]) + "."
+
+
+def test_lone_leftovers_link_from_gap_min_of_their_words_on():
+    common3 = ["harbour", "pilots", "board"]
+    assert gaps(
+        [STEADY[0], ten(common3, "old"), STEADY[1]], [STEADY[0], ten(common3, "new"), STEADY[1]], {0: 0, 2: 2}
+    ) == {(1, 1)}  # 3 of 10: GAP_MIN exactly
+    assert (
+        gaps(
+            [STEADY[0], ten(common3[:2], "old"), STEADY[1]],
+            [STEADY[0], ten(common3[:2], "new"), STEADY[1]],
+            {0: 0, 2: 2},
+        )
+        == set()
+    )
+
+
+PARENT = "Vendor ships spare parts overseas within thirty days upon written request."  # 10 words
+LEAD = "Vendor duties are as follows:"
+
+
+def item_links(item: str, *, folded: bool = False, linked=frozenset(), rival: str | None = None):
+    """under_parent for ``item`` listed under LEAD, whose partner is PARENT; ``folded``: the item
+    is on the old side and the new side folds it back into PARENT."""
+    listed = [seg(STEADY[0], "1"), seg(LEAD, "2"), seg(item, "2(a)", parent=1), seg(STEADY[1], "3")]
+    whole = [seg(STEADY[0], "1"), seg(PARENT, "2"), seg(STEADY[1], "3")]
+    if rival is not None:
+        whole.append(seg(rival, "4"))
+    old, new = (listed, whole) if folded else (whole, listed)
+    pairs = {0: 0, 1: 1, 3: 2} if folded else {0: 0, 1: 1, 2: 3}
+    sa, sb = Side(old), Side(new)
+    return fanout.under_parent(sa, sb, common(sa, sb), pairs, set(linked))
+
+
+def test_an_item_folded_back_into_its_parents_partner_is_traced():
+    assert item_links("Spare parts overseas within.", folded=True) == {(2, 1)}
+    assert item_links("Spare parts overseas within.") == {(1, 2)}
+
+
+def test_an_item_of_exactly_gap_words_words_is_traced_and_a_shorter_one_not():
+    assert item_links("Spare parts overseas within.") == {(1, 2)}
+    assert item_links("Spare parts overseas.") == set()
+
+
+def test_an_item_is_traced_from_gap_min_of_its_words_on():
+    assert item_links(ten(["spare", "parts", "overseas"], "item")) == {(1, 2)}  # 3 of 10
+    assert item_links(ten(["spare", "parts"], "item")) == set()
+
+
+def test_an_item_already_linked_is_not_traced_again():
+    assert item_links("Spare parts overseas within.", linked={(0, 2)}) == set()
+    assert item_links("Spare parts overseas within.", folded=True, linked={(2, 0)}) == set()
+
+
+def test_an_item_whose_words_sit_as_much_in_another_clause_is_not_traced():
+    assert (
+        item_links("Spare parts overseas within.", rival="Dealer keeps spare parts overseas within stock.")
+        == set()
+    )
+    # a rival holding fewer of its words does not stand in the way
+    assert item_links("Spare parts overseas within.", rival="Dealer keeps spare parts in stock.") == {(1, 2)}
