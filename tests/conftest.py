@@ -74,21 +74,14 @@ def _reference_data_in_transactional_tests(request):
     """
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
-    if not transactional:
-        if marker is None and "db" not in request.fixturenames:
-            return
+    if transactional:
+        request.getfixturevalue("transactional_db")
+    elif marker is not None or "db" in request.fixturenames:
         # A test in a transaction after a transactional one (the run's order is pytest-django's,
         # and plugins can move tests) finds the flushed tables: give it the rows back too.
         request.getfixturevalue("db")
-        from licenses.models import CriterionSet
-
-        if CriterionSet.objects.exists():
-            return
     else:
-        request.getfixturevalue("transactional_db")
-    import importlib
+        return
+    from tests.factories import ensure_reference_data
 
-    from django.apps import apps
-
-    importlib.import_module("licenses.migrations.0002_criterion_sets").load(apps, None)
-    importlib.import_module("review.migrations.0002_roles").create(apps, None)
+    ensure_reference_data()

@@ -73,6 +73,19 @@ def numbered_text(n: int) -> str:
     )
 
 
+def ensure_reference_data() -> None:
+    """The rows the data migrations load (criterion sets, role groups), when a transactional
+    test's flush took them: loading them is idempotent."""
+    if CriterionSet.objects.filter(slug="osd-1.9").exists():
+        return
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("licenses.migrations.0002_criterion_sets").load(apps, None)
+    importlib.import_module("review.migrations.0002_roles").create(apps, None)
+
+
 def osd() -> CriterionSet:
     return CriterionSet.objects.get(slug="osd-1.9")
 

@@ -252,6 +252,9 @@ def module_world(django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+                from tests.factories import ensure_reference_data
+
+                ensure_reference_data()  # a transactional test before this module flushed them
                 built = build_world()
         except BaseException:
             transaction.set_rollback(True)
