@@ -63,10 +63,10 @@ def _pages(review) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("page", ["catalogue", "version", "review"])
-def test_a_new_release_never_serves_the_previous_ones_render(monkeypatch, page):
+@pytest.mark.parametrize("kind", ["catalogue", "version", "review"])
+def test_a_new_release_never_serves_the_previous_ones_render(monkeypatch, kind):
     review = make_review()
-    path = _pages(review)[page]
+    path = _pages(review)[kind]
     license = review.version.license
     visitor = Client()
     first = visitor.get(path)

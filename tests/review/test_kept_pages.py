@@ -57,9 +57,9 @@ def _paths(world) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("page", ["home", "review", "version", "matrix"])
-def test_a_visitor_gets_the_kept_page_with_their_own_token_and_nonce(world, page):
-    path = _paths(world)[page]
+@pytest.mark.parametrize("kind", ["home", "review", "version", "matrix"])
+def test_a_visitor_gets_the_kept_page_with_their_own_token_and_nonce(world, kind):
+    path = _paths(world)[kind]
     first = Client().get(path)
     assert any(key.startswith(":1:page-") for key in cache._cache)  # the whole page is kept
     seen = set()
@@ -154,9 +154,9 @@ def test_a_write_shows_at_once_to_a_visitor(world):
     assert "Ruth disagrees." in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["home", "review", "version", "matrix"])
-def test_a_message_is_never_kept_nor_served_from_a_kept_page(world, page):
-    path = _paths(world)[page]
+@pytest.mark.parametrize("kind", ["home", "review", "version", "matrix"])
+def test_a_message_is_never_kept_nor_served_from_a_kept_page(world, kind):
+    path = _paths(world)[kind]
     Client().get(path)
     visitor = Client()
     storage = CookieStorage(HttpRequest())
