@@ -125,6 +125,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
         }
     )
+    # Tests get a file too, not Django's shared in-memory database: there, a browser journey's
+    # server thread and the test meet table locks that fail at once ("database table is locked")
+    # instead of waiting like the busy timeout above.
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(BASE_DIR / ".test-db.sqlite3"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits and lockouts must be shared by every worker process: production caches in the
