@@ -171,7 +171,7 @@ def test_shown_is_what_the_held_out_splits_earn(shared_data):
 
     clauses = bench.labelled()
     assert len(clauses) >= 150
-    assert {c["split"] for c in clauses} == {"dev", "dev2", "test", "test3", "test4", "test5"}
+    assert {c["split"] for c in clauses} == {"dev", "dev2", "test", "test3", "test4", "test5", "test6"}
     held_out = bench.merged(*(bench.count(clauses, s) for s in bench.HELD_OUT))
     assert bench.earned(held_out) == set(SHOWN)
     assert bench.overall(held_out, set(SHOWN))["precision"] >= 0.9
@@ -192,6 +192,8 @@ def test_labels_are_well_formed():
     from bench.hints_sample2 import DEV2, TEST3
     from bench.hints_sample4 import TEST4
     from bench.hints_sample5 import TEST5
+    from bench.hints_sample6 import family
+    from bench.hints_sample6 import licenses as test6_licenses
 
     clauses = bench.labelled()
     assert len({c["id"] for c in clauses}) == len(clauses)
@@ -200,7 +202,9 @@ def test_labels_are_well_formed():
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
         # the split is by license, fixed in advance
-        if c["batch"] == 5:
+        if c["batch"] == 6:
+            assert c["split"] == "test6"
+        elif c["batch"] == 5:
             assert c["split"] == "test5" and c["license"] in TEST5
         elif c["batch"] == 4:
             assert c["split"] == "test4" and c["license"] in TEST4
@@ -216,6 +220,10 @@ def test_labels_are_well_formed():
     fifth = {c["license"] for c in clauses if c["batch"] == 5}
     assert not (first | second | third) & fifth  # and the fifth round's
     assert sum(c["split"] == "test5" for c in clauses) >= 60
+    sixth = {c["license"] for c in clauses if c["batch"] == 6}
+    assert sixth == set(test6_licenses())  # drawn by the sampler, none chosen by hand
+    assert not {family(lid) for lid in first | second | third | fifth} & {family(lid) for lid in sixth}
+    assert sum(c["split"] == "test6" for c in clauses) == 60
     assert sum(c["split"] == "test4" for c in clauses) >= 50
     assert not set(DEV2) & set(TEST3)
     assert sum(c["split"] == "dev2" for c in clauses) >= 120
