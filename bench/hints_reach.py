@@ -74,17 +74,12 @@ class Recorder:
     def search(self, text: str, *args):
         m = self.compiled.search(text, *args)
         if m:
+            # at the leftmost position where the whole pattern matches, the regex engine takes the
+            # first alternative that matches there: that one decided
             for n, part in enumerate(self.parts):
-                if part.fullmatch(text, m.start(), m.end()) or (
-                    (hit := part.match(text, m.start())) and hit.end() == m.end()
-                ):
+                if part.match(text, m.start()):
                     self.seen.add((*self.key, n))
                     break
-            else:  # lookarounds that fullmatch cannot see: the first alternative that matches there
-                for n, part in enumerate(self.parts):
-                    if part.match(text, m.start()):
-                        self.seen.add((*self.key, n))
-                        break
         return m
 
 

@@ -60,11 +60,20 @@ def test_candidate_hints_an_item_rule_reads_only_list_items():
 def test_candidate_hints_a_rule_with_needs_fires_only_with_its_other_words():
     assert found("You must use the Tool with respect for human rights.") == [(6, "human rights")]
     assert found("The Tool respects human rights.") == []
+    # a sentence without them does not keep the rule from the next one
+    assert found("The Tool respects human rights. You must use the Tool with respect for human rights.") == [
+        (6, "human rights")
+    ]
 
 
 def test_candidate_hints_a_rule_with_unless_stays_quiet_when_its_exception_is_there():
     assert found("You may not export the Tool in breach of the law.") == [(5, "export")]
     assert found("You may not export the Tool in breach of the law, including patent law.") == []
+    # an exception in one sentence does not keep the rule from the next one
+    assert found(
+        "You may not export the Tool in breach of the law, including patent law. "
+        "You may not export the Tool in breach of the law."
+    ) == [(5, "export")]
 
 
 def test_candidate_hints_a_multi_word_phrase_keeps_single_spaces():
