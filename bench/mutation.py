@@ -30,6 +30,17 @@ ROOT = Path(__file__).resolve().parents[1]
 STATE = ROOT / ".mutants"
 EQUIVALENTS = ROOT / "docs" / "mutation-equivalents.md"
 
+# The criterion hints' tests, shared by the hint modules: each module has its own file under
+# tests/licenses/text/hints/, but every rule reads whole clauses through all of them.
+HINT_TESTS = [
+    "tests/licenses/text/test_hints.py",
+    "tests/licenses/text/test_hints_structure.py",
+    "tests/licenses/text/test_hints_fifth.py",
+    "tests/licenses/text/hints/",
+    "-k",
+    "not cost_linear_time and not any_text_gives_hints and not held_out and not labels_are_well_formed",
+]
+
 # Each pure module and its own unit tests (run with Django configured by pytest-django, as
 # in `make test`, but the modules themselves never import it).
 MODULES: dict[str, list[str]] = {
@@ -118,6 +129,18 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_alignment_headings.py",
         "tests/licenses/text/test_alignment_mutual.py",
     ],
+    # the criterion hints (licenses/text/hints/). The rule tables of the criteria (redistribution.py,
+    # source.py, derived.py, ...) are module-level data and mutmut mutates only functions, so only
+    # the modules with functions are listed; bench/hints_reach.py checks the tables instead. -k
+    # leaves out the timing tests (on a busy machine they could kill a mutant for being slow once),
+    # the property test (50 examples a mutant; it only checks that hints name criteria 1 to 10,
+    # which the exact tests check too) and the tests of the labelled bench data (they import
+    # bench/, which mutmut does not copy)
+    "licenses/text/hints/clean.py": HINT_TESTS,
+    "licenses/text/hints/terms.py": HINT_TESTS,
+    "licenses/text/hints/__init__.py": HINT_TESTS,
+    "licenses/text/hints/structure.py": HINT_TESTS,
+    "licenses/text/hints/rules.py": HINT_TESTS,
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}

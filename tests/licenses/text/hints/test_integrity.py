@@ -1,0 +1,48 @@
+"""licenses.text.hints.integrity (OSD 4): wordings of each rule that the older tests did not reach.
+
+Pure (no database). One test per rule: a clause the rule must catch, with the phrase it quotes,
+and a near miss it must not. The wording is our own.
+"""
+
+from licenses.text.hints import candidate_hints
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    return [(h.number, h.phrase) for h in candidate_hints(text)]
+
+
+def test_notices_of_changes_are_marking_but_keeping_notices_is_not():
+    assert found("Changed files must carry notices stating that they were modified.") == [
+        (4, "notices stating that they were modified")
+    ]
+    # a duty to keep notices intact is about the notices, not about marking changes
+    assert found("Changed files must carry notices that they were modified, and such notices must not be removed.") == []
+    assert found("You must not remove any copyright or licence notices from files you have modified.") == []
+
+
+def test_marked_as_different_from_the_original():
+    assert found("Copies must be marked as different from the original.") == [(4, "marked as different")]
+    assert found("Copies must be marked as fresh.") == []
+
+
+def test_a_different_name_for_changed_versions():
+    assert found("Changed versions must use a different name from the original.") == [(4, "different name")]
+    assert found("Changed versions must use a different font from the original.") == []
+
+
+def test_what_changed_versions_may_not_be_called():
+    assert found("Modified copies must not be called Frob.") == [(4, "must not be called")]
+    assert found("Modified copies should not be called Frob.") == [(4, "not be called")]
+    assert found("Modified copies should not be sold as Frob.") == []
+    # a name kept from endorsing is a trademark matter
+    assert found("Modified copies should not be called Frob, nor used to promote the Owner.") == []
+
+
+def test_renaming_so_that_the_names_differ():
+    assert found("If you make changes, you must rename the files so that the names differ.") == [
+        (3, "If you make changes"),
+        (4, "rename the files so that the names"),
+    ]
+    assert found("If you make changes, you must tidy the files so that the names differ.") == [
+        (3, "If you make changes")
+    ]

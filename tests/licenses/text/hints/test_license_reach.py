@@ -1,0 +1,103 @@
+"""licenses.text.hints.license_reach (OSD 7, 8 and 9): wordings of each rule that the older tests
+did not reach.
+
+Pure (no database). One test per rule: a clause the rule must catch, with the phrase it quotes,
+and a near miss it must not. The wording is our own.
+"""
+
+import pytest
+
+from licenses.text.hints import candidate_hints
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    return [(h.number, h.phrase) for h in candidate_hints(text)]
+
+
+# --- OSD 7 ---------------------------------------------------------------------------------------
+
+
+def test_the_license_must_accompany_copies():
+    assert found("This License must accompany every copy.") == [(7, "This License must accompany")]
+    assert found("This License must be read with care.") == []
+
+
+def test_this_notice_must_not_be_removed():
+    assert found("This notice must not be removed.") == [(7, "This notice must not be removed")]
+    assert found("This notice must not be ignored.") == []
+
+
+def test_a_notice_that_refers_to_this_license():
+    assert found("Every copy must keep the notice, which refers to this License.") == [(7, "refers to this License")]
+    assert found("Every copy must keep the notice, which speaks of this License.") == []
+    # "… that refers to" at the head of a sentence reads as a definition, which this rule skips
+    assert found("Each copy must carry a file that refers to this License.") == []
+
+
+def test_no_downstream_restrictions():
+    assert found("Recipients face no downstream restrictions.") == [(7, "no downstream restrictions")]
+    assert found("Recipients face no downstream delays.") == []
+
+
+# --- OSD 8 ---------------------------------------------------------------------------------------
+
+
+def test_part_of_a_particular_distribution():
+    assert found("The Tool is licensed as part of a particular software distribution.") == [
+        (8, "part of a particular software distribution")
+    ]
+    assert found("The Tool is licensed as part of a distribution.") == []
+
+
+def test_a_platform_limitation():
+    assert found("There is no platform limitation.") == [(8, "platform limitation")]
+    assert found("There is no platform.") == []
+
+
+# --- OSD 9 ---------------------------------------------------------------------------------------
+
+
+def test_larger_works_as_a_heading_of_its_own():
+    assert found("Larger Works.") == [(9, "Larger Works.")]
+    assert found("Larger Works are welcome here.") == []
+
+
+def test_larger_works_not_governed_by_this_license():
+    assert found("Larger works that are not governed by this License may hold the Tool.") == [(9, "Larger works")]
+    assert found("Larger works may hold the Tool.") == []
+
+
+def test_other_software_combined_but_not_hardware_or_software():
+    assert found("The Tool may be combined with other software.") == [(9, "combined with other software")]
+    assert found("The Tool may be combined with hardware or other software.") == []
+
+
+def test_other_programs_exempt_from_the_terms():
+    assert found("Other programs are exempt from these terms.") == [(9, "Other programs")]
+    assert found("Other programs are bound by these terms.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("You must publish the service source code.", "service source code"),
+        ("You must publish all the programs you use to run the Tool.", "all the programs you use to"),
+        ("The Tool is a program independent of any other software.", "independent of any other software"),
+        ("You must publish any software that uses the Tool.", "software that uses the"),
+    ],
+)
+def test_the_license_reaching_other_software_used_with_it(text, phrase):
+    assert found(text) == [(9, phrase)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You must publish the service manual.",
+        "You must publish all the programs you like.",
+        "The Tool is a program independent of its author.",
+        "You must publish any software that feeds the Tool.",
+    ],
+)
+def test_not_other_software_used_with_it(text):
+    assert found(text) == []

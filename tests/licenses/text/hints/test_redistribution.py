@@ -1,0 +1,56 @@
+"""licenses.text.hints.redistribution (OSD 1): wordings of each rule that the older tests did not reach.
+
+Pure (no database). One test per rule: a clause the rule must catch, with the phrase it quotes,
+and a near miss it must not. The wording is our own.
+"""
+
+from licenses.text.hints import candidate_hints
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    return [(h.number, h.phrase) for h in candidate_hints(text)]
+
+
+def test_non_commercial_distribution_limits_passing_copies_on():
+    assert found("The Tool is offered for non-commercial distribution.") == [
+        (1, "non-commercial distribution"),
+        (6, "non-commercial"),
+    ]
+    assert found("The Tool is offered for non-commercial research.") == [(6, "non-commercial")]
+
+
+def test_a_distribution_fee_is_a_fee():
+    assert found("Resellers pay a distribution fee to the Owner.") == [(1, "distribution fee")]
+    assert found("Resellers pay a visit to the Owner.") == []
+
+
+def test_fees_for_the_work_itself_say_copies_pass_on_free():
+    assert found("No one may ask fees for the Tool itself.") == [(1, "fees for the Tool itself")]
+    assert found("No one may ask fees for the printed manual.") == []
+
+
+def test_passing_on_free_of_charge_under_a_contributor_agreement_is_a_grant_back():
+    assert found("Copies are passed on free of charge.") == [(1, "Copies are passed on free of charge")]
+    assert found("Copies are passed on free of charge under the contributor agreement.") == []
+
+
+def test_buying_a_commercial_license():
+    assert found("Companies must buy a commercial licence.") == [(1, "buy a commercial licence")]
+    assert found("Companies must buy a commercial vehicle.") == []
+
+
+def test_a_grant_of_redistribution_under_a_contributor_agreement_or_to_promote_is_none():
+    assert found("You may distribute the Tool.") == [(1, "You may distribute")]
+    assert found("You may distribute the Tool as set out in the contributor agreement.") == []
+    assert found("You may distribute the Tool, but never to promote other products.") == []
+
+
+def test_a_grant_item_about_patents_is_no_grant_of_redistribution():
+    assert found("make, sell and distribute the Tool;") == [(1, "sell")]
+    assert found("make, sell and distribute the patented Tool;") == []
+    assert found("make, sell and distribute anything that infringes;") == []
+
+
+def test_a_row_or_item_that_gives_copies_away():
+    assert found("Give away copies freely.") == [(1, "Give away copies")]
+    assert found("Give away your spare time.") == []

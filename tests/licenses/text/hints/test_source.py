@@ -1,0 +1,30 @@
+"""licenses.text.hints.source (OSD 2): wordings of each rule that the older tests did not reach.
+
+Pure (no database). One test per rule: a clause the rule must catch, with the phrase it quotes,
+and a near miss it must not. The wording is our own.
+"""
+
+from licenses.text.hints import candidate_hints
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    return [(h.number, h.phrase) for h in candidate_hints(text)]
+
+
+def test_obfuscated_or_intermediate_source():
+    assert found("The source must not be obfuscated.") == [(2, "obfuscated")]
+    assert found("Shipping intermediate forms instead of the source is not enough.") == [(2, "intermediate forms")]
+    assert found("The source must be tidy.") == []
+    assert found("Shipping the source is enough.") == []
+
+
+def test_providing_the_source_but_not_in_a_sentence_about_promoting():
+    assert found("You must provide the source code.") == [(2, "provide the source code")]
+    assert found("You must provide the source code and you may not use it to promote your products.") == []
+
+
+def test_a_written_offer_or_availability_in_source_form():
+    assert found("Binaries must come with a written offer to send the source.") == [(2, "written offer")]
+    assert found("The Tool is available in source code form.") == [(2, "available in source code form")]
+    assert found("Binaries must come with a written note.") == []
+    assert found("The Tool is available in binary form.") == []
