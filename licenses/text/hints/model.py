@@ -52,4 +52,12 @@ def probability(number: int, text: str, heading: str = "") -> float | None:
         return None
     bias, weights = model
     z = bias + sum(weights.get(f, 0.0) for f in features(text, heading))
-    return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
+    return sigmoid(z)
+
+
+def sigmoid(z: float) -> float:
+    """1 / (1 + e^-z), without overflow at either end."""
+    if z >= 0:
+        return 1 / (1 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1 + e)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
 from licenses.text.hints import GATE, GATED, SHOWN, candidate_hints, hints
-from licenses.text.hints.model import MODEL, features, probability
+from licenses.text.hints.model import MODEL, features, probability, sigmoid
 
 GRANT_TO_ADAPT = "You may modify the Software and prepare derivative works based on it."
 LOOSE_CHANGE = "You may change the Work in any way."
@@ -94,3 +95,34 @@ def test_the_shipped_model_is_what_the_training_script_makes():
     assert fresh["trained_on"] == shipped["trained_on"]
     assert fresh["criteria"]["3"]["bias"] == pytest.approx(shipped["criteria"]["3"]["bias"], abs=2e-4)
     assert fresh["criteria"]["3"]["weights"] == pytest.approx(shipped["criteria"]["3"]["weights"], abs=2e-4)
+
+
+def test_features_read_the_heading_too():
+    assert {"grant", "of", "rights", "grant_of", "of_rights"} <= features("You may copy it.", "Grant of rights")
+    assert "grant" not in features("You may copy it.")
+
+
+def test_features_of_two_sentences_are_their_words_and_pairs_only():
+    assert features("Copy it. Share it.") == {"copy", "it", "share", "copy_it", "it_share", "share_it"}
+
+
+def test_the_heading_counts_in_the_probability():
+    text = "The Licensee may do so."
+    assert probability(3, text, "Derivative works and modifications") != probability(3, text)
+
+
+@pytest.mark.parametrize(
+    ("z", "p"),
+    [(0.0, 0.5), (2.0, 1 / (1 + math.exp(-2.0))), (-2.0, 1 / (1 + math.exp(2.0))), (800.0, 1.0), (-800.0, 0.0)],
+)
+def test_sigmoid_is_the_logistic_function_without_overflow(z, p):
+    assert sigmoid(z) == pytest.approx(p, abs=1e-15)
+
+
+def test_the_probability_is_the_logistic_function_of_bias_plus_weights(monkeypatch):
+    from licenses.text.hints import model
+
+    monkeypatch.setattr(model, "_weights", lambda: {1: (-1.0, {"copy": 1.5, "copy_it": 0.25, "never": 9.0})})
+    assert probability(1, "Copy it.") == pytest.approx(1 / (1 + math.exp(-0.75)))
+    monkeypatch.setattr(model, "_weights", lambda: {1: (-900.0, {})})
+    assert probability(1, "Copy it.") == 0.0
