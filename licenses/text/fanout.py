@@ -31,7 +31,7 @@ from collections import Counter
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from licenses.text.matching import Side
+from licenses.text.matching import Side, lcs, threshold
 from licenses.text.rescue import _bounds
 
 CONTAIN_MIN = 0.6  # share of a clause's content words found, in order, in one clause of the other side
@@ -169,4 +169,99 @@ def under_parent(sa: Side, sb: Side, com: np.ndarray, pairs: dict[int, int], lin
             rivals = [q for q in np.nonzero(row >= row[p])[0].tolist() if q != p]
             if not any(passage(this.words[k], other.words[q]) for q in rivals):
                 out.add((p, k) if flip else (k, p))
+    return out
+
+
+TWIN_MIN = 0.45  # content-word similarity of two clauses of one side that are parallel wording
+
+
+def _parallel(side: Side, x: int, y: int) -> bool:
+    """Whether clauses ``x`` and ``y`` of one side stand in parallel places: the same depth and
+    document part, and the same parent or the same number ("2.1(b)" and "2.2(b)")."""
+    sx, sy = side.segs[x], side.segs[y]
+    if sx.depth != sy.depth or sx.path.rpartition("/")[0] != sy.path.rpartition("/")[0]:
+        return False
+    return sx.parent == sy.parent or side.label[x] == side.label[y]
+
+
+def _twin(side: Side, x: int, y: int) -> bool:
+    """``x`` and ``y`` are parallel clauses that read alike (:data:`TWIN_MIN`)."""
+    wx, wy = side.words[x], side.words[y]
+    if not wx or not wy or not _parallel(side, x, y):
+        return False
+    return 2 * lcs(wx, wy) / (len(wx) + len(wy)) >= TWIN_MIN
+
+
+def twins(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for a clause in no link whose best match is linked with its parallel twin.
+
+    Two parallel clauses of one version ("the Initial Developer grants ..." and "each
+    Contributor grants ...", items (i) and (ii) of one list) are often merged into one clause
+    of the other; the alignment pairs that clause with one twin and leaves the other alone,
+    though its words clear the pairing threshold (:func:`licenses.text.matching.threshold`)
+    there too. A clause in no link whose best match clears that threshold, and is linked with
+    a clause of its own side that stands in a parallel place and reads like it
+    (:data:`TWIN_MIN`), went into the same clause. Without a twin, a best match already linked
+    elsewhere is only a look-alike.
+    """
+    la = np.array([len(w) for w in sa.words], dtype=np.int64)
+    lb = np.array([len(w) for w in sb.words], dtype=np.int64)
+    out: set[tuple[int, int]] = set()
+    if not len(la) or not len(lb):
+        return out
+    of_a: dict[int, set[int]] = {}
+    of_b: dict[int, set[int]] = {}
+    for i, j in linked:
+        of_a.setdefault(i, set()).add(j)
+        of_b.setdefault(j, set()).add(i)
+    total = la[:, None] + lb[None, :]
+    sim = np.divide(2 * com, total, out=np.zeros(total.shape), where=total > 0)
+    short = np.minimum(la[:, None], lb[None, :])
+    for this, k_of, other_of, flip in ((sa, of_a, of_b, False), (sb, of_b, of_a, True)):
+        scores = sim.T if flip else sim
+        shorter = short.T if flip else short
+        for k in range(len(this)):
+            if k in k_of or not this.words[k]:
+                continue
+            o = int(np.argmax(scores[k]))
+            if o not in other_of or scores[k, o] < threshold(int(shorter[k, o])):
+                continue
+            if any(_twin(this, k, t) for t in sorted(other_of[o])):
+                out.add((o, k) if flip else (k, o))
+    return out
+
+
+def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for a lead-in in no link whose item is linked, traced to the item's partner.
+
+    The converse of :func:`under_parent`: a clause that became an item of a new list often
+    lends words to the list's lead-in too ("You may convey ... provided that you also meet
+    all of these conditions" gives both the lead-in and its first item). A clause in no link
+    with at least :data:`GAP_WORDS` content words, one of whose children is linked with a
+    clause of the other side, links with that clause when it holds at least :data:`GAP_MIN`
+    of its words as one passage there, and not as large a share as a passage of any other.
+    """
+    out: set[tuple[int, int]] = set()
+    for this, other, flip in ((sb, sa, True), (sa, sb, False)):
+        busy: set[int] = set()
+        partners: dict[int, set[int]] = {}
+        for i, j in linked:
+            k, o = (j, i) if flip else (i, j)
+            busy.add(k)
+            partners.setdefault(k, set()).add(o)
+        children: dict[int, list[int]] = {}
+        for k, seg in enumerate(this.segs):
+            if seg.parent is not None:
+                children.setdefault(seg.parent, []).append(k)
+        for k in range(len(this)):
+            n = len(this.words[k])
+            if k in busy or n < GAP_WORDS or k not in children:
+                continue
+            row = com[:, k] if flip else com[k, :]
+            for o in sorted({o for c in children[k] for o in partners.get(c, ())}):
+                if row[o] / n < GAP_MIN or not passage(this.words[k], other.words[o]):
+                    continue
+                rivals = [q for q in np.nonzero(row >= row[o])[0].tolist() if q != o]
+                if not any(passage(this.words[k], other.words[q]) for q in rivals):
+                    out.add((o, k) if flip else (k, o))
     return out
