@@ -204,27 +204,28 @@ def twins(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> 
     (:data:`TWIN_MIN`), went into the same clause. Without a twin, a best match already linked
     elsewhere is only a look-alike.
     """
-    la = np.array([len(w) for w in sa.words], dtype=np.int64)
-    lb = np.array([len(w) for w in sb.words], dtype=np.int64)
     out: set[tuple[int, int]] = set()
-    if not len(la) or not len(lb):
+    if not len(sa) or not len(sb):
         return out
     of_a: dict[int, set[int]] = {}
     of_b: dict[int, set[int]] = {}
     for i, j in linked:
         of_a.setdefault(i, set()).add(j)
         of_b.setdefault(j, set()).add(i)
-    total = la[:, None] + lb[None, :]
-    sim = np.divide(2 * com, total, out=np.zeros(total.shape), where=total > 0)
-    short = np.minimum(la[:, None], lb[None, :])
-    for this, k_of, other_of, flip in ((sa, of_a, of_b, False), (sb, of_b, of_a, True)):
-        scores = sim.T if flip else sim
-        shorter = short.T if flip else short
-        for k in range(len(this)):
-            if k in k_of or not this.words[k]:
+    for this, other, k_of, other_of, flip in ((sa, sb, of_a, of_b, False), (sb, sa, of_b, of_a, True)):
+        alone = [k for k in range(len(this)) if k not in k_of and this.words[k]]
+        if not alone:
+            continue
+        # similarity of each clause left alone with every clause of the other side
+        shared = (com[:, alone].T if flip else com[alone]).astype(np.float64)
+        lk = np.array([len(this.words[k]) for k in alone], dtype=np.float64)[:, None]
+        lo = np.array([len(w) for w in other.words], dtype=np.float64)[None, :]
+        best = (shared / np.maximum(lk + lo, 1)).argmax(axis=1).tolist()
+        for x, (k, o) in enumerate(zip(alone, best, strict=True)):
+            if o not in other_of or not other.words[o]:
                 continue
-            o = int(np.argmax(scores[k]))
-            if o not in other_of or scores[k, o] < threshold(int(shorter[k, o])):
+            n, m = len(this.words[k]), len(other.words[o])
+            if 2 * shared[x, o] / (n + m) < threshold(min(n, m)):
                 continue
             if any(_twin(this, k, t) for t in sorted(other_of[o])):
                 out.add((o, k) if flip else (k, o))
