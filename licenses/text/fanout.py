@@ -240,10 +240,13 @@ def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]])
     all of these conditions" gives both the lead-in and its first item). A clause in no link
     with at least :data:`GAP_WORDS` content words, one of whose children is linked with a
     clause of the other side, links with that clause when it holds at least :data:`GAP_MIN`
-    of its words as one passage there, and not as large a share as a passage of any other.
+    of its words there, and a smaller share in every other clause. The linked child is the
+    sign of place, so the words need not form one passage: a short lead-in ("If You
+    distribute the Software in compiled form, then:") takes its words from all over the
+    long clause its items came from.
     """
     out: set[tuple[int, int]] = set()
-    for this, other, flip in ((sb, sa, True), (sa, sb, False)):
+    for this, flip in ((sb, True), (sa, False)):
         busy: set[int] = set()
         partners: dict[int, set[int]] = {}
         for i, j in linked:
@@ -260,9 +263,6 @@ def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]])
                 continue
             row = com[:, k] if flip else com[k, :]
             for o in sorted({o for c in children[k] for o in partners.get(c, ())}):
-                if row[o] / n < GAP_MIN or not passage(this.words[k], other.words[o]):
-                    continue
-                rivals = [q for q in np.nonzero(row >= row[o])[0].tolist() if q != o]
-                if not any(passage(this.words[k], other.words[q]) for q in rivals):
+                if row[o] / n >= GAP_MIN and int((row >= row[o]).sum()) == 1:
                     out.add((o, k) if flip else (k, o))
     return out

@@ -171,7 +171,8 @@ def test_over_item_needs_a_fair_share_of_the_lead_in():
     assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (2, 4)}) == set()
 
 
-def test_over_item_needs_one_passage_not_scattered_words():
+def test_over_item_takes_words_scattered_through_a_long_clause():
+    # the linked item is the sign of place: a lead-in's words may come from all over the clause
     filler = " ".join(f"weather{k} report{k} rainfall{k}" for k in range(12))
     scattered = (
         f"Whoever {filler} conveys {filler} gardening toolkit {filler} compiled form {filler} "
@@ -180,6 +181,18 @@ def test_over_item_needs_one_passage_not_scattered_words():
     old = [seg(OPENING, "1", "1."), seg(scattered, "2", "2."), seg(CLOSING, "3", "3.")]
     sa, sb = Side(old), Side(_lead_new())
     com = common(sa, sb)
-    assert com[1, 1] / len(sb.words[1]) >= fanout.GAP_MIN
     assert not fanout.passage(sb.words[1], sa.words[1])
-    assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (2, 4)}) == set()
+    assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (2, 4)}) == {(1, 1)}
+
+
+def test_over_item_not_when_another_clause_holds_as_large_a_share():
+    old = [
+        seg(OPENING, "1", "1."),
+        seg(LEAD_OLD, "2", "2."),
+        seg(LEAD_NEW, "3", "3."),
+        seg(CLOSING, "4", "4."),
+    ]
+    sa, sb = Side(old), Side(_lead_new())
+    com = common(sa, sb)
+    assert com[2, 1] >= com[1, 1]
+    assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (3, 4)}) == set()
