@@ -24,10 +24,10 @@ Alignment, in order:
    move (a glossary sorted anew moved nothing);
 6. secondary links (:mod:`licenses.text.fanout`), beside the pairs: a clause whose words
    sit, as one passage, mostly in a clause of the other side that went elsewhere (one old
-   clause feeding several new ones), and the lone leftovers between the same aligned
-   neighbours, a clause left alone whose parallel twin went where its own words fit, and a
-   lead-in whose item is linked. They are ``Pair.more_from`` / ``Pair.more_into`` and never
-   change a pairing.
+   clause feeding several new ones), the lone leftovers between the same aligned
+   neighbours, a clause left alone whose parallel twin went where its own words fit, a
+   lead-in whose item is linked, and a lead-in whose items all went under one clause.
+   They are ``Pair.more_from`` / ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
 :mod:`licenses.text.matching` (dense or sparse candidates) and
@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from licenses.text.fanout import contained, in_gaps, over_item, twins, under_parent
+from licenses.text.fanout import by_items, contained, in_gaps, over_item, twins, under_parent
 from licenses.text.matching import (
     Side,
     assign,
@@ -324,6 +324,7 @@ def compare(
         more |= under_parent(sa, sb, com, pairs_1, shown | more)
         more |= twins(sa, sb, com, shown | more)
         more |= over_item(sa, sb, com, shown | more)
+        more |= by_items(sa, sb, com, shown | more)
         more -= shown | forbid
 
     # Moves: groups outside the longest run still in the original order. A definition paired

@@ -266,3 +266,40 @@ def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]])
                 if row[o] / n >= GAP_MIN and int((row >= row[o]).sum()) == 1:
                     out.add((o, k) if flip else (k, o))
     return out
+
+
+def by_items(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for a lead-in in no link whose linked items all went under one clause: that clause.
+
+    :func:`licenses.text.rescue.headings` places a bare heading by where its children went; a
+    lead-in with words of its own ("The Package may be distributed in modified form provided
+    that you do one of the following:") is placed the same way when its words agree: every
+    linked child of a clause in no link (at least :data:`GAP_WORDS` content words) is linked
+    with a child of one clause of the other side, and the lead-in holds at least
+    :data:`GAP_MIN` of its words in that clause and a smaller share in every other clause.
+    """
+    out: set[tuple[int, int]] = set()
+    for this, other, flip in ((sb, sa, True), (sa, sb, False)):
+        busy: set[int] = set()
+        partners: dict[int, set[int]] = {}
+        for i, j in linked:
+            k, o = (j, i) if flip else (i, j)
+            busy.add(k)
+            partners.setdefault(k, set()).add(o)
+        children: dict[int, list[int]] = {}
+        for k, seg in enumerate(this.segs):
+            if seg.parent is not None:
+                children.setdefault(seg.parent, []).append(k)
+        for k in range(len(this)):
+            n = len(this.words[k])
+            if k in busy or n < GAP_WORDS or k not in children:
+                continue
+            went = {o for c in children[k] for o in partners.get(c, ())}
+            parents = {other.segs[o].parent for o in went}
+            if len(parents) != 1 or None in parents:
+                continue
+            p = parents.pop()
+            row = com[:, k] if flip else com[k, :]
+            if row[p] / n >= GAP_MIN and int((row >= row[p]).sum()) == 1:
+                out.add((p, k) if flip else (k, p))
+    return out

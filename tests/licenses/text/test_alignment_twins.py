@@ -196,3 +196,75 @@ def test_over_item_not_when_another_clause_holds_as_large_a_share():
     com = common(sa, sb)
     assert com[2, 1] >= com[1, 1]
     assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (3, 4)}) == set()
+
+
+# --- by_items: a lead-in placed by where its items went -----------------------------------------
+
+MODIFIED_OLD = "You may spread the gardening toolkit in altered form, provided you do at least one of these:"
+MODIFIED_NEW = "You may spread altered versions of the gardening toolkit, provided you do one of these:"
+PLACE_OLD = "place your alterations in the public domain or otherwise make them freely available;"
+PLACE_NEW = "place your alterations in the public domain or make them freely available to everyone;"
+RENAME_OLD = "rename every binary that differs from the standard release and document the difference;"
+RENAME_NEW = "give every binary that differs from the standard release a new name and document it;"
+
+
+def _items(
+    lead: str, place: str, rename: str, opening: str = OPENING, closing: str = CLOSING
+) -> list[Segment]:
+    return [
+        seg(opening, "1", "1."),
+        seg(lead, "2", "2."),
+        seg(place, "2(a)", "(a)", parent=1, depth=1),
+        seg(rename, "2(b)", "(b)", parent=1, depth=1),
+        seg(closing, "3", "3."),
+    ]
+
+
+def test_by_items_a_lead_in_goes_where_its_items_went():
+    sa = Side(_items(MODIFIED_OLD, PLACE_OLD, RENAME_OLD))
+    sb = Side(_items(MODIFIED_NEW, PLACE_NEW, RENAME_NEW))
+    com = common(sa, sb)
+    linked = {(0, 0), (2, 2), (3, 3), (4, 4)}  # the items pair, the lead-ins are alone
+    assert fanout.by_items(sa, sb, com, linked) == {(1, 1)}
+    # either lead-in alone is placed so (each side reads its own children) ...
+    assert fanout.by_items(sa, sb, com, linked | {(1, 0)}) == {(1, 1)}
+    assert fanout.by_items(sa, sb, com, linked | {(0, 1)}) == {(1, 1)}
+    # ... and lead-ins both in a link already are left as they are
+    assert fanout.by_items(sa, sb, com, linked | {(1, 0), (0, 1)}) == set()
+
+
+def test_by_items_needs_every_linked_item_under_one_clause():
+    sa = Side(_items(MODIFIED_OLD, PLACE_OLD, RENAME_OLD))
+    sb = Side(_items(MODIFIED_NEW, PLACE_NEW, RENAME_NEW))
+    com = common(sa, sb)
+    # one item on each side went to a top-level clause: no single clause holds them all
+    assert fanout.by_items(sa, sb, com, {(0, 0), (2, 2), (3, 4), (4, 3)}) == set()
+    # no item linked at all
+    assert fanout.by_items(sa, sb, com, {(0, 0), (4, 4)}) == set()
+    # the items went to a top-level clause, which stands under no clause
+    assert fanout.by_items(sa, sb, com, {(2, 0), (3, 0), (4, 4)}) == set()
+
+
+def test_by_items_needs_the_lead_ins_words():
+    # the new lead-in shares one word with the old one, and no clause shares more
+    preface, epilogue = (
+        "Preface about weather stations on distant islands.",
+        "Epilogue on lighthouse logbooks.",
+    )
+    sa = Side(_items(MODIFIED_OLD, PLACE_OLD, RENAME_OLD, preface, epilogue))
+    new_lead = "Pigeons carry altered messages to anglers each dawn:"
+    sb = Side(_items(new_lead, PLACE_NEW, RENAME_NEW, preface, epilogue))
+    com = common(sa, sb)
+    assert 0 < com[1, 1] / len(sa.words[1]) < fanout.GAP_MIN and int((com[1] >= com[1, 1]).sum()) == 1
+    assert 0 < com[1, 1] / len(sb.words[1]) < fanout.GAP_MIN and int((com[:, 1] >= com[1, 1]).sum()) == 1
+    assert fanout.by_items(sa, sb, com, {(0, 0), (2, 2), (3, 3), (4, 4)}) == set()
+
+
+def test_by_items_not_when_another_clause_holds_as_large_a_share():
+    old = _items(MODIFIED_OLD, PLACE_OLD, RENAME_OLD)
+    new = _items(MODIFIED_NEW, PLACE_NEW, RENAME_NEW)
+    # each lead-in word for word elsewhere on the other side
+    old.append(seg(MODIFIED_NEW, "4", "4."))
+    new.append(seg(MODIFIED_OLD, "4", "4."))
+    sa, sb = Side(old), Side(new)
+    assert fanout.by_items(sa, sb, common(sa, sb), {(0, 0), (2, 2), (3, 3), (4, 4)}) == set()
