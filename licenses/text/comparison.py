@@ -26,8 +26,8 @@ Alignment, in order:
    sit, as one passage, mostly in a clause of the other side that went elsewhere (one old
    clause feeding several new ones), the lone leftovers between the same aligned
    neighbours, a clause left alone whose parallel twin went where its own words fit, a
-   lead-in whose item is linked, and a lead-in whose items all went under one clause.
-   They are ``Pair.more_from`` / ``Pair.more_into`` and never change a pairing.
+   lead-in whose item is linked, a lead-in whose items all went under one clause, and an
+   item mostly held by the clause its sibling is linked with. They are ``Pair.more_from`` / ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
 :mod:`licenses.text.matching` (dense or sparse candidates) and
@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from licenses.text.fanout import by_items, contained, in_gaps, over_item, twins, under_parent
+from licenses.text.fanout import among_siblings, by_items, contained, in_gaps, over_item, twins, under_parent
 from licenses.text.matching import (
     Side,
     assign,
@@ -325,6 +325,7 @@ def compare(
         more |= twins(sa, sb, com, shown | more)
         more |= over_item(sa, sb, com, shown | more)
         more |= by_items(sa, sb, com, shown | more)
+        more |= among_siblings(sa, sb, com, shown | more)
         more -= shown | forbid
 
     # Moves: groups outside the longest run still in the original order. A definition paired

@@ -303,3 +303,35 @@ def by_items(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) 
             if row[p] / n >= GAP_MIN and int((row >= row[p]).sum()) == 1:
                 out.add((p, k) if flip else (k, p))
     return out
+
+
+def among_siblings(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for an item in no link whose sibling is linked with a clause that holds most of it.
+
+    :func:`contained` wants the clear best container (:data:`CONTAIN_MARGIN`), since most of a
+    clause's words turning up somewhere can be chance. When a sibling of the clause (an item
+    of the same list) is linked with that container, the list is where the container's words
+    went, and the margin is not needed: an item in no link with at least
+    :data:`CONTAIN_WORDS` content words links with the partner of one of its siblings that
+    holds at least :data:`CONTAIN_MIN` of its words, more than any other clause does.
+    """
+    out: set[tuple[int, int]] = set()
+    for this, flip in ((sb, True), (sa, False)):
+        busy: set[int] = set()
+        partners: dict[int, set[int]] = {}
+        for i, j in linked:
+            k, o = (j, i) if flip else (i, j)
+            busy.add(k)
+            partners.setdefault(k, set()).add(o)
+        siblings: dict[int | None, list[int]] = {}
+        for k, seg in enumerate(this.segs):
+            siblings.setdefault(seg.parent, []).append(k)
+        for k, seg in enumerate(this.segs):
+            n = len(this.words[k])
+            if k in busy or n < CONTAIN_WORDS or seg.parent is None:
+                continue
+            row = com[:, k] if flip else com[k, :]
+            for o in sorted({o for c in siblings[seg.parent] if c != k for o in partners.get(c, ())}):
+                if row[o] / n >= CONTAIN_MIN and int((row >= row[o]).sum()) == 1:
+                    out.add((o, k) if flip else (k, o))
+    return out

@@ -268,3 +268,77 @@ def test_by_items_not_when_another_clause_holds_as_large_a_share():
     new.append(seg(MODIFIED_OLD, "4", "4."))
     sa, sb = Side(old), Side(new)
     assert fanout.by_items(sa, sb, common(sa, sb), {(0, 0), (2, 2), (3, 3), (4, 4)}) == set()
+
+
+# --- among_siblings: an item contained in the clause its sibling is linked with -------------
+
+ITEM_A = "publish the complete source files of the gardening toolkit beside every compiled copy;"
+ITEM_B = "keep intact every notice of authorship that the toolkit carries;"
+ITEM_C = "offer recipients written instructions for rebuilding and installing the toolkit from source."
+BIG = (
+    "Whoever conveys compiled copies shall publish the complete source files of the gardening toolkit "
+    "beside every compiled copy, and shall offer recipients written instructions for rebuilding and "
+    "installing the toolkit from source."
+)
+RIVAL = "Mirrors may publish the complete source files of the gardening toolkit beside every copy on request."
+
+
+def _list_new() -> list[Segment]:
+    return [
+        seg(OPENING, "1", "1."),
+        seg("Conveying compiled copies.", "2", "2."),
+        seg(ITEM_A, "2(a)", "(a)", parent=1, depth=1),
+        seg(ITEM_B, "2(b)", "(b)", parent=1, depth=1),
+        seg(ITEM_C, "2(c)", "(c)", parent=1, depth=1),
+        seg(CLOSING, "3", "3."),
+    ]
+
+
+def _list_old(rival: str = RIVAL, big: str = BIG) -> list[Segment]:
+    return [seg(OPENING, "1", "1."), seg(big, "2", "2."), seg(rival, "3", "3."), seg(CLOSING, "4", "4.")]
+
+
+def test_among_siblings_an_item_goes_where_its_sibling_went():
+    sa, sb = Side(_list_old()), Side(_list_new())
+    com = common(sa, sb)
+    share = com[:, 2] / len(sb.words[2])
+    assert share[1] >= fanout.CONTAIN_MIN and share[1] > share[2]
+    assert fanout._best(share) is None  # the rival is too close for containment alone
+    linked = {(0, 0), (1, 4), (3, 5)}  # the old clause pairs with item (c)
+    assert fanout.among_siblings(sa, sb, com, linked) == {(1, 2)}
+    # no sibling linked with it, or the item in a link already: nothing
+    assert fanout.among_siblings(sa, sb, com, {(0, 0), (3, 5)}) == set()
+    assert fanout.among_siblings(sa, sb, com, linked | {(2, 2)}) == set()
+
+
+def test_among_siblings_needs_most_of_the_item():
+    sa, sb = (
+        Side(_list_old(big=BIG.replace("the complete source files of the gardening toolkit", "it"))),
+        Side(_list_new()),
+    )
+    com = common(sa, sb)
+    assert com[1, 2] / len(sb.words[2]) < fanout.CONTAIN_MIN
+    assert fanout.among_siblings(sa, sb, com, {(0, 0), (1, 4), (3, 5)}) == set()
+
+
+def test_among_siblings_not_when_another_clause_holds_as_much():
+    sa, sb = Side(_list_old(rival=ITEM_A)), Side(_list_new())
+    com = common(sa, sb)
+    assert com[2, 2] >= com[1, 2]
+    assert fanout.among_siblings(sa, sb, com, {(0, 0), (1, 4), (3, 5)}) == set()
+
+
+def test_among_siblings_not_for_top_level_clauses():
+    # the same clauses without a list: top-level neighbours are not siblings of one list
+    flat = [seg(s.text, s.path, s.label) for s in _list_new()]
+    sa, sb = Side(_list_old()), Side(flat)
+    assert fanout.among_siblings(sa, sb, common(sa, sb), {(0, 0), (1, 4), (3, 5)}) == set()
+
+
+def test_among_siblings_not_for_short_items():
+    new = _list_new()
+    new[2] = seg("publish source beside compiled copy;", "2(a)", "(a)", parent=1, depth=1)
+    sa, sb = Side(_list_old()), Side(new)
+    com = common(sa, sb)
+    assert len(sb.words[2]) < fanout.CONTAIN_WORDS and int((com[:, 2] >= com[1, 2]).sum()) == 1
+    assert fanout.among_siblings(sa, sb, common(sa, sb), {(0, 0), (1, 4), (3, 5)}) == set()
