@@ -5,13 +5,19 @@ does more: one old clause feeds several new ones (a definition split into a term
 items, a grant split into copyright and patent halves), or a sentence of an old clause
 moves into a new clause that already has its own counterpart. Those links are shown beside
 the pairs, as "also drawn from" / "its words also went into" notes; they never change
-which clauses pair. Two general signs, neither tied to any license's wording:
+which clauses pair. Three general signs, none tied to any license's wording:
 
 - **containment**: most of a clause's content words appear, in order, in one clause of the
   other side, clearly more than in any other clause there (:func:`contained`);
 - **place**: after the pairs are made, a clause left alone between two aligned neighbours,
   facing one clause left alone between their counterparts, is what the rewrite did with
-  that place; the two link when they share a fair part of their words (:func:`in_gaps`).
+  that place; the two link when they share a fair part of their words (:func:`in_gaps`);
+- **structure**: a link already made says where a clause's relatives went. An item left
+  alone under a paired parent (:func:`under_parent`), a lead-in whose item is linked
+  (:func:`over_item`), a lead-in whose linked items all went under one clause
+  (:func:`by_items`), an item whose sibling is linked (:func:`among_siblings`) and a clause
+  whose parallel twin is linked with its own best match (:func:`twins`) follow their
+  relative when enough of their words agree, and more there than anywhere else.
 
 Each sign has a guard against the obvious false friend: a contained clause must be
 the clear best match (:data:`CONTAIN_MARGIN`), its shared words must form one passage of the
