@@ -24,8 +24,10 @@ Alignment, in order:
    move (a glossary sorted anew moved nothing);
 6. secondary links (:mod:`licenses.text.fanout`), beside the pairs: a clause whose words
    sit, as one passage, mostly in a clause of the other side that went elsewhere (one old
-   clause feeding several new ones), and the lone leftovers between the same aligned
-   neighbours. They are ``Pair.more_from`` / ``Pair.more_into`` and never change a pairing.
+   clause feeding several new ones), the lone leftovers between the same aligned
+   neighbours, a clause left alone whose parallel twin went where its own words fit, a
+   lead-in whose item is linked, a lead-in whose items all went under one clause, and an
+   item mostly held by the clause its sibling is linked with. They are ``Pair.more_from`` / ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
 :mod:`licenses.text.matching` (dense or sparse candidates) and
@@ -40,7 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from licenses.text.fanout import contained, in_gaps, under_parent
+from licenses.text.fanout import among_siblings, by_items, contained, in_gaps, over_item, twins, under_parent
 from licenses.text.matching import (
     Side,
     assign,
@@ -86,7 +88,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-5"
+ALGORITHM_VERSION = "comparison-6"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -320,6 +322,10 @@ def compare(
         more = contained(sa, sb, com, {i for i, _ in shown}, {j for _, j in shown})
         more |= in_gaps(sa, sb, com, pairs_1, shown | more)
         more |= under_parent(sa, sb, com, pairs_1, shown | more)
+        more |= twins(sa, sb, com, shown | more)
+        more |= over_item(sa, sb, com, shown | more)
+        more |= by_items(sa, sb, com, shown | more)
+        more |= among_siblings(sa, sb, com, shown | more)
         more -= shown | forbid
 
     # Moves: groups outside the longest run still in the original order. A definition paired

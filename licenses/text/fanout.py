@@ -5,13 +5,19 @@ does more: one old clause feeds several new ones (a definition split into a term
 items, a grant split into copyright and patent halves), or a sentence of an old clause
 moves into a new clause that already has its own counterpart. Those links are shown beside
 the pairs, as "also drawn from" / "its words also went into" notes; they never change
-which clauses pair. Two general signs, neither tied to any license's wording:
+which clauses pair. Three general signs, none tied to any license's wording:
 
 - **containment**: most of a clause's content words appear, in order, in one clause of the
   other side, clearly more than in any other clause there (:func:`contained`);
 - **place**: after the pairs are made, a clause left alone between two aligned neighbours,
   facing one clause left alone between their counterparts, is what the rewrite did with
-  that place; the two link when they share a fair part of their words (:func:`in_gaps`).
+  that place; the two link when they share a fair part of their words (:func:`in_gaps`);
+- **structure**: a link already made says where a clause's relatives went. An item left
+  alone under a paired parent (:func:`under_parent`), a lead-in whose item is linked
+  (:func:`over_item`), a lead-in whose linked items all went under one clause
+  (:func:`by_items`), an item whose sibling is linked (:func:`among_siblings`) and a clause
+  whose parallel twin is linked with its own best match (:func:`twins`) follow their
+  relative when enough of their words agree, and more there than anywhere else.
 
 Each sign has a guard against the obvious false friend: a contained clause must be
 the clear best match (:data:`CONTAIN_MARGIN`), its shared words must form one passage of the
@@ -31,7 +37,7 @@ from collections import Counter
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from licenses.text.matching import Side
+from licenses.text.matching import Side, lcs, threshold
 from licenses.text.rescue import _bounds
 
 CONTAIN_MIN = 0.6  # share of a clause's content words found, in order, in one clause of the other side
@@ -169,4 +175,169 @@ def under_parent(sa: Side, sb: Side, com: np.ndarray, pairs: dict[int, int], lin
             rivals = [q for q in np.nonzero(row >= row[p])[0].tolist() if q != p]
             if not any(passage(this.words[k], other.words[q]) for q in rivals):
                 out.add((p, k) if flip else (k, p))
+    return out
+
+
+TWIN_MIN = 0.45  # content-word similarity of two clauses of one side that are parallel wording
+
+
+def _parallel(side: Side, x: int, y: int) -> bool:
+    """Whether clauses ``x`` and ``y`` of one side stand in parallel places: the same depth and
+    document part, and the same parent or the same number ("2.1(b)" and "2.2(b)")."""
+    sx, sy = side.segs[x], side.segs[y]
+    if sx.depth != sy.depth or sx.path.rpartition("/")[0] != sy.path.rpartition("/")[0]:
+        return False
+    return sx.parent == sy.parent or side.label[x] == side.label[y]
+
+
+def _twin(side: Side, x: int, y: int) -> bool:
+    """``x`` and ``y`` are parallel clauses that read alike (:data:`TWIN_MIN`)."""
+    wx, wy = side.words[x], side.words[y]
+    if not wx or not wy or not _parallel(side, x, y):
+        return False
+    return 2 * lcs(wx, wy) / (len(wx) + len(wy)) >= TWIN_MIN
+
+
+def twins(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for a clause in no link whose best match is linked with its parallel twin.
+
+    Two parallel clauses of one version ("the Initial Developer grants ..." and "each
+    Contributor grants ...", items (i) and (ii) of one list) are often merged into one clause
+    of the other; the alignment pairs that clause with one twin and leaves the other alone,
+    though its words clear the pairing threshold (:func:`licenses.text.matching.threshold`)
+    there too. A clause in no link whose best match clears that threshold, and is linked with
+    a clause of its own side that stands in a parallel place and reads like it
+    (:data:`TWIN_MIN`), went into the same clause. Without a twin, a best match already linked
+    elsewhere is only a look-alike.
+    """
+    out: set[tuple[int, int]] = set()
+    if not len(sa) or not len(sb):
+        return out
+    of_a: dict[int, set[int]] = {}
+    of_b: dict[int, set[int]] = {}
+    for i, j in linked:
+        of_a.setdefault(i, set()).add(j)
+        of_b.setdefault(j, set()).add(i)
+    for this, other, k_of, other_of, flip in ((sa, sb, of_a, of_b, False), (sb, sa, of_b, of_a, True)):
+        alone = [k for k in range(len(this)) if k not in k_of and this.words[k]]
+        if not alone:
+            continue
+        # similarity of each clause left alone with every clause of the other side
+        shared = (com[:, alone].T if flip else com[alone]).astype(np.float64)
+        lk = np.array([len(this.words[k]) for k in alone], dtype=np.float64)[:, None]
+        lo = np.array([len(w) for w in other.words], dtype=np.float64)[None, :]
+        best = (shared / np.maximum(lk + lo, 1)).argmax(axis=1).tolist()
+        for x, (k, o) in enumerate(zip(alone, best, strict=True)):
+            if o not in other_of or not other.words[o]:
+                continue
+            n, m = len(this.words[k]), len(other.words[o])
+            if 2 * shared[x, o] / (n + m) < threshold(min(n, m)):
+                continue
+            if any(_twin(this, k, t) for t in sorted(other_of[o])):
+                out.add((o, k) if flip else (k, o))
+    return out
+
+
+def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for a lead-in in no link whose item is linked, traced to the item's partner.
+
+    The converse of :func:`under_parent`: a clause that became an item of a new list often
+    lends words to the list's lead-in too ("You may convey ... provided that you also meet
+    all of these conditions" gives both the lead-in and its first item). A clause in no link
+    with at least :data:`GAP_WORDS` content words, one of whose children is linked with a
+    clause of the other side, links with that clause when it holds at least :data:`GAP_MIN`
+    of its words there, and a smaller share in every other clause. The linked child is the
+    sign of place, so the words need not form one passage: a short lead-in ("If You
+    distribute the Software in compiled form, then:") takes its words from all over the
+    long clause its items came from.
+    """
+    out: set[tuple[int, int]] = set()
+    for this, flip in ((sb, True), (sa, False)):
+        busy: set[int] = set()
+        partners: dict[int, set[int]] = {}
+        for i, j in linked:
+            k, o = (j, i) if flip else (i, j)
+            busy.add(k)
+            partners.setdefault(k, set()).add(o)
+        children: dict[int, list[int]] = {}
+        for k, seg in enumerate(this.segs):
+            if seg.parent is not None:
+                children.setdefault(seg.parent, []).append(k)
+        for k in range(len(this)):
+            n = len(this.words[k])
+            if k in busy or n < GAP_WORDS or k not in children:
+                continue
+            row = com[:, k] if flip else com[k, :]
+            for o in sorted({o for c in children[k] for o in partners.get(c, ())}):
+                if row[o] / n >= GAP_MIN and int((row >= row[o]).sum()) == 1:
+                    out.add((o, k) if flip else (k, o))
+    return out
+
+
+def by_items(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for a lead-in in no link whose linked items all went under one clause: that clause.
+
+    :func:`licenses.text.rescue.headings` places a bare heading by where its children went; a
+    lead-in with words of its own ("The Package may be distributed in modified form provided
+    that you do one of the following:") is placed the same way when its words agree: every
+    linked child of a clause in no link (at least :data:`GAP_WORDS` content words) is linked
+    with a child of one clause of the other side, and the lead-in holds at least
+    :data:`GAP_MIN` of its words in that clause and a smaller share in every other clause.
+    """
+    out: set[tuple[int, int]] = set()
+    for this, other, flip in ((sb, sa, True), (sa, sb, False)):
+        busy: set[int] = set()
+        partners: dict[int, set[int]] = {}
+        for i, j in linked:
+            k, o = (j, i) if flip else (i, j)
+            busy.add(k)
+            partners.setdefault(k, set()).add(o)
+        children: dict[int, list[int]] = {}
+        for k, seg in enumerate(this.segs):
+            if seg.parent is not None:
+                children.setdefault(seg.parent, []).append(k)
+        for k in range(len(this)):
+            n = len(this.words[k])
+            if k in busy or n < GAP_WORDS or k not in children:
+                continue
+            went = {o for c in children[k] for o in partners.get(c, ())}
+            parents = {other.segs[o].parent for o in went}
+            if len(parents) != 1 or None in parents:
+                continue
+            p = parents.pop()
+            row = com[:, k] if flip else com[k, :]
+            if row[p] / n >= GAP_MIN and int((row >= row[p]).sum()) == 1:
+                out.add((p, k) if flip else (k, p))
+    return out
+
+
+def among_siblings(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for an item in no link whose sibling is linked with a clause that holds most of it.
+
+    :func:`contained` wants the clear best container (:data:`CONTAIN_MARGIN`), since most of a
+    clause's words turning up somewhere can be chance. When a sibling of the clause (an item
+    of the same list) is linked with that container, the list is where the container's words
+    went, and the margin is not needed: an item in no link with at least
+    :data:`CONTAIN_WORDS` content words links with the partner of one of its siblings that
+    holds at least :data:`CONTAIN_MIN` of its words, more than any other clause does.
+    """
+    out: set[tuple[int, int]] = set()
+    for this, flip in ((sb, True), (sa, False)):
+        busy: set[int] = set()
+        partners: dict[int, set[int]] = {}
+        for i, j in linked:
+            k, o = (j, i) if flip else (i, j)
+            busy.add(k)
+            partners.setdefault(k, set()).add(o)
+        siblings: dict[int | None, list[int]] = {}
+        for k, seg in enumerate(this.segs):
+            siblings.setdefault(seg.parent, []).append(k)
+        for k, seg in enumerate(this.segs):
+            n = len(this.words[k])
+            if k in busy or n < CONTAIN_WORDS or seg.parent is None:
+                continue
+            row = com[:, k] if flip else com[k, :]
+            for o in sorted({o for c in siblings[seg.parent] if c != k for o in partners.get(c, ())}):
+                if row[o] / n >= CONTAIN_MIN and int((row >= row[o]).sum()) == 1:
+                    out.add((o, k) if flip else (k, o))
     return out

@@ -23,7 +23,16 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from licenses.text.matching import Forbid, Side, label_key, mix_hashes, similarity, threshold, tie
+from licenses.text.matching import (
+    Forbid,
+    Side,
+    increasing,
+    label_key,
+    mix_hashes,
+    similarity,
+    threshold,
+    tie,
+)
 
 PATH_ALIKE = False
 SHINGLE = 5  # words in a rare phrase
@@ -139,6 +148,18 @@ def _bounds(n: int, match: dict[int, tuple[int, float]], m: int) -> tuple[list[i
         if i in match:
             best = min(best, match[i][0])
     return low, high
+
+
+def in_order(match: dict[int, tuple[int, float]]) -> dict[int, tuple[int, float]]:
+    """The pairs of one longest run still in their original order on both sides.
+
+    A pair outside it moved (a definition carried from the end of the text to its start): it
+    says nothing of where the clauses around it went, and must not cut their stretch between
+    aligned neighbours off from its counterparts.
+    """
+    keys = sorted(match)
+    keep = increasing([match[i][0] for i in keys])
+    return {keys[p]: match[keys[p]] for p in sorted(keep)}
 
 
 def _crossings(ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
@@ -309,14 +330,17 @@ def derived(sa: Side, sb: Side, com: np.ndarray, match: dict[int, tuple[int, flo
     from it (MPL-1.1's "Modifications" became MPL-2.0's 1.10 and its items (a) and (b)); a
     removed clause whose words mostly live on in one new clause was folded into it. Only a
     clear best source counts, and only where the two sit in the same place (a parent or
-    neighbour paired with it, or between the same aligned neighbours). These are extra links
-    beside the one-to-one pairs: every clause still appears in exactly one pair.
+    neighbour paired with it, or between the same aligned neighbours, of the pairs still in
+    order: see :func:`in_order`). These are extra links beside the one-to-one pairs: every
+    clause still appears in exactly one pair.
     """
     used_b = {j for j, _ in match.values()}
     a_of_b = {j: i for i, (j, _) in match.items()}
     b_of_a = {i: j for i, (j, _) in match.items()}
-    low_a, high_a = _bounds(len(sa), match, len(sb))
-    back = {j: (i, 0.0) for i, j in b_of_a.items()}
+    # the stretches between aligned neighbours: a pair that moved far bounds none of them
+    steady = in_order(match)
+    low_a, high_a = _bounds(len(sa), steady, len(sb))
+    back = {j: (i, 0.0) for i, (j, _) in steady.items()}
     low_b, high_b = _bounds(len(sb), back, len(sa))
     la = np.array([len(w) for w in sa.words], dtype=np.float64)
     lb = np.array([len(w) for w in sb.words], dtype=np.float64)

@@ -210,13 +210,30 @@ def test_a_source_elsewhere_is_not_traced():
         {},
         {},
     )
-    # the partner of a later clause: high bound itself
+    # the partner of a later clause, not a neighbour: high bound itself
     assert drawn_from(
-        segs(F[1], SRC, F[2], F[3]), segs(F[1], DRAWN, F[3], SRC), pairs((0, 0), (3, 2), (1, 3))
+        segs(F[1], SRC, F[3]), segs(F[1], DRAWN, F[2], SRC, F[3]), pairs((0, 0), (1, 3), (2, 4))
     ) == (
         {},
         {},
     )
+
+
+def test_in_order_keeps_one_longest_run_of_pairs_in_order():
+    assert R.in_order(pairs((0, 0), (1, 3), (2, 1), (3, 2))) == pairs((0, 0), (2, 1), (3, 2))
+    assert R.in_order(pairs((0, 2), (1, 0), (2, 1))) == pairs((1, 0), (2, 1))
+    assert R.in_order({}) == {}
+
+
+def test_a_moved_pair_does_not_bound_the_stretch_of_a_clause_drawn_from_its_old_place():
+    # SRC moved to the end; the added clause standing where SRC stood holds its words. Without
+    # the moved pair, SRC and the added clause lie between the same aligned neighbours.
+    old, new = segs(F[1], SRC, F[2], F[3]), segs(F[1], DRAWN, F[3], SRC)
+    assert drawn_from(old, new, pairs((0, 0), (3, 2), (1, 3))) == ({1: 1}, {})
+    # the same with the moved pair counted as an aligned neighbour would cut the stretch
+    sa, sb = Side(old), Side(new)
+    low, high = R._bounds(len(sb), {0: (0, 0.0), 2: (3, 0.0), 3: (1, 0.0)}, len(sa))
+    assert not low[1] < 1 < high[1]
 
 
 def test_tracing_wants_derived_words_words_and_derived_min_of_them():
