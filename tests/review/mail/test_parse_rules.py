@@ -1,0 +1,531 @@
+"""review.mail.parse rule by rule: the checks on the input, the choice of reader, the chains
+each reader makes, and how the chains become one thread (authors completed, copies merged,
+order, replies). Each test is named after the rule it protects; inputs written for these tests.
+Pure: no database. Run without Django: pytest -p no:django.
+"""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+import review.mail.parse as parse
+from review.mail.hyperkitty import ArchivedMail
+from review.mail.mime import MAX_UNPACKED, RawMail
+from review.mail.parse import (
+    ClauseRef,
+    MailFormatError,
+    Message,
+    _assemble,
+    _author_key,
+    _chain_from_mail,
+    _chain_from_text,
+    _chains_from_hyperkitty,
+    _chains_from_mail,
+    _chains_from_printed,
+    _check_text,
+    _complete_authors,
+    _dated_after,
+    _has_list_footer,
+    _looks_like_html,
+    _name_key,
+    _same_author,
+    parse_thread,
+    parse_thread_bytes,
+)
+from review.mail.quotes import MARK
+
+CEST = timezone(timedelta(hours=2))
+BINARY = "This looks like a binary file, not mail. Upload a .eml, .mbox, .html or .txt file."
+T0 = datetime(2025, 5, 6, 10, 0, tzinfo=UTC)
+
+
+def mail(
+    name: str = "",
+    email: str | None = None,
+    when: datetime | None = None,
+    body: str = "",
+    *,
+    mid: str | None = None,
+    irt: str | None = None,
+    quoted: bool = False,
+    guessed: bool = False,
+) -> Message:
+    return Message(
+        author_name=name,
+        author_email=email,
+        date=when,
+        body=body,
+        message_id=mid,
+        in_reply_to=irt,
+        quoted=quoted,
+        date_zone_guessed=guessed,
+    )
+
+
+def who(messages: list[Message]) -> list[tuple[str, str | None]]:
+    return [(m.author_name, m.author_email) for m in messages]
+
+
+def bodies(messages: list[Message]) -> list[str]:
+    return [m.body for m in messages]
+
+
+# ---- binary input is refused -----------------------------------------------------------------
+
+
+def test_two_nuls_are_damage_three_are_binary() -> None:
+    _check_text("Section 2 is fine." + "\x00" * 2 + "x" * 100)
+    with pytest.raises(MailFormatError) as caught:
+        _check_text("Section 2 is fine." + "\x00" * 3 + "x" * 100)
+    assert str(caught.value) == BINARY
+
+
+def test_control_characters_up_to_five_percent_and_two_more_are_tolerated() -> None:
+    # 100 characters: 0.05 * 100 + 2 = 7 control characters allowed, the eighth is too many
+    _check_text("\x01" * 7 + "a" * 93)
+    with pytest.raises(MailFormatError, match="binary"):
+        _check_text("\x01" * 8 + "a" * 92)
+
+
+def test_each_low_control_character_counts_and_delete_too() -> None:
+    for ch in ["\x01", "\x02", "\x08", "\x0e", "\x1f", "\x7f"]:
+        with pytest.raises(MailFormatError):
+            _check_text(ch * 3)
+    _check_text("\x01\x01")  # two are always forgiven
+
+
+def test_layout_characters_and_escape_are_text() -> None:
+    _check_text("\t\n\r\f\v\x1b" * 10)
+
+
+def test_only_the_first_8192_characters_are_sampled() -> None:
+    _check_text("a" * 8192 + "\x00" * 50)
+    with pytest.raises(MailFormatError):
+        _check_text("a" * 8189 + "\x00" * 3)
+
+
+def test_a_binary_paste_is_refused_before_anything_is_read() -> None:
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread("From: Ann <ann@example.org>\nDate: x\n\n" + "\x03" * 40)
+    assert str(caught.value) == BINARY
+
+
+def test_a_stray_nul_or_two_in_a_paste_are_dropped() -> None:
+    [msg] = parse_thread("Section 2\x00 is fine\x00 by me.\n")
+    assert msg.body == "Section 2 is fine by me."
+
+
+def test_our_own_quote_mark_in_the_input_is_dropped() -> None:
+    [msg] = parse_thread(f"Section 2 is{MARK} fine.\n")
+    assert msg.body == "Section 2 is fine."
+
+
+# ---- which texts are HTML --------------------------------------------------------------------
+
+
+def test_two_tags_anywhere_make_html() -> None:
+    assert _looks_like_html("Hello there <b>bold</b> and <br> more")
+    assert _looks_like_html("text <P>one</P> text")
+
+
+def test_one_tag_makes_html_only_at_the_start() -> None:
+    assert _looks_like_html("<div>Hello")
+    assert _looks_like_html("  \n<p>Hello")
+    assert not _looks_like_html("Hello <p> there")
+
+
+def test_closing_tags_count_only_for_block_elements() -> None:
+    assert _looks_like_html("x </div> y </p>")
+    assert not _looks_like_html("x </span> y </b>")
+
+
+def test_an_address_in_angle_brackets_is_not_a_tag() -> None:
+    assert not _looks_like_html("<brian@example.org> and <pretty@example.org> wrote <bob@x.org>")
+    assert not _looks_like_html("<bravo> <iframe> <pretty>")
+
+
+def test_each_tag_name_is_a_tag_in_any_case() -> None:
+    for name in ["html", "body", "div", "p", "br", "blockquote", "pre", "table", "span", "font", "b", "i", "a"]:
+        assert _looks_like_html(f"<{name}>"), name
+        assert _looks_like_html(f"<{name.upper()} class='x'/>"), name
+
+
+def test_a_tag_may_carry_up_to_500_characters_of_attributes() -> None:
+    assert _looks_like_html("<div " + "x" * 500 + ">")  # the space and 500 more
+    assert not _looks_like_html("<div " + "x" * 501 + ">")
+    assert not _looks_like_html("<div" + "x" * 10 + ">")  # no space: another name
+
+
+def test_tags_are_counted_in_the_first_8192_characters() -> None:
+    assert _looks_like_html("x" * 8184 + "<b>a<br>")
+    assert not _looks_like_html("x" * 8185 + "<b>a<br>")
+
+
+# ---- list footers ----------------------------------------------------------------------------
+
+
+def test_a_list_footer_is_a_mailing_list_line_or_a_mailman_address() -> None:
+    assert _has_list_footer("License-review Mailing\n  List")
+    assert _has_list_footer("see https://lists.example.org/listinfo/lr")
+    assert _has_list_footer("see https://lists.example.org/MAILMAN/lr")
+    assert not _has_list_footer("a list of mailings, listinfo and mailman")
+
+
+# ---- one author, however written -------------------------------------------------------------
+
+
+def test_two_addresses_decide_whether_authors_are_one() -> None:
+    assert _same_author(mail("Ann Lee", "ann@example.org"), mail("Somebody", "ann@example.org"))
+    assert not _same_author(mail("Ann Lee", "ann@example.org"), mail("Ann Lee", "ann@other.example"))
+
+
+def test_without_two_addresses_the_names_decide() -> None:
+    assert _same_author(mail("Ann Lee", "ann@example.org"), mail("ann  LEE"))
+    assert _same_author(mail("Ann Lee"), mail("Ann Lee", "ann@example.org"))
+    assert not _same_author(mail("Ann Lee"), mail("Ann Leeds"))
+
+
+def test_two_nameless_authors_are_not_one() -> None:
+    assert not _same_author(mail(""), mail(""))
+    assert not _same_author(mail("", "ann@example.org"), mail(""))
+
+
+def test_an_author_is_keyed_by_address_else_by_name_words() -> None:
+    assert _author_key(mail("Ann Lee", "ann@example.org")) == "ann@example.org"
+    assert _author_key(mail("Lee, Ann")) == "lee ann"
+
+
+def test_a_name_key_is_its_words_in_any_order() -> None:
+    assert _name_key("Doe, John") == _name_key("john DOE") == "doe john"
+
+
+# ---- dates that overrule nesting -------------------------------------------------------------
+
+
+def test_dated_after_needs_more_than_ten_minutes() -> None:
+    a = mail(when=T0 + timedelta(seconds=601))
+    assert _dated_after(a, mail(when=T0))
+    assert not _dated_after(mail(when=T0 + timedelta(seconds=600)), mail(when=T0))
+    assert not _dated_after(mail(when=T0), a)
+
+
+def test_dated_after_compares_instants_not_clock_faces() -> None:
+    # 11:00 in Paris summer time is 09:00 UTC: before 10:00 UTC, not after it
+    assert not _dated_after(mail(when=datetime(2025, 5, 6, 11, 0, tzinfo=CEST)), mail(when=T0))
+    assert _dated_after(mail(when=T0), mail(when=datetime(2025, 5, 6, 11, 0, tzinfo=CEST)))
+
+
+def test_dated_after_never_trusts_a_missing_or_guessed_date() -> None:
+    late = T0 + timedelta(days=1)
+    assert not _dated_after(mail(when=None), mail(when=T0))
+    assert not _dated_after(mail(when=late), mail(when=None))
+    assert not _dated_after(mail(when=late, guessed=True), mail(when=T0))
+    assert not _dated_after(mail(when=late), mail(when=T0, guessed=True))
+
+
+# ---- completing authors from the thread ------------------------------------------------------
+
+
+def test_a_name_alone_gets_the_one_address_the_thread_gives_it() -> None:
+    whole = mail("John Doe", "john@example.com")
+    quote = mail("Doe, John", quoted=True)
+    _complete_authors([quote, whole])
+    assert (quote.author_name, quote.author_email) == ("John Doe", "john@example.com")
+
+
+def test_a_name_with_two_addresses_in_the_thread_stays_without_one() -> None:
+    quote = mail("John Doe", quoted=True)
+    _complete_authors([mail("John Doe", "john@example.com"), mail("John Doe", "jd@other.example"), quote])
+    assert (quote.author_name, quote.author_email) == ("John Doe", None)
+
+
+def test_one_address_given_twice_is_still_one() -> None:
+    quote = mail("John Doe", quoted=True)
+    _complete_authors([mail("John Doe", "john@example.com"), mail("Doe, John", "john@example.com"), quote])
+    assert quote.author_email == "john@example.com"
+
+
+def test_a_name_the_thread_never_pairs_with_an_address_stays_as_it_is() -> None:
+    quote = mail("Jane Roe", quoted=True)
+    _complete_authors([mail("John Doe", "john@example.com"), quote])
+    assert (quote.author_name, quote.author_email) == ("Jane Roe", None)
+
+
+def test_the_name_written_in_the_persons_own_mail_wins_over_a_quotes() -> None:
+    quote = mail("Doe, John", "john@example.com", quoted=True)
+    own = mail("John Doe", "john@example.com")
+    bare = mail("", "john@example.com")
+    named = mail("John Doe")
+    _complete_authors([quote, bare, named, own])
+    assert bare.author_name == "John Doe"
+    assert named.author_name == "John Doe"
+    assert quote.author_name == "Doe, John"  # a name already paired with its address is kept
+
+
+def test_the_first_own_mail_names_the_address() -> None:
+    bare = mail("", "john@example.com")
+    _complete_authors([mail("J. Doe", "john@example.com"), mail("John Doe", "john@example.com"), bare])
+    assert bare.author_name == "J. Doe"
+
+
+def test_an_address_nobody_names_keeps_an_empty_name() -> None:
+    bare = mail("", "ghost@example.com")
+    _complete_authors([mail("John Doe", "john@example.com"), bare])
+    assert (bare.author_name, bare.author_email) == ("", "ghost@example.com")
+
+
+def test_a_nameless_author_without_address_stays_unknown() -> None:
+    nobody = mail("")
+    _complete_authors([mail("John Doe", "john@example.com"), nobody])
+    assert (nobody.author_name, nobody.author_email) == ("", None)
+
+
+def test_an_author_with_its_own_address_keeps_it() -> None:
+    other = mail("John Doe", "jd@other.example")
+    _complete_authors([mail("John Doe", "john@example.com"), other])
+    assert (other.author_name, other.author_email) == ("John Doe", "jd@other.example")
+
+
+def test_an_address_learnt_from_a_quote_completes_a_name_too() -> None:
+    named = mail("Ann Lee")
+    _complete_authors([mail("Lee, Ann", "ann@example.org", quoted=True), named])
+    assert (named.author_name, named.author_email) == ("Lee, Ann", "ann@example.org")
+
+
+# ---- one mail becomes a chain ----------------------------------------------------------------
+
+
+def raw(text: str, date: str | None = "Tue, 6 May 2025 09:00:00 +0200", *, guessed: bool = False) -> RawMail:
+    return RawMail("Bo Ek", "bo@example.org", date, "Re: section 3", "m2@example.org", "m1@example.org", text, guessed)
+
+
+def test_a_mail_is_its_quoted_messages_then_its_own() -> None:
+    text = "I agree with Section 3.\n\nBo\n\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n> Section 3 is fine.\n"
+    ann, bo = _chain_from_mail(raw(text))
+    assert (bo.author_name, bo.author_email, bo.date) == ("Bo Ek", "bo@example.org", datetime(2025, 5, 6, 9, 0, tzinfo=CEST))
+    assert (bo.subject, bo.message_id, bo.in_reply_to) == ("Re: section 3", "m2@example.org", "m1@example.org")
+    assert bo.body == "I agree with Section 3."  # its sender's own name under it is a sign-off
+    assert (bo.quoted, bo.date_zone_guessed) == (False, False)
+    # the attribution names no zone: the quoting mail's is assumed
+    assert (ann.author_name, ann.date, ann.body) == ("Ann Lee", datetime(2025, 5, 5, 10, 0, tzinfo=CEST), "Section 3 is fine.")
+    assert (ann.quoted, ann.date_zone_guessed) == (True, True)
+
+
+def test_a_quote_in_an_undated_mail_takes_no_zone_but_utc() -> None:
+    text = "I agree.\n\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n> Section 3 is fine.\n"
+    ann, bo = _chain_from_mail(raw(text, None))
+    assert (ann.date, bo.date) == (datetime(2025, 5, 5, 10, 0, tzinfo=UTC), None)
+
+
+def test_an_envelope_time_is_a_guessed_zone_only_when_there_is_a_time() -> None:
+    assert _chain_from_mail(raw("Fine.\n", "Tue, 6 May 2025 09:00:00 +0000", guessed=True))[-1].date_zone_guessed
+    assert not _chain_from_mail(raw("Fine.\n", None, guessed=True))[-1].date_zone_guessed
+    assert not _chain_from_mail(raw("Fine.\n", "Tue, 6 May 2025 09:00:00 +0000"))[-1].date_zone_guessed
+
+
+LIST_FOOTER = (
+    "\n_______________________________________________\n"
+    "License-review mailing list\nhttps://lists.example.org/listinfo/lr\n"
+)
+
+
+def test_a_list_footer_ends_the_mail_with_what_follows_it() -> None:
+    text = "I agree with Section 3.\n" + LIST_FOOTER + "\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n> Section 3 is fine.\n"
+    [bo] = _chain_from_mail(raw(text))
+    assert bo.body == "I agree with Section 3."
+
+
+def test_a_mail_without_a_list_footer_keeps_its_underline() -> None:
+    text = "I agree with Section 3.\n\n_______________________________________________\nLicense-review\n"
+    [bo] = _chain_from_mail(raw(text))
+    assert bo.body == "I agree with Section 3.\n\n_______________________________________________\nLicense-review"
+
+
+def test_a_digest_mail_gives_one_chain_per_message_it_carries() -> None:
+    sep = "-" * 30
+    text = (
+        "Today's Topics:\n\n   1. section 3 (Ann Lee)\n\n" + "-" * 70 + "\n\n"
+        "Message: 1\nDate: Mon, 5 May 2025 10:00:00 +0000\nFrom: Ann Lee <ann@example.org>\n"
+        "Subject: section 3\nMessage-ID: <d1@example.org>\n\nSection 3 is fine.\n\n" + sep + "\n\n"
+        "Message: 2\nDate: Mon, 5 May 2025 11:00:00 +0000\nFrom: Bo Ek <bo@example.org>\n"
+        "Subject: Re: section 3\nIn-Reply-To: <d1@example.org>\n\nNot to me.\n\n" + sep + "\n"
+    )
+    chains = _chains_from_mail(raw(text))
+    assert [[(m.author_name, m.body) for m in chain] for chain in chains] == [
+        [("Ann Lee", "Section 3 is fine.")],
+        [("Bo Ek", "Not to me.")],
+    ]
+    assert chains[1][0].in_reply_to == "d1@example.org"
+    assert [[m.body for m in c] for c in _chains_from_mail(raw("Not a digest.\n"))] == [["Not a digest."]]
+    # pasted without the digest's own header block, it reads the same
+    assert [(m.author_name, m.body) for m in parse_thread(text)] == [("Ann Lee", "Section 3 is fine."), ("Bo Ek", "Not to me.")]
+    assert parse_thread(text)[1].reply_to == 0
+
+
+# ---- a printed conversation ------------------------------------------------------------------
+
+PRINTED = (
+    "Gmail\tLee Counsel <lee@mail.example>\nModel License 2.0\n2 messages\n"
+    "Ana Steward <ana@example.org>\tMon, Mar 3, 2025 at 11:15 AM\nTo: license-review@lists.example.org\n\n"
+    "Section 4 is too broad.\n\n"
+    "Lee Counsel <lee@mail.example>\tTue, Mar 4, 2025 at 9:00 AM UTC\nTo: Ana Steward <ana@example.org>\n\n"
+    "I read section 4 the other way.\n"
+)
+
+
+def test_each_printed_message_has_its_sender_and_time() -> None:
+    chains = _chains_from_printed(PRINTED)
+    assert [[(m.author_name, m.author_email, m.date, m.subject, m.body) for m in c] for c in chains] == [
+        [("Ana Steward", "ana@example.org", datetime(2025, 3, 3, 11, 15, tzinfo=UTC), "Model License 2.0", "Section 4 is too broad.")],
+        [("Lee Counsel", "lee@mail.example", datetime(2025, 3, 4, 9, 0, tzinfo=UTC), "Model License 2.0", "I read section 4 the other way.")],
+    ]
+
+
+def test_a_printed_time_without_a_zone_is_a_guessed_zone() -> None:
+    ana, lee = (c[-1] for c in _chains_from_printed(PRINTED))
+    assert (ana.date_zone_guessed, lee.date_zone_guessed) == (True, False)
+    assert [m.author_name for m in parse_thread(PRINTED)] == ["Ana Steward", "Lee Counsel"]
+
+
+# ---- a HyperKitty page -----------------------------------------------------------------------
+
+
+def hyperkitty(monkeypatch: pytest.MonkeyPatch, mails: list[ArchivedMail]) -> list[list[Message]]:
+    monkeypatch.setattr(parse, "split_hyperkitty", lambda markup: ("MG-BY 2.0", mails))
+    return _chains_from_hyperkitty("<page>")
+
+
+def test_each_archived_mail_answers_the_nearest_mail_above_it_one_level_up(monkeypatch) -> None:
+    chains = hyperkitty(
+        monkeypatch,
+        [
+            ArchivedMail("A", "Pat Steward", "May 6, 2025, 10:00 am", 0, "I submit the license."),
+            ArchivedMail("B", "Lee Counsel", "May 6, 2025, 4:15 pm", 1, "Section 2 restricts use."),
+            ArchivedMail("C", "pat@example.org", "May 7, 2025, 12:00 pm", 2, "It does not."),
+            ArchivedMail("D", "Lee Counsel", "May 7, 2025, 9:05 pm", 1, "Also section 3."),
+            ArchivedMail("E", "Ann Lee", "May 8, 2025, 9:00 am", 1, "Me too."),
+            ArchivedMail("F", "Bo Ek", "May 8, 2025, 9:30 am", 3, "Deep."),
+        ],
+    )
+    top = [c[-1] for c in chains]
+    assert [(m.message_id, m.in_reply_to) for m in top] == [
+        ("hyperkitty:A", None),
+        ("hyperkitty:B", "hyperkitty:A"),
+        ("hyperkitty:C", "hyperkitty:B"),
+        ("hyperkitty:D", "hyperkitty:A"),
+        ("hyperkitty:E", "hyperkitty:A"),
+        ("hyperkitty:F", "hyperkitty:E"),
+    ]
+    assert who(top[:3]) == [("Pat Steward", None), ("Lee Counsel", None), ("", "pat@example.org")]
+    assert top[0].date == datetime(2025, 5, 6, 10, 0, tzinfo=UTC)
+    assert all(m.date_zone_guessed and m.subject == "MG-BY 2.0" for m in top)
+
+
+def test_a_second_mail_at_the_top_level_answers_nothing(monkeypatch) -> None:
+    chains = hyperkitty(
+        monkeypatch,
+        [
+            ArchivedMail("A", "Pat Steward", "", 0, "First."),
+            ArchivedMail("B", "Lee Counsel", "", 0, "Second, a new thread."),
+        ],
+    )
+    assert [(c[-1].in_reply_to, c[-1].date, c[-1].date_zone_guessed) for c in chains] == [(None, None, False)] * 2
+
+
+def test_an_archived_mail_with_no_words_is_not_imported_nor_a_parent(monkeypatch) -> None:
+    chains = hyperkitty(
+        monkeypatch,
+        [
+            ArchivedMail("A", "Pat Steward", "", 0, "First."),
+            ArchivedMail("B", "Lee Counsel", "", 1, " \n "),
+            ArchivedMail("C", "Ann Lee", "", 2, "Answering the empty one."),
+        ],
+    )
+    assert [(c[-1].message_id, c[-1].in_reply_to) for c in chains] == [
+        ("hyperkitty:A", None),
+        ("hyperkitty:C", "hyperkitty:A"),
+    ]
+
+
+def test_markers_of_an_archive_in_plain_text_do_not_make_a_page() -> None:
+    text = 'The page had class="email-header" and class="email-body" under <div class="email"> here.\n'
+    [msg] = parse_thread(text)
+    assert msg.body == text.strip()
+
+
+def test_a_hyperkitty_page_is_read_as_its_mails() -> None:
+    page = (
+        "<html><body><div class=\"thread-header\"><h3>MG-BY</h3></div>"
+        '<div class="email"><div id="K1" class="email-header"><h2 class="name">Pat Steward</h2></div>'
+        '<div class="email-body">Section 2 is new.</div><div class="email-info"></div></div></body></html>'
+    )
+    [pat] = parse_thread(page)
+    assert (pat.author_name, pat.message_id, pat.subject, pat.body) == ("Pat Steward", "hyperkitty:K1", "MG-BY", "Section 2 is new.")
+
+
+# ---- a pipermail page and other HTML ----------------------------------------------------------
+
+
+PIPERMAIL = """<HTML><HEAD><TITLE>[LR] notice</TITLE></HEAD><BODY>
+<H1>[LR] notice</H1>
+<B>Pamela Ortiz</B>
+{link}
+<I>Wed May 14 09:02:11 EDT 2025</I>
+<!--beginarticle-->
+<PRE>Section 2 covers synthetic data.
+</PRE>
+<!--endarticle-->
+</BODY></HTML>
+"""
+
+
+def test_a_pipermail_page_names_its_author_with_the_address_it_shows() -> None:
+    link = '<A HREF="mailto:lr%40lists.example.org?In-Reply-To=%3Cq1%40example.net%3E">pamela at example.org</A><BR>'
+    [pam] = parse_thread(PIPERMAIL.format(link=link))
+    assert (pam.author_name, pam.author_email, pam.in_reply_to) == ("Pamela Ortiz", "pamela@example.org", "q1@example.net")
+    assert (pam.subject, pam.body) == ("[LR] notice", "Section 2 covers synthetic data.")
+    assert pam.date == datetime(2025, 5, 14, 9, 2, 11, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_a_pipermail_page_without_an_address_names_its_author_only() -> None:
+    [pam] = parse_thread(PIPERMAIL.format(link=""))
+    assert (pam.author_name, pam.author_email, pam.in_reply_to) == ("Pamela Ortiz", None, None)
+
+
+def test_other_html_is_read_as_its_text_with_escapes_undone() -> None:
+    [msg] = parse_thread("<div>Section 2 isn\\u2019t fine.</div><div><br></div><div>Regards,<br>Sam Reviewer</div>")
+    assert (msg.author_name, msg.body) == ("Sam Reviewer", "Section 2 isn’t fine.")
+
+
+def test_a_paste_signed_by_name_is_by_that_name() -> None:
+    [msg] = _chain_from_text("Section 3 is fine.\n\nRegards,\nSam Reviewer\n")
+    assert (msg.author_name, msg.author_email, msg.body) == ("Sam Reviewer", None, "Section 3 is fine.")
+
+
+def test_a_paste_of_quotes_only_is_the_quoted_messages_only() -> None:
+    [ann] = _chain_from_text("Ann Lee wrote:\n> Section 3 is fine.\n")
+    assert (ann.author_name, ann.body, ann.quoted) == ("Ann Lee", "Section 3 is fine.", True)
+
+
+def test_a_pasted_list_footer_is_not_the_authors_words() -> None:
+    [msg] = parse_thread("Section 3 is fine.\n" + LIST_FOOTER)
+    assert msg.body == "Section 3 is fine."
+
+
+# ---- the text before it is read ----------------------------------------------------------------
+
+EML = "From: Ann Lee <ann@example.org>\nDate: Mon, 5 May 2025 10:00:00 +0000\nSubject: s3\n\nSection 3 is fine.\n"
+
+
+@pytest.mark.parametrize("form", ["\ufeff", "\r\n", "\r", "  \n"], ids=["bom", "crlf", "cr", "blank-lines"])
+def test_a_byte_order_mark_line_ends_and_blank_lines_above_do_not_hide_a_mail(form: str) -> None:
+    text = "\ufeff" + EML if form == "\ufeff" else form + EML if form == "  \n" else EML.replace("\n", form)
+    [ann] = parse_thread(text)
+    assert (ann.author_name, ann.body) == ("Ann Lee", "Section 3 is fine.")
+
+
+def test_blank_text_is_no_messages() -> None:
+    assert parse_thread("\ufeff \r\n\t\r") == []
