@@ -400,12 +400,17 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
 
     # Sort keys: whole messages by their date; quoted ones by their date but never after a quoter.
     far = datetime.max.replace(tzinfo=UTC)
+    # A quote takes its quoter's key, however deep: repeated until no key moves (keys only
+    # go down, so this ends; a pass per level of quoting).
     key = [m.date if (m.date and not m.quoted) else far for m in nodes]
-    for _ in range(3):
+    moved = True
+    while moved:
+        moved = False
         for i, msg in enumerate(nodes):
             if msg.quoted:
                 later = min((key[j] for j in edges[i]), default=far)
-                key[i] = min(msg.date or far, later)
+                if (new := min(msg.date or far, later)) != key[i]:
+                    key[i], moved = new, True
     indegree = [0] * len(nodes)
     for i in edges:
         for j in edges[i]:

@@ -529,3 +529,427 @@ def test_a_byte_order_mark_line_ends_and_blank_lines_above_do_not_hide_a_mail(fo
 
 def test_blank_text_is_no_messages() -> None:
     assert parse_thread("\ufeff \r\n\t\r") == []
+
+
+# ---- what escapes parse_thread ---------------------------------------------------------------
+
+
+def test_parse_thread_wants_text() -> None:
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread(b"From: Ann")  # type: ignore[arg-type]
+    assert str(caught.value) == "Expected text; use parse_thread_bytes() for files."
+
+
+def fail_with(monkeypatch: pytest.MonkeyPatch, name: str, exc: BaseException) -> None:
+    def boom(*args, **kwargs):
+        raise exc
+
+    monkeypatch.setattr(parse, name, boom)
+
+
+def test_a_failure_inside_comes_out_as_a_mail_format_error_naming_it(monkeypatch) -> None:
+    fail_with(monkeypatch, "_assemble", KeyError("x"))
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread("Section 3 is fine.\n")
+    assert str(caught.value) == "Could not read this as mail (KeyError)."
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_mail_nested_too_deeply_is_said_so(monkeypatch) -> None:
+    fail_with(monkeypatch, "_assemble", RecursionError())
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread("Section 3 is fine.\n")
+    assert str(caught.value) == "This mail is nested too deeply to read."
+    assert isinstance(caught.value.__cause__, RecursionError)
+
+
+def test_a_mail_format_error_inside_comes_out_as_it_is(monkeypatch) -> None:
+    fail_with(monkeypatch, "_assemble", MailFormatError("Our own words."))
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread("Section 3 is fine.\n")
+    assert str(caught.value) == "Our own words."
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread_bytes(EML.encode())
+    assert str(caught.value) == "Our own words."
+
+
+# ---- uploaded bytes ----------------------------------------------------------------------------
+
+
+def test_parse_thread_bytes_wants_bytes() -> None:
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread_bytes(EML)  # type: ignore[arg-type]
+    assert str(caught.value) == "Expected bytes."
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+def test_any_bytes_like_upload_is_read(kind) -> None:
+    [ann] = parse_thread_bytes(kind(EML.encode()))
+    assert (ann.author_name, ann.body) == ("Ann Lee", "Section 3 is fine.")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xef\xbb\xbf" + EML.encode(), EML.encode("utf-16"), b"\xfe\xff" + EML.encode("utf-16-be"), b"\xff\xfe" + EML.encode("utf-16-le")],
+    ids=["utf-8-bom", "utf-16", "utf-16-be", "utf-16-le"],
+)
+def test_a_byte_order_mark_says_how_the_file_is_encoded(data: bytes) -> None:
+    [ann] = parse_thread_bytes(data)
+    assert (ann.author_name, ann.body) == ("Ann Lee", "Section 3 is fine.")
+
+
+def test_a_gzipped_upload_is_read_within_its_limit() -> None:
+    packed = gzip.compress(EML.encode())
+    assert [m.author_name for m in parse_thread_bytes(packed, max_unpacked=len(EML))] == ["Ann Lee"]
+    with pytest.raises(MailFormatError, match="over the"):
+        parse_thread_bytes(packed, max_unpacked=len(EML) - 1)
+
+
+def test_a_gzipped_upload_is_held_to_the_import_limit_by_default() -> None:
+    with pytest.raises(MailFormatError, match="over the 5 MiB limit"):
+        parse_thread_bytes(gzip.compress(b"x" * (MAX_UNPACKED + 1)))
+
+
+def test_three_nuls_in_the_first_8192_bytes_are_binary() -> None:
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread_bytes(b"Section 3\x00\x00\x00 is fine.")
+    assert str(caught.value) == BINARY
+    [msg] = parse_thread_bytes(b"a" * 8190 + b"\x00\x00\x00")
+    assert msg.body == "a" * 8190
+
+
+def test_bytes_that_are_not_utf8_read_as_the_charset_a_page_declares() -> None:
+    page = b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+    page += b"<body><p>\x93Output\x94 is too broad.</p></body></html>"
+    [msg] = parse_thread_bytes(page)
+    assert msg.body == "“Output” is too broad."
+
+
+def test_a_declared_charset_is_looked_for_within_200_characters_of_meta() -> None:
+    def page(pad: int) -> bytes:
+        return b'<html><head><meta name="x" ' + b"a" * pad + b' charset="koi8-r"></head><body><p>\xf3\xc5\xcb\xc3\xc9\xd1 3.</p></body></html>'
+
+    assert parse_thread_bytes(page(189))[0].body == "Секция 3."
+    assert parse_thread_bytes(page(190))[0].body == "óÅËÃÉÑ 3."  # else Latin-1
+
+
+def test_bytes_that_are_not_utf8_and_declare_nothing_are_latin1() -> None:
+    [msg] = parse_thread_bytes("Section 3 à revoir.\n".encode("latin-1"))
+    assert msg.body == "Section 3 à revoir."
+
+
+MIXED_EML = (
+    b"From: Zoe Park <zoe@example.com>\nDate: Fri, 16 May 2025 08:00:00 +0000\nSubject: s\nMIME-Version: 1.0\n"
+    b'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n'
+    b"Content-Transfer-Encoding: 8bit\n\n" + "Zoë agrees.\n".encode() + b"--b\n"
+    b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
+    + "José too.\n".encode("latin-1") + b"--b--\n"
+)
+
+
+def test_an_uploaded_mail_reads_each_part_in_its_own_charset() -> None:
+    [zoe] = parse_thread_bytes(MIXED_EML)
+    assert zoe.body == "Zoë agrees."
+
+
+def test_an_uploaded_mbox_reads_each_mail_in_its_own_charset() -> None:
+    mbox = (
+        b"From zoe@example.com Fri May 16 08:00:00 2025\nFrom: Zoe Park <zoe@example.com>\n"
+        b"Date: Fri, 16 May 2025 08:00:00 +0000\nSubject: s\nContent-Type: text/plain; charset=utf-8\n\n"
+        + "Zoë agrees.\n".encode()
+        + b"\nFrom jose@example.net Fri May 16 09:00:00 2025\nFrom: Jose <jose@example.net>\n"
+        b"Date: Fri, 16 May 2025 09:00:00 +0000\nSubject: s\nContent-Type: text/plain; charset=iso-8859-1\n\n"
+        + "José too.\n".encode("latin-1")
+    )
+    assert bodies(parse_thread_bytes(mbox)) == ["Zoë agrees.", "José too."]
+    assert bodies(parse_thread_bytes(mbox.replace(b"\n", b"\r\n"))) == ["Zoë agrees.", "José too."]
+
+
+@pytest.mark.parametrize("where", ["read_messages", "parse_eml_all"])
+def test_a_failure_reading_uploaded_mail_comes_out_as_a_mail_format_error(monkeypatch, where: str) -> None:
+    fail_with(monkeypatch, where, KeyError("x"))
+    data = MIXED_EML if where == "read_messages" else b"From zoe@example.com Fri May 16 08:00:00 2025\n" + MIXED_EML
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread_bytes(data)
+    assert str(caught.value) == "Could not read this as mail (KeyError)."
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+# ---- one thread from the chains: copies -------------------------------------------------------
+
+LONG = "Section 3 is fine for all of us who ship models."  # more than 40 characters of words
+
+
+def test_a_whole_message_seen_twice_under_one_message_id_is_kept_once() -> None:
+    first = mail("Ann Lee", "ann@example.org", T0, LONG, mid="a1")
+    again = mail("Ann Lee", "ann@example.org", T0, "Another copy.", mid="a1")
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=1), "No.", irt="a1")
+    assert _assemble([[first], [again], [bo]]) == [first, bo]
+    assert bo.reply_to == 0
+
+
+def test_a_quoted_copy_by_the_same_author_with_the_same_words_is_the_whole_message() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, LONG)
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=1), "No.")
+    result = _assemble([[ann], [mail("Ann Lee", quoted=True, body=LONG), bo]])
+    assert result == [ann, bo]
+    assert (ann.quoted, bo.reply_to) == (False, 0)
+
+
+def test_the_same_words_by_another_author_are_another_message() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, LONG)
+    cy = mail("Cy Moss", quoted=True, body=LONG)
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=1), "No.")
+    assert _assemble([[ann], [cy, bo]]) == [ann, cy, bo]
+
+
+def test_one_quote_in_two_replies_is_one_message() -> None:
+    q1, q2 = mail("Ann Lee", quoted=True, body=LONG), mail("Ann Lee", quoted=True, body=LONG)
+    bo = mail("Bo Ek", None, T0, "No.")
+    cy = mail("Cy Moss", None, T0 + timedelta(hours=1), "Yes.")
+    assert _assemble([[q1, bo], [q2, cy]]) == [q1, bo, cy]
+    assert (bo.reply_to, cy.reply_to) == (0, 0)
+
+
+def test_a_shorter_quote_of_a_quote_is_not_searched_among_quotes() -> None:
+    # only whole messages are searched for the words of a quote; quotes match by equal words
+    q1 = mail("Ann Lee", quoted=True, body=LONG + " And more.")
+    q2 = mail("Ann Lee", quoted=True, body=LONG)
+    bo, cy = mail("Bo Ek", None, T0, "No."), mail("Cy Moss", None, T0 + timedelta(hours=1), "Yes.")
+    assert _assemble([[q1, bo], [q2, cy]]) == [q1, bo, q2, cy]
+
+
+def test_a_quote_over_nothing_but_deeper_quotes_is_dropped() -> None:
+    bo = mail("Bo Ek", None, T0, "No.")
+    assert _assemble([[mail("Ann Lee", quoted=True, body=""), bo]]) == [bo]
+
+
+def test_a_quote_of_punctuation_only_is_kept_as_it_is() -> None:
+    ann, bo = mail("Ann Lee", "ann@example.org", T0, "?!"), mail("Bo Ek", None, T0 + timedelta(hours=1), "No.")
+    q = mail("Ann Lee", quoted=True, body="?!")
+    assert _assemble([[ann], [q, bo]]) == [ann, q, bo]
+
+
+def reply_quoting(quote: Message, *, irt: str | None = None) -> list[Message]:
+    return [quote, mail("Bo Ek", "bo@example.org", T0 + timedelta(days=9), "Answer.", irt=irt)]
+
+
+def test_a_short_quote_is_the_message_its_quoter_answers_when_that_holds_its_words() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, "Dear all, I submit the license. " + LONG, mid="a1")
+    short = mail("Ann Lee", quoted=True, body="Dear all, I submit")
+    chains = [[ann], reply_quoting(short, irt="a1")]
+    assert _assemble(chains) == [ann, chains[1][1]]
+
+
+def test_the_answered_message_must_hold_the_words_and_be_by_the_quoted_author() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, "Dear all, I submit the license. " + LONG, mid="a1")
+    other_words = mail("Ann Lee", quoted=True, body="Dear all, I withdraw")
+    assert len(_assemble([[ann], reply_quoting(other_words, irt="a1")])) == 3
+    ann = mail("Ann Lee", "ann@example.org", T0, "Dear all, I submit the license. " + LONG, mid="a1")
+    other_author = mail("Cy Moss", quoted=True, body="Dear all, I submit")
+    assert len(_assemble([[ann], reply_quoting(other_author, irt="a1")])) == 3
+
+
+def test_a_short_undated_quote_without_an_answered_message_is_its_own() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, "Dear all, I submit the license. " + LONG, mid="a1")
+    short = mail("Ann Lee", quoted=True, body="Dear all, I submit")
+    assert len(_assemble([[ann], reply_quoting(short)])) == 3
+    short = mail("Ann Lee", quoted=True, body="Dear all, I submit")
+    assert len(_assemble([[ann], [short]])) == 2  # a quote nobody's mail carries: no quoter
+
+
+def test_a_short_quote_is_its_authors_message_only_within_two_minutes() -> None:
+    def count(delta: timedelta | None, whole_date: datetime | None = T0) -> int:
+        ann = mail("Ann Lee", "ann@example.org", whole_date, "I submit the license. " + LONG)
+        short = mail("Ann Lee", quoted=True, body="I submit the license.", when=None if delta is None else T0 + delta)
+        return len(_assemble([[ann], reply_quoting(short)]))
+
+    assert count(timedelta(seconds=120)) == 2
+    assert count(timedelta(seconds=-120)) == 2
+    assert count(timedelta(seconds=121)) == 3
+    assert count(timedelta(seconds=0), whole_date=None) == 3
+
+
+def test_forty_characters_of_words_are_no_longer_short() -> None:
+    words40 = "abcdefghij abcdefghij abcdefghij abcdefg"  # 40 characters once normalised
+    for words, expected in ((words40, 2), (words40[:-1], 3)):
+        ann = mail("Ann Lee", "ann@example.org", T0, "Before. " + words + " after.")
+        quote = mail("Ann Lee", quoted=True, body=words)  # undated: only a long one can match
+        assert len(_assemble([[ann], reply_quoting(quote)])) == expected, words
+
+
+def test_a_long_quote_is_its_authors_message_within_four_days() -> None:
+    def count(quote_date: datetime | None, whole_date: datetime | None = T0) -> int:
+        ann = mail("Ann Lee", "ann@example.org", whole_date, "Before. " + LONG)
+        return len(_assemble([[ann], reply_quoting(mail("Ann Lee", quoted=True, body=LONG, when=quote_date))]))
+
+    assert count(T0 + timedelta(days=3, hours=23, minutes=59)) == 2
+    assert count(T0 - timedelta(days=3, hours=23, minutes=59)) == 2
+    assert count(T0 + timedelta(days=4)) == 3
+    assert count(None) == 2
+    assert count(T0, whole_date=None) == 2
+
+
+def test_a_long_quote_must_be_found_in_the_words_of_the_whole_message() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, "Something else entirely, said at length.")
+    assert len(_assemble([[ann], reply_quoting(mail("Ann Lee", quoted=True, body=LONG))])) == 3
+
+
+def test_a_long_quote_is_only_its_own_authors_message() -> None:
+    # the author search is by address: a message filed under that key by name is checked again
+    ann = mail("x@example.org", "ann@example.org", T0, "Before. " + LONG)
+    odd = mail("Cy Moss", "x example org", quoted=True, body=LONG)
+    assert len(_assemble([[ann], reply_quoting(odd)])) == 3
+
+
+def test_a_quote_repeats_the_latest_of_its_authors_messages_that_hold_its_words() -> None:
+    older = mail("Ann Lee", "ann@example.org", T0, "First. " + LONG)
+    newer = mail("Ann Lee", "ann@example.org", T0 + timedelta(hours=1), "Second. " + LONG)
+    bo = reply_quoting(mail("Ann Lee", quoted=True, body=LONG))[1]
+    result = _assemble([[older], [newer], [mail("Ann Lee", quoted=True, body=LONG), bo]])
+    assert result == [older, newer, bo]
+    assert bo.reply_to == 1
+
+
+def test_a_quoted_name_with_two_addresses_still_finds_its_message_by_its_words() -> None:
+    ann1 = mail("Ann Lee", "ann@example.org", T0, "Before. " + LONG)
+    ann2 = mail("Ann Lee", "ann@other.example", T0 + timedelta(hours=1), "Something else entirely, said at length.")
+    quote = mail("Ann Lee", quoted=True, body=LONG)
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=2), "Answer.")
+    assert _assemble([[ann1], [ann2], [quote, bo]]) == [ann1, ann2, bo]
+    assert bo.reply_to == 0
+
+
+def test_only_an_authors_latest_500_messages_are_searched_for_a_quote() -> None:
+    for count, expected in ((500, 502), (501, 504)):
+        own = [
+            [mail("Ann Lee", "ann@example.org", T0 + timedelta(minutes=k), f"Message number {k} says: " + LONG + f" Ends {k}.")]
+            for k in range(count)
+        ]
+        quote = mail("Ann Lee", quoted=True, body="Message number 0 says: " + LONG)
+        bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(days=1), "Answer.")
+        # 500: the quote is the first message; 501: out of reach, it is a message of its own
+        assert len(_assemble([*own, [quote, bo]])) == expected - 1, count
+
+
+# ---- one thread from the chains: order and replies ---------------------------------------------
+
+
+def test_a_quote_is_older_than_its_quoter_whatever_time_it_was_given() -> None:
+    ann = mail("Ann Lee", quoted=True, body=LONG, when=T0 + timedelta(hours=2), guessed=True)
+    bo = mail("Bo Ek", None, T0, "No.")
+    assert _assemble([[ann, bo]]) == [ann, bo]
+    assert (ann.reply_to, bo.reply_to) == (None, 0)
+
+
+def test_written_dates_more_than_ten_minutes_apart_overrule_the_nesting() -> None:
+    # header blocks pasted oldest first read as nesting; the dates with their zones say otherwise
+    for gap, order in ((601, "newer first"), (600, "nesting")):
+        later = mail("Ann Lee", quoted=True, body=LONG, when=T0 + timedelta(seconds=gap))
+        bo = mail("Bo Ek", None, T0, "No.")
+        result = _assemble([[later, bo]])
+        assert result == ([bo, later] if order == "newer first" else [later, bo]), gap
+        assert result[1].reply_to == 0
+
+
+def test_an_in_reply_to_naming_the_quoter_overrules_the_nesting() -> None:
+    sam = mail("Sam Steward", quoted=True, body="And section 2.3 too.", irt="a1")
+    lena = mail("Lena Jurist", None, None, "Section 2.2(b) is a duty.", mid="a1")
+    assert _assemble([[sam, lena]]) == [lena, sam]
+    assert sam.reply_to == 0
+
+
+def test_a_reply_names_the_message_it_answers_across_chains() -> None:
+    bo = mail("Bo Ek", None, T0, "No.", irt="a1")
+    ann = mail("Ann Lee", None, T0 + timedelta(hours=1), "Section 3.", mid="a1")
+    other = mail("Cy Moss", None, T0 + timedelta(minutes=30), "Unrelated.", irt="unknown")
+    assert _assemble([[bo], [ann], [other]]) == [other, ann, bo]
+    assert (other.reply_to, ann.reply_to, bo.reply_to) == (None, None, 1)
+
+
+def test_a_message_that_answers_itself_answers_nothing() -> None:
+    ann = mail("Ann Lee", None, T0, "Section 3.", mid="a1", irt="a1")
+    bo = mail("Bo Ek", None, T0 + timedelta(hours=1), "No.")
+    assert _assemble([[bo], [ann]]) == [ann, bo]
+    assert (ann.reply_to, bo.reply_to) == (None, None)
+
+
+def test_a_quote_that_is_its_own_quoter_is_one_message_in_its_place() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, LONG)
+    copy = mail("Ann Lee", quoted=True, body=LONG)
+    bo = mail("Bo Ek", None, T0 + timedelta(hours=1), "No.")
+    assert _assemble([[copy, ann], [bo]]) == [ann, bo]
+    assert ann.reply_to is None
+
+
+def test_messages_go_by_date_undated_last_in_the_order_given() -> None:
+    a, b = mail("Ann Lee", None, T0 + timedelta(hours=1), "One."), mail("Bo Ek", None, None, "Two.")
+    c, d = mail("Cy Moss", None, T0, "Three."), mail("Di Roe", None, None, "Four.")
+    assert _assemble([[a], [b], [c], [d]]) == [c, a, b, d]
+    assert _assemble([[d], [c], [b], [a]]) == [c, a, d, b]
+    assert [m.reply_to for m in (a, b, c, d)] == [None] * 4
+
+
+def test_an_undated_quote_is_placed_by_its_quoters_date() -> None:
+    q, w = mail("Ann Lee", quoted=True, body=LONG), mail("Bo Ek", None, T0, "No.")
+    other = mail("Cy Moss", None, T0 + timedelta(minutes=30), "Unrelated.")
+    assert _assemble([[other], [q, w]]) == [q, w, other]
+
+
+def test_a_quote_dated_before_its_quoter_is_placed_by_its_own_date() -> None:
+    q, w = mail("Ann Lee", quoted=True, body=LONG, when=T0 - timedelta(days=1), guessed=True), mail("Bo Ek", None, T0 + timedelta(hours=2), "No.")
+    other = mail("Cy Moss", None, T0, "Unrelated.")
+    assert _assemble([[other], [q, w]]) == [q, other, w]
+
+
+def test_a_quote_dated_after_its_quoter_is_placed_by_its_quoters_date() -> None:
+    q, w = mail("Ann Lee", quoted=True, body=LONG, when=T0 + timedelta(hours=5), guessed=True), mail("Bo Ek", None, T0, "No.")
+    other = mail("Cy Moss", None, T0 + timedelta(hours=1), "Unrelated.")
+    assert _assemble([[other], [q, w]]) == [q, w, other]
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 4, 6])
+def test_quotes_however_deep_are_placed_by_their_quoters_date(depth: int) -> None:
+    quotes = [mail(f"Writer {k}", quoted=True, body=f"Quoted words of writer {k}.") for k in range(depth, 0, -1)]
+    kai = mail("Kai Turner", None, T0, "Kai's words.")
+    eve = mail("Eve Stone", None, T0 + timedelta(hours=1), "Eve's words.")
+    assert _assemble([[eve], [*quotes, kai]]) == [*quotes, kai, eve]
+
+
+def test_a_deeply_quoted_mail_keeps_its_place_in_an_mbox() -> None:
+    kai = (
+        "From kai@example.org Fri May 16 10:00:00 2025\nFrom: Kai Turner <kai@example.org>\n"
+        "Date: Fri, 16 May 2025 10:00:00 +0000\nSubject: Re: x\nMessage-ID: <k@example.org>\n\n"
+        "Kai's words.\n\nDan wrote:\n> Dan's words.\n>\n> Cy wrote:\n>> Cy's words.\n>>\n"
+        ">> Bo wrote:\n>>> Bo's words.\n>>>\n>>> Ann wrote:\n>>>> Ann's words.\n"
+    )
+    eve = (
+        "From eve@example.org Fri May 16 11:00:00 2025\nFrom: Eve Stone <eve@example.org>\n"
+        "Date: Fri, 16 May 2025 11:00:00 +0000\nSubject: other\nMessage-ID: <e@example.org>\n\nEve's words.\n"
+    )
+    messages = parse_thread(kai + "\n" + eve)
+    assert [m.author_name for m in messages] == ["Ann", "Bo", "Cy", "Dan", "Kai Turner", "Eve Stone"]
+
+
+def test_messages_answering_each_other_in_a_loop_are_kept_by_date() -> None:
+    a = mail("Ann Lee", None, T0 + timedelta(hours=1), "One.", mid="a", irt="b")
+    b = mail("Bo Ek", None, T0, "Two.", mid="b", irt="a")
+    c = mail("Cy Moss", None, T0 + timedelta(hours=2), "Three.")
+    d = mail("Di Roe", None, T0, "Four.", mid="d", irt="e")
+    e = mail("Ed Wu", None, T0, "Five.", mid="e", irt="d")
+    assert _assemble([[a], [b], [c], [d], [e]]) == [c, b, d, e, a]
+    assert [m.reply_to for m in (c, b, d, e, a)] == [None, None, None, 2, 1]
+
+
+def test_a_reply_answers_the_latest_earlier_message_it_is_linked_to() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, "Section 3 is fine.", mid="a1")
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=1), LONG, mid="b1", irt="a1")
+    cy = mail("Cy Moss", "cy@example.org", T0 + timedelta(hours=2), "Agreed with both.", irt="a1")
+    assert _assemble([[ann], [bo], [mail("Bo Ek", quoted=True, body=LONG), cy]]) == [ann, bo, cy]
+    assert (ann.reply_to, bo.reply_to, cy.reply_to) == (None, 0, 1)
+
+
+def test_each_message_gets_the_clause_references_in_its_own_words() -> None:
+    ann = mail("Ann Lee", None, T0, "See section 2.2(b).")
+    [result] = _assemble([[ann]])
+    assert result.clause_refs == [ClauseRef("2.2(b)", 0.95, "section")]
