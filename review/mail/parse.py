@@ -128,12 +128,11 @@ def _chains_from_printed(text: str) -> list[list[Message]]:
         name, addr = parse_author(p.sender)
         chain = _chain_from_mail(RawMail(name, addr, p.when, subject, None, None, p.text))
         top = chain[-1]
-        if (
-            top.date is not None
-            and parse_loose(p.when)[0] is not None
-            and parse_loose(p.when)[0].tzinfo is None
-        ):
-            top.date_zone_guessed = True  # printed in the printer's zone, which it does not name
+        printed_at = parse_loose(p.when)[0]
+        # Printed in the printer's zone, which it does not name; a time only the header reader
+        # understands ("Mon, 3 Mar 25 11:15") names none that we can tell either.
+        if top.date is not None and (printed_at is None or printed_at.tzinfo is None):
+            top.date_zone_guessed = True
         chains.append(chain)
     return chains
 
@@ -213,7 +212,8 @@ def parse_thread(raw: str) -> list[Message]:
 
 
 def parse_thread_bytes(data: bytes, *, max_unpacked: int = MAX_UNPACKED) -> list[Message]:
-    """Like parse_thread, for an uploaded file: MIME charsets decide, else UTF-8, else Latin-1.
+    """Like parse_thread, for an uploaded file: MIME charsets decide, else UTF-8, else an HTML
+    page's declared charset, else Windows-1252, else Latin-1.
 
     A gzipped file (an archive's "2025-May.txt.gz" or "thread.mbox.gz") is read as the file
     inside it, at most ``max_unpacked`` bytes of it.
@@ -235,9 +235,11 @@ def parse_thread_bytes(data: bytes, *, max_unpacked: int = MAX_UNPACKED) -> list
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # Not UTF-8: an HTML page may declare its charset (pipermail does); else Latin-1.
+        # Not UTF-8: an HTML page may declare its charset (pipermail does); else Windows-1252
+        # (Notepad's and Outlook's text files: its quotes and dashes are C1 controls in
+        # Latin-1), else Latin-1.
         declared = _META_CHARSET.search(head)
-        text = decode_bytes(data, declared.group(1).decode("ascii") if declared else "latin-1")
+        text = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
     _check_text(text)
     stripped = data.lstrip()
     try:

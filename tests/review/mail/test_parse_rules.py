@@ -390,6 +390,14 @@ def test_a_printed_time_without_a_zone_is_a_guessed_zone() -> None:
     assert [m.author_name for m in parse_thread(PRINTED)] == ["Ana Steward", "Lee Counsel"]
 
 
+def test_a_printed_time_only_the_header_reader_understands_is_a_guessed_zone() -> None:
+    # a two-digit year: the loose reader gives up, the Date header reader assumes UTC
+    text = PRINTED.replace("Mon, Mar 3, 2025 at 11:15 AM", "Mon, 3 Mar 25 11:15")
+    ana, lee = (c[-1] for c in _chains_from_printed(text))
+    assert (ana.date, ana.date_zone_guessed) == (datetime(2025, 3, 3, 11, 15, tzinfo=UTC), True)
+    assert lee.date_zone_guessed is False
+
+
 # ---- a HyperKitty page -----------------------------------------------------------------------
 
 
@@ -524,7 +532,14 @@ EML = "From: Ann Lee <ann@example.org>\nDate: Mon, 5 May 2025 10:00:00 +0000\nSu
 def test_a_byte_order_mark_line_ends_and_blank_lines_above_do_not_hide_a_mail(form: str) -> None:
     text = "\ufeff" + EML if form == "\ufeff" else form + EML if form == "  \n" else EML.replace("\n", form)
     [ann] = parse_thread(text)
-    assert (ann.author_name, ann.body) == ("Ann Lee", "Section 3 is fine.")
+    # read as the mail, not as a pasted header block quoted by nobody
+    assert (ann.author_name, ann.author_email, ann.quoted, ann.body) == ("Ann Lee", "ann@example.org", False, "Section 3 is fine.")
+
+
+def test_letters_at_the_start_are_not_taken_for_a_byte_order_mark() -> None:
+    [xavier] = parse_thread("XXL models need section 3.\n\nXavier Roe wrote:\n> Section 3 is fine.\n")[:1]
+    assert (xavier.author_name, xavier.body) == ("Xavier Roe", "Section 3 is fine.")
+    assert parse_thread("XXL models need section 3.\n")[0].body == "XXL models need section 3."
 
 
 def test_blank_text_is_no_messages() -> None:
@@ -633,9 +648,33 @@ def test_a_declared_charset_is_looked_for_within_200_characters_of_meta() -> Non
     assert parse_thread_bytes(page(190))[0].body == "óÅËÃÉÑ 3."  # else Latin-1
 
 
-def test_bytes_that_are_not_utf8_and_declare_nothing_are_latin1() -> None:
-    [msg] = parse_thread_bytes("Section 3 à revoir.\n".encode("latin-1"))
-    assert msg.body == "Section 3 à revoir."
+def test_bytes_that_are_not_utf8_and_declare_nothing_are_windows_1252() -> None:
+    [msg] = parse_thread_bytes("Section 3 isn’t “fine” – à revoir…\n".encode("cp1252"))
+    assert msg.body == "Section 3 isn’t “fine” – à revoir…"
+
+
+def test_bytes_that_are_not_windows_1252_either_are_latin1() -> None:
+    [msg] = parse_thread_bytes(b"Section 3 \x81 \xe0 revoir.\n")  # 0x81 has no Windows-1252 character
+    assert msg.body == "Section 3 \x81 à revoir."
+
+
+def test_nuls_are_counted_in_the_bytes_before_a_declared_charset_can_hide_them() -> None:
+    data = b'<meta charset="utf-16"><p>' + b"\xff\x41\x00\x42\x00\x43\x00\x44"  # three NULs
+    with pytest.raises(MailFormatError) as caught:
+        parse_thread_bytes(data)
+    assert str(caught.value) == BINARY
+
+
+def test_a_utf16_file_with_a_broken_character_is_still_read() -> None:
+    data = "\ufeff".encode("utf-16-le") + EML.replace("fine", "fine\udc00").encode("utf-16-le", "surrogatepass")
+    [ann] = parse_thread_bytes(data)
+    assert (ann.author_name, ann.body) == ("Ann Lee", "Section 3 is fine\ufffd.")
+
+
+@pytest.mark.parametrize("lead", [b"\xef\xbb\xbf", b"\n\n", b" \n"], ids=["bom", "blank-lines", "spaces"])
+def test_an_uploaded_mail_behind_a_bom_or_blank_lines_still_reads_each_part_in_its_charset(lead: bytes) -> None:
+    [zoe] = parse_thread_bytes(lead + MIXED_EML)
+    assert (zoe.author_name, zoe.body) == ("Zoe Park", "Zoë agrees.")
 
 
 MIXED_EML = (
@@ -663,6 +702,18 @@ def test_an_uploaded_mbox_reads_each_mail_in_its_own_charset() -> None:
     )
     assert bodies(parse_thread_bytes(mbox)) == ["Zoë agrees.", "José too."]
     assert bodies(parse_thread_bytes(mbox.replace(b"\n", b"\r\n"))) == ["Zoë agrees.", "José too."]
+    assert bodies(parse_thread_bytes(b"\n\n" + mbox)) == ["Zoë agrees.", "José too."]
+
+
+def test_an_uploaded_mbox_with_crlf_line_ends_splits_at_bare_envelope_lines() -> None:
+    mbox = (
+        b"From zoe@example.com\nFrom: Zoe Park <zoe@example.com>\nDate: Fri, 16 May 2025 08:00:00 +0000\n"
+        b"Subject: s\n\nFirst.\n\nFrom jose@example.net\nFrom: Jose <jose@example.net>\n"
+        b"Date: Fri, 16 May 2025 09:00:00 +0000\nSubject: s\n\nSecond.\n"
+    ).replace(b"\n", b"\r\n")
+    messages = parse_thread_bytes(mbox)
+    assert who(messages) == [("Zoe Park", "zoe@example.com"), ("Jose", "jose@example.net")]
+    assert [(m.body, m.quoted) for m in messages] == [("First.", False), ("Second.", False)]
 
 
 @pytest.mark.parametrize("where", ["read_messages", "parse_eml_all"])
@@ -953,3 +1004,104 @@ def test_each_message_gets_the_clause_references_in_its_own_words() -> None:
     ann = mail("Ann Lee", None, T0, "See section 2.2(b).")
     [result] = _assemble([[ann]])
     assert result.clause_refs == [ClauseRef("2.2(b)", 0.95, "section")]
+
+
+# ---- second round: rules the first cases left open -------------------------------------------
+
+
+def test_an_empty_quote_in_the_middle_does_not_cut_the_chain() -> None:
+    ann = mail("Ann Lee", quoted=True, body=LONG)
+    bo = mail("Bo Ek", None, T0, "No.")
+    other = mail("Cy Moss", None, T0 + timedelta(minutes=30), "Unrelated.")
+    assert _assemble([[other], [ann, mail("Di Roe", quoted=True, body=""), bo]]) == [ann, bo, other]
+    assert bo.reply_to == 0
+
+
+def test_the_quoter_of_a_quote_is_the_message_after_it_in_the_chain() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, "Dear all, I submit the license. " + LONG, mid="a1")
+    deeper = mail("Cy Moss", quoted=True, body="Something older, said at some length here.")
+    short = mail("Ann Lee", quoted=True, body="Dear all, I submit")
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(days=9), "Answer.", irt="a1")
+    assert _assemble([[ann], [deeper, short, bo]]) == [deeper, ann, bo]
+
+
+def test_a_quote_repeated_at_two_levels_does_not_cut_the_chain() -> None:
+    cy = mail("Cy Moss", quoted=True, body="Older words from Cy.")
+    a1, a2 = mail("Ann Lee", quoted=True, body=LONG), mail("Ann Lee", quoted=True, body=LONG)
+    bo = mail("Bo Ek", None, T0, "No.")
+    other = mail("Di Roe", None, T0 + timedelta(minutes=30), "Unrelated.")
+    assert _assemble([[other], [cy, a1, a2, bo]]) == [cy, a1, bo, other]
+    assert (a1.reply_to, bo.reply_to) == (0, 1)
+
+
+def test_a_reply_waits_for_every_message_it_answers() -> None:
+    # Cy's clock is five minutes behind: dated before Bo, whose words Cy quotes; Bo answers Ann
+    ann = mail("Ann Lee", "ann@example.org", T0, "Section 3 is fine.", mid="a1")
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=2), LONG, mid="b1", irt="a1")
+    cy = mail("Cy Moss", "cy@example.org", T0 + timedelta(hours=1, minutes=55), "Agreed with both.", irt="a1")
+    assert _assemble([[ann], [bo], [mail("Bo Ek", quoted=True, body=LONG), cy]]) == [ann, bo, cy]
+    assert cy.reply_to == 1
+
+
+def test_the_latest_earlier_message_wins_whatever_order_the_chains_came_in() -> None:
+    ann = mail("Ann Lee", "ann@example.org", T0, "Section 3 is fine.", mid="a1")
+    bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=1), LONG)
+    cy = mail("Cy Moss", "cy@example.org", T0 + timedelta(hours=2), "Agreed with both.", irt="a1")
+    assert _assemble([[bo], [ann], [mail("Bo Ek", quoted=True, body=LONG), cy]]) == [ann, bo, cy]
+    assert cy.reply_to == 1
+
+
+def test_a_message_in_a_loop_keeps_the_earlier_message_it_answers() -> None:
+    p = mail("Pat Roe", "pat@example.org", T0, LONG)
+    e = mail("Ed Wu", None, T0 + timedelta(hours=1), "Five.", mid="e", irt="d")
+    d = mail("Di Roe", None, T0 + timedelta(hours=2), "Four.", mid="d", irt="e")
+    assert _assemble([[p], [d], [mail("Pat Roe", quoted=True, body=LONG), e]]) == [p, e, d]
+    assert [m.reply_to for m in (p, e, d)] == [None, 0, 1]
+
+
+def test_an_author_known_by_name_only_has_500_messages_searched_too() -> None:
+    for count, expected in ((500, 501), (501, 503)):
+        own = [[mail("Ann Lee", None, T0 + timedelta(minutes=k), f"Message number {k} says: " + LONG + f" Ends {k}.")] for k in range(count)]
+        quote = mail("Ann Lee", quoted=True, body="Message number 0 says: " + LONG)
+        bo = mail("Bo Ek", None, T0 + timedelta(days=1), "Answer.")
+        assert len(_assemble([*own, [quote, bo]])) == expected, count
+
+
+def test_a_reply_in_a_saved_replies_fragment_answers_nothing_above_the_page(monkeypatch) -> None:
+    chains = hyperkitty(
+        monkeypatch,
+        [ArchivedMail("B", "Lee Counsel", "", 1, "A reply."), ArchivedMail("C", "Ann Lee", "", 2, "Its reply.")],
+    )
+    assert [(c[-1].message_id, c[-1].in_reply_to) for c in chains] == [("hyperkitty:B", None), ("hyperkitty:C", "hyperkitty:B")]
+
+
+FOOTER_LEFTOVERS = (
+    "lists.example.org>\nSection 3 is fine.\nexample.org>\n\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n"
+    "> lists.example.org>\n> Section 2 is not.\n> example.org>\n" + LIST_FOOTER
+)
+
+
+def test_with_a_list_footer_stray_pieces_of_addresses_at_either_end_are_dropped() -> None:
+    ann, bo = _chain_from_mail(raw(FOOTER_LEFTOVERS))
+    assert (ann.body, bo.body) == ("Section 2 is not.", "Section 3 is fine.")
+    ann, nobody = _chain_from_text(FOOTER_LEFTOVERS)
+    assert (ann.body, nobody.body) == ("Section 2 is not.", "Section 3 is fine.")
+
+
+def test_without_a_list_footer_pieces_of_addresses_are_words() -> None:
+    text = FOOTER_LEFTOVERS.replace(LIST_FOOTER, "")
+    ann, bo = _chain_from_mail(raw(text))
+    assert (ann.body, bo.body) == ("lists.example.org>\nSection 2 is not.\nexample.org>", "lists.example.org>\nSection 3 is fine.\nexample.org>")
+
+
+def test_a_sender_named_only_by_address_still_has_a_sign_off_cut() -> None:
+    mail_ = RawMail("", "kai.turner@example.org", None, "s", None, None, "Section 3 is fine.\n\nKai Turner\nExample Foundation\n")
+    [kai] = _chain_from_mail(mail_)
+    assert kai.body == "Section 3 is fine."
+
+
+def test_a_paste_copied_from_a_quoting_view_is_read_one_level_up() -> None:
+    [msg] = _chain_from_text("> Section 3 is fine.\n> Really fine.\n")
+    assert (msg.author_name, msg.quoted, msg.body) == ("", False, "Section 3 is fine.\nReally fine.")
+    ann, own = _chain_from_text("> Ann Lee wrote:\n>> Section 3 is fine.\n> I disagree with that.\n")
+    assert (ann.author_name, ann.body, own.body) == ("Ann Lee", "Section 3 is fine.", "I disagree with that.")
