@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 import re
 from datetime import UTC, datetime, tzinfo
+from itertools import pairwise
 
 from review.mail.dates import parse_header_date, parse_loose
 from review.mail.digest import looks_like_digest, split_digest
@@ -382,7 +383,7 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
 
     edges: dict[int, set[int]] = {i: set() for i in range(len(nodes))}
     for ids in chain_nodes:
-        for older, newer in zip(ids, ids[1:], strict=False):
+        for older, newer in pairwise(ids):
             if older == newer:
                 continue
             # Nesting says "older"; an In-Reply-To naming the other says otherwise, and wins
@@ -437,7 +438,7 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
         for j in targets:
             if position[i] < position[j] and position[i] > answers.get(j, -1):
                 answers[j] = position[i]
-    for pos, (i, msg) in enumerate(zip(ordered, result, strict=True)):
-        msg.clause_refs = find_refs(msg.body)
-        msg.reply_to = answers.get(i) if answers.get(i, pos) < pos else None
+    for i in ordered:  # an answer is only ever stored from an earlier position
+        nodes[i].clause_refs = find_refs(nodes[i].body)
+        nodes[i].reply_to = answers.get(i)
     return result

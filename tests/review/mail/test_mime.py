@@ -506,7 +506,8 @@ def test_without_a_date_the_first_relays_stamp_is_the_time_after_its_last_semico
 
 def test_a_header_with_a_semicolon_is_no_relay_stamp() -> None:
     raw = parse_eml(
-        "From ana@example.org Tue May  6 10:00:00 2025\n" + NO_DATE
+        "From ana@example.org Tue May  6 10:00:00 2025\n"
+        + NO_DATE
         + "Content-Type: text/plain; charset=utf-8\nReceived: by mx1 without a time\n\nx"
     )
     assert (raw.date_header, raw.date_zone_guessed) == ("Tue May  6 10:00:00 2025", True)

@@ -148,7 +148,21 @@ def test_an_address_in_angle_brackets_is_not_a_tag() -> None:
 
 
 def test_each_tag_name_is_a_tag_in_any_case() -> None:
-    for name in ["html", "body", "div", "p", "br", "blockquote", "pre", "table", "span", "font", "b", "i", "a"]:
+    for name in [
+        "html",
+        "body",
+        "div",
+        "p",
+        "br",
+        "blockquote",
+        "pre",
+        "table",
+        "span",
+        "font",
+        "b",
+        "i",
+        "a",
+    ]:
         assert _looks_like_html(f"<{name}>"), name
         assert _looks_like_html(f"<{name.upper()} class='x'/>"), name
 
@@ -299,18 +313,34 @@ def test_an_address_learnt_from_a_quote_completes_a_name_too() -> None:
 
 
 def raw(text: str, date: str | None = "Tue, 6 May 2025 09:00:00 +0200", *, guessed: bool = False) -> RawMail:
-    return RawMail("Bo Ek", "bo@example.org", date, "Re: section 3", "m2@example.org", "m1@example.org", text, guessed)
+    return RawMail(
+        "Bo Ek", "bo@example.org", date, "Re: section 3", "m2@example.org", "m1@example.org", text, guessed
+    )
 
 
 def test_a_mail_is_its_quoted_messages_then_its_own() -> None:
-    text = "I agree with Section 3.\n\nBo\n\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n> Section 3 is fine.\n"
+    text = (
+        "I agree with Section 3.\n\nBo\n\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n> Section 3 is fine.\n"
+    )
     ann, bo = _chain_from_mail(raw(text))
-    assert (bo.author_name, bo.author_email, bo.date) == ("Bo Ek", "bo@example.org", datetime(2025, 5, 6, 9, 0, tzinfo=CEST))
-    assert (bo.subject, bo.message_id, bo.in_reply_to) == ("Re: section 3", "m2@example.org", "m1@example.org")
+    assert (bo.author_name, bo.author_email, bo.date) == (
+        "Bo Ek",
+        "bo@example.org",
+        datetime(2025, 5, 6, 9, 0, tzinfo=CEST),
+    )
+    assert (bo.subject, bo.message_id, bo.in_reply_to) == (
+        "Re: section 3",
+        "m2@example.org",
+        "m1@example.org",
+    )
     assert bo.body == "I agree with Section 3."  # its sender's own name under it is a sign-off
     assert (bo.quoted, bo.date_zone_guessed) == (False, False)
     # the attribution names no zone: the quoting mail's is assumed
-    assert (ann.author_name, ann.date, ann.body) == ("Ann Lee", datetime(2025, 5, 5, 10, 0, tzinfo=CEST), "Section 3 is fine.")
+    assert (ann.author_name, ann.date, ann.body) == (
+        "Ann Lee",
+        datetime(2025, 5, 5, 10, 0, tzinfo=CEST),
+        "Section 3 is fine.",
+    )
     assert (ann.quoted, ann.date_zone_guessed) == (True, True)
 
 
@@ -321,7 +351,9 @@ def test_a_quote_in_an_undated_mail_takes_no_zone_but_utc() -> None:
 
 
 def test_an_envelope_time_is_a_guessed_zone_only_when_there_is_a_time() -> None:
-    assert _chain_from_mail(raw("Fine.\n", "Tue, 6 May 2025 09:00:00 +0000", guessed=True))[-1].date_zone_guessed
+    assert _chain_from_mail(raw("Fine.\n", "Tue, 6 May 2025 09:00:00 +0000", guessed=True))[
+        -1
+    ].date_zone_guessed
     assert not _chain_from_mail(raw("Fine.\n", None, guessed=True))[-1].date_zone_guessed
     assert not _chain_from_mail(raw("Fine.\n", "Tue, 6 May 2025 09:00:00 +0000"))[-1].date_zone_guessed
 
@@ -333,7 +365,11 @@ LIST_FOOTER = (
 
 
 def test_a_list_footer_ends_the_mail_with_what_follows_it() -> None:
-    text = "I agree with Section 3.\n" + LIST_FOOTER + "\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n> Section 3 is fine.\n"
+    text = (
+        "I agree with Section 3.\n"
+        + LIST_FOOTER
+        + "\nOn Mon, 5 May 2025 at 10:00, Ann Lee wrote:\n> Section 3 is fine.\n"
+    )
     [bo] = _chain_from_mail(raw(text))
     assert bo.body == "I agree with Section 3."
 
@@ -341,7 +377,10 @@ def test_a_list_footer_ends_the_mail_with_what_follows_it() -> None:
 def test_a_mail_without_a_list_footer_keeps_its_underline() -> None:
     text = "I agree with Section 3.\n\n_______________________________________________\nLicense-review\n"
     [bo] = _chain_from_mail(raw(text))
-    assert bo.body == "I agree with Section 3.\n\n_______________________________________________\nLicense-review"
+    assert (
+        bo.body
+        == "I agree with Section 3.\n\n_______________________________________________\nLicense-review"
+    )
 
 
 def test_a_digest_mail_gives_one_chain_per_message_it_carries() -> None:
@@ -361,7 +400,10 @@ def test_a_digest_mail_gives_one_chain_per_message_it_carries() -> None:
     assert chains[1][0].in_reply_to == "d1@example.org"
     assert [[m.body for m in c] for c in _chains_from_mail(raw("Not a digest.\n"))] == [["Not a digest."]]
     # pasted without the digest's own header block, it reads the same
-    assert [(m.author_name, m.body) for m in parse_thread(text)] == [("Ann Lee", "Section 3 is fine."), ("Bo Ek", "Not to me.")]
+    assert [(m.author_name, m.body) for m in parse_thread(text)] == [
+        ("Ann Lee", "Section 3 is fine."),
+        ("Bo Ek", "Not to me."),
+    ]
     assert parse_thread(text)[1].reply_to == 0
 
 
@@ -379,8 +421,24 @@ PRINTED = (
 def test_each_printed_message_has_its_sender_and_time() -> None:
     chains = _chains_from_printed(PRINTED)
     assert [[(m.author_name, m.author_email, m.date, m.subject, m.body) for m in c] for c in chains] == [
-        [("Ana Steward", "ana@example.org", datetime(2025, 3, 3, 11, 15, tzinfo=UTC), "Model License 2.0", "Section 4 is too broad.")],
-        [("Lee Counsel", "lee@mail.example", datetime(2025, 3, 4, 9, 0, tzinfo=UTC), "Model License 2.0", "I read section 4 the other way.")],
+        [
+            (
+                "Ana Steward",
+                "ana@example.org",
+                datetime(2025, 3, 3, 11, 15, tzinfo=UTC),
+                "Model License 2.0",
+                "Section 4 is too broad.",
+            )
+        ],
+        [
+            (
+                "Lee Counsel",
+                "lee@mail.example",
+                datetime(2025, 3, 4, 9, 0, tzinfo=UTC),
+                "Model License 2.0",
+                "I read section 4 the other way.",
+            )
+        ],
     ]
 
 
@@ -440,7 +498,9 @@ def test_a_second_mail_at_the_top_level_answers_nothing(monkeypatch) -> None:
             ArchivedMail("B", "Lee Counsel", "", 0, "Second, a new thread."),
         ],
     )
-    assert [(c[-1].in_reply_to, c[-1].date, c[-1].date_zone_guessed) for c in chains] == [(None, None, False)] * 2
+    assert [(c[-1].in_reply_to, c[-1].date, c[-1].date_zone_guessed) for c in chains] == [
+        (None, None, False)
+    ] * 2
 
 
 def test_an_archived_mail_with_no_words_is_not_imported_nor_a_parent(monkeypatch) -> None:
@@ -466,12 +526,17 @@ def test_markers_of_an_archive_in_plain_text_do_not_make_a_page() -> None:
 
 def test_a_hyperkitty_page_is_read_as_its_mails() -> None:
     page = (
-        "<html><body><div class=\"thread-header\"><h3>MG-BY</h3></div>"
+        '<html><body><div class="thread-header"><h3>MG-BY</h3></div>'
         '<div class="email"><div id="K1" class="email-header"><h2 class="name">Pat Steward</h2></div>'
         '<div class="email-body">Section 2 is new.</div><div class="email-info"></div></div></body></html>'
     )
     [pat] = parse_thread(page)
-    assert (pat.author_name, pat.message_id, pat.subject, pat.body) == ("Pat Steward", "hyperkitty:K1", "MG-BY", "Section 2 is new.")
+    assert (pat.author_name, pat.message_id, pat.subject, pat.body) == (
+        "Pat Steward",
+        "hyperkitty:K1",
+        "MG-BY",
+        "Section 2 is new.",
+    )
 
 
 # ---- a pipermail page and other HTML ----------------------------------------------------------
@@ -493,7 +558,11 @@ PIPERMAIL = """<HTML><HEAD><TITLE>[LR] notice</TITLE></HEAD><BODY>
 def test_a_pipermail_page_names_its_author_with_the_address_it_shows() -> None:
     link = '<A HREF="mailto:lr%40lists.example.org?In-Reply-To=%3Cq1%40example.net%3E">pamela at example.org</A><BR>'
     [pam] = parse_thread(PIPERMAIL.format(link=link))
-    assert (pam.author_name, pam.author_email, pam.in_reply_to) == ("Pamela Ortiz", "pamela@example.org", "q1@example.net")
+    assert (pam.author_name, pam.author_email, pam.in_reply_to) == (
+        "Pamela Ortiz",
+        "pamela@example.org",
+        "q1@example.net",
+    )
     assert (pam.subject, pam.body) == ("[LR] notice", "Section 2 covers synthetic data.")
     assert pam.date == datetime(2025, 5, 14, 9, 2, 11, tzinfo=timezone(timedelta(hours=-4)))
 
@@ -504,7 +573,9 @@ def test_a_pipermail_page_without_an_address_names_its_author_only() -> None:
 
 
 def test_other_html_is_read_as_its_text_with_escapes_undone() -> None:
-    [msg] = parse_thread("<div>Section 2 isn\\u2019t fine.</div><div><br></div><div>Regards,<br>Sam Reviewer</div>")
+    [msg] = parse_thread(
+        "<div>Section 2 isn\\u2019t fine.</div><div><br></div><div>Regards,<br>Sam Reviewer</div>"
+    )
     assert (msg.author_name, msg.body) == ("Sam Reviewer", "Section 2 isn’t fine.")
 
 
@@ -533,7 +604,12 @@ def test_a_byte_order_mark_line_ends_and_blank_lines_above_do_not_hide_a_mail(fo
     text = "\ufeff" + EML if form == "\ufeff" else form + EML if form == "  \n" else EML.replace("\n", form)
     [ann] = parse_thread(text)
     # read as the mail, not as a pasted header block quoted by nobody
-    assert (ann.author_name, ann.author_email, ann.quoted, ann.body) == ("Ann Lee", "ann@example.org", False, "Section 3 is fine.")
+    assert (ann.author_name, ann.author_email, ann.quoted, ann.body) == (
+        "Ann Lee",
+        "ann@example.org",
+        False,
+        "Section 3 is fine.",
+    )
 
 
 def test_letters_at_the_start_are_not_taken_for_a_byte_order_mark() -> None:
@@ -605,7 +681,12 @@ def test_any_bytes_like_upload_is_read(kind) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"\xef\xbb\xbf" + EML.encode(), EML.encode("utf-16"), b"\xfe\xff" + EML.encode("utf-16-be"), b"\xff\xfe" + EML.encode("utf-16-le")],
+    [
+        b"\xef\xbb\xbf" + EML.encode(),
+        EML.encode("utf-16"),
+        b"\xfe\xff" + EML.encode("utf-16-be"),
+        b"\xff\xfe" + EML.encode("utf-16-le"),
+    ],
     ids=["utf-8-bom", "utf-16", "utf-16-be", "utf-16-le"],
 )
 def test_a_byte_order_mark_says_how_the_file_is_encoded(data: bytes) -> None:
@@ -642,7 +723,11 @@ def test_bytes_that_are_not_utf8_read_as_the_charset_a_page_declares() -> None:
 
 def test_a_declared_charset_is_looked_for_within_200_characters_of_meta() -> None:
     def page(pad: int) -> bytes:
-        return b'<html><head><meta name="x" ' + b"a" * pad + b' charset="koi8-r"></head><body><p>\xf3\xc5\xcb\xc3\xc9\xd1 3.</p></body></html>'
+        return (
+            b'<html><head><meta name="x" '
+            + b"a" * pad
+            + b' charset="koi8-r"></head><body><p>\xf3\xc5\xcb\xc3\xc9\xd1 3.</p></body></html>'
+        )
 
     assert parse_thread_bytes(page(189))[0].body == "Секция 3."
     assert parse_thread_bytes(page(190))[0].body == "óÅËÃÉÑ 3."  # else Latin-1
@@ -666,13 +751,17 @@ def test_nuls_are_counted_in_the_bytes_before_a_declared_charset_can_hide_them()
 
 
 def test_a_utf16_file_with_a_broken_character_is_still_read() -> None:
-    data = "\ufeff".encode("utf-16-le") + EML.replace("fine", "fine\udc00").encode("utf-16-le", "surrogatepass")
+    data = "\ufeff".encode("utf-16-le") + EML.replace("fine", "fine\udc00").encode(
+        "utf-16-le", "surrogatepass"
+    )
     [ann] = parse_thread_bytes(data)
     assert (ann.author_name, ann.body) == ("Ann Lee", "Section 3 is fine\ufffd.")
 
 
 @pytest.mark.parametrize("lead", [b"\xef\xbb\xbf", b"\n\n", b" \n"], ids=["bom", "blank-lines", "spaces"])
-def test_an_uploaded_mail_behind_a_bom_or_blank_lines_still_reads_each_part_in_its_charset(lead: bytes) -> None:
+def test_an_uploaded_mail_behind_a_bom_or_blank_lines_still_reads_each_part_in_its_charset(
+    lead: bytes,
+) -> None:
     [zoe] = parse_thread_bytes(lead + MIXED_EML)
     assert (zoe.author_name, zoe.body) == ("Zoe Park", "Zoë agrees.")
 
@@ -682,7 +771,8 @@ MIXED_EML = (
     b'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n'
     b"Content-Transfer-Encoding: 8bit\n\n" + "Zoë agrees.\n".encode() + b"--b\n"
     b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
-    + "José too.\n".encode("latin-1") + b"--b--\n"
+    + "José too.\n".encode("latin-1")
+    + b"--b--\n"
 )
 
 
@@ -719,7 +809,11 @@ def test_an_uploaded_mbox_with_crlf_line_ends_splits_at_bare_envelope_lines() ->
 @pytest.mark.parametrize("where", ["read_messages", "parse_eml_all"])
 def test_a_failure_reading_uploaded_mail_comes_out_as_a_mail_format_error(monkeypatch, where: str) -> None:
     fail_with(monkeypatch, where, KeyError("x"))
-    data = MIXED_EML if where == "read_messages" else b"From zoe@example.com Fri May 16 08:00:00 2025\n" + MIXED_EML
+    data = (
+        MIXED_EML
+        if where == "read_messages"
+        else b"From zoe@example.com Fri May 16 08:00:00 2025\n" + MIXED_EML
+    )
     with pytest.raises(MailFormatError) as caught:
         parse_thread_bytes(data)
     assert str(caught.value) == "Could not read this as mail (KeyError)."
@@ -776,7 +870,10 @@ def test_a_quote_over_nothing_but_deeper_quotes_is_dropped() -> None:
 
 
 def test_a_quote_of_punctuation_only_is_kept_as_it_is() -> None:
-    ann, bo = mail("Ann Lee", "ann@example.org", T0, "?!"), mail("Bo Ek", None, T0 + timedelta(hours=1), "No.")
+    ann, bo = (
+        mail("Ann Lee", "ann@example.org", T0, "?!"),
+        mail("Bo Ek", None, T0 + timedelta(hours=1), "No."),
+    )
     q = mail("Ann Lee", quoted=True, body="?!")
     assert _assemble([[ann], [q, bo]]) == [ann, q, bo]
 
@@ -812,7 +909,9 @@ def test_a_short_undated_quote_without_an_answered_message_is_its_own() -> None:
 def test_a_short_quote_is_its_authors_message_only_within_two_minutes() -> None:
     def count(delta: timedelta | None, whole_date: datetime | None = T0) -> int:
         ann = mail("Ann Lee", "ann@example.org", whole_date, "I submit the license. " + LONG)
-        short = mail("Ann Lee", quoted=True, body="I submit the license.", when=None if delta is None else T0 + delta)
+        short = mail(
+            "Ann Lee", quoted=True, body="I submit the license.", when=None if delta is None else T0 + delta
+        )
         return len(_assemble([[ann], reply_quoting(short)]))
 
     assert count(timedelta(seconds=120)) == 2
@@ -832,7 +931,9 @@ def test_forty_characters_of_words_are_no_longer_short() -> None:
 def test_a_long_quote_is_its_authors_message_within_four_days() -> None:
     def count(quote_date: datetime | None, whole_date: datetime | None = T0) -> int:
         ann = mail("Ann Lee", "ann@example.org", whole_date, "Before. " + LONG)
-        return len(_assemble([[ann], reply_quoting(mail("Ann Lee", quoted=True, body=LONG, when=quote_date))]))
+        return len(
+            _assemble([[ann], reply_quoting(mail("Ann Lee", quoted=True, body=LONG, when=quote_date))])
+        )
 
     assert count(T0 + timedelta(days=3, hours=23, minutes=59)) == 2
     assert count(T0 - timedelta(days=3, hours=23, minutes=59)) == 2
@@ -864,7 +965,9 @@ def test_a_quote_repeats_the_latest_of_its_authors_messages_that_hold_its_words(
 
 def test_a_quoted_name_with_two_addresses_still_finds_its_message_by_its_words() -> None:
     ann1 = mail("Ann Lee", "ann@example.org", T0, "Before. " + LONG)
-    ann2 = mail("Ann Lee", "ann@other.example", T0 + timedelta(hours=1), "Something else entirely, said at length.")
+    ann2 = mail(
+        "Ann Lee", "ann@other.example", T0 + timedelta(hours=1), "Something else entirely, said at length."
+    )
     quote = mail("Ann Lee", quoted=True, body=LONG)
     bo = mail("Bo Ek", "bo@example.org", T0 + timedelta(hours=2), "Answer.")
     assert _assemble([[ann1], [ann2], [quote, bo]]) == [ann1, ann2, bo]
@@ -874,7 +977,14 @@ def test_a_quoted_name_with_two_addresses_still_finds_its_message_by_its_words()
 def test_only_an_authors_latest_500_messages_are_searched_for_a_quote() -> None:
     for count, expected in ((500, 502), (501, 504)):
         own = [
-            [mail("Ann Lee", "ann@example.org", T0 + timedelta(minutes=k), f"Message number {k} says: " + LONG + f" Ends {k}.")]
+            [
+                mail(
+                    "Ann Lee",
+                    "ann@example.org",
+                    T0 + timedelta(minutes=k),
+                    f"Message number {k} says: " + LONG + f" Ends {k}.",
+                )
+            ]
             for k in range(count)
         ]
         quote = mail("Ann Lee", quoted=True, body="Message number 0 says: " + LONG)
@@ -948,20 +1058,28 @@ def test_an_undated_quote_is_placed_by_its_quoters_date() -> None:
 
 
 def test_a_quote_dated_before_its_quoter_is_placed_by_its_own_date() -> None:
-    q, w = mail("Ann Lee", quoted=True, body=LONG, when=T0 - timedelta(days=1), guessed=True), mail("Bo Ek", None, T0 + timedelta(hours=2), "No.")
+    q, w = (
+        mail("Ann Lee", quoted=True, body=LONG, when=T0 - timedelta(days=1), guessed=True),
+        mail("Bo Ek", None, T0 + timedelta(hours=2), "No."),
+    )
     other = mail("Cy Moss", None, T0, "Unrelated.")
     assert _assemble([[other], [q, w]]) == [q, other, w]
 
 
 def test_a_quote_dated_after_its_quoter_is_placed_by_its_quoters_date() -> None:
-    q, w = mail("Ann Lee", quoted=True, body=LONG, when=T0 + timedelta(hours=5), guessed=True), mail("Bo Ek", None, T0, "No.")
+    q, w = (
+        mail("Ann Lee", quoted=True, body=LONG, when=T0 + timedelta(hours=5), guessed=True),
+        mail("Bo Ek", None, T0, "No."),
+    )
     other = mail("Cy Moss", None, T0 + timedelta(hours=1), "Unrelated.")
     assert _assemble([[other], [q, w]]) == [q, w, other]
 
 
 @pytest.mark.parametrize("depth", [1, 2, 3, 4, 6])
 def test_quotes_however_deep_are_placed_by_their_quoters_date(depth: int) -> None:
-    quotes = [mail(f"Writer {k}", quoted=True, body=f"Quoted words of writer {k}.") for k in range(depth, 0, -1)]
+    quotes = [
+        mail(f"Writer {k}", quoted=True, body=f"Quoted words of writer {k}.") for k in range(depth, 0, -1)
+    ]
     kai = mail("Kai Turner", None, T0, "Kai's words.")
     eve = mail("Eve Stone", None, T0 + timedelta(hours=1), "Eve's words.")
     assert _assemble([[eve], [*quotes, kai]]) == [*quotes, kai, eve]
@@ -1061,7 +1179,17 @@ def test_a_message_in_a_loop_keeps_the_earlier_message_it_answers() -> None:
 
 def test_an_author_known_by_name_only_has_500_messages_searched_too() -> None:
     for count, expected in ((500, 501), (501, 503)):
-        own = [[mail("Ann Lee", None, T0 + timedelta(minutes=k), f"Message number {k} says: " + LONG + f" Ends {k}.")] for k in range(count)]
+        own = [
+            [
+                mail(
+                    "Ann Lee",
+                    None,
+                    T0 + timedelta(minutes=k),
+                    f"Message number {k} says: " + LONG + f" Ends {k}.",
+                )
+            ]
+            for k in range(count)
+        ]
         quote = mail("Ann Lee", quoted=True, body="Message number 0 says: " + LONG)
         bo = mail("Bo Ek", None, T0 + timedelta(days=1), "Answer.")
         assert len(_assemble([*own, [quote, bo]])) == expected, count
@@ -1070,9 +1198,15 @@ def test_an_author_known_by_name_only_has_500_messages_searched_too() -> None:
 def test_a_reply_in_a_saved_replies_fragment_answers_nothing_above_the_page(monkeypatch) -> None:
     chains = hyperkitty(
         monkeypatch,
-        [ArchivedMail("B", "Lee Counsel", "", 1, "A reply."), ArchivedMail("C", "Ann Lee", "", 2, "Its reply.")],
+        [
+            ArchivedMail("B", "Lee Counsel", "", 1, "A reply."),
+            ArchivedMail("C", "Ann Lee", "", 2, "Its reply."),
+        ],
     )
-    assert [(c[-1].message_id, c[-1].in_reply_to) for c in chains] == [("hyperkitty:B", None), ("hyperkitty:C", "hyperkitty:B")]
+    assert [(c[-1].message_id, c[-1].in_reply_to) for c in chains] == [
+        ("hyperkitty:B", None),
+        ("hyperkitty:C", "hyperkitty:B"),
+    ]
 
 
 FOOTER_LEFTOVERS = (
@@ -1091,11 +1225,22 @@ def test_with_a_list_footer_stray_pieces_of_addresses_at_either_end_are_dropped(
 def test_without_a_list_footer_pieces_of_addresses_are_words() -> None:
     text = FOOTER_LEFTOVERS.replace(LIST_FOOTER, "")
     ann, bo = _chain_from_mail(raw(text))
-    assert (ann.body, bo.body) == ("lists.example.org>\nSection 2 is not.\nexample.org>", "lists.example.org>\nSection 3 is fine.\nexample.org>")
+    assert (ann.body, bo.body) == (
+        "lists.example.org>\nSection 2 is not.\nexample.org>",
+        "lists.example.org>\nSection 3 is fine.\nexample.org>",
+    )
 
 
 def test_a_sender_named_only_by_address_still_has_a_sign_off_cut() -> None:
-    mail_ = RawMail("", "kai.turner@example.org", None, "s", None, None, "Section 3 is fine.\n\nKai Turner\nExample Foundation\n")
+    mail_ = RawMail(
+        "",
+        "kai.turner@example.org",
+        None,
+        "s",
+        None,
+        None,
+        "Section 3 is fine.\n\nKai Turner\nExample Foundation\n",
+    )
     [kai] = _chain_from_mail(mail_)
     assert kai.body == "Section 3 is fine."
 
