@@ -96,7 +96,14 @@ MODULES: dict[str, list[str]] = {
         "tests/review/mail/test_html_to_text.py",
         "tests/review/mail/test_html_text.py::test_plain_thread_markup_reads_as_before",
     ],
-    "review/mail/parse.py": ["tests/review/mail/test_parse.py"],
+    "review/mail/parse.py": [
+        "tests/review/mail/test_parse.py",
+        "tests/review/mail/test_parse_rules.py",
+        "tests/review/mail/test_thread_authors.py",
+        "tests/review/mail/test_gzip_archives.py::test_a_gzipped_archive_reads_as_the_archive_inside",
+        "tests/review/mail/test_gzip_archives.py::test_a_gzipped_archive_over_the_limit_once_unpacked_is_refused",
+        "tests/review/mail/test_gzip_archives.py::test_a_damaged_gzip_file_is_refused_with_a_reason",
+    ],
     "review/exports/digest.py": [
         "tests/review/exports/test_digest.py",
         "tests/review/test_summary_export.py",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 import re
 from datetime import UTC, datetime, tzinfo
+from itertools import pairwise
 
 from review.mail.dates import parse_header_date, parse_loose
 from review.mail.digest import looks_like_digest, split_digest
@@ -128,12 +129,11 @@ def _chains_from_printed(text: str) -> list[list[Message]]:
         name, addr = parse_author(p.sender)
         chain = _chain_from_mail(RawMail(name, addr, p.when, subject, None, None, p.text))
         top = chain[-1]
-        if (
-            top.date is not None
-            and parse_loose(p.when)[0] is not None
-            and parse_loose(p.when)[0].tzinfo is None
-        ):
-            top.date_zone_guessed = True  # printed in the printer's zone, which it does not name
+        printed_at = parse_loose(p.when)[0]
+        # Printed in the printer's zone, which it does not name; a time only the header reader
+        # understands ("Mon, 3 Mar 25 11:15") names none that we can tell either.
+        if top.date is not None and (printed_at is None or printed_at.tzinfo is None):
+            top.date_zone_guessed = True
         chains.append(chain)
     return chains
 
@@ -213,7 +213,8 @@ def parse_thread(raw: str) -> list[Message]:
 
 
 def parse_thread_bytes(data: bytes, *, max_unpacked: int = MAX_UNPACKED) -> list[Message]:
-    """Like parse_thread, for an uploaded file: MIME charsets decide, else UTF-8, else Latin-1.
+    """Like parse_thread, for an uploaded file: MIME charsets decide, else UTF-8, else an HTML
+    page's declared charset, else Windows-1252, else Latin-1.
 
     A gzipped file (an archive's "2025-May.txt.gz" or "thread.mbox.gz") is read as the file
     inside it, at most ``max_unpacked`` bytes of it.
@@ -235,9 +236,11 @@ def parse_thread_bytes(data: bytes, *, max_unpacked: int = MAX_UNPACKED) -> list
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # Not UTF-8: an HTML page may declare its charset (pipermail does); else Latin-1.
+        # Not UTF-8: an HTML page may declare its charset (pipermail does); else Windows-1252
+        # (Notepad's and Outlook's text files: its quotes and dashes are C1 controls in
+        # Latin-1), else Latin-1.
         declared = _META_CHARSET.search(head)
-        text = decode_bytes(data, declared.group(1).decode("ascii") if declared else "latin-1")
+        text = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
     _check_text(text)
     stripped = data.lstrip()
     try:
@@ -380,7 +383,7 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
 
     edges: dict[int, set[int]] = {i: set() for i in range(len(nodes))}
     for ids in chain_nodes:
-        for older, newer in zip(ids, ids[1:], strict=False):
+        for older, newer in pairwise(ids):
             if older == newer:
                 continue
             # Nesting says "older"; an In-Reply-To naming the other says otherwise, and wins
@@ -400,12 +403,17 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
 
     # Sort keys: whole messages by their date; quoted ones by their date but never after a quoter.
     far = datetime.max.replace(tzinfo=UTC)
+    # A quote takes its quoter's key, however deep: repeated until no key moves (keys only
+    # go down, so this ends; a pass per level of quoting).
     key = [m.date if (m.date and not m.quoted) else far for m in nodes]
-    for _ in range(3):
+    moved = True
+    while moved:
+        moved = False
         for i, msg in enumerate(nodes):
             if msg.quoted:
                 later = min((key[j] for j in edges[i]), default=far)
-                key[i] = min(msg.date or far, later)
+                if (new := min(msg.date or far, later)) != key[i]:
+                    key[i], moved = new, True
     indegree = [0] * len(nodes)
     for i in edges:
         for j in edges[i]:
@@ -430,7 +438,7 @@ def _assemble(chains: list[list[Message]]) -> list[Message]:
         for j in targets:
             if position[i] < position[j] and position[i] > answers.get(j, -1):
                 answers[j] = position[i]
-    for pos, (i, msg) in enumerate(zip(ordered, result, strict=True)):
-        msg.clause_refs = find_refs(msg.body)
-        msg.reply_to = answers.get(i) if answers.get(i, pos) < pos else None
+    for i in ordered:  # an answer is only ever stored from an earlier position
+        nodes[i].clause_refs = find_refs(nodes[i].body)
+        nodes[i].reply_to = answers.get(i)
     return result

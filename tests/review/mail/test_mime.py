@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import base64
+import gzip
+import tracemalloc
+import zlib
 
 import pytest
 
+from review.mail.message import MailFormatError
 from review.mail.mime import (
     decode_bytes,
+    gunzip,
     looks_like_eml,
     looks_like_mbox,
     parse_eml,
@@ -436,3 +441,86 @@ def test_a_forwarded_message_as_the_whole_mail_is_read_through() -> None:
         "From: Rui <r@example.org>\nSubject: 2.2\n\nRui's words.\n"
     )
     assert parse_eml(text).text == "Rui's words.\n"
+
+
+# ---- gzipped uploads ------------------------------------------------------------------------
+
+DAMAGED = "This .gz file is damaged or incomplete. Download it again, or upload the unpacked file."
+
+
+def test_a_gzip_file_unpacks_to_exactly_its_limit() -> None:
+    assert gunzip(gzip.compress(b"x" * 100), 100) == b"x" * 100
+
+
+def test_a_gzip_file_one_byte_over_its_limit_is_refused() -> None:
+    with pytest.raises(MailFormatError) as caught:
+        gunzip(gzip.compress(b"x" * 101), 100)
+    assert str(caught.value) == (
+        "Unpacked, this file is over the 9.53674e-05 MiB limit. "
+        "Split the archive into smaller files (for example one month each)."
+    )
+    with pytest.raises(MailFormatError, match=r"over the 5 MiB limit\. Split"):
+        gunzip(gzip.compress(b"x" * (5 * 1024 * 1024 + 1)), 5 * 1024 * 1024)
+
+
+def test_a_gzip_bomb_is_refused_without_unpacking_it_all() -> None:
+    bomb = gzip.compress(b"\0" * (16 * 1024 * 1024))
+    tracemalloc.start()
+    try:
+        with pytest.raises(MailFormatError, match="over the"):
+            gunzip(bomb, 1000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024
+
+
+def test_a_gzip_file_failing_its_checksum_is_damaged() -> None:
+    data = bytearray(gzip.compress(b"Section 3 is fine.\n" * 10))
+    data[-6] ^= 0xFF  # the CRC-32 of the unpacked file
+    with pytest.raises(MailFormatError) as caught:
+        gunzip(bytes(data), 10_000)
+    assert str(caught.value) == DAMAGED
+
+
+def test_only_gzip_is_unpacked_not_a_bare_zlib_stream() -> None:
+    with pytest.raises(MailFormatError) as caught:
+        gunzip(zlib.compress(b"Section 3 is fine.\n"), 10_000)
+    assert str(caught.value) == DAMAGED
+
+
+# ---- when a mail was sent -------------------------------------------------------------------
+
+NO_DATE = "From: Ana <a@example.org>\nSubject: s\nMessage-ID: <x@example.org>\n"
+
+
+def test_without_a_date_the_first_relays_stamp_is_the_time_after_its_last_semicolon() -> None:
+    received = (
+        "Received: from mx2 by mx3; Tue, 6 May 2025 10:00:09 +0200\n"
+        "Received: from mx1 by mx2; Tue, 6 May 2025 10:00:07 +0200\n"
+        "Received: from laptop (helo=a; auth=b) by mx1 with ESMTP;\n  Tue, 6 May 2025 10:00:03 +0200\n"
+    )
+    raw = parse_eml(received + NO_DATE + "\nx")
+    assert (raw.date_header, raw.date_zone_guessed) == ("Tue, 6 May 2025 10:00:03 +0200", False)
+
+
+def test_a_header_with_a_semicolon_is_no_relay_stamp() -> None:
+    raw = parse_eml(
+        "From ana@example.org Tue May  6 10:00:00 2025\n"
+        + NO_DATE
+        + "Content-Type: text/plain; charset=utf-8\nReceived: by mx1 without a time\n\nx"
+    )
+    assert (raw.date_header, raw.date_zone_guessed) == ("Tue May  6 10:00:00 2025", True)
+
+
+def test_a_mail_with_no_time_at_all_does_not_claim_a_guessed_zone() -> None:
+    raw = parse_eml(NO_DATE + "\nx")
+    assert (raw.date_header, raw.date_zone_guessed) == (None, False)
+
+
+def test_a_sender_rewritten_via_the_list_is_recognised_in_any_case() -> None:
+    raw = parse_eml(
+        "From: Pamela Ortiz Via License-review <license-review@lists.example.org>\n"
+        "Reply-To: Pamela Ortiz <pamela@example.org>\n\nx"
+    )
+    assert (raw.author_name, raw.author_email) == ("Pamela Ortiz", "pamela@example.org")
