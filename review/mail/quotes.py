@@ -501,8 +501,9 @@ class _Splitter:
             cur.mixed = True
             cur.last = shell
         elif cur.last is not None:
-            # Interleaved reply: a later quote block continues the attributed message.
-            more = self.clean(inner_own)
+            # Interleaved reply: a later quote block continues the attributed message (and ends
+            # with its author's signature as much as the first block does).
+            more = self.clean(inner_own, cur.last)
             if more:
                 cur.more.setdefault(id(cur.last), []).append(more)
         elif inner_own.strip():
