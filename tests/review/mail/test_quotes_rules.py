@@ -865,3 +865,208 @@ def test_unwrap_takes_the_shallowest_written_line() -> None:
     assert split("\n>> a a\n> b b\n>> c c\n", unwrap=True) == ("\n> a a\n\nb b\n", [])
     assert split("> a\n\nb\n", unwrap=True) == ("> a\n\n\nb\n", [])
     assert split("\n\n", unwrap=True) == ("\n\n", [])
+
+
+# ---- attributions the line scan does not flag --------------------------------------------------
+# A line ending in ":" and a no-break space is no candidate for the scan (its regex allows spaces
+# and tabs only); the lines above a quote and the first lines inside one are read again.
+
+NBSP = "\u00a0"
+
+
+def test_an_attribution_just_above_a_quote_is_read_again() -> None:
+    for gap in ("", "\n"):
+        own, [ada] = split_chain(f"Reply.\n\n{ATT}{NBSP}\n{gap}> Clause 4.\n", None)
+        assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
+            "Reply.\n\n",
+            "Ada Moss",
+            "ada@example.org",
+            ADA,
+            "Clause 4.",
+        )
+
+
+def test_an_attribution_above_a_quote_may_be_wrapped_over_three_lines() -> None:
+    for att in (
+        "On Wed, May 14, 2025 at 9:02 AM Ada Moss\n<ada@example.org> wrote:",
+        "On Wed, May 14, 2025 at 9:02 AM\nAda Moss\n<ada@example.org> wrote:",
+        "14.05.2025, 09:02, Ada Moss\n<ada@example.org>:",
+    ):
+        own, [ada] = split_chain(f"Reply.\n\n{att}{NBSP}\n> Clause 4.\n", None)
+        assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
+            "Reply.\n\n",
+            "Ada Moss",
+            "ada@example.org",
+            ADA,
+            "Clause 4.",
+        )
+
+
+def test_a_wrapped_attribution_above_a_quote_starts_with_an_opener_or_a_date() -> None:
+    own, [quoted] = split_chain(f"Reply.\nYesterday Ada Moss\n<ada@example.org> wrote:{NBSP}\n> Clause 4.\n", None)
+    assert (own, quoted.author_name, quoted.author_email, quoted.date, quoted.body) == (
+        "Reply.\nYesterday Ada Moss\n",
+        "",
+        "ada@example.org",
+        None,
+        "Clause 4.",
+    )
+
+
+def test_an_attribution_above_a_quote_is_at_most_three_lines() -> None:
+    text = f"Reply.\n\nOn Wed, May 14, 2025\nat 9:02 AM\nAda Moss\nwrote:{NBSP}\n> Clause 4.\n"
+    assert split(text) == ("Reply.\n\nOn Wed, May 14, 2025\nat 9:02 AM\nAda Moss\nwrote:\u00a0\n", [])
+
+
+def test_an_attribution_above_a_quote_is_not_wrapped_across_a_blank_line() -> None:
+    text = f"Reply.\n\nOn Wed, May 14, 2025 at 9:02 AM Ada Moss\n\nwrote:{NBSP}\n> Clause 4.\n"
+    assert split(text) == (f"Reply.\n\nOn Wed, May 14, 2025 at 9:02 AM Ada Moss\n\nwrote:{NBSP}\n", [])
+
+
+def test_a_line_ending_otherwise_above_a_quote_is_not_read_as_an_attribution() -> None:
+    text = f"Reply.\n\n{ATT[:-1]}\n> Clause 4.\n"
+    assert split(text) == (f"Reply.\n\n{ATT[:-1]}\n", [])
+
+
+def test_an_attribution_at_the_top_of_a_quote_names_it() -> None:
+    own, [ada] = split_chain(f"Reply.\n\n> {ATT}{NBSP}\n> Clause 4.\n", None)
+    assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
+        "Reply.\n\n",
+        "Ada Moss",
+        "ada@example.org",
+        ADA,
+        "Clause 4.",
+    )
+
+
+def test_an_attribution_alone_in_a_quote_names_an_empty_message() -> None:
+    for line in (f"> {ATT}{NBSP}", f"> {ATT}"):
+        own, [ada] = split_chain(f"Reply.\n\n{line}\n", None)
+        assert (own, ada.author_name, ada.date, ada.body) == ("Reply.\n\n", "Ada Moss", ADA, "")
+
+
+def test_the_attribution_at_the_top_of_a_quote_may_follow_blank_lines() -> None:
+    text = f"Reply.\n\n>\n>\n>\n> {ATT}{NBSP}\n> Clause 4.\n>\n> Clause 5.\n> Clause 6.\n"
+    assert split(text) == (
+        "Reply.\n\n",
+        [("Ada Moss", "ada@example.org", "Clause 4.\n\nClause 5.\nClause 6.")],
+    )
+
+
+def test_the_attribution_at_the_top_of_a_quote_is_looked_for_in_its_first_four_lines() -> None:
+    text = f"Reply.\n\n>\n>\n>\n>\n> {ATT}{NBSP}\n> Clause 4.\n"
+    assert split(text) == ("Reply.\n\n", [])
+
+
+def test_the_attribution_at_the_top_of_a_quote_may_be_wrapped() -> None:
+    for att in (
+        "> On Wed, May 14, 2025 at 9:02 AM Ada Moss\n> <ada@example.org> wrote:",
+        "> On Wed, May 14, 2025 at 9:02 AM\n> Ada Moss\n> <ada@example.org> wrote:",
+    ):
+        assert split(f"Reply.\n\n{att}{NBSP}\n> Clause 4.\n> Clause 5.\n") == (
+            "Reply.\n\n",
+            [("Ada Moss", "ada@example.org", "Clause 4.\nClause 5.")],
+        )
+    assert split(f"Reply.\n\n> Ada Moss\n> <ada@example.org> wrote:{NBSP}\n> Clause 4.\n") == (
+        "Reply.\n\n",
+        [("Ada Moss", "ada@example.org", "Clause 4.")],
+    )
+
+
+def test_the_attribution_at_the_top_of_a_quote_is_not_wrapped_across_a_blank_line() -> None:
+    text = f"Reply.\n\n> On Wed, May 14, 2025 at 9:02 AM\n> Ada Moss\n>\n> <ada@example.org> wrote:{NBSP}\n> Clause 4.\n"
+    assert split(text) == ("Reply.\n\n", [])
+
+
+def test_a_quote_with_a_label_but_no_attribution_is_unnamed() -> None:
+    assert split("Reply.\n\n> Note:\n> Clause 4.\n") == ("Reply.\n\n", [])
+    assert split("Reply.\n\n> Note:\n> Clause 4.\n\nMore.\n") == ("Reply.\n\n> Note:\n> Clause 4.\n\n\nMore.\n", [])
+
+
+def test_past_the_chain_limit_an_attribution_over_a_quote_still_names_it() -> None:
+    tail = "\nOn Wed, May 14, 2025 at 9:02 AM\nAda Moss\n<ada@example.org> wrote:\n\n> Clause 4.\n\nmore\n"
+    own, older = split_chain(_headers_chain(200) + tail, None)
+    assert len(older) == 201
+    assert [(m.author_name, m.date, m.body) for m in older[:2]] == [
+        ("Ada Moss", ADA_PLUS2, "Clause 4."),  # in the zone of the header block above
+        ("P199", datetime(2025, 5, 14, 9, 2, tzinfo=PLUS2), "words 199\n\nmore"),
+    ]
+
+
+# ---- attributions ending in dashes -------------------------------------------------------------
+
+
+def test_an_attribution_may_end_in_a_verb_and_dashes() -> None:
+    for att in (
+        "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote --",
+        "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote--\t",
+        "W dniu 14.05.2025 o 09:02, Ada Moss <ada@example.org> napisał(a) --",
+    ):
+        for quote in ("> Clause 4.", "Clause 4."):
+            own, [ada] = split_chain(f"Reply.\n\n{att}\n{quote}\n", None)
+            assert (own.strip(), ada.author_name, ada.author_email, ada.date, ada.body) == (
+                "Reply.",
+                "Ada Moss",
+                "ada@example.org",
+                ADA,
+                "Clause 4.",
+            )
+
+
+def test_one_dash_or_a_digit_before_the_dashes_ends_no_attribution() -> None:
+    for att in (
+        "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote -",
+        "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote 2--",
+    ):
+        text = f"Reply.\n\n{att}\nClause 4.\n"
+        assert split(text) == (text, [])
+
+
+# ---- what a quoted message keeps ---------------------------------------------------------------
+
+
+def test_a_quoted_header_block_on_one_line_names_the_quote() -> None:
+    line = "> From: Ada Moss <ada@example.org> Date: Thu, 15 May 2025 10:00 +0000 Subject: Clause 4"
+    for rest, body in (("", ""), ("> Clause 4 goes.\n", "Clause 4 goes.")):
+        own, [ada] = split_chain(f"Reply.\n\n{line}\n{rest}", None)
+        assert (own, ada.author_name, ada.author_email, ada.subject, ada.body) == (
+            "Reply.\n\n",
+            "Ada Moss",
+            "ada@example.org",
+            "Clause 4",
+            body,
+        )
+        assert ada.date == datetime(2025, 5, 15, 10, 0, tzinfo=UTC)
+
+
+def test_a_quoted_message_with_only_an_address_is_kept() -> None:
+    text = "Reply.\n\n-----Original Message-----\nFrom: ada@example.org\nDate: Thu, 15 May 2025 10:00 +0000\n"
+    own, [ada] = split_chain(text, None)
+    assert (own, ada.author_name, ada.author_email, ada.body) == ("Reply.", "", "ada@example.org", "")
+
+
+def test_a_quoted_message_with_no_author_and_no_words_is_dropped() -> None:
+    text = "Reply.\n\n-----Original Message-----\nFrom: \nDate: Thu, 15 May 2025 10:00 +0000\n"
+    assert split(text) == ("Reply.", [])
+
+
+def test_an_unnamed_quote_before_a_named_one_stays_in_the_reply() -> None:
+    assert split(f"> Unnamed words.\n\n{ATT}\n> Clause 4.\n") == (
+        "> Unnamed words.\n\n\n",
+        [("Ada Moss", "ada@example.org", "Clause 4.")],
+    )
+
+
+def test_only_the_unnamed_quotes_the_reply_goes_on_after_stay() -> None:
+    assert split("Hi.\n> Unnamed words.\n\nmore\n> Later words.\n") == ("Hi.\n> Unnamed words.\n\n\nmore\n", [])
+
+
+def test_an_interleaved_reply_inside_a_quoted_message() -> None:
+    text = (
+        "Reply.\n\nFrom: Bo Lind <bo@example.org>\nDate: Wed, 14 May 2025 10:00:00 +0300\n\nNo.\n\n"
+        f"{ATT}\n> Clause 4.\n\nReally no.\n\n> And 5.\n"
+    )
+    own, [ada, bo] = split_chain(text, None)
+    assert own == "Reply."
+    assert (ada.author_name, ada.date, ada.body) == ("Ada Moss", datetime(2025, 5, 14, 9, 2, tzinfo=EAST), "Clause 4.\n\nAnd 5.")
+    assert (bo.author_name, bo.body) == ("Bo Lind", "No.\n\nReally no.")
