@@ -244,10 +244,11 @@ _CANDIDATE_START = re.compile(
     + MARK
     + "|(?i:begin forwarded))"
 )
-# A line ends in ":" or ">", or in a letter and two dashes or more ("wrote --"). The regex
-# finds the last character only (a letter first would be tried at every letter of the text).
+# A line ends in ":" or ">", or in a verb and two dashes or more ("wrote --", "napisał(a) --").
+# The regex finds the last character only (a letter first would be tried at every letter of
+# the text).
 _CANDIDATE_END = re.compile(r"[:>-][ \t]*$", re.M)
-_DASHED_END = re.compile(r"[^\W\d_][ \t]*-{2,}[ \t]*$")
+_DASHED_END = re.compile(r"(?:[^\W\d_]|\))[ \t]*-{2,}[ \t]*$")
 
 
 class _Splitter:
