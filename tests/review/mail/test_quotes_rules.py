@@ -399,11 +399,17 @@ def test_a_tail_is_joined_only_between_deeper_lines() -> None:
         ("Bob", False),  # ends in "b": no verb does
         ("the clause was read", False),  # ends in "d" but no verb
         ("x" * 10 + "-" * 300, True),  # nothing but dashes in the last 300: the parser decides
+        ("-" * 301, True),
         ("-" * 300, False),
     ],
 )
 def test_only_lines_ending_like_an_attribution_go_to_the_parser(line: str, may: bool) -> None:
     assert _may_end_before_quote(line) is may
+
+
+def test_the_verb_is_looked_for_in_the_last_120_characters() -> None:
+    assert _may_end_before_quote("On Monday Bob a" + " " * 114 + "écrit")
+    assert not _may_end_before_quote("On Monday Bob a" + " " * 115 + "écrit")
 
 
 def test_the_verb_may_be_three_words_at_the_end() -> None:
@@ -1070,3 +1076,16 @@ def test_an_interleaved_reply_inside_a_quoted_message() -> None:
     assert own == "Reply."
     assert (ada.author_name, ada.date, ada.body) == ("Ada Moss", datetime(2025, 5, 14, 9, 2, tzinfo=EAST), "Clause 4.\n\nAnd 5.")
     assert (bo.author_name, bo.body) == ("Bo Lind", "No.\n\nReally no.")
+
+
+def test_a_quote_deeper_than_the_next_level_is_read_level_by_level() -> None:
+    # the deeper line ends the quote it sits in: dropped with it, as a quote ending a message is
+    assert split("Hi.\n>> deep words\n\nmore\n") == ("Hi.\n\nmore\n", [])
+    assert split("Hi.\n> a a\n>> b b\n\nmore\n") == ("Hi.\n> a a\n\n\nmore\n", [])
+
+
+def test_an_attribution_ending_in_dashes_at_the_top_of_a_quote_names_it() -> None:
+    att = f"> On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote --{NBSP}"
+    for rest, body in (("", ""), ("> Clause 4.\n", "Clause 4.")):
+        own, [ada] = split_chain(f"Reply.\n\n{att}\n{rest}", None)
+        assert (own, ada.author_name, ada.date, ada.body) == ("Reply.\n\n", "Ada Moss", ADA, body)
