@@ -290,15 +290,22 @@ def test_a_value_is_open_after_an_unclosed_bracket_or_a_trailing_comma(value: st
 def test_a_header_block_gives_author_date_subject_and_ids() -> None:
     fields = {
         "from": "Ada Moss <ada@example.org>",
-        "date": "\u200eWed, 14 May 2025 09:02\u200f",
+        "date": "Wed, 14\u200e May 2025 09:\u200f02",
         "subject": "  Clause 4 ",
         "message_id": "<m1@x>",
-        "references": "<r1@x> <r2@x>",
+        "references": "<r1@x> <r3@x> <r2@x>",
     }
     shell = _shell_from_fields(fields, False, None)
     assert (shell.author_name, shell.author_email, shell.subject) == ("Ada Moss", "ada@example.org", "Clause 4")
     assert (shell.date, shell.date_zone_guessed, shell.quoted) == (ADA, True, True)
     assert (shell.message_id, shell.in_reply_to, shell.body) == ("m1@x", "r2@x", "")
+
+
+def test_direction_marks_in_a_date_are_dropped() -> None:
+    # Outlook in a right-to-left locale writes them between the parts of the date
+    assert _shell_from_fields({"date": "\u200f14\u200f/\u200f05\u200f/\u200f2025 09:02"}, True, None).date == datetime(
+        2025, 5, 14, 9, 2, tzinfo=UTC
+    )
 
 
 def test_a_date_without_a_zone_takes_the_quoting_message_zone() -> None:
@@ -1089,3 +1096,12 @@ def test_an_attribution_ending_in_dashes_at_the_top_of_a_quote_names_it() -> Non
     for rest, body in (("", ""), ("> Clause 4.\n", "Clause 4.")):
         own, [ada] = split_chain(f"Reply.\n\n{att}\n{rest}", None)
         assert (own, ada.author_name, ada.date, ada.body) == ("Reply.\n\n", "Ada Moss", ADA, body)
+
+
+def test_a_quoted_header_block_ends_at_a_deeper_line() -> None:
+    text = (
+        "Reply.\n\n> From: Ada Moss <ada@example.org>\n> Date: Thu, 15 May 2025 10:00 +0000\n"
+        ">> Subject: deeper\n>> words\n"
+    )
+    own, [ada] = split_chain(text, None)
+    assert (own, ada.author_name, ada.subject, ada.body) == ("Reply.\n\n", "Ada Moss", "", "")
