@@ -83,7 +83,7 @@ _FORWARDED = re.compile(
     re.I,
 )
 # "reply On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:" (the reply shares the line).
-_SHARED = re.compile(r"^(?P<pre>.*?\S)(?:\s*-{2,}\s*|\s+)(?P<att>On\s.{8,300})$")
+_SHARED = re.compile(r"^(?P<pre>.*?\S)(?:\s*-{2,}\s*|\s+)(?P<att>On .{8,300})$")  # callers test "On " first
 
 
 def _open_value(value: str) -> bool:
@@ -244,11 +244,11 @@ _CANDIDATE_START = re.compile(
     + MARK
     + "|(?i:begin forwarded))"
 )
-# A line ends in ":" or ">", or in a verb and two dashes or more ("wrote --", "napisał(a) --").
-# The regex finds the last character only (a letter first would be tried at every letter of
-# the text).
+# A line ends in ":" or ">", or in a verb and two dashes or more ("wrote --", "napisał(a) --",
+# "wrote: --"; may_end_attribution judges the verb). The regex finds the last character only
+# (a letter first would be tried at every letter of the text).
 _CANDIDATE_END = re.compile(r"[:>-][ \t]*$", re.M)
-_DASHED_END = re.compile(r"(?:[^\W\d_]|\))[ \t]*-{2,}[ \t]*$")
+_DASHED_END = re.compile(r"-{2,}[ \t]*$")
 
 
 class _Splitter:
@@ -271,7 +271,6 @@ class _Splitter:
             k += text.count("\n", pos, m.start() + 1)
             pos = m.start() + 1
             special.add(k)
-        ends: set[int] = set()
         k, pos = -1, 0
         for m in _CANDIDATE_END.finditer(text):
             k += text.count("\n", pos, m.start() + 1)
@@ -279,9 +278,7 @@ class _Splitter:
             if text[m.start()] == "-" and not _DASHED_END.search(body[k][-200:]):
                 continue
             if may_end_attribution(body[k].rstrip()):
-                ends.add(k)
-                special.update((k - 2, k - 1, k))
-        self.ends = ends
+                special.update((k - 2, k - 1, k))  # the last line of an attribution of 1-3 lines
         self.candidates = sorted(x for x in special if x >= 0)
         self.candidate_set = frozenset(self.candidates)
         n = len(depth)

@@ -1013,6 +1013,8 @@ def test_an_attribution_may_end_in_a_verb_and_dashes() -> None:
     for att in (
         "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote --",
         "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote--\t",
+        "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote: --",
+        "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote *--",
         "W dniu 14.05.2025 o 09:02, Ada Moss <ada@example.org> napisał(a) --",
     ):
         for quote in ("> Clause 4.", "Clause 4."):
@@ -1105,3 +1107,77 @@ def test_a_quoted_header_block_ends_at_a_deeper_line() -> None:
     )
     own, [ada] = split_chain(text, None)
     assert (own, ada.author_name, ada.subject, ada.body) == ("Reply.\n\n", "Ada Moss", "", "")
+
+
+def test_a_value_wrapped_across_a_blank_line_after_four_fields() -> None:
+    lines = ["Date: Thu", "Subject: x", "From: Ada", "To: a@example.org,", "", "b@example.org", "Body"]
+    assert header_block(lines) == (
+        {"date": "Thu", "subject": "x", "from": "Ada", "to": "a@example.org, b@example.org"},
+        6,
+        False,
+    )
+
+
+def test_an_open_value_on_the_last_line_ends_the_block() -> None:
+    assert header_block(["From: Ada", "Date: Thu,", ""]) == ({"from": "Ada", "date": "Thu,"}, 3, False)
+
+
+def test_a_wrapped_value_over_the_last_label() -> None:
+    assert header_block(["From: Ada Moss", "<ada@example.org>", "Date: Thu"]) == (
+        {"from": "Ada Moss <ada@example.org>", "date": "Thu"},
+        3,
+        False,
+    )
+
+
+def test_a_wrapped_value_after_a_closed_bracket_is_glued_with_a_space() -> None:
+    assert header_block(["From: Ada <ada@example.org>", "(Example Foundation)", "Date: Thu", "Body"]) == (
+        {"from": "Ada <ada@example.org> (Example Foundation)", "date": "Thu"},
+        3,
+        False,
+    )
+
+
+def test_an_attribution_may_be_the_last_line_of_the_text() -> None:
+    own, [ada] = split_chain(f"Reply.\n\n{ATT}", None)
+    assert (own, ada.author_name, ada.date, ada.body) == ("Reply.", "Ada Moss", ADA, "")
+
+
+def test_an_attribution_may_sit_right_under_a_quote() -> None:
+    own, [ada] = split_chain(f"> Unnamed.\n{ATT}\nClause 4 should go.\n", None)
+    assert (own, ada.author_name, ada.date, ada.body) == ("", "Ada Moss", ADA, "Clause 4 should go.")
+
+
+def test_an_attribution_may_end_in_spaces() -> None:
+    own, [ada] = split_chain(f"Reply.\n{ATT}  \nClause 4 should go.\n", None)
+    assert (own, ada.author_name, ada.date, ada.body) == ("Reply.", "Ada Moss", ADA, "Clause 4 should go.")
+
+
+def test_the_dashes_are_looked_for_in_the_last_200_characters() -> None:
+    att = "On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote --"
+    assert split(f"Reply.\n\n{att}{' ' * 198}\nClause 4.\n") == (
+        "Reply.",
+        [("Ada Moss", "ada@example.org", "Clause 4.")],
+    )
+    text = f"Reply.\n\n{att}{' ' * 199}\nClause 4.\n"
+    assert split(text) == (text, [])
+
+
+def test_lines_of_one_mark_do_not_shift_the_line_count() -> None:
+    # the scan counts lines up to each line end it finds; a line that is nothing but that end
+    # must count as one line too
+    for mark in ("-", ":", "-\n-"):
+        own, [ada] = split_chain(f"Reply.\n{mark}\n{ATT}\nClause 4.\n", None)
+        assert (own, ada.author_name, ada.body) == (f"Reply.\n{mark}", "Ada Moss", "Clause 4.")
+
+
+def test_a_quoted_header_block_in_the_first_line() -> None:
+    text = "> **From**: Ada Moss <ada@example.org> **Date**: Thu, 15 May 2025 10:00 +0000 **Subject**: x\n\nReply.\n"
+    own, [ada] = split_chain(text, None)
+    assert (own, ada.author_name, ada.author_email, ada.subject, ada.body) == (
+        "\nReply.\n",
+        "Ada Moss",
+        "ada@example.org",
+        "x",
+        "",
+    )
