@@ -1181,3 +1181,20 @@ def test_a_quoted_header_block_in_the_first_line() -> None:
         "x",
         "",
     )
+
+
+def test_an_attribution_over_nothing_but_blank_lines_names_an_empty_message() -> None:
+    own, [ada] = split_chain(f"Reply.\n\n{ATT}\n\n", None)
+    assert (own, ada.author_name, ada.date, ada.body) == ("Reply.", "Ada Moss", ADA, "")
+
+
+def test_an_attribution_the_scan_does_not_flag_is_text_over_unquoted_lines() -> None:
+    # Known limit: a trailing no-break space hides the line from the scan, and only a quote
+    # under it (read again by the block) makes it an attribution.
+    text = f"Reply.\n\n{ATT}{NBSP}\nClause 4 should go.\n"
+    assert split(text) == (text, [])
+
+
+def test_a_blank_line_between_quoted_lines_stays_inside_the_kept_quote() -> None:
+    assert split("Hi.\n> a a\n\n> b b\nmore\n") == ("Hi.\n> a a\n>\n> b b\n\nmore\n", [])
+    assert split("Hi.\n> a a\n\n> b b") == ("Hi.", [])
