@@ -510,6 +510,7 @@ def test_one_quoted_line_inside_running_text_is_text() -> None:
 
 def test_a_lone_quoted_line_is_a_quote_at_the_edges_of_the_text() -> None:
     assert split(">>> see above <<<\nthat is all.\n") == ("that is all.\n", [])
+    assert split(">>> see above <<<\nthat is all.") == ("that is all.", [])
     assert split("Look:\n> see above") == ("Look:", [])
 
 
@@ -521,6 +522,10 @@ def test_a_lone_quoted_line_is_a_quote_next_to_a_blank_line() -> None:
 def test_a_lone_quoted_line_under_an_attribution_is_its_quote() -> None:
     assert split("Bo Lind <bo@example.org>\n> see above\nthat is all.\n") == (
         "Bo Lind <bo@example.org>\n> see above\n\nthat is all.\n",
+        [],
+    )
+    assert split("Bo Lind <bo@example.org>  \n> see above\nthat is all.\n") == (
+        "Bo Lind <bo@example.org>  \n> see above\n\nthat is all.\n",
         [],
     )
 
@@ -1198,3 +1203,7 @@ def test_an_attribution_the_scan_does_not_flag_is_text_over_unquoted_lines() -> 
 def test_a_blank_line_between_quoted_lines_stays_inside_the_kept_quote() -> None:
     assert split("Hi.\n> a a\n\n> b b\nmore\n") == ("Hi.\n> a a\n>\n> b b\n\nmore\n", [])
     assert split("Hi.\n> a a\n\n> b b") == ("Hi.", [])
+
+
+def test_a_lone_quoted_line_keeps_the_markers_beyond_the_level_read() -> None:
+    assert split("> Look:\n>> see above\n> that is all.\n", unwrap=True) == ("Look:\n> see above\nthat is all.\n", [])
