@@ -1207,3 +1207,32 @@ def test_a_blank_line_between_quoted_lines_stays_inside_the_kept_quote() -> None
 
 def test_a_lone_quoted_line_keeps_the_markers_beyond_the_level_read() -> None:
     assert split("> Look:\n>> see above\n> that is all.\n", unwrap=True) == ("Look:\n> see above\nthat is all.\n", [])
+
+
+def test_a_marker_without_a_space_keeps_the_whole_line() -> None:
+    assert _levels([">x", ">> y"]) == ([1, 2], ["x", "y"], [0, 1])
+
+
+def test_a_deeper_line_is_never_lifted_to_the_quote_above_it() -> None:
+    assert _levels(["> a", ">> b", ">>> c"])[0] == [1, 2, 3]
+
+
+def test_every_wrapped_tail_is_looked_at() -> None:
+    assert _levels(["> a", "> b", "tail", "> c"])[0] == [1, 1, 1, 1]
+
+
+def test_a_quoted_message_under_headers_loses_its_author_s_signature() -> None:
+    text = (
+        "Reply.\n\nFrom: Ada Moss <ada@example.org>\nDate: Thu, 15 May 2025 10:00 +0000\n\n"
+        "Clause 4.\n\nAda Moss\nExample Foundation\n"
+    )
+    assert split(text) == ("Reply.", [("Ada Moss", "ada@example.org", "Clause 4.")])
+
+
+def test_a_quoted_message_with_only_a_name_is_kept() -> None:
+    text = "Reply.\n\n-----Original Message-----\nFrom: Ada Moss\nDate: Thu, 15 May 2025 10:00 +0000\n"
+    assert split(text) == ("Reply.", [("Ada Moss", None, "")])
+
+
+def test_a_kept_quote_before_the_last_line_of_the_text() -> None:
+    assert split("Hi.\n> a a\n> b b\nmore") == ("Hi.\n> a a\n> b b\n\nmore", [])
