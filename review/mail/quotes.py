@@ -293,9 +293,8 @@ class _Splitter:
         p = bisect_left(self.candidates, i)
         return p < len(self.candidates) and self.candidates[p] < j
 
-    def clean(self, text: str, msg: Message | None = None) -> str:
-        if msg is None:
-            return clean_body(text, list_footer=self.list_footer)
+    def clean(self, text: str, msg: Message) -> str:
+        """The words of ``msg``: its author's signature and the list's footer cut."""
         return clean_body(
             text, author_name=msg.author_name, author_email=msg.author_email, list_footer=self.list_footer
         )
@@ -380,8 +379,16 @@ class _Splitter:
                 block = header_block(self._level_lines(k, e, level))
                 if block:
                     fields, used, dayfirst = block
-                    return _shell_from_fields(fields, dayfirst, self.tz), k + used
+                    shell = _shell_from_fields(fields, dayfirst, self.tz)
+                    take_zone(shell)
+                    return shell, k + used
             return None, k
+
+        def take_zone(shell: Message) -> None:
+            if shell.date is not None and not shell.date_zone_guessed:
+                # Lines below are this message's: a zone-less date in them (an attribution it
+                # wrote) is in its writer's zone.
+                self.tz = shell.date.tzinfo
 
         i = s
         while i < e:
@@ -449,10 +456,7 @@ class _Splitter:
                         fields, used, dayfirst = block
                         shell = _shell_from_fields(fields, dayfirst, self.tz)
                         start_segment(shell)
-                        if shell.date is not None and not shell.date_zone_guessed:
-                            # Lines below are this message's: a zone-less date in them (an
-                            # attribution it wrote) is in its writer's zone.
-                            self.tz = shell.date.tzinfo
+                        take_zone(shell)
                         i += used
                         continue
                 found = self._attribution_at(i, e, level, quote_follows)
@@ -473,7 +477,7 @@ class _Splitter:
 
     def _block(self, cur: _Segment, i: int, j: int, level: int, nest: int, shell: Message | None) -> None:
         if shell is None:
-            shell = self._pop_attribution(cur.own, i)
+            shell = self._pop_attribution(cur.own)
         if nest >= MAX_DEPTH:
             return
         body = self.body
@@ -508,7 +512,7 @@ class _Splitter:
             cur.own.append(_Pending(inner_own))
             cur.mixed = True
 
-    def _pop_attribution(self, own: list, at: int) -> Message | None:
+    def _pop_attribution(self, own: list) -> Message | None:
         """If the lines just above a quote block are an attribution, remove them and parse it."""
         k = len(own)
         while k and isinstance(own[k - 1], str) and not own[k - 1].strip():

@@ -1236,3 +1236,90 @@ def test_a_quoted_message_with_only_a_name_is_kept() -> None:
 
 def test_a_kept_quote_before_the_last_line_of_the_text() -> None:
     assert split("Hi.\n> a a\n> b b\nmore") == ("Hi.\n> a a\n> b b\n\nmore", [])
+
+
+# ---- zones, signatures and shared lines, once more -----------------------------------------------
+
+
+def test_headers_under_an_original_message_line_set_the_zone_below_them() -> None:
+    text = (
+        "Fine.\n\n-----Original Message-----\nFrom: Bo Lind <bo@example.org>\n"
+        "Date: Wed, 14 May 2025 10:00:00 +0300\n\nNo.\n\n"
+        "On 14 May 2025, at 09:02, Ada Moss <ada@example.org> wrote:\n\nClause 4 should go.\n"
+    )
+    _, [ada, bo] = split_chain(text, None)
+    assert (ada.date, bo.date) == (datetime(2025, 5, 14, 9, 2, tzinfo=EAST), datetime(2025, 5, 14, 10, 0, tzinfo=EAST))
+
+
+def test_headers_under_a_mark_or_an_original_line_keep_their_language_and_zone() -> None:
+    for line in ("-----Original Message-----", MARK):
+        text = f"Bene.\n\n{line}\nDa: Ada Moss <ada@example.org>\nInviato: 03/04/2025 10:00\n\nClausola 4.\n"
+        _, [ada] = split_chain(text, EAST)
+        assert (ada.date, ada.date_zone_guessed) == (datetime(2025, 4, 3, 10, 0, tzinfo=EAST), True)
+
+
+def test_headers_in_another_language_read_dates_day_first() -> None:
+    _, [ada] = split_chain("Bene.\n\nDa: Ada Moss <ada@example.org>\nInviato: 03/04/2025 10:00\n\nClausola 4.\n", None)
+    assert ada.date == datetime(2025, 4, 3, 10, 0, tzinfo=UTC)
+
+
+def test_headers_without_a_date_leave_the_zone_as_it_was() -> None:
+    text = (
+        "Fine.\n\nFrom: Bo Lind <bo@example.org>\nTo: list@example.org\nSubject: x\n\nNo.\n\n"
+        "On 14 May 2025, at 09:02, Ada Moss <ada@example.org> wrote:\n\nClause 4 should go.\n"
+    )
+    _, [ada, bo] = split_chain(text, EAST)
+    assert (ada.date, bo.date, bo.body) == (datetime(2025, 5, 14, 9, 2, tzinfo=EAST), None, "No.")
+
+
+def test_a_signature_is_cut_by_the_author_s_name_or_address() -> None:
+    sig = "> Clause 4 should go.\n>\n> Ada Moss\n> Example Foundation\n"
+    # the name alone (the address says nothing of it) and the address alone
+    assert split(f"Fine.\n\nOn Wed, 14 May 2025 at 09:02, Ada Moss <am@example.org> wrote:\n{sig}")[1] == [
+        ("Ada Moss", "am@example.org", "Clause 4 should go.")
+    ]
+    assert split(f"Fine.\n\nOn Wed, 14 May 2025 at 09:02, ada.moss@example.org wrote:\n{sig}")[1] == [
+        ("", "ada.moss@example.org", "Clause 4 should go.")
+    ]
+
+
+def test_a_shared_attribution_line_takes_the_zone_given() -> None:
+    text = "Agreed. On Wed, May 14, 2025 at 9:02 AM, ada@example.org wrote:\n> Clause 4 should go.\n"
+    [ada] = split_chain(text, EAST)[1]
+    assert ada.date == datetime(2025, 5, 14, 9, 2, tzinfo=EAST)
+
+
+def test_a_shared_line_loses_the_dash_before_the_attribution() -> None:
+    text = "See annex X - On Wed, May 14, 2025 at 9:02 AM, ada@example.org wrote:\n> Clause 4.\n"
+    assert split(text) == ("See annex X\n", [("", "ada@example.org", "Clause 4.")])
+
+
+def test_an_attribution_first_in_a_quoted_message_is_popped_over_its_quote() -> None:
+    text = (
+        "Reply.\n\nFrom: Bo Lind <bo@example.org>\nDate: Wed, 14 May 2025 10:00:00 +0300\n\n"
+        f"{ATT}{NBSP}\n> Clause 4.\n"
+    )
+    own, [ada, bo] = split_chain(text, None)
+    assert (own, bo.author_name, bo.body) == ("Reply.", "Bo Lind", "")
+    assert (ada.author_name, ada.date, ada.body) == ("Ada Moss", datetime(2025, 5, 14, 9, 2, tzinfo=EAST), "Clause 4.")
+
+
+def test_an_old_gmail_attribution_above_a_quote_is_read_again() -> None:
+    own, [ada] = split_chain(f"Reply.\n\n2011/4/7 Ada Moss <ada@example.org>{NBSP}\n> Clause 4.\n", None)
+    assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
+        "Reply.\n\n",
+        "Ada Moss",
+        "ada@example.org",
+        datetime(2011, 4, 7, tzinfo=UTC),
+        "Clause 4.",
+    )
+
+
+def test_the_attribution_at_the_top_of_a_quote_under_one_blank_line() -> None:
+    own, [ada] = split_chain(f"Reply.\n\n>\n> {ATT}{NBSP}\n", EAST)
+    assert (own, ada.author_name, ada.date, ada.body) == (
+        "Reply.\n\n",
+        "Ada Moss",
+        datetime(2025, 5, 14, 9, 2, tzinfo=EAST),
+        "",
+    )
