@@ -1323,3 +1323,13 @@ def test_the_attribution_at_the_top_of_a_quote_under_one_blank_line() -> None:
         datetime(2025, 5, 14, 9, 2, tzinfo=EAST),
         "",
     )
+
+
+def test_a_mark_between_two_unnamed_quotes_is_dropped_and_both_stay() -> None:
+    assert split(f"Hi.\n> a a\n\n{MARK}\n> b b\n\nmore\n") == ("Hi.\n> a a\n\n\n> b b\n\n\nmore\n", [])
+
+
+def test_the_first_line_and_the_line_under_a_quote_are_always_read() -> None:
+    # the scan misses an attribution ending in a no-break space; these lines are read one by one
+    for text in (f"> Unnamed.\n{ATT}{NBSP}\nClause 4 should go.\n", f"{ATT}{NBSP}\nClause 4 should go.\n"):
+        assert split(text) == ("", [("Ada Moss", "ada@example.org", "Clause 4 should go.")])
