@@ -1333,3 +1333,35 @@ def test_the_first_line_and_the_line_under_a_quote_are_always_read() -> None:
     # the scan misses an attribution ending in a no-break space; these lines are read one by one
     for text in (f"> Unnamed.\n{ATT}{NBSP}\nClause 4 should go.\n", f"{ATT}{NBSP}\nClause 4 should go.\n"):
         assert split(text) == ("", [("Ada Moss", "ada@example.org", "Clause 4 should go.")])
+
+
+def test_an_old_gmail_attribution_keeps_the_blank_line_under_it_in_the_reply() -> None:
+    own, [ada] = split_chain("Reply.\n\n2011/4/7 Ada Moss <ada@example.org>\n\n> Clause 4.\n", None)
+    assert (own, ada.author_name, ada.date, ada.body) == ("Reply.\n\n\n", "Ada Moss", datetime(2011, 4, 7, tzinfo=UTC), "Clause 4.")
+
+
+def test_a_quote_of_lines_ending_in_colons_is_read_for_an_attribution() -> None:
+    assert split(f"Reply.\n\n> {ATT}{NBSP}\n> Note:\n") == ("Reply.\n\n", [("Ada Moss", "ada@example.org", "Note:")])
+
+
+def test_a_quote_holding_a_deeper_quote_is_read_for_an_attribution_too() -> None:
+    text = f"Reply.\n\n> Ada Moss\n> <ada@example.org> wrote:{NBSP}\n> Clause 4.\n>> deeper\n> more\n"
+    assert split(text) == ("Reply.\n\n", [("Ada Moss", "ada@example.org", "Clause 4.\n> deeper\nmore")])
+
+
+def _marked_chain(n: int, headers: bool) -> str:
+    parts = ["Top."]
+    for k in range(n):
+        if headers:
+            who = f"From: P{k} <p{k}@example.org>\nDate: Wed, 14 May 2025 09:02:00 +0200\n"
+        else:
+            who = f"On Wed, 14 May 2025 at 09:02, P{k} <p{k}@example.org> wrote:"
+        parts.append(f"-----Original Message-----\n{who}\nwords {k}\n")
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("headers", [True, False])
+def test_the_chain_limit_counts_messages_not_marker_lines(headers: bool) -> None:
+    own, older = split_chain(_marked_chain(150, headers), None)
+    assert own == "Top."
+    assert [(m.author_name, m.body) for m in older] == [(f"P{k}", f"words {k}") for k in reversed(range(150))]
