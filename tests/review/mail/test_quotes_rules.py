@@ -646,6 +646,9 @@ def test_an_attribution_may_share_its_line_with_the_reply() -> None:
 def test_a_shared_attribution_line_needs_a_readable_date() -> None:
     text = "I agree with Bo. On the list Ada Moss wrote:\n> Clause 4 should go.\n"
     assert split(text) == ("I agree with Bo. On the list Ada Moss wrote:\n", [])
+    # "On Monday Ada Moss wrote:" alone would be an attribution (of "Monday Ada Moss")
+    text = "I agree. On Monday Ada Moss wrote:\n> Clause 4 should go.\n"
+    assert split(text) == ("I agree. On Monday Ada Moss wrote:\n", [])
     dated = "I agree with Bo. On Wed, May 14, 2025 at 9:02 AM Ada Moss wrote:\n> Clause 4 should go.\n"
     assert split(dated) == ("I agree with Bo.\n", [("Ada Moss", None, "Clause 4 should go.")])
     unquoted = "I agree with Bo. On Wed, May 14, 2025 at 9:02 AM Ada Moss wrote:\nClause 4 should go.\n"
