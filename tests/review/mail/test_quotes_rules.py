@@ -1368,3 +1368,13 @@ def test_the_chain_limit_counts_messages_not_marker_lines(headers: bool) -> None
     own, older = split_chain(_marked_chain(150, headers), None)
     assert own == "Top."
     assert [(m.author_name, m.body) for m in older] == [(f"P{k}", f"words {k}") for k in reversed(range(150))]
+
+
+def test_a_quote_with_no_line_the_scan_flags_is_taken_whole() -> None:
+    # A quote with no quote inside it and no flagged line is not split further: an attribution
+    # the scan misses (the no-break space again) below its first lines stays quoted text.
+    assert split(f"Reply.\n\n> text\n\n> {ATT}{NBSP}\n> more\n") == ("Reply.\n\n", [])
+    assert split(f"Reply.\n\n> text\n\n> {ATT}{NBSP}\n> more\nNote: x\n") == (
+        f"Reply.\n\n> text\n>\n> {ATT}{NBSP}\n> more\n\nNote: x\n",
+        [],
+    )
