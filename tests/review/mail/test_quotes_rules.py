@@ -1345,6 +1345,11 @@ def test_an_old_gmail_attribution_keeps_the_blank_line_under_it_in_the_reply() -
 
 def test_a_quote_of_lines_ending_in_colons_is_read_for_an_attribution() -> None:
     assert split(f"Reply.\n\n> {ATT}{NBSP}\n> Note:\n") == ("Reply.\n\n", [("Ada Moss", "ada@example.org", "Note:")])
+    # no line of it is flagged ("Note:" is, as a label)
+    assert split(f"Reply.\n\n> {ATT}{NBSP}\n> (see clause 4):\n") == (
+        "Reply.\n\n",
+        [("Ada Moss", "ada@example.org", "(see clause 4):")],
+    )
 
 
 def test_a_quote_holding_a_deeper_quote_is_read_for_an_attribution_too() -> None:
