@@ -1383,3 +1383,8 @@ def test_a_quote_with_no_line_the_scan_flags_is_taken_whole() -> None:
         f"Reply.\n\n> text\n>\n> {ATT}{NBSP}\n> more\n\nNote: x\n",
         [],
     )
+    # one line of it alike: an "Original Message" line with a no-break space is not flagged
+    assert split(f"Reply.\n\n> -----{NBSP}Original Message-----\n\nmore\n") == (
+        f"Reply.\n\n> -----{NBSP}Original Message-----\n\n\nmore\n",
+        [],
+    )
