@@ -71,7 +71,10 @@ MODULES: dict[str, list[str]] = {
     "licenses/text/reflow.py": ["tests/licenses/text/test_reflow.py"],
     "licenses/text/lines.py": ["tests/licenses/text/test_lines.py"],
     "licenses/text/headings.py": ["tests/licenses/text/test_headings.py"],
-    "review/mail/quotes.py": ["tests/review/mail/test_quotes.py"],
+    "review/mail/quotes.py": [
+        "tests/review/mail/test_quotes.py",
+        "tests/review/mail/test_quotes_rules.py",
+    ],
     "review/mail/stance.py": ["tests/review/mail/test_stance.py"],
     "review/mail/digest.py": ["tests/review/mail/test_digest.py"],
     "review/mail/printed.py": ["tests/review/mail/test_printed.py"],

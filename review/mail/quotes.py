@@ -83,7 +83,7 @@ _FORWARDED = re.compile(
     re.I,
 )
 # "reply On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:" (the reply shares the line).
-_SHARED = re.compile(r"^(?P<pre>.*?\S)(?:\s*-{2,}\s*|\s+)(?P<att>On\s.{8,300})$")
+_SHARED = re.compile(r"^(?P<pre>.*?\S)(?:\s*-{2,}\s*|\s+)(?P<att>On .{8,300})$")  # callers test "On " first
 
 
 def _open_value(value: str) -> bool:
@@ -244,10 +244,11 @@ _CANDIDATE_START = re.compile(
     + MARK
     + "|(?i:begin forwarded))"
 )
-# A line ends in ":" or ">", or in a letter and two dashes or more ("wrote --"). The regex
-# finds the last character only (a letter first would be tried at every letter of the text).
+# A line ends in ":" or ">", or in a verb and two dashes or more ("wrote --", "napisał(a) --",
+# "wrote: --"; may_end_attribution judges the verb). The regex finds the last character only
+# (a letter first would be tried at every letter of the text).
 _CANDIDATE_END = re.compile(r"[:>-][ \t]*$", re.M)
-_DASHED_END = re.compile(r"[^\W\d_][ \t]*-{2,}[ \t]*$")
+_DASHED_END = re.compile(r"-{2,}[ \t]*$")
 
 
 class _Splitter:
@@ -270,7 +271,6 @@ class _Splitter:
             k += text.count("\n", pos, m.start() + 1)
             pos = m.start() + 1
             special.add(k)
-        ends: set[int] = set()
         k, pos = -1, 0
         for m in _CANDIDATE_END.finditer(text):
             k += text.count("\n", pos, m.start() + 1)
@@ -278,9 +278,7 @@ class _Splitter:
             if text[m.start()] == "-" and not _DASHED_END.search(body[k][-200:]):
                 continue
             if may_end_attribution(body[k].rstrip()):
-                ends.add(k)
-                special.update((k - 2, k - 1, k))
-        self.ends = ends
+                special.update((k - 2, k - 1, k))  # the last line of an attribution of 1-3 lines
         self.candidates = sorted(x for x in special if x >= 0)
         self.candidate_set = frozenset(self.candidates)
         n = len(depth)
@@ -295,9 +293,8 @@ class _Splitter:
         p = bisect_left(self.candidates, i)
         return p < len(self.candidates) and self.candidates[p] < j
 
-    def clean(self, text: str, msg: Message | None = None) -> str:
-        if msg is None:
-            return clean_body(text, list_footer=self.list_footer)
+    def clean(self, text: str, msg: Message) -> str:
+        """The words of ``msg``: its author's signature and the list's footer cut."""
         return clean_body(
             text, author_name=msg.author_name, author_email=msg.author_email, list_footer=self.list_footer
         )
@@ -382,8 +379,16 @@ class _Splitter:
                 block = header_block(self._level_lines(k, e, level))
                 if block:
                     fields, used, dayfirst = block
-                    return _shell_from_fields(fields, dayfirst, self.tz), k + used
+                    shell = _shell_from_fields(fields, dayfirst, self.tz)
+                    take_zone(shell)
+                    return shell, k + used
             return None, k
+
+        def take_zone(shell: Message) -> None:
+            if shell.date is not None and not shell.date_zone_guessed:
+                # Lines below are this message's: a zone-less date in them (an attribution it
+                # wrote) is in its writer's zone.
+                self.tz = shell.date.tzinfo
 
         i = s
         while i < e:
@@ -451,10 +456,7 @@ class _Splitter:
                         fields, used, dayfirst = block
                         shell = _shell_from_fields(fields, dayfirst, self.tz)
                         start_segment(shell)
-                        if shell.date is not None and not shell.date_zone_guessed:
-                            # Lines below are this message's: a zone-less date in them (an
-                            # attribution it wrote) is in its writer's zone.
-                            self.tz = shell.date.tzinfo
+                        take_zone(shell)
                         i += used
                         continue
                 found = self._attribution_at(i, e, level, quote_follows)
@@ -475,7 +477,7 @@ class _Splitter:
 
     def _block(self, cur: _Segment, i: int, j: int, level: int, nest: int, shell: Message | None) -> None:
         if shell is None:
-            shell = self._pop_attribution(cur.own, i)
+            shell = self._pop_attribution(cur.own)
         if nest >= MAX_DEPTH:
             return
         body = self.body
@@ -501,15 +503,16 @@ class _Splitter:
             cur.mixed = True
             cur.last = shell
         elif cur.last is not None:
-            # Interleaved reply: a later quote block continues the attributed message.
-            more = self.clean(inner_own)
+            # Interleaved reply: a later quote block continues the attributed message (and ends
+            # with its author's signature as much as the first block does).
+            more = self.clean(inner_own, cur.last)
             if more:
                 cur.more.setdefault(id(cur.last), []).append(more)
         elif inner_own.strip():
             cur.own.append(_Pending(inner_own))
             cur.mixed = True
 
-    def _pop_attribution(self, own: list, at: int) -> Message | None:
+    def _pop_attribution(self, own: list) -> Message | None:
         """If the lines just above a quote block are an attribution, remove them and parse it."""
         k = len(own)
         while k and isinstance(own[k - 1], str) and not own[k - 1].strip():
