@@ -129,6 +129,7 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_segmentation_wide.py",
     ],
     "licenses/text/list_ends.py": [
+        "tests/licenses/text/test_list_ends.py",
         "tests/licenses/text/test_segmentation.py",
         "tests/licenses/text/test_segmentation_cases.py",
         "tests/licenses/text/test_segmentation_shapes.py",

@@ -1,0 +1,337 @@
+"""licenses.text.list_ends through the segmenter: words after a list's last item that are not
+that item's (the parent's closing words, a paragraph after the list, a disclaimer in capitals)."""
+
+from __future__ import annotations
+
+import pytest
+
+from licenses.text.segmentation import Segment, segment
+
+
+def paths(text: str) -> list[str]:
+    return [s.path for s in segment(text)]
+
+
+def by_path(text: str) -> dict[str, Segment]:
+    return {s.path: s for s in segment(text)}
+
+
+GRANT = "1. Grant.\n\nThe Author grants you a licence to:\n\n  (a) copy the work;\n\n"
+LIMITS = "\n\n2. Limits.\n"
+
+
+# -- closing words that finish the parent's sentence ------------------------------------
+
+
+@pytest.mark.parametrize("end", ["share the work;", "share the work; and", "share the work; or,"])
+def test_lower_case_words_after_an_item_ending_with_a_semicolon_finish_the_parent_sentence(end: str):
+    text = GRANT + f"  (b) {end}\nfor any purpose." + LIMITS
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.closing", "2"]
+    assert got["1(b)"].text == end
+    assert got["1.closing"].text == "for any purpose."
+    assert got["1.closing"].parent == 0 and got["1.closing"].depth == 1
+
+
+def test_lower_case_words_after_a_comma_are_the_items_wrapped_line():
+    text = GRANT + "  (b) share the work,\nfor any purpose." + LIMITS
+    assert by_path(text)["1(b)"].text == "share the work,\nfor any purpose."
+
+
+@pytest.mark.parametrize("end", ["share the work,", "share the work"])
+def test_lower_case_words_left_of_the_items_after_a_blank_line_finish_the_parent_sentence(end: str):
+    text = GRANT + f"  (b) {end}\n\nfor any purpose." + LIMITS
+    got = by_path(text)
+    assert got["1(b)"].text == end
+    assert got["1.closing"].text == "for any purpose."
+
+
+def test_lower_case_words_in_line_with_the_items_after_a_comma_stay_in_the_item():
+    text = GRANT + "  (b) share the work,\n\n  for any purpose." + LIMITS
+    assert "1.closing" not in by_path(text)
+
+
+def test_lower_case_words_after_a_full_stop_and_a_blank_line_stay_in_the_item():
+    text = GRANT + "  (b) share the work.\n\nfor any purpose." + LIMITS
+    assert by_path(text)["1(b)"].text == "share the work.\n\nfor any purpose."
+
+
+def test_words_between_two_items_stay_in_the_first():
+    text = GRANT + "  (b) share the work;\nfor any purpose;\n\n  (c) adapt it." + LIMITS
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1(c)", "2"]
+    assert got["1(b)"].text == "share the work;\nfor any purpose;"
+
+
+def test_a_misprinted_label_after_the_last_item_is_no_closing_words():
+    text = GRANT + "  (b) share the work;\nc) adapt it." + LIMITS
+    assert "1.closing" not in by_path(text)
+
+
+def test_a_titled_items_text_may_sit_left_of_it():
+    text = "Article 4 - TERM\n\n      4.1 EFFECTIVE DATE\n\nThe Agreement starts when accepted.\n\n      4.2 END\n\nIt ends.\n"
+    assert by_path(text)["4.1"].text == "The Agreement starts when accepted."
+
+
+def test_a_list_needs_a_parent_for_closing_words():
+    text = "1. Copy the work;\n\n2. share the work;\nfor any purpose.\n"
+    assert paths(text) == ["1", "2"]
+    assert by_path(text)["2"].text == "share the work;\nfor any purpose."
+
+
+# -- a paragraph left of the items ------------------------------------------------------
+
+
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_a_paragraph_left_of_the_items_after_a_full_stop_closes_the_list(blank: str):
+    text = GRANT + f"  (b) share the work.\n{blank}These rights are worldwide." + LIMITS
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.closing", "2"]
+    assert got["1(b)"].text == "share the work."
+    assert got["1.closing"].text == "These rights are worldwide."
+
+
+def test_a_paragraph_in_line_with_the_items_stays_in_the_last_one():
+    text = GRANT + "  (b) share the work.\n\n  These rights are worldwide." + LIMITS
+    assert by_path(text)["1(b)"].text == "share the work.\n\n  These rights are worldwide."
+
+
+def test_a_paragraph_in_a_script_without_capitals_closes_the_list():
+    text = GRANT + "  (b) share the work.\n\n本ライセンスは世界中で有効です。" + LIMITS
+    assert by_path(text)["1.closing"].text == "本ライセンスは世界中で有効です。"
+
+
+def test_a_definition_left_of_the_items_is_the_next_definition_of_the_top_clause():
+    text = GRANT + '  (b) share the work.\n\n"Work" means the book.' + LIMITS
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.def-work", "2"]
+    assert got["1.def-work"].text == '"Work" means the book.'
+    assert got["1.def-work"].parent == 0
+
+
+def test_words_back_at_an_enclosing_items_indentation_close_only_the_inner_list():
+    head = "1. Grant.\n\n  (a) The Author grants you a licence to:\n\n      (i) copy the work;\n\n      (ii) share the work.\n\n"
+    inner = by_path(head + "  These rights are worldwide." + LIMITS)
+    assert inner["1(a).closing"].text == "These rights are worldwide."
+    assert inner["1(a).closing"].depth == 2 and inner["1(a).closing"].parent == 1
+    outer = by_path(head + "These rights are worldwide." + LIMITS)
+    assert outer["1.closing"].text == "These rights are worldwide."
+    assert outer["1.closing"].depth == 1 and outer["1.closing"].parent == 0
+
+
+def test_a_clause_whose_text_sits_left_of_its_number_keeps_the_words_at_that_margin():
+    def text(own: str) -> str:
+        return (
+            "1. Scope.\n\nWords.\n\n     1.1. Terms\n\n"
+            f"{own}The Licensor grants you these rights:\n\n"
+            "          (a) copy the work;\n\n          (b) share the work.\n\n"
+            "They apply worldwide.\n\n     1.2. Limits.\n"
+        )
+
+    at_margin = by_path(text(""))
+    assert at_margin["1.1.closing"].text == "They apply worldwide."
+    assert at_margin["1.1.closing"].parent == 1
+    # the clause's text in line with its number: the words go back to clause 1
+    indented = by_path(text("     "))
+    assert indented["1.closing"].text == "They apply worldwide."
+    assert "1.1.closing" not in indented
+
+
+def _item(width: int) -> str:
+    """ "  (b) share the work…." filling ``width`` characters from "(b)" on."""
+    head = "(b) share the work"
+    return "  " + head + "x" * (width - len(head) - 1) + "."
+
+
+@pytest.mark.parametrize(("width", "closed"), [(49, True), (50, False)])
+def test_an_unwrapped_item_line_shorter_than_fifty_characters_cannot_have_wrapped(width: int, closed: bool):
+    text = GRANT + _item(width) + "\nThese rights are worldwide." + LIMITS
+    assert ("1.closing" in paths(text)) is closed
+
+
+LONG = "W" + "o" * 100  # 101 characters
+
+
+@pytest.mark.parametrize(
+    ("preamble", "closed"),
+    [
+        (LONG + "\n\n" + LONG + "\n\n", True),  # two lines of eight over 100: a quarter
+        (LONG + "\n\n" + LONG[:-1] + "\n\n", False),  # the second is 100: one of eight
+    ],
+)
+def test_a_text_with_a_quarter_of_its_lines_over_100_characters_is_unwrapped(preamble: str, closed: bool):
+    text = preamble + GRANT + _item(50) + "\nThese rights are worldwide." + LIMITS
+    assert ("1.closing" in paths(text)) is closed
+
+
+def test_words_right_after_an_item_whose_lines_hang_right_of_them_close_the_list():
+    text = (
+        GRANT + "  (b) share the work with anyone you like, anywhere in\n      the world.\n"
+        "These rights are worldwide." + LIMITS
+    )
+    got = by_path(text)
+    assert got["1(b)"].text == "share the work with anyone you like, anywhere in\n      the world."
+    assert got["1.closing"].text == "These rights are worldwide."
+
+
+def test_words_right_after_an_item_wrapped_flush_left_are_its_own():
+    text = (
+        GRANT + "  (b) share the work with anyone you like, anywhere in\nthe world.\n"
+        "These rights are worldwide." + LIMITS
+    )
+    assert "1.closing" not in paths(text)
+
+
+def test_words_right_under_a_title_item_are_its_text():
+    text = "1. Grant.\n\nThe Author grants you:\n\n  (a) Copying\n\n  (b) Sharing\nYou may share the work." + LIMITS
+    got = by_path(text)
+    assert "1.closing" not in got
+    assert got["1(b)"].text.endswith("You may share the work.")
+
+
+# -- one-line items ---------------------------------------------------------------------
+
+
+def test_a_sentence_right_under_one_line_items_is_a_paragraph_after_the_list():
+    text = "1. Keep the notices.\n2. Mark your changes.\nThat is all you must do.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "2", "notice"]
+    assert got["2"].text == "Mark your changes."
+    assert got["notice"].text == "That is all you must do."
+    assert got["notice"].parent is None
+
+
+def test_a_sentence_right_under_one_line_sub_items_closes_their_list():
+    text = "1. Grant.\n\n  a. Keep the notices.\n  b. Mark your changes.\n  That is all you must do.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.closing"]
+    assert got["1.closing"].text == "That is all you must do."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Keep the notices.\n2. Mark your changes\nthat you made.\n",  # a wrapped line
+        "1. Keep the notices.\n2. Mark your changes,\nThat you made.\n",  # no sentence end
+        "1. Keep the notices.\n\n2. Mark your changes.\nThat is all.\n",  # the elder is not right above
+        "1. Keep the notices.\n2. Mark your changes.\n    That is all.\n",  # right of the item
+        "1. Keep the notices.\n2. Mark your changes.\nThat is all.\n3. Be kind.\n",  # the list goes on
+    ],
+)
+def test_a_line_right_under_one_line_items_stays_in_the_last_unless_the_list_ended(text: str):
+    assert "notice" not in paths(text)
+
+
+# -- a paragraph left of a hanging list -------------------------------------------------
+
+HANGING = "1. Do not remove the notices from\n   the software.\n\n2. Do not sell the software\n   to anyone.\n\n"
+
+
+def test_a_paragraph_left_of_the_hanging_lines_of_the_last_item_is_after_the_list():
+    got = by_path(HANGING + "To contribute, write to the author.\n")
+    assert list(got) == ["1", "2", "notice"]
+    assert got["2"].text == "Do not sell the software\n   to anyone."
+    assert got["notice"].text == "To contribute, write to the author."
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "to contribute, write to the author.\n",  # lower case: the item's sentence
+        "   To contribute, write to the author.\n",  # in line with the hanging lines
+        " To contribute, write to the author.\n",  # right of the number
+        "To contribute, write to the author.\n\n3. Do not lie.\n",  # the list goes on
+    ],
+)
+def test_a_paragraph_not_clearly_after_a_hanging_list_stays_in_its_last_item(after: str):
+    assert "notice" not in paths(HANGING + after)
+
+
+def test_an_item_without_hanging_lines_keeps_the_paragraph_under_it():
+    text = "1. Do not remove the notices.\n\n2. Do not sell the software.\n\nTo contribute, write to the author.\n"
+    assert "notice" not in paths(text)
+
+
+# -- a disclaimer in capitals after the conditions --------------------------------------
+
+CONDITIONS = (
+    "Redistribution is permitted provided that:\n\n"
+    "1. Redistributions of source code must retain this notice.\n\n"
+    "2. Redistributions in binary form must reproduce this notice.\n\n"
+)
+FORTY = "THE WORK COMES FROM US\nAND FROM NOBODY ELSE AT ALL.\n"  # 40 capitals
+
+
+def test_a_paragraph_of_forty_capitals_after_the_conditions_is_a_paragraph_of_its_own():
+    got = by_path(CONDITIONS + FORTY)
+    assert list(got) == ["preamble", "1", "2", "notice"]
+    assert got["notice"].text == FORTY.strip()
+    assert got["2"].text == "Redistributions in binary form must reproduce this notice."
+
+
+def test_thirty_nine_capitals_stay_in_the_last_condition():
+    assert "notice" not in paths(CONDITIONS + FORTY.replace(" US", " U"))
+
+
+@pytest.mark.parametrize(("name", "kept"), [("Oabcd", True), ("Oabcde", False)])
+def test_a_name_in_mixed_case_among_the_capitals(name: str, kept: bool):
+    # a tenth of small letters at most: "US" -> "USOabcd" has 41 capitals and 4 small letters
+    para = FORTY.replace(" US", f" US{name}")
+    assert ("notice" in paths(CONDITIONS + para)) is kept
+
+
+def test_a_paragraph_in_capitals_is_a_disclaimer_when_it_or_what_follows_names_warranties():
+    got = by_path(CONDITIONS + "THE WORK COMES AS IS FROM US\nAND FROM NOBODY ELSE AT ALL.\n")
+    assert "disclaimer" in got and "notice" not in got
+    for word in ("WARRANTY", "LIABLE"):
+        later = CONDITIONS + FORTY + "\n" + "x" * 300 + f" {word}\n"
+        assert "disclaimer" in paths(later), word
+
+
+def test_only_four_hundred_characters_after_the_first_line_are_read_for_warranties():
+    first = FORTY.split("\n", 1)[0]
+    # after the first line: "\n", the X's, " LIABL…": its last letter is character 400, then 401
+    near = CONDITIONS + first + "\n" + "X" * 393 + " LIABLE\n"
+    assert "disclaimer" in paths(near)
+    far = CONDITIONS + first + "\n" + "X" * 394 + " LIABLE\n"
+    assert "disclaimer" not in paths(far)
+    assert "notice" in paths(far)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. KEEP THE NOTICES.\n\n2. MARK YOUR CHANGES.\n\n" + FORTY,  # the items shout too
+        CONDITIONS + "   " + FORTY.replace("\n", "\n   ", 1),  # right of the first item
+        CONDITIONS + FORTY + "\n3. Keep this list.\n",  # the list goes on
+        "1. Grant.\n\nYou may.\n\n2. No Warranty.\n\n" + FORTY,  # a titled clause holds it
+    ],
+)
+def test_capitals_that_belong_to_the_list_stay_in_it(text: str):
+    got = paths(text)
+    assert "notice" not in got and "disclaimer" not in got
+
+
+def test_a_line_of_capitals_right_after_a_full_stop_needs_no_blank_line():
+    text = CONDITIONS.rstrip("\n") + "\nTHE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL.\n"
+    got = by_path(text)
+    assert got["notice"].text == "THE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL."
+    assert got["2"].text == "Redistributions in binary form must reproduce this notice."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "THE WORK COMES FROM US AND FROM NOBODY, ELSE AT ALL.",  # fine: the item ended
+        "THE WORK COMES FROM US AND FROm NOBODY ELSE AT ALL.",  # a small letter
+        "THE WORK COMES FROM US.",  # under twenty capitals
+    ],
+)
+def test_capitals_right_under_an_item_need_all_capitals_and_twenty_of_them(line: str):
+    text = CONDITIONS.rstrip("\n") + "\n" + line + "\n"
+    assert ("notice" in paths(text)) is line.startswith("THE WORK COMES FROM US AND FROM NOBODY,")
+
+
+def test_capitals_right_under_an_unfinished_item_are_its_words():
+    text = CONDITIONS.rstrip("\n").rstrip(".") + "\nTHE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL.\n"
+    assert "notice" not in paths(text)
