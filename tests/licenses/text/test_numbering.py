@@ -123,6 +123,7 @@ def test_simple_readings(body: str, deco: str, readings) -> None:
         ("一百〇五", 105),
         ("一百零五", 105),
         ("百二十", 120),
+        ("百十", 110),  # a bare 十 after 百 is one ten
         ("九", 9),
         ("〇", 0),
         ("十X", 0),
@@ -337,6 +338,8 @@ def test_a_labels_tokens() -> None:
         (Reading(("num", "dec", 2), (2, 0)), True),
         (Reading(("num", "dec", 2), (2, 2)), False),
         (Reading(("num", "dec", 2), (1, 2)), False),
+        (Reading(("num", "dec", 3), (2, 1, 3)), False),  # the last part counts
+        (Reading(("num", "dec", 3), (2, 3, 1)), True),
         (Reading(("num", ".", 1), (1,)), True),
         (Reading(("num", ".", 1), (0,)), True),  # "0. Definitions"
         (Reading(("num", ".", 1), (2,)), False),
