@@ -138,3 +138,124 @@ def test_a_run_of_identical_rejected_lines_is_decided_once():
     assert [seg._same_as_two_above(i) for i in range(4)] == [False, False, True, False]
     seg = _Segmenter("x y\nx yy\nx y\n")
     assert not seg._same_as_two_above(2)
+
+
+# -- titles -----------------------------------------------------------------------------
+
+
+def test_a_title_on_the_line_under_a_number_alone():
+    text = "ARTICLE I\nDEFINITIONS\n\nWords here.\n\nARTICLE II\nGRANT\nThe Author grants you a licence.\n"
+    got = by_path(text)
+    assert [(s.heading, s.text) for s in got.values()] == [
+        ("DEFINITIONS", "Words here."),
+        ("GRANT", "The Author grants you a licence."),
+    ]
+    assert got["ARTICLE II"].start == text.index("ARTICLE II")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ARTICLE I\nDEFINITIONS\nWORDS HERE\n\nARTICLE II\nGRANT\n\nWords.\n",  # a title under the title
+        "ARTICLE I\n\nDEFINITIONS\n\nWords.\n\nARTICLE II\nGRANT\n\nWords.\n",  # a blank line under the number
+    ],
+)
+def test_no_title_under_a_number_unless_a_blank_line_or_a_sentence_follows_it(text: str):
+    assert by_path(text)["ARTICLE I"].heading == ""
+
+
+def test_a_numbered_line_under_a_number_alone_is_no_title():
+    got = by_path("ARTICLE I\n1. Definitions\n\nWords.\n")
+    assert [(s.path, s.heading, s.text) for s in got.values()] == [
+        ("ARTICLE I", "", ""),
+        ("ARTICLE I(1)", "Definitions", "Words."),
+    ]
+
+
+def test_a_title_underlined():
+    text = "1. Grant\n-------\n\nYou may.\n\n2. Limits\n=========\n\nNone.\n"
+    got = by_path(text)
+    assert [(s.heading, s.text) for s in got.values()] == [("Grant", "You may."), ("Limits", "None.")]
+
+
+def test_items_that_are_sentences_have_no_titles():
+    got = by_path("1. Keep the notices intact.\n\n2. Mark your changes.\n")
+    assert [(s.heading, s.text) for s in got.values()] == [
+        ("", "Keep the notices intact."),
+        ("", "Mark your changes."),
+    ]
+
+
+def test_an_item_after_a_titled_sibling_keeps_its_title():
+    got = by_path("1. Restrictions. Keep the notices intact.\n\n2. Mark your changes.\n")
+    assert got["1"].heading == "Restrictions."
+    assert (got["2"].heading, got["2"].text) == ("", "Mark your changes.")
+
+
+def test_a_title_straight_above_its_text():
+    got = by_path("1. Inability to Comply.\nIf you cannot comply, stop.\n\n2. Scope of Use.\nThis License applies to all.\n")
+    assert [(s.heading, s.text) for s in got.values()] == [
+        ("Inability to Comply.", "If you cannot comply, stop."),
+        ("Scope of Use.", "This License applies to all."),
+    ]
+
+
+# -- placement --------------------------------------------------------------------------
+
+FOUR = "1. A.\n\n2. B.\n\n3. C.\n\n4. You must meet these conditions:\n\n"
+
+
+def test_a_number_that_continues_two_lists_goes_to_the_one_in_line_with_it():
+    text = FOUR + "    1. one;\n\n    2. two;\n\n    3. three;\n\n    4. four.\n\n5. E.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "2", "3", "4", "4(1)", "4(2)", "4(3)", "4(4)", "5"]
+    assert (got["5"].depth, got["5"].parent) == (0, None)
+    assert (got["4(4)"].depth, got["4(4)"].parent) == (1, 3)
+
+
+def test_a_second_list_of_the_same_kind_after_a_lead_in_with_a_colon():
+    text = "1. Grant.\n\nYou may:\n\n  (a) copy;\n\n  (b) share.\n\nYou may not:\n\n  (a) sell;\n\n  (b) lie.\n"
+    assert paths(text) == ["1", "1(a)", "1(b)", "1.list-2", "1.list-2(a)", "1.list-2(b)"]
+
+
+def test_an_indented_list_of_the_same_kind_under_an_item_ending_with_a_colon():
+    text = "1. Grant:\n\n  (a) You may, provided that:\n\n      (a) you pay;\n\n      (b) you credit.\n\n  (b) Limits.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(a)(a)", "1(a)(b)", "1(b)"]
+    assert got["1(b)"].depth == 1
+
+
+def test_a_first_item_of_the_same_kind_in_line_without_a_colon_is_no_new_list():
+    text = "1. Grant:\n\n  (a) You may, provided\n\n  (a) you pay;\n\n  (b) you credit.\n"
+    assert paths(text) == ["1", "1(a)", "1(b)"]
+
+
+def test_numbering_from_zero_again_under_a_title_is_a_second_text():
+    text = "0. Definitions\n\n1. Grant\n\nTRANSLATION\n\n0. Definitions\n\n1. Grant\n"
+    assert [p for p in paths(text) if "/" in p] == ["translation/preamble", "translation/0", "translation/1"]
+
+
+def test_an_address_places_itself_under_the_clause_with_its_number():
+    text = "1. Scope.\n\n2. Grant.\n\n2.1 Rights.\n\n2.2 Limits.\n\n2.2(b) You may copy.\n\n2.2(c) You may share.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "2", "2.1", "2.2", "2.2(b)", "2.2(c)"]
+    assert (got["2.2(c)"].parent, got["2.2(c)"].depth) == (3, 2)
+    # no open clause holds "2.2": the address stays in the text
+    text = "1. Scope.\n\n2. Grant.\n\n2.1 Rights.\n\n2.2(b) You may copy.\n"
+    assert paths(text) == ["1", "2", "2.1"]
+
+
+def test_a_decimal_whose_elder_sibling_is_missing_places_itself():
+    got = by_path("1. Grant.\n\n2. Terms.\n\n3. Law.\n\n3.2 Venue.\n")
+    assert (got["3.2"].parent, got["3.2"].depth) == (2, 1)
+
+
+def test_roman_or_letter():
+    # "(i)" then "(ii)": roman numerals; "(i)" after "(h)": the ninth letter
+    assert paths("1. Grant. You may:\n\n  (i) copy;\n\n  (ii) share.\n") == ["1", "1(i)", "1(ii)"]
+    letters = "1. Grant.\n\n" + "".join(f"  ({c}) item {c}.\n\n" for c in "abcdefghi")
+    assert paths(letters)[-2:] == ["1(h)", "1(i)"]
+    assert by_path(letters)["1(i)"].depth == 1
+    # "(i)" after "(b)", "(h)" being inline: a roman first item under (b)
+    skipped = "1. Grant.\n\n  (a) You may:\n\n  (b) copy;\n\n  (h) share.\n\n  (i) adapt.\n"
+    assert paths(skipped) == ["1", "1(a)", "1(b)", "1(b)(i)"]
