@@ -259,3 +259,25 @@ def test_roman_or_letter():
     # "(i)" after "(b)", "(h)" being inline: a roman first item under (b)
     skipped = "1. Grant.\n\n  (a) You may:\n\n  (b) copy;\n\n  (h) share.\n\n  (i) adapt.\n"
     assert paths(skipped) == ["1", "1(a)", "1(b)", "1(b)(i)"]
+
+
+def test_a_short_title_in_capitals_after_a_finished_line_lets_the_number_under_it_start():
+    text = "Some words here.\nCOPYING POLICIES\n1. You may copy the work.\n\n2. You may share it.\n"
+    assert paths(text) == ["preamble", "1", "2"]
+    # after an unfinished line the capitals may be a wrapped line; over 60 characters they are
+    assert paths(text.replace("here.", "here")) == ["preamble"]
+    for width, starts in ((60, True), (61, False)):
+        title = ("COPYING POLICIES OF THE WORK " + "X" * 40)[:width]
+        long = f"Some words here.\n{title}\n1. You may copy the work.\n\n2. You may share it.\n"
+        assert (paths(long) == ["preamble", "1", "2"]) is starts
+
+
+def test_lists_nest_six_deep_at_most():
+    text = (
+        "1. A:\n\n  (a) b:\n\n    (i) c:\n\n      (A) d:\n\n        (I) e:\n\n"
+        "          1) f:\n\n            [a] g:\n\n              [1] h.\n"
+    )
+    segs = segment(text)
+    assert [s.depth for s in segs] == [0, 1, 2, 3, 4, 5, 6, 6]
+    assert segs[-1].path == "1(a)(i)(A)(I)(1)(1)"
+    assert segs[-1].parent == 5
