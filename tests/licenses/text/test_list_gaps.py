@@ -253,3 +253,39 @@ def test_the_second_item_must_follow_the_clause_with_no_segment_between():
 )
 def test_first_label_prints_the_first_item_like_the_second(printed: str, reading: Reading, first: str):
     assert _first_label(printed, reading) == first
+
+
+def test_an_item_in_another_style_continues_an_outer_list_after_an_inner_one():
+    text = (
+        "1. Grant.\n\nThe Author grants you a licence:\n\n     (a) to copy the work in these ways:\n\n"
+        "          (i) print it;\n\n          (ii) scan it.\n\n"
+        "     b) to change the work; and\n\n     (c) to share the work.\n"
+    )
+    got = {s.path: s for s in segment(text)}
+    assert list(got) == ["1", "1(a)", "1(a)(i)", "1(a)(ii)", "1(b)", "1(c)"]
+    assert (got["1(b)"].depth, got["1(b)"].parent) == (1, 0)
+
+
+def test_a_number_between_two_letters_is_no_misprinted_letter():
+    text = GRANT + "     2) to change the work; and\n\n     (c) to share the work.\n"
+    assert paths(text) == ["1", "1(a)", "1(c)"]
+    assert texts(text)["1(a)"].startswith("to copy the work; and\n\n     2) to change")
+
+
+def test_a_second_item_after_a_blank_line_may_run_on_to_the_next_line():
+    text = _granted(": (a)").replace("it; and\n", "it, and\n").replace("the work.\n\n2.2", "the work\nand adapt it.\n\n2.2")
+    assert paths(text) == ["1", "2", "2.1", "2.1(b)", "2.2"]
+    assert texts(text)["2.1(b)"] == "to change the work\nand adapt it."
+
+
+def test_only_the_last_clauses_own_text_may_hold_the_inline_first_item():
+    text = (
+        "1. Scope.\n\nWords.\n\n2. Terms: (a) to copy the work.\n\n"
+        "3. Grant. You may share it; and\n\n(b) to change the work.\n"
+    )
+    assert paths(text) == ["1", "2", "3"]
+
+
+def test_only_a_second_item_follows_an_inline_first():
+    # "11)" inline, then "12)": no list whose first item is printed inline
+    assert paths("1. Grant. You may: 11) to copy the work; and\n\n12) to change it.\n") == ["1"]
