@@ -335,3 +335,152 @@ def test_capitals_right_under_an_item_need_all_capitals_and_twenty_of_them(line:
 def test_capitals_right_under_an_unfinished_item_are_its_words():
     text = CONDITIONS.rstrip("\n").rstrip(".") + "\nTHE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL.\n"
     assert "notice" not in paths(text)
+
+
+# -- edges found by the mutation run ----------------------------------------------------
+
+
+def test_trailing_spaces_after_an_items_semicolon_do_not_hide_it():
+    text = GRANT + "  (b) share the work;   \nfor any purpose." + LIMITS
+    assert by_path(text)["1.closing"].text == "for any purpose."
+
+
+def test_an_item_ending_in_a_lone_digit_goes_on_in_lower_case_after_a_blank_line():
+    text = GRANT + "  (b) share the work under clause 7\n\nfor any purpose." + LIMITS
+    assert by_path(text)["1.closing"].text == "for any purpose."
+
+
+def test_words_left_of_every_clause_go_to_the_top_clause():
+    text = (
+        "     1. Grant.\n\n     The Author grants:\n\n        (a) copy;\n\n        (b) share.\n\n"
+        "These rights are worldwide.\n\n     2. Limits.\n"
+    )
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.closing", "2"]
+    assert got["1.closing"].parent == 0
+
+
+def test_words_right_under_a_lone_item_close_its_list():
+    text = "1. Grant.\n\nThe Author grants you a licence to:\n\n  (a) copy the work.\nThese rights are worldwide." + LIMITS
+    assert list(by_path(text)) == ["1", "1(a)", "1.closing", "2"]
+
+
+def test_an_item_whose_last_word_alone_reads_like_a_title_is_no_title():
+    text = GRANT + "  (b) share the Work.\nThese rights are worldwide." + LIMITS
+    assert by_path(text)["1.closing"].text == "These rights are worldwide."
+
+
+def test_a_closing_line_is_accepted_so_a_number_right_under_it_starts_a_clause():
+    text = GRANT + "  (b) share the work;\nfor any purpose\n2. You must not sell it.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.closing", "2"]
+    assert got["1.closing"].label == "" and got["1.closing"].heading == ""
+    assert got["2"].text == "You must not sell it."
+
+
+def test_a_definition_is_read_within_the_closing_line_only():
+    text = GRANT + '  (b) share the work.\n\n"Work" shall\nmean the book.' + LIMITS
+    assert by_path(text)["1.closing"].text == '"Work" shall\nmean the book.'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Keep the notices.\n2. Mark your changes.\nto be sure.\nThat is all.\n",  # the item wrapped
+        "1. Keep the notices.\n2. Mark your changes.\nthat is all.\n",  # lower case
+        "1. Scope.\n\n1.1 Keep the notices.\n1.2 Mark your changes.\nThat is all you must do.\n",  # decimals
+    ],
+)
+def test_no_paragraph_after_one_line_items_for_a_wrapped_item_lower_case_or_decimals(text: str):
+    got = paths(text)
+    assert "notice" not in got and "1.closing" not in got
+
+
+def test_a_long_item_under_its_parents_line_keeps_the_sentence_under_it():
+    text = "1. Grant.\n  a. Keep the notices intact in every copy of the work you make.\nThat is all.\n"
+    assert paths(text) == ["1", "1(a)"]
+
+
+def test_trailing_spaces_after_a_one_line_items_full_stop_do_not_hide_it():
+    text = "1. Keep the notices.\n2. Mark your changes.   \nThat is all you must do.\n"
+    assert by_path(text)["notice"].text == "That is all you must do."
+
+
+def test_a_paragraph_segment_is_unnumbered_at_the_top_and_accepted():
+    got = by_path(HANGING + "To contribute, write to the author\n1. Send us a patch by mail.\n")
+    notice = got["notice"]
+    assert (notice.label, notice.heading, notice.depth, notice.parent) == ("", "", 0, None)
+    assert notice.text == "To contribute, write to the author"
+    assert got["part-2/1"].text == "Send us a patch by mail."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HANGING.replace("to anyone.\n\n", "to anyone at\n   all.\n") + "To contribute, write to the author.\n",
+        "    1. Do not remove the notices from\n  the software.\n\n    2. Do not sell the software\n  to anyone.\n\n"
+        "To contribute, write to the author.\n",  # the hanging lines sit left of the number
+        "  1. Do not remove the notices from\n  the software.\n\n  2. Do not sell the software\n  to anyone.\n\n"
+        "To contribute, write to the author.\n",  # flush with the number: the item's own lines
+        "1. Do not remove the notices.\n\n2. Do not sell the software.\n\n\nTo contribute, write to the author.\n",
+        HANGING + "7. To contribute, write to the author.\n",  # a number, though not the next
+    ],
+)
+def test_no_paragraph_after_a_hanging_list_without_a_blank_line_hanging_lines_or_for_a_number(text: str):
+    assert "notice" not in paths(text)
+
+
+def test_a_paragraph_after_a_hanging_list_at_the_very_end_of_the_text():
+    assert by_path(HANGING + "To contribute, write to the author.")["notice"].text == (
+        "To contribute, write to the author."
+    )
+
+
+@pytest.mark.parametrize(("filler", "goes_on"), [(58, True), (59, False)])
+def test_only_sixty_lines_after_the_paragraph_are_read_for_the_next_item(filler: int, goes_on: bool):
+    # the blank line after the capitals is line 9; "3." sits on line 10 + filler: 68 is the last read
+    text = CONDITIONS + FORTY + "\n" + "words\n" * filler + "3. Keep this list.\n"
+    assert ("notice" not in paths(text)) is goes_on
+
+
+def test_a_number_in_another_print_does_not_hold_the_capitals():
+    assert "notice" in paths(CONDITIONS + FORTY + "\n3) Another print.\n")
+
+
+def test_the_capitals_paragraph_at_the_very_end_of_the_text():
+    assert by_path(CONDITIONS + FORTY.rstrip("\n"))["notice"].text == FORTY.strip()
+
+
+def test_capitals_after_a_last_item_in_capitals_stay_in_it_though_earlier_items_are_not():
+    text = "1. Keep the notices.\n\n2. Mark your changes.\n\n3. SHARE ALIKE.\n\n" + FORTY
+    assert "notice" not in paths(text)
+
+
+@pytest.mark.parametrize(("small", "kept"), [("abcd", True), ("abcde", False)])
+def test_a_tenth_of_small_letters_at_most(small: str, kept: bool):
+    para = FORTY.replace(" US", f" US {small}")
+    assert sum(map(str.isupper, para)) == 40
+    assert ("notice" in paths(CONDITIONS + para)) is kept
+
+
+def test_a_line_of_capitals_right_under_the_first_item_at_the_start_of_the_text():
+    text = "1. Keep the notice.\nTHE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL\n"
+    assert by_path(text)["notice"].text == "THE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL"
+
+
+def test_capitals_with_a_small_letter_right_under_an_item_are_its_words():
+    text = CONDITIONS.rstrip("\n") + "\nTHE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL, x.\n"
+    assert "notice" not in paths(text)
+
+
+@pytest.mark.parametrize(("first", "notice"), [("THE WORK COMES FROM US", True), ("THE WORK COMES FROM U", False)])
+def test_twenty_capitals_on_the_first_line_right_under_an_item(first: str, notice: bool):
+    # "THE WORK COMES FROM US" holds 18 capitals; "AB" brings it to 20
+    line = first.replace("COMES", "COMES AB")
+    text = CONDITIONS.rstrip("\n") + f"\n{line}\nAND FROM NOBODY ELSE AT ALL AND EVER.\n"
+    assert ("notice" in paths(text)) is notice
+
+
+def test_trailing_spaces_after_an_items_full_stop_before_capitals():
+    text = CONDITIONS.rstrip("\n") + "   \nTHE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL.\n"
+    assert "notice" in paths(text)
