@@ -484,3 +484,15 @@ def test_twenty_capitals_on_the_first_line_right_under_an_item(first: str, notic
 def test_trailing_spaces_after_an_items_full_stop_before_capitals():
     text = CONDITIONS.rstrip("\n") + "   \nTHE WORK COMES FROM US AND FROM NOBODY ELSE AT ALL.\n"
     assert "notice" in paths(text)
+
+
+def test_capitals_under_a_title_after_the_list_are_the_titles_text():
+    text = (
+        "1. Keep the notices.\n\n2. Mark your changes.\n\nDisclaimer\n\n"
+        + FORTY
+        + "\na. Another list.\n"
+    )
+    got = by_path(text)
+    assert list(got) == ["1", "2", "disclaimer", "a"]
+    assert (got["disclaimer"].heading, got["disclaimer"].text) == ("Disclaimer", FORTY.strip())
+    assert got["2"].text == "Mark your changes."
