@@ -279,3 +279,47 @@ def test_assembled_parents_follow_the_definitions_split_out_before_them():
     text = '1. Definitions.\n\n"Work" means the book.\n\n2. Grant.\n\n  (a) copy it.\n'
     segs = segment(text)
     assert [(s.path, s.parent) for s in segs] == [("1", None), ("1.def-work", 0), ("2", None), ("2(a)", 2)]
+
+
+# -- edges found by the mutation run ----------------------------------------------------
+
+
+def test_spaces_and_invisible_characters_mixed_at_the_ends_of_the_words_are_stripped():
+    # a line of a zero-width space, a space and another is no blank line, but no words either
+    segs = segment("\u200b \u200b\n\nIntro.\n\n1. Grant. You may.\n")
+    assert [(s.path, s.text) for s in segs] == [("preamble", "Intro."), ("1", "You may.")]
+    assert segs[0].start == 0
+    (seg,) = build("1. \u200b \u200bYou may.\u3000\ufeff\u00a0\n", [Draft(0, "1.", "1", 0, None, body=3)])
+    assert seg.text == "You may."
+
+
+def test_a_title_over_nothing_after_an_unnumbered_segment():
+    segs = _titled(["", "1.", "2."], ["Rules", "Use it", "Share it"])
+    assert [(s.heading, s.text) for s in segs] == [("Rules", ""), ("", "Use it"), ("", "Share it")]
+
+
+def test_a_definition_paragraph_may_wrap():
+    got = by_path('1. Definitions.\n\n"Work" means the book\nin every form.\n\n2. Grant.\n')
+    assert got["1.def-work"].text == '"Work" means the book\nin every form.'
+
+
+def test_a_defining_verb_on_the_next_line_is_no_definition():
+    got = by_path('1. Definitions.\n\n"Work" shall\nmean the book.\n')
+    assert list(got) == ["1"]
+
+
+def test_definitions_in_the_last_clause_are_its_own_only():
+    got = by_path('1. Scope.\n\nWords.\n\n2. Definitions.\n\n"Work" means the book.\n')
+    assert list(got) == ["1", "2", "2.def-work"]
+    assert got["2.def-work"].parent == 1
+
+
+def test_a_definition_after_a_list_that_follows_a_closing_definition_is_the_clauses():
+    text = (
+        "1. Definitions.\n\n  (a) the first;\n\n  (b) the second.\n\n"
+        '"Contribution" means:\n\n     (i) a change; or\n\n     (ii) an addition.\n\n'
+        '     "Contributor" means a person.\n'
+    )
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.def-contribution", "1(i)", "1(ii)", "1.def-contributor"]
+    assert (got["1.def-contributor"].parent, got["1.def-contributor"].depth) == (0, 1)
