@@ -281,3 +281,41 @@ def test_lists_nest_six_deep_at_most():
     assert [s.depth for s in segs] == [0, 1, 2, 3, 4, 5, 6, 6]
     assert segs[-1].path == "1(a)(i)(A)(I)(1)(1)"
     assert segs[-1].parent == 5
+
+
+GENERAL = "\n\nGENERAL PROVISIONS\n\nWords here.\n"
+
+
+@pytest.mark.parametrize(
+    ("items", "heading", "text"),
+    [
+        # the last of a list of sentences: a sentence too
+        ("A. Keep all the notices of the work intact.\n\n  B. Preserve any Warranty Disclaimers.", "", "Preserve any Warranty Disclaimers."),
+        # an elder with a title: a title
+        ("A. Restrictions. Keep all the notices.\n\n  B. Preserve any Warranty Disclaimers.", "Preserve any Warranty Disclaimers.", ""),
+        # words that read as a title of their own
+        ("A. Keep all the notices of the work intact.\n\n  B. Limitation on Liability.", "Limitation on Liability.", ""),
+        # no full stop: no sentence
+        ("A. Keep all the notices of the work intact.\n\n  B. Preserve any Warranty Disclaimers", "Preserve any Warranty Disclaimers", ""),
+        # an elder whose words read as a title
+        ("A. Keep all.\n\n  B. Preserve any Warranty Disclaimers.", "Preserve any Warranty Disclaimers.", ""),
+        # an elder without words
+        ("A.\n\n  B. Preserve any Warranty Disclaimers.", "Preserve any Warranty Disclaimers.", ""),
+    ],
+)
+def test_a_last_item_alone_on_its_line_is_a_sentence_when_its_elder_is_one(items: str, heading: str, text: str):
+    got = by_path("1. Grant.\n\n  " + items + GENERAL)
+    assert (got["1(B)"].heading, got["1(B)"].text) == (heading, text)
+
+
+def test_a_sentence_title_alone_on_its_line():
+    text = "1. Scope of the rights granted\n\nThe Licensor grants you these rights.\n\n2. Term of the licence\n\nIt ends.\n"
+    got = by_path(text)
+    assert [(s.heading, s.text) for s in got.values()] == [
+        ("Scope of the rights granted", "The Licensor grants you these rights."),
+        ("Term of the licence", "It ends."),
+    ]
+
+
+def test_a_markdown_heading_is_a_title_above_its_text():
+    assert [(s.heading, s.text) for s in segment("## 1. **Grant**\nYou may.\n")] == [("Grant", "You may.")]
