@@ -136,18 +136,21 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_segmentation_wide.py",
     ],
     "licenses/text/list_gaps.py": [
+        "tests/licenses/text/test_list_gaps.py",
         "tests/licenses/text/test_segmentation.py",
         "tests/licenses/text/test_segmentation_cases.py",
         "tests/licenses/text/test_segmentation_shapes.py",
         "tests/licenses/text/test_segmentation_wide.py",
     ],
     "licenses/text/assembly.py": [
+        "tests/licenses/text/test_assembly.py",
         "tests/licenses/text/test_segmentation.py",
         "tests/licenses/text/test_segmentation_cases.py",
         "tests/licenses/text/test_segmentation_shapes.py",
         "tests/licenses/text/test_segmentation_wide.py",
     ],
     "licenses/text/segmentation.py": [
+        "tests/licenses/text/test_segmenter.py",
         "tests/licenses/text/test_segmentation.py",
         "tests/licenses/text/test_segmentation_cases.py",
         "tests/licenses/text/test_segmentation_shapes.py",
