@@ -151,6 +151,8 @@ MODULES: dict[str, list[str]] = {
     ],
     "licenses/text/segmentation.py": [
         "tests/licenses/text/test_segmenter.py",
+        "tests/licenses/text/test_list_ends.py",
+        "tests/licenses/text/test_list_gaps.py",
         "tests/licenses/text/test_segmentation.py",
         "tests/licenses/text/test_segmentation_cases.py",
         "tests/licenses/text/test_segmentation_shapes.py",
