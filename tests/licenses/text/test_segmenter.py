@@ -319,3 +319,29 @@ def test_a_sentence_title_alone_on_its_line():
 
 def test_a_markdown_heading_is_a_title_above_its_text():
     assert [(s.heading, s.text) for s in segment("## 1. **Grant**\nYou may.\n")] == [("Grant", "You may.")]
+
+
+def test_a_letter_i_after_a_skipped_h_is_the_ninth_letter():
+    text = (
+        "1. Grant.\n\n"
+        + "".join(f"  ({c}) item {c}.\n\n" for c in "abcdef")
+        + "  (g) item g. (h) item h.\n\n  (i) item i.\n\n  (j) item j.\n"
+    )
+    got = by_path(text)
+    assert list(got)[-3:] == ["1(g)", "1(i)", "1(j)"]
+    assert got["1(i)"].depth == 1
+
+
+def test_the_next_roman_numeral_is_looked_for_past_labels_of_another_print():
+    text = "1. Grant.\n\nThe licence covers:\n\n  (i) copying;\n\n  1. a note\n\n  (ii) sharing.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "1(i)", "1(ii)"]
+    assert got["1(i)"].text == "copying;\n\n  1. a note"
+
+
+def test_a_markdown_heading_after_an_unfinished_line_is_a_clause():
+    text = "## 1. Grant\n\nSome words that go on\n## 2. Limits\n\nNone.\n"
+    assert [(s.path, s.heading, s.text) for s in segment(text)] == [
+        ("1", "Grant", "Some words that go on"),
+        ("2", "Limits", "None."),
+    ]
