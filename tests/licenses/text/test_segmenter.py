@@ -345,3 +345,9 @@ def test_a_markdown_heading_after_an_unfinished_line_is_a_clause():
         ("1", "Grant", "Some words that go on"),
         ("2", "Limits", "None."),
     ]
+
+
+def test_a_title_under_a_number_needs_a_line_after_it_even_at_the_end_of_the_text():
+    head = "ARTICLE I\nDEFINITIONS\n\nWords here.\n\nARTICLE II\nGRANT"
+    assert [(s.heading, s.text) for s in segment(head + "\nThe Author grants.")][-1] == ("GRANT", "The Author grants.")
+    assert [(s.heading, s.text) for s in segment(head)][-1] == ("", "GRANT")
