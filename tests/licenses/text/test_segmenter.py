@@ -351,3 +351,15 @@ def test_a_title_under_a_number_needs_a_line_after_it_even_at_the_end_of_the_tex
     head = "ARTICLE I\nDEFINITIONS\n\nWords here.\n\nARTICLE II\nGRANT"
     assert [(s.heading, s.text) for s in segment(head + "\nThe Author grants.")][-1] == ("GRANT", "The Author grants.")
     assert [(s.heading, s.text) for s in segment(head)][-1] == ("", "GRANT")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Grant.\n\n2. Terms.\n\n2.1 One.\n\n2.3 Three.\n", ["1", "2", "2.1", "2.3"]),  # after a lower sibling
+        ("1. Grant.\n\n2. Terms.\n\n2.4 Four.\n\n2.3 Three.\n", ["1", "2", "2.4"]),  # not after a higher one
+        ("1. Grant.\n\n2. Terms.\n\n  (a) one.\n\n2.3 Three.\n", ["1", "2", "2(a)"]),  # nor after another print
+    ],
+)
+def test_a_decimal_with_a_missing_elder_places_itself_only_after_a_lower_sibling(text: str, expected: list[str]):
+    assert [s.path for s in segment(text)] == expected
