@@ -363,3 +363,17 @@ def test_a_title_under_a_number_needs_a_line_after_it_even_at_the_end_of_the_tex
 )
 def test_a_decimal_with_a_missing_elder_places_itself_only_after_a_lower_sibling(text: str, expected: list[str]):
     assert [s.path for s in segment(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Keep the notices.\n2. Mark your changes.\nThat is all you must do.\n",
+        "1. Do not remove the notices from\n   the software.\n\n2. Do not sell the software\n   to anyone.\n\n"
+        "To contribute, write to the author.\n",
+    ],
+)
+def test_words_after_a_list_are_a_notice_whatever_follows_them(text: str):
+    # only a paragraph in capitals is named by what follows it
+    got = paths(text + "\nNO WARRANTY IS GIVEN.\n")
+    assert "notice" in got and "disclaimer" not in got
