@@ -65,7 +65,8 @@ def test_words_between_two_items_stay_in_the_first():
 
 def test_a_misprinted_label_after_the_last_item_is_no_closing_words():
     text = GRANT + "  (b) share the work;\nc) adapt it." + LIMITS
-    assert "1.closing" not in by_path(text)
+    assert paths(text) == ["1", "1(a)", "1(b)", "2"]
+    assert by_path(text)["1(b)"].text == "share the work;\nc) adapt it."
 
 
 def test_a_titled_items_text_may_sit_left_of_it():
@@ -496,3 +497,55 @@ def test_capitals_under_a_title_after_the_list_are_the_titles_text():
     assert list(got) == ["1", "2", "disclaimer", "a"]
     assert (got["disclaimer"].heading, got["disclaimer"].text) == ("Disclaimer", FORTY.strip())
     assert got["2"].text == "Mark your changes."
+
+
+def test_a_titled_one_line_item_keeps_the_sentence_under_it():
+    got = by_path("## 1. Keep.\n## 2. Warranty.\nThat is all you must do.\n")
+    assert list(got) == ["1", "2"]
+    assert (got["2"].heading, got["2"].text) == ("Warranty.", "That is all you must do.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Keep the notices.\n2. Mark your changes.\nB. That is all you must do.\n",
+        HANGING + "B. To contribute, write to the author.\n",
+    ],
+)
+def test_a_letter_label_that_continues_nothing_is_no_paragraph_after_the_list(text: str):
+    assert "notice" not in paths(text)
+    assert paths(text) == ["1", "2"]
+
+
+def test_words_starting_with_a_small_letter_then_a_capital_finish_the_parent_sentence():
+    text = GRANT + "  (b) share the work;\neBay sellers included." + LIMITS
+    assert by_path(text)["1.closing"].text == "eBay sellers included."
+
+
+def test_an_item_whose_words_after_the_first_read_like_a_title_is_no_title():
+    text = GRANT + "  (b) share Copying Rules.\nThese rights are worldwide." + LIMITS
+    assert by_path(text)["1.closing"].text == "These rights are worldwide."
+
+
+def test_an_empty_item_right_above_a_sentence():
+    text = "1. Grant.\n\nThe Author grants:\n\n  a. copy;\n\n  b.\nThese rights are worldwide." + LIMITS
+    assert paths(text) == ["1", "1(a)", "1(b)", "1.closing", "2"]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "1. 1234 5678.\n\n2. 9012 3456.\n\n",
+        "1. Keep the notices.\n\n2. MARK YOUR CHANGES IN EVERY COPY OF THE WORK THAT YOU MAKE OR SHARE.\n\n",
+    ],
+)
+def test_capitals_after_a_last_item_without_small_letters_stay_in_it(items: str):
+    assert paths(items + FORTY) == ["1", "2"]
+
+
+@pytest.mark.parametrize(("at", "notice"), [(1999, True), (2000, False)])
+def test_the_last_items_first_two_thousand_characters_are_read_for_small_letters(at: int, notice: bool):
+    item = "2. " + "9" * (at - 3) + "x" + "9" * 10 + "."
+    assert item.index("x") == at
+    text = "1. 1234 5678.\n\n" + item + "\n\n" + FORTY
+    assert ("notice" in paths(text)) is notice
