@@ -549,3 +549,13 @@ def test_the_last_items_first_two_thousand_characters_are_read_for_small_letters
     assert item.index("x") == at
     text = "1. 1234 5678.\n\n" + item + "\n\n" + FORTY
     assert ("notice" in paths(text)) is notice
+
+
+def test_a_clause_without_words_of_its_own_keeps_its_numbers_margin():
+    # "1.1" has only a title: its margin is its number's (5), not its first item's (2)
+    text = (
+        "1. Scope.\n\nWords.\n\n     1.1. Terms\n\n  (a) copy;\n\n      (b) share.\n\n"
+        "   These rights are worldwide.\n\n     1.2. Limits.\n"
+    )
+    got = by_path(text)
+    assert list(got) == ["1", "1.1", "1.1(a)", "1.1(b)", "1.closing", "1.2"]
