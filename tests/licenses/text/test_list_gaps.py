@@ -289,3 +289,15 @@ def test_only_the_last_clauses_own_text_may_hold_the_inline_first_item():
 def test_only_a_second_item_follows_an_inline_first():
     # "11)" inline, then "12)": no list whose first item is printed inline
     assert paths("1. Grant. You may: 11) to copy the work; and\n\n12) to change it.\n") == ["1"]
+
+
+def test_a_second_item_on_the_second_line_of_the_text():
+    assert paths("1. You may: (a) copy it; and\n(b) share it.\n") == ["1", "1(b)"]
+
+
+def test_the_item_end_above_is_read_without_trailing_spaces_and_from_that_line_only():
+    spaced = _granted(": (a)", "\n").replace("it; and\n", "it; and   \n")
+    assert "2.1(b)" in paths(spaced)
+    # the line under the second item does not end an item: only the line above counts
+    running = _granted(": (a)", "\n").replace("the work.\n\n2.2", "the work\nand adapt it, as you like\n\n2.2")
+    assert texts(running)["2.1(b)"] == "to change the work\nand adapt it, as you like"
