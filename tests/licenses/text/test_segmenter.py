@@ -377,3 +377,15 @@ def test_words_after_a_list_are_a_notice_whatever_follows_them(text: str):
     # only a paragraph in capitals is named by what follows it
     got = paths(text + "\nNO WARRANTY IS GIVEN.\n")
     assert "notice" in got and "disclaimer" not in got
+
+
+def test_a_closing_paragraph_ending_with_a_colon_leads_in_a_second_list():
+    head = (
+        "1. Scope.\n\nWords.\n\n2. Requirements\nYou may distribute the work, provided that:\n"
+        "a. you keep the notices; and\nb. you mark changes.\n"
+    )
+    tail = "a. it must be complete; and\nb. it must be readable.\n"
+    colon = paths(head + "When you share the source code:\n" + tail)
+    assert colon == ["1", "2", "2(a)", "2(b)", "2.list-2", "2.list-2(a)", "2.list-2(b)"]
+    plain = paths(head + "When you share the source code\n" + tail)
+    assert plain == ["1", "2", "2(a)", "2(b)", "2.closing", "2.list-2(a)", "2.list-2(b)"]
