@@ -389,3 +389,11 @@ def test_a_closing_paragraph_ending_with_a_colon_leads_in_a_second_list():
     assert colon == ["1", "2", "2(a)", "2(b)", "2.list-2", "2.list-2(a)", "2.list-2(b)"]
     plain = paths(head + "When you share the source code\n" + tail)
     assert plain == ["1", "2", "2(a)", "2(b)", "2.closing", "2.list-2(a)", "2.list-2(b)"]
+
+
+@pytest.mark.parametrize(("letters", "first", "second"), [("abcdefgh", "(i)", "(ii)"), ("ABCDEFGH", "(I)", "(II)")])
+def test_an_i_after_h_followed_by_ii_opens_a_list_of_numerals(letters: str, first: str, second: str):
+    text = "1. Grant.\n\n" + "".join(f"  ({c}) item {c}:\n\n" for c in letters) + f"    {first} one;\n\n    {second} two.\n"
+    h = f"1({letters[-1]})"
+    assert paths(text)[-3:] == [h, f"{h}{first}", f"{h}{second}"]
+    assert by_path(text)[f"{h}{second}"].depth == 2
