@@ -397,3 +397,16 @@ def test_an_i_after_h_followed_by_ii_opens_a_list_of_numerals(letters: str, firs
     h = f"1({letters[-1]})"
     assert paths(text)[-3:] == [h, f"{h}{first}", f"{h}{second}"]
     assert by_path(text)[f"{h}{second}"].depth == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("COPYING POLICIES\n1. You may copy the work", ["preamble", "1"]),  # the first line
+        ("Intro words\n\nCOPYING POLICIES\n1. You may copy the work", ["preamble", "1"]),  # after a blank line
+        ("1. Scope of it\nCOPYING POLICIES\n2. You may copy the work", ["1", "2"]),  # after a clause
+        ("Intro words\nCOPYING POLICIES\n1. You may copy the work", ["preamble"]),  # after a wrapped line
+    ],
+)
+def test_a_title_in_capitals_stands_alone_at_the_start_after_a_blank_line_or_a_clause(text: str, expected: list[str]):
+    assert paths(text) == expected
