@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from licenses.text.assembly import Draft
 from licenses.text.segmentation import Segment, _Segmenter, segment
 
 
@@ -410,3 +411,65 @@ def test_an_i_after_h_followed_by_ii_opens_a_list_of_numerals(letters: str, firs
 )
 def test_a_title_in_capitals_stands_alone_at_the_start_after_a_blank_line_or_a_clause(text: str, expected: list[str]):
     assert paths(text) == expected
+
+
+# -- the segmenter's rules called on their own ------------------------------------------
+
+
+def test_titled_like_an_elder_sibling_with_a_title():
+    seg = _Segmenter("x\nThis License applies.\nthis one applies.\n")
+    upper, lower = seg.lines[1], seg.lines[2]
+    elder = Draft(0, "1.", "1", 0, None, heading="Inability to Comply.")
+    bare = Draft(0, "1.", "1", 0, None, heading="Inability to Comply")
+    assert seg._titled_like(elder, "Application of the Work.", upper)
+    assert seg._titled_like(bare, "Application of the Work", upper)  # both end in a letter
+    assert not seg._titled_like(elder, "Application of the Work.", lower)  # the text starts in lower case
+    assert not seg._titled_like(elder, "Application of the Work", upper)  # another ending
+    assert not seg._titled_like(bare, "Application of the Work.", upper)
+    assert not seg._titled_like(elder, "application of the work.", upper)  # no title
+    assert not seg._titled_like(elder, "You may copy the Work.", upper)  # a sentence
+    assert not seg._titled_like(elder, "Application of the Work.", None)
+    assert not seg._titled_like(None, "Application of the Work.", upper)
+    assert not seg._titled_like(Draft(0, "1.", "1", 0, None), "Application of the Work.", upper)
+    assert not seg._titled_like(elder, "  ", upper)
+
+
+def test_untitled_sentence_after_an_elder_sentence():
+    seg = _Segmenter("1. Keep all the notices of the work intact.\n\n2. x\n")
+    elder = Draft(0, "1.", "1", 0, None, body=3)
+    assert seg._untitled_sentence(elder, "  Preserve any Warranty Disclaimers.  ")
+    assert not seg._untitled_sentence(elder, "Preserve any Warranty Disclaimers")  # no full stop
+    assert not seg._untitled_sentence(elder, "preserve the work.")  # lower case
+    assert not seg._untitled_sentence(elder, "Limitation on Liability.")  # a title of its own
+    assert not seg._untitled_sentence(elder, "")
+    assert not seg._untitled_sentence(None, "Preserve it.")
+    assert not seg._untitled_sentence(Draft(0, "1.", "1", 0, None, heading="Keep.", body=3), "Preserve it.")
+    titled = _Segmenter("1. Restrictions. Keep all.\n")
+    assert not titled._untitled_sentence(Draft(0, "1.", "1", 0, None, body=3), "Preserve it.")
+    empty = _Segmenter("1.\n")
+    assert not empty._untitled_sentence(Draft(0, "1.", "1", 0, None, body=2), "Preserve it.")
+
+
+def test_after_colon_looks_three_lines_up_at_most():
+    assert _Segmenter("You may:\n\n\n(a) x\n")._after_colon(3)
+    assert not _Segmenter("You may:\n\n\n\n(a) x\n")._after_colon(4)
+    assert not _Segmenter("You may\n(a) x\n")._after_colon(1)
+    assert not _Segmenter("(a) x\n")._after_colon(0)
+    seg = _Segmenter("1. You may:\n(a) x\n")
+    seg.accepted[0] = True
+    assert not seg._after_colon(1)  # a clause's own line counts only for items
+    assert seg._after_colon(1, item=True)
+    seg.drafts.append(Draft(0, "", "1.closing", 1, None))
+    assert seg._after_colon(1)  # the words that closed a list count as text
+
+
+def test_next_is_reads_the_next_label_of_the_same_print():
+    seg = _Segmenter("(i) a\n1. note\n(ii) b\n")
+    assert seg._next_is(0, ("roman", "()"), 2)
+    assert not seg._next_is(0, ("roman", "()"), 3)
+    assert not seg._next_is(0, ("alpha", "()"), 2)
+    assert not _Segmenter("(i) a\n(v) note\n(ii) b\n")._next_is(0, ("roman", "()"), 2)  # stops at (v)
+    far = _Segmenter("(i) a\n" + "x\n" * 58 + "(ii) b\n")
+    assert far._next_is(0, ("roman", "()"), 2)  # line 59: the last one read
+    farther = _Segmenter("(i) a\n" + "x\n" * 59 + "(ii) b\n")
+    assert not farther._next_is(0, ("roman", "()"), 2)
