@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from licenses.text.assembly import Draft
+from licenses.text.numbering import parse_label
 from licenses.text.segmentation import Segment, _Segmenter, segment
 
 
@@ -473,3 +474,32 @@ def test_next_is_reads_the_next_label_of_the_same_print():
     assert far._next_is(0, ("roman", "()"), 2)  # line 59: the last one read
     farther = _Segmenter("(i) a\n" + "x\n" * 59 + "(ii) b\n")
     assert not farther._next_is(0, ("roman", "()"), 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "titled"),
+    [
+        ("ARTICLE I\nDEFINITIONS\n\n", True),
+        ("ARTICLE I\nDEFINITIONS\n", True),  # the empty last line is blank
+        ("ARTICLE I\nDEFINITIONS", False),  # no line after the title
+        ("ARTICLE I\nDEFINITIONS\nThe words.", True),  # a sentence after it
+        ("ARTICLE I\nDEFINITIONS\nthe words.", False),
+        ("ARTICLE I\nDEFINITIONS\nGRANT", False),  # another title after it
+        ("ARTICLE I\n\nDEFINITIONS\n", False),
+        ("ARTICLE I\n1. Definitions\n\n", False),
+        ("ARTICLE I\nthe definitions follow\n\n", False),
+        ("ARTICLE I\n" + "D" * 80 + "\n\n", True),
+        ("ARTICLE I\n" + "D" * 81 + "\n\n", False),
+    ],
+)
+def test_title_below_a_number_alone(text: str, titled: bool):
+    assert _Segmenter(text)._title_below(0) is titled
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [("2. Terms\n\nx", True), ("2. Terms", True), ("2. Terms\nx", False), ("2. you must\n\nx", False)],
+)
+def test_heads_alone(text: str, alone: bool):
+    seg = _Segmenter(text)
+    assert seg._heads_alone(0, parse_label(text.split("\n")[0])) is alone
