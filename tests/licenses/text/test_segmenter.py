@@ -503,3 +503,29 @@ def test_title_below_a_number_alone(text: str, titled: bool):
 def test_heads_alone(text: str, alone: bool):
     seg = _Segmenter(text)
     assert seg._heads_alone(0, parse_label(text.split("\n")[0])) is alone
+
+
+def _opens(text: str) -> bool:
+    seg = _Segmenter(text)
+    ln = seg.lines[1]
+    return seg._opens_confirmed_list(1, parse_label(text[ln.body : ln.end]), seg.lines[0])
+
+
+@pytest.mark.parametrize(
+    ("items", "opens"),
+    [
+        ("   (a) copy;\n   (b) share.\n", True),
+        ("   (a) copy;\n\n   (b) share.\n", True),
+        ("   (a) copy;\n     (x) y.\n   (b) share.\n", True),  # labels out of line are passed over
+        ("   (a) copy;\n   words.\n   (b) share.\n", True),
+        ("   (a) copy\n   (b) share.\n", False),  # the first item did not end
+        ("(a) copy;\n(b) share.\n", False),  # not right of the line above
+        ("   (b) copy;\n   (c) share.\n", False),  # no first item
+        ("   (a) copy;\n   (c) share.\n   (b) x\n", False),  # the next in line is not the second
+        ("   2.1 copy;\n   2.2 share.\n", False),  # decimals are no list's first item here
+        ("   (a) copy;\n" + "   words.\n" * 58 + "   (b) share.\n", True),  # line 60: the last one read
+        ("   (a) copy;\n" + "   words.\n" * 59 + "   (b) share.\n", False),
+    ],
+)
+def test_opens_confirmed_list(items: str, opens: bool):
+    assert _opens("You may\n" + items) is opens
