@@ -323,3 +323,31 @@ def test_a_definition_after_a_list_that_follows_a_closing_definition_is_the_clau
     got = by_path(text)
     assert list(got) == ["1", "1(a)", "1(b)", "1.def-contribution", "1(i)", "1(ii)", "1.def-contributor"]
     assert (got["1.def-contributor"].parent, got["1.def-contributor"].depth) == (0, 1)
+
+
+def test_a_definition_two_lists_deep_after_the_clauses_definitions_is_the_clauses():
+    text = (
+        '1. Definitions.\n\n"Contribution" means:\n\n  a. a change, namely:\n\n     (i) an edit; or\n\n'
+        '     (ii) an addition.\n\n     "Contributor" means a person.\n'
+    )
+    got = by_path(text)
+    assert list(got) == ["1", "1.def-contribution", "1(a)", "1(a)(i)", "1(a)(ii)", "1.def-contributor"]
+    assert got["1.def-contributor"].parent == 0
+
+
+def test_a_closing_definition_under_a_clause_numbered_with_a_dot():
+    text = (
+        "1.0 Definitions.\n\n  (a) the first;\n\n  (b) the second.\n\n"
+        '"Contribution" means:\n\n     (i) a change; or\n\n     (ii) an addition.\n\n'
+        '     "Contributor" means a person.\n\n2.0 Grant.\n'
+    )
+    assert [s.path for s in segment(text)] == [
+        "1.0",
+        "1.0(a)",
+        "1.0(b)",
+        "1.0.def-contribution",
+        "1.0(i)",
+        "1.0(ii)",
+        "1.0.def-contributor",
+        "2.0",
+    ]
