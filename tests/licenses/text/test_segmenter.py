@@ -529,3 +529,13 @@ def _opens(text: str) -> bool:
 )
 def test_opens_confirmed_list(items: str, opens: bool):
     assert _opens("You may\n" + items) is opens
+
+
+def test_an_address_goes_under_its_clause_past_that_clauses_items():
+    text = "1. Scope.\n\n2. Grant.\n\n2.1 Rights.\n\n2.2 Limits.\n\n  (a) none.\n\n  (b) some.\n\n2.2(c) You may copy.\n\n2.3 More.\n"
+    got = by_path(text)
+    assert list(got) == ["1", "2", "2.1", "2.2", "2.2(a)", "2.2(b)", "2.2(c)", "2.3"]
+    assert (got["2.2(c)"].label, got["2.2(c)"].depth, got["2.2(c)"].parent) == ("2.2(c)", 2, 3)
+    # a clause no longer open takes no address
+    closed = "1. Scope.\n\n2. Grant.\n\n2.1 Rights.\n\n  (a) none.\n\n2.2 Limits.\n\n2.1(b) You may copy.\n"
+    assert paths(closed) == ["1", "2", "2.1", "2.1(a)", "2.2"]
