@@ -539,3 +539,61 @@ def test_an_address_goes_under_its_clause_past_that_clauses_items():
     # a clause no longer open takes no address
     closed = "1. Scope.\n\n2. Grant.\n\n2.1 Rights.\n\n  (a) none.\n\n2.2 Limits.\n\n2.1(b) You may copy.\n"
     assert paths(closed) == ["1", "2", "2.1", "2.1(a)", "2.2"]
+
+
+# -- edges found by the mutation run ----------------------------------------------------
+
+
+def test_the_line_above_an_items_list_is_read_without_trailing_spaces():
+    # the line above a capitals title, the first item of a confirmed list, a comma list
+    assert paths("Some words here.   \nCOPYING POLICIES\n1. You may copy the work.\n\n2. You may share it.\n") == [
+        "preamble",
+        "1",
+        "2",
+    ]
+    assert _opens("You may\n   (a) copy;   \n   (b) share.\n")
+    text = "1. the work is copied,  \n2. the work is\ndocumented,\n3. the Licensee pays.\n"
+    assert paths(text) == ["1", "2", "3"]
+
+
+def test_a_first_item_is_compared_with_the_line_right_above_it():
+    seg = _Segmenter("   Some words\nYou may\n   (a) copy;\n   (b) share.\n")
+    ln = seg.lines[2]
+    assert seg._opens_confirmed_list(2, parse_label(seg.text[ln.body : ln.end]), seg.lines[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the item before "2." ended with a comma on the very first line
+        ("1. the work is copied,\n2. the work is\ndocumented,\n3. the Licensee pays.\n", ["1", "2", "3"]),
+        # ... or above a blank line
+        ("1. the work is copied,\n\n2. the work is\ndocumented,\n3. the Licensee pays.\n", ["1", "2", "3"]),
+        # no line above the first item: no item before it ended with a comma
+        ("1. the work is\ncopied,\n2. the work is documented.\n", ["1"]),
+        # the line above "3." does not end with a comma
+        ("1. the work is copied,\n2. the work is\ndocumented\n3. the Licensee pays.\n", ["1", "2"]),
+        # "2." continues the clause, not the item "(a)" in line with it
+        ("1. Grant,\n(a) copy the work\nin full,\n2. the limits apply.\n", ["1", "1(a)"]),
+    ],
+)
+def test_the_next_item_of_a_comma_list(text: str, expected: list[str]):
+    assert paths(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Scope.\n\n2. Terms.\n\n2.3 Three.\n\n2.3 Again.\n", ["1", "2", "2.3"]),  # the same number again
+        ("1. A.\n\n1.1 B.\n\n1.1.2 C.\n", ["1", "1.1", "1.1.2"]),  # three parts
+        ("1. A.\n\n1.1 B.\n\n1.1.1 C.\n\n  (a) x.\n\n1.1.3 D.\n", ["1", "1.1", "1.1.1", "1.1.1(a)", "1.1.3"]),
+    ],
+)
+def test_more_decimals_with_a_missing_elder(text: str, expected: list[str]):
+    assert paths(text) == expected
+
+
+def test_a_number_under_a_number_alone_is_no_title():
+    got = by_path("ARTICLE I\nSection 1\n\nWords.\n")
+    assert list(got) == ["ARTICLE I", "Section 1"]
+    assert got["ARTICLE I"].heading == ""
