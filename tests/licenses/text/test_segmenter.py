@@ -597,3 +597,18 @@ def test_a_number_under_a_number_alone_is_no_title():
     got = by_path("ARTICLE I\nSection 1\n\nWords.\n")
     assert list(got) == ["ARTICLE I", "Section 1"]
     assert got["ARTICLE I"].heading == ""
+
+
+def test_titled_like_needs_a_run_of_capitalised_words_that_reads_as_a_heading():
+    seg = _Segmenter("x\nThis License applies.\n")
+    elder = Draft(0, "1.", "1", 0, None, heading="Inability to Comply.")
+    assert not seg._titled_like(elder, "The Licence.", seg.lines[1])  # a heading, but no inline title
+    assert not seg._titled_like(elder, "Use of Work. More Words.", seg.lines[1])  # two sentences
+
+
+def test_indent_after_a_line_break_at_the_very_start():
+    assert _Segmenter("\n  x")._indent(1) == 2
+
+
+def test_after_colon_reads_the_line_without_trailing_spaces():
+    assert _Segmenter("You may:   \n(a) x\n")._after_colon(1)
