@@ -612,3 +612,21 @@ def test_indent_after_a_line_break_at_the_very_start():
 
 def test_after_colon_reads_the_line_without_trailing_spaces():
     assert _Segmenter("You may:   \n(a) x\n")._after_colon(1)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "  (a) You may, provided\n\n      (a) you pay;\n\n      (b) you credit.\n",  # indented, but no colon
+        "  (a) You may, provided that:\n\n  (a) you pay;\n\n  (b) you credit.\n",  # a colon, but in line
+    ],
+)
+def test_a_list_of_the_same_kind_nests_only_indented_under_an_item_ending_with_a_colon(items: str):
+    assert paths("1. Grant:\n\n" + items) == ["1", "1(a)", "1(b)"]
+
+
+def test_numbering_from_zero_again_without_a_title_between_is_a_second_text():
+    text = "0. Definitions\n\n1. Grant\n\n0. Definitions\n\n1. Grant\n"
+    got = by_path(text)
+    assert list(got) == ["0", "1", "part-2/0", "part-2/1"]
+    assert got["part-2/0"].depth == 0
