@@ -630,3 +630,14 @@ def test_numbering_from_zero_again_without_a_title_between_is_a_second_text():
     got = by_path(text)
     assert list(got) == ["0", "1", "part-2/0", "part-2/1"]
     assert got["part-2/0"].depth == 0
+
+
+def test_a_label_that_continues_two_lists_in_line_goes_to_the_deeper_one():
+    # "(v)" continues the letters (after "(u)") and the numerals (after "(iv)"), all in line
+    text = (
+        "1. Grant.\n\n"
+        + "".join(f"  ({c}) item.\n\n" for c in "abcdefghijklmnopqrstu")
+        + "".join(f"  ({n}) part.\n\n" for n in ("i", "ii", "iii", "iv", "v"))
+    )
+    segs = segment(text)
+    assert [(s.path, s.depth) for s in segs[-2:]] == [("1(u)(iv)", 2), ("1(u)(v)", 2)]
