@@ -641,3 +641,13 @@ def test_a_label_that_continues_two_lists_in_line_goes_to_the_deeper_one():
     )
     segs = segment(text)
     assert [(s.path, s.depth) for s in segs[-2:]] == [("1(u)(iv)", 2), ("1(u)(v)", 2)]
+
+
+def test_a_third_list_under_a_clause_and_a_second_longer_than_the_first():
+    three = (
+        "1. Grant.\n\nYou may:\n\n  (a) copy;\n\n  (b) share.\n\nYou may not:\n\n  (a) sell;\n\n  (b) lie.\n\n"
+        "You must:\n\n  (a) pay;\n\n  (b) credit.\n"
+    )
+    assert paths(three)[-3:] == ["1.list-3", "1.list-3(a)", "1.list-3(b)"]
+    longer = "1. Grant.\n\nYou may:\n\n  (a) copy.\n\nYou may not:\n\n  (a) sell;\n\n  (b) lie.\n"
+    assert paths(longer) == ["1", "1(a)", "1.list-2", "1.list-2(a)", "1.list-2(b)"]
