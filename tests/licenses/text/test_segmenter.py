@@ -651,3 +651,14 @@ def test_a_third_list_under_a_clause_and_a_second_longer_than_the_first():
     assert paths(three)[-3:] == ["1.list-3", "1.list-3(a)", "1.list-3(b)"]
     longer = "1. Grant.\n\nYou may:\n\n  (a) copy.\n\nYou may not:\n\n  (a) sell;\n\n  (b) lie.\n"
     assert paths(longer) == ["1", "1(a)", "1.list-2", "1.list-2(a)", "1.list-2(b)"]
+
+
+def test_a_title_under_a_number_loses_its_markup_only():
+    got = segment("ARTICLE I\n**EXPORT TAX**\n\nWords.\n")
+    assert [(s.heading, s.text) for s in got] == [("EXPORT TAX", "Words.")]
+
+
+def test_a_clause_on_the_last_but_one_line_reads_the_last_line_under_it():
+    # "more words here" in lower case: the clause's words go on, no title at the end of the text
+    got = segment("1. Keep.\n\n2. Preserve Any Warranty\nmore words here")
+    assert [(s.heading, s.text) for s in got] == [("", "Keep."), ("", "Preserve Any Warranty\nmore words here")]
