@@ -662,3 +662,7 @@ def test_a_clause_on_the_last_but_one_line_reads_the_last_line_under_it():
     # "more words here" in lower case: the clause's words go on, no title at the end of the text
     got = segment("1. Keep.\n\n2. Preserve Any Warranty\nmore words here")
     assert [(s.heading, s.text) for s in got] == [("", "Keep."), ("", "Preserve Any Warranty\nmore words here")]
+
+
+def test_a_title_beside_its_number_loses_its_markup_only():
+    assert [(s.heading, s.text) for s in segment("1. **EXPORT TAX**\n\nWords.\n")] == [("EXPORT TAX", "Words.")]
