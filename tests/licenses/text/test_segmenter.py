@@ -666,3 +666,10 @@ def test_a_clause_on_the_last_but_one_line_reads_the_last_line_under_it():
 
 def test_a_title_beside_its_number_loses_its_markup_only():
     assert [(s.heading, s.text) for s in segment("1. **EXPORT TAX**\n\nWords.\n")] == [("EXPORT TAX", "Words.")]
+
+
+@pytest.mark.parametrize(
+    "line", ["Section 1 of this License applies.", "1.1 eBay sellers may sell."]
+)
+def test_a_first_number_followed_by_a_lower_case_word_is_a_reference(line: str):
+    assert paths(SCOPE + line + "\n") == ["1"]
