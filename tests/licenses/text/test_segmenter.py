@@ -673,3 +673,7 @@ def test_a_title_beside_its_number_loses_its_markup_only():
 )
 def test_a_first_number_followed_by_a_lower_case_word_is_a_reference(line: str):
     assert paths(SCOPE + line + "\n") == ["1"]
+
+
+def test_the_text_after_a_run_of_identical_lines_is_still_read():
+    assert paths("Intro.\n\nx y\nx y\nx y\n\n1. Grant.\n\n2. Terms.\n") == ["preamble", "1", "2"]
