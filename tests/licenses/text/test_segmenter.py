@@ -677,3 +677,12 @@ def test_a_first_number_followed_by_a_lower_case_word_is_a_reference(line: str):
 
 def test_the_text_after_a_run_of_identical_lines_is_still_read():
     assert paths("Intro.\n\nx y\nx y\nx y\n\n1. Grant.\n\n2. Terms.\n") == ["preamble", "1", "2"]
+
+
+@pytest.mark.parametrize(("width", "titled"), [(80, True), (81, False)])
+def test_titled_like_reads_titles_of_eighty_characters_at_most(width: int, titled: bool):
+    seg = _Segmenter("x\nThis License applies.\n")
+    elder = Draft(0, "1.", "1", 0, None, heading="Inability to Comply.")
+    rest = ("Export Rules. (See Below For Countries Where The Licence Applies Fully " + "X" * 40)[: width - 2] + ")."
+    assert len(rest) == width
+    assert seg._titled_like(elder, rest, seg.lines[1]) is titled
