@@ -559,3 +559,19 @@ def test_a_clause_without_words_of_its_own_keeps_its_numbers_margin():
     )
     got = by_path(text)
     assert list(got) == ["1", "1.1", "1.1(a)", "1.1(b)", "1.closing", "1.2"]
+
+
+def test_capitals_under_a_long_title_kept_open_by_the_list_are_the_titles_text():
+    # a title over 40 characters: the title rule leaves the list open, this rule ends it
+    title = "Important Notice About The Warranty Of This Work"
+    text = "   1. Keep the notices.\n\n   2. Mark your changes.\n\n" + title + "\n\n   " + FORTY.replace("\n", "\n   ", 1)
+    got = by_path(text)
+    assert [(s.path, s.heading) for s in got.values()][-1] == ("important-notice-about-the-warranty-of-t", title)
+    assert list(got)[:2] == ["1", "2"] and len(got) == 3
+
+
+def test_capitals_after_closing_words_are_a_paragraph_of_their_own():
+    text = "1. You may:\n\n  (a) copy;\n\n  (b) share;\nfor any purpose.\n\n" + FORTY
+    got = by_path(text)
+    assert list(got) == ["1", "1(a)", "1(b)", "1.closing", "notice"]
+    assert got["1.closing"].text == "for any purpose."
