@@ -120,7 +120,10 @@ def test_paths_that_make_the_same_anchor_get_numbered_anchors():
     drafts = [Draft(k * 2, "x", p, 0, None, body=k * 3) for k, p in enumerate(["2.2(b)", "2.2.b", "2.2/b"])]
     assert [s.anchor for s in build(text, drafts)] == ["2.2.b", "2.2.b-2", "2.2.b-3"]
     # "2.2.b-2" is taken by a path of its own: the next free number
-    drafts = [Draft(k * 2, "x", p, 0, None, body=k * 3) for k, p in enumerate(["2.2.b", "2.2.b-2", "2.2(b)", "2.2/b"])]
+    drafts = [
+        Draft(k * 2, "x", p, 0, None, body=k * 3)
+        for k, p in enumerate(["2.2.b", "2.2.b-2", "2.2(b)", "2.2/b"])
+    ]
     assert [s.anchor for s in build(text, drafts)] == ["2.2.b", "2.2.b-2", "2.2.b-3", "2.2.b-4"]
 
 
@@ -210,7 +213,9 @@ def test_a_definition_is_a_quoted_term_and_a_defining_verb(words: str, term: str
     assert m is not None and m.group("term") == term
 
 
-@pytest.mark.parametrize("words", ['"Work" is the book.', '"Work" meanwhile is the book.', "Work means the book."])
+@pytest.mark.parametrize(
+    "words", ['"Work" is the book.', '"Work" meanwhile is the book.', "Work means the book."]
+)
 def test_what_is_no_definition(words: str):
     assert DEFINITION.match(words) is None
 

@@ -184,7 +184,10 @@ def test_words_right_after_an_item_wrapped_flush_left_are_its_own():
 
 
 def test_words_right_under_a_title_item_are_its_text():
-    text = "1. Grant.\n\nThe Author grants you:\n\n  (a) Copying\n\n  (b) Sharing\nYou may share the work." + LIMITS
+    text = (
+        "1. Grant.\n\nThe Author grants you:\n\n  (a) Copying\n\n  (b) Sharing\nYou may share the work."
+        + LIMITS
+    )
     got = by_path(text)
     assert "1.closing" not in got
     assert got["1(b)"].text.endswith("You may share the work.")
@@ -225,7 +228,9 @@ def test_a_line_right_under_one_line_items_stays_in_the_last_unless_the_list_end
 
 # -- a paragraph left of a hanging list -------------------------------------------------
 
-HANGING = "1. Do not remove the notices from\n   the software.\n\n2. Do not sell the software\n   to anyone.\n\n"
+HANGING = (
+    "1. Do not remove the notices from\n   the software.\n\n2. Do not sell the software\n   to anyone.\n\n"
+)
 
 
 def test_a_paragraph_left_of_the_hanging_lines_of_the_last_item_is_after_the_list():
@@ -362,7 +367,10 @@ def test_words_left_of_every_clause_go_to_the_top_clause():
 
 
 def test_words_right_under_a_lone_item_close_its_list():
-    text = "1. Grant.\n\nThe Author grants you a licence to:\n\n  (a) copy the work.\nThese rights are worldwide." + LIMITS
+    text = (
+        "1. Grant.\n\nThe Author grants you a licence to:\n\n  (a) copy the work.\nThese rights are worldwide."
+        + LIMITS
+    )
     assert list(by_path(text)) == ["1", "1(a)", "1.closing", "2"]
 
 
@@ -418,7 +426,8 @@ def test_a_paragraph_segment_is_unnumbered_at_the_top_and_accepted():
 @pytest.mark.parametrize(
     "text",
     [
-        HANGING.replace("to anyone.\n\n", "to anyone at\n   all.\n") + "To contribute, write to the author.\n",
+        HANGING.replace("to anyone.\n\n", "to anyone at\n   all.\n")
+        + "To contribute, write to the author.\n",
         "    1. Do not remove the notices from\n  the software.\n\n    2. Do not sell the software\n  to anyone.\n\n"
         "To contribute, write to the author.\n",  # the hanging lines sit left of the number
         "  1. Do not remove the notices from\n  the software.\n\n  2. Do not sell the software\n  to anyone.\n\n"
@@ -474,7 +483,9 @@ def test_capitals_with_a_small_letter_right_under_an_item_are_its_words():
     assert "notice" not in paths(text)
 
 
-@pytest.mark.parametrize(("first", "notice"), [("THE WORK COMES FROM US", True), ("THE WORK COMES FROM U", False)])
+@pytest.mark.parametrize(
+    ("first", "notice"), [("THE WORK COMES FROM US", True), ("THE WORK COMES FROM U", False)]
+)
 def test_twenty_capitals_on_the_first_line_right_under_an_item(first: str, notice: bool):
     # "THE WORK COMES FROM US" holds 18 capitals; "AB" brings it to 20
     line = first.replace("COMES", "COMES AB")
@@ -488,11 +499,7 @@ def test_trailing_spaces_after_an_items_full_stop_before_capitals():
 
 
 def test_capitals_under_a_title_after_the_list_are_the_titles_text():
-    text = (
-        "1. Keep the notices.\n\n2. Mark your changes.\n\nDisclaimer\n\n"
-        + FORTY
-        + "\na. Another list.\n"
-    )
+    text = "1. Keep the notices.\n\n2. Mark your changes.\n\nDisclaimer\n\n" + FORTY + "\na. Another list.\n"
     got = by_path(text)
     assert list(got) == ["1", "2", "disclaimer", "a"]
     assert (got["disclaimer"].heading, got["disclaimer"].text) == ("Disclaimer", FORTY.strip())
@@ -564,9 +571,17 @@ def test_a_clause_without_words_of_its_own_keeps_its_numbers_margin():
 def test_capitals_under_a_long_title_kept_open_by_the_list_are_the_titles_text():
     # a title over 40 characters: the title rule leaves the list open, this rule ends it
     title = "Important Notice About The Warranty Of This Work"
-    text = "   1. Keep the notices.\n\n   2. Mark your changes.\n\n" + title + "\n\n   " + FORTY.replace("\n", "\n   ", 1)
+    text = (
+        "   1. Keep the notices.\n\n   2. Mark your changes.\n\n"
+        + title
+        + "\n\n   "
+        + FORTY.replace("\n", "\n   ", 1)
+    )
     got = by_path(text)
-    assert [(s.path, s.heading) for s in got.values()][-1] == ("important-notice-about-the-warranty-of-t", title)
+    assert [(s.path, s.heading) for s in got.values()][-1] == (
+        "important-notice-about-the-warranty-of-t",
+        title,
+    )
     assert list(got)[:2] == ["1", "2"] and len(got) == 3
 
 

@@ -98,7 +98,10 @@ GRANT = "1. Grant.\n\nThe Author grants you a licence:\n\n     (a) to copy the w
 
 
 def test_an_item_in_another_style_in_line_and_confirmed_continues_the_list():
-    text = GRANT + "     b) to change the work; and\n\n     (c) to share the work.\n\n2. Limits.\n\nNothing else.\n"
+    text = (
+        GRANT
+        + "     b) to change the work; and\n\n     (c) to share the work.\n\n2. Limits.\n\nNothing else.\n"
+    )
     assert paths(text) == ["1", "1(a)", "1(b)", "1(c)", "2"]
     got = {s.path: s for s in segment(text)}
     assert got["1(b)"].label == "b)"
@@ -106,13 +109,19 @@ def test_an_item_in_another_style_in_line_and_confirmed_continues_the_list():
 
 
 def test_an_item_in_another_style_out_of_line_stays_in_the_item_above():
-    text = GRANT + "       b) to change the work; and\n\n     (c) to share the work.\n\n2. Limits.\n\nNothing else.\n"
+    text = (
+        GRANT
+        + "       b) to change the work; and\n\n     (c) to share the work.\n\n2. Limits.\n\nNothing else.\n"
+    )
     assert "1(b)" not in paths(text)
     assert texts(text)["1(a)"].startswith("to copy the work; and\n\n       b) to change")
 
 
 def test_an_item_in_another_style_not_followed_by_the_next_item_stays_prose():
-    text = GRANT + "     b) to change the work; and\n\n     (d) to share the work.\n\n2. Limits.\n\nNothing else.\n"
+    text = (
+        GRANT
+        + "     b) to change the work; and\n\n     (d) to share the work.\n\n2. Limits.\n\nNothing else.\n"
+    )
     assert paths(text) == ["1", "1(a)", "2"]
 
 
@@ -128,7 +137,9 @@ def test_a_number_in_another_style_continues_a_list_of_numbers():
 
 
 def test_a_letter_that_lost_its_dot_between_its_siblings():
-    text = "1. Rules.\n\n  a. Keep the notice.\n\n  b Each time you share, mark changes.\n\n  c. Share alike.\n"
+    text = (
+        "1. Rules.\n\n  a. Keep the notice.\n\n  b Each time you share, mark changes.\n\n  c. Share alike.\n"
+    )
     got = {s.path: s for s in segment(text)}
     assert [p for p in got if p != "1"] == ["1(a)", "1(b)", "1(c)"]
     assert got["1(b)"].label == "b"
@@ -136,7 +147,9 @@ def test_a_letter_that_lost_its_dot_between_its_siblings():
 
 
 def test_a_capital_that_lost_its_dot_between_its_siblings():
-    text = "1. Rules.\n\n  A. Keep the notice.\n\n  B Each time you share, mark changes.\n\n  C. Share alike.\n"
+    text = (
+        "1. Rules.\n\n  A. Keep the notice.\n\n  B Each time you share, mark changes.\n\n  C. Share alike.\n"
+    )
     assert paths(text) == ["1", "1(A)", "1(B)", "1(C)"]
     assert texts(text)["1(B)"] == "Each time you share, mark changes."
 
@@ -273,7 +286,11 @@ def test_a_number_between_two_letters_is_no_misprinted_letter():
 
 
 def test_a_second_item_after_a_blank_line_may_run_on_to_the_next_line():
-    text = _granted(": (a)").replace("it; and\n", "it, and\n").replace("the work.\n\n2.2", "the work\nand adapt it.\n\n2.2")
+    text = (
+        _granted(": (a)")
+        .replace("it; and\n", "it, and\n")
+        .replace("the work.\n\n2.2", "the work\nand adapt it.\n\n2.2")
+    )
     assert paths(text) == ["1", "2", "2.1", "2.1(b)", "2.2"]
     assert texts(text)["2.1(b)"] == "to change the work\nand adapt it."
 
@@ -299,5 +316,7 @@ def test_the_item_end_above_is_read_without_trailing_spaces_and_from_that_line_o
     spaced = _granted(": (a)", "\n").replace("it; and\n", "it; and   \n")
     assert "2.1(b)" in paths(spaced)
     # the line under the second item does not end an item: only the line above counts
-    running = _granted(": (a)", "\n").replace("the work.\n\n2.2", "the work\nand adapt it, as you like\n\n2.2")
+    running = _granted(": (a)", "\n").replace(
+        "the work.\n\n2.2", "the work\nand adapt it, as you like\n\n2.2"
+    )
     assert texts(running)["2.1(b)"] == "to change the work\nand adapt it, as you like"

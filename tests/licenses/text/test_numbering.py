@@ -134,18 +134,25 @@ def test_cjk_numbers(number: str, value: int) -> None:
     assert cjk_number(number) == value
 
 
-@pytest.mark.parametrize("digit, value", [("一", 1), ("二", 2), ("三", 3), ("四", 4), ("五", 5), ("六", 6), ("七", 7), ("八", 8), ("九", 9)])
+@pytest.mark.parametrize(
+    "digit, value",
+    [("一", 1), ("二", 2), ("三", 3), ("四", 4), ("五", 5), ("六", 6), ("七", 7), ("八", 8), ("九", 9)],
+)
 def test_each_cjk_digit(digit: str, value: int) -> None:
     assert cjk_number(digit) == value
     assert cjk_number(digit + "十") == value * 10
 
 
 def test_cjk_articles_are_worded_labels() -> None:
-    assert parse_label("第1条 目的") == Label("第1条", "word", (Reading(("num", "第条", 1), (1,)),), 3, ("1",))
+    assert parse_label("第1条 目的") == Label(
+        "第1条", "word", (Reading(("num", "第条", 1), (1,)),), 3, ("1",)
+    )
     assert parse_label("第十二條　定義") == Label(
         "第十二條", "word", (Reading(("num", "第條", 1), (12,)),), 4, ("12",)
     )
-    assert parse_label("제3조 목적") == Label("제3조", "word", (Reading(("num", "제조", 1), (3,)),), 3, ("3",))
+    assert parse_label("제3조 목적") == Label(
+        "제3조", "word", (Reading(("num", "제조", 1), (3,)),), 3, ("3",)
+    )
     assert parse_label("第 2 条") == Label("第 2 条", "word", (Reading(("num", "第条", 1), (2,)),), 5, ("2",))
 
 
@@ -171,7 +178,9 @@ def test_pasted_spaces_after_a_number_read_as_spaces() -> None:
     for space in ("\u00a0", "\u2002", "\u2009", "\u202f", "\u3000"):
         label = parse_label(f"1.{space}Définitions")
         assert label is not None and label.text == "1." and label.length == 2, repr(space)
-    assert parse_label("2\u00a0Définitions") == Label("2", "simple", (Reading(("num", " ", 1), (2,)),), 1, ("2",))
+    assert parse_label("2\u00a0Définitions") == Label(
+        "2", "simple", (Reading(("num", " ", 1), (2,)),), 1, ("2",)
+    )
 
 
 def test_a_roman_label_in_a_line_with_accents_keeps_its_letters() -> None:
@@ -219,14 +228,20 @@ def test_worded_roman_that_is_no_numeral_and_a_roman_paragraph_sign_are_no_label
 
 
 def test_decimal_numbers() -> None:
-    assert parse_label("2.1 Grants") == Label("2.1", "dec", (Reading(("num", "dec", 2), (2, 1)),), 3, ("2", "1"))
-    assert parse_label("2.1. Grants") == Label("2.1.", "dec", (Reading(("num", "dec", 2), (2, 1)),), 4, ("2", "1"))
+    assert parse_label("2.1 Grants") == Label(
+        "2.1", "dec", (Reading(("num", "dec", 2), (2, 1)),), 3, ("2", "1")
+    )
+    assert parse_label("2.1. Grants") == Label(
+        "2.1.", "dec", (Reading(("num", "dec", 2), (2, 1)),), 4, ("2", "1")
+    )
     assert styles("3.2.1) Terms") == [(("num", "dec", 3), (3, 2, 1))]
     assert styles("2.0.1 Terms") == [(("num", "dec", 3), (2, 0, 1))]
 
 
 def test_a_point_zero_number_is_a_top_level_number() -> None:
-    assert parse_label("2.0 Terms") == Label("2.0", "simple", (Reading(("num", ".", 1), (2,)),), 3, ("2", "0"))
+    assert parse_label("2.0 Terms") == Label(
+        "2.0", "simple", (Reading(("num", ".", 1), (2,)),), 3, ("2", "0")
+    )
     assert styles("3.0. Use") == [(("num", ".", 1), (3,))]
 
 
@@ -260,7 +275,9 @@ def test_letters_or_addresses_running_on_into_words_are_no_labels(line: str) -> 
 
 
 def test_sub_parts_4a_4b() -> None:
-    assert parse_label("4A Restrictions") == Label("4A", "dec", (Reading(("num", "dec", 2), (4, 1)),), 2, ("4", "a"))
+    assert parse_label("4A Restrictions") == Label(
+        "4A", "dec", (Reading(("num", "dec", 2), (4, 1)),), 2, ("4", "a")
+    )
     assert styles("4C  Use") == [(("num", "dec", 2), (4, 3))]
     assert parse_label("4A restrictions") is None
     assert parse_label("4A RESTRICTIONS") is None  # a capital then a small letter: a title

@@ -195,7 +195,9 @@ def test_an_item_after_a_titled_sibling_keeps_its_title():
 
 
 def test_a_title_straight_above_its_text():
-    got = by_path("1. Inability to Comply.\nIf you cannot comply, stop.\n\n2. Scope of Use.\nThis License applies to all.\n")
+    got = by_path(
+        "1. Inability to Comply.\nIf you cannot comply, stop.\n\n2. Scope of Use.\nThis License applies to all.\n"
+    )
     assert [(s.heading, s.text) for s in got.values()] == [
         ("Inability to Comply.", "If you cannot comply, stop."),
         ("Scope of Use.", "This License applies to all."),
@@ -216,7 +218,9 @@ def test_a_number_that_continues_two_lists_goes_to_the_one_in_line_with_it():
 
 
 def test_a_second_list_of_the_same_kind_after_a_lead_in_with_a_colon():
-    text = "1. Grant.\n\nYou may:\n\n  (a) copy;\n\n  (b) share.\n\nYou may not:\n\n  (a) sell;\n\n  (b) lie.\n"
+    text = (
+        "1. Grant.\n\nYou may:\n\n  (a) copy;\n\n  (b) share.\n\nYou may not:\n\n  (a) sell;\n\n  (b) lie.\n"
+    )
     assert paths(text) == ["1", "1(a)", "1(b)", "1.list-2", "1.list-2(a)", "1.list-2(b)"]
 
 
@@ -292,20 +296,38 @@ GENERAL = "\n\nGENERAL PROVISIONS\n\nWords here.\n"
     ("items", "heading", "text"),
     [
         # the last of a list of sentences: a sentence too
-        ("A. Keep all the notices of the work intact.\n\n  B. Preserve any Warranty Disclaimers.", "", "Preserve any Warranty Disclaimers."),
+        (
+            "A. Keep all the notices of the work intact.\n\n  B. Preserve any Warranty Disclaimers.",
+            "",
+            "Preserve any Warranty Disclaimers.",
+        ),
         # an elder with a title: a title
-        ("A. Restrictions. Keep all the notices.\n\n  B. Preserve any Warranty Disclaimers.", "Preserve any Warranty Disclaimers.", ""),
+        (
+            "A. Restrictions. Keep all the notices.\n\n  B. Preserve any Warranty Disclaimers.",
+            "Preserve any Warranty Disclaimers.",
+            "",
+        ),
         # words that read as a title of their own
-        ("A. Keep all the notices of the work intact.\n\n  B. Limitation on Liability.", "Limitation on Liability.", ""),
+        (
+            "A. Keep all the notices of the work intact.\n\n  B. Limitation on Liability.",
+            "Limitation on Liability.",
+            "",
+        ),
         # no full stop: no sentence
-        ("A. Keep all the notices of the work intact.\n\n  B. Preserve any Warranty Disclaimers", "Preserve any Warranty Disclaimers", ""),
+        (
+            "A. Keep all the notices of the work intact.\n\n  B. Preserve any Warranty Disclaimers",
+            "Preserve any Warranty Disclaimers",
+            "",
+        ),
         # an elder whose words read as a title
         ("A. Keep all.\n\n  B. Preserve any Warranty Disclaimers.", "Preserve any Warranty Disclaimers.", ""),
         # an elder without words
         ("A.\n\n  B. Preserve any Warranty Disclaimers.", "Preserve any Warranty Disclaimers.", ""),
     ],
 )
-def test_a_last_item_alone_on_its_line_is_a_sentence_when_its_elder_is_one(items: str, heading: str, text: str):
+def test_a_last_item_alone_on_its_line_is_a_sentence_when_its_elder_is_one(
+    items: str, heading: str, text: str
+):
     got = by_path("1. Grant.\n\n  " + items + GENERAL)
     assert (got["1(B)"].heading, got["1(B)"].text) == (heading, text)
 
@@ -351,19 +373,30 @@ def test_a_markdown_heading_after_an_unfinished_line_is_a_clause():
 
 def test_a_title_under_a_number_needs_a_line_after_it_even_at_the_end_of_the_text():
     head = "ARTICLE I\nDEFINITIONS\n\nWords here.\n\nARTICLE II\nGRANT"
-    assert [(s.heading, s.text) for s in segment(head + "\nThe Author grants.")][-1] == ("GRANT", "The Author grants.")
+    assert [(s.heading, s.text) for s in segment(head + "\nThe Author grants.")][-1] == (
+        "GRANT",
+        "The Author grants.",
+    )
     assert [(s.heading, s.text) for s in segment(head)][-1] == ("", "GRANT")
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("1. Grant.\n\n2. Terms.\n\n2.1 One.\n\n2.3 Three.\n", ["1", "2", "2.1", "2.3"]),  # after a lower sibling
+        (
+            "1. Grant.\n\n2. Terms.\n\n2.1 One.\n\n2.3 Three.\n",
+            ["1", "2", "2.1", "2.3"],
+        ),  # after a lower sibling
         ("1. Grant.\n\n2. Terms.\n\n2.4 Four.\n\n2.3 Three.\n", ["1", "2", "2.4"]),  # not after a higher one
-        ("1. Grant.\n\n2. Terms.\n\n  (a) one.\n\n2.3 Three.\n", ["1", "2", "2(a)"]),  # nor after another print
+        (
+            "1. Grant.\n\n2. Terms.\n\n  (a) one.\n\n2.3 Three.\n",
+            ["1", "2", "2(a)"],
+        ),  # nor after another print
     ],
 )
-def test_a_decimal_with_a_missing_elder_places_itself_only_after_a_lower_sibling(text: str, expected: list[str]):
+def test_a_decimal_with_a_missing_elder_places_itself_only_after_a_lower_sibling(
+    text: str, expected: list[str]
+):
     assert [s.path for s in segment(text)] == expected
 
 
@@ -393,9 +426,15 @@ def test_a_closing_paragraph_ending_with_a_colon_leads_in_a_second_list():
     assert plain == ["1", "2", "2(a)", "2(b)", "2.closing", "2.list-2(a)", "2.list-2(b)"]
 
 
-@pytest.mark.parametrize(("letters", "first", "second"), [("abcdefgh", "(i)", "(ii)"), ("ABCDEFGH", "(I)", "(II)")])
+@pytest.mark.parametrize(
+    ("letters", "first", "second"), [("abcdefgh", "(i)", "(ii)"), ("ABCDEFGH", "(I)", "(II)")]
+)
 def test_an_i_after_h_followed_by_ii_opens_a_list_of_numerals(letters: str, first: str, second: str):
-    text = "1. Grant.\n\n" + "".join(f"  ({c}) item {c}:\n\n" for c in letters) + f"    {first} one;\n\n    {second} two.\n"
+    text = (
+        "1. Grant.\n\n"
+        + "".join(f"  ({c}) item {c}:\n\n" for c in letters)
+        + f"    {first} one;\n\n    {second} two.\n"
+    )
     h = f"1({letters[-1]})"
     assert paths(text)[-3:] == [h, f"{h}{first}", f"{h}{second}"]
     assert by_path(text)[f"{h}{second}"].depth == 2
@@ -405,12 +444,17 @@ def test_an_i_after_h_followed_by_ii_opens_a_list_of_numerals(letters: str, firs
     ("text", "expected"),
     [
         ("COPYING POLICIES\n1. You may copy the work", ["preamble", "1"]),  # the first line
-        ("Intro words\n\nCOPYING POLICIES\n1. You may copy the work", ["preamble", "1"]),  # after a blank line
+        (
+            "Intro words\n\nCOPYING POLICIES\n1. You may copy the work",
+            ["preamble", "1"],
+        ),  # after a blank line
         ("1. Scope of it\nCOPYING POLICIES\n2. You may copy the work", ["1", "2"]),  # after a clause
         ("Intro words\nCOPYING POLICIES\n1. You may copy the work", ["preamble"]),  # after a wrapped line
     ],
 )
-def test_a_title_in_capitals_stands_alone_at_the_start_after_a_blank_line_or_a_clause(text: str, expected: list[str]):
+def test_a_title_in_capitals_stands_alone_at_the_start_after_a_blank_line_or_a_clause(
+    text: str, expected: list[str]
+):
     assert paths(text) == expected
 
 
@@ -546,7 +590,9 @@ def test_an_address_goes_under_its_clause_past_that_clauses_items():
 
 def test_the_line_above_an_items_list_is_read_without_trailing_spaces():
     # the line above a capitals title, the first item of a confirmed list, a comma list
-    assert paths("Some words here.   \nCOPYING POLICIES\n1. You may copy the work.\n\n2. You may share it.\n") == [
+    assert paths(
+        "Some words here.   \nCOPYING POLICIES\n1. You may copy the work.\n\n2. You may share it.\n"
+    ) == [
         "preamble",
         "1",
         "2",
@@ -661,16 +707,19 @@ def test_a_title_under_a_number_loses_its_markup_only():
 def test_a_clause_on_the_last_but_one_line_reads_the_last_line_under_it():
     # "more words here" in lower case: the clause's words go on, no title at the end of the text
     got = segment("1. Keep.\n\n2. Preserve Any Warranty\nmore words here")
-    assert [(s.heading, s.text) for s in got] == [("", "Keep."), ("", "Preserve Any Warranty\nmore words here")]
+    assert [(s.heading, s.text) for s in got] == [
+        ("", "Keep."),
+        ("", "Preserve Any Warranty\nmore words here"),
+    ]
 
 
 def test_a_title_beside_its_number_loses_its_markup_only():
-    assert [(s.heading, s.text) for s in segment("1. **EXPORT TAX**\n\nWords.\n")] == [("EXPORT TAX", "Words.")]
+    assert [(s.heading, s.text) for s in segment("1. **EXPORT TAX**\n\nWords.\n")] == [
+        ("EXPORT TAX", "Words.")
+    ]
 
 
-@pytest.mark.parametrize(
-    "line", ["Section 1 of this License applies.", "1.1 eBay sellers may sell."]
-)
+@pytest.mark.parametrize("line", ["Section 1 of this License applies.", "1.1 eBay sellers may sell."])
 def test_a_first_number_followed_by_a_lower_case_word_is_a_reference(line: str):
     assert paths(SCOPE + line + "\n") == ["1"]
 
@@ -683,6 +732,8 @@ def test_the_text_after_a_run_of_identical_lines_is_still_read():
 def test_titled_like_reads_titles_of_eighty_characters_at_most(width: int, titled: bool):
     seg = _Segmenter("x\nThis License applies.\n")
     elder = Draft(0, "1.", "1", 0, None, heading="Inability to Comply.")
-    rest = ("Export Rules. (See Below For Countries Where The Licence Applies Fully " + "X" * 40)[: width - 2] + ")."
+    rest = ("Export Rules. (See Below For Countries Where The Licence Applies Fully " + "X" * 40)[
+        : width - 2
+    ] + ")."
     assert len(rest) == width
     assert seg._titled_like(elder, rest, seg.lines[1]) is titled
