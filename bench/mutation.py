@@ -154,6 +154,46 @@ MODULES: dict[str, list[str]] = {
     "licenses/text/hints/structure.py": HINT_TESTS,
     "licenses/text/hints/rules.py": HINT_TESTS,
     "licenses/text/hints/model.py": HINT_TESTS,
+    # the segmenter, each module against its own unit tests and the synthetic segmentation cases;
+    # test_segmentation_shared (the 211 SPDX XML files under ../shared) and the property tests of
+    # test_segmentation_properties are left out: each would read or generate hundreds of texts a mutant
+    "licenses/text/numbering.py": [
+        "tests/licenses/text/test_numbering.py",
+        "tests/licenses/text/test_segmentation.py",
+        "tests/licenses/text/test_segmentation_cases.py",
+        "tests/licenses/text/test_segmentation_shapes.py",
+        "tests/licenses/text/test_segmentation_wide.py",
+    ],
+    "licenses/text/list_ends.py": [
+        "tests/licenses/text/test_list_ends.py",
+        "tests/licenses/text/test_segmentation.py",
+        "tests/licenses/text/test_segmentation_cases.py",
+        "tests/licenses/text/test_segmentation_shapes.py",
+        "tests/licenses/text/test_segmentation_wide.py",
+    ],
+    "licenses/text/list_gaps.py": [
+        "tests/licenses/text/test_list_gaps.py",
+        "tests/licenses/text/test_segmentation.py",
+        "tests/licenses/text/test_segmentation_cases.py",
+        "tests/licenses/text/test_segmentation_shapes.py",
+        "tests/licenses/text/test_segmentation_wide.py",
+    ],
+    "licenses/text/assembly.py": [
+        "tests/licenses/text/test_assembly.py",
+        "tests/licenses/text/test_segmentation.py",
+        "tests/licenses/text/test_segmentation_cases.py",
+        "tests/licenses/text/test_segmentation_shapes.py",
+        "tests/licenses/text/test_segmentation_wide.py",
+    ],
+    "licenses/text/segmentation.py": [
+        "tests/licenses/text/test_segmenter.py",
+        "tests/licenses/text/test_list_ends.py",
+        "tests/licenses/text/test_list_gaps.py",
+        "tests/licenses/text/test_segmentation.py",
+        "tests/licenses/text/test_segmentation_cases.py",
+        "tests/licenses/text/test_segmentation_shapes.py",
+        "tests/licenses/text/test_segmentation_wide.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}

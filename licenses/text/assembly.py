@@ -49,6 +49,9 @@ DEFINITION = re.compile(
 )
 _AFTER_LIST = re.compile(r"\.(?:closing|def-[^./]*)$")
 _BULLET = re.compile(r"[-*•‣◦▪–][ \t]+")
+# whitespace (every character str.isspace() knows is below U+3001) and invisible characters, stripped
+# from a segment's words in any mix ("\u200b \u200b")
+_EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + INVISIBLE
 
 
 def _is_definition(draft: Draft) -> bool:
@@ -174,7 +177,7 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             anchor = f"{base}-{seen[base]}"
         seen.setdefault(anchor, 1)
         body = min(max(d.body, start), end)
-        own_text = text[body:end].strip().strip(INVISIBLE).strip()
+        own_text = text[body:end].strip(_EDGES)
         heading = d.heading
         if d.label and not heading:
             heading, own_text = split_inline_heading(own_text)

@@ -216,6 +216,4 @@ def _parse_prefix(line: str) -> Label | None:
 def is_first(reading: Reading) -> bool:
     """Whether a reading can open a new list: 0 or 1 in its own scheme, "1.1" for decimals."""
     v = reading.value
-    if reading.style[0] == "num" and reading.style[1] == "dec":
-        return v[-1] in (0, 1)
     return v[-1] in (0, 1) if reading.style[0] == "num" else v[-1] == 1

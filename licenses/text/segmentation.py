@@ -204,7 +204,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             if not conts:
                 return self._gap(i, label) or (news[0][0], news[0][1])
         best = max(conts, key=lambda o: o[0]) if conts else news[0]
-        return (best[0], best[1]) if best[2] == "new" else (best[0], best[1])
+        return best[0], best[1]
 
     def _skipped_child(self, r: Reading) -> list[tuple[int, Reading, str]]:
         """ "3.2" right under "3" (3.1 missing from the text): a printed address places itself."""
