@@ -30,6 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 STATE = ROOT / ".mutants"
 EQUIVALENTS = ROOT / "docs" / "mutation-equivalents.md"
 
+# the pure segmentation tests that run in seconds (test_segmentation_properties and
+# test_segmentation_shared are left out: hypothesis examples and the SPDX XML files)
+SEGMENTATION_TESTS = [
+    "tests/licenses/text/test_segmentation.py",
+    "tests/licenses/text/test_segmentation_cases.py",
+    "tests/licenses/text/test_segmentation_shapes.py",
+    "tests/licenses/text/test_segmentation_wide.py",
+]
+
 # Each pure module and its own unit tests (run with Django configured by pytest-django, as
 # in `make test`, but the modules themselves never import it).
 MODULES: dict[str, list[str]] = {
@@ -118,6 +127,11 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_alignment_headings.py",
         "tests/licenses/text/test_alignment_mutual.py",
     ],
+    # segmentation helpers (mixins of the segmenter), each against its own tests and the pure
+    # segmentation files that reach it in a few seconds (none reads the SPDX XML files)
+    "licenses/text/repeats.py": ["tests/licenses/text/test_repeats.py", *SEGMENTATION_TESTS],
+    "licenses/text/parts.py": ["tests/licenses/text/test_parts.py", *SEGMENTATION_TESTS],
+    "licenses/text/unnumbered.py": ["tests/licenses/text/test_unnumbered.py", *SEGMENTATION_TESTS],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
