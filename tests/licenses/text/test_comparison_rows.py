@@ -1,0 +1,153 @@
+"""licenses.text.comparison: splits and merges at their thresholds, and the rows built from the pairs.
+
+Pure. Clauses are made of made-up content words ("ja01", "ka02", ...) so that every count the
+rules read (content words shared, the longest common run, the clause lengths) is known exactly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from licenses.text.comparison import compare
+from licenses.text.segmentation import Segment
+
+
+def seg(text: str, path: str, heading: str = "") -> Segment:
+    return Segment(f"{path}.", path, path, heading, text, 0, len(text), 0, None)
+
+
+def words(prefix: str, n: int, start: int = 1) -> list[str]:
+    """``n`` distinct content words: ja01, ja02, …"""
+    return [f"{prefix}{k:02d}" for k in range(start, start + n)]
+
+
+def clause(ws: list[str], path: str) -> Segment:
+    return seg(" ".join(ws) + ".", path)
+
+
+def split_case(shared_j: int, shared_k: int, own_j: int, own_k: int, own_x: int = 0):
+    """One old clause X and two new clauses J, K: X holds ``shared_j`` words of J, then
+    ``shared_k`` words of K, then ``own_x`` words of its own; J and K add ``own_j`` / ``own_k``."""
+    jx, kx = words("ja", shared_j), words("ka", shared_k)
+    x = clause(jx + kx + words("ex", own_x), "1")
+    j = clause(jx + words("jo", own_j), "1")
+    k = clause(kx + words("ko", own_k), "2")
+    return x, j, k
+
+
+def rows(pairs) -> list[tuple]:
+    path = lambda s: s.path if s is not None else None  # noqa: E731
+    return [(p.kind, path(p.a), path(p.a2), path(p.b), path(p.b2)) for p in pairs]
+
+
+# --- splits: when one old clause became two adjacent new ones -------------------------------------
+
+
+def test_a_split_must_beat_the_one_to_one_match_by_exactly_the_gain_or_more():
+    # X (5 words) pairs with K (3 of them): 2 x 3 / (5 + 3) = 0.75. X against J + K keeps 4 of
+    # 5 + 2 + 3 words: 2 x 4 / 10 = 0.8, exactly 0.05 better
+    x, j, k = split_case(1, 3, 1, 0, own_x=1)
+    pairs = compare([x], [j, k])
+    assert rows(pairs) == [("split", "1", None, "1", "2")]
+    assert pairs.quick is False  # one old clause against two new ones gets the full alignment
+
+
+def test_a_split_that_gains_less_than_the_margin_stays_a_pair_and_an_addition():
+    # one-to-one 2 x 4 / (6 + 4) = 0.8; as a split 2 x 5 / (6 + 2 + 4) = 0.833: 0.033 better
+    x, j, k = split_case(1, 4, 1, 0, own_x=1)
+    assert rows(compare([x], [j, k])) == [("added", None, None, "1", None), ("changed", "1", None, "2", None)]
+
+
+def test_a_clause_grows_by_the_neighbour_before_or_after_its_match():
+    x, j, k = split_case(1, 3, 1, 0, own_x=1)  # X pairs with K, the second: J comes before it
+    assert rows(compare([x], [j, k]))[0][0] == "split"
+    x, j, k = split_case(3, 1, 0, 1, own_x=1)  # X pairs with J, the first: K comes after it
+    assert rows(compare([x], [j, k])) == [("split", "1", None, "1", "2")]
+
+
+def test_a_split_at_the_threshold_of_its_shorter_side_pairs():
+    # X has 28 words, J and K 6 each, 3 of them in X (exactly half): 2 x 6 / (28 + 12) = 0.3,
+    # the least similarity for 12 words; X alone matches neither (2 x 3 / 34)
+    x, j, k = split_case(3, 3, 3, 3, own_x=22)
+    assert rows(compare([x], [j, k])) == [("split", "1", None, "1", "2")]
+    x, j, k = split_case(3, 3, 3, 3, own_x=23)  # 2 x 6 / 41: just under
+    assert rows(compare([x], [j, k])) == [
+        ("removed", "1", None, None, None),
+        ("added", None, None, "1", None),
+        ("added", None, None, "2", None),
+    ]
+
+
+def test_a_half_of_a_single_word_counts():
+    x, j, k = split_case(5, 1, 0, 0)  # K is the one word that ends X
+    assert rows(compare([x], [j, k])) == [("split", "1", None, "1", "2")]
+
+
+def test_an_unlinked_half_never_joins_a_split():
+    x, j, k = split_case(3, 1, 0, 1, own_x=1)
+    pairs = compare([x], [j, k], unlinks=[("1", "2")])
+    assert rows(pairs) == [("changed", "1", None, "1", None), ("added", None, None, "2", None)]
+
+
+def test_a_failed_candidate_before_the_match_does_not_stop_the_one_after():
+    x = clause(words("ja", 4) + words("ka", 2), "1")
+    j, k = clause(words("ja", 4), "1"), clause(words("ka", 2), "2")
+    unrelated = clause(words("un", 5), "0")
+    expected = [("added", None, None, "0", None), ("split", "1", None, "1", "2")]
+    # an unrelated clause before X's match
+    assert rows(compare([x], [unrelated, j, k])) == expected
+    # a clause before X's match that was unlinked from X by hand
+    part = clause(words("ja", 2), "0")
+    assert rows(compare([x], [part, j, k], unlinks=[("1", "0")])) == expected
+    # a clause before X's match whose words J already holds: it adds nothing beyond J
+    assert rows(compare([x], [part, j, k])) == expected
+
+
+def test_clauses_of_up_to_5000_words_split():
+    half_a, half_b = words("xa", 2500, 1000), words("xb", 2500, 1000)
+    x, j, k = clause(half_a + half_b, "1"), clause(half_a, "1"), clause(half_b, "2")
+    assert rows(compare([x], [j, k])) == [("split", "1", None, "1", "2")]
+
+
+def test_halves_of_more_than_5000_words_together_never_split():
+    half_a, half_b = words("xa", 2500, 1000), words("xb", 2500, 1000)
+    x, j, k = clause(half_a + half_b, "1"), clause(half_a, "1"), clause(half_b + ["extra"], "2")
+    assert rows(compare([x], [j, k])) == [("changed", "1", None, "1", None), ("added", None, None, "2", None)]
+
+
+def test_a_clause_of_more_than_5000_words_never_splits():
+    half_a, half_b = words("xa", 2500, 1000), words("xb", 2500, 1000)
+    x, j, k = clause(half_a + half_b + ["extra"], "1"), clause(half_a, "1"), clause(half_b, "2")
+    assert rows(compare([x], [j, k])) == [("changed", "1", None, "1", None), ("added", None, None, "2", None)]
+
+
+def test_an_unmatched_clause_looks_for_its_halves_anywhere_on_the_other_side():
+    x, j, k = split_case(3, 3, 3, 3, own_x=22)  # X alone matches nothing
+    unrelated = clause(words("un", 4), "0")
+    assert rows(compare([x], [unrelated, j, k])) == [
+        ("added", None, None, "0", None),
+        ("split", "1", None, "1", "2"),
+    ]
+
+
+def test_each_half_must_add_half_its_words_beyond_the_other_half():
+    # X pairs with J ("wc wg"); K holds four of its five words in X, but only "wk wy" beyond
+    # J's "wc": 2 < 5 / 2, so X + K is not a split, whatever the similarity gained
+    x = seg("wc wg wk wy.", "1")
+    j, k = seg("wc wg.", "1"), seg("wt wc wq wk wy.", "2")
+    assert rows(compare([x], [j, k])) == [("changed", "1", None, "1", None), ("added", None, None, "2", None)]
+    # the same with the halves' roles swapped: X pairs with the second half ("wg wc"), and
+    # the first adds only "wy wk" (2 < 5 / 2) beyond it
+    x = seg("wy wk wg wc.", "2")
+    j, k = seg("wy wk wq wc wt.", "1"), seg("wg wc.", "2")
+    assert rows(compare([x], [j, k])) == [("added", None, None, "1", None), ("changed", "2", None, "2", None)]
+    # and as a merge, read from the other side
+    assert rows(compare([j, k], [x])) == [("removed", "1", None, None, None), ("changed", "2", None, "2", None)]
+
+
+def test_the_split_that_gains_most_is_taken_first():
+    # X -> J + K: 2 x 2 / 6 = 0.667, a gain of 0.667 (X alone matches nothing); Y -> K + L ends
+    # more similar (2 x 2 / 5 = 0.8) but gains only 0.133 over Y's own match with L (0.667)
+    x, y = seg("ja01 ka01 ex01.", "1"), seg("kb01 la01.", "2")
+    j, k, l = seg("ja01.", "1"), seg("ka01 kb01.", "2"), seg("la01.", "3")
+    assert rows(compare([x, y], [j, k, l])) == [("split", "1", None, "1", "2"), ("changed", "2", None, "3", None)]
