@@ -151,3 +151,124 @@ def test_the_split_that_gains_most_is_taken_first():
     x, y = seg("ja01 ka01 ex01.", "1"), seg("kb01 la01.", "2")
     j, k, l = seg("ja01.", "1"), seg("ka01 kb01.", "2"), seg("la01.", "3")
     assert rows(compare([x, y], [j, k, l])) == [("split", "1", None, "1", "2"), ("changed", "2", None, "3", None)]
+
+
+# --- compare: hand links, unlinks, the second pass and the quick alignment ------------------------
+
+
+def anchored(text: str, path: str, anchor: str) -> Segment:
+    return Segment(f"{path}.", path, anchor, "", text, 0, len(text), 0, None)
+
+
+SOURCE = "Whoever conveys object code must offer the source for three years."
+NETWORK = "Network users may ask for the corresponding source of the program."
+
+
+def test_unlinks_naming_a_clause_that_no_longer_exists_are_ignored():
+    a, b = [seg(SOURCE, "2")], [seg(NETWORK, "2")]
+    expected = [("removed", "2", None, None, None), ("added", None, None, "2", None)]
+    assert rows(compare(a, b, unlinks=[("9", "2")])) == expected
+    assert rows(compare(a, b, unlinks=[("2", "9")])) == expected
+
+
+def test_a_hand_link_wins_over_an_exact_match_of_the_same_old_clause():
+    a = [anchored(SOURCE, "1", "1")]
+    b = [anchored(SOURCE, "1", "1"), anchored(NETWORK, "2", "2")]
+    pairs = compare(a, b, links=[("1", "2")])
+    assert rows(pairs) == [("added", None, None, "1", None), ("changed", "1", None, "2", None)]
+    assert pairs[1].manual and not pairs[0].manual
+
+
+def test_a_hand_link_wins_over_an_exact_match_of_the_same_new_clause():
+    a = [anchored(NETWORK, "1", "1"), anchored(SOURCE, "2", "2")]
+    b = [anchored(SOURCE, "1", "1")]
+    pairs = compare(a, b, links=[("1", "1")])
+    assert rows(pairs) == [("changed", "1", None, "1", None), ("removed", "2", None, None, None)]
+    assert pairs[0].manual
+
+
+PRELIMINARY = seg("Preliminary words about this licence and who it is for.", "1")
+WARRANTY = seg("Warranty is disclaimed in full by every contributor to the work.", "3")
+
+
+def test_an_unlinked_pair_is_not_made_again_by_the_second_pass():
+    old = seg('"Software" means the program and its documentation as shipped.', "2")
+    new = seg('"Software" means any code we deliver to you under this licence.', "2")
+    # the same defined term pairs the two definitions in the second pass
+    assert rows(compare([PRELIMINARY, old, WARRANTY], [PRELIMINARY, new, WARRANTY]))[1] == (
+        "changed",
+        "2",
+        None,
+        "2",
+        None,
+    )
+    apart = compare([PRELIMINARY, old, WARRANTY], [PRELIMINARY, new, WARRANTY], unlinks=[("2", "2")])
+    assert rows(apart)[1:3] == [("removed", "2", None, None, None), ("added", None, None, "2", None)]
+
+
+def test_one_clause_against_one_is_aligned_once():
+    # no second pass: the two leftovers are not linked as each other's best match (`also`)
+    pairs = compare([seg("alpha beta gamma delta.", "1")], [seg("alpha beta omega sigma tau.", "1")])
+    assert rows(pairs) == [("removed", "1", None, None, None), ("added", None, None, "1", None)]
+    assert [p.also for p in pairs] == [None, None]
+    assert pairs.quick is False  # nothing was left out
+
+
+def test_the_second_pass_runs_up_to_30000_content_words():
+    a = [clause(words("ma", 7500, 1000), "1"), clause(words("mb", 7500, 1000), "2")]
+    b = [a[0], clause(words("mb", 7499, 1000) + words("zq", 1), "2")]
+    pairs = compare(a, b)
+    assert rows(pairs) == [("unchanged", "1", None, "1", None), ("changed", "2", None, "2", None)]
+    assert pairs.quick is False
+    b = [a[0], clause(words("mb", 7499, 1000) + words("zq", 2), "2")]  # 30,001
+    assert compare(a, b).quick is True
+
+
+def test_the_words_of_both_sides_count_towards_the_quick_alignment():
+    small = [seg("alpha beta.", "1"), seg("gamma delta.", "2")]
+    big = [clause(words("ma", 15000, 1000), "1"), clause(words("mb", 15001, 1000), "2")]
+    assert compare(small, big).quick is True
+    assert compare(big, small).quick is True
+
+
+def test_thousands_of_clauses_pair_on_their_rare_words():
+    n = 640  # 640 x 640 clause pairs: past the dense matrix
+    old = [seg(f"alpha{k:04d} beta{k:04d} gamma{k:04d} common words.", str(k)) for k in range(n)]
+    new = [seg(f"alpha{k:04d} beta{k:04d} delta{k:04d} common words.", str(k)) for k in range(n)]
+    pairs = compare(old, new, unlinks=[("7", "7")])
+    assert pairs.quick is True
+    paired = [(p.a.path, p.b.path) for p in pairs if p.kind == "changed"]
+    assert paired == [(str(k), str(k)) for k in range(n) if k != 7]
+    assert {(p.kind, (p.a or p.b).path) for p in pairs if p.kind != "changed"} == {("removed", "7"), ("added", "7")}
+
+
+def test_an_empty_clause_removed_has_an_empty_redline():
+    (pair,) = compare([seg("", "1")], [])
+    assert (pair.kind, pair.redline, pair.a_text) == ("removed", [], "")
+    (pair,) = compare([], [seg("", "1")])
+    assert (pair.kind, pair.redline, pair.b_text) == ("added", [], "")
+
+
+def test_an_unlinked_heading_is_not_placed_by_its_children():
+    def side(heading: str, grant: str, notice: str) -> list[Segment]:
+        def s(text, path, depth=0, parent=None):
+            label = path.rsplit(".", 1)[-1] if depth else path
+            return Segment(label, path, path, "", text, 0, len(text), depth, parent)
+
+        return [
+            s("Preliminary words about this licence and who it is for.", "0"),
+            s(heading, "3"),
+            s(grant, "3.1", 1, 1),
+            s(notice, "3.2", 1, 1),
+            s("Warranty is disclaimed in full by every contributor to the work.", "4"),
+        ]
+
+    grant = "The licensor grants each recipient a worldwide royalty-free licence to copy the work."
+    notice = "Every copy must keep the copyright notice and a copy of this licence in plain text."
+    old = side("Obligations", grant, notice)
+    new = side("Responsibilities", grant.replace("each recipient", "you"), notice.replace("plain text", "any form"))
+    assert rows(compare(old, new))[1] == ("changed", "3", None, "3", None)
+    assert rows(compare(old, new, unlinks=[("3", "3")]))[1:3] == [
+        ("removed", "3", None, None, None),
+        ("added", None, None, "3", None),
+    ]
