@@ -272,3 +272,81 @@ def test_an_unlinked_heading_is_not_placed_by_its_children():
         ("removed", "3", None, None, None),
         ("added", None, None, "3", None),
     ]
+
+
+# --- where the words of clauses left alone went (`also`) -------------------------------------------
+
+
+MODIFICATIONS = seg(
+    "Modifications means any addition to or deletion from the substance or structure of the Covered "
+    "Code, and any new file that contains any part of the Original Code or of previous Modifications.",
+    "2",
+)
+LEAD_IN = seg("Modifications means any of the following, when Covered Code is released:", "2")
+ITEM_A = seg("any addition to or deletion from the substance or structure of the Covered Code;", "2.a")
+ITEM_B = seg("any new file that contains any part of the Original Code or of previous Modifications.", "2.b")
+
+
+def also(pairs) -> list[tuple]:
+    path = lambda s: s.path if s is not None else None  # noqa: E731
+    return [(p.kind, path(p.a), path(p.b), path(p.also)) for p in pairs]
+
+
+def test_a_clause_unlinked_from_its_source_is_not_said_to_be_drawn_from_it():
+    old, new = [PRELIMINARY, MODIFICATIONS, WARRANTY], [PRELIMINARY, LEAD_IN, ITEM_A, ITEM_B, WARRANTY]
+    assert rows(compare(old, new))[2] == ("split", "2", None, "2.a", "2.b")
+    # with the item unlinked from the old definition, it is added, and not drawn from it either
+    assert also(compare(old, new, unlinks=[("2", "2.b")]))[1:4] == [
+        ("added", None, "2", None),
+        ("changed", "2", "2.a", None),
+        ("added", None, "2.b", None),
+    ]
+
+
+def test_a_clause_unlinked_from_where_it_went_is_not_said_to_go_there():
+    old, new = [PRELIMINARY, LEAD_IN, ITEM_A, ITEM_B, WARRANTY], [PRELIMINARY, MODIFICATIONS, WARRANTY]
+    assert rows(compare(old, new))[2] == ("merged", "2.a", "2.b", "2", None)
+    assert also(compare(old, new, unlinks=[("2.b", "2")]))[1:4] == [
+        ("removed", "2", None, None),
+        ("changed", "2.a", "2", None),
+        ("removed", "2.b", None, None),
+    ]
+
+
+STEADY = [
+    "Alpha clause grants rights to copy the program in any medium whatsoever.",
+    "Bravo clause covers patents licensed by each contributor to recipients.",
+    "Charlie clause keeps notices intact in every copy that is distributed.",
+    "Delta clause disclaims warranties of merchantability and fitness entirely.",
+]
+LONE_OLD = "Licensees shall keep every release tarball with signatures for inspectors yearly."
+LONE_NEW = "Distributors should retain each release tarball with signatures and checksums so any auditor can verify them."
+
+
+def test_lone_leftovers_point_at_each_other_unless_unlinked():
+    old = [seg(STEADY[0], "1"), seg(STEADY[1], "2"), seg(LONE_OLD, "3"), seg(STEADY[2], "4"), seg(STEADY[3], "5")]
+    new = [seg(STEADY[0], "1"), seg(STEADY[1], "2"), seg(LONE_NEW, "3"), seg(STEADY[2], "4"), seg(STEADY[3], "5")]
+    assert also(compare(old, new))[2:4] == [("removed", "3", None, "3"), ("added", None, "3", "3")]
+    assert also(compare(old, new, unlinks=[("3", "3")]))[2:4] == [("removed", "3", None, None), ("added", None, "3", None)]
+
+
+def test_an_old_heading_over_matter_that_went_into_a_paired_clause_says_where():
+    # the old section 2 is a heading over 2.1 and 2.2; the new 2 holds the rule in one paragraph
+    def s(text, path, depth=0, parent=None):
+        label = path.rsplit(".", 1)[-1] if depth else path
+        return Segment(label, path, path, "", text, 0, len(text), depth, parent)
+
+    source = "Whoever conveys object code must offer the corresponding source code for three years."
+    old = [
+        s("Preliminary words about this licence and who it is for.", "1"),
+        s("Source", "2"),
+        s(source.replace("three", "five"), "2.1", 1, 1),
+        s("Entirely fresh matter: network users may also ask for it.", "2.2", 1, 1),
+    ]
+    new = [s("Preliminary words about this licence and who it is for.", "1"), s(source, "2")]
+    assert also(compare(old, new)) == [
+        ("unchanged", "1", "1", None),
+        ("removed", "2", None, "2"),
+        ("changed", "2.1", "2", None),
+        ("removed", "2.2", None, None),
+    ]
