@@ -337,3 +337,88 @@ def test_a_second_text_with_no_title_gets_a_numbered_space():
         "1. Definitions.\n\n2. Basic permissions.\n"
     )
     assert paths(text) == ["1", "2", "part-2/1", "part-2/2"]
+
+
+def test_a_part_number_that_is_a_letter_x_is_kept():
+    assert part_name("PART X") == "part-x"
+    assert paths("1. Grant.\n\nYou may copy.\n\nPART X\n\n1. Fee.\n\n2. Support.\n")[1:] == ["part-x", "part-x/1", "part-x/2"]
+
+
+def test_a_part_heading_line_may_be_120_characters_long():
+    line = ("SCHEDULE 1. " + "x" * 200)[:120]
+    assert paths(f"1. Grant.\n\nYou may copy.\n\n{line}\n\n1. Fee.\n\n2. Support.\n")[2:] == ["schedule-1/1", "schedule-1/2"]
+    line = ("SCHEDULE 1. " + "x" * 200)[:121]
+    assert paths(f"1. Grant.\n\nYou may copy.\n\n{line}\n\n1. Fee.\n\n2. Support.\n") == ["1", "part-2/1", "part-2/2"]
+
+
+def test_a_long_part_line_opening_the_text_is_no_part_heading():
+    text = ("PART A. " + "x" * 200)[:125] + "\n\n1. Fee.\n\n2. Support.\n\nThe end."
+    assert paths(text) == ["preamble", "1", "2"]
+
+
+def test_only_the_line_above_a_part_word_says_whether_a_sentence_ended():
+    # the line below ends a sentence, the line above does not: a wrapped sentence
+    text = "1. Grant.\n\nYou may copy it in\nSCHEDULE 1\nsome more words.\n\n1. Fee.\n\n2. Support.\n"
+    assert paths(text) == ["1", "part-2/1", "part-2/2"]
+    # spaces after the full stop above do not hide it
+    text = "1. Grant.\n\nYou may copy.   \nSCHEDULE 1\n1. Fee.\n\n2. Support.\n"
+    assert paths(text) == ["1", "schedule-1", "schedule-1/1", "schedule-1/2"]
+
+
+def test_a_title_under_the_part_heading_the_first_run_stood_under_is_the_second_documents():
+    text = "PART A\n\n1. You grant.\n\n2. You keep.\n\nExample License\n\n1. We grant.\n\n2. No warranty.\n"
+    assert rows(text) == [
+        ("part-a", "", "PART A"),
+        ("1", "1.", ""),
+        ("2", "2.", ""),
+        ("example-license/preamble", "", "Example License"),
+        ("example-license/1", "1.", ""),
+        ("example-license/2", "2.", ""),
+    ]
+
+
+def test_a_title_found_inside_a_clause_is_an_unnumbered_segment_at_the_top():
+    text = "1. You may copy.\n\n2. You may share.\n\n**Example License X**\nVersion 2\n\n1. Definitions.\n\n2. Basic.\n"
+    title = segment(text)[2]
+    assert (title.path, title.label, title.heading, title.text, title.depth, title.parent) == (
+        "example-license-x/preamble",
+        "",
+        "Example License X",  # the marks stripped, the letter X kept
+        "Version 2",
+        0,
+        None,
+    )
+
+
+def test_an_inserted_title_keeps_the_headings_after_it_in_order():
+    text = (
+        "1. You may copy.\n\n2. You may share.\n\nExample License\nVersion 2\n\nDEFINITIONS\n\n"
+        '"Work" means the work.\n\n1. Definitions.\n\n2. Basic permissions.\n'
+    )
+    segs = segment(text)
+    assert [(s.path, s.parent) for s in segs] == [
+        ("1", None),
+        ("2", None),
+        ("example-license/preamble", None),
+        ("example-license/definitions", None),
+        ("example-license/definitions.def-work", 3),
+        ("example-license/1", None),
+        ("example-license/2", None),
+    ]
+
+
+def test_a_title_right_under_a_clause_line_is_no_title():
+    text = "1. You may copy.\nExample License\n\n1. Definitions.\n\n2. Basic permissions.\n"
+    assert paths(text) == ["1", "part-2/1", "part-2/2"]
+
+
+TITLE_100 = "Supercalifragilistic Expialidocious Extraordinarily Magnificent Wonderful Licence Agreement Terms Xy"
+
+
+def test_a_title_inside_a_clause_is_shorter_than_100_characters():
+    def text(title: str) -> str:
+        return f"1. You may copy.\n\n2. You may share.\n\n{title}\nVersion 2\n\n1. Definitions.\n\n2. Basic.\n"
+
+    assert len(TITLE_100) == 100
+    assert paths(text(TITLE_100))[2:] == ["part-2/1", "part-2/2"]
+    assert paths(text(TITLE_100[:99]))[2] == "supercalifragilistic/preamble"
