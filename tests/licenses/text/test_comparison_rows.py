@@ -350,3 +350,64 @@ def test_an_old_heading_over_matter_that_went_into_a_paired_clause_says_where():
         ("changed", "2.1", "2", None),
         ("removed", "2.2", None, None),
     ]
+
+
+# --- moves, glossaries and the quick flag -----------------------------------------------------------
+
+MODEL = '"Model" means the trained weights and their configuration files.'
+OUTPUT = '"Output" means what the Model makes when it runs on any input.'
+DATA = '"Data" means what the Model learned from during its training runs.'
+
+
+def kinds_by_old(pairs) -> dict:
+    return {(p.a.path if p.a else None): p.kind for p in pairs}
+
+
+def test_definitions_of_a_deeper_list_sorted_anew_are_not_moves():
+    old = [seg(MODEL, "2.1.def-model"), seg(OUTPUT, "2.1.def-output"), seg(DATA, "2.1.def-data")]
+    new = [old[2], old[0], old[1]]
+    assert kinds_by_old(compare(old, new)) == dict.fromkeys(["2.1.def-data", "2.1.def-model", "2.1.def-output"], "unchanged")
+
+
+GRANT = seg("Alpha clause grants rights to copy the program in any medium whatsoever.", "2")
+PATENTS = seg("Bravo clause covers patents licensed by each contributor to recipients.", "3")
+
+
+def test_a_definition_moved_to_another_list_is_a_move():
+    old = [GRANT, PATENTS, seg(DATA, "1.def-data")]
+    new = [seg(DATA, "4.def-data"), GRANT, PATENTS]
+    assert kinds_by_old(compare(old, new)) == {"1.def-data": "moved", "2": "unchanged", "3": "unchanged"}
+
+
+def test_a_definition_paired_with_a_clause_that_is_no_definition_can_move():
+    old = [GRANT, PATENTS, seg(DATA, "1.def-data")]
+    new = [seg(DATA, "1.data"), GRANT, PATENTS]
+    assert kinds_by_old(compare(old, new))["1.def-data"] == "moved"
+    assert kinds_by_old(compare(new, old))["1.data"] == "moved"
+
+
+def test_a_removed_clause_follows_its_old_neighbour_only_when_that_stayed_in_order():
+    # X split and went to the front; R, after X in the old text, stays after B, the last clause
+    # still in order before it, not after X's new place
+    first = "You must keep every copyright notice and this licence text"
+    second = "with each copy of the software that you distribute to others."
+    a = seg("Alpha clause grants rights to copy the program in any medium whatsoever.", "1")
+    b = seg("Bravo clause covers patents licensed by each contributor to recipients.", "2")
+    x = seg(f"{first} {second}", "3")
+    r = seg("Romeo clause sets out the venue for disputes between the parties.", "4")
+    pairs = compare([a, b, x, r], [seg(first, "1"), seg(second, "2"), a, b])
+    assert [(p.kind, p.a.path) for p in pairs] == [("split", "3"), ("unchanged", "1"), ("unchanged", "2"), ("removed", "4")]
+
+
+def test_an_unchanged_pair_is_not_coarse():
+    (pair,) = compare([seg(MODEL, "1")], [seg(MODEL, "1")])
+    assert (pair.kind, pair.coarse, pair.redline) == ("unchanged", False, [("equal", MODEL)])
+
+
+def test_a_quick_alignment_is_one_with_more_than_one_clause_on_either_side():
+    many = [clause(words("ma", 15000, 1000), "1"), clause(words("mb", 15001, 1000), "2")]
+    one = [seg("alpha beta.", "1")]
+    assert compare(one, many).quick is True
+    assert compare(many, one).quick is True
+    huge = clause(words("mc", 30001, 1000), "1")
+    assert compare([huge], [huge]).quick is False  # one against one: nothing was left out
