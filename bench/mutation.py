@@ -121,6 +121,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "licenses/text/comparison.py": [
         "tests/licenses/text/test_comparison_summary.py",
+        "tests/licenses/text/test_comparison_rows.py",
         "tests/licenses/text/test_comparison.py",
         "tests/licenses/text/test_alignment.py",
         "tests/licenses/text/test_alignment_fanout.py",
