@@ -411,3 +411,15 @@ def test_a_quick_alignment_is_one_with_more_than_one_clause_on_either_side():
     assert compare(many, one).quick is True
     huge = clause(words("mc", 30001, 1000), "1")
     assert compare([huge], [huge]).quick is False  # one against one: nothing was left out
+
+
+def test_a_split_that_lost_its_half_does_not_stop_the_splits_after_it():
+    # as above, and a third split (Z -> M + N, gain 0.05) after the one that lost K
+    x, y, z = seg("ja01 ka01 ex01.", "1"), seg("kb01 la01.", "2"), seg("qa01 qk01 qk02 qk03 qe01.", "4")
+    j, k, l = seg("ja01.", "1"), seg("ka01 kb01.", "2"), seg("la01.", "3")
+    m, n = seg("qa01 qo01.", "4"), seg("qk01 qk02 qk03.", "5")
+    assert rows(compare([x, y, z], [j, k, l, m, n])) == [
+        ("split", "1", None, "1", "2"),
+        ("changed", "2", None, "3", None),
+        ("split", "4", None, "4", "5"),
+    ]
