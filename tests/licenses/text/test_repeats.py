@@ -201,3 +201,29 @@ def test_a_heading_in_a_part_names_the_repeated_list():
         "LIST TWO\n\nA. z.\n\nB. w.\n"
     )
     assert paths(text)[5:] == ["list-one", "schedule-1/A", "schedule-1/B", "list-two", "list-two/A", "list-two/B"]
+
+
+TOP = "Terms\n\nYou may:\n\na) copy the work;\n\nb) share the work.\n\nYou may not:{pad}\n\na) sell the work;\n\nb) remove this notice.\n"
+
+
+def test_a_top_level_lead_in_is_an_unlabelled_clause_at_the_top():
+    segs = segment(TOP.format(pad=""))
+    assert [(s.path, s.label, s.depth, s.parent, s.text) for s in segs][3:] == [
+        ("list-2", "", 0, None, "You may not:"),
+        ("list-2/a", "a)", 0, None, "sell the work;"),
+        ("list-2/b", "b)", 0, None, "remove this notice."),
+    ]
+
+
+def test_spaces_after_the_colon_of_a_lead_in_do_not_hide_it():
+    assert rows(TOP.format(pad="   "))[3] == ("list-2", "You may not:")
+
+
+def test_only_the_first_line_of_a_lead_in_is_read_for_a_definition():
+    # '"Modifications" shall' / 'mean any of:': the verb is on the next line, so no definition
+    text = (
+        "1. SCOPE\nThese terms cover the work.\n\n2. DEFINITIONS\nIn this licence:\n\n"
+        "     a) you means you; and\n\n     b) we means us.\n\n"
+        '"Modifications" shall\nmean any of:\n\n     a) changes; and\n\n     b) additions.\n\n3. END\nDone.\n'
+    )
+    assert rows(text)[4] == ("2.list-2", '"Modifications" shall\nmean any of:')
