@@ -227,3 +227,13 @@ def test_only_the_first_line_of_a_lead_in_is_read_for_a_definition():
         '"Modifications" shall\nmean any of:\n\n     a) changes; and\n\n     b) additions.\n\n3. END\nDone.\n'
     )
     assert rows(text)[4] == ("2.list-2", '"Modifications" shall\nmean any of:')
+
+
+def test_a_lead_in_in_line_with_the_items_opens_the_second_list_under_the_clause():
+    text = BINARY + "     When you give the work away as source:\n\n     a) these apply; and\n\n     b) a copy goes.\n\n3. END\nDone.\n"
+    segs = segment(text)
+    assert [(s.path, s.label, s.depth, s.parent, s.text) for s in segs][4:7] == [
+        ("2.list-2", "", 1, 1, "When you give the work away as source:"),
+        ("2.list-2(a)", "a)", 1, 1, "these apply; and"),
+        ("2.list-2(b)", "b)", 1, 1, "a copy goes."),
+    ]
