@@ -360,3 +360,50 @@ def test_an_underlined_heading_starts_its_text_after_the_underline():
     seg = read("1. Grant.\n\nYou may copy.\n\nOther Things\n------------\nSome words.\n")
     assert seg.drafts[-1].body == seg.lines[5].end
     assert seg.drafts[-1].heading == "Other Things"
+
+
+def test_a_title_line_follows_a_blank_line_even_on_the_second_line():
+    seg = _Segmenter("Intro\nGrant Of Rights\n\nGrant Of Rights X\n\nSection 2 Grant Of Rights\n")
+    assert [seg._title_line(j) for j in (1, 3, 5)] == [False, True, False]  # X ends a title too
+
+
+def test_a_centred_title_stands_at_least_ten_columns_right_of_the_paragraph():
+    para = " " * 10 + "IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM OR DAMAGES."  # centre 42.5
+    title = "T" * 40
+    assert _Segmenter(f"{' ' * 20}{title}\n\n{para}\n")._centred_over(0, 2)  # centre 40, 10 columns right
+    assert not _Segmenter(f"{' ' * 19}{title}\n\n{para}\n")._centred_over(0, 2)  # 9 columns right
+    labelled = "A. IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM OR DAMAGES."
+    assert not _Segmenter(f"{' ' * 26}Limits of L\n\n{labelled}\n")._centred_over(0, 2)
+
+
+def test_a_first_number_equal_to_the_top_level_is_no_restart():
+    seg = read("1. One.\n")
+    assert seg.stack[0].value == (1,)
+    text = "x\n\n1. a\n"
+    seg.text, seg.lines = text, _Segmenter(text).lines
+    assert seg._restarts_top(2) is False
+
+
+def test_a_title_ending_in_x_sits_above_its_text():
+    assert heading_above("GRANT OF RIGHTS X", "The words.")
+
+
+def test_a_sentence_case_title_above_text_is_at_most_60_characters():
+    rest = "Scope of the rights that are granted to you by this Licence a"[:60]
+    assert heading_above(rest, "T" + "x" * 200)
+    assert not heading_above(rest + "b", "T" + "x" * 200)
+
+
+def test_a_heading_on_the_last_line_of_a_text_without_a_final_newline():
+    assert rows("1. Grant.\n\nYou may copy.\n\nGENERAL TERMS X") == [
+        ("1", "Grant.", "You may copy."),
+        ("general-terms-x", "GENERAL TERMS X", ""),
+    ]
+    assert rows("1. Grant.\n\nYou may copy.\n\nOther things\n============")[1] == ("other-things", "Other things", "")
+
+
+def test_a_title_in_the_preamble_heads_only_a_numbered_list():
+    assert paths("Intro words.\n\nSome Title Here\n\nPlain paragraph text.\n") == ["preamble"]
+    assert paths("Intro words.\n\nPermission for Use\n\n(1) You may use it.\n") == ["preamble", "(1)"]  # no second item
+    text = "Intro words.\n\nPermission for Use\n\n(3) You may use it.\n\nOther Title\n\n(4) You may.\n"
+    assert paths(text) == ["preamble"]  # not a first item
