@@ -407,3 +407,50 @@ def test_a_title_in_the_preamble_heads_only_a_numbered_list():
     assert paths("Intro words.\n\nPermission for Use\n\n(1) You may use it.\n") == ["preamble", "(1)"]  # no second item
     text = "Intro words.\n\nPermission for Use\n\n(3) You may use it.\n\nOther Title\n\n(4) You may.\n"
     assert paths(text) == ["preamble"]  # not a first item
+
+
+def test_a_long_title_may_be_100_characters_and_end_in_x():
+    for title in ((LONG + "Y" * 30)[:100], LONG + "YX"):
+        assert rows(f"1. Grant.\n\nYou may copy.\n\n{title}\n\n2. Fees.\n")[1] == (
+            "additional-terms-for-those-who-distribut",
+            title,
+            "",
+        )
+
+
+def test_a_title_ending_in_x_heads_the_next_item_or_its_paragraph():
+    text = "(1) You may use it.\n\nPermissions for Redistribution X\n\n(2) You may share it.\n"
+    assert paths(text) == ["(1)", "permissions-for-redistribution-x", "(2)"]
+    text = "1. You may copy.\n\n2. You may share.\n\nCreative Commons Notice X\n\n    Creative Commons is not a party.\n"
+    assert rows(text)[2] == ("creative-commons-notice-x", "Creative Commons Notice X", "Creative Commons is not a party.")
+
+
+def test_a_title_case_line_with_nothing_below_is_text():
+    assert paths("1. Grant.\n\nYou may copy.\n\nOther Things\n") == ["1"]
+
+
+def test_an_appendix_on_the_first_line_straight_above_text_is_the_preamble():
+    assert rows("How to Apply These Terms\nSome words.\n") == [("preamble", "", "How to Apply These Terms\nSome words.")]
+
+
+def test_capitals_straight_above_a_lettered_item_are_no_heading():
+    text = "1. Grant.\n\nYou may copy.\n\nNOTICE PURSUANT TO SECTION 9\nA. This paragraph is in mixed case.\n\n2. Fees.\n"
+    assert paths(text) == ["1", "1(A)", "2"]
+
+
+def test_the_clause_a_title_heads_is_at_most_three_lines_below():
+    long = LONG + "Yy"
+    assert paths(f"1. Grant.\n\nYou may copy.\n\n{long}\n\n\n2. Fees.\n")[1] == "additional-terms-for-those-who-distribut"
+    assert paths(f"1. Grant.\n\nYou may copy.\n\n{long}\n\n\n\n2. Fees.\n") == ["1", "2"]
+    between = "(1) You may use it.\n\nPermissions for Redistribution\n\n{gap}(2) You may share it.\n"
+    assert paths(between.format(gap="\n")) == ["(1)", "permissions-for-redistribution", "(2)"]
+    assert paths(between.format(gap="\n\n")) == ["(1)", "(2)"]
+
+
+def test_a_short_title_of_40_characters_above_capitals_ends_the_list():
+    title = "Disclaimer Of Warranty And All Liability"  # 40
+    text = (
+        f"1. Conditions:\n\n   a. keep it;\n\n   b. mark it.\n\n{title}\n\n"
+        "THE SOFTWARE IS PROVIDED AS IS WITHOUT ANY WARRANTY OF ANY KIND.\n"
+    )
+    assert [(s.path, s.parent) for s in segment(text)][3] == ("disclaimer-of-warranty-and-all-liability", None)
