@@ -389,7 +389,8 @@ def test_a_title_ending_in_x_sits_above_its_text():
 
 
 def test_a_sentence_case_title_above_text_is_at_most_60_characters():
-    rest = "Scope of the rights that are granted to you by this Licence a"[:60]
+    rest = "Scope of the rights that are granted to you by this Licences"
+    assert len(rest) == 60
     assert heading_above(rest, "T" + "x" * 200)
     assert not heading_above(rest + "b", "T" + "x" * 200)
 
