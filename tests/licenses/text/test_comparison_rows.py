@@ -423,3 +423,27 @@ def test_a_split_that_lost_its_half_does_not_stop_the_splits_after_it():
         ("changed", "2", None, "3", None),
         ("split", "4", None, "4", "5"),
     ]
+
+
+# --- the rows' fields ---------------------------------------------------------------------------------
+
+
+def test_a_changed_pair_is_no_typography_no_hand_link_and_an_added_clause_keeps_nothing():
+    old = [seg(SOURCE, "1")]
+    new = [seg(SOURCE.replace("three", "five"), "1"), seg(NETWORK, "2")]
+    changed, added = compare(old, new)
+    assert (changed.kind, changed.typography, changed.manual, changed.coarse) == ("changed", False, False, False)
+    assert (added.kind, added.similarity, added.typography, added.manual) == ("added", 0.0, False, False)
+
+
+def test_the_similarity_is_exact_up_to_ten_million_token_pairs_then_read_off_the_redline():
+    from licenses.text.comparison import _kept
+
+    shared = words("hw", 2499)
+    old = [clause(shared, "1")]  # 2,500 tokens with the stop
+    (pair, *_) = compare(old, [clause(shared + words("hx", 1500), "1")])  # 4,000: 10,000,000 pairs
+    assert pair.kind == "changed"
+    assert pair.similarity == pytest.approx(2 * 2500 / 6500)  # tokens kept, exactly
+    (pair, *_) = compare(old, [clause(shared + words("hx", 1501), "1")])  # one pair of tokens too many
+    assert pair.kind == "changed"
+    assert pair.similarity == _kept(pair.redline) != pytest.approx(2 * 2500 / 6501)
