@@ -142,15 +142,21 @@ def test_each_half_must_add_half_its_words_beyond_the_other_half():
     j, k = seg("wy wk wq wc wt.", "1"), seg("wg wc.", "2")
     assert rows(compare([x], [j, k])) == [("added", None, None, "1", None), ("changed", "2", None, "2", None)]
     # and as a merge, read from the other side
-    assert rows(compare([j, k], [x])) == [("removed", "1", None, None, None), ("changed", "2", None, "2", None)]
+    assert rows(compare([j, k], [x])) == [
+        ("removed", "1", None, None, None),
+        ("changed", "2", None, "2", None),
+    ]
 
 
 def test_the_split_that_gains_most_is_taken_first():
     # X -> J + K: 2 x 2 / 6 = 0.667, a gain of 0.667 (X alone matches nothing); Y -> K + L ends
     # more similar (2 x 2 / 5 = 0.8) but gains only 0.133 over Y's own match with L (0.667)
     x, y = seg("ja01 ka01 ex01.", "1"), seg("kb01 la01.", "2")
-    j, k, l = seg("ja01.", "1"), seg("ka01 kb01.", "2"), seg("la01.", "3")
-    assert rows(compare([x, y], [j, k, l])) == [("split", "1", None, "1", "2"), ("changed", "2", None, "3", None)]
+    j, k, last = seg("ja01.", "1"), seg("ka01 kb01.", "2"), seg("la01.", "3")
+    assert rows(compare([x, y], [j, k, last])) == [
+        ("split", "1", None, "1", "2"),
+        ("changed", "2", None, "3", None),
+    ]
 
 
 # --- compare: hand links, unlinks, the second pass and the quick alignment ------------------------
@@ -239,7 +245,10 @@ def test_thousands_of_clauses_pair_on_their_rare_words():
     assert pairs.quick is True
     paired = [(p.a.path, p.b.path) for p in pairs if p.kind == "changed"]
     assert paired == [(str(k), str(k)) for k in range(n) if k != 7]
-    assert {(p.kind, (p.a or p.b).path) for p in pairs if p.kind != "changed"} == {("removed", "7"), ("added", "7")}
+    assert {(p.kind, (p.a or p.b).path) for p in pairs if p.kind != "changed"} == {
+        ("removed", "7"),
+        ("added", "7"),
+    }
 
 
 def test_an_empty_clause_removed_has_an_empty_redline():
@@ -266,7 +275,9 @@ def test_an_unlinked_heading_is_not_placed_by_its_children():
     grant = "The licensor grants each recipient a worldwide royalty-free licence to copy the work."
     notice = "Every copy must keep the copyright notice and a copy of this licence in plain text."
     old = side("Obligations", grant, notice)
-    new = side("Responsibilities", grant.replace("each recipient", "you"), notice.replace("plain text", "any form"))
+    new = side(
+        "Responsibilities", grant.replace("each recipient", "you"), notice.replace("plain text", "any form")
+    )
     assert rows(compare(old, new))[1] == ("changed", "3", None, "3", None)
     assert rows(compare(old, new, unlinks=[("3", "3")]))[1:3] == [
         ("removed", "3", None, None, None),
@@ -324,10 +335,25 @@ LONE_NEW = "Distributors should retain each release tarball with signatures and 
 
 
 def test_lone_leftovers_point_at_each_other_unless_unlinked():
-    old = [seg(STEADY[0], "1"), seg(STEADY[1], "2"), seg(LONE_OLD, "3"), seg(STEADY[2], "4"), seg(STEADY[3], "5")]
-    new = [seg(STEADY[0], "1"), seg(STEADY[1], "2"), seg(LONE_NEW, "3"), seg(STEADY[2], "4"), seg(STEADY[3], "5")]
+    old = [
+        seg(STEADY[0], "1"),
+        seg(STEADY[1], "2"),
+        seg(LONE_OLD, "3"),
+        seg(STEADY[2], "4"),
+        seg(STEADY[3], "5"),
+    ]
+    new = [
+        seg(STEADY[0], "1"),
+        seg(STEADY[1], "2"),
+        seg(LONE_NEW, "3"),
+        seg(STEADY[2], "4"),
+        seg(STEADY[3], "5"),
+    ]
     assert also(compare(old, new))[2:4] == [("removed", "3", None, "3"), ("added", None, "3", "3")]
-    assert also(compare(old, new, unlinks=[("3", "3")]))[2:4] == [("removed", "3", None, None), ("added", None, "3", None)]
+    assert also(compare(old, new, unlinks=[("3", "3")]))[2:4] == [
+        ("removed", "3", None, None),
+        ("added", None, "3", None),
+    ]
 
 
 def test_an_old_heading_over_matter_that_went_into_a_paired_clause_says_where():
@@ -366,7 +392,9 @@ def kinds_by_old(pairs) -> dict:
 def test_definitions_of_a_deeper_list_sorted_anew_are_not_moves():
     old = [seg(MODEL, "2.1.def-model"), seg(OUTPUT, "2.1.def-output"), seg(DATA, "2.1.def-data")]
     new = [old[2], old[0], old[1]]
-    assert kinds_by_old(compare(old, new)) == dict.fromkeys(["2.1.def-data", "2.1.def-model", "2.1.def-output"], "unchanged")
+    assert kinds_by_old(compare(old, new)) == dict.fromkeys(
+        ["2.1.def-data", "2.1.def-model", "2.1.def-output"], "unchanged"
+    )
 
 
 GRANT = seg("Alpha clause grants rights to copy the program in any medium whatsoever.", "2")
@@ -396,7 +424,12 @@ def test_a_removed_clause_follows_its_old_neighbour_only_when_that_stayed_in_ord
     x = seg(f"{first} {second}", "3")
     r = seg("Romeo clause sets out the venue for disputes between the parties.", "4")
     pairs = compare([a, b, x, r], [seg(first, "1"), seg(second, "2"), a, b])
-    assert [(p.kind, p.a.path) for p in pairs] == [("split", "3"), ("unchanged", "1"), ("unchanged", "2"), ("removed", "4")]
+    assert [(p.kind, p.a.path) for p in pairs] == [
+        ("split", "3"),
+        ("unchanged", "1"),
+        ("unchanged", "2"),
+        ("removed", "4"),
+    ]
 
 
 def test_an_unchanged_pair_is_not_coarse():
@@ -416,9 +449,9 @@ def test_a_quick_alignment_is_one_with_more_than_one_clause_on_either_side():
 def test_a_split_that_lost_its_half_does_not_stop_the_splits_after_it():
     # as above, and a third split (Z -> M + N, gain 0.05) after the one that lost K
     x, y, z = seg("ja01 ka01 ex01.", "1"), seg("kb01 la01.", "2"), seg("qa01 qk01 qk02 qk03 qe01.", "4")
-    j, k, l = seg("ja01.", "1"), seg("ka01 kb01.", "2"), seg("la01.", "3")
+    j, k, last = seg("ja01.", "1"), seg("ka01 kb01.", "2"), seg("la01.", "3")
     m, n = seg("qa01 qo01.", "4"), seg("qk01 qk02 qk03.", "5")
-    assert rows(compare([x, y, z], [j, k, l, m, n])) == [
+    assert rows(compare([x, y, z], [j, k, last, m, n])) == [
         ("split", "1", None, "1", "2"),
         ("changed", "2", None, "3", None),
         ("split", "4", None, "4", "5"),
@@ -432,7 +465,12 @@ def test_a_changed_pair_is_no_typography_no_hand_link_and_an_added_clause_keeps_
     old = [seg(SOURCE, "1")]
     new = [seg(SOURCE.replace("three", "five"), "1"), seg(NETWORK, "2")]
     changed, added = compare(old, new)
-    assert (changed.kind, changed.typography, changed.manual, changed.coarse) == ("changed", False, False, False)
+    assert (changed.kind, changed.typography, changed.manual, changed.coarse) == (
+        "changed",
+        False,
+        False,
+        False,
+    )
     assert (added.kind, added.similarity, added.typography, added.manual) == ("added", 0.0, False, False)
 
 

@@ -341,14 +341,25 @@ def test_a_second_text_with_no_title_gets_a_numbered_space():
 
 def test_a_part_number_that_is_a_letter_x_is_kept():
     assert part_name("PART X") == "part-x"
-    assert paths("1. Grant.\n\nYou may copy.\n\nPART X\n\n1. Fee.\n\n2. Support.\n")[1:] == ["part-x", "part-x/1", "part-x/2"]
+    assert paths("1. Grant.\n\nYou may copy.\n\nPART X\n\n1. Fee.\n\n2. Support.\n")[1:] == [
+        "part-x",
+        "part-x/1",
+        "part-x/2",
+    ]
 
 
 def test_a_part_heading_line_may_be_120_characters_long():
     line = ("SCHEDULE 1. " + "x" * 200)[:120]
-    assert paths(f"1. Grant.\n\nYou may copy.\n\n{line}\n\n1. Fee.\n\n2. Support.\n")[2:] == ["schedule-1/1", "schedule-1/2"]
+    assert paths(f"1. Grant.\n\nYou may copy.\n\n{line}\n\n1. Fee.\n\n2. Support.\n")[2:] == [
+        "schedule-1/1",
+        "schedule-1/2",
+    ]
     line = ("SCHEDULE 1. " + "x" * 200)[:121]
-    assert paths(f"1. Grant.\n\nYou may copy.\n\n{line}\n\n1. Fee.\n\n2. Support.\n") == ["1", "part-2/1", "part-2/2"]
+    assert paths(f"1. Grant.\n\nYou may copy.\n\n{line}\n\n1. Fee.\n\n2. Support.\n") == [
+        "1",
+        "part-2/1",
+        "part-2/2",
+    ]
 
 
 def test_a_long_part_line_opening_the_text_is_no_part_heading():
@@ -412,12 +423,16 @@ def test_a_title_right_under_a_clause_line_is_no_title():
     assert paths(text) == ["1", "part-2/1", "part-2/2"]
 
 
-TITLE_100 = "Supercalifragilistic Expialidocious Extraordinarily Magnificent Wonderful Licence Agreement Terms Xy"
+TITLE_100 = (
+    "Supercalifragilistic Expialidocious Extraordinarily Magnificent Wonderful Licence Agreement Terms Xy"
+)
 
 
 def test_a_title_inside_a_clause_is_shorter_than_100_characters():
     def text(title: str) -> str:
-        return f"1. You may copy.\n\n2. You may share.\n\n{title}\nVersion 2\n\n1. Definitions.\n\n2. Basic.\n"
+        return (
+            f"1. You may copy.\n\n2. You may share.\n\n{title}\nVersion 2\n\n1. Definitions.\n\n2. Basic.\n"
+        )
 
     assert len(TITLE_100) == 100
     assert paths(text(TITLE_100))[2:] == ["part-2/1", "part-2/2"]

@@ -26,7 +26,10 @@ BINARY = (
 
 
 def test_a_second_list_under_a_clause_is_addressed_under_list_2():
-    text = BINARY + "When you give the work away as source:\n\n     a) these apply; and\n\n     b) a copy goes.\n\n3. END\nDone.\n"
+    text = (
+        BINARY
+        + "When you give the work away as source:\n\n     a) these apply; and\n\n     b) a copy goes.\n\n3. END\nDone.\n"
+    )
     assert rows(text)[2:] == [
         ("2(a)", "you follow these terms; and"),
         ("2(b)", "your own terms apply."),
@@ -40,7 +43,9 @@ def test_a_second_list_under_a_clause_is_addressed_under_list_2():
 
 
 def test_the_later_items_of_a_second_list_keep_its_address():
-    text = BINARY + "When as source:\n\n     a) these; and\n\n     b) copy.\n\n     c) more.\n\n3. END\nDone.\n"
+    text = (
+        BINARY + "When as source:\n\n     a) these; and\n\n     b) copy.\n\n     c) more.\n\n3. END\nDone.\n"
+    )
     assert paths(text)[4:] == ["2.list-2", "2.list-2(a)", "2.list-2(b)", "2.list-2(c)", "3"]
 
 
@@ -62,7 +67,10 @@ def test_a_third_list_under_the_same_clause_is_list_3():
 
 
 def test_the_lead_in_may_wrap_over_several_lines():
-    text = BINARY + "When you give the work away\nas source:\n\n     a) these apply; and\n\n     b) a copy goes.\n"
+    text = (
+        BINARY
+        + "When you give the work away\nas source:\n\n     a) these apply; and\n\n     b) a copy goes.\n"
+    )
     assert rows(text)[4:] == [
         ("2.list-2", "When you give the work away\nas source:"),
         ("2.list-2(a)", "these apply; and"),
@@ -80,7 +88,10 @@ def test_a_lone_item_has_no_list_for_the_paragraph_to_open():
 
 
 def test_a_paragraph_without_a_colon_opens_no_list():
-    text = BINARY + "When you give the work away as source.\n\n     a) these apply; and\n\n     b) a copy goes.\n"
+    text = (
+        BINARY
+        + "When you give the work away as source.\n\n     a) these apply; and\n\n     b) a copy goes.\n"
+    )
     assert rows(text)[4:] == [
         ("2.closing", "When you give the work away as source."),
         ("2.list-2(a)", "these apply; and"),
@@ -104,7 +115,8 @@ def test_a_definition_that_opens_a_list_is_a_definition():
 
 def test_a_lead_in_deeper_than_the_item_above_is_the_items_own_words():
     text = (
-        BINARY + "        When you give the work away as source:\n\n     a) these apply; and\n\n     b) a copy goes.\n"
+        BINARY
+        + "        When you give the work away as source:\n\n     a) these apply; and\n\n     b) a copy goes.\n"
     )
     assert rows(text)[3:] == [
         ("2(b)", "your own terms apply.\n\n        When you give the work away as source:"),
@@ -173,7 +185,9 @@ def test_an_item_after_a_heading_continues_its_list_when_the_numbers_continue():
 
 
 def test_without_a_heading_since_the_last_item_the_list_is_numbered():
-    text = "DEFINITIONS\n\nA. Work means the work.\n\nB. You means you.\n\nYou may:\n\nA. copy.\n\nB. share.\n"
+    text = (
+        "DEFINITIONS\n\nA. Work means the work.\n\nB. You means you.\n\nYou may:\n\nA. copy.\n\nB. share.\n"
+    )
     assert rows(text)[3:] == [("list-2", "You may:"), ("list-2/A", "copy."), ("list-2/B", "share.")]
 
 
@@ -200,7 +214,14 @@ def test_a_heading_in_a_part_names_the_repeated_list():
         "1. A.\n\n2. B.\n\nSchedule 1\n\n1. C.\n\n2. D.\n\nLIST ONE\n\nA. x.\n\nB. y.\n\n"
         "LIST TWO\n\nA. z.\n\nB. w.\n"
     )
-    assert paths(text)[5:] == ["list-one", "schedule-1/A", "schedule-1/B", "list-two", "list-two/A", "list-two/B"]
+    assert paths(text)[5:] == [
+        "list-one",
+        "schedule-1/A",
+        "schedule-1/B",
+        "list-two",
+        "list-two/A",
+        "list-two/B",
+    ]
 
 
 TOP = "Terms\n\nYou may:\n\na) copy the work;\n\nb) share the work.\n\nYou may not:{pad}\n\na) sell the work;\n\nb) remove this notice.\n"
@@ -230,7 +251,10 @@ def test_only_the_first_line_of_a_lead_in_is_read_for_a_definition():
 
 
 def test_a_lead_in_in_line_with_the_items_opens_the_second_list_under_the_clause():
-    text = BINARY + "     When you give the work away as source:\n\n     a) these apply; and\n\n     b) a copy goes.\n\n3. END\nDone.\n"
+    text = (
+        BINARY
+        + "     When you give the work away as source:\n\n     a) these apply; and\n\n     b) a copy goes.\n\n3. END\nDone.\n"
+    )
     segs = segment(text)
     assert [(s.path, s.label, s.depth, s.parent, s.text) for s in segs][4:7] == [
         ("2.list-2", "", 1, 1, "When you give the work away as source:"),

@@ -38,7 +38,11 @@ def test_a_page_mark_is_never_a_heading(mark):
 
 def test_a_line_in_capitals_straight_above_a_paragraph_in_mixed_case_heads_it():
     text = "1. Grant.\n\nYou may copy.\n\nNOTICE PURSUANT TO SECTION 9\nThis paragraph is in mixed case.\n\n2. Fees.\n"
-    assert rows(text)[1] == ("notice-pursuant-to-section-9", "NOTICE PURSUANT TO SECTION 9", "This paragraph is in mixed case.")
+    assert rows(text)[1] == (
+        "notice-pursuant-to-section-9",
+        "NOTICE PURSUANT TO SECTION 9",
+        "This paragraph is in mixed case.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -159,12 +163,18 @@ def test_a_titled_line_above_a_restart_opens_a_second_text():
     text = "1. You may copy.\n\n2. You may share.\n\nLicense Terms\n\n1. Definitions.\n\n2. Permissions.\n"
     assert paths(text) == ["1", "2", "license-terms/preamble", "license-terms/1", "license-terms/2"]
     # a sentence is no title, even above a new "1."
-    prose = "1. You may copy.\n\n2. You may share.\n\nthe terms follow\n\n1. Definitions.\n\n2. Permissions.\n"
+    prose = (
+        "1. You may copy.\n\n2. You may share.\n\nthe terms follow\n\n1. Definitions.\n\n2. Permissions.\n"
+    )
     assert rows(prose)[1] == ("2", "", "You may share.\n\nthe terms follow")
 
 
 def test_a_line_in_capitals_is_a_heading():
-    assert rows("1. You may copy.\n\nGENERAL\n\nSome words here.\n")[1] == ("general", "GENERAL", "Some words here.")
+    assert rows("1. You may copy.\n\nGENERAL\n\nSome words here.\n")[1] == (
+        "general",
+        "GENERAL",
+        "Some words here.",
+    )
 
 
 def test_a_sentence_between_clauses_is_text():
@@ -186,7 +196,11 @@ def test_a_short_title_above_capitals_after_a_list_ends_the_list():
 
 def test_a_title_is_indented_less_than_the_paragraph_it_heads():
     text = "1. You may copy.\n\n2. You may share.\n\nCreative Commons Notice\n\n    Creative Commons is not a party.\n"
-    assert rows(text)[2] == ("creative-commons-notice", "Creative Commons Notice", "Creative Commons is not a party.")
+    assert rows(text)[2] == (
+        "creative-commons-notice",
+        "Creative Commons Notice",
+        "Creative Commons is not a party.",
+    )
     flat = "1. You may copy.\n\n2. You may share.\n\nCreative Commons Notice\n\nCreative Commons is not a party.\n"
     assert paths(flat) == ["1", "2"]
 
@@ -206,7 +220,9 @@ def test_a_title_centred_over_the_paragraph_below_heads_it():
     title = "Limitations of Liability"
     text = f"1. You may copy.\n\n2. You may share.\n\n{' ' * 20}{title}\n\n{para}\n"
     assert paths(text)[2] == "limitations-of-liability"
-    assert "limitations-of-liability" not in paths(f"1. You may copy.\n\n2. You may share.\n\n{' ' * 9}{title}\n\n{para}\n")
+    assert "limitations-of-liability" not in paths(
+        f"1. You may copy.\n\n2. You may share.\n\n{' ' * 9}{title}\n\n{para}\n"
+    )
 
 
 def test_an_unnumbered_heading_opens_a_list_anew():
@@ -305,7 +321,20 @@ def test_a_title_in_capitals_or_short_sits_straight_above_a_sentence():
     assert heading_above("  Definitions  ", "The words.")
 
 
-@pytest.mark.parametrize("rest", ["Definitions,", "Definitions;", "Definitions:", "Definitions.", "Definitions!", "Definitions?", "definitions", "", "   "])
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "Definitions,",
+        "Definitions;",
+        "Definitions:",
+        "Definitions.",
+        "Definitions!",
+        "Definitions?",
+        "definitions",
+        "",
+        "   ",
+    ],
+)
 def test_a_title_straight_above_text_ends_without_punctuation_and_starts_upper(rest):
     assert not heading_above(rest, "The words mean what they say.")
 
@@ -400,12 +429,19 @@ def test_a_heading_on_the_last_line_of_a_text_without_a_final_newline():
         ("1", "Grant.", "You may copy."),
         ("general-terms-x", "GENERAL TERMS X", ""),
     ]
-    assert rows("1. Grant.\n\nYou may copy.\n\nOther things\n============")[1] == ("other-things", "Other things", "")
+    assert rows("1. Grant.\n\nYou may copy.\n\nOther things\n============")[1] == (
+        "other-things",
+        "Other things",
+        "",
+    )
 
 
 def test_a_title_in_the_preamble_heads_only_a_numbered_list():
     assert paths("Intro words.\n\nSome Title Here\n\nPlain paragraph text.\n") == ["preamble"]
-    assert paths("Intro words.\n\nPermission for Use\n\n(1) You may use it.\n") == ["preamble", "(1)"]  # no second item
+    assert paths("Intro words.\n\nPermission for Use\n\n(1) You may use it.\n") == [
+        "preamble",
+        "(1)",
+    ]  # no second item
     text = "Intro words.\n\nPermission for Use\n\n(3) You may use it.\n\nOther Title\n\n(4) You may.\n"
     assert paths(text) == ["preamble"]  # not a first item
 
@@ -423,7 +459,11 @@ def test_a_title_ending_in_x_heads_the_next_item_or_its_paragraph():
     text = "(1) You may use it.\n\nPermissions for Redistribution X\n\n(2) You may share it.\n"
     assert paths(text) == ["(1)", "permissions-for-redistribution-x", "(2)"]
     text = "1. You may copy.\n\n2. You may share.\n\nCreative Commons Notice X\n\n    Creative Commons is not a party.\n"
-    assert rows(text)[2] == ("creative-commons-notice-x", "Creative Commons Notice X", "Creative Commons is not a party.")
+    assert rows(text)[2] == (
+        "creative-commons-notice-x",
+        "Creative Commons Notice X",
+        "Creative Commons is not a party.",
+    )
 
 
 def test_a_title_case_line_with_nothing_below_is_text():
@@ -431,7 +471,9 @@ def test_a_title_case_line_with_nothing_below_is_text():
 
 
 def test_an_appendix_on_the_first_line_straight_above_text_is_the_preamble():
-    assert rows("How to Apply These Terms\nSome words.\n") == [("preamble", "", "How to Apply These Terms\nSome words.")]
+    assert rows("How to Apply These Terms\nSome words.\n") == [
+        ("preamble", "", "How to Apply These Terms\nSome words.")
+    ]
 
 
 def test_capitals_straight_above_a_lettered_item_are_no_heading():
@@ -441,7 +483,10 @@ def test_capitals_straight_above_a_lettered_item_are_no_heading():
 
 def test_the_clause_a_title_heads_is_at_most_three_lines_below():
     long = LONG + "Yy"
-    assert paths(f"1. Grant.\n\nYou may copy.\n\n{long}\n\n\n2. Fees.\n")[1] == "additional-terms-for-those-who-distribut"
+    assert (
+        paths(f"1. Grant.\n\nYou may copy.\n\n{long}\n\n\n2. Fees.\n")[1]
+        == "additional-terms-for-those-who-distribut"
+    )
     assert paths(f"1. Grant.\n\nYou may copy.\n\n{long}\n\n\n\n2. Fees.\n") == ["1", "2"]
     between = "(1) You may use it.\n\nPermissions for Redistribution\n\n{gap}(2) You may share it.\n"
     assert paths(between.format(gap="\n")) == ["(1)", "permissions-for-redistribution", "(2)"]
@@ -454,4 +499,7 @@ def test_a_short_title_of_40_characters_above_capitals_ends_the_list():
         f"1. Conditions:\n\n   a. keep it;\n\n   b. mark it.\n\n{title}\n\n"
         "THE SOFTWARE IS PROVIDED AS IS WITHOUT ANY WARRANTY OF ANY KIND.\n"
     )
-    assert [(s.path, s.parent) for s in segment(text)][3] == ("disclaimer-of-warranty-and-all-liability", None)
+    assert [(s.path, s.parent) for s in segment(text)][3] == (
+        "disclaimer-of-warranty-and-all-liability",
+        None,
+    )
