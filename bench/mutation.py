@@ -43,6 +43,15 @@ HINT_TESTS = [
     " and not training_script",
 ]
 
+# the pure segmentation tests that run in seconds (test_segmentation_properties and
+# test_segmentation_shared are left out: hypothesis examples and the SPDX XML files)
+SEGMENTATION_TESTS = [
+    "tests/licenses/text/test_segmentation.py",
+    "tests/licenses/text/test_segmentation_cases.py",
+    "tests/licenses/text/test_segmentation_shapes.py",
+    "tests/licenses/text/test_segmentation_wide.py",
+]
+
 # Each pure module and its own unit tests (run with Django configured by pytest-django, as
 # in `make test`, but the modules themselves never import it).
 MODULES: dict[str, list[str]] = {
@@ -135,6 +144,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "licenses/text/comparison.py": [
         "tests/licenses/text/test_comparison_summary.py",
+        "tests/licenses/text/test_comparison_rows.py",
         "tests/licenses/text/test_comparison.py",
         "tests/licenses/text/test_alignment.py",
         "tests/licenses/text/test_alignment_fanout.py",
@@ -194,6 +204,11 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_segmentation_shapes.py",
         "tests/licenses/text/test_segmentation_wide.py",
     ],
+    # segmentation helpers (mixins of the segmenter), each against its own tests and the pure
+    # segmentation files that reach it in a few seconds (none reads the SPDX XML files)
+    "licenses/text/repeats.py": ["tests/licenses/text/test_repeats.py", *SEGMENTATION_TESTS],
+    "licenses/text/parts.py": ["tests/licenses/text/test_parts.py", *SEGMENTATION_TESTS],
+    "licenses/text/unnumbered.py": ["tests/licenses/text/test_unnumbered.py", *SEGMENTATION_TESTS],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}

@@ -214,10 +214,6 @@ def _group_texts(sa: Side, sb: Side, cand: tuple) -> tuple[str, str]:
     return sa.text[j] + sa.text[k], sb.text[one]
 
 
-def _indexes(side: Side, anchors: Iterable[str]) -> list[int | None]:
-    return [side.anchor_index.get(x) for x in anchors]
-
-
 def compare(
     a: Sequence[Segment],
     b: Sequence[Segment],

@@ -89,7 +89,6 @@ class Spaces:
         self.prefixes.add(prefix)
         if earlier:
             self.prefixes.add(earlier)
-            self.used = {in_space(earlier, split_space(p)[1]) for p in self.used}
         self.prefix, self.space_part, self.start, self.used = prefix, self.part, draft_index, set()
         return prefix, earlier
 
