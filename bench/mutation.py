@@ -128,7 +128,10 @@ MODULES: dict[str, list[str]] = {
     ],
     # the clause-alignment engine, each module against its own pure tests
     "licenses/text/similarity.py": ["tests/licenses/text/test_similarity.py"],
-    "licenses/text/fanout.py": ["tests/licenses/text/test_alignment_fanout.py"],
+    "licenses/text/fanout.py": [
+        "tests/licenses/text/test_alignment_fanout.py",
+        "tests/licenses/text/test_alignment_twins.py",
+    ],
     "licenses/text/matching.py": [
         "tests/licenses/text/test_matching.py",
         "tests/licenses/text/test_alignment.py",
