@@ -196,7 +196,9 @@ def test_readable_a_sentence_that_names_the_license_text_is_dropped_before_its_p
 
 
 def test_readable_a_disclaimer_in_two_pieces_keeps_the_other_piece():
-    assert readable("The Tool comes with no warranty; keep all notices intact.") == ["keep all notices intact."]
+    assert readable("The Tool comes with no warranty; keep all notices intact.") == [
+        "keep all notices intact."
+    ]
 
 
 def test_readable_a_disclaimer_sentence_without_semicolons_is_dropped_whole():

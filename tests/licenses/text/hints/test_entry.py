@@ -26,7 +26,11 @@ def test_candidate_hints_every_criterion_once_in_criterion_order():
         "By copying the Tool you agree to these terms. Nobody may use the Tool for military ends. "
         "Every copy must include a copy of this License."
     )
-    assert found(text) == [(6, "military"), (7, "copy of this License"), (10, "By copying the Tool you agree")]
+    assert found(text) == [
+        (6, "military"),
+        (7, "copy of this License"),
+        (10, "By copying the Tool you agree"),
+    ]
     hint = candidate_hints(text)[0]
     assert hint == Hint("osd-1.9", 6, "names a field the software may not be used in", "military")
 
@@ -95,7 +99,10 @@ def test_hints_offers_only_the_shown_criteria():
     text = "Copies are for non-commercial purposes only. By copying the Tool you agree to these terms."
     assert [h.number for h in candidate_hints(text)] == [1, 6, 10]
     assert 1 not in SHOWN and {6, 10} <= SHOWN
-    assert [(h.number, h.phrase) for h in hints(text)] == [(6, "non-commercial"), (10, "By copying the Tool you agree")]
+    assert [(h.number, h.phrase) for h in hints(text)] == [
+        (6, "non-commercial"),
+        (10, "By copying the Tool you agree"),
+    ]
 
 
 def test_hints_pass_the_heading_and_the_terms_on():
