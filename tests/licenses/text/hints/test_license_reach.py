@@ -32,8 +32,10 @@ def test_a_notice_that_refers_to_this_license():
         (7, "refers to this License")
     ]
     assert found("Every copy must keep the notice, which speaks of this License.") == []
-    # "… that refers to" at the head of a sentence reads as a definition, which this rule skips
-    assert found("Each copy must carry a file that refers to this License.") == []
+    # a duty to carry a file that refers to it is no definition (it was read as one: fixed)
+    assert found("Each copy must carry a file that refers to this License.") == [
+        (7, "refers to this License")
+    ]
 
 
 def test_no_downstream_restrictions():
