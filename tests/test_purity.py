@@ -39,6 +39,7 @@ PURE_MODULES = [
     "licenses.text.hints.neutrality",
     "licenses.text.hints.structure",
     "licenses.text.hints.terms",
+    "licenses.text.hints.model",
     "licenses.text.similarity",
     "licenses.families.grouping",
     "review.mail.parse",

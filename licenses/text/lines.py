@@ -15,6 +15,8 @@ LEAD = re.compile(
     r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:(?:\*\*|__)[ \t]*)?"
 )
 INVISIBLE = "\ufeff\u200b"
+# Invisible characters anywhere on a line do not make it hold text.
+DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 # A line that ends a sentence, an item ("; and") or a box ("**"): the next line starts afresh.
 TERMINAL = re.compile(r"""(?:[.:;!?)\]"”'’*]|[;,][ \t]*(?:and|or),?|\band/or)$""")
 
@@ -40,7 +42,7 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line(first, line_end, first, False, False))
         else:
             m = LEAD.match(text, pos, line_end)
-            blank = not stripped.lstrip(INVISIBLE).strip()
+            blank = not stripped.translate(DROP_INVISIBLE).strip()
             out.append(Line(first, line_end, m.end(), blank, (m.group("md") or "").startswith("#")))
         pos = next_pos
     return out

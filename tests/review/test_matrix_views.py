@@ -359,3 +359,21 @@ def test_htmx_post_from_elsewhere_does_not_redraw_a_matrix_cell(client, review, 
     html = response.content.decode()
     assert "Your position is saved." in html
     assert 'hx-swap-oob="true"' not in html
+
+
+def test_a_gated_hint_says_the_word_model_agreed_and_a_held_back_one_is_not_shown(client):
+    """OSD 3's rules are shown only where the word model agrees: the panel says so, and a rule
+    match the model does not back leaves the cell without a hint."""
+    text = (
+        "Preamble.\n\n1. You may modify the Software and prepare derivative works based on it.\n\n"
+        "2. You may change the Work in any way.\n\n"
+        "3. Modified versions must be distributed under the terms of this License.\n"
+    )
+    review = open_review(make_version(text=text))
+    backed = client.get(cell_url(review, "1", 3)).content.decode()
+    assert "Keyword hint, not a position." in backed
+    assert "A word model trained on clauses labelled by hand agrees; OSD 3 hints are shown only when it does." in backed
+    held_back = client.get(cell_url(review, "2", 3)).content.decode()
+    assert "Keyword hint" not in held_back
+    ungated = client.get(cell_url(review, "3", 7)).content.decode()
+    assert "Keyword hint, not a position." in ungated and "word model" not in ungated

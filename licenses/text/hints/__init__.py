@@ -5,10 +5,12 @@ OSD 6: it says *for NonCommercial purposes only*", not "this clause conflicts wi
 hint carries the phrase that matched, so that a reviewer sees why it is there.
 
 Only the criteria in ``SHOWN`` are offered by ``hints``: those whose rules reach a precision of
-at least 0.9 on the held-out splits *test*, *test3*, *test4* and *test5* (pooled) of ``bench/hints_labels.json`` (real
+at least 0.9 on the held-out splits *test*, *test3*, *test4*, *test5* and *test6* (pooled) of ``bench/hints_labels.json`` (real
 clauses labelled by hand; ``bench/hints.py`` measures it and ``tests/licenses/text/test_hints.py``
-checks that ``SHOWN`` is exactly the set that earns it). ``candidate_hints`` returns every criterion's
-matches, for measuring.
+checks that ``SHOWN`` is exactly the set that earns it). A criterion whose rules alone fall short
+but reach the floor when a word model (:mod:`licenses.text.hints.model`) must agree is shown
+*gated* (``GATED``): its rule's hint is offered only when the model's probability is at least
+``GATE``. ``candidate_hints`` returns every criterion's matches, ungated, for measuring.
 
 A license's own defined terms ("Derivative Materials", "Distribute", "Adapted Material") widen
 the rules when the caller passes ``terms=defined_terms(texts of the version's clauses)``.
@@ -16,18 +18,22 @@ the rules when the caller passes ``terms=defined_terms(texts of the version's cl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from licenses.text.hints.clean import is_definition, readable
+from licenses.text.hints.model import probability
 from licenses.text.hints.rules import compiled
 from licenses.text.hints.terms import NO_TERMS, Terms, defined_terms
 
 OSD_SET = "osd-1.9"
 
 #: The criteria whose hints are shown (measured; see the module docstring).
-SHOWN: frozenset[int] = frozenset({2, 4, 6, 7, 10})
+SHOWN: frozenset[int] = frozenset({2, 3, 4, 5, 6, 7, 9, 10})
+#: Those of them shown only when the word model agrees with the rule, and how sure it must be.
+GATED: frozenset[int] = frozenset({3, 5, 9})
+GATE = 0.3
 
-__all__ = ["OSD_SET", "SHOWN", "Hint", "Terms", "candidate_hints", "defined_terms", "hints"]
+__all__ = ["GATE", "GATED", "OSD_SET", "SHOWN", "Hint", "Terms", "candidate_hints", "defined_terms", "hints"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,7 @@ class Hint:
     number: int
     reason: str  # what the matching rule looks for, e.g. "asks for a royalty or fee"
     phrase: str  # the words that matched, as written in the clause
+    model: float | None = None  # the word model's probability, when it had to agree (GATED)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -44,7 +51,8 @@ class Hint:
     @property
     def label(self) -> str:
         """What the hint is, in words: a keyword match with its phrase, never a verdict."""
-        return f"keyword match “{self.phrase}”: {self.reason}"
+        agreed = "" if self.model is None else "; a word model trained on hand-labelled clauses agrees"
+        return f"keyword match “{self.phrase}”: {self.reason}{agreed}"
 
     def __str__(self) -> str:
         return self.label
@@ -75,5 +83,16 @@ def candidate_hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) ->
 
 
 def hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint]:
-    """The hints shown to reviewers: the criteria in ``SHOWN`` only."""
-    return [h for h in candidate_hints(text, heading, terms=terms) if h.number in SHOWN]
+    """The hints shown to reviewers: the criteria in ``SHOWN`` only, and of those in ``GATED``
+    only the ones the word model agrees with."""
+    shown = []
+    for hint in candidate_hints(text, heading, terms=terms):
+        if hint.number not in SHOWN:
+            continue
+        if hint.number in GATED:
+            p = probability(hint.number, text, heading)
+            if p is None or p < GATE:
+                continue
+            hint = replace(hint, model=round(p, 2))
+        shown.append(hint)
+    return shown

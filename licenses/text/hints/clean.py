@@ -48,6 +48,9 @@ _ABOUT_LICENSE = re.compile(
     r"|\bversion\s+of\s+(?:the|this)\s+licen[cs]e\s+under\s+which\b"
     r"|\b(?:subsequent|later|newer)\s+versions?\s+(?:of\s+(?:the|this)\s+licen[cs]e\s+)?(?:as\s+)?published\s+by\b"
     r"|\b(?:everyone|anyone)\s+is\s+permitted\s+to\s+copy\b"
+    # text that says it is no part of the license ("The following considerations are for
+    # informational purposes only … and do not form part of our licenses")
+    r"|\b(?:do|does|is|are)\s+not\s+(?:form\s+)?(?:a\s+)?part\s+of\s+(?:our|this|the)\s+(?:public\s+)?licen[cs]es?\b"
     r"|\b(?:licen[cs]e|agreement)\s+(?:is\s+copyrighted|may\s+only\s+be\s+modified)\b"
     r"|\b(?:modify|change|alter|amend|revise)\s+(?:these|the)\s+terms\s+(?:and\s+conditions\s+)?(?:applicable|of\s+this|for\s+the\s+distribution|from\s+time)\b"
     r"|\b(?:modify|change|alter|amend|revise)\s+these\s+terms\b"

@@ -70,7 +70,7 @@ def test_the_markers_of_a_line_in_the_middle_of_a_text() -> None:
     ]
 
 
-@pytest.mark.parametrize("line", ["", "   ", "\t", "\ufeff", "\u200b\ufeff ", "\u00a0"])
+@pytest.mark.parametrize("line", ["", "   ", "\t", "\ufeff", "\u200b\ufeff ", "\u00a0", "\u200b \ufeff", " \u200b\t\u200b "])
 def test_white_space_and_invisible_characters_make_a_blank_line(line: str) -> None:
     assert [ln.blank for ln in split_lines(line)] == [True]
 

@@ -228,3 +228,29 @@ def test_readable_a_disclaimer_in_two_pieces_keeps_the_other_piece():
 
 def test_readable_a_disclaimer_sentence_without_semicolons_is_dropped_whole():
     assert readable("The Tool comes with no warranty, and you may pass copies on.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "These notes are for information only and do not form part of the license.",
+        "This foreword is not part of the License.",
+        "The remarks below are offered for guidance only and are not a part of our public licenses.",
+    ],
+)
+def test_a_sentence_saying_it_is_no_part_of_the_license_is_about_the_license_text(sentence):
+    assert is_about_license_text(sentence)
+    assert readable(sentence) == []
+
+
+def test_text_that_is_no_part_of_the_license_gives_no_use_hint():
+    from licenses.text.hints import candidate_hints
+
+    notes = "The guidance that follows is for informational purposes only and does not form part of this license."
+    assert 6 not in {h.number for h in candidate_hints(notes)}
+    # the same words about use still read as a limit on use
+    assert 6 in {h.number for h in candidate_hints("You may use the data for informational purposes only.")}
+
+
+def test_a_license_that_forms_part_of_something_else_is_still_read():
+    assert not is_about_license_text("The attached schedule forms part of this license.")
