@@ -4,7 +4,17 @@ Pure (no database). Each test names the step of ``candidate_hints`` or ``hints``
 with a clause that the step acts on and a near miss. The wording is our own.
 """
 
-from licenses.text.hints import OSD_SET, SHOWN, Hint, Terms, candidate_hints, defined_terms, hints
+from licenses.text.hints import (
+    GATE,
+    GATED,
+    OSD_SET,
+    SHOWN,
+    Hint,
+    Terms,
+    candidate_hints,
+    defined_terms,
+    hints,
+)
 
 
 def found(text: str, heading: str = "", terms: Terms | None = None) -> list[tuple[int, str]]:
@@ -113,3 +123,27 @@ def test_hints_pass_the_heading_and_the_terms_on():
         "provide the Editable Form"
     ]
     assert hints("You must provide the Editable Form.") == []
+
+
+# --- the word model's gate (GATED criteria) ------------------------------------------------------
+
+
+def test_hints_a_gated_hint_is_shown_when_the_model_reads_the_heading_and_agrees():
+    clause = (
+        "Those who publish a modified version must sign it. By copying the Tool you agree to these terms."
+    )
+    assert 3 in GATED and GATE == 0.3
+    # the clause alone does not convince the model (probability 0.20); under its heading it does (0.44)
+    assert [(h.number, h.model) for h in hints(clause)] == [(10, None)]
+    gated, acceptance = hints(clause, "Derivative Works")
+    assert (gated.number, gated.phrase, gated.model) == (3, "publish a modified version", 0.44)
+    assert gated.label.endswith("; a word model trained on hand-labelled clauses agrees")
+    assert (acceptance.number, acceptance.model) == (10, None)
+
+
+def test_hints_a_gated_hint_the_model_rejects_does_not_hide_the_hints_after_it():
+    clause = (
+        "Those who publish a modified version must sign it. By copying the Tool you agree to these terms."
+    )
+    assert [h.number for h in candidate_hints(clause)] == [3, 10]
+    assert [h.number for h in hints(clause)] == [10]
