@@ -204,3 +204,10 @@ def test_derived_from_the_software():
 )
 def test_publishing_a_modified_version_for_patent_or_trademark_reasons_is_no_term(text):
     assert found(text) == []
+
+
+def test_with_or_without_modifications():
+    assert found("Copies may be passed on, with or without modifications.") == [
+        (3, "with or without modifications")
+    ]
+    assert found("Copies may be passed on, with or without a box.") == []
