@@ -66,8 +66,10 @@ _VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.I
 
 # A definition: "Term" means …, Term shall mean …, "Source" form shall mean …, "Installation
 # Information" for a User Product means …, ``Term'' means … (TeX quotes), at the start of the sentence.
+# An unquoted term holds no modal verb: "Each copy must carry a file that refers to this License" is
+# a duty, not a definition.
 _DEFINITION = re.compile(
-    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*`]{0,2}[A-Z][\w’'\- ]{0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])(?:\s+[\w-]+){1,8}?)?:?\s*"
+    r"^(?:[-*•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘'*`]{0,2}[A-Z](?:(?!\s(?:must|may|shall|will|can|should)\s)[\w’'\- ]){0,50}?[\"”’'*]{0,2}(?:(?<=[\"”’'*])(?:\s+[\w-]+){1,8}?)?:?\s*"
     r"(?:\((?:or\s+)?[^)]{0,60}\)\s*)?(?:shall\s+mean|means|refers?\s+to|is\s+defined\s+as)\b"
 )
 

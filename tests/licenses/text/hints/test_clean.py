@@ -20,6 +20,31 @@ from licenses.text.hints.clean import (
 # --- definitions ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each copy must carry a file that refers to this License.",
+        "The Owner may decide what Software means.",
+        "You will keep a note which means the same.",
+    ],
+)
+def test_is_definition_not_a_sentence_whose_subject_has_a_modal_verb(sentence):
+    # these were read as definitions, so most rules skipped them
+    assert is_definition(sentence) is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Software shall mean the program.",
+        "Licensed Material refers to the work.",
+        '"Source" form shall mean the code.',
+    ],
+)
+def test_is_definition_a_term_before_shall_mean_or_refers_to(sentence):
+    assert is_definition(sentence) is True
+
+
 def test_is_definition_is_a_plain_true_or_false():
     assert is_definition('"Tool" means the program offered here.') is True
     assert is_definition("the tool means a great deal to us.") is False  # no capital: no term
@@ -196,7 +221,9 @@ def test_readable_a_sentence_that_names_the_license_text_is_dropped_before_its_p
 
 
 def test_readable_a_disclaimer_in_two_pieces_keeps_the_other_piece():
-    assert readable("The Tool comes with no warranty; keep all notices intact.") == ["keep all notices intact."]
+    assert readable("The Tool comes with no warranty; keep all notices intact.") == [
+        "keep all notices intact."
+    ]
 
 
 def test_readable_a_disclaimer_sentence_without_semicolons_is_dropped_whole():

@@ -4,6 +4,8 @@ Pure (no database). One test per rule: a clause the rule must catch, with the ph
 and a near miss it must not. The wording is our own.
 """
 
+import pytest
+
 from licenses.text.hints import candidate_hints
 
 
@@ -42,7 +44,9 @@ def test_no_right_to_share_derived_works_unless_it_is_about_promoting():
 
 
 def test_forbidding_changes_to_the_software():
-    assert found("You must not modify or disable the software.") == [(3, "must not modify or disable the software")]
+    assert found("You must not modify or disable the software.") == [
+        (3, "must not modify or disable the software")
+    ]
     assert found("You must not modify or disable the invoice.") == []
 
 
@@ -73,3 +77,137 @@ def test_publishing_a_modified_version():
     assert found("Those who publish a modified version must sign it.") == [(3, "publish a modified version")]
     assert found("Those who publish a picture must sign it.") == []
     assert found("Those who publish a modified version must not promote the Owner.") == []
+
+
+def test_a_passive_grant_of_modification_inside_the_sentence():
+    assert found("In all cases modification of the Tool is permitted.") == [
+        (3, "modification of the Tool is permitted")
+    ]
+
+
+# --- the exceptions, one by one: each clause below gets its hint once the exception's words go --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may modify the Tool under the patents.",
+        "You may modify the Tool even if it infringes.",
+        "You may modify the Tool, and doing so indicates your acceptance of these terms.",
+        "You may modify the Tool, but there is no licence to sell it.",
+        "You may modify the Tool and nothing in these terms limits that.",
+        "You may modify the Tool, but that does not give you the Owner's name.",
+        "You may modify the Tool until termination of your rights.",
+        "Your rights to modify the Tool shall terminate on breach.",
+        "For a licence to modify the Tool on terms other than these, write to the Owner.",
+        "You may modify the Tool without using the name of the Owner.",
+        "You may modify the Tool, but the Owner does not endorse your work.",
+    ],
+)
+def test_a_grant_of_modification_read_as_no_grant(text):
+    assert found(text) == []
+
+
+def test_a_list_item_of_changing_needs_an_object():
+    assert found("Modify the Tool as you wish.") == [(3, "Modify")]
+    assert found("Modify nothing.") == []
+    assert found("Change of address is free.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing may stop you from making changes under the patents.",
+        "Nothing may stop you from making changes that infringe.",
+    ],
+)
+def test_no_one_kept_from_making_changes_unless_patents(text):
+    assert found("Nothing may stop you from making changes.") == [(3, "stop you from making changes")]
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You have no right to share modified versions using the name of the Owner.",
+        "You have no right to share modified versions the Owner does not endorse.",
+    ],
+)
+def test_no_right_to_share_derived_works_unless_names_or_endorsement(text):
+    assert found(text) == []
+
+
+def test_share_your_changes_alike():
+    assert found("Share your changes alike.") == [(3, "Share your changes alike")]
+    assert found("Share your changes freely.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adaptations are ShareAlike and may not use the name of the Owner.", []),
+        ("Adaptations are ShareAlike, which the Owner does not endorse.", []),
+        (
+            "Adaptations are ShareAlike, and the Owner offers the recipient a licence.",
+            [(7, "offers the recipient a licence")],
+        ),
+        ("Adaptations carry the Attribution-ShareAlike terms.", []),
+    ],
+)
+def test_share_alike_in_names_endorsement_offers_or_element_names_is_no_term(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are not required to license your modifications under this License.",
+        "You need not ever license your modifications under this License.",
+    ],
+)
+def test_licensing_your_changes_that_is_not_required_asks_nothing(text):
+    assert found(text) == []
+
+
+def test_a_reciprocal_grant_of_your_changes():
+    assert found("You hereby grant anyone who receives the Tool a licence to use your modifications.") == [
+        (3, "your modifications")
+    ]
+    assert found("You hereby grant the Owner a licence to use your modifications.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adaptations may not be published under the patents.",
+        "Infringing adaptations may not be published.",
+        "Adaptations may not be published using the name of the Owner.",
+        "Adaptations the Owner does not endorse may not be published.",
+    ],
+)
+def test_derived_works_not_released_for_patent_or_trademark_reasons_is_no_term(text):
+    assert found(text) == []
+
+
+def test_derived_from_the_software():
+    assert found("Your app is derived from the software.") == [(3, "is derived from the software")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those who publish a modified version under the patents must sign it.",
+        "Those who publish a modified version that infringes must sign it.",
+        "Those who publish a modified version using the name of the Owner must sign it.",
+        "Those who publish a modified version the Owner does not endorse must sign it.",
+    ],
+)
+def test_publishing_a_modified_version_for_patent_or_trademark_reasons_is_no_term(text):
+    assert found(text) == []
+
+
+def test_with_or_without_modifications():
+    assert found("Copies may be passed on, with or without modifications.") == [
+        (3, "with or without modifications")
+    ]
+    assert found("Copies may be passed on, with or without a box.") == []

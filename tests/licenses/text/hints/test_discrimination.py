@@ -60,7 +60,9 @@ def test_offering_the_software_as_a_service():
 
 
 def test_a_list_item_for_any_listed_purpose():
-    assert found("for any lawful, fair, or honest purpose;") == [(6, "for any lawful, fair, or honest purpose")]
+    assert found("for any lawful, fair, or honest purpose;") == [
+        (6, "for any lawful, fair, or honest purpose")
+    ]
     assert found("for lawful, fair, or honest reasons;") == []
 
 
@@ -82,3 +84,45 @@ def test_what_the_software_may_only_be_used_for():
 def test_not_licensed_for_use_in_some_field():
     assert found("The Tool is not licensed for use in aircraft.") == [(6, "not licensed for use in")]
     assert found("The Tool is licensed for use in aircraft.") == []
+
+
+def test_use_by_some_kind_of_organisation():
+    assert found("The grant excludes use by public institutions.") == [(5, "use by public institutions")]
+    assert found("The grant excludes use by night.") == []
+
+
+def test_export_control_is_quoted_whole():
+    assert found("The Tool is subject to export control.") == [(5, "export control")]
+
+
+def test_an_export_needs_a_law_and_no_infringement():
+    assert found("The Tool exports data.") == []
+    assert found("You may not export infringing copies in breach of the law.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use the Tool for permitted purposes under the patents.",
+        "Use the Tool for permitted purposes, never for infringing ones.",
+    ],
+)
+def test_permitted_purposes_but_not_of_a_patent(text):
+    assert found("Use the Tool for permitted purposes.") == [(6, "permitted purposes")]
+    assert found(text) == []
+
+
+def test_a_service_that_is_being_defined_is_no_limit():
+    assert found("In short, a managed service means one run for you.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may only use the Tool for work, not using the name of the Owner.",
+        "You may only use the Tool for work the Owner does not endorse.",
+    ],
+)
+def test_what_the_software_may_only_be_used_for_but_not_names_or_endorsement(text):
+    assert found("You may only use the Tool for work.") == [(6, "may only use the Tool for")]
+    assert found(text) == []

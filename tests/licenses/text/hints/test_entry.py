@@ -4,7 +4,17 @@ Pure (no database). Each test names the step of ``candidate_hints`` or ``hints``
 with a clause that the step acts on and a near miss. The wording is our own.
 """
 
-from licenses.text.hints import OSD_SET, SHOWN, Hint, Terms, candidate_hints, defined_terms, hints
+from licenses.text.hints import (
+    GATE,
+    GATED,
+    OSD_SET,
+    SHOWN,
+    Hint,
+    Terms,
+    candidate_hints,
+    defined_terms,
+    hints,
+)
 
 
 def found(text: str, heading: str = "", terms: Terms | None = None) -> list[tuple[int, str]]:
@@ -26,7 +36,11 @@ def test_candidate_hints_every_criterion_once_in_criterion_order():
         "By copying the Tool you agree to these terms. Nobody may use the Tool for military ends. "
         "Every copy must include a copy of this License."
     )
-    assert found(text) == [(6, "military"), (7, "copy of this License"), (10, "By copying the Tool you agree")]
+    assert found(text) == [
+        (6, "military"),
+        (7, "copy of this License"),
+        (10, "By copying the Tool you agree"),
+    ]
     hint = candidate_hints(text)[0]
     assert hint == Hint("osd-1.9", 6, "names a field the software may not be used in", "military")
 
@@ -95,7 +109,10 @@ def test_hints_offers_only_the_shown_criteria():
     text = "Copies are for non-commercial purposes only. By copying the Tool you agree to these terms."
     assert [h.number for h in candidate_hints(text)] == [1, 6, 10]
     assert 1 not in SHOWN and {6, 10} <= SHOWN
-    assert [(h.number, h.phrase) for h in hints(text)] == [(6, "non-commercial"), (10, "By copying the Tool you agree")]
+    assert [(h.number, h.phrase) for h in hints(text)] == [
+        (6, "non-commercial"),
+        (10, "By copying the Tool you agree"),
+    ]
 
 
 def test_hints_pass_the_heading_and_the_terms_on():
@@ -106,3 +123,27 @@ def test_hints_pass_the_heading_and_the_terms_on():
         "provide the Editable Form"
     ]
     assert hints("You must provide the Editable Form.") == []
+
+
+# --- the word model's gate (GATED criteria) ------------------------------------------------------
+
+
+def test_hints_a_gated_hint_is_shown_when_the_model_reads_the_heading_and_agrees():
+    clause = (
+        "Those who publish a modified version must sign it. By copying the Tool you agree to these terms."
+    )
+    assert 3 in GATED and GATE == 0.3
+    # the clause alone does not convince the model (probability 0.20); under its heading it does (0.44)
+    assert [(h.number, h.model) for h in hints(clause)] == [(10, None)]
+    gated, acceptance = hints(clause, "Derivative Works")
+    assert (gated.number, gated.phrase, gated.model) == (3, "publish a modified version", 0.44)
+    assert gated.label.endswith("; a word model trained on hand-labelled clauses agrees")
+    assert (acceptance.number, acceptance.model) == (10, None)
+
+
+def test_hints_a_gated_hint_the_model_rejects_does_not_hide_the_hints_after_it():
+    clause = (
+        "Those who publish a modified version must sign it. By copying the Tool you agree to these terms."
+    )
+    assert [h.number for h in candidate_hints(clause)] == [3, 10]
+    assert [h.number for h in hints(clause)] == [10]

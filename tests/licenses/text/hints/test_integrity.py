@@ -16,7 +16,12 @@ def test_notices_of_changes_are_marking_but_keeping_notices_is_not():
         (4, "notices stating that they were modified")
     ]
     # a duty to keep notices intact is about the notices, not about marking changes
-    assert found("Changed files must carry notices that they were modified, and such notices must not be removed.") == []
+    assert (
+        found(
+            "Changed files must carry notices that they were modified, and such notices must not be removed."
+        )
+        == []
+    )
     assert found("You must not remove any copyright or licence notices from files you have modified.") == []
 
 
@@ -46,3 +51,17 @@ def test_renaming_so_that_the_names_differ():
     assert found("If you make changes, you must tidy the files so that the names differ.") == [
         (3, "If you make changes")
     ]
+
+
+def test_changed_copies_that_must_be_marked():
+    assert found("Changed copies must be clearly marked.") == [(4, "Changed copies must be clearly marked")]
+    assert found("Changed copies must be clearly printed.") == []
+
+
+def test_what_a_version_may_be_called_needs_a_change_and_no_endorsement():
+    assert found("The Tool should not be called Frob.") == []
+    assert found("Modified copies should not be called Frob, as the Owner does not endorse them.") == []
+
+
+def test_renaming_needs_a_change_in_view():
+    assert found("You must rename the files so that the names differ.") == []

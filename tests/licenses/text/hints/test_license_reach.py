@@ -28,10 +28,14 @@ def test_this_notice_must_not_be_removed():
 
 
 def test_a_notice_that_refers_to_this_license():
-    assert found("Every copy must keep the notice, which refers to this License.") == [(7, "refers to this License")]
+    assert found("Every copy must keep the notice, which refers to this License.") == [
+        (7, "refers to this License")
+    ]
     assert found("Every copy must keep the notice, which speaks of this License.") == []
-    # "… that refers to" at the head of a sentence reads as a definition, which this rule skips
-    assert found("Each copy must carry a file that refers to this License.") == []
+    # a duty to carry a file that refers to it is no definition (it was read as one: fixed)
+    assert found("Each copy must carry a file that refers to this License.") == [
+        (7, "refers to this License")
+    ]
 
 
 def test_no_downstream_restrictions():
@@ -63,7 +67,9 @@ def test_larger_works_as_a_heading_of_its_own():
 
 
 def test_larger_works_not_governed_by_this_license():
-    assert found("Larger works that are not governed by this License may hold the Tool.") == [(9, "Larger works")]
+    assert found("Larger works that are not governed by this License may hold the Tool.") == [
+        (9, "Larger works")
+    ]
     assert found("Larger works may hold the Tool.") == []
 
 
@@ -101,3 +107,63 @@ def test_the_license_reaching_other_software_used_with_it(text, phrase):
 )
 def test_not_other_software_used_with_it(text):
     assert found(text) == []
+
+
+# --- the wordings and exceptions that only one alternative decides ------------------------------
+
+
+def test_the_permission_notice_travels():
+    assert found("Copies must include the permission notice.") == [(7, "permission notice")]
+    assert found("Copies must include the price notice.") == []
+
+
+def test_the_text_of_this_license_with_copies_needs_a_verb_of_giving():
+    assert found("Each copy must include the text of this License.") == [(7, "text of this License")]
+    assert found("The text of this License is short.") == []
+
+
+def test_every_recipient_automatically_receives_a_license():
+    assert found("Every recipient automatically receives a licence from the Owner.") == [
+        (7, "automatically receives a licence")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You may not impose further terms downstream.", "You may not impose further terms on any third party."],
+)
+def test_no_further_terms_downstream_or_on_third_parties(text):
+    assert found(text) == [(7, "not impose further terms")]
+    assert found("You may not impose further terms.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["A larger work may hold separate parts.", "A larger work may hold independent parts."]
+)
+def test_a_larger_work_of_separate_or_independent_parts(text):
+    assert found(text) == [(9, "larger work")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tool may be combined with other software under the patents.",
+        "The Tool may be combined with other software that infringes.",
+        "This License does not apply to other software under the patents.",
+        "This License does not apply to other programs that infringe.",
+        "This License does not apply to other software and hardware.",
+        "You must publish the service source code under the patents.",
+        "You must publish the service source code of infringing parts.",
+    ],
+)
+def test_other_software_named_for_a_patent_or_with_hardware_is_not_osd9(text):
+    assert found(text) == []
+
+
+def test_the_license_not_extending_to_other_programs():
+    assert found("This License does not extend to other programs.") == [(9, "other programs")]
+
+
+def test_other_software_run_with_it():
+    assert found("You may not run other software with the Tool.") == [(9, "other software with the")]
+    assert found("You may not run other software at night.") == []

@@ -26,7 +26,9 @@ def test_an_act_that_indicates_agreement():
 
 
 def test_if_you_act_you_agree():
-    assert found("If you install the Tool, you agree to these terms.") == [(10, "If you install the Tool, you agree")]
+    assert found("If you install the Tool, you agree to these terms.") == [
+        (10, "If you install the Tool, you agree")
+    ]
     assert found("If you install the Tool, you need a disc.") == []
 
 

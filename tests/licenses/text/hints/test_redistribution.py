@@ -4,6 +4,8 @@ Pure (no database). One test per rule: a clause the rule must catch, with the ph
 and a near miss it must not. The wording is our own.
 """
 
+import pytest
+
 from licenses.text.hints import candidate_hints
 
 
@@ -54,3 +56,69 @@ def test_a_grant_item_about_patents_is_no_grant_of_redistribution():
 def test_a_row_or_item_that_gives_copies_away():
     assert found("Give away copies freely.") == [(1, "Give away copies")]
     assert found("Give away your spare time.") == []
+
+
+# --- the exceptions, one by one: each clause below gets its hint once the exception's words go --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each licensee pays a royalty for the patents.", []),
+        ("A royalty is due for infringing copies.", []),
+        ("A royalty is due for the corresponding source.", [(2, "corresponding source")]),
+        ("The losing party in any litigation pays a royalty.", []),
+        ("A royalty settles all claims.", []),
+    ],
+)
+def test_a_royalty_for_patents_the_source_or_a_dispute_is_no_fee_on_copies(text, expected):
+    assert found("Each licensee pays a royalty.") == [(1, "royalty")]
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Copies are passed on free of charge under the patents.", []),
+        ("Copies that infringe are passed on free of charge.", []),
+        ("You grant the Owner copies free of charge.", []),
+        ("Copies of the source code are passed on free of charge.", []),
+        ("Copies of the corresponding source are passed on free of charge.", [(2, "corresponding source")]),
+    ],
+)
+def test_free_copies_of_patents_the_source_or_given_back_are_not_osd1(text, expected):
+    assert found("Copies are passed on free of charge.") == [(1, "Copies are passed on free of charge")]
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Copies may be sold for a fee under the patents.", []),
+        ("Infringing copies go for a fee.", []),
+        ("Copies of the corresponding source go for a fee.", [(2, "corresponding source")]),
+    ],
+)
+def test_copies_for_a_fee_of_patents_or_the_source_are_not_osd1(text, expected):
+    assert found("Copies go for a fee.") == [(1, "Copies go for a fee")]
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may distribute the Tool, even if it infringes.",
+        "You may distribute the Tool, and doing so indicates your acceptance of these terms.",
+        "You may distribute the Tool once you indicate that you accept these terms.",
+        "You may distribute the Tool, but there is no licence to sell it.",
+        "You may distribute the Tool and nothing in these terms limits that.",
+        "Users who breach these terms are no longer free to distribute the Tool.",
+        "Your rights to distribute the Tool shall terminate on breach.",
+        "You may distribute the Tool and give your contributions to the Owner.",
+        "You may distribute the Tool without using the name of the Owner.",
+        "You may distribute the Tool, but the Owner does not endorse your copies.",
+        "You may distribute the Tool in object code form.",
+    ],
+)
+def test_a_grant_of_redistribution_that_ends_is_withheld_given_back_or_for_binaries_is_none(text):
+    assert found(text) == []

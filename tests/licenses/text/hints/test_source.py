@@ -4,6 +4,8 @@ Pure (no database). One test per rule: a clause the rule must catch, with the ph
 and a near miss it must not. The wording is our own.
 """
 
+import pytest
+
 from licenses.text.hints import candidate_hints
 
 
@@ -13,7 +15,9 @@ def found(text: str) -> list[tuple[int, str]]:
 
 def test_obfuscated_or_intermediate_source():
     assert found("The source must not be obfuscated.") == [(2, "obfuscated")]
-    assert found("Shipping intermediate forms instead of the source is not enough.") == [(2, "intermediate forms")]
+    assert found("Shipping intermediate forms instead of the source is not enough.") == [
+        (2, "intermediate forms")
+    ]
     assert found("The source must be tidy.") == []
     assert found("Shipping the source is enough.") == []
 
@@ -28,3 +32,20 @@ def test_a_written_offer_or_availability_in_source_form():
     assert found("The Tool is available in source code form.") == [(2, "available in source code form")]
     assert found("Binaries must come with a written note.") == []
     assert found("The Tool is available in binary form.") == []
+
+
+def test_the_corresponding_source_of_an_infringing_part_is_a_patent_matter():
+    assert found("You must name the corresponding source.") == [(2, "corresponding source")]
+    assert found("You must name the corresponding source of any infringing part.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You must provide the source code without using the trade names of the Owner.",
+        "You must provide the source code, which the Owner does not endorse.",
+        "You must provide the source code of any infringing part.",
+    ],
+)
+def test_providing_the_source_in_a_trademark_or_patent_sentence_is_not_osd2(text):
+    assert found(text) == []

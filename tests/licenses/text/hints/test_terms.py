@@ -21,7 +21,7 @@ def test_terms_are_true_when_any_concept_has_a_term(terms):
 
 def test_no_terms_are_false():
     assert bool(NO_TERMS) is False
-    assert NO_TERMS == Terms()
+    assert Terms() == NO_TERMS
 
 
 # --- the forms of a term -------------------------------------------------------------------------
@@ -65,7 +65,9 @@ def test_defined_terms_the_alias_in_brackets_is_a_term_too():
 
 
 def test_defined_terms_a_bare_term_at_the_start_of_a_line_after_a_list_label():
-    text = "2) Reworked Tool means any modification of the Tool.\n  Passing On means making the Tool available."
+    text = (
+        "2) Reworked Tool means any modification of the Tool.\n  Passing On means making the Tool available."
+    )
     assert defined_terms([text]) == Terms(derived=("Reworked Tool",), distribute=("Passing On",))
 
 
@@ -129,6 +131,10 @@ def test_defined_terms_a_term_named_for_a_derived_work_keeps_its_alias_too():
 
 def test_defined_terms_are_sorted_longest_first_then_alphabetically():
     terms = defined_terms(
-        ['"Remix" means an adaptation.', '"Remake" means an adaptation.', '"Rework Result" means an adaptation.']
+        [
+            '"Remix" means an adaptation.',
+            '"Remake" means an adaptation.',
+            '"Rework Result" means an adaptation.',
+        ]
     )
     assert terms.derived == ("Rework Result", "Remaking", "Remaked", "Remakes", "Remake", "Remix")
