@@ -74,6 +74,10 @@ MODULES: dict[str, list[str]] = {
         "tests/review/test_summary_export.py",
     ],
     "review/exports/csv_matrix.py": ["tests/review/test_exports.py"],
+    "review/exports/data.py": [
+        "tests/review/test_exports.py",
+        "tests/review/test_summary_export.py",
+    ],
     "review/mail/refs.py": ["tests/review/mail/test_refs.py"],
     "search/snippets.py": ["tests/search/test_snippets.py"],
     "search/query.py": ["tests/search/test_query.py"],
