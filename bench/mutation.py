@@ -75,6 +75,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "review/exports/csv_matrix.py": ["tests/review/test_exports.py"],
     "review/exports/data.py": [
+        "tests/review/exports/test_data.py",
         "tests/review/test_exports.py",
         "tests/review/test_summary_export.py",
     ],
