@@ -47,8 +47,12 @@ serve: install .secret_key
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
 	$(SERVE_ENV) $(BIN)/python -m config.serve --host $(HOST) --port $(PORT)
 
+# One worker per core (pytest-xdist); each worker has its own test database. Long browser
+# journeys are taken by whichever worker is free (worksteal), so no worker idles at the end.
+# `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
 test: install-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 lint: install-dev
 	$(BIN)/ruff check .

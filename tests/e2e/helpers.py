@@ -14,3 +14,14 @@ def log_in(page: Page, live_server, user) -> Client:
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
     )
     return client
+
+
+# Loaded, and no htmx request in flight or swap under way. Playwright's "networkidle" waits
+# for half a second without traffic, every time; this returns as soon as the page is still.
+SETTLED = """() => document.readyState === "complete"
+  && !document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added")"""
+
+
+def settle(page: Page) -> None:
+    """Wait until the page has loaded and its htmx requests (the bell's first refresh, say) are done."""
+    page.wait_for_function(SETTLED)

@@ -4,7 +4,7 @@ and no console error or Content-Security-Policy violation while it loads."""
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import log_in, settle
 from tests.factories import SAMPLE_TEXT, make_license, make_review, make_user, make_version
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -48,7 +48,7 @@ def check_page(page: Page, url: str, *, status: int = 200) -> list[str]:
     page.on("pageerror", lambda exc: messages.append(f"page error: {exc}"))
     try:
         response = page.goto(url)
-        page.wait_for_load_state("networkidle")
+        settle(page)
     finally:
         page.remove_listener("console", on_console)
     problems = []
@@ -146,7 +146,7 @@ def test_catalogue_filter_and_back_button_keep_the_whole_page(live_server, page:
     page.get_by_role("link", name="Sample Model License").click()
     page.wait_for_url(f"**{site['license'].get_absolute_url()}")
     page.go_back()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("h1").count() == 1
     assert page.get_by_label("Name or SPDX id").input_value() == "sample"
     assert errors == []

@@ -11,7 +11,7 @@ from review.matrix.services import position_set
 from review.models import Stance, Verdict
 from review.services import comment_add, thread_start
 from tests.e2e.axe import axe_violations, describe
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import log_in, settle
 from tests.factories import SAMPLE_TEXT, make_license, make_review, make_user, make_version, osd_criterion
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -130,7 +130,7 @@ def audit(page: Page, urls: list[str], base: str) -> tuple[list[str], list[str]]
     failing, everything = [], []
     for url in urls:
         response = page.goto(url)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         where = url.removeprefix(base)
         if response is None or response.status != 200:
             failing.append(f"{where}: status {response and response.status}, not the page to check")
@@ -146,7 +146,7 @@ def open_panels(page: Page, site, base: str) -> tuple[list[str], list[str]]:
     review = site["review"]
     failing, everything = [], []
     page.goto(f"{base}/reviews/{review.pk}/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     for d in page.locator("details.new-thread, details.reply, details.thread-fold").all()[:4]:
         d.evaluate("(d) => { d.open = true; }")
     found = axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})
@@ -154,7 +154,7 @@ def open_panels(page: Page, site, base: str) -> tuple[list[str], list[str]]:
     failing += describe("review, forms open", [v for v in found if v["impact"] in {"serious", "critical"}])
 
     page.goto(f"{base}/families/sample-family/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.locator("table.family-table a[hx-get]").nth(3).click()
     expect(page.locator("#cell-panel h2").first).to_be_visible()
     found = axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})
@@ -164,10 +164,10 @@ def open_panels(page: Page, site, base: str) -> tuple[list[str], list[str]]:
     )
 
     page.goto(f"{base}/reviews/{review.pk}/matrix/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.locator(f"#cell-{site['clause'].pk}-{osd_criterion(6).pk}").click()
     expect(page.locator("#cell-panel h2").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     found = axe_violations(page, impacts={"minor", "moderate", "serious", "critical"})
     everything += describe("matrix, cell panel open", found)
     failing += describe(

@@ -1,34 +1,51 @@
 """A new visitor's tour of the demo: home → review → matrix → a cell → Markdown export → the next round.
 
 Every page visited is checked for dead links: each same-site ``<a href>`` on it must answer
-below 400. Then a moderator takes the same tour of the review page, where more links show
+below 400. Links of one shape (one URL route, the same query keys) are fetched up to three
+times: a matrix page alone holds hundreds of cell links that differ only in their ids. Then a moderator takes the same tour of the review page, where more links show
 (import mail, next round, decision).
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections import Counter
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
+from django.urls import Resolver404, resolve
 from playwright.sync_api import Page, expect
 
-from licenses.models import Clause, License, LicenseVersion
 from review.exports.views import export_filename
-from review.models import Comment, Position, Review, Thread
+from review.models import Position, Review
 from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+PER_SHAPE = 3
+
+
+def shape(path: str, query: str) -> tuple[str, ...]:
+    """What a link is, whatever its ids: its route and query keys (a path that resolves to no
+    route is its own shape, so it is always fetched)."""
+    try:
+        route = resolve(path).route
+    except Resolver404:
+        route = path
+    return (route, *sorted({key for key, _ in parse_qsl(query, keep_blank_values=True)}))
+
+
 class LinkChecker:
-    """Fetch each same-site link once with the test client (as the page's user) and remember it."""
+    """Fetch same-site links with the test client (as the page's user), each once and up to
+    ``PER_SHAPE`` of one shape, and remember the answers."""
 
     def __init__(self, origin: str, client: Client) -> None:
         self.origin, self.client = origin, client
         self.seen: dict[str, int] = {}
+        self.shapes: Counter[tuple[str, ...]] = Counter()
 
     def check_page(self, page: Page) -> list[str]:
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
@@ -40,6 +57,10 @@ class LinkChecker:
                 continue  # another site
             target = parts.path + (f"?{parts.query}" if parts.query else "")
             if target not in self.seen:
+                kind = shape(parts.path, parts.query)
+                if self.shapes[kind] >= PER_SHAPE:
+                    continue
+                self.shapes[kind] += 1
                 self.seen[target] = self.client.get(target).status_code
             if self.seen[target] >= 400:
                 bad.append(f"{target} -> {self.seen[target]}")
@@ -47,16 +68,8 @@ class LinkChecker:
         return hrefs
 
 
-def _counts() -> tuple[int, ...]:
-    models = (License, LicenseVersion, Clause, Review, Thread, Comment, Position)
-    return tuple(m.objects.count() for m in models)
-
-
 def test_demo_tour_every_link_resolves(live_server, page: Page):
-    call_command("load_demo")
-    counts = _counts()
-    call_command("load_demo")  # idempotent: a second run adds nothing
-    assert _counts() == counts
+    call_command("load_demo")  # its idempotence: tests/licenses/test_commands.py
 
     links = LinkChecker(live_server.url, Client())
     cc = Review.objects.get(version__license__slug="cc-by-nc", version__label="4.0")
