@@ -247,8 +247,10 @@ _CANDIDATE_START = re.compile(
 # A line ends in ":" or ">", or in a verb and two dashes or more ("wrote --", "napisał(a) --",
 # "wrote: --"; may_end_attribution judges the verb). The regex finds the last character only
 # (a letter first would be tried at every letter of the text).
-_CANDIDATE_END = re.compile(r"[:>-][ \t]*$", re.M)
-_DASHED_END = re.compile(r"-{2,}[ \t]*$")
+# Trailing blanks may be spaces, tabs or the no-break spaces that mail clients and web archives
+# leave after "wrote:".
+_CANDIDATE_END = re.compile("[:>-][ \t\u00a0\u202f]*$", re.M)
+_DASHED_END = re.compile("-{2,}[ \t\u00a0\u202f]*$")
 
 
 class _Splitter:

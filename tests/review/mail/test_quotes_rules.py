@@ -889,15 +889,16 @@ def test_unwrap_takes_the_shallowest_written_line() -> None:
 
 
 # ---- attributions the line scan does not flag --------------------------------------------------
-# A line ending in ":" and a no-break space is no candidate for the scan (its regex allows spaces
-# and tabs only); the lines above a quote and the first lines inside one are read again.
+# A line ending in ":" and an ideographic space is no candidate for the scan (its regex allows
+# spaces, tabs and no-break spaces only); the lines above a quote and the first lines inside one
+# are read again.
 
-NBSP = "\u00a0"
+WIDE = "\u3000"
 
 
 def test_an_attribution_just_above_a_quote_is_read_again() -> None:
     for gap in ("", "\n"):
-        own, [ada] = split_chain(f"Reply.\n\n{ATT}{NBSP}\n{gap}> Clause 4.\n", None)
+        own, [ada] = split_chain(f"Reply.\n\n{ATT}{WIDE}\n{gap}> Clause 4.\n", None)
         assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
             "Reply.\n\n",
             "Ada Moss",
@@ -913,7 +914,7 @@ def test_an_attribution_above_a_quote_may_be_wrapped_over_three_lines() -> None:
         "On Wed, May 14, 2025 at 9:02 AM\nAda Moss\n<ada@example.org> wrote:",
         "14.05.2025, 09:02, Ada Moss\n<ada@example.org>:",
     ):
-        own, [ada] = split_chain(f"Reply.\n\n{att}{NBSP}\n> Clause 4.\n", None)
+        own, [ada] = split_chain(f"Reply.\n\n{att}{WIDE}\n> Clause 4.\n", None)
         assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
             "Reply.\n\n",
             "Ada Moss",
@@ -924,7 +925,7 @@ def test_an_attribution_above_a_quote_may_be_wrapped_over_three_lines() -> None:
 
 
 def test_a_wrapped_attribution_above_a_quote_starts_with_an_opener_or_a_date() -> None:
-    own, [quoted] = split_chain(f"Reply.\nYesterday Ada Moss\n<ada@example.org> wrote:{NBSP}\n> Clause 4.\n", None)
+    own, [quoted] = split_chain(f"Reply.\nYesterday Ada Moss\n<ada@example.org> wrote:{WIDE}\n> Clause 4.\n", None)
     assert (own, quoted.author_name, quoted.author_email, quoted.date, quoted.body) == (
         "Reply.\nYesterday Ada Moss\n",
         "",
@@ -935,13 +936,13 @@ def test_a_wrapped_attribution_above_a_quote_starts_with_an_opener_or_a_date() -
 
 
 def test_an_attribution_above_a_quote_is_at_most_three_lines() -> None:
-    text = f"Reply.\n\nOn Wed, May 14, 2025\nat 9:02 AM\nAda Moss\nwrote:{NBSP}\n> Clause 4.\n"
-    assert split(text) == ("Reply.\n\nOn Wed, May 14, 2025\nat 9:02 AM\nAda Moss\nwrote:\u00a0\n", [])
+    text = f"Reply.\n\nOn Wed, May 14, 2025\nat 9:02 AM\nAda Moss\nwrote:{WIDE}\n> Clause 4.\n"
+    assert split(text) == ("Reply.\n\nOn Wed, May 14, 2025\nat 9:02 AM\nAda Moss\nwrote:\u3000\n", [])
 
 
 def test_an_attribution_above_a_quote_is_not_wrapped_across_a_blank_line() -> None:
-    text = f"Reply.\n\nOn Wed, May 14, 2025 at 9:02 AM Ada Moss\n\nwrote:{NBSP}\n> Clause 4.\n"
-    assert split(text) == (f"Reply.\n\nOn Wed, May 14, 2025 at 9:02 AM Ada Moss\n\nwrote:{NBSP}\n", [])
+    text = f"Reply.\n\nOn Wed, May 14, 2025 at 9:02 AM Ada Moss\n\nwrote:{WIDE}\n> Clause 4.\n"
+    assert split(text) == (f"Reply.\n\nOn Wed, May 14, 2025 at 9:02 AM Ada Moss\n\nwrote:{WIDE}\n", [])
 
 
 def test_a_line_ending_otherwise_above_a_quote_is_not_read_as_an_attribution() -> None:
@@ -950,7 +951,7 @@ def test_a_line_ending_otherwise_above_a_quote_is_not_read_as_an_attribution() -
 
 
 def test_an_attribution_at_the_top_of_a_quote_names_it() -> None:
-    own, [ada] = split_chain(f"Reply.\n\n> {ATT}{NBSP}\n> Clause 4.\n", None)
+    own, [ada] = split_chain(f"Reply.\n\n> {ATT}{WIDE}\n> Clause 4.\n", None)
     assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
         "Reply.\n\n",
         "Ada Moss",
@@ -961,13 +962,13 @@ def test_an_attribution_at_the_top_of_a_quote_names_it() -> None:
 
 
 def test_an_attribution_alone_in_a_quote_names_an_empty_message() -> None:
-    for line in (f"> {ATT}{NBSP}", f"> {ATT}"):
+    for line in (f"> {ATT}{WIDE}", f"> {ATT}"):
         own, [ada] = split_chain(f"Reply.\n\n{line}\n", None)
         assert (own, ada.author_name, ada.date, ada.body) == ("Reply.\n\n", "Ada Moss", ADA, "")
 
 
 def test_the_attribution_at_the_top_of_a_quote_may_follow_blank_lines() -> None:
-    text = f"Reply.\n\n>\n>\n>\n> {ATT}{NBSP}\n> Clause 4.\n>\n> Clause 5.\n> Clause 6.\n"
+    text = f"Reply.\n\n>\n>\n>\n> {ATT}{WIDE}\n> Clause 4.\n>\n> Clause 5.\n> Clause 6.\n"
     assert split(text) == (
         "Reply.\n\n",
         [("Ada Moss", "ada@example.org", "Clause 4.\n\nClause 5.\nClause 6.")],
@@ -975,7 +976,7 @@ def test_the_attribution_at_the_top_of_a_quote_may_follow_blank_lines() -> None:
 
 
 def test_the_attribution_at_the_top_of_a_quote_is_looked_for_in_its_first_four_lines() -> None:
-    text = f"Reply.\n\n>\n>\n>\n>\n> {ATT}{NBSP}\n> Clause 4.\n"
+    text = f"Reply.\n\n>\n>\n>\n>\n> {ATT}{WIDE}\n> Clause 4.\n"
     assert split(text) == ("Reply.\n\n", [])
 
 
@@ -984,18 +985,18 @@ def test_the_attribution_at_the_top_of_a_quote_may_be_wrapped() -> None:
         "> On Wed, May 14, 2025 at 9:02 AM Ada Moss\n> <ada@example.org> wrote:",
         "> On Wed, May 14, 2025 at 9:02 AM\n> Ada Moss\n> <ada@example.org> wrote:",
     ):
-        assert split(f"Reply.\n\n{att}{NBSP}\n> Clause 4.\n> Clause 5.\n") == (
+        assert split(f"Reply.\n\n{att}{WIDE}\n> Clause 4.\n> Clause 5.\n") == (
             "Reply.\n\n",
             [("Ada Moss", "ada@example.org", "Clause 4.\nClause 5.")],
         )
-    assert split(f"Reply.\n\n> Ada Moss\n> <ada@example.org> wrote:{NBSP}\n> Clause 4.\n") == (
+    assert split(f"Reply.\n\n> Ada Moss\n> <ada@example.org> wrote:{WIDE}\n> Clause 4.\n") == (
         "Reply.\n\n",
         [("Ada Moss", "ada@example.org", "Clause 4.")],
     )
 
 
 def test_the_attribution_at_the_top_of_a_quote_is_not_wrapped_across_a_blank_line() -> None:
-    text = f"Reply.\n\n> On Wed, May 14, 2025 at 9:02 AM\n> Ada Moss\n>\n> <ada@example.org> wrote:{NBSP}\n> Clause 4.\n"
+    text = f"Reply.\n\n> On Wed, May 14, 2025 at 9:02 AM\n> Ada Moss\n>\n> <ada@example.org> wrote:{WIDE}\n> Clause 4.\n"
     assert split(text) == ("Reply.\n\n", [])
 
 
@@ -1102,7 +1103,7 @@ def test_a_quote_deeper_than_the_next_level_is_read_level_by_level() -> None:
 
 
 def test_an_attribution_ending_in_dashes_at_the_top_of_a_quote_names_it() -> None:
-    att = f"> On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote --{NBSP}"
+    att = f"> On Wed, May 14, 2025 at 9:02 AM, Ada Moss <ada@example.org> wrote --{WIDE}"
     for rest, body in (("", ""), ("> Clause 4.\n", "Clause 4.")):
         own, [ada] = split_chain(f"Reply.\n\n{att}\n{rest}", None)
         assert (own, ada.author_name, ada.date, ada.body) == ("Reply.\n\n", "Ada Moss", ADA, body)
@@ -1197,9 +1198,9 @@ def test_an_attribution_over_nothing_but_blank_lines_names_an_empty_message() ->
 
 
 def test_an_attribution_the_scan_does_not_flag_is_text_over_unquoted_lines() -> None:
-    # Known limit: a trailing no-break space hides the line from the scan, and only a quote
+    # Known limit: a trailing ideographic space hides the line from the scan, and only a quote
     # under it (read again by the block) makes it an attribution.
-    text = f"Reply.\n\n{ATT}{NBSP}\nClause 4 should go.\n"
+    text = f"Reply.\n\n{ATT}{WIDE}\nClause 4 should go.\n"
     assert split(text) == (text, [])
 
 
@@ -1300,7 +1301,7 @@ def test_a_shared_line_loses_the_dash_before_the_attribution() -> None:
 def test_an_attribution_first_in_a_quoted_message_is_popped_over_its_quote() -> None:
     text = (
         "Reply.\n\nFrom: Bo Lind <bo@example.org>\nDate: Wed, 14 May 2025 10:00:00 +0300\n\n"
-        f"{ATT}{NBSP}\n> Clause 4.\n"
+        f"{ATT}{WIDE}\n> Clause 4.\n"
     )
     own, [ada, bo] = split_chain(text, None)
     assert (own, bo.author_name, bo.body) == ("Reply.", "Bo Lind", "")
@@ -1308,7 +1309,7 @@ def test_an_attribution_first_in_a_quoted_message_is_popped_over_its_quote() -> 
 
 
 def test_an_old_gmail_attribution_above_a_quote_is_read_again() -> None:
-    own, [ada] = split_chain(f"Reply.\n\n2011/4/7 Ada Moss <ada@example.org>{NBSP}\n> Clause 4.\n", None)
+    own, [ada] = split_chain(f"Reply.\n\n2011/4/7 Ada Moss <ada@example.org>{WIDE}\n> Clause 4.\n", None)
     assert (own, ada.author_name, ada.author_email, ada.date, ada.body) == (
         "Reply.\n\n",
         "Ada Moss",
@@ -1319,7 +1320,7 @@ def test_an_old_gmail_attribution_above_a_quote_is_read_again() -> None:
 
 
 def test_the_attribution_at_the_top_of_a_quote_under_one_blank_line() -> None:
-    own, [ada] = split_chain(f"Reply.\n\n>\n> {ATT}{NBSP}\n", EAST)
+    own, [ada] = split_chain(f"Reply.\n\n>\n> {ATT}{WIDE}\n", EAST)
     assert (own, ada.author_name, ada.date, ada.body) == (
         "Reply.\n\n",
         "Ada Moss",
@@ -1333,8 +1334,8 @@ def test_a_mark_between_two_unnamed_quotes_is_dropped_and_both_stay() -> None:
 
 
 def test_the_first_line_and_the_line_under_a_quote_are_always_read() -> None:
-    # the scan misses an attribution ending in a no-break space; these lines are read one by one
-    for text in (f"> Unnamed.\n{ATT}{NBSP}\nClause 4 should go.\n", f"{ATT}{NBSP}\nClause 4 should go.\n"):
+    # the scan misses an attribution ending in an ideographic space; these lines are read one by one
+    for text in (f"> Unnamed.\n{ATT}{WIDE}\nClause 4 should go.\n", f"{ATT}{WIDE}\nClause 4 should go.\n"):
         assert split(text) == ("", [("Ada Moss", "ada@example.org", "Clause 4 should go.")])
 
 
@@ -1344,16 +1345,16 @@ def test_an_old_gmail_attribution_keeps_the_blank_line_under_it_in_the_reply() -
 
 
 def test_a_quote_of_lines_ending_in_colons_is_read_for_an_attribution() -> None:
-    assert split(f"Reply.\n\n> {ATT}{NBSP}\n> Note:\n") == ("Reply.\n\n", [("Ada Moss", "ada@example.org", "Note:")])
+    assert split(f"Reply.\n\n> {ATT}{WIDE}\n> Note:\n") == ("Reply.\n\n", [("Ada Moss", "ada@example.org", "Note:")])
     # no line of it is flagged ("Note:" is, as a label)
-    assert split(f"Reply.\n\n> {ATT}{NBSP}\n> (see clause 4):\n") == (
+    assert split(f"Reply.\n\n> {ATT}{WIDE}\n> (see clause 4):\n") == (
         "Reply.\n\n",
         [("Ada Moss", "ada@example.org", "(see clause 4):")],
     )
 
 
 def test_a_quote_holding_a_deeper_quote_is_read_for_an_attribution_too() -> None:
-    text = f"Reply.\n\n> Ada Moss\n> <ada@example.org> wrote:{NBSP}\n> Clause 4.\n>> deeper\n> more\n"
+    text = f"Reply.\n\n> Ada Moss\n> <ada@example.org> wrote:{WIDE}\n> Clause 4.\n>> deeper\n> more\n"
     assert split(text) == ("Reply.\n\n", [("Ada Moss", "ada@example.org", "Clause 4.\n> deeper\nmore")])
 
 
@@ -1377,14 +1378,28 @@ def test_the_chain_limit_counts_messages_not_marker_lines(headers: bool) -> None
 
 def test_a_quote_with_no_line_the_scan_flags_is_taken_whole() -> None:
     # A quote with no quote inside it and no flagged line is not split further: an attribution
-    # the scan misses (the no-break space again) below its first lines stays quoted text.
-    assert split(f"Reply.\n\n> text\n\n> {ATT}{NBSP}\n> more\n") == ("Reply.\n\n", [])
-    assert split(f"Reply.\n\n> text\n\n> {ATT}{NBSP}\n> more\nNote: x\n") == (
-        f"Reply.\n\n> text\n>\n> {ATT}{NBSP}\n> more\n\nNote: x\n",
+    # the scan misses (the ideographic space again) below its first lines stays quoted text.
+    assert split(f"Reply.\n\n> text\n\n> {ATT}{WIDE}\n> more\n") == ("Reply.\n\n", [])
+    assert split(f"Reply.\n\n> text\n\n> {ATT}{WIDE}\n> more\nNote: x\n") == (
+        f"Reply.\n\n> text\n>\n> {ATT}{WIDE}\n> more\n\nNote: x\n",
         [],
     )
-    # one line of it alike: an "Original Message" line with a no-break space is not flagged
-    assert split(f"Reply.\n\n> -----{NBSP}Original Message-----\n\nmore\n") == (
-        f"Reply.\n\n> -----{NBSP}Original Message-----\n\n\nmore\n",
+    # one line of it alike: an "Original Message" line with an ideographic space is not flagged
+    assert split(f"Reply.\n\n> -----{WIDE}Original Message-----\n\nmore\n") == (
+        f"Reply.\n\n> -----{WIDE}Original Message-----\n\n\nmore\n",
         [],
+    )
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\u00a0", "\u202f", "\u00a0 "])
+def test_an_attribution_ending_in_a_no_break_space_is_flagged_like_a_plain_space(blank: str) -> None:
+    # Web archives and HTML mail turn "wrote:&nbsp;" into a no-break space; over an unquoted
+    # original only the scan can find the attribution.
+    assert split(f"Reply.\n\n{ATT}{blank}\nClause 4 should go.\n") == (
+        "Reply.",
+        [("Ada Moss", "ada@example.org", "Clause 4 should go.")],
+    )
+    assert split(f"Reply.\n\nAda Moss wrote --{blank}\nClause 4 should go.\n") == (
+        "Reply.",
+        [("Ada Moss", None, "Clause 4 should go.")],
     )
