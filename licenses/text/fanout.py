@@ -238,6 +238,25 @@ def twins(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> 
     return out
 
 
+def _family(
+    this: Side, linked: set[tuple[int, int]], flip: bool
+) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
+    """The links and the lists of one side: ``partners`` {k: clauses of the other side linked
+    with k} (its keys are the clauses in some link) and ``children`` {k: k's items, in order}.
+
+    ``flip`` says ``this`` is side b, so that a link (a i, b j) counts for j.
+    """
+    partners: dict[int, set[int]] = {}
+    for i, j in linked:
+        k, o = (j, i) if flip else (i, j)
+        partners.setdefault(k, set()).add(o)
+    children: dict[int, list[int]] = {}
+    for k, seg in enumerate(this.segs):
+        if seg.parent is not None:
+            children.setdefault(seg.parent, []).append(k)
+    return partners, children
+
+
 def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """(a i, b j) for a lead-in in no link whose item is linked, traced to the item's partner.
 
@@ -253,19 +272,10 @@ def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]])
     """
     out: set[tuple[int, int]] = set()
     for this, flip in ((sb, True), (sa, False)):
-        busy: set[int] = set()
-        partners: dict[int, set[int]] = {}
-        for i, j in linked:
-            k, o = (j, i) if flip else (i, j)
-            busy.add(k)
-            partners.setdefault(k, set()).add(o)
-        children: dict[int, list[int]] = {}
-        for k, seg in enumerate(this.segs):
-            if seg.parent is not None:
-                children.setdefault(seg.parent, []).append(k)
+        partners, children = _family(this, linked, flip)
         for k in range(len(this)):
             n = len(this.words[k])
-            if k in busy or n < GAP_WORDS or k not in children:
+            if k in partners or n < GAP_WORDS or k not in children:
                 continue
             row = com[:, k] if flip else com[k, :]
             for o in sorted({o for c in children[k] for o in partners.get(c, ())}):
@@ -286,19 +296,10 @@ def by_items(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) 
     """
     out: set[tuple[int, int]] = set()
     for this, other, flip in ((sb, sa, True), (sa, sb, False)):
-        busy: set[int] = set()
-        partners: dict[int, set[int]] = {}
-        for i, j in linked:
-            k, o = (j, i) if flip else (i, j)
-            busy.add(k)
-            partners.setdefault(k, set()).add(o)
-        children: dict[int, list[int]] = {}
-        for k, seg in enumerate(this.segs):
-            if seg.parent is not None:
-                children.setdefault(seg.parent, []).append(k)
+        partners, children = _family(this, linked, flip)
         for k in range(len(this)):
             n = len(this.words[k])
-            if k in busy or n < GAP_WORDS or k not in children:
+            if k in partners or n < GAP_WORDS or k not in children:
                 continue
             went = {o for c in children[k] for o in partners.get(c, ())}
             parents = {other.segs[o].parent for o in went}
@@ -323,21 +324,13 @@ def among_siblings(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, i
     """
     out: set[tuple[int, int]] = set()
     for this, flip in ((sb, True), (sa, False)):
-        busy: set[int] = set()
-        partners: dict[int, set[int]] = {}
-        for i, j in linked:
-            k, o = (j, i) if flip else (i, j)
-            busy.add(k)
-            partners.setdefault(k, set()).add(o)
-        siblings: dict[int | None, list[int]] = {}
-        for k, seg in enumerate(this.segs):
-            siblings.setdefault(seg.parent, []).append(k)
+        partners, children = _family(this, linked, flip)
         for k, seg in enumerate(this.segs):
             n = len(this.words[k])
-            if k in busy or n < CONTAIN_WORDS or seg.parent is None:
+            if k in partners or n < CONTAIN_WORDS or seg.parent is None:
                 continue
             row = com[:, k] if flip else com[k, :]
-            for o in sorted({o for c in siblings[seg.parent] if c != k for o in partners.get(c, ())}):
+            for o in sorted({o for c in children[seg.parent] if c != k for o in partners.get(c, ())}):
                 if row[o] / n >= CONTAIN_MIN and int((row >= row[o]).sum()) == 1:
                     out.add((o, k) if flip else (k, o))
     return out
