@@ -13,6 +13,7 @@ PURE_MODULES = [
     "licenses.text.segmentation",
     "licenses.text.numbering",
     "licenses.text.lines",
+    "licenses.text.markdown",
     "licenses.text.headings",
     "licenses.text.addresses",
     "licenses.text.parts",

@@ -15,6 +15,7 @@ from licenses.text.addresses import anchor as make_anchor
 from licenses.text.addresses import slug
 from licenses.text.headings import split_inline_heading
 from licenses.text.lines import INVISIBLE, Line
+from licenses.text.markdown import OPEN_EMPHASIS
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class Draft:
 
 
 DEFINITION = re.compile(
+    rf"(?P<em>{OPEN_EMPHASIS})?"  # '**"Output"** means': Markdown emphasis around the term
     r"""[“"'‘«](?P<term>[^“”"'‘’«»\r\n]{1,60})[”"'’»][^\r\n]{0,60}?\b"""
     r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
 )
@@ -103,6 +105,8 @@ def _definitions(
                 owner, parent, depth = draft.path, index, draft.depth + 1
             # A bullet ("- ") is the item's mark, like a number: not part of its words.
             start = bullet.end() if bullet else ln.start
+            if m.group("em"):
+                start = m.end("em")  # and the emphasis around the term is no part of them either
             out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start))
     return out
 
@@ -128,7 +132,9 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
         end = len(text.rstrip())
         return [Segment("", "preamble", "preamble", "", "", first_char, end, 0, None)] if end else []
     if not drafts or drafts[0].line != lines.index(first_visible):
-        pre = Draft(lines.index(first_visible), "", "preamble", 0, None, body=first_visible.start)
+        # a Markdown title ("# Example License"): its "# " is no part of the preamble's words
+        pre_body = first_visible.body if first_visible.markdown_heading else first_visible.start
+        pre = Draft(lines.index(first_visible), "", "preamble", 0, None, body=pre_body)
         drafts = [pre] + [
             Draft(
                 d.line,

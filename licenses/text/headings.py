@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from licenses.text.markdown import CLOSE_EMPHASIS, OPEN_EMPHASIS
+
 UNDERLINE = re.compile(r"[ \t]*(?:[=\-_*~][ \t]*){3,}")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-_SENTENCES = re.compile(r"[.!?] +[A-Z]")
+_SENTENCES = re.compile(rf"[.!?](?:{CLOSE_EMPHASIS})? +[A-Z]")
 APPENDIX = re.compile(
     r"(?i)(?:appendix|exhibit|schedule|annex|addendum|how to apply|end of (?:the )?terms)\b"
 )
@@ -34,8 +36,10 @@ def is_heading_text(s: str) -> bool:
 
 
 # Latin letters with their accents ("L’ÉTENDUE DE LA JOUISSANCE.", "Définitions.")
+# "**Grant of Rights.** Subject to …": Markdown emphasis around the title is no part of it
 _INLINE_HEADING = re.compile(
-    r"([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’ -]{0,60}?\.)(?:\s+(?=[A-ZÀ-ÖØ-Þ\"“‘'(«])|\s*$)"
+    rf"(?:{OPEN_EMPHASIS})?([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’ -]{{0,60}}?\.)(?:{CLOSE_EMPHASIS})?"
+    r"(?:\s+(?=[A-ZÀ-ÖØ-Þ\"“‘'(«])|\s*$)"
 )
 _SMALL_WORDS = {"of", "and", "or", "to", "the", "a", "an", "in", "on", "for", "by", "with", "no", "not"}
 

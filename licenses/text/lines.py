@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from licenses.text.markdown import HEADING, OPEN_EMPHASIS
+
 BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 LEAD = re.compile(
-    r"[\s\ufeff\u200b]*(?P<md>#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+(?=\S{1,12}[.)][ \t]))?(?:(?:\*\*|__)[ \t]*)?"
+    rf"[\s\ufeff\u200b]*(?P<md>{HEADING}|>[ \t]*|[-*+][ \t]+(?=\S{{1,12}}[.)][ \t]))?(?:{OPEN_EMPHASIS}[ \t]*)?"
 )
 INVISIBLE = "\ufeff\u200b"
 # Invisible characters anywhere on a line do not make it hold text.

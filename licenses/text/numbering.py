@@ -9,6 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from licenses.text.markdown import CLOSE_EMPHASIS
+
 # A label at the start of a (stripped) line. Every quantifier is bounded, so matching is linear.
 _LABEL = re.compile(
     r"""
@@ -23,8 +25,8 @@ _LABEL = re.compile(
       | (?P<spnum>\d{1,3})(?=[ \t]{1,6}["“‘'«]?[A-ZÀ-Þ])  # "1 Definitions": a number and a capital
       | (?P<part>\d{1,3})(?P<plet>[A-Z])(?=[ \t]{1,6}[A-Z][a-z])  # "4A Restrictions": a sub-part of 4
     )
-    (?=[ \t]|$|[-–—:]|(?<=[，、．])|(?P<tight>["“‘'«A-Z]))  # "１．「本ソフトウェア」とは": CJK runs on
-    """,
+    (?=[ \t]|$|[-–—:]|(?<=[，、．])|(?P<tight>["“‘'«A-Z])|CLOSE)  # "１．「本ソフトウェア」とは": CJK runs on
+    """.replace("CLOSE", CLOSE_EMPHASIS),  # "**1.** Definitions": Markdown emphasis closes the number
     re.X,
 )
 # Article numbers in Chinese, Japanese and Korean texts: 第1条, 第十二條, 제1조. Nothing needs to follow.

@@ -25,6 +25,7 @@ from licenses.text.lines import TERMINAL as _TERMINAL
 from licenses.text.lines import split_lines
 from licenses.text.list_ends import ListEnds
 from licenses.text.list_gaps import ListGaps
+from licenses.text.markdown import CLOSE_EMPHASIS, unmark
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
 from licenses.text.parts import PartHeadings, Spaces
 from licenses.text.repeats import RepeatedLists
@@ -32,7 +33,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "5"
+VERSION = "6"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -41,7 +42,8 @@ _SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
 _REFERS = re.compile(
     r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|parts?|chapters?|of|in|to|under|and|or|see|no|number)$"
 )
-_SEP = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?")
+# after a label: the emphasis that closes it ("**1.** Definitions", "**Section 1:** Grant"), a dash or a colon
+_SEP = re.compile(rf"(?:{CLOSE_EMPHASIS})?[ \t]*(?:[-–—:][ \t]*)?(?:{CLOSE_EMPHASIS}[ \t]*)?")
 _MAX_DEPTH = 6
 
 
@@ -304,7 +306,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         underline = nxt is not None and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end] or "-") is not None
         alone = nxt is None or nxt.blank or underline
         if not rest.strip() and self._title_below(i):  # "ARTICLE I" / "DEFINITIONS" / text
-            draft.heading = self.text[nxt.body : nxt.end].strip().strip("*_#").strip()
+            draft.heading = unmark(self.text[nxt.body : nxt.end])
             draft.body = nxt.end
             return
         if alone and not underline and self._untitled_sentence(sibling, rest):
@@ -319,7 +321,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             or alone
             and _SENTENCE_HEADING.fullmatch(rest.strip())
         ):
-            draft.heading = rest.strip().strip("*_#").strip()
+            draft.heading = unmark(rest)
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at

@@ -12,6 +12,7 @@ import re
 from licenses.text.addresses import slug
 from licenses.text.assembly import Draft
 from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
+from licenses.text.markdown import unmark
 from licenses.text.numbering import is_first, parse_label
 from licenses.text.parts import TITLE_WORDS
 
@@ -192,7 +193,7 @@ class UnnumberedHeadings:
 
     def _add_unnumbered(self, i: int) -> None:
         ln = self.lines[i]
-        title = self.text[ln.body : ln.end].strip().strip("*_#").strip()
+        title = unmark(self.text[ln.body : ln.end])
         draft = Draft(i, "", slug(title), 0, None, heading=title, body=ln.end)
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end]):

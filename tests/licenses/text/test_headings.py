@@ -193,3 +193,9 @@ def test_nine_words_are_too_many_for_an_inline_heading() -> None:
 @pytest.mark.parametrize("body", ["You Agree. X", "This License. X", "The Software. X"])
 def test_capitalised_opening_words_of_a_sentence_are_not_an_inline_heading(body: str) -> None:
     assert split_inline_heading(body) == ("", body)
+
+
+def test_inline_heading_in_markdown_emphasis():
+    assert split_inline_heading("Grant.** Subject to this.") == ("Grant.", "Subject to this.")
+    assert split_inline_heading("__Notices.__ You must keep it.") == ("Notices.", "You must keep it.")
+    assert not is_heading_text("Grant.** Subject to the terms of this License.")  # two sentences

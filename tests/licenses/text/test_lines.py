@@ -96,3 +96,12 @@ def test_a_line_that_runs_on_is_not_terminal(end: str) -> None:
 def test_a_blank_line_before_a_heading_is_blank_not_a_heading() -> None:
     lines = split_lines("\n# 1. Definitions")
     assert [(ln.blank, ln.markdown_heading, ln.body) for ln in lines] == [(True, False, 0), (False, True, 3)]
+
+
+def test_markdown_emphasis_before_a_number_is_a_marker():
+    # "**1.** Definitions", "*4.* Termination": the label starts after the emphasis
+    assert split_lines("**1.** Definitions")[0].body == 2
+    assert split_lines("*4.* Termination")[0].body == 1
+    # a "* " bullet and a "___" rule are no emphasis before a word
+    assert split_lines("* You may use it.")[0].body == 0
+    assert split_lines("  ___")[0].body == 4

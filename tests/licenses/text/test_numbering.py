@@ -369,3 +369,11 @@ def test_a_labels_tokens() -> None:
 )
 def test_which_readings_can_open_a_list(reading: Reading, first: bool) -> None:
     assert is_first(reading) is first
+
+
+def test_emphasis_closing_right_after_a_number():
+    # "**1.** Definitions": the number ends where the emphasis closes
+    assert parse_label("1.** Definitions").text == "1."
+    assert parse_label("4.* Termination").text == "4."
+    assert parse_label("3.__").text == "3."
+    assert parse_label("1.**Definitions") is None  # emphasis that runs on is no closing mark

@@ -1,0 +1,224 @@
+"""Licenses published as Markdown (LICENSE.md, model cards): the marks are decoration.
+
+"#" headings, emphasis around a number or a title ("**2. Grant.** Subject …", "**1.** Definitions")
+and emphasis around a defined term ('- **"Output"** means …') are part of the stored text, so
+every offset keeps them, but not of a clause's number, heading or words: a lawyer cites "2",
+"Grant of Rights.", as in the same text printed without the marks.
+"""
+
+import re
+
+import pytest
+
+from licenses.text.segmentation import segment
+from tests.licenses.text.test_segmentation_properties import _check_spans
+
+HEADINGS = """\
+# Example Model License
+
+## 1. Definitions
+
+"Model" means the trained weights and parameters.
+
+"Output" means the results of running the Model.
+
+## 2. Grant
+
+### 2.1 Copyright
+
+Subject to the terms of this License, You may use the Model.
+
+### 2.2 Conditions
+
+You may distribute the Model provided that:
+
+(a) you give every recipient a copy of this License; and
+
+(b) you keep all copyright notices.
+
+## 3. Termination
+
+This License ends automatically if You breach it.
+"""
+
+BOLD_TITLES = """\
+Example Data License
+
+**1. Definitions.**
+
+"Data" means the data set made available under this License.
+
+**2. Grant of Rights.** Subject to the terms of this License, You may use the Data.
+
+**3. Restrictions.** You may not sell the Data.
+
+(a) You may not re-identify people in the Data.
+
+(b) You may not use the Data to train weapons systems.
+
+**4. Disclaimer.** THE DATA IS PROVIDED AS IS.
+"""
+
+BOLD_NUMBERS = """\
+Example Weights License
+
+**1.** Definitions.
+
+"Weights" means the numbers that make up the Model.
+
+**2.** Grant. Subject to this License, You may copy the Weights.
+
+**3.** __Notices.__ You must keep this License with every copy.
+
+*4.* Termination. This License ends if You breach it.
+"""
+
+BOLD_TERMS = """\
+# Example AI License
+
+## 1. Definitions
+
+In this License:
+
+- **"Model"** means the trained weights.
+- **"Output"** means the results of running the Model.
+
+## 2. Use Restrictions
+
+You agree not to use the Model:
+
+- to break any applicable law;
+- to harm minors in any way.
+
+## 3. Warranty
+
+The Model is provided as is, without warranty of any kind.
+"""
+
+# Each text, the paths and headings a lawyer would cite.
+CASES = {
+    "headings": (
+        HEADINGS,
+        [
+            ("preamble", ""),
+            ("1", "Definitions"),
+            ("1.def-model", ""),
+            ("1.def-output", ""),
+            ("2", "Grant"),
+            ("2.1", "Copyright"),
+            ("2.2", "Conditions"),
+            ("2.2(a)", ""),
+            ("2.2(b)", ""),
+            ("3", "Termination"),
+        ],
+    ),
+    "bold titles": (
+        BOLD_TITLES,
+        [
+            ("preamble", ""),
+            ("1", "Definitions."),
+            ("1.def-data", ""),
+            ("2", "Grant of Rights."),
+            ("3", "Restrictions."),
+            ("3(a)", ""),
+            ("3(b)", ""),
+            ("4", "Disclaimer."),
+        ],
+    ),
+    "bold numbers": (
+        BOLD_NUMBERS,
+        [
+            ("preamble", ""),
+            ("1", "Definitions."),
+            ("1.def-weights", ""),
+            ("2", "Grant."),
+            ("3", "Notices."),
+            ("4", "Termination."),
+        ],
+    ),
+    "bold terms": (
+        BOLD_TERMS,
+        [
+            ("preamble", ""),
+            ("1", "Definitions"),
+            ("1.def-model", ""),
+            ("1.def-output", ""),
+            ("2", "Use Restrictions"),
+            ("3", "Warranty"),
+        ],
+    ),
+}
+
+_HEADING_MARK = re.compile(r"(?m)^#{1,6} ")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+
+
+def _unmarked(text: str) -> str:
+    """The same text without its Markdown marks (bullets stay: plain texts print them too)."""
+    return _EMPHASIS.sub("", _HEADING_MARK.sub("", text))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_paths_and_headings_a_lawyer_would_cite(name):
+    text, expected = CASES[name]
+    assert [(s.path, s.heading) for s in segment(text)] == expected
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_same_paths_and_headings_as_the_text_without_marks(name):
+    text, _ = CASES[name]
+    plain = _unmarked(text)
+    assert "#" not in plain and "*" not in plain
+    assert [(s.path, s.heading) for s in segment(text)] == [(s.path, s.heading) for s in segment(plain)]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_mark_starts_a_clause_text_or_heading(name):
+    text, _ = CASES[name]
+    for s in segment(text):
+        for words in (s.text, s.heading):
+            assert not words.startswith(("#", "*", "_")), (s.path, words)
+        assert not s.heading.endswith(("*", "_", "#")), (s.path, s.heading)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_offsets_still_cover_the_text(name):
+    text, _ = CASES[name]
+    segs = segment(text)
+    _check_spans(text, segs)
+    for s in segs:
+        assert s.text in text[s.start : s.end]  # own words are a slice of the original
+        assert s.heading.rstrip(".") in text[s.start : s.end]
+
+
+def test_inline_title_in_bold_keeps_the_words_after_it():
+    got = {s.path: s for s in segment(BOLD_TITLES)}
+    assert got["2"].text == "Subject to the terms of this License, You may use the Data."
+    assert got["4"].text == "THE DATA IS PROVIDED AS IS."
+    # the segment still starts at the line's first mark: the stored text is untouched
+    assert BOLD_TITLES[got["2"].start :].startswith("**2. Grant of Rights.**")
+
+
+def test_bold_defined_terms_in_bullets_are_definitions():
+    got = {s.path: s for s in segment(BOLD_TERMS)}
+    assert got["1.def-model"].text.startswith('"Model"')
+    assert got["1.def-output"].text.startswith('"Output"')
+    # an ordinary bullet list stays in its clause's words (bullets are not numbered items)
+    assert "- to break any applicable law;" in got["2"].text
+
+
+def test_a_numbered_list_under_a_markdown_heading_is_that_clause_s():
+    text = HEADINGS.replace("(a) you give", "1. you give").replace("(b) you keep", "2. you keep")
+    paths = [s.path for s in segment(text)]
+    assert paths[paths.index("2.2") + 1 : paths.index("3")] == ["2.2(1)", "2.2(2)"]
+
+
+def test_a_markdown_title_is_not_in_the_preamble_words():
+    pre = segment(HEADINGS)[0]
+    assert (pre.path, pre.start, pre.text) == ("preamble", 0, "Example Model License")
+
+
+def test_a_bullet_and_a_rule_are_not_emphasis():
+    text = "Terms\n\n1. Use.\n\n* You may use it.\n\n___\n\n2. Share. You may share it.\n"
+    got = [(s.path, s.heading) for s in segment(text)]
+    assert got == [("preamble", ""), ("1", "Use."), ("2", "Share.")]
