@@ -70,6 +70,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         self.last_numbered = -1  # line of the clause accepted most recently
         self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
         self._unwrapped_cache: bool | None = None
+        self.run_on: _Level | None = None  # the last child of a group the latest sibling group replaced
 
     # -- candidates ------------------------------------------------------------------
     def _candidate(self, i: int) -> Label | None:
@@ -194,7 +195,12 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             elif styles[0] == r.style and self._heads_alone(i, label):
                 options.append((0, r, "new"))  # "0. Definition" again: a second text (translation, part)
         if not options:
-            return self._gap(i, label) or self._misprinted(i, label) or self._after_inline_first(i, label)
+            return (
+                self._gap(i, label)
+                or self._misprinted(i, label)
+                or self._after_inline_first(i, label)
+                or self._runs_on(i, label)
+            )
         conts = [o for o in options if o[2] == "cont"]
         if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
             level = [o for o in conts if self._indent(self.drafts[stack[o[0]].seg].line) == self._indent(i)]
@@ -207,6 +213,20 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 return self._gap(i, label) or (news[0][0], news[0][1])
         best = max(conts, key=lambda o: o[0]) if conts else news[0]
         return best[0], best[1]
+
+    def _runs_on(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "## Section II: CONDITIONS" then "### 3. Distribution" after "**2. Grant.**" under
+        Section I: numbering that runs on across titled groups, the group's first clause (a
+        heading's "#" mark aside, it continues the last clause of the group before)."""
+        last = self.run_on
+        if last is None or not self.stack or len(self.drafts) - 1 != self.stack[-1].seg:
+            return None
+        if not self.drafts[-1].heading:
+            return None
+        for r in label.readings:
+            if _plain(r.style) == _plain(last.style) and self._continues(last.value, r.value):
+                return len(self.stack), r
+        return None
 
     def _skipped_child(self, r: Reading) -> list[tuple[int, Reading, str]]:
         """ "3.2" right under "3" (3.1 missing from the text): a printed address places itself."""
@@ -262,6 +282,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
     # -- building --------------------------------------------------------------------
     def _accept(self, i: int, label: Label, keep: int, reading: Reading) -> None:
         replaced = self.stack[keep] if len(self.stack) > keep else None
+        self.run_on = self.stack[keep + 1] if len(self.stack) > keep + 1 else None
         del self.stack[min(keep, _MAX_DEPTH) :]
         parent = self.stack[-1] if self.stack else None
         path = child_path(label.text, parent.path if parent else None, parsed=label)
@@ -405,6 +426,11 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         if c.end - c.start != b.end - b.start or b.end - b.start != a.end - a.start:
             return False
         return self.text[c.start : c.end] == self.text[b.start : b.end] == self.text[a.start : a.end]
+
+
+def _plain(style: tuple) -> tuple:
+    """A numbering style without the mark of a Markdown heading ("## 3." is "3." as a title)."""
+    return style[:-1] if style[-1:] == ("#",) else style
 
 
 def segment(text: str) -> list[Segment]:

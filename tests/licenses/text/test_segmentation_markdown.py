@@ -222,3 +222,68 @@ def test_a_bullet_and_a_rule_are_not_emphasis():
     text = "Terms\n\n1. Use.\n\n* You may use it.\n\n___\n\n2. Share. You may share it.\n"
     got = [(s.path, s.heading) for s in segment(text)]
     assert got == [("preamble", ""), ("1", "Use."), ("2", "Share.")]
+
+
+SECTION_GROUPS = """\
+# Example RAIL License
+
+## Section I: PRELIMINARIES
+
+**1. Definitions.**
+
+- **"Model"** means the trained weights.
+- **"Output"** means the results of operating the Model.
+
+**2. Grant of Copyright License.** Subject to the terms of this License, You may use the Model.
+
+## Section II: CONDITIONS
+
+### 3. Distribution and Redistribution
+
+You may share the Model provided that You meet the following conditions:
+
+1. You must include the use-based restrictions;
+2. You must give any recipient a copy of this License.
+
+### 4. Use-based Restrictions
+
+You agree not to use the Model as follows:
+
+* You agree not to use the Model in any way that violates any applicable law.
+* You agree not to use the Model to generate malware.
+
+## Attachment A
+
+(a) In any way that violates any applicable national or international law;
+(b) To exploit or harm minors in any way.
+"""
+
+
+def test_numbering_runs_on_across_titled_section_groups():
+    got = [(s.path, s.heading) for s in segment(SECTION_GROUPS)]
+    assert got == [
+        ("preamble", ""),
+        ("Section I", "PRELIMINARIES"),
+        ("Section I(1)", "Definitions."),
+        ("Section I(1).def-model", ""),
+        ("Section I(1).def-output", ""),
+        ("Section I(2)", "Grant of Copyright License."),
+        ("Section II", "CONDITIONS"),
+        ("Section II(3)", "Distribution and Redistribution"),  # "### 3." goes on from "**2.**"
+        ("Section II(3)(1)", ""),  # a list under a Markdown heading is that clause's
+        ("Section II(3)(2)", ""),
+        ("Section II(4)", "Use-based Restrictions"),
+        ("attachment-a", "Attachment A"),
+        ("(a)", ""),
+        ("(b)", ""),
+    ]
+    got = {s.path: s for s in segment(SECTION_GROUPS)}
+    assert "* You agree not to use the Model to generate malware." in got["Section II(4)"].text
+    _check_spans(SECTION_GROUPS, list(got.values()))
+
+
+def test_numbering_does_not_run_on_under_an_untitled_clause():
+    # "(c)" straight under an untitled "2." is no item of 1's list: it stays in 2's words
+    text = "Terms\n\n1. Use. You may:\n\n(a) copy it;\n\n(b) share it.\n\n2.\n(c) is reserved.\n"
+    paths = [s.path for s in segment(text)]
+    assert "2(c)" not in paths and "1(c)" not in paths
