@@ -50,7 +50,7 @@ DEFINITION = re.compile(
     r"(?:shall\s+mean|means?|refers?\s+to|shall\s+refer\s+to|includes?|shall\s+have|has\s+the\s+meaning)\b"
 )
 _AFTER_LIST = re.compile(r"\.(?:closing|def-[^./]*)$")
-_BULLET = re.compile(r"[-*•‣◦▪–][ \t]+")
+_BULLET = re.compile(r"[-*+•‣◦▪–][ \t]+")  # "+ " too: a Markdown bullet
 # whitespace (every character str.isspace() knows is below U+3001) and invisible characters, stripped
 # from a segment's words in any mix ("\u200b \u200b")
 _EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + INVISIBLE

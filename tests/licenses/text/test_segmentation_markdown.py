@@ -287,3 +287,11 @@ def test_numbering_does_not_run_on_under_an_untitled_clause():
     text = "Terms\n\n1. Use. You may:\n\n(a) copy it;\n\n(b) share it.\n\n2.\n(c) is reserved.\n"
     paths = [s.path for s in segment(text)]
     assert "2(c)" not in paths and "1(c)" not in paths
+
+
+@pytest.mark.parametrize("mark", ["-", "*", "+"])
+def test_every_markdown_bullet_marks_a_definition(mark):
+    text = BOLD_TERMS.replace("- **", f"{mark} **")
+    got = {s.path: s for s in segment(text)}
+    assert got["1.def-model"].text.startswith('"Model"')
+    assert got["1.def-output"].text.startswith('"Output"')
