@@ -27,3 +27,10 @@ MARKS = "*_#"
 def unmark(s: str) -> str:
     """A heading's words without the marks and spaces around them: "**Grant.**" -> "Grant."."""
     return s.strip().strip(MARKS).strip()
+
+
+def titles(marks: str) -> bool:
+    """Whether the marks before a number make it a title's: a heading's "#" or emphasis
+    ("## 2. Grant", "**2. Grant.**"), a scheme apart from the plain "1." items of a list."""
+    marks = marks.strip()
+    return marks.startswith("#") or marks.endswith(("**", "__", "*", "_"))

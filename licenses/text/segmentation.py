@@ -25,7 +25,7 @@ from licenses.text.lines import TERMINAL as _TERMINAL
 from licenses.text.lines import split_lines
 from licenses.text.list_ends import ListEnds
 from licenses.text.list_gaps import ListGaps
-from licenses.text.markdown import CLOSE_EMPHASIS, unmark
+from licenses.text.markdown import CLOSE_EMPHASIS, titles, unmark
 from licenses.text.numbering import Label, Reading, is_first, numeric_tokens, parse_label
 from licenses.text.parts import PartHeadings, Spaces
 from licenses.text.repeats import RepeatedLists
@@ -97,7 +97,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 or self._next_in_comma_list(i, label, tail)
             ):
                 return None  # a wrapped line that happens to start with "7. "
-        if ln.markdown_heading:  # "## 2. Grant" numbers headings, a separate scheme from "1." list items
+        # "## 2. Grant", "**2. Grant.**" number titles, a scheme apart from the "1." items of a list
+        if label.kind == "simple" and ln.body > ln.start and titles(self.text[ln.start : ln.body]):
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
 

@@ -95,6 +95,27 @@ You agree not to use the Model:
 The Model is provided as is, without warranty of any kind.
 """
 
+MIXED = """\
+# Example License
+
+## **1. Definitions**
+
+"Thing" means the thing licensed.
+
+## 2. Grant
+
+**2.1 Copyright.** You may copy the Thing.
+
+**2.2** _Patents._ You may use the patents.
+
+### 2.3 Conditions
+
+- You must keep notices.
+- You must not sue.
+
+**3. Termination.** This License ends if You breach it.
+"""
+
 # Each text, the paths and headings a lawyer would cite.
 CASES = {
     "headings": (
@@ -134,6 +155,19 @@ CASES = {
             ("2", "Grant."),
             ("3", "Notices."),
             ("4", "Termination."),
+        ],
+    ),
+    "mixed marks": (
+        MIXED,
+        [
+            ("preamble", ""),
+            ("1", "Definitions"),
+            ("1.def-thing", ""),
+            ("2", "Grant"),
+            ("2.1", "Copyright."),
+            ("2.2", "Patents."),
+            ("2.3", "Conditions"),  # a "### " heading goes on from bold "**2.2**"
+            ("3", "Termination."),  # and bold "**3.**" from a "## 2." heading
         ],
     ),
     "bold terms": (
@@ -295,3 +329,19 @@ def test_every_markdown_bullet_marks_a_definition(mark):
     got = {s.path: s for s in segment(text)}
     assert got["1.def-model"].text.startswith('"Model"')
     assert got["1.def-output"].text.startswith('"Output"')
+
+
+def test_a_numbered_list_under_a_bold_title_is_that_clause_s():
+    text = (
+        "Terms\n\n**1. Use.** You may use it.\n\n**2. Share.** You may share it if:\n\n"
+        "1. you keep notices;\n2. you mark changes.\n\n**3. End.** It ends on breach.\n"
+    )
+    got = [(s.path, s.heading) for s in segment(text)]
+    assert got == [
+        ("preamble", ""),
+        ("1", "Use."),
+        ("2", "Share."),
+        ("2(1)", ""),
+        ("2(2)", ""),
+        ("3", "End."),
+    ]
