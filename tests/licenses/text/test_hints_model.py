@@ -126,3 +126,35 @@ def test_the_probability_is_the_logistic_function_of_bias_plus_weights(monkeypat
     assert probability(1, "Copy it.") == pytest.approx(1 / (1 + math.exp(-0.75)))
     monkeypatch.setattr(model, "_weights", lambda: {1: (-900.0, {})})
     assert probability(1, "Copy it.") == 0.0
+
+
+def test_features_of_sentences_already_cleaned_are_those_of_the_clause():
+    from licenses.text.hints.clean import readable
+
+    text = "You may modify the Software. THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY."
+    cleaned = readable(text, "Modifications")
+    assert features("ignored", sentences=cleaned) == features(text, "Modifications")
+    assert probability(3, words=features(text, "Modifications")) == probability(3, text, "Modifications")
+
+
+def test_hints_clean_a_clause_once_for_the_rules_and_the_model(monkeypatch):
+    import licenses.text.hints as package
+    from licenses.text.hints import model
+    from licenses.text.hints.clean import readable
+
+    calls = []
+
+    def counting(text, heading=""):
+        calls.append(text)
+        return readable(text, heading)
+
+    monkeypatch.setattr(package, "readable", counting)
+    monkeypatch.setattr(model, "readable", counting)
+    text = "You may modify the Software and prepare derivative works based on it, for any purpose."
+    calls.clear()
+    shown = hints(text)
+    assert len(calls) == 1
+    gated = [h for h in shown if h.model is not None]
+    assert gated  # a gated criterion went through the model
+    for h in gated:
+        assert h.model == round(probability(h.number, text), 2)
