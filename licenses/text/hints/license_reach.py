@@ -118,8 +118,10 @@ LICENSE_REACH: tuple[Rule, ...] = (
         # "independent and separate works ... this License does not apply to those sections",
         # "separate modules ... distributed in conjunction with the Program under their own
         # license", "contradicts the license restrictions of other proprietary libraries"
-        r"\b(?:other|separate|independent|independently\s+developed)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|modules?|librar(?:y|ies))\b",
-        needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
+        r"\b(?:other|separate|independent|independently\s+developed|proprietary)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|modules?|librar(?:y|ies))\b"
+        # "does not limit your right to distribute files that are entirely your own work"
+        r"|\b(?:entirely\s+)?your\s+own\s+(?:original\s+)?(?:work|code|files?|software|programs?)\b",
+        needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover|limit|restrict)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
         unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b",
     ),
     Rule(

@@ -167,3 +167,32 @@ def test_the_license_not_extending_to_other_programs():
 def test_other_software_run_with_it():
     assert found("You may not run other software with the Tool.") == [(9, "other software with the")]
     assert found("You may not run other software at night.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "That duty may contradict the terms of proprietary libraries, and then you cannot ship both.",
+            "proprietary libraries",
+        ),
+        (
+            "These terms do not restrict how you share code that is entirely your own work.",
+            "entirely your own work",
+        ),
+        ("These terms do not limit what you do with your own files.", "your own files"),
+    ],
+)
+def test_proprietary_or_your_own_software_outside_the_license(text, phrase):
+    assert (9, phrase) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proprietary libraries may be linked with it.",
+        "Keep a copy of your own work and of the notice.",
+    ],
+)
+def test_proprietary_or_your_own_software_without_a_limit_is_not_osd9(text):
+    assert 9 not in [n for n, _ in found(text)]
