@@ -65,6 +65,13 @@ LICENSE_REACH: tuple[Rule, ...] = (
     Rule(
         7,
         "about additional or different terms for recipients",
+        # "do not change the terms of this Agreement with respect to subsequent licensees"
+        r"\b(?:change|alter|modify|amend|vary)\s+(?:the\s+|its\s+)?terms\s+(?:of\s+(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+)?"
+        r"(?:with\s+respect\s+to|as\s+(?:to|regards)|for)\s+(?:all\s+|any\s+|the\s+)?(?:subsequent|later|downstream|further)\s+(?:licensees|recipients)\b",
+    ),
+    Rule(
+        7,
+        "about additional or different terms for recipients",
         r"\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:impose|add|apply|offer)\w*\s+(?:\w+\s+){0,2}?(?:additional|different|further|other)\s+(?:\w+\s+){0,3}?(?:terms|restrictions?|conditions)\b"
         r"|\bno\s+downstream\s+restrictions\b|\bautomatically\s+receives?\s+(?:a\s+)?licen[cs]e\b",
         needs=r"\brecipients?\b|\bdownstream\b|\bthird\s+part(?:y|ies)\b",

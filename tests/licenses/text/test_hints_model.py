@@ -63,9 +63,14 @@ def test_a_gated_criterion_is_held_back_when_the_model_disagrees():
     assert 3 not in {h.number for h in hints(LOOSE_CHANGE)}
 
 
-def test_a_criterion_shown_by_its_rules_alone_ignores_the_model():
+def test_a_criterion_shown_by_its_rules_alone_ignores_the_model(monkeypatch):
+    """Even a model sure that the clause is not about OSD 7 holds back no OSD 7 hint (the shipped
+    model's own figure for a sentence moves each time it is retrained, so it is pinned here)."""
+    from licenses.text.hints import model
+
     text = "Modified versions must be distributed under the terms of this License."
     assert 7 in SHOWN and 7 not in GATED
+    monkeypatch.setattr(model, "_weights", lambda: {7: (-50.0, {})})
     assert probability(7, text) < GATE
     [hint] = [h for h in hints(text) if h.number == 7]
     assert hint.model is None and "word model" not in hint.label

@@ -196,3 +196,29 @@ def test_proprietary_or_your_own_software_outside_the_license(text, phrase):
 )
 def test_proprietary_or_your_own_software_without_a_limit_is_not_osd9(text):
     assert 9 not in [n for n, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "keep the terms for further recipients as they are, and",
+            None,
+        ),
+        (
+            "do not vary its terms with respect to any later licensees; and",
+            "vary its terms with respect to any later licensees",
+        ),
+        (
+            "You may not modify the terms of the Agreement as to the recipients of your copies.",
+            None,
+        ),
+        (
+            "You shall not amend the terms of this Licence for all subsequent recipients.",
+            "amend the terms of this Licence for all subsequent recipients",
+        ),
+    ],
+)
+def test_the_same_terms_for_later_recipients(text, phrase):
+    hits = [p for n, p in found(text) if n == 7]
+    assert hits == ([phrase] if phrase else [])
