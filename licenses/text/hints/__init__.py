@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from licenses.text.hints.clean import is_definition, readable
-from licenses.text.hints.model import probability
+from licenses.text.hints.model import features, probability
 from licenses.text.hints.rules import compiled
 from licenses.text.hints.terms import NO_TERMS, Terms, defined_terms
 
@@ -60,8 +60,13 @@ class Hint:
 
 def candidate_hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint]:
     """Every criterion's first match in the clause, shown or not, in criterion order."""
+    return _matches(readable(text, heading), terms)
+
+
+def _matches(readable_sentences: list[str], terms: Terms) -> list[Hint]:
+    """Every criterion's first match in a clause's readable sentences (``readable``)."""
     found: dict[int, Hint] = {}
-    sentences = [(s, is_definition(s)) for s in readable(text, heading)]
+    sentences = [(s, is_definition(s)) for s in readable_sentences]
     for rule in compiled(terms):
         if rule.number in found:
             continue
@@ -86,11 +91,15 @@ def hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint
     """The hints shown to reviewers: the criteria in ``SHOWN`` only, and of those in ``GATED``
     only the ones the word model agrees with."""
     shown = []
-    for hint in candidate_hints(text, heading, terms=terms):
+    readable_sentences = readable(text, heading)  # cleaned once: the rules and the model read it
+    words: set[str] | None = None
+    for hint in _matches(readable_sentences, terms):
         if hint.number not in SHOWN:
             continue
         if hint.number in GATED:
-            p = probability(hint.number, text, heading)
+            if words is None:
+                words = features(text, heading, sentences=readable_sentences)
+            p = probability(hint.number, words=words)
             if p is None or p < GATE:
                 continue
             hint = replace(hint, model=round(p, 2))

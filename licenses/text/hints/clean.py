@@ -61,6 +61,7 @@ _ABOUT_LICENSE = re.compile(
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _VERSION_LINE = re.compile(r"^\s*(?:version\s+[\d.]+|v\.?\s*[\d.]+|\d{4})\b[^.;:]{0,40}$", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"\b(?:licen[cs]e|agreement|version)\b", re.IGNORECASE)
+_LIST_ITEM_END = re.compile(r";|\s(?:and|or)$", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:may|must|shall|will|grants?|is|are|means|you)\b", re.IGNORECASE)
 
 
@@ -83,6 +84,8 @@ def is_title(line: str) -> bool:
     line = line.strip().lstrip("#* ").strip()
     if not line or len(line) > 100 or line[-1] in ".;:,":
         return False
+    if _LIST_ITEM_END.search(line):  # a list item ("do not change the terms of this Agreement …; and")
+        return False
     return bool(_TITLE_WORD.search(line)) and not _VERB.search(line)
 
 
@@ -90,8 +93,17 @@ def is_disclaimer(sentence: str) -> bool:
     return bool(_DISCLAIMER.search(sentence))
 
 
+# "do not change the terms of this Agreement with respect to subsequent licensees": the terms that
+# go on with copies (OSD 7), not the license document.
+_FOR_RECIPIENTS = re.compile(
+    r"\b(?:with\s+respect\s+to|as\s+(?:to|regards)|for)\s+(?:all\s+|any\s+|the\s+)?"
+    r"(?:subsequent|later|downstream|further)\s+(?:licensees|recipients)\b",
+    re.IGNORECASE,
+)
+
+
 def is_about_license_text(sentence: str) -> bool:
-    return bool(_ABOUT_LICENSE.search(sentence))
+    return bool(_ABOUT_LICENSE.search(sentence)) and not _FOR_RECIPIENTS.search(sentence)
 
 
 def _is_title_paragraph(paragraph: str) -> bool:

@@ -65,6 +65,13 @@ LICENSE_REACH: tuple[Rule, ...] = (
     Rule(
         7,
         "about additional or different terms for recipients",
+        # "do not change the terms of this Agreement with respect to subsequent licensees"
+        r"\b(?:change|alter|modify|amend|vary)\s+(?:the\s+|its\s+)?terms\s+(?:of\s+(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+)?"
+        r"(?:with\s+respect\s+to|as\s+(?:to|regards)|for)\s+(?:all\s+|any\s+|the\s+)?(?:subsequent|later|downstream|further)\s+(?:licensees|recipients)\b",
+    ),
+    Rule(
+        7,
+        "about additional or different terms for recipients",
         r"\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:impose|add|apply|offer)\w*\s+(?:\w+\s+){0,2}?(?:additional|different|further|other)\s+(?:\w+\s+){0,3}?(?:terms|restrictions?|conditions)\b"
         r"|\bno\s+downstream\s+restrictions\b|\bautomatically\s+receives?\s+(?:a\s+)?licen[cs]e\b",
         needs=r"\brecipients?\b|\bdownstream\b|\bthird\s+part(?:y|ies)\b",
@@ -118,8 +125,10 @@ LICENSE_REACH: tuple[Rule, ...] = (
         # "independent and separate works ... this License does not apply to those sections",
         # "separate modules ... distributed in conjunction with the Program under their own
         # license", "contradicts the license restrictions of other proprietary libraries"
-        r"\b(?:other|separate|independent|independently\s+developed)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|modules?|librar(?:y|ies))\b",
-        needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
+        r"\b(?:other|separate|independent|independently\s+developed|proprietary)\s+(?:\w+\s+){0,2}?(?:software|programs?|works?|modules?|librar(?:y|ies))\b"
+        # "does not limit your right to distribute files that are entirely your own work"
+        r"|\b(?:entirely\s+)?your\s+own\s+(?:original\s+)?(?:work|code|files?|software|programs?)\b",
+        needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover|limit|restrict)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
         unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b",
     ),
     Rule(

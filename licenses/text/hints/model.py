@@ -4,8 +4,8 @@ For a criterion whose rules alone fall short of the precision floor on the held-
 and 3: "grants redistribution" and "touches derived works" are easy words to find and hard to
 read), a rule's hint is shown only when this model agrees: a logistic regression per criterion
 over the clause's readable words and word pairs (the same clean-up as the rules: disclaimers,
-titles and sentences about the license text dropped), trained offline on the *dev* and *dev2*
-splits of ``bench/hints_labels.json`` by ``bench/hints_model.py --write`` and shipped as
+titles and sentences about the license text dropped), trained offline on the *dev*, *dev2* and
+*dev3* splits of ``bench/hints_labels.json`` by ``bench/hints_model.py --write`` and shipped as
 ``model.json`` beside this module (about 300 KB; read once, never fetched).
 
 The model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and
@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -26,9 +27,15 @@ MODEL = Path(__file__).with_name("model.json")
 WORD = re.compile(r"[a-z]+")
 
 
-def features(text: str, heading: str = "") -> set[str]:
-    """The clause's readable words and adjacent word pairs ("distribute", "distribute_copies")."""
-    words = WORD.findall(" ".join(readable(text, heading)).lower())
+def features(text: str, heading: str = "", *, sentences: Sequence[str] | None = None) -> set[str]:
+    """The clause's readable words and adjacent word pairs ("distribute", "distribute_copies").
+
+    ``sentences``: the clause's readable sentences when the caller has them already
+    (``readable(text, heading)``, as ``hints`` does), so that the clean-up runs once per clause.
+    """
+    if sentences is None:
+        sentences = readable(text, heading)
+    words = WORD.findall(" ".join(sentences).lower())
     return set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
 
 
@@ -44,14 +51,19 @@ def _weights() -> dict[int, tuple[float, dict[str, float]]]:
     }
 
 
-def probability(number: int, text: str, heading: str = "") -> float | None:
+def probability(
+    number: int, text: str = "", heading: str = "", *, words: Iterable[str] | None = None
+) -> float | None:
     """How likely a reviewer would say the clause touches criterion ``number`` (0..1), or None
-    when the model has no weights for that criterion."""
+    when the model has no weights for that criterion. ``words``: the clause's ``features`` when
+    the caller has them already (they are then what is read, not ``text``)."""
     model = _weights().get(number)
     if model is None:
         return None
     bias, weights = model
-    z = bias + sum(weights.get(f, 0.0) for f in features(text, heading))
+    if words is None:
+        words = features(text, heading)
+    z = bias + sum(weights.get(f, 0.0) for f in words)
     return sigmoid(z)
 
 

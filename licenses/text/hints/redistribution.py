@@ -102,6 +102,9 @@ REDISTRIBUTION: tuple[Rule, ...] = (
             # Derivative Works" says which terms go with them, not that You may distribute
             r"\b(?:use|apply|choose|adopt)\s+this\s+licen[cs]e\s+to\b",
             OBJECT_FORM,
+            # a pointer to the section that grants and conditions it: "you may distribute the
+            # combined work under the terms of Section 4" is read where Section 4 says so
+            r"\bunder\s+the\s+(?:terms|conditions)\s+of\s+(?:section|clause|paragraph|article)\s+\d",
         ),
     ),
     Rule(

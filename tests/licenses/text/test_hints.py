@@ -172,7 +172,7 @@ def test_shown_is_what_the_held_out_splits_earn(shared_data):
 
     clauses = bench.labelled()
     assert len(clauses) >= 150
-    assert {c["split"] for c in clauses} == {"dev", "dev2", "test", "test3", "test4", "test5", "test6"}
+    assert {c["split"] for c in clauses} == {"dev", "dev2", "dev3", "test", "test3", "test4", "test5", "test6"}
     held_out = bench.merged(*(bench.count(clauses, s) for s in bench.HELD_OUT))
     through_model = bench.merged(*(bench.count(clauses, s, gated=True) for s in bench.HELD_OUT))
     assert bench.gated_earned(held_out, through_model) == set(GATED)
@@ -198,6 +198,7 @@ def test_labels_are_well_formed():
     from bench.hints_sample5 import TEST5
     from bench.hints_sample6 import family
     from bench.hints_sample6 import licenses as test6_licenses
+    from bench.hints_sample7 import sample as sample7
 
     clauses = bench.labelled()
     assert len({c["id"] for c in clauses}) == len(clauses)
@@ -206,7 +207,9 @@ def test_labels_are_well_formed():
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
         # the split is by license, fixed in advance
-        if c["batch"] == 6:
+        if c["batch"] == 7:
+            assert c["split"] == "dev3"
+        elif c["batch"] == 6:
             assert c["split"] == "test6"
         elif c["batch"] == 5:
             assert c["split"] == "test5" and c["license"] in TEST5
@@ -228,6 +231,13 @@ def test_labels_are_well_formed():
     assert sixth == set(test6_licenses())  # drawn by the sampler, none chosen by hand
     assert not {family(lid) for lid in first | second | third | fifth} & {family(lid) for lid in sixth}
     assert sum(c["split"] == "test6" for c in clauses) == 60
+    seventh = [c for c in clauses if c["batch"] == 7]
+    assert [c["id"] for c in seventh] == [c["id"] for c in sample7()]  # drawn by the sampler
+    earlier = first | second | third | fifth | sixth
+    assert not earlier & {c["license"] for c in seventh}
+    spdx7 = {c["license"] for c in seventh if not c["license"].startswith("MG")}
+    assert not {family(lid) for lid in earlier} & {family(lid) for lid in spdx7}
+    assert len(seventh) >= 60
     assert sum(c["split"] == "test4" for c in clauses) >= 50
     assert not set(DEV2) & set(TEST3)
     assert sum(c["split"] == "dev2" for c in clauses) >= 120

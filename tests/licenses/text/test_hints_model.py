@@ -63,9 +63,14 @@ def test_a_gated_criterion_is_held_back_when_the_model_disagrees():
     assert 3 not in {h.number for h in hints(LOOSE_CHANGE)}
 
 
-def test_a_criterion_shown_by_its_rules_alone_ignores_the_model():
+def test_a_criterion_shown_by_its_rules_alone_ignores_the_model(monkeypatch):
+    """Even a model sure that the clause is not about OSD 7 holds back no OSD 7 hint (the shipped
+    model's own figure for a sentence moves each time it is retrained, so it is pinned here)."""
+    from licenses.text.hints import model
+
     text = "Modified versions must be distributed under the terms of this License."
     assert 7 in SHOWN and 7 not in GATED
+    monkeypatch.setattr(model, "_weights", lambda: {7: (-50.0, {})})
     assert probability(7, text) < GATE
     [hint] = [h for h in hints(text) if h.number == 7]
     assert hint.model is None and "word model" not in hint.label
@@ -77,7 +82,7 @@ def test_candidate_hints_are_never_gated():
 
 def test_the_shipped_model_was_trained_on_the_dev_splits_only():
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    assert set(data["trained_on"]) == {"dev", "dev2"}
+    assert set(data["trained_on"]) == {"dev", "dev2", "dev3"}
     assert sorted(data["criteria"]) == sorted(str(n) for n in range(1, 11))
     assert all(len(c["weights"]) == len(data["features"]) for c in data["criteria"].values())
     assert MODEL.stat().st_size < 500_000
@@ -126,3 +131,35 @@ def test_the_probability_is_the_logistic_function_of_bias_plus_weights(monkeypat
     assert probability(1, "Copy it.") == pytest.approx(1 / (1 + math.exp(-0.75)))
     monkeypatch.setattr(model, "_weights", lambda: {1: (-900.0, {})})
     assert probability(1, "Copy it.") == 0.0
+
+
+def test_features_of_sentences_already_cleaned_are_those_of_the_clause():
+    from licenses.text.hints.clean import readable
+
+    text = "You may modify the Software. THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY."
+    cleaned = readable(text, "Modifications")
+    assert features("ignored", sentences=cleaned) == features(text, "Modifications")
+    assert probability(3, words=features(text, "Modifications")) == probability(3, text, "Modifications")
+
+
+def test_hints_clean_a_clause_once_for_the_rules_and_the_model(monkeypatch):
+    import licenses.text.hints as package
+    from licenses.text.hints import model
+    from licenses.text.hints.clean import readable
+
+    calls = []
+
+    def counting(text, heading=""):
+        calls.append(text)
+        return readable(text, heading)
+
+    monkeypatch.setattr(package, "readable", counting)
+    monkeypatch.setattr(model, "readable", counting)
+    text = "You may modify the Software and prepare derivative works based on it, for any purpose."
+    calls.clear()
+    shown = hints(text)
+    assert len(calls) == 1
+    gated = [h for h in shown if h.model is not None]
+    assert gated  # a gated criterion went through the model
+    for h in gated:
+        assert h.model == round(probability(h.number, text), 2)

@@ -254,3 +254,16 @@ def test_text_that_is_no_part_of_the_license_gives_no_use_hint():
 
 def test_a_license_that_forms_part_of_something_else_is_still_read():
     assert not is_about_license_text("The attached schedule forms part of this license.")
+
+
+def test_a_list_item_that_runs_on_is_no_title():
+    assert is_title("Tool Public License Version 2")
+    assert is_title("Tool and Gadget License")
+    assert not is_title("keep the terms of this Agreement for every recipient; and")
+    assert not is_title("keep the terms of this Agreement for every recipient or")
+
+
+def test_changing_the_terms_for_later_recipients_is_not_about_the_license_text():
+    assert is_about_license_text("You may change the terms of this Agreement from time to time.")
+    assert not is_about_license_text("You may not change the terms of this Agreement for subsequent licensees.")
+    assert not is_about_license_text("Never alter the terms of this License as regards downstream recipients.")

@@ -167,3 +167,58 @@ def test_the_license_not_extending_to_other_programs():
 def test_other_software_run_with_it():
     assert found("You may not run other software with the Tool.") == [(9, "other software with the")]
     assert found("You may not run other software at night.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "That duty may contradict the terms of proprietary libraries, and then you cannot ship both.",
+            "proprietary libraries",
+        ),
+        (
+            "These terms do not restrict how you share code that is entirely your own work.",
+            "entirely your own work",
+        ),
+        ("These terms do not limit what you do with your own files.", "your own files"),
+    ],
+)
+def test_proprietary_or_your_own_software_outside_the_license(text, phrase):
+    assert (9, phrase) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proprietary libraries may be linked with it.",
+        "Keep a copy of your own work and of the notice.",
+    ],
+)
+def test_proprietary_or_your_own_software_without_a_limit_is_not_osd9(text):
+    assert 9 not in [n for n, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "keep the terms for further recipients as they are, and",
+            None,
+        ),
+        (
+            "do not vary its terms with respect to any later licensees; and",
+            "vary its terms with respect to any later licensees",
+        ),
+        (
+            "You may not modify the terms of the Agreement as to the recipients of your copies.",
+            None,
+        ),
+        (
+            "You shall not amend the terms of this Licence for all subsequent recipients.",
+            "amend the terms of this Licence for all subsequent recipients",
+        ),
+    ],
+)
+def test_the_same_terms_for_later_recipients(text, phrase):
+    hits = [p for n, p in found(text) if n == 7]
+    assert hits == ([phrase] if phrase else [])

@@ -122,3 +122,13 @@ def test_copies_for_a_fee_of_patents_or_the_source_are_not_osd1(text, expected):
 )
 def test_a_grant_of_redistribution_that_ends_is_withheld_given_back_or_for_binaries_is_none(text):
     assert found(text) == []
+
+
+def test_a_grant_that_points_to_the_section_that_makes_it_is_read_there():
+    """"you may distribute it under the terms of Section 4" routes to the section that grants and
+    conditions it; a grant under the license itself, or under several sections, is still one."""
+    assert found("If the bundle holds the Tool, you may distribute the bundle under the terms of Section 4.") == []
+    assert found("You may distribute the bundle under the terms of Clause 2(b).") == []
+    assert found("You may distribute the bundle under the terms of this License.") == [
+        (1, "You may distribute")
+    ]
