@@ -27,3 +27,39 @@ def test_browse_to_apache_clause_4d(live_server, page: Page):
     clause = page.locator("#c-4\\.d")
     expect(clause).to_be_in_viewport()
     expect(clause).to_contain_text("NOTICE")
+
+
+MARKDOWN_LICENSE = """# Sample Markdown License
+
+## Section I: PRELIMINARIES
+
+### 1. Definitions
+
+"Model" means the weights.
+
+### 2. Grant
+
+You may use the Model.
+
+## Section II: CONDITIONS
+
+### 3. Distribution
+
+You may distribute the Model provided that:
+
+1. You give every recipient a copy of this License;
+2. You keep every notice.
+"""
+
+
+def test_a_long_clause_address_is_shown_whole_in_the_margin(live_server, page: Page):
+    from tests.factories import make_license, make_version
+
+    version = make_version(make_license(slug="md", name="Markdown License"), text=MARKDOWN_LICENSE)
+    assert version.clauses.filter(path="Section II(3)(1)").exists()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}{version.get_absolute_url()}")
+    label = page.locator(".clause-label").filter(has_text="II(3)(1)")
+    expect(label).to_have_text("Section II(3)(1)")
+    # wrapped if need be, never cut off with an ellipsis
+    assert label.evaluate("el => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1")
