@@ -160,3 +160,19 @@ def test_a_refused_swap_does_not_stop_the_next_clause_from_moving():
         clause("(c)", PUBLISH_FAMILY),
     ]
     assert attach(base, member).joins == {1: 0, 0: 1, 2: 2}
+
+
+def test_a_row_freed_by_a_move_is_taken_by_the_clause_whose_address_it_has():
+    # the member's (b) first matches (c) loosely, its own row held by the member's (a); once
+    # (a) moves back to its own row, (b) takes the row (b) it left
+    base = [
+        clause("(a)", COPY),
+        clause("(b)", SHARE),
+        clause("(c)", "You may share the Model with partners for commercial purposes only."),
+    ]
+    member = [
+        clause("(b)", "You may share the Model with partners for research purposes."),
+        clause("(a)", "You may share the Model for research and teaching purposes."),
+    ]
+    assert attach(base, member).joins == {0: 1, 1: 0}
+    assert group([base, member]) == [[0, 1], [1, 0], [2, None]]
