@@ -1,7 +1,8 @@
 """The grouping rules, clause by clause: which row a member's clause joins, where new rows open,
 and when a clause's own address wins over a loose textual match. Pure: segments built here."""
 
-from licenses.families.grouping import Attachment, attach, group, insertion_order
+from licenses.families.grouping import SURE, Attachment, attach, group, insertion_order
+from licenses.text.comparison import compare
 from licenses.text.segmentation import Segment
 
 
@@ -176,3 +177,19 @@ def test_a_row_freed_by_a_move_is_taken_by_the_clause_whose_address_it_has():
     ]
     assert attach(base, member).joins == {0: 1, 1: 0}
     assert group([base, member]) == [[0, 1], [1, 0], [2, None]]
+
+
+def test_a_crossed_clause_does_not_swap_with_a_match_exactly_as_close_as_sure():
+    # the addresses would fit better by the sums, but the member's (b) matches the base's (a)
+    # at exactly SURE (0.9): a sure join keeps its row, so both clauses stay crossed
+    base = [
+        clause("(a)", "You may copy the Model for research share only."),
+        clause("(b)", "You and may copy the Model for research purposes only."),
+    ]
+    member = [
+        clause("(a)", "You may teaching the Model for research purposes only."),
+        clause("(b)", "You may copy the Model for research and only."),
+    ]
+    sure = next(p for p in compare(base, member) if p.b is member[1])
+    assert (sure.a, sure.similarity) == (base[0], SURE)
+    assert attach(base, member).joins == {1: 0, 0: 1}
