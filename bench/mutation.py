@@ -219,7 +219,10 @@ MODULES: dict[str, list[str]] = {
     "licenses/text/unnumbered.py": ["tests/licenses/text/test_unnumbered.py", *SEGMENTATION_TESTS],
     # search and families (pure, outside the first list of issue 21)
     "search/similarity.py": ["tests/search/test_similarity_rules.py", "tests/search/test_similarity.py"],
-    "licenses/families/grouping.py": ["tests/licenses/families/test_grouping.py"],
+    "licenses/families/grouping.py": [
+        "tests/licenses/families/test_grouping_rules.py",
+        "tests/licenses/families/test_grouping.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
