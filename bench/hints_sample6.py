@@ -39,9 +39,14 @@ def family(license_id: str) -> str:
     return re.split(r"[-._\d]", license_id.lower(), maxsplit=1)[0]
 
 
-def licenses() -> list[str]:
-    # the labels as they stood before this batch, so that the draw stays reproducible
-    sampled = {c["license"] for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < BATCH}
+def sampled_before(batch: int) -> set[str]:
+    """The licenses the labels held before ``batch``, so that a draw stays reproducible."""
+    return {c["license"] for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < batch}
+
+
+def unsampled_families(sampled: set[str], count: int, min_clauses: int = MIN_CLAUSES) -> list[str]:
+    """The first ``count`` SPDX ids in crc32 order whose family ``sampled`` does not hold, one
+    per family, each with at least ``min_clauses`` clauses of 40 characters or more."""
     seen = {family(lid) for lid in sampled}
     picked = []
     for lid in sorted(spdx_ids(), key=lambda i: zlib.crc32(i.encode())):
@@ -51,13 +56,17 @@ def licenses() -> list[str]:
             text = text_of(lid)
         except Exception:  # noqa: BLE001 - an id without a text
             continue
-        if not text or sum(len(s.text.strip()) >= 40 for s in segment(text)) < MIN_CLAUSES:
+        if not text or sum(len(s.text.strip()) >= 40 for s in segment(text)) < min_clauses:
             continue
         seen.add(family(lid))
         picked.append(lid)
-        if len(picked) == COUNT:
+        if len(picked) == count:
             break
     return picked
+
+
+def licenses() -> list[str]:
+    return unsampled_families(sampled_before(BATCH), COUNT)
 
 
 def sample() -> list[dict]:

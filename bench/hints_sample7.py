@@ -24,8 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.hints_sample import MODELGO, text_of  # noqa: E402
 from bench.hints_sample2 import _rows  # noqa: E402
-from bench.hints_sample6 import family  # noqa: E402
-from licenses.sources import spdx_ids  # noqa: E402
+from bench.hints_sample6 import sampled_before, unsampled_families  # noqa: E402
 from licenses.text.segmentation import segment  # noqa: E402
 
 LABELS = Path(__file__).with_name("hints_labels.json")
@@ -37,35 +36,15 @@ BATCH = 7
 SPLIT = "dev3"
 
 
-def _sampled() -> set[str]:
-    # the labels as they stood before this batch, so that the draw stays reproducible
-    return {c["license"] for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < BATCH}
-
-
 def modelgo() -> list[str]:
     """The ModelGo 1.0 licenses no split holds yet, in name order."""
-    sampled = _sampled()
+    sampled = sampled_before(BATCH)
     names = sorted(p.stem for p in MODELGO.with_name("V1").glob("MG*-1.0.txt"))
     return [n for n in names if n not in sampled]
 
 
 def licenses() -> list[str]:
-    seen = {family(lid) for lid in _sampled()}
-    picked = []
-    for lid in sorted(spdx_ids(), key=lambda i: zlib.crc32(i.encode())):
-        if family(lid) in seen:
-            continue
-        try:
-            text = text_of(lid)
-        except Exception:  # noqa: BLE001 - an id without a text
-            continue
-        if not text or sum(len(s.text.strip()) >= 40 for s in segment(text)) < MIN_CLAUSES:
-            continue
-        seen.add(family(lid))
-        picked.append(lid)
-        if len(picked) == COUNT:
-            break
-    return picked
+    return unsampled_families(sampled_before(BATCH), COUNT, MIN_CLAUSES)
 
 
 def sample() -> list[dict]:
