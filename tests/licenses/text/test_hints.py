@@ -198,8 +198,6 @@ def test_labels_are_well_formed():
     from bench.hints_sample5 import TEST5
     from bench.hints_sample6 import family
     from bench.hints_sample6 import licenses as test6_licenses
-    from bench.hints_sample7 import sample as sample7
-
     clauses = bench.labelled()
     assert len({c["id"] for c in clauses}) == len(clauses)
     for c in clauses:
@@ -232,7 +230,6 @@ def test_labels_are_well_formed():
     assert not {family(lid) for lid in first | second | third | fifth} & {family(lid) for lid in sixth}
     assert sum(c["split"] == "test6" for c in clauses) == 60
     seventh = [c for c in clauses if c["batch"] == 7]
-    assert [c["id"] for c in seventh] == [c["id"] for c in sample7()]  # drawn by the sampler
     earlier = first | second | third | fifth | sixth
     assert not earlier & {c["license"] for c in seventh}
     spdx7 = {c["license"] for c in seventh if not c["license"].startswith("MG")}
@@ -242,6 +239,15 @@ def test_labels_are_well_formed():
     assert not set(DEV2) & set(TEST3)
     assert sum(c["split"] == "dev2" for c in clauses) >= 120
     assert sum(c["split"] == "test3" for c in clauses) >= 50
+
+
+def test_dev3_is_drawn_by_the_sampler(shared_data):
+    # the draw reads the ModelGo texts beside the checkout (skipped without them)
+    from bench import hints as bench
+    from bench.hints_sample7 import sample as sample7
+
+    seventh = [c for c in bench.labelled() if c["batch"] == 7]
+    assert [c["id"] for c in seventh] == [c["id"] for c in sample7()]  # drawn by the sampler
 
 
 @settings(max_examples=50, deadline=None)
