@@ -11,7 +11,7 @@ import re
 from review.mail.message import ClauseMatch, ClauseRef
 
 _SUB = r"\s?\((?:[ivx]{1,5}|[a-zA-Z]{1,2}|\d{1,2})\)"
-_PATH = rf"\d{{1,3}}(?:\.\d{{1,3}})*(?:\.?[a-z]{{1,2}}\b)?(?:{_SUB})*"
+_PATH = rf"\d{{1,4}}(?!\d)(?:\.\d{{1,3}}(?!\d))*(?:\.?[a-z]{{1,2}}\b)?(?:{_SUB})*"
 # The word right before a number decides whether it is a reference: word -> (kind, confidence).
 _KEYWORDS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(
@@ -114,13 +114,42 @@ def _word_before(text: str, start: int) -> str:
     return word.lstrip("([{\"'“‘«").lower()
 
 
+# A long mail holds many numbers (dates, times, amounts); only two kinds can start a reference:
+# a number right after something that ends like a keyword (``_word_before`` decides), and a
+# number of one or two digits followed by "." or "(" (a bare form). Regexes find both, so the
+# rules below run only on those numbers. The scans read the text lower-cased (a case-blind
+# regex costs several times more per character), with the original's offsets.
+_KEYWORD_FORMS = (
+    r"§§?|¶¶?|s(?:ec(?:tions?|ts?\.|s?\.)|ub-?sections?|s?\.)|clauses?|art(?:icles?|s?\.)"
+    r"|para(?:graph[se]?|s?\.)|absatz"
+)  # every key of _KEYWORDS, as a tree (a flat alternation costs far more per character)
+_AFTER_KEYWORD = re.compile(rf"(?:{_KEYWORD_FORMS})\s*(?=\d)")
+_BARE_START = re.compile(r"\d{1,2}(?=[.(]|\s\()")  # _NUMBER.match drops those inside a number
+
+
+def _lowered(text: str) -> tuple[str, int]:
+    """``text`` lower-cased with the same offsets, and the flags the scans need for it."""
+    low = text.lower()
+    if len(low) == len(text):  # no letter became two ("İ" does): every offset still holds
+        return low, 0
+    return text, re.IGNORECASE
+
+
+def _candidates(text: str, scan: str, flags: int) -> list[re.Match[str]]:
+    """The numbers of ``text`` (as ``_NUMBER`` reads them) that may start a reference, in order."""
+    after = _AFTER_KEYWORD if not flags else re.compile(_AFTER_KEYWORD.pattern, flags)
+    starts = {m.end() for m in after.finditer(scan)}
+    starts.update(m.start() for m in _BARE_START.finditer(scan))
+    found = (_NUMBER.match(text, start) for start in sorted(starts))
+    return [m for m in found if m is not None]
+
+
 # "paragraph (b) of Section 2.2", "item iii of clause 4": the part named first, its parent after.
 _PART_OF = re.compile(
     r"\b(?:sub-?paragraph|paragraph|para\.|sub-?section|subclause|sub-clause|item|point|letter|clause)\s+"
     r"\(?(?P<part>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)?\s+of\s+(?:the\s+)?"
-    r"(?:section|sec\.|clause|article|art\.|§)\s*(?P<parent>\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z0-9]{1,5}\))*)",
-    re.I,
-)
+    r"(?:section|sec\.|clause|article|art\.|§)\s*(?P<parent>\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z0-9]{1,5}\))*)"
+)  # read on the lower-cased text (see _lowered); its groups are taken from the original
 
 
 def find_refs(text: str) -> list[ClauseRef]:
@@ -134,19 +163,22 @@ def find_refs(text: str) -> list[ClauseRef]:
         if old is None or old[1].confidence < confidence:
             found[path] = (min(pos, old[0]) if old else pos, ClauseRef(path, round(confidence, 2), kind))
 
-    if " of " in text:
-        for m in _PART_OF.finditer(text):
-            part = m.group("part")
-            add(
-                m.start(), f"{m.group('parent')}({part.lower() if part.isalpha() else part})", 0.95, "section"
-            )
+    scan, flags = _lowered(text)
+    if flags or " of " in scan:  # "OF" too: upper-case mail was read without its "part of parent"
+        part_of = _PART_OF if not flags else re.compile(_PART_OF.pattern, flags)
+        for m in part_of.finditer(scan):
+            part, parent = text[m.start("part") : m.end("part")], text[m.start("parent") : m.end("parent")]
+            add(m.start(), f"{parent}({part.lower() if part.isalpha() else part})", 0.95, "section")
             nested.append((m.start("parent"), m.end()))
     done = 0  # everything before this offset is already part of a reference
-    for number in _NUMBER.finditer(text):
+    inside = 0  # nested[inside] is the first span that does not end before the current number
+    for number in _candidates(text, scan, flags):
         start, end = number.span()
         if start < done:
             continue
-        if nested and any(a <= start < b for a, b in nested):
+        while inside < len(nested) and nested[inside][1] <= start:
+            inside += 1
+        if inside < len(nested) and nested[inside][0] <= start:
             continue
         # Cheap tests first (a long mail holds many numbers): the word before a number ends in
         # its last non-space character, and every keyword ends in one of _KEYWORD_ENDS; every

@@ -169,7 +169,11 @@ def _cut_sender_block(lines: list[str], sender: set[str]) -> list[str]:
 
 
 # any white space but the line break, and zero-width spaces: a line of ideographic spaces is blank
-_TRAILING_SPACE = re.compile(r"(?:[^\S\n]|\u200b)+$", re.M)
+# (str.rstrip per line: a regex anchored at each line's end tries every space of the text)
+_TRAILING_SPACE = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b"
+)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 TAIL_LINES = 200  # the sign-off rules read at most this many last lines
 
@@ -194,7 +198,9 @@ def clean_body(
     fragments of one at either end of the text safe to drop. Whole-text steps are regexes and
     the line rules read only the last lines, so a long body costs little more than its length.
     """
-    text = _TRAILING_SPACE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "\n".join(
+        line.rstrip(_TRAILING_SPACE) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    )
     text = cut_footer_text(text)
     parts = text.rsplit("\n", TAIL_LINES)
     head = parts[0] if len(parts) > TAIL_LINES else ""

@@ -323,3 +323,32 @@ def test_the_search_goes_on_after_a_list_and_after_a_number_that_is_no_reference
         ClauseRef("7", 0.9, "clause"),
     ]
     assert find_refs("Step 2. Then clause 7 applies") == [ClauseRef("7", 0.9, "clause")]
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        ("Section 1000 is the last clause of the schedule.", ["1000"]),  # segmentation numbers past 999
+        ("See clause 12345 of the contract.", []),  # no clause number has five digits: not "123"
+        ("§1234 and section 7.1234 apart", ["1234", "7"]),  # a number is never cut in the middle
+        ("PARAGRAPH (B) OF SECTION 2.2(A), and ITEM IV OF CLAUSE 3", ["2.2(A)(b)", "3(iv)"]),
+        (
+            "İstanbul, 4 May: SECTION 4(b) and Paragraph (c) of Section 5",
+            ["4(b)", "5(c)"],
+        ),  # "İ" lowers to two
+    ],
+)
+def test_references_are_read_whatever_the_case_and_never_from_part_of_a_number(text, paths):
+    assert [ref.path for ref in find_refs(text)] == paths
+
+
+def test_a_long_mail_of_dates_and_nested_references_is_read_in_one_pass():
+    # Every line holds a year and a "part of parent" reference: the spans already read as
+    # "part of parent" are walked once, not once per number (that was quadratic).
+    text = "".join(
+        f"On 14 May 2025: item ({chr(97 + k % 26)}) of clause {k % 90 + 1} stays.\n" for k in range(20_000)
+    )
+    refs = find_refs(text)
+    assert len(refs) == 1170  # 90 clauses x 26 letters repeat every lcm(90, 26) lines
+    assert refs[0] == ClauseRef("1(a)", 0.95, "section")
+    assert all(ref.kind == "section" and "(" in ref.path for ref in refs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.mail.signatures import clean_body, cut_footer_text, signed_name
+from review.mail.signatures import _TRAILING_SPACE, clean_body, cut_footer_text, signed_name
 
 WORDS = "I read 2.2(b) as a field-of-use restriction; that fails OSD 6."
 MAILMAN = (
@@ -543,3 +543,9 @@ def test_a_pasted_reply_of_only_a_closing_and_a_name_is_signed() -> None:
 @pytest.mark.parametrize(("text", "name"), [("-Xavier", "Xavier"), ("Cheers,\nMAX", "MAX")])
 def test_a_signed_name_keeps_all_its_letters(text: str, name: str) -> None:
     assert signed_name(f"{WORDS}\n{text}") == name
+
+
+def test_trailing_space_is_every_white_space_but_the_line_break_and_the_zero_width_space():
+    every = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {"\n"}
+    assert set(_TRAILING_SPACE) == every | {"\u200b"}
+    assert clean_body("words\u3000\u200b \nmore\u2028\t") == "words\nmore"
