@@ -66,7 +66,10 @@ _VOID = frozenset(
 _SKIP = frozenset(["head", "script", "style", "title", "template"])
 # Signature blocks that clients mark up in HTML (the text/plain twin has a "-- " line).
 _SIG_CLASSES = ("gmail_signature", "moz-signature", "apple-signature")
-_SPACE = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
+_SPACE_CHARS = " \t\r\n\f\u00a0\u200b"
+_SPACE = re.compile(f"[{_SPACE_CHARS}]+")
+_BLANK_BEFORE = frozenset(["p", "blockquote", "pre"])  # block tags that leave a blank line above
+_BLANK_AFTER = frozenset(["p", "pre"])  # and below (a blockquote's is written after its depth drops)
 
 
 class _TextBuilder:
@@ -115,7 +118,7 @@ class _TextBuilder:
         if self.skip:
             return
         if tag in _BLOCK:
-            self.flush(blank=tag in ("p", "blockquote", "pre"))
+            self.flush(tag in _BLANK_BEFORE)
         if quote:
             self.depth += 1
         elif tag == "pre":
@@ -133,13 +136,14 @@ class _TextBuilder:
         if stack[-1][0] == tag and not self.skip and tag != "a":  # well nested, the usual case
             quote = stack.pop()[2]
             self.open[tag] -= 1
-            if tag in _BLOCK:
-                self.flush(blank=tag in ("p", "pre"))
             if quote:
+                self.flush()
                 self.depth -= 1
-                self.flush(blank=True)
-            elif tag == "pre":
-                self.pre -= 1
+                self.flush(True)
+            elif tag in _BLOCK:
+                self.flush(tag in _BLANK_AFTER)
+                if tag == "pre":
+                    self.pre -= 1
             return
         while self.stack:
             name, skips, quote = self.stack.pop()
@@ -174,8 +178,10 @@ class _TextBuilder:
                 self.cur.append(part)
                 self.flush(blank=True)
             self.cur.append(parts[-1])
-        else:
+        elif self.cur or self.links or data.strip(_SPACE_CHARS):
             self.cur.append(data)
+        # else: blanks at the start of a line, which ``flush`` would cut anyway (a long paste is
+        # mostly tags with a line break between them)
 
 
 # --- tokenizing ---------------------------------------------------------------
