@@ -114,6 +114,25 @@ def parse(raw: str) -> Query:
     return query
 
 
+def _written(item: Item) -> str:
+    """``item`` as a person would type it: a word, or a phrase in quotes; a prefix keeps its *."""
+    text = item.words[0] if len(item.words) == 1 else '"' + " ".join(item.words) + '"'
+    return text + "*" if item.prefix else text
+
+
+def any_of(query: Query) -> str | None:
+    """The query that accepts any one of ``query``'s required items (its exclusions kept).
+
+    Offered when every word together finds nothing; None when there is nothing broader to ask
+    (one group) or when the longer text would not fit MAX_QUERY_CHARS (it would be cut).
+    """
+    if len(query.groups) < 2:
+        return None
+    text = " OR ".join(_written(item) for group in query.groups for item in group)
+    text = " ".join([text, *("-" + _written(item) for item in query.excluded)])
+    return text if len(text) <= MAX_QUERY_CHARS else None
+
+
 # --- SQLite FTS5 ------------------------------------------------------------------------------
 
 

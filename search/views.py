@@ -9,6 +9,7 @@ from licenses.selectors import version_for
 from review.models import Review
 from search import neighbours, selectors
 from search.forms import ClosestForm
+from search.query import any_of
 
 
 @require_GET
@@ -25,6 +26,11 @@ def search(request: HttpRequest) -> HttpResponse:
     except ValueError:
         page = 1
     results = selectors.search(raw, user=request.user, group=group, osi=osi, review_status=status, page=page)
+    broader, broader_count = None, ""
+    if not results.total and page == 1 and (broader := any_of(results.query)):
+        # every word together finds nothing: offer any of them, when that finds something
+        wider = selectors.search(broader, user=request.user, group=group, osi=osi, review_status=status)
+        broader, broader_count = (broader, wider.shown_count(group)) if wider.total else (None, "")
     context = {
         "results": results,
         "q": raw[:1000],
@@ -33,6 +39,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "status": status,
         "groups": [(key, label, results.shown_count(key)) for key, label in selectors.GROUP_LABELS.items()],
         "total": results.shown_count(group),
+        "broader": broader,
+        "broader_count": broader_count,
         "start": (results.page - 1) * selectors.PAGE_SIZE + 1,
         "osi_choices": License.OsiStatus.choices,
         "status_choices": Review.Status.choices,

@@ -2,10 +2,11 @@
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.query import MAX_ITEMS, MAX_QUERY_CHARS, Item, parse, to_fts5, to_tsquery
+from search.query import MAX_ITEMS, MAX_QUERY_CHARS, Item, any_of, parse, to_fts5, to_tsquery
 
 
 def test_words_are_all_required():
@@ -172,3 +173,30 @@ def test_a_prefix_star_on_a_word_split_by_punctuation_applies_to_its_last_part()
     q = parse("x_y_licen*")
     assert q.groups == [[Item(("x", "y", "licen"), prefix=True)]]
     assert to_tsquery(q) == "('x y' <-> 'licen':*)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "broader"),
+    [
+        ("output dataset notice", "output OR dataset OR notice"),
+        ('licen* "as a dataset" -patent', 'licen* OR "as a dataset" -patent'),
+        ("GPL-3.0-only don't", 'GPL-3.0-only OR "don t"'),
+        ("sublicense OR relicense notice", "sublicense OR relicense OR notice"),
+        ("notice", None),  # one item: nothing broader to offer
+        ("sublicense OR relicense", None),  # already any of them
+        ("", None),
+    ],
+)
+def test_any_of_accepts_any_required_item(raw, broader):
+    assert any_of(parse(raw)) == broader
+    if broader:  # what it writes reads back as one group holding every item
+        again = parse(broader)
+        assert len(again.groups) == 1
+        assert again.groups[0] == [item for group in parse(raw).groups for item in group]
+        assert again.excluded == parse(raw).excluded
+
+
+def test_any_of_is_none_when_it_would_not_fit_the_query_limit():
+    raw = " ".join(f"word{k:02d}" + "x" * 20 for k in range(11))  # 11 items of 26 characters: 296
+    assert len(raw) < MAX_QUERY_CHARS
+    assert any_of(parse(raw)) is None  # " OR " between them: over 300 characters, parse would cut it

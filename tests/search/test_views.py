@@ -82,3 +82,25 @@ def test_a_count_that_stopped_early_says_at_least(client, index_on_commit, monke
     assert past.status_code == 200
     text = past.content.decode()
     assert "No more results" in text and "Nothing matches" not in text
+
+
+def test_an_empty_search_of_several_words_offers_any_of_them(client, sample):
+    # "kookaburra" is in no text, "notice" is: all words together find nothing
+    body = client.get("/search/", {"q": "notice kookaburra", "in": "clauses"}).content.decode()
+    assert "Nothing matches" in body
+    assert "No result holds every word." in body
+    assert 'href="?q=notice%20OR%20kookaburra&amp;in=clauses&amp;osi=&amp;status="' in body
+    followed = client.get("/search/", {"q": "notice OR kookaburra", "in": "clauses"}).content.decode()
+    assert "Nothing matches" not in followed and "<mark>notice</mark>" in followed
+
+
+def test_no_way_out_is_offered_when_no_word_finds_anything(client, sample):
+    body = client.get("/search/", {"q": "kookaburra wombat"}).content.decode()
+    assert "Nothing matches" in body and "No result holds every word." not in body
+
+
+def test_an_empty_search_with_its_way_out_keeps_a_bounded_query_count(
+    client, sample, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        client.get("/search/", {"q": "notice kookaburra"})
