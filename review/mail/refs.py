@@ -57,7 +57,6 @@ _PLURAL = frozenset(
         "paras.",
     ]
 )
-_KEYWORD_ENDS = "".join(sorted({k[-1] for k in _KEYWORDS} | {k[-1].upper() for k in _KEYWORDS}))
 _NUMBER = re.compile(r"(?<!\d)(?<!\d\.)\d+")
 _MORE = re.compile(rf"(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:{_PATH}))+")
 _PATH_RE = re.compile(_PATH)
@@ -127,18 +126,9 @@ _AFTER_KEYWORD = re.compile(rf"(?:{_KEYWORD_FORMS})\s*(?=\d)")
 _BARE_START = re.compile(r"\d{1,2}(?=[.(]|\s\()")  # _NUMBER.match drops those inside a number
 
 
-def _lowered(text: str) -> tuple[str, int]:
-    """``text`` lower-cased with the same offsets, and the flags the scans need for it."""
-    low = text.lower()
-    if len(low) == len(text):  # no letter became two ("İ" does): every offset still holds
-        return low, 0
-    return text, re.IGNORECASE
-
-
-def _candidates(text: str, scan: str, flags: int) -> list[re.Match[str]]:
+def _candidates(text: str, scan: str, after_keyword: re.Pattern[str]) -> list[re.Match[str]]:
     """The numbers of ``text`` (as ``_NUMBER`` reads them) that may start a reference, in order."""
-    after = _AFTER_KEYWORD if not flags else re.compile(_AFTER_KEYWORD.pattern, flags)
-    starts = {m.end() for m in after.finditer(scan)}
+    starts = {m.end() for m in after_keyword.finditer(scan)}
     starts.update(m.start() for m in _BARE_START.finditer(scan))
     found = (_NUMBER.match(text, start) for start in sorted(starts))
     return [m for m in found if m is not None]
@@ -148,8 +138,12 @@ def _candidates(text: str, scan: str, flags: int) -> list[re.Match[str]]:
 _PART_OF = re.compile(
     r"\b(?:sub-?paragraph|paragraph|para\.|sub-?section|subclause|sub-clause|item|point|letter|clause)\s+"
     r"\(?(?P<part>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)?\s+of\s+(?:the\s+)?"
-    r"(?:section|sec\.|clause|article|art\.|§)\s*(?P<parent>\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z0-9]{1,5}\))*)"
-)  # read on the lower-cased text (see _lowered); its groups are taken from the original
+    r"(?:section|sec\.|clause|article|art\.|§)\s*(?P<parent>\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d))*(?:\s?\([a-z0-9]{1,5}\))*)"
+)  # read on the lower-cased text; its groups are taken from the original
+# When lower-casing changes the length ("İ" becomes two characters), offsets would not hold:
+# such a text is read as written, by the same regexes made case-blind.
+_AFTER_KEYWORD_ANY_CASE = re.compile(_AFTER_KEYWORD.pattern, re.IGNORECASE)
+_PART_OF_ANY_CASE = re.compile(_PART_OF.pattern, re.IGNORECASE)
 
 
 def find_refs(text: str) -> list[ClauseRef]:
@@ -163,28 +157,27 @@ def find_refs(text: str) -> list[ClauseRef]:
         if old is None or old[1].confidence < confidence:
             found[path] = (min(pos, old[0]) if old else pos, ClauseRef(path, round(confidence, 2), kind))
 
-    scan, flags = _lowered(text)
-    if flags or " of " in scan:  # "OF" too: upper-case mail was read without its "part of parent"
-        part_of = _PART_OF if not flags else re.compile(_PART_OF.pattern, flags)
+    low = text.lower()
+    if len(low) == len(text):
+        scan, after_keyword, part_of = low, _AFTER_KEYWORD, _PART_OF
+    else:
+        scan, after_keyword, part_of = text, _AFTER_KEYWORD_ANY_CASE, _PART_OF_ANY_CASE
+    if " of " in low:  # "OF" too: upper-case mail was read without its "part of parent"
         for m in part_of.finditer(scan):
             part, parent = text[m.start("part") : m.end("part")], text[m.start("parent") : m.end("parent")]
             add(m.start(), f"{parent}({part.lower() if part.isalpha() else part})", 0.95, "section")
             nested.append((m.start("parent"), m.end()))
     done = 0  # everything before this offset is already part of a reference
     inside = 0  # nested[inside] is the first span that does not end before the current number
-    for number in _candidates(text, scan, flags):
-        start, end = number.span()
+    for number in _candidates(text, scan, after_keyword):
+        start = number.start()
         if start < done:
             continue
         while inside < len(nested) and nested[inside][1] <= start:
             inside += 1
         if inside < len(nested) and nested[inside][0] <= start:
             continue
-        # Cheap tests first (a long mail holds many numbers): the word before a number ends in
-        # its last non-space character, and every keyword ends in one of _KEYWORD_ENDS; every
-        # bare form starts with one or two digits and "." or "(".
-        last = text[max(0, start - 15) : start].rstrip()[-1:]
-        word = _word_before(text, start) if last in _KEYWORD_ENDS else ""
+        word = _word_before(text, start)
         if word in _KEYWORDS:
             path = _PATH_RE.match(text, start)
             if path is None:
@@ -197,11 +190,7 @@ def find_refs(text: str) -> list[ClauseRef]:
                     add(done + p.start(), p.group(0), confidence - 0.05, kind)
                 done = more.end()
             continue
-        after = text[end : end + 1]
-        bare_start = after in (".", "(") or (after.isspace() and text[end + 1 : end + 2] == "(")
-        if end - start > 2 or not bare_start:
-            continue
-        m = _BARE.match(text, start)
+        m = _BARE.match(text, start)  # each form is one or two digits, then "." or "(" or " ("
         if not m:
             continue
         form = m.lastgroup or "dotted"

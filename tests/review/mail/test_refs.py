@@ -332,6 +332,10 @@ def test_the_search_goes_on_after_a_list_and_after_a_number_that_is_no_reference
         ("See clause 12345 of the contract.", []),  # no clause number has five digits: not "123"
         ("§1234 and section 7.1234 apart", ["1234", "7"]),  # a number is never cut in the middle
         ("PARAGRAPH (B) OF SECTION 2.2(A), and ITEM IV OF CLAUSE 3", ["2.2(A)(b)", "3(iv)"]),
+        ("İ: SECTION 12 and Clauses 3, 4 and item (c) of Clause 9", ["12", "3", "4", "9(c)"]),
+        ("Section 12345 is no clause; Section 4 is", ["4"]),  # the search goes on after it
+        ("item (b) of clause 1000 and item (c) of clause 7.1234", ["1000(b)", "7(c)"]),
+        ("item (b) of clause 4(a)5.1 next", ["4(a)(b)", "5.1"]),  # a number right where the span ends
         (
             "İstanbul, 4 May: SECTION 4(b) and Paragraph (c) of Section 5",
             ["4(b)", "5(c)"],
