@@ -12,8 +12,9 @@ notices), so it is read with three guards that keep it from pairing unrelated le
 - **relative**: a pair's cosine is read as a z-score against each clause's cosines with every
   clause of the other side, linked or not (the lower of the two z-scores must reach
   :data:`MEANING_Z`): the pair must stand out from the whole text, not just clear a level;
-- **alone and mutual**: both clauses are in no link at all, and each is the other's best
-  among the clauses left alone there;
+- **alone and mutual**: both clauses are in no link at all, each is the other's best among
+  the clauses left alone there, and each holds at least :data:`MEANING_WORDS` distinct words
+  the vectors know;
 - **place**: the two sit between the same aligned neighbours (the pairs still in order,
   :func:`licenses.text.rescue.in_order`).
 
@@ -29,8 +30,14 @@ from licenses.text.matching import Side
 from licenses.text.rescue import _bounds, in_order
 
 MEANING_Z = 2.5  # least z-score of a pair's cosine, in its row and in its column
-MEANING_WORDS = 4  # clauses with fewer content words are never linked by meaning
+MEANING_WORDS = 6  # clauses with fewer distinct words the vectors know are never linked by meaning
 MEANING_ROOM = 3  # each side needs this many clauses with a vector for a z-score to mean anything
+
+
+def _known(vec: Vectors, words: list[str]) -> int:
+    """How many distinct words of a clause the vectors know: a vector read off one or two words
+    (a heading, a line of initials) is noise."""
+    return len({w for w in words if w in vec.index})
 
 
 def _zscores(cos: np.ndarray, known_a: np.ndarray, known_b: np.ndarray) -> np.ndarray:
@@ -63,12 +70,8 @@ def by_meaning(
         return set()
     busy_a = {i for i, _ in linked}
     busy_b = {j for _, j in linked}
-    free_a = [
-        i for i in range(len(sa)) if i not in busy_a and known_a[i] and len(sa.words[i]) >= MEANING_WORDS
-    ]
-    free_b = [
-        j for j in range(len(sb)) if j not in busy_b and known_b[j] and len(sb.words[j]) >= MEANING_WORDS
-    ]
+    free_a = [i for i in range(len(sa)) if i not in busy_a and _known(vec, sa.words[i]) >= MEANING_WORDS]
+    free_b = [j for j in range(len(sb)) if j not in busy_b and _known(vec, sb.words[j]) >= MEANING_WORDS]
     if not free_a or not free_b:
         return set()
     z = _zscores(va @ vb.T, known_a, known_b)[np.ix_(free_a, free_b)]
