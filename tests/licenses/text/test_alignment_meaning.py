@@ -19,11 +19,11 @@ from licenses.text.segmentation import Segment
 
 # Eight clauses kept word for word: each speaks of its own matter (its own axis below).
 STEADY = [f"{m}alpha {m}bravo {m}charlie {m}delta {m}echo." for m in "abcdefgh"]
-OLD = "grant distribute convey propagate transfer."  # rewritten in other words:
-NEW = "permit share pass spread hand."
+OLD = "grant distribute convey propagate transfer deliver."  # rewritten in other words:
+NEW = "permit share pass spread hand give."
 SYNONYMS = dict(zip(OLD.rstrip(".").split(), NEW.rstrip(".").split(), strict=True))
-OTHER_OLD = "warrant guarantee promise assure pledge."  # a second rewrite, of other matter
-OTHER_NEW = "vouch certify swear attest undertake."
+OTHER_OLD = "warrant guarantee promise assure pledge represent."  # a second rewrite, of other matter
+OTHER_NEW = "vouch certify swear attest undertake affirm."
 OTHER_SYNONYMS = dict(zip(OTHER_OLD.rstrip(".").split(), OTHER_NEW.rstrip(".").split(), strict=True))
 
 
@@ -98,6 +98,14 @@ def test_short_clauses_are_never_linked_by_meaning():
     short_old = " ".join(list(SYNONYMS)[: MEANING_WORDS - 1]) + "."
     short_new = " ".join(list(SYNONYMS.values())[: MEANING_WORDS - 1]) + "."
     sa, sb = sides(short_old, short_new)
+    assert links(sa, sb, vectors()) == set()
+
+
+def test_a_vector_read_off_too_few_known_words_links_nothing():
+    # seven content words, but only MEANING_WORDS - 1 of them known to the vectors
+    known = list(SYNONYMS)[: MEANING_WORDS - 1]
+    sa, sb = sides(" ".join(known + ["zzunknown", "qqunknown"]) + ".")
+    assert len(sa.words[4]) > MEANING_WORDS
     assert links(sa, sb, vectors()) == set()
 
 
