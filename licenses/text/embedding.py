@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from licenses.text.matching import fold
 from licenses.text.redline import content_of
@@ -79,10 +80,21 @@ class Vectors:
         return v / n if n > 0 else v
 
     def clauses(self, many: Sequence[Sequence[str]]) -> np.ndarray:
-        """:meth:`clause` for each word list, as rows of one matrix."""
-        if not many:
-            return np.zeros((0, self.dims), dtype=np.float32)
-        return np.vstack([self.clause(w) for w in many])
+        """:meth:`clause` for each word list, as rows of one matrix (one sparse product)."""
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, words in enumerate(many):
+            for w in words:
+                k = self.index.get(w)
+                if k is not None:
+                    rows.append(r)
+                    cols.append(k)
+        weights = sparse.csr_matrix(
+            (self.idf[cols], (rows, cols)), shape=(len(many), len(self.words)), dtype=np.float32
+        )  # a word met twice counts twice, as in clause()
+        out = np.asarray(weights @ self.matrix, dtype=np.float32).reshape(len(many), self.dims)
+        norm = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norm > 0, norm, 1)
 
     def save(self, path: Path) -> None:
         """Write the vectors compactly: float16, words joined by newlines."""

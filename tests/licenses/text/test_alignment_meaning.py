@@ -191,6 +191,8 @@ def test_a_clause_vector_weighs_known_words_by_idf_and_ignores_the_rest():
     assert np.allclose(vec.clause(["x", "y", "unknown"]), np.array([3.0, 1.0]) / np.sqrt(10))
     assert not vec.clause(["unknown"]).any()
     assert vec.clauses([]).shape == (0, 2)
+    many = [["x", "y", "unknown"], ["unknown"], ["y", "y", "x"], []]
+    assert np.allclose(vec.clauses(many), np.vstack([vec.clause(w) for w in many]))
 
 
 @pytest.mark.parametrize("limit_mb", [3])
