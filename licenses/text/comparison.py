@@ -27,7 +27,10 @@ Alignment, in order:
    clause feeding several new ones), the lone leftovers between the same aligned
    neighbours, a clause left alone whose parallel twin went where its own words fit, a
    lead-in whose item is linked, a lead-in whose items all went under one clause, and an
-   item mostly held by the clause its sibling is linked with. They are ``Pair.more_from`` / ``Pair.more_into`` and never change a pairing.
+   item mostly held by the clause its sibling is linked with, and, last, two clauses in no link
+   between the same aligned neighbours that mean alike in other words (word vectors trained
+   offline on license texts, :mod:`licenses.text.meaning`). They are ``Pair.more_from`` /
+   ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
 :mod:`licenses.text.matching` (dense or sparse candidates) and
@@ -58,6 +61,7 @@ from licenses.text.matching import (
     threshold,
     tie,
 )
+from licenses.text.meaning import by_meaning
 from licenses.text.redline import (
     Budget,
     Piece,
@@ -88,7 +92,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-6"
+ALGORITHM_VERSION = "comparison-7"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -322,6 +326,7 @@ def compare(
         more |= over_item(sa, sb, com, shown | more)
         more |= by_items(sa, sb, com, shown | more)
         more |= among_siblings(sa, sb, com, shown | more)
+        more |= by_meaning(sa, sb, paired, shown | more)
         more -= shown | forbid
 
     # Moves: groups outside the longest run still in the original order. A definition paired
