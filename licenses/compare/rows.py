@@ -9,7 +9,7 @@ where each moved clause used to be, rows link to the previous and next change, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -30,6 +30,7 @@ class Side:
     anchor: str
     heading: str
     snippet: str = ""  # the opening words, to tell clauses apart in the hand-link choices
+    meaning: bool = False  # a secondary link by meaning (licenses.text.meaning), not by shared words
 
     @property
     def name(self) -> str:
@@ -72,6 +73,15 @@ class Row:
     also_into: list[Side] = field(default_factory=list)
 
     @property
+    def also_from_by_meaning(self) -> bool:
+        """Every clause of ``also_from`` is linked by meaning: "reworded from", not "drawn from"."""
+        return bool(self.also_from) and all(s.meaning for s in self.also_from)
+
+    @property
+    def also_into_by_meaning(self) -> bool:
+        return bool(self.also_into) and all(s.meaning for s in self.also_into)
+
+    @property
     def is_change(self) -> bool:
         return self.kind in CHANGE_KINDS
 
@@ -99,6 +109,10 @@ def _side(seg: Segment) -> Side:
     text = " ".join(clause_text(seg).split())
     snippet = text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rstrip() + "…"
     return Side(label=seg.label, path=seg.path, anchor=seg.anchor, heading=seg.heading, snippet=snippet)
+
+
+def _also(segments: tuple[Segment, ...], by_meaning: frozenset[str]) -> list[Side]:
+    return [replace(side, meaning=True) if side.path in by_meaning else side for side in map(_side, segments)]
 
 
 def _html(pieces, keep: frozenset[str]) -> SafeString:
@@ -155,8 +169,8 @@ def _row(pair: Pair) -> Row:
             plain,
             plain,
             manual=pair.manual,
-            also_from=[_side(s) for s in pair.more_from],
-            also_into=[_side(s) for s in pair.more_into],
+            also_from=_also(pair.more_from, pair.meaning_from),
+            also_into=_also(pair.more_into, pair.meaning_into),
         )
     return Row(
         pair.kind,
@@ -172,8 +186,8 @@ def _row(pair: Pair) -> Row:
         manual=pair.manual,
         coarse=pair.coarse,
         also=_side(pair.also) if pair.also is not None else None,
-        also_from=[_side(s) for s in pair.more_from],
-        also_into=[_side(s) for s in pair.more_into],
+        also_from=_also(pair.more_from, pair.meaning_from),
+        also_into=_also(pair.more_into, pair.meaning_into),
     )
 
 

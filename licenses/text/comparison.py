@@ -151,6 +151,10 @@ class Pair:
     # new clauses, other than ``b``/``b2``/``also``, that the old clause(s) also went into.
     more_from: tuple[Segment, ...] = ()
     more_into: tuple[Segment, ...] = ()
+    # The paths, among ``more_from`` (old side) and ``more_into`` (new side), linked by meaning
+    # (licenses.text.meaning) rather than by shared words: shown as such.
+    meaning_from: frozenset[str] = frozenset()
+    meaning_into: frozenset[str] = frozenset()
 
     @property
     def a_segments(self) -> tuple[Segment, ...]:
@@ -315,6 +319,7 @@ def compare(
         into_b |= {i: j for i, j in heading_into.items() if i not in paired and i not in into_b}
 
     more: set[tuple[int, int]] = set()
+    meant: set[tuple[int, int]] = set()
     if second:
         shown = {(i, j) for _, ai, bi, _ in groups.values() for i in ai for j in bi}
         shown |= {(i, j) for j, i in from_a.items()} | {(i, j) for i, j in into_b.items()}
@@ -326,8 +331,10 @@ def compare(
         more |= over_item(sa, sb, com, shown | more)
         more |= by_items(sa, sb, com, shown | more)
         more |= among_siblings(sa, sb, com, shown | more)
-        more |= by_meaning(sa, sb, paired, shown | more)
+        meant = by_meaning(sa, sb, paired, shown | more)
+        more |= meant
         more -= shown | forbid
+        meant &= more
 
     # Moves: groups outside the longest run still in the original order. A definition paired
     # with a definition of the same list never moved: a glossary's order carries no meaning.
@@ -335,7 +342,7 @@ def compare(
     glossary = {k for k, g in enumerate(ordered) if _same_glossary(sa, sb, g[1], g[2])}
     rest = [k for k in range(len(ordered)) if k not in glossary]
     in_order = {rest[x] for x in increasing([ordered[k][1][0] for k in rest])} | glossary
-    out = Pairs(_assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b, more))
+    out = Pairs(_assemble(sa, sb, ordered, in_order, same, forced, from_a, into_b, more, meant))
     out.quick = (len(sa) > 1 or len(sb) > 1) and not second
     return out
 
@@ -359,6 +366,7 @@ def _assemble(
     from_a: dict[int, int],
     into_b: dict[int, int],
     more: set[tuple[int, int]] = frozenset(),
+    meant: set[tuple[int, int]] = frozenset(),
 ) -> list[Pair]:
     budget = Budget()
     more_from: dict[int, list[int]] = {}
@@ -372,6 +380,12 @@ def _assemble(
 
     def extra_into(ai) -> tuple[Segment, ...]:
         return tuple(sb.segs[j] for j in sorted({j for i in ai for j in more_into.get(i, ())}))
+
+    def meant_from(bi) -> frozenset[str]:
+        return frozenset(sa.segs[i].path for i, j in meant if j in bi)
+
+    def meant_into(ai) -> frozenset[str]:
+        return frozenset(sb.segs[j].path for i, j in meant if i in ai)
 
     keyed: list[tuple[tuple[int, int, int], Pair]] = []
     anchor: dict[int, int] = {}  # a index -> last b index of its in-order group
@@ -428,6 +442,8 @@ def _assemble(
                     coarse=coarse,
                     more_from=extra_from(bi),
                     more_into=extra_into(ai),
+                    meaning_from=meant_from(bi),
+                    meaning_into=meant_into(ai),
                 ),
             )
         )
@@ -451,6 +467,7 @@ def _assemble(
                     a_text=text,
                     also=also,
                     more_into=extra_into((i,)),
+                    meaning_into=meant_into((i,)),
                 ),
             )
         )
@@ -470,6 +487,7 @@ def _assemble(
                         b_text=text,
                         also=also,
                         more_from=extra_from((j,)),
+                        meaning_from=meant_from((j,)),
                     ),
                 )
             )

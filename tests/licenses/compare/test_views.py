@@ -343,3 +343,25 @@ def test_secondary_links_name_the_other_clauses(client, django_assert_max_num_qu
     changed = html[html.index('aria-label="Changed: 2 → 2"') :]
     changed = changed[: changed.index("</header>")]
     assert "some of its words also went into" in changed and "#c-5" in changed
+
+
+def test_a_link_by_meaning_is_called_a_rewording_not_shared_words(client, monkeypatch):
+    from licenses.text import meaning
+    from tests.licenses.text.test_alignment_meaning import NEW as REWORDED
+    from tests.licenses.text.test_alignment_meaning import OLD as ORIGINAL
+    from tests.licenses.text.test_alignment_meaning import STEADY, vectors
+
+    monkeypatch.setattr(meaning, "load", vectors)  # hand-made vectors: the two clauses mean alike
+
+    def text(middle: str) -> str:
+        clauses = [*STEADY[:4], middle, *STEADY[4:]]
+        return "Meaning License\n\n" + "\n\n".join(f"{k}. {c}" for k, c in enumerate(clauses, 1))
+
+    lic = make_license(name="Meaning License", slug="meaning")
+    make_version(lic, label="1.0", text=text(ORIGINAL))
+    make_version(lic, label="2.0", text=text(REWORDED))
+    body = client.get(reverse("licenses:compare"), {"a": "meaning@1.0", "b": "meaning@2.0"}).content.decode()
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", body))
+    assert "reworded in 5 of 2.0 (matched by meaning: few words in common)" in page
+    assert "reworded from 5 of 1.0 (matched by meaning: few words in common)" in page
+    assert "live on in" not in page and "drawn from" not in page

@@ -140,7 +140,11 @@ def test_compare_shows_the_link_beside_the_pairing(monkeypatch):
     new = next(p for p in rows if p.kind == "added")
     assert [s.text for s in gone.more_into] == [NEW]
     assert [s.text for s in new.more_from] == [OLD]
+    # and says that the link is one of meaning, not of shared words
+    assert (gone.meaning_into, gone.meaning_from) == (frozenset({new.b.path}), frozenset())
+    assert (new.meaning_from, new.meaning_into) == (frozenset({gone.a.path}), frozenset())
     assert all(p.kind == "unchanged" for p in rows if p not in (gone, new))
+    assert all(not p.meaning_from and not p.meaning_into for p in rows if p not in (gone, new))
 
 
 CORPUS = [
