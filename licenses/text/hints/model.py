@@ -4,9 +4,9 @@ For a criterion whose rules alone fall short of the precision floor on the held-
 and 3: "grants redistribution" and "touches derived works" are easy words to find and hard to
 read), a rule's hint is shown only when this model agrees: a logistic regression per criterion
 over the clause's readable words and word pairs (the same clean-up as the rules: disclaimers,
-titles and sentences about the license text dropped), trained offline on the *dev*, *dev2* and
-*dev3* splits of ``bench/hints_labels.json`` by ``bench/hints_model.py --write`` and shipped as
-``model.json`` beside this module (about 300 KB; read once, never fetched).
+titles and sentences about the license text dropped), trained offline on the *dev*, *dev2*,
+*dev3* and *dev4* splits of ``bench/hints_labels.json`` by ``bench/hints_model.py --write`` and
+shipped as ``model.json`` beside this module (about 470 KB; read once, never fetched).
 
 The model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and
 the rule's phrase is what the reviewer is shown.
