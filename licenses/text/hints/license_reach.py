@@ -54,7 +54,7 @@ LICENSE_REACH: tuple[Rule, ...] = (
     Rule(
         7,
         "asks that the permission notice or conditions travel with copies",
-        r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:may|must|shall)\s+not\s+be\s+removed\b",
+        r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:(?:may|must|shall)\s+not\s+be|is\s+not)\s+removed\b",
     ),
     Rule(
         7,

@@ -25,6 +25,10 @@ def test_the_license_must_accompany_copies():
 def test_this_notice_must_not_be_removed():
     assert found("This notice must not be removed.") == [(7, "This notice must not be removed")]
     assert found("This notice must not be ignored.") == []
+    # "provided that this notice is not removed"
+    assert found("Any use is permitted provided that this notice is not removed.") == [
+        (7, "this notice is not removed")
+    ]
 
 
 def test_a_notice_that_refers_to_this_license():
