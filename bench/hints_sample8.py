@@ -75,9 +75,9 @@ def candidates() -> list[str]:
     return [lid for lid in [*spdx, *modelgo] if lid not in held]
 
 
-def strata() -> dict[tuple[int, bool], list[tuple[int, str, object]]]:
-    """(criterion, gate accepts) -> [(crc32 key, license id, segment)] of the pool."""
-    out: dict[tuple[int, bool], list] = {(n, g): [] for n in CRITERIA for g in (True, False)}
+def pool():
+    """(license id, segment, its candidate hints) for every clause of 40 characters or more of
+    the licenses of ``candidates``, the license's defined terms read as the app reads them."""
     for lid in candidates():
         try:
             text = text_of(lid)
@@ -87,39 +87,58 @@ def strata() -> dict[tuple[int, bool], list[tuple[int, str, object]]]:
             continue
         terms = defined_terms([text])  # as the app does: the version's whole text
         for s in segment(text):
-            if len(s.text.strip()) < 40:
-                continue
-            for h in candidate_hints(s.text, s.heading, terms=terms):
-                if h.number in CRITERIA:
-                    accepted = (probability(h.number, s.text, s.heading) or 0.0) >= GATE
-                    key = zlib.crc32(f"8:{lid}:{s.path}".encode())
-                    out[(h.number, accepted)].append((key, lid, s))
+            if len(s.text.strip()) >= 40:
+                yield lid, s, candidate_hints(s.text, s.heading, terms=terms)
+
+
+def strata() -> dict[tuple[int, bool], list[tuple[int, str, object]]]:
+    """(criterion, gate accepts) -> [(crc32 key, license id, segment)] of the pool."""
+    out: dict[tuple[int, bool], list] = {(n, g): [] for n in CRITERIA for g in (True, False)}
+    for lid, s, found in pool():
+        for h in found:
+            if h.number in CRITERIA:
+                accepted = (probability(h.number, s.text, s.heading) or 0.0) >= GATE
+                key = zlib.crc32(f"8:{lid}:{s.path}".encode())
+                out[(h.number, accepted)].append((key, lid, s))
     return out
 
 
-def sample() -> list[dict]:
-    labelled = [c for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < BATCH]
+def fill(strata: dict, batch: int, split: str, per_stratum: int, per_license: int, label=str) -> list[dict]:
+    """Up to ``per_stratum`` clauses of each stratum in key order, each clause once, at most
+    ``per_license`` of a license, none near a clause labelled before ``batch`` or drawn before it."""
+    labelled = [c for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < batch]
     seen = [words(c["text"]) for c in labelled]
     taken: set[tuple[str, str]] = set()
-    per_license: dict[str, int] = {}
+    count: dict[str, int] = {}
     out = []
-    for stratum, pool in strata().items():
+    for stratum, clauses in strata.items():
         got = 0
-        for _, lid, s in sorted(pool, key=lambda t: (t[0], t[1], t[2].path)):
-            if got == PER_STRATUM:
+        for _, lid, s in sorted(clauses, key=lambda t: (t[0], t[1], t[2].path)):
+            if got == per_stratum:
                 break
-            if (lid, s.path) in taken or per_license.get(lid, 0) >= PER_LICENSE:
+            if (lid, s.path) in taken or count.get(lid, 0) >= per_license:
                 continue
             w = words(s.text)
             if any(near(w, other) for other in seen):
                 continue
             seen.append(w)
             taken.add((lid, s.path))
-            per_license[lid] = per_license.get(lid, 0) + 1
+            count[lid] = count.get(lid, 0) + 1
             got += 1
-            out += _rows(lid, SPLIT, [s])
-        print(f"OSD {stratum[0]}, gate {'accepts' if stratum[1] else 'rejects'}: {got}", file=sys.stderr)
+            out += _rows(lid, split, [s])
+        print(f"{label(stratum)}: {got} of {len(clauses)}", file=sys.stderr)
     return out
+
+
+def sample() -> list[dict]:
+    return fill(
+        strata(),
+        BATCH,
+        SPLIT,
+        PER_STRATUM,
+        PER_LICENSE,
+        label=lambda st: f"OSD {st[0]}, gate {'accepts' if st[1] else 'rejects'}",
+    )
 
 
 if __name__ == "__main__":

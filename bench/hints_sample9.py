@@ -30,13 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.hints_sample import text_of  # noqa: E402
-from bench.hints_sample2 import _rows  # noqa: E402
-from bench.hints_sample8 import candidates, near, words  # noqa: E402
-from licenses.text.hints import candidate_hints, defined_terms  # noqa: E402
-from licenses.text.segmentation import segment  # noqa: E402
+from bench.hints_sample8 import fill, pool  # noqa: E402
 
-LABELS = Path(__file__).with_name("hints_labels.json")
 PER_STRATUM = 6
 SPLIT = "dev5"
 BATCH = 9
@@ -48,47 +43,18 @@ NUMBERED = re.compile(r"\b(?:section|clause|paragraph|article)s?\s+\d", re.IGNOR
 def strata() -> dict[str, list]:
     """The reason of the OSD 1 hint (or POINTER) -> [(crc32 key, license id, segment)]."""
     out: dict[str, list] = {}
-    for lid in candidates():
-        try:
-            text = text_of(lid)
-        except Exception:  # noqa: BLE001 - an id without a text
-            continue
-        if not text:
-            continue
-        terms = defined_terms([text])
-        for s in segment(text):
-            if len(s.text.strip()) < 40:
+    for lid, s, found in pool():
+        for h in found:
+            if h.number != 1:
                 continue
-            for h in candidate_hints(s.text, s.heading, terms=terms):
-                if h.number != 1:
-                    continue
-                stratum = h.reason if h.reason != GRANT else POINTER if NUMBERED.search(s.text) else None
-                if stratum:
-                    out.setdefault(stratum, []).append((zlib.crc32(f"9:{lid}:{s.path}".encode()), lid, s))
+            stratum = h.reason if h.reason != GRANT else POINTER if NUMBERED.search(s.text) else None
+            if stratum:
+                out.setdefault(stratum, []).append((zlib.crc32(f"9:{lid}:{s.path}".encode()), lid, s))
     return dict(sorted(out.items()))
 
 
 def sample() -> list[dict]:
-    labelled = [c for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < BATCH]
-    seen = [words(c["text"]) for c in labelled]
-    taken: set[str] = set()
-    out = []
-    for stratum, pool in strata().items():
-        got = 0
-        for _, lid, s in sorted(pool, key=lambda t: (t[0], t[1], t[2].path)):
-            if got == PER_STRATUM:
-                break
-            if lid in taken:
-                continue
-            w = words(s.text)
-            if any(near(w, other) for other in seen):
-                continue
-            seen.append(w)
-            taken.add(lid)
-            got += 1
-            out += _rows(lid, SPLIT, [s])
-        print(f"{stratum}: {got} of {len(pool)}", file=sys.stderr)
-    return out
+    return fill(strata(), BATCH, SPLIT, PER_STRATUM, per_license=1)
 
 
 if __name__ == "__main__":
