@@ -5,8 +5,10 @@ Run: .venv/bin/python bench/hints.py [--verbose]
 Each clause x criterion is one judgement. "yes" labels are positives; "maybe" labels (a reviewer
 could go either way) are left out of the count both ways. For each split (dev: rules were written
 against it; test: by license, never read while writing rules) it prints precision and recall per
-criterion, for every criterion's rules. Splits: dev, dev2 and dev3 (rules may be written against
-them; the word model is trained on them), test and test3 (by license, held out, never read while writing rules; test3 is the second
+criterion, for every criterion's rules. Splits: dev, dev2, dev3, dev4 and dev5 (rules may be
+written against them; the word model is trained on them; dev4 and dev5 are active-learning draws
+from the clauses where an OSD 1, 3, 5 or 9 rule fires, bench/hints_sample8.py and
+bench/hints_sample9.py), test and test3 (by license, held out, never read while writing rules; test3 is the second
 round's batch from 10 other licenses, labelled before that round changed any rule; test4 the
 third round's, 12 more licenses, labelled before the rules were run on it; test5 the fifth
 round's, 13 more licenses, likewise). A criterion is *shown* when its rules reach precision >= 0.9
@@ -14,7 +16,7 @@ on the held-out splits pooled (test, test3, test4, test5), with at least MIN_HIT
 figures are for the shown criteria, and recall counts every positive label, hidden criteria
 included. Then the share of all SPDX clauses that get any shown hint. The last line is JSON.
 
---verbose lists the dev, dev2 and dev3 splits' misses and false hits (never a held-out split's).
+--verbose lists the dev splits' misses and false hits (never a held-out split's).
 """
 
 import json
@@ -153,7 +155,7 @@ def table(name: str, tally: dict[int, dict[str, int]]) -> None:
 
 
 HELD_OUT = ("test", "test3", "test4", "test5", "test6")
-DEV = ("dev", "dev2", "dev3")
+DEV = ("dev", "dev2", "dev3", "dev4", "dev5")
 SPLITS = (*DEV, *HELD_OUT)
 
 

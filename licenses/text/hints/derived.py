@@ -113,7 +113,11 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         3,
         "sets terms for conveying modified versions",
         r"\b(?:convey|distribute|share|publish)\s+(?:a\s+|the\s+|any\s+|your\s+)?(?:{DERIVED}|work\s+based\s+on|modified\s+source)\b"
-        r"|\bif\s+you\s+(?:\w+\s+)?(?:modify|make\s+(?:any\s+)?changes|change|alter|adapt)\b",
+        r"|\bif\s+you\s+(?:\w+\s+)?(?:modify|make\s+(?:any\s+)?changes|change|alter|adapt)\b"
+        # "distribute possibly modified copies", "any copy ..., whether in its original form or
+        # modified", "redistribute a modified or translated version"
+        r"|\b(?:distribut\w*|redistribut\w*|cop(?:y|ies))\b[^.;]{0,60}?\b(?:original\s+form\s+or\s+modified|possibly\s+modified"
+        r"|modified\s+or\s+(?:translated|adapted)\s+(?:versions?|works?|copies))\b",
         unless=PATENT + "|" + TRADEMARK,
     ),
 )

@@ -54,7 +54,17 @@ LICENSE_REACH: tuple[Rule, ...] = (
     Rule(
         7,
         "asks that the permission notice or conditions travel with copies",
-        r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:may|must|shall)\s+not\s+be\s+removed\b",
+        r"\bpermission\s+notice\b|\blist\s+of\s+conditions\b|\bthis\s+notice\s+(?:(?:may|must|shall)\s+not\s+be|is\s+not)\s+removed\b",
+    ),
+    Rule(
+        7,
+        "asks that this notice, which carries the permission, stay with copies",
+        # the short permissive licenses: "provided that this notice is preserved", "as long as this
+        # copyright notice remains intact", "keep intact this entire notice", "must include the
+        # above copyright notice ..., this paragraph and the one after it"; a notice of the
+        # license's own (not "all copyright and attribution notices", which name the authors)
+        r"\bthis\s+(?:entire\s+|copyright\s+)?notice\s+(?:is|be|remains|must\s+be|shall\s+be)\s+(?:\w+\s+){0,2}?(?:intact|preserved|included|retained|reproduced|kept)\b"
+        r"|\b(?:keep|leave|retain|preserve|include|reproduce)\s+(?:intact\s+)?[^.;]{0,80}?\bthis\s+(?:entire\s+|copyright\s+)?(?:notice|paragraph)\b",
     ),
     Rule(
         7,
@@ -73,7 +83,9 @@ LICENSE_REACH: tuple[Rule, ...] = (
         7,
         "about additional or different terms for recipients",
         r"\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:impose|add|apply|offer)\w*\s+(?:\w+\s+){0,2}?(?:additional|different|further|other)\s+(?:\w+\s+){0,3}?(?:terms|restrictions?|conditions)\b"
-        r"|\bno\s+downstream\s+restrictions\b|\bautomatically\s+receives?\s+(?:a\s+)?licen[cs]e\b",
+        # "Every recipient ... automatically receives an offer from the Licensor to exercise the
+        # licensed rights" (the ModelGo and Creative Commons wording)
+        r"|\bno\s+downstream\s+restrictions\b|\bautomatically\s+receives?\s+(?:(?:a\s+)?licen[cs]e|an\s+offer)\b",
         needs=r"\brecipients?\b|\bdownstream\b|\bthird\s+part(?:y|ies)\b",
     ),
     # 8. License must not be specific to a product.

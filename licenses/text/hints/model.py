@@ -4,9 +4,10 @@ For a criterion whose rules alone fall short of the precision floor on the held-
 and 3: "grants redistribution" and "touches derived works" are easy words to find and hard to
 read), a rule's hint is shown only when this model agrees: a logistic regression per criterion
 over the clause's readable words and word pairs (the same clean-up as the rules: disclaimers,
-titles and sentences about the license text dropped), trained offline on the *dev*, *dev2* and
-*dev3* splits of ``bench/hints_labels.json`` by ``bench/hints_model.py --write`` and shipped as
-``model.json`` beside this module (about 300 KB; read once, never fetched).
+titles and sentences about the license text dropped), trained offline on the *dev* to *dev5*
+splits of ``bench/hints_labels.json`` by ``bench/hints_model.py --write`` and shipped as
+``model.json`` beside this module (about 330 KB, weights as whole numbers of 1 / ``scale``; read
+once, never fetched).
 
 The model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and
 the rule's phrase is what the reviewer is shown.
@@ -42,11 +43,11 @@ def features(text: str, heading: str = "", *, sentences: Sequence[str] | None = 
 @cache
 def _weights() -> dict[int, tuple[float, dict[str, float]]]:
     """Criterion -> (bias, weight per feature), from model.json (one list of features, and per
-    criterion one weight per feature in that order)."""
+    criterion one weight per feature in that order, in whole numbers of 1 / ``scale``)."""
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    names = data["features"]
+    names, scale = data["features"], data["scale"]
     return {
-        int(n): (c["bias"], {f: w for f, w in zip(names, c["weights"], strict=True) if w})
+        int(n): (c["bias"], {f: w / scale for f, w in zip(names, c["weights"], strict=True) if w})
         for n, c in data["criteria"].items()
     }
 

@@ -30,6 +30,13 @@ SOURCE_CODE: tuple[Rule, ...] = (
     Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
     Rule(
         2,
+        "asks that copies say where to get the source",
+        # "distribute the executables ..., together with instructions (in the manual page or
+        # equivalent) on where to get the Standard Version"
+        r"\binstructions\b[^.;]{0,60}?\bwhere\s+to\s+(?:get|obtain|find)\b",
+    ),
+    Rule(
+        2,
         "asks for the source code to be provided",
         # The source is the object of the verb: a few words may come between ("provide all the
         # changes, including source code"), but not a preposition that makes it something else

@@ -211,3 +211,31 @@ def test_with_or_without_modifications():
         (3, "with or without modifications")
     ]
     assert found("Copies may be passed on, with or without a box.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Permission is given to distribute possibly modified copies of this page.",
+            "distribute possibly modified",
+        ),
+        (
+            "Any copy of the Tool, whether in its original form or modified, must carry this text.",
+            "copy of the Tool, whether in its original form or modified",
+        ),
+        (
+            "If you redistribute a modified or translated version of the Tool, say so.",
+            "redistribute a modified or translated version",
+        ),
+    ],
+)
+def test_copies_that_may_be_modified(text, phrase):
+    assert (3, phrase) in found(text)
+
+
+def test_copies_in_their_original_form_only_are_no_hint():
+    assert (
+        found("Any copy of the Tool, whether in its original form or in print, must carry this text.") == []
+    )
+    assert found("Permission is given to distribute possibly damaged copies of this page.") == []

@@ -25,6 +25,10 @@ def test_the_license_must_accompany_copies():
 def test_this_notice_must_not_be_removed():
     assert found("This notice must not be removed.") == [(7, "This notice must not be removed")]
     assert found("This notice must not be ignored.") == []
+    # "provided that this notice is not removed"
+    assert found("Any use is permitted provided that this notice is not removed.") == [
+        (7, "this notice is not removed")
+    ]
 
 
 def test_a_notice_that_refers_to_this_license():
@@ -36,6 +40,40 @@ def test_a_notice_that_refers_to_this_license():
     assert found("Each copy must carry a file that refers to this License.") == [
         (7, "refers to this License")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("You may copy it, provided that this notice is preserved.", "this notice is preserved"),
+        (
+            "Copying is allowed as long as this copyright notice remains intact.",
+            "this copyright notice remains intact",
+        ),
+        (
+            "You may share copies, provided that you keep intact this entire notice.",
+            "keep intact this entire notice",
+        ),
+        (
+            "Any copy must include the above copyright notice of the Owner, this paragraph and the one after it.",
+            "include the above copyright notice of the Owner, this paragraph",
+        ),
+    ],
+)
+def test_this_notice_stays_with_copies(text, phrase):
+    assert found(text) == [(7, phrase)]
+
+
+def test_this_notice_named_without_a_duty_to_keep_it_is_no_hint():
+    assert found("This notice is short and plain.") == []
+    assert found("You must retain all copyright notices of the authors.") == []
+
+
+def test_every_recipient_receives_an_offer_of_the_license():
+    assert found(
+        "Every recipient automatically receives an offer from the Owner to exercise the rights."
+    ) == [(7, "automatically receives an offer")]
+    assert found("Every recipient automatically receives an email from the Owner.") == []
 
 
 def test_no_downstream_restrictions():

@@ -49,3 +49,10 @@ def test_the_corresponding_source_of_an_infringing_part_is_a_patent_matter():
 )
 def test_providing_the_source_in_a_trademark_or_patent_sentence_is_not_osd2(text):
     assert found(text) == []
+
+
+def test_copies_say_where_to_get_the_source():
+    assert found("Ship the binaries together with instructions on where to get the original package.") == [
+        (2, "instructions on where to get")
+    ]
+    assert found("Ship the binaries together with instructions on how to install them.") == []
