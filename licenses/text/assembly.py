@@ -42,6 +42,9 @@ class Draft:
     parent: int | None
     heading: str = ""
     body: int = 0  # offset where own text starts
+    # (start, end) of marks read as decoration inside the own text ('"Output"**' after a bold
+    # term whose opening "**" is before ``body``): the span keeps them, the words do not
+    drop: tuple[tuple[int, int], ...] = ()
 
 
 DEFINITION = re.compile(
@@ -54,6 +57,26 @@ _BULLET = re.compile(r"[-*+•‣◦▪–][ \t]+")  # "+ " too: a Markdown bull
 # whitespace (every character str.isspace() knows is below U+3001) and invisible characters, stripped
 # from a segment's words in any mix ("\u200b \u200b")
 _EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + INVISIBLE
+
+
+_INNER_EMPHASIS = re.compile(r"(\*\*|__|[*_])[^*_]+\1")
+
+
+def _closing(text: str, at: int, mark: str) -> tuple[tuple[int, int], ...]:
+    """The emphasis ``mark`` closing right at ``at`` ('"Output"**'), as a span to drop."""
+    return ((at, at + len(mark)),) if text.startswith(mark, at) else ()
+
+
+def words(text: str, body: int, end: int, drop: tuple[tuple[int, int], ...] = ()) -> str:
+    """``text[body:end]`` less the ``drop`` spans inside it: a clause's own words."""
+    parts, pos = [], body
+    for a, b in sorted(drop):
+        if a < pos or b > end:
+            continue
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
 
 
 def _is_definition(draft: Draft) -> bool:
@@ -92,7 +115,9 @@ def _definitions(
         bullet = _BULLET.match(text, ln.body, ln.end)  # '- "License" means …': a list of definitions
         if not (bullet or lines[j - 1].blank or j - 1 == draft.line):
             continue
-        m = DEFINITION.match(text, bullet.end() if bullet else ln.body, ln.end)
+        # from the line's first mark: '**"Output"** means' reads its emphasis, as after a bullet
+        m = DEFINITION.match(text, bullet.end() if bullet else ln.start, ln.end)
+        m = m or (None if bullet else DEFINITION.match(text, ln.body, ln.end))
         if m:
             if not draft.label and _AFTER_LIST.search(draft.path):  # after a list: the top clause's
                 root = draft.parent
@@ -105,9 +130,14 @@ def _definitions(
                 owner, parent, depth = draft.path, index, draft.depth + 1
             # A bullet ("- ") is the item's mark, like a number: not part of its words.
             start = bullet.end() if bullet else ln.start
+            drop: tuple[tuple[int, int], ...] = ()
             if m.group("em"):
                 start = m.end("em")  # and the emphasis around the term is no part of them either
-            out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start))
+                drop = _closing(text, m.end("term") + 1, m.group("em"))
+            elif inner := _INNER_EMPHASIS.fullmatch(m.group("term")):  # '"**Output**" means'
+                at = m.start("term")
+                drop = ((at, at + len(inner.group(1))), (m.end("term") - len(inner.group(1)), m.end("term")))
+            out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start, drop=drop))
     return out
 
 
@@ -144,6 +174,7 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
                 None if d.parent is None else d.parent + 1,
                 d.heading,
                 d.body,
+                d.drop,
             )
             for d in drafts
         ]
@@ -183,7 +214,7 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             anchor = f"{base}-{seen[base]}"
         seen.setdefault(anchor, 1)
         body = min(max(d.body, start), end)
-        own_text = text[body:end].strip(_EDGES)
+        own_text = words(text, body, end, d.drop).strip(_EDGES)
         heading = d.heading
         if d.label and not heading:
             heading, own_text = split_inline_heading(own_text)

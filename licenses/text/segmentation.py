@@ -33,7 +33,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "6"
+VERSION = "7"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -317,6 +317,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             else None
         )
         self._set_heading(draft, i, rest_at, sibling)
+        if draft.body == rest_at:
+            draft.drop = self._label_emphasis_closes(i, ln.body + label.length, rest_at)
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
@@ -347,6 +349,19 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _label_emphasis_closes(self, i: int, label_end: int, rest_at: int) -> tuple[tuple[int, int], ...]:
+        """ "**2. Grant of rights … License.** You may": emphasis opened before the number and
+        closed further on the line, around words too long for a title. The closing mark is
+        decoration like the opening one: the span keeps it, the words do not."""
+        ln = self.lines[i]
+        lead = self.text[ln.start : ln.body].rstrip()
+        mark = next((m for m in ("**", "__", "*", "_") if lead.endswith(m)), "")
+        if not mark or mark in self.text[label_end:rest_at]:
+            return ()  # none, or closed right after the number ("**1.** Definitions")
+        close = re.compile(rf"(?<=\S){re.escape(mark)}(?![*_\w])")
+        found = close.search(self.text, rest_at, ln.end)
+        return ((found.start(), found.end()),) if found else ()
 
     def _title_below(self, i: int) -> bool:
         """A number alone on its line ("ARTICLE I", "3.") with a short title on the next line, and

@@ -221,8 +221,16 @@ def test_offsets_still_cover_the_text(name):
     segs = segment(text)
     _check_spans(text, segs)
     for s in segs:
-        assert s.text in text[s.start : s.end]  # own words are a slice of the original
+        # own words are the original's, less the marks the segmenter read as decoration
+        assert s.text in _unmarked(text[s.start : s.end])
         assert s.heading.rstrip(".") in text[s.start : s.end]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_stray_emphasis_mark_in_any_clause_text(name):
+    text, _ = CASES[name]
+    for s in segment(text):
+        assert "**" not in s.text and "__" not in s.text, (s.path, s.text)
 
 
 def test_inline_title_in_bold_keeps_the_words_after_it():
@@ -235,8 +243,8 @@ def test_inline_title_in_bold_keeps_the_words_after_it():
 
 def test_bold_defined_terms_in_bullets_are_definitions():
     got = {s.path: s for s in segment(BOLD_TERMS)}
-    assert got["1.def-model"].text.startswith('"Model"')
-    assert got["1.def-output"].text.startswith('"Output"')
+    assert got["1.def-model"].text == '"Model" means the trained weights.'
+    assert got["1.def-output"].text == '"Output" means the results of running the Model.'
     # an ordinary bullet list stays in its clause's words (bullets are not numbered items)
     assert "- to break any applicable law;" in got["2"].text
 
@@ -345,3 +353,40 @@ def test_a_numbered_list_under_a_bold_title_is_that_clause_s():
         ("2(2)", ""),
         ("3", "End."),
     ]
+
+
+# -- the emphasis the segmenter reads as decoration is no part of a clause's words ---------------
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ('- **"Output"** means the results.', '"Output" means the results.'),
+        ('- __"Output"__ means the results.', '"Output" means the results.'),
+        ('- *"Output"* means the results.', '"Output" means the results.'),
+        ('- "**Output**" means the results.', '"Output" means the results.'),
+        ('**"Output"** means the results.', '"Output" means the results.'),
+    ],
+)
+def test_a_defined_term_s_emphasis_is_dropped_from_its_words(line, words):
+    text = f"Terms\n\n1. Definitions.\n\n{line}\n\n2. Use. You may use it.\n"
+    got = {s.path: s for s in segment(text)}
+    assert got["1.def-output"].text == words
+    # the span still covers the marks: the stored text and the plain download keep them
+    assert text[got["1.def-output"].start : got["1.def-output"].end].endswith("the results.")
+
+
+def test_emphasis_opened_before_a_number_closes_out_of_the_words():
+    # a bold title too long to read as a heading: its closing mark is no part of the words
+    text = (
+        "Terms\n\n**1. Use.** You may use it.\n\n"
+        "**2. Grant of rights to use the model for any lawful purpose under this License.** You may copy it.\n"
+    )
+    got = {s.path: s for s in segment(text)}
+    assert got["2"].text == "Grant of rights to use the model for any lawful purpose under this License. You may copy it."
+
+
+def test_emphasis_a_writer_put_inside_the_words_stays():
+    # "**must**" is the writer's emphasis inside a sentence, paired and as written: kept
+    text = "Terms\n\n**1.** You **must** keep notices.\n\n**2.** You may share it.\n"
+    assert {s.path: s.text for s in segment(text)}["1"] == "You **must** keep notices."
