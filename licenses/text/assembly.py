@@ -141,6 +141,95 @@ def _definitions(
     return out
 
 
+# A number or a defined term in emphasis at a line's start: '**2. Grant.**', '- **"Output"** means'
+_MARKED_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?:\d|[\"“])")
+
+
+def is_markdown(text: str, lines: list[Line]) -> bool:
+    """Whether the text is written in Markdown: a "#" heading, or a number or a term in bold at
+    a line's start. Only there are "- " bullets read as items: in plain texts (the SPDX list)
+    a dash list is as often a glossary or a run of options its versions print differently."""
+    return any(ln.markdown_heading for ln in lines) or _MARKED_LINE.search(text) is not None
+
+
+def _column(text: str, at: int) -> int:
+    return at - (text.rfind("\n", 0, at) + 1)
+
+
+def _bullet_runs(text: str, lines: list[Line], first: int, end_line: int) -> list[tuple[list[int], int]]:
+    """The runs of "- " / "* " bullets between lines ``first`` and ``end_line``: each run's bullet
+    lines, and the line of the words at the margin that close it (-1 when none do).
+
+    A bullet's words go on over its wrapped lines and over paragraphs indented past its mark; a
+    bullet further in belongs to the item above it (a nested list stays in that item's words).
+    A line at the bullets' margin or left of it after a blank line ends the run.
+    """
+    runs: list[tuple[list[int], int]] = []
+    items: list[int] = []
+    margin = -1
+    blank = False
+    for j in range(first, end_line):
+        ln = lines[j]
+        if ln.blank:
+            blank = True
+            continue
+        column = _column(text, ln.start)
+        if _is_bullet(text, ln) and (not items or column == margin):
+            items.append(j)
+            margin = column
+        elif items and blank and column <= margin:
+            runs.append((items, j))  # words at the margin: the run is over
+            items = []
+        elif items and column < margin:
+            runs.append((items, -1))  # left of the bullets without a blank: not this list's
+            items = []
+        blank = False
+    if items:
+        runs.append((items, -1))
+    return runs
+
+
+def _is_bullet(text: str, ln: Line) -> bool:
+    """A "- " / "* " bullet with words after it; not a line of a box drawn in "*" ("*  Covered
+    Software is provided …  *", "*" alone)."""
+    bullet = _BULLET.match(text, ln.start, ln.end)
+    if bullet is None or bullet.end() >= ln.end:
+        return False
+    return not text[ln.start : ln.end].rstrip().endswith(text[ln.start])
+
+
+def _lead_in(text: str, lines: list[Line], j: int, floor: int) -> bool:
+    """Whether the nearest line with words above line ``j`` (from ``floor``) ends with ":"."""
+    for k in range(j - 1, floor - 1, -1):
+        if not lines[k].blank:
+            return text[lines[k].start : lines[k].end].rstrip().endswith(":")
+    return False
+
+
+def _bullet_items(text: str, lines: list[Line], draft: Draft, index: int, end_line: int) -> list[Draft]:
+    """ "You agree not to use the Model:" and a list of "- " bullets: the items of a numbered
+    clause. A bullet prints no number, so an item's address is its place in the clause's lists,
+    ``2.item-1``, ``2.item-2`` (the way a "- " list of definitions gives ``1.def-output``); the
+    words at the margin after a list are the clause's ``2.closing``. Two bullets in a row, or one
+    after a line ending with ":", make a list: a wrapped line of prose that happens to start
+    with "- " is no item."""
+    first = draft.line + 1
+    while first < end_line and lines[first].start < draft.body:
+        first += 1
+    out: list[Draft] = []
+    depth = draft.depth + 1
+    for items, closing in _bullet_runs(text, lines, first, end_line):
+        if len(items) < 2 and not _lead_in(text, lines, items[0], draft.line):
+            continue
+        for j in items:
+            bullet = _BULLET.match(text, lines[j].start, lines[j].end)
+            n = sum(1 for d in out if d.path.startswith(f"{draft.path}.item-")) + 1
+            out.append(Draft(j, "", f"{draft.path}.item-{n}", depth, index, body=bullet.end()))
+        if closing >= 0:
+            out.append(Draft(closing, "", f"{draft.path}.closing", depth, index, body=lines[closing].start))
+    return out
+
+
 def _heads_nothing(full: list[Draft], k: int, parents: set[int | None], heading: str) -> bool:
     """Whether a numbered clause read as a title stands over nothing: no text of its own, no
     children, and the next clause is numbered ("1. Use" / "2. Distribution", "0. You just DO
@@ -178,7 +267,8 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             )
             for d in drafts
         ]
-    # Split out definitions, then renumber parents.
+    markdown = is_markdown(text, lines)
+    # Split out definitions (and, in Markdown, bullet items), then renumber parents.
     full: list[Draft] = []
     remap: dict[int, int] = {}
     held: set[int | None] = set()  # clauses that have definitions (their parents' indices)
@@ -191,6 +281,8 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
         end_line = drafts[k + 1].line if k + 1 < len(drafts) else len(lines)
         found = _definitions(text, lines, full, d, remap[k], end_line, held)
         held.update(f.parent for f in found)
+        if d.label and not found and markdown:
+            found = _bullet_items(text, lines, d, remap[k], end_line)
         full.extend(found)
     out: list[Segment] = []
     seen: dict[str, int] = {}

@@ -167,6 +167,8 @@ CASES = {
             ("2.1", "Copyright."),
             ("2.2", "Patents."),
             ("2.3", "Conditions"),  # a "### " heading goes on from bold "**2.2**"
+            ("2.3.item-1", ""),  # two bullets: the clause's items
+            ("2.3.item-2", ""),
             ("3", "Termination."),  # and bold "**3.**" from a "## 2." heading
         ],
     ),
@@ -178,6 +180,8 @@ CASES = {
             ("1.def-model", ""),
             ("1.def-output", ""),
             ("2", "Use Restrictions"),
+            ("2.item-1", ""),
+            ("2.item-2", ""),
             ("3", "Warranty"),
         ],
     ),
@@ -203,7 +207,9 @@ def test_same_paths_and_headings_as_the_text_without_marks(name):
     text, _ = CASES[name]
     plain = _unmarked(text)
     assert "#" not in plain and "*" not in plain
-    assert [(s.path, s.heading) for s in segment(text)] == [(s.path, s.heading) for s in segment(plain)]
+    # bullet items aside: only a text written in Markdown reads its "- " lists as items
+    marked = [(s.path, s.heading) for s in segment(text) if ".item-" not in s.path]
+    assert marked == [(s.path, s.heading) for s in segment(plain)]
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -245,8 +251,8 @@ def test_bold_defined_terms_in_bullets_are_definitions():
     got = {s.path: s for s in segment(BOLD_TERMS)}
     assert got["1.def-model"].text == '"Model" means the trained weights.'
     assert got["1.def-output"].text == '"Output" means the results of running the Model.'
-    # an ordinary bullet list stays in its clause's words (bullets are not numbered items)
-    assert "- to break any applicable law;" in got["2"].text
+    # an ordinary bullet list is the clause's items, not definitions
+    assert got["2.item-1"].text == "to break any applicable law;"
 
 
 def test_a_numbered_list_under_a_markdown_heading_is_that_clause_s():
@@ -315,12 +321,14 @@ def test_numbering_runs_on_across_titled_section_groups():
         ("Section II(3)(1)", ""),  # a list under a Markdown heading is that clause's
         ("Section II(3)(2)", ""),
         ("Section II(4)", "Use-based Restrictions"),
+        ("Section II(4).item-1", ""),  # "* " bullets after a lead-in: the clause's items
+        ("Section II(4).item-2", ""),
         ("attachment-a", "Attachment A"),
         ("(a)", ""),
         ("(b)", ""),
     ]
     got = {s.path: s for s in segment(SECTION_GROUPS)}
-    assert "* You agree not to use the Model to generate malware." in got["Section II(4)"].text
+    assert got["Section II(4).item-2"].text == "You agree not to use the Model to generate malware."
     _check_spans(SECTION_GROUPS, list(got.values()))
 
 
@@ -390,3 +398,111 @@ def test_emphasis_a_writer_put_inside_the_words_stays():
     # "**must**" is the writer's emphasis inside a sentence, paired and as written: kept
     text = "Terms\n\n**1.** You **must** keep notices.\n\n**2.** You may share it.\n"
     assert {s.path: s.text for s in segment(text)}["1"] == "You **must** keep notices."
+
+
+# -- plain bullet lists under a numbered clause are that clause's items ----------------------
+# A bullet prints no number, so an item's address is its place in the clause's list, as the
+# definitions of a "- " list are the clause's (``1.def-output``): ``2.item-1``, ``2.item-2``.
+# Only in a text written in Markdown: in the plain SPDX texts a dash list is as often a glossary
+# ("- The Licence: this Licence.") or printed with other dashes in the next version (EUPL).
+
+
+def test_a_bullet_list_under_a_numbered_clause_is_its_items():
+    got = {s.path: s for s in segment(BOLD_TERMS)}
+    assert [p for p in got if p.startswith("2")] == ["2", "2.item-1", "2.item-2"]
+    assert got["2"].text == "You agree not to use the Model:"
+    assert (got["2.item-1"].label, got["2.item-1"].text) == ("", "to break any applicable law;")
+    assert got["2.item-2"].text == "to harm minors in any way."
+    assert got["2.item-1"].parent == list(got).index("2") and got["2.item-1"].depth == got["2"].depth + 1
+    _check_spans(BOLD_TERMS, list(got.values()))
+
+
+@pytest.mark.parametrize("mark", ["-", "*", "+"])
+def test_two_bullets_make_a_list_without_a_lead_in(mark):
+    text = f"# Terms\n\n1. Use. You may use it.\n\n2. Conditions.\n\n{mark} Keep notices.\n{mark} Mark changes.\n\n3. End. It ends.\n"
+    got = [(s.path, s.text) for s in segment(text)]
+    assert got[2:5] == [("2", ""), ("2.item-1", "Keep notices."), ("2.item-2", "Mark changes.")]
+    assert got[5][0] == "3"
+
+
+def test_one_bullet_after_a_colon_is_an_item():
+    text = "# Terms\n\n1. Use. You may use it only if:\n\n- you keep notices.\n\n2. End. It ends.\n"
+    assert [(s.path, s.text) for s in segment(text)][1:3] == [("1", "You may use it only if:"), ("1.item-1", "you keep notices.")]
+
+
+def test_a_hyphen_starting_a_wrapped_line_is_no_bullet():
+    text = (
+        "# Terms\n\n1. Use. The Licensee may use the Work for any purpose at all, and\n"
+        "- as long as every notice is kept intact - may share it with anyone.\n\n2. End. It ends.\n"
+    )
+    got = {s.path: s for s in segment(text)}
+    assert list(got) == ["preamble", "1", "2"]
+    assert "- as long as every notice" in got["1"].text
+
+
+def test_a_bullet_s_wrapped_lines_and_indented_paragraphs_are_its_words():
+    text = (
+        "# Terms\n\n1. Conditions. You must:\n\n"
+        "- keep every notice that came with the Work, in the source and\n"
+        "  in any documentation; and\n\n"
+        "  where there is no documentation, in a file of its own;\n"
+        "- mark your changes.\n\n2. End. It ends.\n"
+    )
+    got = {s.path: s.text for s in segment(text)}
+    assert list(got) == ["preamble", "1", "1.item-1", "1.item-2", "2"]
+    assert got["1.item-1"].endswith("in a file of its own;")
+    assert got["1.item-2"] == "mark your changes."
+
+
+def test_words_at_the_margin_after_a_bullet_list_close_it():
+    text = (
+        "# Terms\n\n1. Restrictions. You may not:\n\n- sell the Work;\n- rent the Work.\n\n"
+        "These restrictions survive the end of this License.\n\n2. End. It ends.\n"
+    )
+    got = {s.path: s for s in segment(text)}
+    assert list(got) == ["preamble", "1", "1.item-1", "1.item-2", "1.closing", "2"]
+    assert got["1.item-2"].text == "rent the Work."
+    assert got["1.closing"].text == "These restrictions survive the end of this License."
+    assert got["1.closing"].parent == got["1.item-1"].parent
+
+
+def test_bullets_outside_a_numbered_clause_stay_words():
+    text = "Preamble:\n\n- one;\n- two.\n\n1. Use. You may use it.\n"
+    got = {s.path: s.text for s in segment(text)}
+    assert list(got) == ["preamble", "1"]
+    assert "- one;" in got["preamble"]
+
+
+def test_a_box_drawn_in_asterisks_is_no_list():
+    text = (
+        "# Terms\n\n1. Use. You may use it.\n\n"
+        "*" * 40 + "\n*                                      *\n"
+        "*  2. Disclaimer                       *\n*  -----------                         *\n"
+        "*                                      *\n*  The Work is provided as is, without *\n"
+        "*  warranty of any kind.               *\n*                                      *\n" + "*" * 40 + "\n"
+    )
+    assert not any(".item-" in s.path for s in segment(text))
+
+
+def test_bullets_in_a_plain_text_stay_words():
+    text = "Terms\n\n1. Restrictions. You may not:\n\n- sell the Work;\n- rent the Work.\n\n2. End. It ends.\n"
+    got = {s.path: s.text for s in segment(text)}
+    assert list(got) == ["preamble", "1", "2"]
+    assert "- sell the Work;" in got["1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("# Terms\n\n1. Use.\n", True),
+        ("Terms\n\n**1. Use.** You may.\n", True),
+        ('Terms\n\n- **"Output"** means it.\n', True),
+        ("Terms\n\n1. Use. You **must** keep it.\n", False),
+        ("Terms\n\n** Exhibit A **\n\n1. Use.\n", False),
+    ],
+)
+def test_what_reads_as_a_markdown_text(text, markdown):
+    from licenses.text.assembly import is_markdown
+    from licenses.text.lines import split_lines
+
+    assert is_markdown(text, split_lines(text)) is markdown
