@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from licenses.text.addresses import anchor as make_anchor
-from licenses.text.addresses import slug
+from licenses.text.addresses import in_space, slug, split_space
 from licenses.text.headings import split_inline_heading
 from licenses.text.lines import INVISIBLE, Line
-from licenses.text.markdown import OPEN_EMPHASIS
+from licenses.text.markdown import OPEN_EMPHASIS, titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +230,43 @@ def _bullet_items(text: str, lines: list[Line], draft: Draft, index: int, end_li
     return out
 
 
+# "## Attachment A", "## Exhibit B": a Markdown heading that names an appendix
+_APPENDIX_HEADING = re.compile(r"(?i)(?:appendix|exhibit|schedule|annex|addendum|attachment)\b")
+
+
+def _under_appendices(text: str, lines: list[Line], drafts: list[Draft]) -> None:
+    """ "## Attachment A" then "(a) … (b) …": the list that opens under a Markdown heading naming
+    an appendix is that appendix's own: its items are the heading's children, in its address
+    space (``attachment-a/(a)``), as numbering restarted under an appendix is (``exhibit-a/1``).
+    The appendix's list ends at the next clause at the top that is no item of it: another
+    heading, a paragraph, or a title in "#" or bold."""
+    for k, head in enumerate(drafts):
+        if (
+            head.label
+            or head.parent is not None
+            or not lines[head.line].markdown_heading
+            or not _APPENDIX_HEADING.match(head.heading)
+            or split_space(head.path)[0]
+        ):
+            continue
+        block = k + 1
+        while block < len(drafts):
+            d = drafts[block]
+            if d.parent is None:
+                ln = lines[d.line]
+                if not d.label or ln.markdown_heading or titles(text[ln.start : ln.body]):
+                    break
+            block += 1
+        inner = drafts[k + 1 : block]
+        if any(split_space(d.path)[0] not in ("", head.path) for d in inner):
+            continue  # an address space of its own already: leave it
+        for d in inner:
+            d.parent = k if d.parent is None else d.parent
+            d.depth += 1
+            if not split_space(d.path)[0]:
+                d.path = in_space(head.path, d.path)
+
+
 def _heads_nothing(full: list[Draft], k: int, parents: set[int | None], heading: str) -> bool:
     """Whether a numbered clause read as a title stands over nothing: no text of its own, no
     children, and the next clause is numbered ("1. Use" / "2. Distribution", "0. You just DO
@@ -267,6 +304,8 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             )
             for d in drafts
         ]
+    if any(ln.markdown_heading for ln in lines):
+        _under_appendices(text, lines, drafts)
     markdown = is_markdown(text, lines)
     # Split out definitions (and, in Markdown, bullet items), then renumber parents.
     full: list[Draft] = []

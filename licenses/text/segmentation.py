@@ -201,6 +201,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 or self._misprinted(i, label)
                 or self._after_inline_first(i, label)
                 or self._runs_on(i, label)
+                or self._excerpt_starts(i, label)
             )
         conts = [o for o in options if o[2] == "cont"]
         if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
@@ -227,6 +228,30 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         for r in label.readings:
             if _plain(r.style) == _plain(last.style) and self._continues(last.value, r.value):
                 return len(self.stack), r
+        return None
+
+    def _excerpt_starts(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "### 3. Distribution" then "### 4. Use" with no 1 or 2 before: an excerpt whose
+        numbered headings start above 1. The heading marks make it unambiguous (a bold "**3.**"
+        could be a list's third item): a Markdown heading numbered n, no numbered title before
+        it, and the next numbered heading of the same level numbered n + 1."""
+        ln = self.lines[i]
+        if not ln.markdown_heading or label.kind != "simple" or any(_plain(lvl.style) != lvl.style for lvl in self.stack):
+            return None
+        marks = self.text[ln.start : ln.body].strip()
+        for r in label.readings:
+            if r.style[0] != "num" or r.style[-1:] != ("#",) or len(r.value) != 1 or r.value[0] < 2:
+                continue
+            for j in range(i + 1, len(self.lines)):
+                nxt = self.lines[j]
+                if not nxt.markdown_heading or self.text[nxt.start : nxt.body].strip() != marks:
+                    continue
+                lab = parse_label(self.text[nxt.body : nxt.end])
+                if lab is None:
+                    continue
+                if any(x.style == _plain(r.style) and x.value == (r.value[0] + 1,) for x in lab.readings):
+                    return 0, r
+                break
         return None
 
     def _skipped_child(self, r: Reading) -> list[tuple[int, Reading, str]]:

@@ -324,8 +324,8 @@ def test_numbering_runs_on_across_titled_section_groups():
         ("Section II(4).item-1", ""),  # "* " bullets after a lead-in: the clause's items
         ("Section II(4).item-2", ""),
         ("attachment-a", "Attachment A"),
-        ("(a)", ""),
-        ("(b)", ""),
+        ("attachment-a/(a)", ""),  # the attachment's own items
+        ("attachment-a/(b)", ""),
     ]
     got = {s.path: s for s in segment(SECTION_GROUPS)}
     assert got["Section II(4).item-2"].text == "You agree not to use the Model to generate malware."
@@ -506,3 +506,77 @@ def test_what_reads_as_a_markdown_text(text, markdown):
     from licenses.text.lines import split_lines
 
     assert is_markdown(text, split_lines(text)) is markdown
+
+
+
+# -- an excerpt whose numbered headings start above 1; items under a Markdown attachment ------
+
+EXCERPT = """\
+# Excerpt of a Model License
+
+### 3. Distribution
+
+You may distribute the Model provided that:
+
+1. you include this License;
+2. you keep every notice.
+
+### 4. Use Restrictions
+
+You agree not to use the Model for the purposes in Attachment A.
+
+### 5. Termination
+
+This License ends if You breach it.
+
+## Attachment A
+
+(a) In any way that violates any applicable law;
+(b) To exploit or harm minors in any way.
+"""
+
+
+def test_numbered_headings_of_an_excerpt_keep_their_numbers():
+    got = [(s.path, s.heading) for s in segment(EXCERPT)]
+    assert got[:6] == [
+        ("preamble", ""),
+        ("3", "Distribution"),
+        ("3(1)", ""),
+        ("3(2)", ""),
+        ("4", "Use Restrictions"),
+        ("5", "Termination"),
+    ]
+
+
+def test_items_under_a_markdown_attachment_are_its_own():
+    segs = segment(EXCERPT)
+    got = {s.path: s for s in segs}
+    assert [p for p in got][6:] == ["attachment-a", "attachment-a/(a)", "attachment-a/(b)"]
+    at = list(got).index("attachment-a")
+    assert got["attachment-a/(a)"].parent == at and got["attachment-a/(a)"].depth == 1
+    assert got["attachment-a/(b)"].text == "To exploit or harm minors in any way."
+    _check_spans(EXCERPT, segs)
+
+
+def test_a_lone_heading_numbered_above_one_is_no_numbering():
+    # nothing confirms "### 3." opens a sequence: a heading with a number in it, as before
+    text = "# Notes\n\n### 3. Distribution\n\nYou may distribute it.\n"
+    assert [s.path for s in segment(text)] == ["preamble", "3-distribution"]
+
+
+def test_headings_numbered_out_of_sequence_are_no_numbering():
+    text = "# Notes\n\n### 3. Distribution\n\nYou may.\n\n### 7. Termination\n\nIt ends.\n"
+    assert [s.path for s in segment(text)] == ["preamble", "3-distribution", "7-termination"]
+
+
+def test_an_excerpt_in_bold_titles_is_left_alone():
+    # only heading marks make it unambiguous: a bold "**3.**" could be a list's third item
+    text = "Terms\n\n**3. Use.** You may use it.\n\n**4. Share.** You may share it.\n"
+    assert "3" not in [s.path for s in segment(text)]
+
+
+def test_a_plain_list_under_a_markdown_heading_keeps_its_plain_paths():
+    text = "# Terms\n\n## Conditions\n\n1. Keep the notice.\n2. Do not use our names.\n"
+    got = {s.path: s for s in segment(text)}
+    assert list(got) == ["preamble", "conditions", "1", "2"]
+    assert got["1"].parent is None
