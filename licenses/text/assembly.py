@@ -137,7 +137,9 @@ def _definitions(
             elif inner := _INNER_EMPHASIS.fullmatch(m.group("term")):  # '"**Output**" means'
                 at = m.start("term")
                 drop = ((at, at + len(inner.group(1))), (m.end("term") - len(inner.group(1)), m.end("term")))
-            out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start, drop=drop))
+            out.append(
+                Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start, drop=drop)
+            )
     return out
 
 

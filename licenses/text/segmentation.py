@@ -236,8 +236,10 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         could be a list's third item): a Markdown heading numbered n, no numbered title before
         it, and the next numbered heading of the same level numbered n + 1."""
         ln = self.lines[i]
-        if not ln.markdown_heading or label.kind != "simple" or any(_plain(lvl.style) != lvl.style for lvl in self.stack):
+        if not ln.markdown_heading or label.kind != "simple":
             return None
+        if any(_plain(lvl.style) != lvl.style for lvl in self.stack):
+            return None  # a numbered title is open: its numbering, not an excerpt's
         marks = self.text[ln.start : ln.body].strip()
         for r in label.readings:
             if r.style[0] != "num" or r.style[-1:] != ("#",) or len(r.value) != 1 or r.value[0] < 2:

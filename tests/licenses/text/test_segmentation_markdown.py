@@ -391,7 +391,10 @@ def test_emphasis_opened_before_a_number_closes_out_of_the_words():
         "**2. Grant of rights to use the model for any lawful purpose under this License.** You may copy it.\n"
     )
     got = {s.path: s for s in segment(text)}
-    assert got["2"].text == "Grant of rights to use the model for any lawful purpose under this License. You may copy it."
+    assert (
+        got["2"].text
+        == "Grant of rights to use the model for any lawful purpose under this License. You may copy it."
+    )
 
 
 def test_emphasis_a_writer_put_inside_the_words_stays():
@@ -427,7 +430,10 @@ def test_two_bullets_make_a_list_without_a_lead_in(mark):
 
 def test_one_bullet_after_a_colon_is_an_item():
     text = "# Terms\n\n1. Use. You may use it only if:\n\n- you keep notices.\n\n2. End. It ends.\n"
-    assert [(s.path, s.text) for s in segment(text)][1:3] == [("1", "You may use it only if:"), ("1.item-1", "you keep notices.")]
+    assert [(s.path, s.text) for s in segment(text)][1:3] == [
+        ("1", "You may use it only if:"),
+        ("1.item-1", "you keep notices."),
+    ]
 
 
 def test_a_hyphen_starting_a_wrapped_line_is_no_bullet():
@@ -479,13 +485,17 @@ def test_a_box_drawn_in_asterisks_is_no_list():
         "*" * 40 + "\n*                                      *\n"
         "*  2. Disclaimer                       *\n*  -----------                         *\n"
         "*                                      *\n*  The Work is provided as is, without *\n"
-        "*  warranty of any kind.               *\n*                                      *\n" + "*" * 40 + "\n"
+        "*  warranty of any kind.               *\n*                                      *\n"
+        + "*" * 40
+        + "\n"
     )
     assert not any(".item-" in s.path for s in segment(text))
 
 
 def test_bullets_in_a_plain_text_stay_words():
-    text = "Terms\n\n1. Restrictions. You may not:\n\n- sell the Work;\n- rent the Work.\n\n2. End. It ends.\n"
+    text = (
+        "Terms\n\n1. Restrictions. You may not:\n\n- sell the Work;\n- rent the Work.\n\n2. End. It ends.\n"
+    )
     got = {s.path: s.text for s in segment(text)}
     assert list(got) == ["preamble", "1", "2"]
     assert "- sell the Work;" in got["1"]
@@ -506,7 +516,6 @@ def test_what_reads_as_a_markdown_text(text, markdown):
     from licenses.text.lines import split_lines
 
     assert is_markdown(text, split_lines(text)) is markdown
-
 
 
 # -- an excerpt whose numbered headings start above 1; items under a Markdown attachment ------
