@@ -379,15 +379,21 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
 
     def _label_emphasis_closes(self, i: int, label_end: int, rest_at: int) -> tuple[tuple[int, int], ...]:
         """ "**2. Grant of rights … License.** You may": emphasis opened before the number and
-        closed further on the line, around words too long for a title. The closing mark is
-        decoration like the opening one: the span keeps it, the words do not."""
+        closed further on in its paragraph, around words too long for a title. The closing mark
+        is decoration like the opening one: the span keeps it, the words do not."""
         ln = self.lines[i]
         lead = self.text[ln.start : ln.body].rstrip()
         mark = next((m for m in ("**", "__", "*", "_") if lead.endswith(m)), "")
         if not mark or mark in self.text[label_end:rest_at]:
             return ()  # none, or closed right after the number ("**1.** Definitions")
-        close = re.compile(rf"(?<=\S){re.escape(mark)}(?![*_\w])")
-        found = close.search(self.text, rest_at, ln.end)
+        end = ln.end  # the paragraph's end: a blank line or the next label ends it
+        for k in range(i + 1, len(self.lines)):
+            nxt = self.lines[k]
+            if nxt.blank or parse_label(self.text[nxt.body : nxt.end]) is not None:
+                break
+            end = nxt.end
+        close = re.compile(rf"(?<=[^\s*_]){re.escape(mark)}(?![*_\w])")
+        found = close.search(self.text, rest_at, end)
         return ((found.start(), found.end()),) if found else ()
 
     def _title_below(self, i: int) -> bool:

@@ -397,6 +397,25 @@ def test_emphasis_opened_before_a_number_closes_out_of_the_words():
     )
 
 
+def test_emphasis_opened_before_a_number_may_close_on_a_wrapped_line():
+    text = (
+        "Terms\n\n**1. Use.** You may use it.\n\n"
+        "**2. Grant of rights to use the model for any lawful purpose\nunder this License.** You may copy it.\n\n"
+        "*3. Sharing the model with anyone at all under these terms.* You may share it.\n"
+    )
+    got = {s.path: s.text for s in segment(text)}
+    assert got["2"] == "Grant of rights to use the model for any lawful purpose\nunder this License. You may copy it."
+    assert got["3"] == "Sharing the model with anyone at all under these terms. You may share it."
+
+
+def test_an_unclosed_emphasis_before_a_number_drops_nothing():
+    # the search for the closing mark ends with the paragraph: "**3." is not its close
+    text = "Terms\n\n**1. Use.** You may use it.\n\n**2. Share. You may share it.\n\n**3. End.** It ends.\n"
+    got = {s.path: (s.heading, s.text) for s in segment(text)}
+    assert got["2"] == ("Share.", "You may share it.")
+    assert got["3"] == ("End.", "It ends.")
+
+
 def test_emphasis_a_writer_put_inside_the_words_stays():
     # "**must**" is the writer's emphasis inside a sentence, paired and as written: kept
     text = "Terms\n\n**1.** You **must** keep notices.\n\n**2.** You may share it.\n"
