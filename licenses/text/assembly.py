@@ -15,7 +15,7 @@ from licenses.text.addresses import anchor as make_anchor
 from licenses.text.addresses import in_space, slug, split_space
 from licenses.text.headings import split_inline_heading
 from licenses.text.lines import INVISIBLE, Line
-from licenses.text.markdown import OPEN_EMPHASIS, titles
+from licenses.text.markdown import OPEN_EMPHASIS, emphasis_marks, titles, unemphasised
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,8 +347,12 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             anchor = f"{base}-{seen[base]}"
         seen.setdefault(anchor, 1)
         body = min(max(d.body, start), end)
-        own_text = words(text, body, end, d.drop).strip(_EDGES)
-        heading = d.heading
+        drop = d.drop
+        if markdown:  # emphasis is decoration in a Markdown text: "You **must**" reads "You must"
+            taken = [range(a, b) for a, b in drop]
+            drop += tuple(m for m in emphasis_marks(text, body, end) if not any(m[0] in r for r in taken))
+        own_text = words(text, body, end, drop).strip(_EDGES)
+        heading = unemphasised(d.heading) if markdown else d.heading
         if d.label and not heading:
             heading, own_text = split_inline_heading(own_text)
         elif not own_text and _heads_nothing(full, k, parents, heading):

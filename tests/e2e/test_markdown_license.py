@@ -25,7 +25,7 @@ In this License:
 
 **2. Grant of a licence to use the Model for any lawful purpose of Your own.** You may copy the Model.
 
-**3.** Notices. You must keep this License with every copy, and You must not:
+**3.** Notices. You **must** keep this License with every copy, and You _must not_:
 
 - remove a notice;
 - claim the Model as Your own.
@@ -56,6 +56,9 @@ def test_the_license_page_shows_no_emphasis_marks(live_server, page: Page):
         '"Output" means the results of running the Model.'
     )
     expect(page.locator("#c-2 .clause-text")).to_contain_text("purpose of Your own. You may copy")
+    expect(page.locator("#c-3 > .clause-body > .clause-text")).to_have_text(
+        "You must keep this License with every copy, and You must not:"
+    )
     # a Markdown bullet list is the clause's items; an attachment's list is the attachment's
     expect(page.locator("#c-3\\.item-2 .clause-text")).to_have_text("claim the Model as Your own.")
     expect(page.locator("#c-attachment-a\\.b .clause-text")).to_have_text("To harm minors in any way.")

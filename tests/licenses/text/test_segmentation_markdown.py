@@ -416,10 +416,32 @@ def test_an_unclosed_emphasis_before_a_number_drops_nothing():
     assert got["3"] == ("End.", "It ends.")
 
 
-def test_emphasis_a_writer_put_inside_the_words_stays():
-    # "**must**" is the writer's emphasis inside a sentence, paired and as written: kept
-    text = "Terms\n\n**1.** You **must** keep notices.\n\n**2.** You may share it.\n"
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        ("You **must** keep notices.", "You must keep notices."),
+        ("You __must__ keep *every* _notice_.", "You must keep every notice."),
+        ("Keep **all** notices and **every** mark.", "Keep all notices and every mark."),
+        ("Call model_name_here or __init__ as 2 * 3 * 4.", "Call model_name_here or init as 2 * 3 * 4."),
+        ("A lone ** mark, a* b and ***three*** stay.", "A lone ** mark, a* b and ***three*** stay."),
+    ],
+)
+def test_emphasis_inside_the_words_of_a_markdown_text_is_decoration(words, shown):
+    # the page shows clause text as text, never as Markdown: "**must**" would show its marks
+    text = f"# Terms\n\n## 1. Use\n\n{words}\n\n## 2. Share\n\nYou may share it.\n"
+    got = {s.path: s for s in segment(text)}
+    assert got["1"].text == shown
+    assert text[got["1"].start : got["1"].end].endswith(words)  # the span keeps the marks
+
+
+def test_emphasis_in_a_plain_text_stays():
+    text = "Terms\n\n1. Use. You **must** keep notices.\n\n2. Share. You may share it.\n"
     assert {s.path: s.text for s in segment(text)}["1"] == "You **must** keep notices."
+
+
+def test_emphasis_inside_a_markdown_heading_is_no_part_of_it():
+    text = "# Terms\n\n## 1. Grant of **Rights**\n\nYou may use it.\n\n## 2. Share\n\nYou may share it.\n"
+    assert [s.heading for s in segment(text)][1] == "Grant of Rights"
 
 
 # -- plain bullet lists under a numbered clause are that clause's items ----------------------
