@@ -133,7 +133,7 @@ def clause_split(
     printed = _printed_at(version.text, rest, first.start, first.end) if base < 0 else -1
     if base >= 0:
         new_start, new_end, first_end = base + k + lead, first.end, base + len(head)
-    elif printed >= 0:  # words that lost Markdown marks ('"Output"** means'): the new part's words are printed
+    elif printed >= 0:  # words that lost Markdown marks: the new part's words are printed as stored
         new_start, new_end = printed, first.end
         first_end = len(version.text[first.start : printed].rstrip()) + first.start
     else:  # the text was itself corrected: no faithful offsets, keep the span on the first part
