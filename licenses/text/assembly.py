@@ -220,12 +220,13 @@ def _bullet_items(text: str, lines: list[Line], draft: Draft, index: int, end_li
         first += 1
     out: list[Draft] = []
     depth = draft.depth + 1
+    n = 0
     for items, closing in _bullet_runs(text, lines, first, end_line):
         if len(items) < 2 and not _lead_in(text, lines, items[0], draft.line):
             continue
         for j in items:
             bullet = _BULLET.match(text, lines[j].start, lines[j].end)
-            n = sum(1 for d in out if d.path.startswith(f"{draft.path}.item-")) + 1
+            n += 1
             out.append(Draft(j, "", f"{draft.path}.item-{n}", depth, index, body=bullet.end()))
         if closing >= 0:
             out.append(Draft(closing, "", f"{draft.path}.closing", depth, index, body=lines[closing].start))

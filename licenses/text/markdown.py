@@ -42,7 +42,8 @@ def titles(marks: str) -> bool:
 # A pair of emphasis marks on one line around words: "**must**", "__must__", "*every*", "_notice_".
 # The opening mark follows no word character and the closing one precedes none (so "model_name"
 # and "2 * 3" are no emphasis); words start and end against the marks ("** x **" is none).
-_PAIR = re.compile(r"(?<![\w*_\\])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?[^\s*_\\]\1(?![\w*_])")
+# At most 200 characters between them, so a long line of lone marks costs linear time.
+_PAIR = re.compile(r"(?<![\w*_\\])(\*\*|__|\*|_)(?=[^\s*_])[^\n]{0,200}?[^\s*_\\]\1(?![\w*_])")
 
 
 def emphasis_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

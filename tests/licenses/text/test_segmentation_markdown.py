@@ -630,3 +630,21 @@ def test_a_plain_list_under_a_markdown_heading_keeps_its_plain_paths():
     got = {s.path: s for s in segment(text)}
     assert list(got) == ["preamble", "conditions", "1", "2"]
     assert got["1"].parent is None
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " *a" * 66_000 + "\n",  # a long line of lone marks: each pair is looked for in 200 characters
+        " _a" * 66_000 + "\n",
+        "**a** " * 33_000 + "\n",
+        "- item\n" * 15_000,  # bullets: numbered as they come, not counted again each time
+    ],
+)
+def test_markdown_marks_and_bullets_cost_linear_time(tail):
+    import time
+
+    text = "# Terms\n\n1. Use:\n\n" + tail
+    t0 = time.process_time()  # CPU time: other jobs on a shared machine do not count
+    segment(text)
+    assert time.process_time() - t0 < 1.0
