@@ -117,7 +117,8 @@ def _definitions(
             continue
         # from the line's first mark: '**"Output"** means' reads its emphasis, as after a bullet
         m = DEFINITION.match(text, bullet.end() if bullet else ln.start, ln.end)
-        m = m or (None if bullet else DEFINITION.match(text, ln.body, ln.end))
+        if m is None and not bullet and ln.body != ln.start:
+            m = DEFINITION.match(text, ln.body, ln.end)
         if m:
             if not draft.label and _AFTER_LIST.search(draft.path):  # after a list: the top clause's
                 root = draft.parent
@@ -151,7 +152,9 @@ def is_markdown(text: str, lines: list[Line]) -> bool:
     """Whether the text is written in Markdown: a "#" heading, or a number or a term in bold at
     a line's start. Only there are "- " bullets read as items: in plain texts (the SPDX list)
     a dash list is as often a glossary or a run of options its versions print differently."""
-    return any(ln.markdown_heading for ln in lines) or _MARKED_LINE.search(text) is not None
+    if "#" not in text and "**" not in text and "__" not in text:
+        return False  # most plain texts: no look at each line
+    return _MARKED_LINE.search(text) is not None or any(ln.markdown_heading for ln in lines)
 
 
 def _column(text: str, at: int) -> int:
@@ -307,9 +310,9 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             )
             for d in drafts
         ]
-    if any(ln.markdown_heading for ln in lines):
-        _under_appendices(text, lines, drafts)
     markdown = is_markdown(text, lines)
+    if markdown:
+        _under_appendices(text, lines, drafts)
     # Split out definitions (and, in Markdown, bullet items), then renumber parents.
     full: list[Draft] = []
     remap: dict[int, int] = {}

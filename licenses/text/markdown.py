@@ -58,6 +58,8 @@ def emphasis_marks(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 def unemphasised(s: str) -> str:
     """``s`` without the marks of its emphasis pairs: "Grant of **Rights**" -> "Grant of Rights"."""
+    if "*" not in s and "_" not in s:
+        return s
     marks = emphasis_marks(s)
     if not marks:
         return s

@@ -382,6 +382,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         closed further on in its paragraph, around words too long for a title. The closing mark
         is decoration like the opening one: the span keeps it, the words do not."""
         ln = self.lines[i]
+        if ln.body == ln.start:
+            return ()  # nothing before the number
         lead = self.text[ln.start : ln.body].rstrip()
         mark = next((m for m in ("**", "__", "*", "_") if lead.endswith(m)), "")
         if not mark or mark in self.text[label_end:rest_at]:
