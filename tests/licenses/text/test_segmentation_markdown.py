@@ -648,3 +648,20 @@ def test_markdown_marks_and_bullets_cost_linear_time(tail):
     t0 = time.process_time()  # CPU time: other jobs on a shared machine do not count
     segment(text)
     assert time.process_time() - t0 < 1.0
+
+
+def test_a_second_bullet_list_goes_on_numbering_after_its_lead_in():
+    text = (
+        "# T\n\n## 1. Use\n\nYou may:\n\n- copy it;\n- share it.\n\nYou may not:\n\n"
+        "- sell it;\n- rent it.\n\n## 2. End\n\nIt ends.\n"
+    )
+    got = [(s.path, s.text) for s in segment(text)]
+    assert got[1:8] == [
+        ("1", "You may:"),
+        ("1.item-1", "copy it;"),
+        ("1.item-2", "share it."),
+        ("1.closing", "You may not:"),
+        ("1.item-3", "sell it;"),
+        ("1.item-4", "rent it."),
+        ("2", "It ends."),
+    ]
