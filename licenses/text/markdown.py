@@ -43,7 +43,7 @@ def titles(marks: str) -> bool:
 # The opening mark follows no word character and the closing one precedes none (so "model_name"
 # and "2 * 3" are no emphasis); words start and end against the marks ("** x **" is none).
 # At most 200 characters between them, so a long line of lone marks costs linear time.
-_PAIR = re.compile(r"(?<![\w*_\\])(\*\*|__|\*|_)(?=[^\s*_])[^\n]{0,200}?[^\s*_\\]\1(?![\w*_])")
+_PAIR = re.compile(r"(?<![\w*_\\])(\*\*|__|\*|_)(?=[^\s*_])[^\n]{0,199}?[^\s*_\\]\1(?![\w*_])")
 
 
 def emphasis_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
