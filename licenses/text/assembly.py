@@ -172,14 +172,16 @@ def _bullet_runs(text: str, lines: list[Line], first: int, end_line: int) -> lis
     runs: list[tuple[list[int], int]] = []
     items: list[int] = []
     margin = -1
-    blank = False
+    blank = fenced = False
     for j in range(first, end_line):
         ln = lines[j]
         if ln.blank:
             blank = True
             continue
         column = _column(text, ln.start)
-        if _is_bullet(text, ln) and (not items or column == margin):
+        if text.startswith(("```", "~~~"), ln.start):
+            fenced = not fenced  # fenced code: its "- " lines are code, not bullets
+        if not fenced and _is_bullet(text, ln) and (not items or column == margin):
             items.append(j)
             margin = column
         elif items and blank and column <= margin:

@@ -665,3 +665,13 @@ def test_a_second_bullet_list_goes_on_numbering_after_its_lead_in():
         ("1.item-4", "rent it."),
         ("2", "It ends."),
     ]
+
+
+def test_dashes_in_fenced_code_are_no_bullets():
+    text = (
+        "# T\n\n## 1. Notice\n\nPut this in every file:\n\n```\n- Copyright the Authors\n"
+        "- Licensed under this License\n```\n\n## 2. End\n\nIt ends.\n"
+    )
+    got = {s.path: s.text for s in segment(text)}
+    assert list(got) == ["preamble", "1", "2"]
+    assert "- Licensed under this License" in got["1"]
