@@ -130,8 +130,12 @@ def clause_split(
         if printed and body.startswith(printed):
             body = body[len(printed) :].lstrip()
     base = version.text.find(first.text, first.start, first.end) if first.text else -1
+    printed = _printed_at(version.text, rest, first.start, first.end) if base < 0 else -1
     if base >= 0:
         new_start, new_end, first_end = base + k + lead, first.end, base + len(head)
+    elif printed >= 0:  # words that lost Markdown marks: the new part's words are printed as stored
+        new_start, new_end = printed, first.end
+        first_end = len(version.text[first.start : printed].rstrip()) + first.start
     else:  # the text was itself corrected: no faithful offsets, keep the span on the first part
         new_start = new_end = first_end = first.end
     parent = first.parent
@@ -166,6 +170,13 @@ def clause_split(
         before=before,
         after={"clauses": [dump(first), dump(part)], "created": part.pk},
     )
+
+
+def _printed_at(text: str, words: str, start: int, end: int) -> int:
+    """Where ``words`` (a new part's, as stored) stand in ``text[start:end]``, when they are
+    printed there once, as they are; -1 when not (marks dropped inside them, or repeated)."""
+    at = text.find(words, start, end) if words else -1
+    return at if at >= 0 and text.find(words, at + 1, end) < 0 else -1
 
 
 def _printed(version: LicenseVersion, clause: Clause) -> str:

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from licenses.text.addresses import anchor as make_anchor
-from licenses.text.addresses import slug
+from licenses.text.addresses import in_space, slug, split_space
 from licenses.text.headings import split_inline_heading
 from licenses.text.lines import INVISIBLE, Line
-from licenses.text.markdown import OPEN_EMPHASIS
+from licenses.text.markdown import OPEN_EMPHASIS, emphasis_marks, titles, unemphasised
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,9 @@ class Draft:
     parent: int | None
     heading: str = ""
     body: int = 0  # offset where own text starts
+    # (start, end) of marks read as decoration inside the own text ('"Output"**' after a bold
+    # term whose opening "**" is before ``body``): the span keeps them, the words do not
+    drop: tuple[tuple[int, int], ...] = ()
 
 
 DEFINITION = re.compile(
@@ -54,6 +57,26 @@ _BULLET = re.compile(r"[-*+•‣◦▪–][ \t]+")  # "+ " too: a Markdown bull
 # whitespace (every character str.isspace() knows is below U+3001) and invisible characters, stripped
 # from a segment's words in any mix ("\u200b \u200b")
 _EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + INVISIBLE
+
+
+_INNER_EMPHASIS = re.compile(r"(\*\*|__|[*_])[^*_]+\1")
+
+
+def _closing(text: str, at: int, mark: str) -> tuple[tuple[int, int], ...]:
+    """The emphasis ``mark`` closing right at ``at`` ('"Output"**'), as a span to drop."""
+    return ((at, at + len(mark)),) if text.startswith(mark, at) else ()
+
+
+def words(text: str, body: int, end: int, drop: tuple[tuple[int, int], ...] = ()) -> str:
+    """``text[body:end]`` less the ``drop`` spans inside it: a clause's own words."""
+    parts, pos = [], body
+    for a, b in sorted(drop):
+        if a < pos or b > end:
+            continue
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
 
 
 def _is_definition(draft: Draft) -> bool:
@@ -92,7 +115,10 @@ def _definitions(
         bullet = _BULLET.match(text, ln.body, ln.end)  # '- "License" means …': a list of definitions
         if not (bullet or lines[j - 1].blank or j - 1 == draft.line):
             continue
-        m = DEFINITION.match(text, bullet.end() if bullet else ln.body, ln.end)
+        # from the line's first mark: '**"Output"** means' reads its emphasis, as after a bullet
+        m = DEFINITION.match(text, bullet.end() if bullet else ln.start, ln.end)
+        if m is None and not bullet and ln.body != ln.start:
+            m = DEFINITION.match(text, ln.body, ln.end)
         if m:
             if not draft.label and _AFTER_LIST.search(draft.path):  # after a list: the top clause's
                 root = draft.parent
@@ -105,10 +131,148 @@ def _definitions(
                 owner, parent, depth = draft.path, index, draft.depth + 1
             # A bullet ("- ") is the item's mark, like a number: not part of its words.
             start = bullet.end() if bullet else ln.start
+            drop: tuple[tuple[int, int], ...] = ()
             if m.group("em"):
                 start = m.end("em")  # and the emphasis around the term is no part of them either
-            out.append(Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start))
+                drop = _closing(text, m.end("term") + 1, m.group("em"))
+            elif inner := _INNER_EMPHASIS.fullmatch(m.group("term")):  # '"**Output**" means'
+                at = m.start("term")
+                drop = ((at, at + len(inner.group(1))), (m.end("term") - len(inner.group(1)), m.end("term")))
+            out.append(
+                Draft(j, "", f"{owner}.def-{slug(m.group('term'))}", depth, parent, body=start, drop=drop)
+            )
     return out
+
+
+# A number or a defined term in emphasis at a line's start: '**2. Grant.**', '- **"Output"** means'
+_MARKED_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?:\d|[\"“])")
+
+
+def is_markdown(text: str, lines: list[Line]) -> bool:
+    """Whether the text is written in Markdown: a "#" heading, or a number or a term in bold at
+    a line's start. Only there are "- " bullets read as items: in plain texts (the SPDX list)
+    a dash list is as often a glossary or a run of options its versions print differently."""
+    if "#" not in text and "**" not in text and "__" not in text:
+        return False  # most plain texts: no look at each line
+    return _MARKED_LINE.search(text) is not None or any(ln.markdown_heading for ln in lines)
+
+
+def _column(text: str, at: int) -> int:
+    return at - (text.rfind("\n", 0, at) + 1)
+
+
+def _bullet_runs(text: str, lines: list[Line], first: int, end_line: int) -> list[tuple[list[int], int]]:
+    """The runs of "- " / "* " bullets between lines ``first`` and ``end_line``: each run's bullet
+    lines, and the line of the words at the margin that close it (-1 when none do).
+
+    A bullet's words go on over its wrapped lines and over paragraphs indented past its mark; a
+    bullet further in belongs to the item above it (a nested list stays in that item's words).
+    A line at the bullets' margin or left of it after a blank line ends the run.
+    """
+    runs: list[tuple[list[int], int]] = []
+    items: list[int] = []
+    margin = -1
+    blank = fenced = False
+    for j in range(first, end_line):
+        ln = lines[j]
+        if ln.blank:
+            blank = True
+            continue
+        column = _column(text, ln.start)
+        if text.startswith(("```", "~~~"), ln.start):
+            fenced = not fenced  # fenced code: its "- " lines are code, not bullets
+        if not fenced and _is_bullet(text, ln) and (not items or column == margin):
+            items.append(j)
+            margin = column
+        elif items and blank and column <= margin:
+            runs.append((items, j))  # words at the margin: the run is over
+            items = []
+        elif items and column < margin:
+            runs.append((items, -1))  # left of the bullets without a blank: not this list's
+            items = []
+        blank = False
+    if items:
+        runs.append((items, -1))
+    return runs
+
+
+def _is_bullet(text: str, ln: Line) -> bool:
+    """A "- " / "* " bullet with words after it; not a line of a box drawn in "*" ("*  Covered
+    Software is provided …  *", "*" alone)."""
+    bullet = _BULLET.match(text, ln.start, ln.end)
+    if bullet is None or bullet.end() >= ln.end:
+        return False
+    return not text[ln.start : ln.end].rstrip().endswith(text[ln.start])
+
+
+def _lead_in(text: str, lines: list[Line], j: int, floor: int) -> bool:
+    """Whether the nearest line with words above line ``j`` (from ``floor``) ends with ":"."""
+    for k in range(j - 1, floor - 1, -1):
+        if not lines[k].blank:
+            return text[lines[k].start : lines[k].end].rstrip().endswith(":")
+    return False
+
+
+def _bullet_items(text: str, lines: list[Line], draft: Draft, index: int, end_line: int) -> list[Draft]:
+    """ "You agree not to use the Model:" and a list of "- " bullets: the items of a numbered
+    clause. A bullet prints no number, so an item's address is its place in the clause's lists,
+    ``2.item-1``, ``2.item-2`` (the way a "- " list of definitions gives ``1.def-output``); the
+    words at the margin after a list are the clause's ``2.closing``. Two bullets in a row, or one
+    after a line ending with ":", make a list: a wrapped line of prose that happens to start
+    with "- " is no item."""
+    first = draft.line + 1
+    while first < end_line and lines[first].start < draft.body:
+        first += 1
+    out: list[Draft] = []
+    depth = draft.depth + 1
+    n = 0
+    for items, closing in _bullet_runs(text, lines, first, end_line):
+        if len(items) < 2 and not _lead_in(text, lines, items[0], draft.line):
+            continue
+        for j in items:
+            bullet = _BULLET.match(text, lines[j].start, lines[j].end)
+            n += 1
+            out.append(Draft(j, "", f"{draft.path}.item-{n}", depth, index, body=bullet.end()))
+        if closing >= 0:
+            out.append(Draft(closing, "", f"{draft.path}.closing", depth, index, body=lines[closing].start))
+    return out
+
+
+# "## Attachment A", "## Exhibit B": a Markdown heading that names an appendix
+_APPENDIX_HEADING = re.compile(r"(?i)(?:appendix|exhibit|schedule|annex|addendum|attachment)\b")
+
+
+def _under_appendices(text: str, lines: list[Line], drafts: list[Draft]) -> None:
+    """ "## Attachment A" then "(a) … (b) …": the list that opens under a Markdown heading naming
+    an appendix is that appendix's own: its items are the heading's children, in its address
+    space (``attachment-a/(a)``), as numbering restarted under an appendix is (``exhibit-a/1``).
+    The appendix's list ends at the next clause at the top that is no item of it: another
+    heading, a paragraph, or a title in "#" or bold."""
+    for k, head in enumerate(drafts):
+        if (
+            head.label
+            or head.parent is not None
+            or not lines[head.line].markdown_heading
+            or not _APPENDIX_HEADING.match(head.heading)
+            or split_space(head.path)[0]
+        ):
+            continue
+        block = k + 1
+        while block < len(drafts):
+            d = drafts[block]
+            if d.parent is None:
+                ln = lines[d.line]
+                if not d.label or ln.markdown_heading or titles(text[ln.start : ln.body]):
+                    break
+            block += 1
+        inner = drafts[k + 1 : block]
+        if any(split_space(d.path)[0] not in ("", head.path) for d in inner):
+            continue  # an address space of its own already: leave it
+        for d in inner:
+            d.parent = k if d.parent is None else d.parent
+            d.depth += 1
+            if not split_space(d.path)[0]:
+                d.path = in_space(head.path, d.path)
 
 
 def _heads_nothing(full: list[Draft], k: int, parents: set[int | None], heading: str) -> bool:
@@ -144,10 +308,14 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
                 None if d.parent is None else d.parent + 1,
                 d.heading,
                 d.body,
+                d.drop,
             )
             for d in drafts
         ]
-    # Split out definitions, then renumber parents.
+    markdown = is_markdown(text, lines)
+    if markdown:
+        _under_appendices(text, lines, drafts)
+    # Split out definitions (and, in Markdown, bullet items), then renumber parents.
     full: list[Draft] = []
     remap: dict[int, int] = {}
     held: set[int | None] = set()  # clauses that have definitions (their parents' indices)
@@ -160,6 +328,8 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
         end_line = drafts[k + 1].line if k + 1 < len(drafts) else len(lines)
         found = _definitions(text, lines, full, d, remap[k], end_line, held)
         held.update(f.parent for f in found)
+        if d.label and not found and markdown:
+            found = _bullet_items(text, lines, d, remap[k], end_line)
         full.extend(found)
     out: list[Segment] = []
     seen: dict[str, int] = {}
@@ -183,8 +353,12 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             anchor = f"{base}-{seen[base]}"
         seen.setdefault(anchor, 1)
         body = min(max(d.body, start), end)
-        own_text = text[body:end].strip(_EDGES)
-        heading = d.heading
+        drop = d.drop
+        if markdown:  # emphasis is decoration in a Markdown text: "You **must**" reads "You must"
+            taken = [range(a, b) for a, b in drop]
+            drop += tuple(m for m in emphasis_marks(text, body, end) if not any(m[0] in r for r in taken))
+        own_text = words(text, body, end, drop).strip(_EDGES)
+        heading = unemphasised(d.heading) if markdown else d.heading
         if d.label and not heading:
             heading, own_text = split_inline_heading(own_text)
         elif not own_text and _heads_nothing(full, k, parents, heading):

@@ -12,6 +12,8 @@ share one reading of them.
 
 from __future__ import annotations
 
+import re
+
 # "# " to "###### " at a line's start: a heading.
 HEADING = r"#{1,6}[ \t]+"
 # Emphasis that opens before a number, a heading or a term: "**", "__", or a single "*" / "_"
@@ -25,8 +27,9 @@ MARKS = "*_#"
 
 
 def unmark(s: str) -> str:
-    """A heading's words without the marks and spaces around them: "**Grant.**" -> "Grant."."""
-    return s.strip().strip(MARKS).strip()
+    """A heading's words without the marks and spaces around them and its emphasis pairs:
+    "**Grant.**" -> "Grant.", "Grant of **Rights**" -> "Grant of Rights"."""
+    return unemphasised(s.strip()).strip(MARKS).strip()
 
 
 def titles(marks: str) -> bool:
@@ -34,3 +37,35 @@ def titles(marks: str) -> bool:
     ("## 2. Grant", "**2. Grant.**"), a scheme apart from the plain "1." items of a list."""
     marks = marks.strip()
     return marks.startswith("#") or marks.endswith(("**", "__", "*", "_"))
+
+
+# A pair of emphasis marks on one line around words: "**must**", "__must__", "*every*", "_notice_".
+# The opening mark follows no word character and the closing one precedes none (so "model_name"
+# and "2 * 3" are no emphasis); words start and end against the marks ("** x **" is none).
+# At most 200 characters between them, so a long line of lone marks costs linear time.
+_PAIR = re.compile(r"(?<![\w*_\\])(\*\*|__|\*|_)(?=[^\s*_])[^\n]{0,199}?[^\s*_\\]\1(?![\w*_])")
+
+
+def emphasis_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The (start, end) of every emphasis mark of the pairs in ``text[start:end]``, both marks
+    of each pair: what a Markdown text's clause words leave out."""
+    out: list[tuple[int, int]] = []
+    for m in _PAIR.finditer(text, start, len(text) if end is None else end):
+        width = len(m.group(1))
+        out += [(m.start(), m.start() + width), (m.end() - width, m.end())]
+    return out
+
+
+def unemphasised(s: str) -> str:
+    """``s`` without the marks of its emphasis pairs: "Grant of **Rights**" -> "Grant of Rights"."""
+    if "*" not in s and "_" not in s:
+        return s
+    marks = emphasis_marks(s)
+    if not marks:
+        return s
+    parts, pos = [], 0
+    for a, b in marks:
+        parts.append(s[pos:a])
+        pos = b
+    parts.append(s[pos:])
+    return "".join(parts)

@@ -33,7 +33,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "6"
+VERSION = "7"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -201,6 +201,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 or self._misprinted(i, label)
                 or self._after_inline_first(i, label)
                 or self._runs_on(i, label)
+                or self._excerpt_starts(i, label)
             )
         conts = [o for o in options if o[2] == "cont"]
         if len(conts) > 1:  # "5." after "4. … conditions:" and its own "1." … "4.": the one in line with it
@@ -227,6 +228,32 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         for r in label.readings:
             if _plain(r.style) == _plain(last.style) and self._continues(last.value, r.value):
                 return len(self.stack), r
+        return None
+
+    def _excerpt_starts(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "### 3. Distribution" then "### 4. Use" with no 1 or 2 before: an excerpt whose
+        numbered headings start above 1. The heading marks make it unambiguous (a bold "**3.**"
+        could be a list's third item): a Markdown heading numbered n, no numbered title before
+        it, and the next numbered heading of the same level numbered n + 1."""
+        ln = self.lines[i]
+        if not ln.markdown_heading or label.kind != "simple":
+            return None
+        if any(_plain(lvl.style) != lvl.style for lvl in self.stack):
+            return None  # a numbered title is open: its numbering, not an excerpt's
+        marks = self.text[ln.start : ln.body].strip()
+        for r in label.readings:
+            if r.style[0] != "num" or r.style[-1:] != ("#",) or len(r.value) != 1 or r.value[0] < 2:
+                continue
+            for j in range(i + 1, len(self.lines)):
+                nxt = self.lines[j]
+                if not nxt.markdown_heading or self.text[nxt.start : nxt.body].strip() != marks:
+                    continue
+                lab = parse_label(self.text[nxt.body : nxt.end])
+                if lab is None:
+                    continue
+                if any(x.style == _plain(r.style) and x.value == (r.value[0] + 1,) for x in lab.readings):
+                    return 0, r
+                break
         return None
 
     def _skipped_child(self, r: Reading) -> list[tuple[int, Reading, str]]:
@@ -317,6 +344,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             else None
         )
         self._set_heading(draft, i, rest_at, sibling)
+        if draft.body == rest_at:
+            draft.drop = self._label_emphasis_closes(i, ln.body + label.length, rest_at)
         self.drafts.append(draft)
         self.accepted[i] = True
         self.heading_since = False
@@ -347,6 +376,27 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             draft.body = nxt.end if underline and nxt else ln.end
         else:
             draft.body = rest_at
+
+    def _label_emphasis_closes(self, i: int, label_end: int, rest_at: int) -> tuple[tuple[int, int], ...]:
+        """ "**2. Grant of rights … License.** You may": emphasis opened before the number and
+        closed further on in its paragraph, around words too long for a title. The closing mark
+        is decoration like the opening one: the span keeps it, the words do not."""
+        ln = self.lines[i]
+        if ln.body == ln.start:
+            return ()  # nothing before the number
+        lead = self.text[ln.start : ln.body].rstrip()
+        mark = next((m for m in ("**", "__", "*", "_") if lead.endswith(m)), "")
+        if not mark or mark in self.text[label_end:rest_at]:
+            return ()  # none, or closed right after the number ("**1.** Definitions")
+        end = ln.end  # the paragraph's end: a blank line or the next label ends it
+        for k in range(i + 1, len(self.lines)):
+            nxt = self.lines[k]
+            if nxt.blank or parse_label(self.text[nxt.body : nxt.end]) is not None:
+                break
+            end = nxt.end
+        close = re.compile(rf"(?<=[^\s*_]){re.escape(mark)}(?![*_\w])")
+        found = close.search(self.text, rest_at, end)
+        return ((found.start(), found.end()),) if found else ()
 
     def _title_below(self, i: int) -> bool:
         """A number alone on its line ("ARTICLE I", "3.") with a short title on the next line, and

@@ -99,6 +99,26 @@ def test_split_makes_a_new_clause_after_the_first_with_consistent_offsets(versio
     assert version.corrected is True
 
 
+def test_split_of_markdown_words_that_lost_their_marks_keeps_faithful_offsets(editor):
+    # '- **"Output"** means': the clause's words are not a slice of the text (the marks are
+    # dropped), yet the new part's span is where its words stand in the text
+    text = (
+        "# Model License\n\n## 1. Definitions\n\n"
+        '- **"Output"** means the results of running the **Model**. It covers every result.\n\n'
+        "## 2. Use\n\nYou may use it.\n"
+    )
+    version = make_version(make_license(slug="md", name="Markdown License"), text=text)
+    output = clause(version, "1.def-output")
+    assert output.text == '"Output" means the results of running the Model. It covers every result.'
+    corrections.clause_split(clause=output, before_text="It covers", actor=editor)
+    output.refresh_from_db()
+    new = version.clauses.get(ordinal=output.ordinal + 1)
+    assert new.text == "It covers every result."
+    assert version.text[new.start : new.end] == new.text
+    assert version.text[output.start : output.end].endswith("running the **Model**.")
+    assert output.end <= new.start
+
+
 def test_split_with_a_label_derives_the_address_and_strips_the_printed_label(editor):
     text = "1. Grant.\n\n1.1 You may use it. 1.2 You may share it.\n\n2. End.\n"
     version = make_version(make_license(), text=text)
