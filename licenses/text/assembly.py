@@ -334,6 +334,7 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
     out: list[Segment] = []
     seen: dict[str, int] = {}
     seen_paths: set[str] = set()
+    next_suffix: dict[str, int] = {}  # repeated path -> the suffix to try first next time
     parents = {d.parent for d in full}
     for k, d in enumerate(full):
         start = lines[d.line].start if k else min(lines[d.line].start, first_char)
@@ -342,9 +343,11 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
             end -= 1
         path = d.path
         if path in seen_paths:  # a repeated label the segmenter could not tell apart gets "-2" too
-            n = 2
+            # the least free suffix only grows (paths are never released): resume from the last
+            n = next_suffix.get(path, 2)
             while f"{path}-{n}" in seen_paths:
                 n += 1
+            next_suffix[path] = n + 1
             path = f"{path}-{n}"
         seen_paths.add(path)
         anchor = base = make_anchor(path)

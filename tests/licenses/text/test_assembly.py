@@ -107,6 +107,15 @@ def test_a_repeated_path_skips_a_number_already_printed():
     assert [s.path for s in build(text, drafts)] == ["1", "1-2", "1-3"]
 
 
+def test_a_repeated_path_takes_the_least_free_number_when_printed_ones_come_between():
+    # the least free number is remembered per path (it only grows), so thousands of repeats cost
+    # one look each: "1-5" printed between the repeats is still skipped, "1-4" still taken
+    written = ["1", "1", "1", "1-5", "1", "1"]
+    text = "".join(f"{k}. x\n\n" for k in range(len(written)))
+    drafts = [Draft(k * 2, f"{k}.", path, 0, None, body=k * 6 + 3) for k, path in enumerate(written)]
+    assert [s.path for s in build(text, drafts)] == ["1", "1-2", "1-3", "1-5", "1-4", "1-6"]
+
+
 def test_paths_that_make_the_same_anchor_get_numbered_anchors():
     text = "a\n\nb\n\nc\n\nd\n"
     paths = ["2.2(b)", "2.2.b", "2.2(b)", "2.2-b"]
