@@ -11,6 +11,9 @@ from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
 
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
+# The longest SPDX text (APL-1.0) splits into 120 clauses; 1 MiB of one repeated heading into
+# 100,000, which every page would then list. Far above any license, far below that.
+MAX_CLAUSES = 5_000
 
 
 class IngestError(ValueError):
@@ -120,8 +123,14 @@ def ingest_version(
         segmenter=getattr(segmentation, "VERSION", "1"),
     )
     version.full_clean(exclude=["text_hash"])
+    segments = segmentation.segment(text)
+    if len(segments) > MAX_CLAUSES:
+        raise IngestError(
+            f"This text splits into {len(segments):,} clauses; the limit is {MAX_CLAUSES:,} (the longest "
+            "license we know has a few hundred). Check that the file holds one license text."
+        )
     version.save()
-    save_clauses(version, segmentation.segment(text))
+    save_clauses(version, segments)
     # A member of a family has a new version: give its clauses their rows in the family's table.
     from licenses.families.services import refresh_families_of
 

@@ -64,3 +64,26 @@ def test_new_version_links_to_previous():
     v1 = make_version(license, label="1.0")
     v2 = make_version(license, label="2.0", text=SAMPLE_TEXT.replace("as is", "as is, without warranty"))
     assert v2.previous == v1
+
+
+def test_a_text_that_splits_into_more_clauses_than_any_license_is_refused_whole(monkeypatch):
+    from licenses import ingest
+
+    monkeypatch.setattr(ingest, "MAX_CLAUSES", 10)
+    license = make_license()
+
+    def text(n: int) -> str:  # a preamble and n numbered clauses
+        return "Title\n\n" + "".join(f"{k}. Clause number {k}.\n\n" for k in range(1, n + 1))
+
+    with pytest.raises(IngestError, match="splits into 12 clauses; the limit is 10"):
+        ingest_version(license=license, text=text(11), label="1.0", source=LicenseVersion.Source.PASTE)
+    assert not LicenseVersion.objects.filter(license=license).exists()  # nothing half stored
+    assert not Clause.objects.filter(version__license=license).exists()
+    ok = ingest_version(license=license, text=text(9), label="1.0", source=LicenseVersion.Source.PASTE)
+    assert ok.created and ok.version.clauses.count() == 10  # at the limit
+
+
+def test_the_clause_limit_is_far_above_any_real_license():
+    from licenses.ingest import MAX_CLAUSES
+
+    assert MAX_CLAUSES >= 40 * 120  # the longest SPDX text, APL-1.0, has 120 clauses
