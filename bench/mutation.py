@@ -56,6 +56,7 @@ SEGMENTATION_TESTS = [
 MEANING_TESTS = [
     "tests/licenses/text/test_alignment_meaning.py",
     "tests/licenses/text/test_meaning_rules.py",
+    "tests/licenses/text/test_embedding_rules.py",
 ]
 
 # Each pure module and its own unit tests (run with Django configured by pytest-django, as
