@@ -108,6 +108,7 @@ def test_no_word_common_enough_gives_empty_vectors():
     for corpus in ([], SMALL):
         vec = train(corpus, dims=4, min_count=50)
         assert vec.words == [] and vec.dims == 0 and not vec.clause(["zeta"]).any()
+        assert vec.matrix.shape == (0, 0) and vec.idf.shape == (0,)  # a row and a weight per word
 
 
 CORPUS = [
