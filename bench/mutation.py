@@ -52,6 +52,13 @@ SEGMENTATION_TESTS = [
     "tests/licenses/text/test_segmentation_wide.py",
 ]
 
+# the word vectors and the links by meaning, with hand-made vectors and tiny corpora
+MEANING_TESTS = [
+    "tests/licenses/text/test_alignment_meaning.py",
+    "tests/licenses/text/test_meaning_rules.py",
+    "tests/licenses/text/test_embedding_rules.py",
+]
+
 # Each pure module and its own unit tests (run with Django configured by pytest-django, as
 # in `make test`, but the modules themselves never import it).
 MODULES: dict[str, list[str]] = {
@@ -159,6 +166,10 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_alignment_headings.py",
         "tests/licenses/text/test_alignment_mutual.py",
     ],
+    # the links by meaning: the word vectors (training on tiny synthetic corpora) and the rule
+    # that reads them; test_views of licenses/compare is left out (it needs the test database)
+    "licenses/text/embedding.py": MEANING_TESTS,
+    "licenses/text/meaning.py": MEANING_TESTS,
     # the criterion hints (licenses/text/hints/). The rule tables of the criteria (redistribution.py,
     # source.py, derived.py, ...) are module-level data and mutmut mutates only functions, so only
     # the modules with functions are listed; bench/hints_reach.py checks the tables instead. -k

@@ -162,6 +162,8 @@ def train(
     freq = Counter(w for p in paras for w in p)
     ranked = sorted((w for w, c in freq.items() if c >= min_count), key=lambda w: (-freq[w], w))
     words = ranked[:max_words]
+    if not words:  # no word seen min_count times: no vectors (the SVD of nothing has no signs to fix)
+        return Vectors([], np.zeros((0, 0)), np.zeros(0))
     index = {w: k for k, w in enumerate(words)}
     m = ppmi(cooccurrences(paras, index, window))
     # the PPMI matrix is symmetric up to the smoothing; a full SVD of a few thousand rows is cheap
