@@ -2,6 +2,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge behaviour, not speed: on a shared CI machine one slow example (a GC
+# pause, a busy core) must not fail them with DeadlineExceeded or a too-slow health check.
+# Speed is measured by the benches under bench/.
+settings.register_profile("clausewise", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("clausewise")
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run there unless told the test owns that thread.
