@@ -48,7 +48,7 @@ def substantive(text: str, heading: str = "") -> bool:
 
 
 def strata() -> dict[str, list]:
-    """"no hint, substantive" -> [(crc32 key, license id, segment)]."""
+    """ "no hint, substantive" -> [(crc32 key, license id, segment)]."""
     out: list = []
     short = 0
     for lid, s, found in pool():

@@ -20,6 +20,9 @@ from licenses.text.hints.structure import (
     permitted,
 )
 
+# The licensee's own changes, as the object of a duty or of license terms.
+OWN_CHANGES = r"(?:{DERIVED}|extensions|changes|improvements|alterations)"
+
 DERIVED_WORKS: tuple[Rule, ...] = (
     # 3. Derived works: modifications allowed and distributable under the same terms.
     Rule(
@@ -119,5 +122,49 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         r"|\b(?:distribut\w*|redistribut\w*|cop(?:y|ies))\b[^.;]{0,60}?\b(?:original\s+form\s+or\s+modified|possibly\s+modified"
         r"|modified\s+or\s+(?:translated|adapted)\s+(?:versions?|works?|copies))\b",
         unless=PATENT + "|" + TRADEMARK,
+    ),
+    Rule(
+        3,
+        "asks something of your own modifications",
+        # "place your modifications in the Public Domain", "make Your Extensions available under
+        # this License": a duty whose object is the licensee's own changes
+        r"\b(?:place|make|release|publish|offer|submit|provide|put|license)\s+(?:all\s+)?(?:your|such|these|those|the)\s+(?:own\s+)?"
+        + OWN_CHANGES
+        + r"\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "sets license terms for your modifications",
+        # "may provide additional or different license terms and conditions for use, reproduction,
+        # or distribution of Your modifications"
+        r"\b(?:licen[cs]e|licensing)\s+(?:terms|conditions|agreement)\b[^.;]{0,100}?\b(?:your|such)\s+(?:own\s+)?"
+        + OWN_CHANGES
+        + r"\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "sets terms for distributing modified versions",
+        # "The modified <name> must be distributed in one of the following ways"
+        r"\b(?:modified|changed|altered)\s+(?:\w+\s+){0,2}?(?:must|shall|may|can)\s+(?:only\s+)?(?:not\s+)?be\s+"
+        r"(?:distributed|redistributed|released|published|shared|conveyed)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "speaks of changes to the original",
+        # "the author of the modifications will include his name", "any additions, deletions, or
+        # changes to the original files must be clearly indicated"
+        r"\bauthors?\s+of\s+(?:the\s+|any\s+|such\s+)?(?:{DERIVED})\b"
+        r"|\b(?:additions|deletions|changes|modifications)\b[^.;]{0,20}?\bto\s+the\s+original\s+(?:files?|sources?|code|software|work|program)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants the right to modify (French or German)",
+        # "Vous avez la liberté de modifier les copies", "œuvres dérivées", "Sie dürfen das Programm
+        # bearbeiten": the texts SPDX carries in French or German
+        r"\b(?:modifier|adapter|bearbeiten|ver[äa]ndern|ab[äa]ndern)\b|\b(?:œuvres?|oeuvres?)\s+(?:d[ée]riv[ée]es?|cons[ée]quentes?)\b",
     ),
 )

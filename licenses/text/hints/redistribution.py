@@ -122,4 +122,23 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         # a permissions table's row or a list item: "Share Verbatim Copy ✓", "sell copies of it"
         r"^(?:share|sell|distribute|redistribute|give\s+away)\s+(?:verbatim\s+|exact\s+|unmodified\s+)?cop(?:y|ies)\b",
     ),
+    Rule(
+        1,
+        "forbids selling copies",
+        # the selling is the second verb of the prohibition: "you cannot claim the code as your own
+        # and resell it"
+        r"\b(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not)\b[^.;]{0,60}?\b(?:and|or)\s+(?:re)?sell\b",
+    ),
+    Rule(
+        1,
+        "permits aggregation in a larger distribution",
+        # "Aggregation of this Package with a commercial distribution is always permitted"
+        r"\baggregat\w*\b[^.;]{0,80}?\b(?:is|are)\s+(?:always\s+|hereby\s+|expressly\s+)?(?:permitted|allowed)\b",
+    ),
+    Rule(
+        1,
+        "grants redistribution (French or German)",
+        # "Sie dürfen das Programm ... vervielfältigen, verbreiten", "diffuser", "redistribuer"
+        r"\b(?:vervielf[äa]ltigen|verbreiten|reproduire|diffuser|distribuer|redistribuer)\b",
+    ),
 )
