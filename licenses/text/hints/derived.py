@@ -20,6 +20,8 @@ from licenses.text.hints.structure import (
     permitted,
 )
 
+# A duty that is not one: "no obligation to", "not required to", "need not", "not have to".
+NOT_ASKED = r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b"
 # The licensee's own changes, as the object of a duty or of license terms.
 OWN_CHANGES = r"(?:{DERIVED}|extensions|changes|improvements|alterations)"
 
@@ -86,7 +88,7 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # licensor's "no obligation to license such Modifications under this License" asks nothing.
         r"\blicen[cs]e\s+(?:any\s+|all\s+|such\s+|your\s+|the\s+|that\s+|each\s+)?(?:entire\s+)?(?:{DERIVED})\b"
         r"[^.;]{0,80}?\bunder\s+(?:the\s+(?:same\s+)?terms\s+(?:and\s+conditions\s+)?of\s+)?this\s+licen[cs]e\b",
-        unless=r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b",
+        unless=NOT_ASKED,
     ),
     Rule(
         3,
@@ -128,10 +130,11 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         "asks something of your own modifications",
         # "place your modifications in the Public Domain", "make Your Extensions available under
         # this License": a duty whose object is the licensee's own changes
-        r"\b(?:place|make|release|publish|offer|submit|provide|put|license)\s+(?:all\s+)?(?:your|such|these|those|the)\s+(?:own\s+)?"
+        r"\b(?:place|make|release|publish|offer|submit|provide|put)\s+(?:all\s+)?(?:your|such|these|those|the)\s+(?:own\s+)?"
         + OWN_CHANGES
         + r"\b",
-        unless=PATENT,
+        # (licensing them is the share-alike rule's, which reads "need not" and "no obligation")
+        unless=PATENT + "|" + NOT_ASKED,
     ),
     Rule(
         3,

@@ -127,7 +127,7 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         "forbids selling copies",
         # the selling is the second verb of the prohibition: "you cannot claim the code as your own
         # and resell it"
-        r"\b(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not)\b[^.;]{0,60}?\b(?:and|or)\s+(?:re)?sell\b",
+        r"\b(?:cannot|can\s*not|can't)\b[^.;]{0,60}?\band\s+(?:re)?sell\b",
     ),
     Rule(
         1,
