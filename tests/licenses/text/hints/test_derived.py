@@ -248,8 +248,13 @@ def test_a_duty_on_your_own_changes_unless_not_asked_or_about_patents():
     assert found("Put your changes on a public server where anyone may fetch them.") == [
         (3, "Put your changes")
     ]
+    assert found("Publish your improvements.") == [(3, "Publish your improvements")]
     assert found("You are not required to publish your improvements.") == []
+    assert found("You need not publish your improvements.") == []
+    assert found("You do not have to publish your improvements.") == []
+    assert found("You are under no obligation to publish your improvements.") == []
     assert found("Nothing here lets you publish your improvements under a patent.") == []
+    assert found("Publish your improvements that infringe.") == []
 
 
 def test_license_terms_for_your_own_changes_unless_about_patents():
@@ -257,11 +262,13 @@ def test_license_terms_for_your_own_changes_unless_about_patents():
         (3, "licensing terms that govern your own alterations")
     ]
     assert found("The licensing terms of the patent pool reach your own alterations.") == []
+    assert found("The licensing terms reach your own alterations that infringe.") == []
 
 
 def test_a_changed_version_that_must_be_shared_in_some_way_unless_about_patents():
     assert found("A changed Gadget must be shared only as a whole.") == [(3, "changed Gadget must be shared")]
     assert found("A changed Gadget must be shared only as the patent allows.") == []
+    assert found("A changed Gadget must be shared only if it does not infringe.") == []
 
 
 def test_changes_to_the_original_and_their_author_unless_about_patents():
@@ -272,6 +279,7 @@ def test_changes_to_the_original_and_their_author_unless_about_patents():
         (3, "deletions made to the original code")
     ]
     assert found("Any deletions made to the original code that infringe are yours.") == []
+    assert found("Any deletions made to the original code belong to the patent pool.") == []
 
 
 @pytest.mark.parametrize(

@@ -86,4 +86,5 @@ def test_a_version_that_says_how_it_differs_from_the_original():
 
 def test_a_new_version_number_for_a_change():
     assert found("Whoever changes the Gadget picks a new version number.") == [(4, "new version number")]
+    assert found("Whoever modifies the Gadget picks a new version number.") == [(4, "new version number")]
     assert found("Pick a new version number for each release.") == []

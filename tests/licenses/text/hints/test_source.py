@@ -64,4 +64,5 @@ def test_making_the_source_available_unless_about_patents():
         (2, "make the source code of the Gadget available")
     ]
     assert found("You must make the Gadget available.") == []
-    assert found("You must make the source code of the patented Gadget available.") == []
+    assert found("You must make the source code available under the patent.") == []
+    assert found("You must make the source code available for infringing copies.") == []
