@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
+    AGGREGATION_PERMITTED,
     PATENT,
 )
 
@@ -123,7 +124,7 @@ LICENSE_REACH: tuple[Rule, ...] = (
         9,
         "concerns other software combined or distributed with it",
         # "Aggregation of this Package with a commercial distribution is always permitted"
-        r"\baggregat\w*\b[^.;]{0,80}?\b(?:is|are)\s+(?:always\s+|hereby\s+|expressly\s+)?(?:permitted|allowed)\b",
+        AGGREGATION_PERMITTED,
     ),
     Rule(
         9,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
     ACCEPTANCE,
+    AGGREGATION_PERMITTED,
     DISTRIBUTE_VERBS,
     FREE,
     GRANT_BACK,
@@ -133,7 +134,7 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         1,
         "permits aggregation in a larger distribution",
         # "Aggregation of this Package with a commercial distribution is always permitted"
-        r"\baggregat\w*\b[^.;]{0,80}?\b(?:is|are)\s+(?:always\s+|hereby\s+|expressly\s+)?(?:permitted|allowed)\b",
+        AGGREGATION_PERMITTED,
     ),
     Rule(
         1,
