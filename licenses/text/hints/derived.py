@@ -20,6 +20,11 @@ from licenses.text.hints.structure import (
     permitted,
 )
 
+# A duty that is not one: "no obligation to", "not required to", "need not", "not have to".
+NOT_ASKED = r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b"
+# The licensee's own changes, as the object of a duty or of license terms.
+OWN_CHANGES = r"(?:{DERIVED}|extensions|changes|improvements|alterations)"
+
 DERIVED_WORKS: tuple[Rule, ...] = (
     # 3. Derived works: modifications allowed and distributable under the same terms.
     Rule(
@@ -83,7 +88,7 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # licensor's "no obligation to license such Modifications under this License" asks nothing.
         r"\blicen[cs]e\s+(?:any\s+|all\s+|such\s+|your\s+|the\s+|that\s+|each\s+)?(?:entire\s+)?(?:{DERIVED})\b"
         r"[^.;]{0,80}?\bunder\s+(?:the\s+(?:same\s+)?terms\s+(?:and\s+conditions\s+)?of\s+)?this\s+licen[cs]e\b",
-        unless=r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b",
+        unless=NOT_ASKED,
     ),
     Rule(
         3,
@@ -119,5 +124,50 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         r"|\b(?:distribut\w*|redistribut\w*|cop(?:y|ies))\b[^.;]{0,60}?\b(?:original\s+form\s+or\s+modified|possibly\s+modified"
         r"|modified\s+or\s+(?:translated|adapted)\s+(?:versions?|works?|copies))\b",
         unless=PATENT + "|" + TRADEMARK,
+    ),
+    Rule(
+        3,
+        "asks something of your own modifications",
+        # "place your modifications in the Public Domain", "make Your Extensions available under
+        # this License": a duty whose object is the licensee's own changes
+        r"\b(?:place|make|release|publish|offer|submit|provide|put)\s+(?:all\s+)?(?:your|such|these|those|the)\s+(?:own\s+)?"
+        + OWN_CHANGES
+        + r"\b",
+        # (licensing them is the share-alike rule's, which reads "need not" and "no obligation")
+        unless=PATENT + "|" + NOT_ASKED,
+    ),
+    Rule(
+        3,
+        "sets license terms for your modifications",
+        # "may provide additional or different license terms and conditions for use, reproduction,
+        # or distribution of Your modifications"
+        r"\b(?:licen[cs]e|licensing)\s+(?:terms|conditions|agreement)\b[^.;]{0,100}?\b(?:your|such)\s+(?:own\s+)?"
+        + OWN_CHANGES
+        + r"\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "sets terms for distributing modified versions",
+        # "The modified <name> must be distributed in one of the following ways"
+        r"\b(?:modified|changed|altered)\s+(?:\w+\s+){0,2}?(?:must|shall|may|can)\s+(?:only\s+)?(?:not\s+)?be\s+"
+        r"(?:distributed|redistributed|released|published|shared|conveyed)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "speaks of changes to the original",
+        # "the author of the modifications will include his name", "any additions, deletions, or
+        # changes to the original files must be clearly indicated"
+        r"\bauthors?\s+of\s+(?:the\s+|any\s+|such\s+)?(?:{DERIVED})\b"
+        r"|\b(?:additions|deletions|changes|modifications)\b[^.;]{0,20}?\bto\s+the\s+original\s+(?:files?|sources?|code|software|work|program)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants the right to modify (French or German)",
+        # "Vous avez la liberté de modifier les copies", "œuvres dérivées", "Sie dürfen das Programm
+        # bearbeiten": the texts SPDX carries in French or German
+        r"\b(?:modifier|adapter|bearbeiten|ver[äa]ndern|ab[äa]ndern)\b|\b(?:œuvres?|oeuvres?)\s+(?:d[ée]riv[ée]es?|cons[ée]quentes?)\b",
     ),
 )

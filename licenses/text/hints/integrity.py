@@ -53,4 +53,25 @@ INTEGRITY: tuple[Rule, ...] = (
         r"\b(?:must|shall|will)\s+(?:also\s+)?be\s+renamed\b|\b(?:is|are)\s+renamed\b|\brename\s+(?:\w+\s+){0,3}?so\s+(?:that\s+)?(?:the\s+)?names?\b",
         needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*|non-standard)\b",
     ),
+    Rule(
+        4,
+        "asks that changes be marked or stated",
+        # the changes as the subject: "Any additions, deletions, or changes to the original files
+        # must be clearly indicated"
+        r"\b(?:additions|deletions|changes|modifications|alterations)\b[^.;]{0,60}?\b(?:must|shall|should|will)\s+be\s+(?:\w+\s+)?"
+        r"(?:indicated|marked|identified|documented|noted|stated|described|labell?ed|flagged)\b",
+    ),
+    Rule(
+        4,
+        "asks that a derived version say how it differs from the original",
+        # "A statement briefly summarizing how your Derivative Work is different from the original"
+        r"\b(?:{DERIVED}|version)\b[^.;]{0,60}?\b(?:differs?|is\s+different)\s+from\s+the\s+original\b",
+    ),
+    Rule(
+        4,
+        "asks for patch files or a different name or version",
+        # "the author of the modifications will include his name ... along with the new version number"
+        r"\bnew\s+version\s+(?:number|string)\b",
+        needs=r"\bmodif\w*|\bchang\w*",
+    ),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
+    AGGREGATION_PERMITTED,
     PATENT,
 )
 
@@ -68,6 +69,14 @@ LICENSE_REACH: tuple[Rule, ...] = (
     ),
     Rule(
         7,
+        "asks that the copyright or permission notice stay intact",
+        # the notice as the subject, not "this notice": "so long as the copyright notice in the
+        # source files remains intact", "This copyright notice and comment are preserved"
+        r"\b(?:copyright|permission|licen[cs]e)\s+notices?\b[^.;]{0,60}?\b(?:remains?|is|are|be|stays?)\s+(?:\w+\s+){0,2}?"
+        r"(?:intact|preserved|retained|unaltered|unchanged)\b",
+    ),
+    Rule(
+        7,
         "asks for the license text or its address with copies",
         r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
         needs=r"\b(?:include|includ\w+|provide|give|reproduce|accompan\w*|retain|keep|supply|receives?|gets?|contain\w*|refers?|indicate)\b",
@@ -111,6 +120,12 @@ LICENSE_REACH: tuple[Rule, ...] = (
         needs=r"\bcombin\w*|\bother\s+(?:\w+\s+){0,2}?(?:code|software|programs?|works?)\b|\bnot\s+governed\b|\bseparate\b|\bindependent\b",
     ),
     Rule(9, "concerns other software combined or distributed with it", r"^larger\s+works?\W*$"),
+    Rule(
+        9,
+        "concerns other software combined or distributed with it",
+        # "Aggregation of this Package with a commercial distribution is always permitted"
+        AGGREGATION_PERMITTED,
+    ),
     Rule(
         9,
         "concerns other software combined or distributed with it",

@@ -49,5 +49,12 @@ NEUTRALITY: tuple[Rule, ...] = (
         r"\b(?:use|performance|exercise|installation|download(?:ing)?|copying|distribution)\s+of\b[^.;]{0,60}?"
         r"\b(?:is|indicates?|means|shall\s+mean)\s+(?:\w+\s+){0,3}?(?:acceptance|agreement|assent)\b",
     ),
+    Rule(
+        10,
+        "makes an act (using, clicking, exercising rights) mean acceptance",
+        # the acts as a lettered list: "By (a) using, copying, modifying, or distributing the
+        # Documentation, or (b) making ... Products, you accept this Agreement"
+        r"\bby\s+\(a\)\s+\w+ing\b[^.;]{0,160}?\b(?:accept|agree)\w*",
+    ),
     Rule(10, "depends on a click or a particular technology", r"\bclick(?:ing|s|-?\s?wrap|-?\s?through)?\b"),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
     ACCEPTANCE,
+    AGGREGATION_PERMITTED,
     DISTRIBUTE_VERBS,
     FREE,
     GRANT_BACK,
@@ -121,5 +122,24 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         "grants or withholds passing copies on",
         # a permissions table's row or a list item: "Share Verbatim Copy ✓", "sell copies of it"
         r"^(?:share|sell|distribute|redistribute|give\s+away)\s+(?:verbatim\s+|exact\s+|unmodified\s+)?cop(?:y|ies)\b",
+    ),
+    Rule(
+        1,
+        "forbids selling copies",
+        # the selling is the second verb of the prohibition: "you cannot claim the code as your own
+        # and resell it"
+        r"\b(?:cannot|can\s*not|can't)\b[^.;]{0,60}?\band\s+(?:re)?sell\b",
+    ),
+    Rule(
+        1,
+        "permits aggregation in a larger distribution",
+        # "Aggregation of this Package with a commercial distribution is always permitted"
+        AGGREGATION_PERMITTED,
+    ),
+    Rule(
+        1,
+        "grants redistribution (French or German)",
+        # "Sie dürfen das Programm ... vervielfältigen, verbreiten", "diffuser", "redistribuer"
+        r"\b(?:vervielf[äa]ltigen|verbreiten|reproduire|diffuser|distribuer|redistribuer)\b",
     ),
 )

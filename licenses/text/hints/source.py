@@ -27,6 +27,13 @@ SOURCE_CODE: tuple[Rule, ...] = (
         r"\bcorresponding\s+(?:machine-readable\s+)?source\b",
         unless=PATENT,
     ),
+    Rule(
+        2,
+        "asks for the source code to be provided",
+        # the source between the verb and "available": "make Source Code available under Section 3.2"
+        r"\bmake\s+(?:the\s+|its\s+)?" + SOURCE_FORM + r"\s+(?:\w+\s+){0,3}?available\b",
+        unless=PATENT,
+    ),
     Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
     Rule(
         2,

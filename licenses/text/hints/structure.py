@@ -144,3 +144,8 @@ NOT_DERIVED_OBJECT = (
 SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"
 # A place the software may be used, named to narrow the grant.
 NARROW_USE = r"internal|personal|private|research|informational|educational|education|teaching|academic|evaluation|testing|non-?\s?profit"
+# Aggregation allowed: "Aggregation of this Package with a commercial distribution is always
+# permitted" (OSD 1: passing copies on in a larger distribution; OSD 9: the other software there).
+AGGREGATION_PERMITTED = (
+    r"\baggregat\w*\b[^.;]{0,80}?\b(?:is|are)\s+(?:always\s+|hereby\s+|expressly\s+)?(?:permitted|allowed)\b"
+)

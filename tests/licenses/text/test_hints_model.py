@@ -11,7 +11,8 @@ from licenses.text.hints import GATE, GATED, SHOWN, candidate_hints, hints
 from licenses.text.hints.model import MODEL, features, probability, sigmoid
 
 GRANT_TO_ADAPT = "You may modify the Software and prepare derivative works based on it."
-LOOSE_CHANGE = "You may change the Work in any way."
+# (was "You may change the Work in any way.", which the model retrained on dev6 puts at 0.34)
+LOOSE_CHANGE = "You may alter the settings."
 
 
 def test_features_are_the_readable_words_and_their_adjacent_pairs():
@@ -57,7 +58,7 @@ def test_a_gated_criterion_is_shown_when_the_model_agrees_and_says_so():
 
 
 def test_a_gated_criterion_is_held_back_when_the_model_disagrees():
-    """The rule matches "may change the Work", but the model reads too little to agree."""
+    """The rule matches "may alter", but the model reads too little to agree."""
     assert 3 in {h.number for h in candidate_hints(LOOSE_CHANGE)}
     assert probability(3, LOOSE_CHANGE) < GATE
     assert 3 not in {h.number for h in hints(LOOSE_CHANGE)}
@@ -82,7 +83,7 @@ def test_candidate_hints_are_never_gated():
 
 def test_the_shipped_model_was_trained_on_the_dev_splits_only():
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    assert set(data["trained_on"]) == {"dev", "dev2", "dev3", "dev4", "dev5"}
+    assert set(data["trained_on"]) == {"dev", "dev2", "dev3", "dev4", "dev5", "dev6"}
     assert sorted(data["criteria"]) == sorted(str(n) for n in range(1, 11))
     assert all(len(c["weights"]) == len(data["features"]) for c in data["criteria"].values())
     assert MODEL.stat().st_size < 500_000

@@ -246,7 +246,9 @@ def test_a_sentence_saying_it_is_no_part_of_the_license_is_about_the_license_tex
 def test_text_that_is_no_part_of_the_license_gives_no_use_hint():
     from licenses.text.hints import candidate_hints
 
-    notes = "The guidance that follows is for informational purposes only and does not form part of this license."
+    notes = (
+        "The guidance that follows is for informational purposes only and does not form part of this license."
+    )
     assert 6 not in {h.number for h in candidate_hints(notes)}
     # the same words about use still read as a limit on use
     assert 6 in {h.number for h in candidate_hints("You may use the data for informational purposes only.")}
@@ -265,5 +267,9 @@ def test_a_list_item_that_runs_on_is_no_title():
 
 def test_changing_the_terms_for_later_recipients_is_not_about_the_license_text():
     assert is_about_license_text("You may change the terms of this Agreement from time to time.")
-    assert not is_about_license_text("You may not change the terms of this Agreement for subsequent licensees.")
-    assert not is_about_license_text("Never alter the terms of this License as regards downstream recipients.")
+    assert not is_about_license_text(
+        "You may not change the terms of this Agreement for subsequent licensees."
+    )
+    assert not is_about_license_text(
+        "Never alter the terms of this License as regards downstream recipients."
+    )

@@ -239,3 +239,56 @@ def test_copies_in_their_original_form_only_are_no_hint():
         found("Any copy of the Tool, whether in its original form or in print, must carry this text.") == []
     )
     assert found("Permission is given to distribute possibly damaged copies of this page.") == []
+
+
+# dev6 (clauses no rule caught): duties and terms for the licensee's own changes
+
+
+def test_a_duty_on_your_own_changes_unless_not_asked_or_about_patents():
+    assert found("Put your changes on a public server where anyone may fetch them.") == [
+        (3, "Put your changes")
+    ]
+    assert found("Publish your improvements.") == [(3, "Publish your improvements")]
+    assert found("You are not required to publish your improvements.") == []
+    assert found("You need not publish your improvements.") == []
+    assert found("You do not have to publish your improvements.") == []
+    assert found("You are under no obligation to publish your improvements.") == []
+    assert found("Nothing here lets you publish your improvements under a patent.") == []
+    assert found("Publish your improvements that infringe.") == []
+
+
+def test_license_terms_for_your_own_changes_unless_about_patents():
+    assert found("You may choose the licensing terms that govern your own alterations.") == [
+        (3, "licensing terms that govern your own alterations")
+    ]
+    assert found("The licensing terms of the patent pool reach your own alterations.") == []
+    assert found("The licensing terms reach your own alterations that infringe.") == []
+
+
+def test_a_changed_version_that_must_be_shared_in_some_way_unless_about_patents():
+    assert found("A changed Gadget must be shared only as a whole.") == [(3, "changed Gadget must be shared")]
+    assert found("A changed Gadget must be shared only as the patent allows.") == []
+    assert found("A changed Gadget must be shared only if it does not infringe.") == []
+
+
+def test_changes_to_the_original_and_their_author_unless_about_patents():
+    assert found("The author of the modifications keeps a log of them.") == [
+        (3, "author of the modifications")
+    ]
+    assert found("Any deletions made to the original code belong in the log.") == [
+        (3, "deletions made to the original code")
+    ]
+    assert found("Any deletions made to the original code that infringe are yours.") == []
+    assert found("Any deletions made to the original code belong to the patent pool.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Vous pouvez modifier le Gadget.", "modifier"),
+        ("Les oeuvres dérivées sont libres.", "oeuvres dérivées"),
+        ("Sie dürfen das Gadget verändern.", "verändern"),
+    ],
+)
+def test_modifying_in_french_or_german(text, phrase):
+    assert found(text) == [(3, phrase)]

@@ -65,3 +65,26 @@ def test_what_a_version_may_be_called_needs_a_change_and_no_endorsement():
 
 def test_renaming_needs_a_change_in_view():
     assert found("You must rename the files so that the names differ.") == []
+
+
+# dev6 (clauses no rule caught)
+
+
+def test_changes_that_must_be_flagged():
+    assert found("Alterations to the Gadget should be flagged in the change log.") == [
+        (4, "Alterations to the Gadget should be flagged")
+    ]
+    assert found("Alterations to the Gadget should be tested in the lab.") == []
+
+
+def test_a_version_that_says_how_it_differs_from_the_original():
+    assert found("Each adapted version says how it differs from the original.") == [
+        (4, "version says how it differs from the original")
+    ]
+    assert found("Each adapted version says how it differs from the others.") == []
+
+
+def test_a_new_version_number_for_a_change():
+    assert found("Whoever changes the Gadget picks a new version number.") == [(4, "new version number")]
+    assert found("Whoever modifies the Gadget picks a new version number.") == [(4, "new version number")]
+    assert found("Pick a new version number for each release.") == []

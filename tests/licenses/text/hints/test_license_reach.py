@@ -260,3 +260,21 @@ def test_proprietary_or_your_own_software_without_a_limit_is_not_osd9(text):
 def test_the_same_terms_for_later_recipients(text, phrase):
     hits = [p for n, p in found(text) if n == 7]
     assert hits == ([phrase] if phrase else [])
+
+
+# dev6 (clauses no rule caught)
+
+
+def test_a_copyright_notice_that_stays_intact():
+    assert found("So long as the copyright notice stays intact, anyone may use the Gadget.") == [
+        (7, "copyright notice stays intact")
+    ]
+    assert found("So long as the copyright notice stays legible, anyone may use the Gadget.") == []
+
+
+def test_aggregation_permitted_is_about_redistribution_and_other_software():
+    assert found("Aggregation of the Gadget with other tools is allowed.") == [
+        (1, "Aggregation of the Gadget with other tools is allowed"),
+        (9, "Aggregation of the Gadget with other tools is allowed"),
+    ]
+    assert found("Aggregation of the Gadget with other tools is discouraged.") == []

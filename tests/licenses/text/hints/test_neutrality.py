@@ -44,3 +44,11 @@ def test_a_grant_tied_to_one_platform_reads_as_osd8_and_osd10():
 def test_a_click():
     assert found("Click the button to accept these terms.") == [(10, "Click")]
     assert found("Nobody clicked anything.") == []
+
+
+def test_acts_in_a_lettered_list_that_mean_acceptance():
+    # dev6: a clause no rule caught
+    assert found("By (a) installing the Gadget or (b) running it, you agree to these terms.") == [
+        (10, "By (a) installing the Gadget or (b) running it, you agree")
+    ]
+    assert found("By (a) installing the Gadget or (b) running it, you see the logs.") == []

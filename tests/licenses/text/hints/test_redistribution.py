@@ -125,10 +125,28 @@ def test_a_grant_of_redistribution_that_ends_is_withheld_given_back_or_for_binar
 
 
 def test_a_grant_that_points_to_the_section_that_makes_it_is_read_there():
-    """"you may distribute it under the terms of Section 4" routes to the section that grants and
+    """ "you may distribute it under the terms of Section 4" routes to the section that grants and
     conditions it; a grant under the license itself, or under several sections, is still one."""
-    assert found("If the bundle holds the Tool, you may distribute the bundle under the terms of Section 4.") == []
+    assert (
+        found("If the bundle holds the Tool, you may distribute the bundle under the terms of Section 4.")
+        == []
+    )
     assert found("You may distribute the bundle under the terms of Clause 2(b).") == []
     assert found("You may distribute the bundle under the terms of this License.") == [
         (1, "You may distribute")
     ]
+
+
+# dev6 (clauses no rule caught)
+
+
+def test_selling_as_the_second_verb_of_a_prohibition():
+    assert found("You cannot copy the Gadget and sell it.") == [(1, "cannot copy the Gadget and sell")]
+    assert found("You cannot copy the Gadget and sell the copy to a friend.")[0][0] == 1
+    assert found("You cannot copy the Gadget and seal it.") == []
+
+
+def test_redistribution_in_french_or_german():
+    assert found("Vous pouvez diffuser le Gadget.") == [(1, "diffuser")]
+    assert found("Sie dürfen das Gadget vervielfältigen.") == [(1, "vervielfältigen")]
+    assert found("Vous pouvez lire le Gadget.") == []

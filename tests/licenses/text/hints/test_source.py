@@ -56,3 +56,13 @@ def test_copies_say_where_to_get_the_source():
         (2, "instructions on where to get")
     ]
     assert found("Ship the binaries together with instructions on how to install them.") == []
+
+
+def test_making_the_source_available_unless_about_patents():
+    # dev6: a clause no rule caught
+    assert found("You must make the source code of the Gadget available.") == [
+        (2, "make the source code of the Gadget available")
+    ]
+    assert found("You must make the Gadget available.") == []
+    assert found("You must make the source code available under the patent.") == []
+    assert found("You must make the source code available for infringing copies.") == []
