@@ -366,7 +366,7 @@ def test_a_gated_hint_says_the_word_model_agreed_and_a_held_back_one_is_not_show
     match the model does not back leaves the cell without a hint."""
     text = (
         "Preamble.\n\n1. You may modify the Software and prepare derivative works based on it.\n\n"
-        "2. You may change the Work in any way.\n\n"
+        "2. You may alter the settings.\n\n"
         "3. Modified versions must be distributed under the terms of this License.\n"
     )
     review = open_review(make_version(text=text))
