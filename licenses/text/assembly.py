@@ -9,13 +9,13 @@ own text, inline headings, and paths and anchors that are unique in the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from licenses.text.addresses import anchor as make_anchor
 from licenses.text.addresses import in_space, slug, split_space
 from licenses.text.headings import split_inline_heading
 from licenses.text.lines import INVISIBLE, Line
-from licenses.text.markdown import OPEN_EMPHASIS, emphasis_marks, titles, unemphasised
+from licenses.text.markdown import OPEN_EMPHASIS, emphasis_marks, titles, unemphasised, without
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +69,7 @@ def _closing(text: str, at: int, mark: str) -> tuple[tuple[int, int], ...]:
 
 def words(text: str, body: int, end: int, drop: tuple[tuple[int, int], ...] = ()) -> str:
     """``text[body:end]`` less the ``drop`` spans inside it: a clause's own words."""
-    parts, pos = [], body
-    for a, b in sorted(drop):
-        if a < pos or b > end:
-            continue
-        parts.append(text[pos:a])
-        pos = b
-    parts.append(text[pos:end])
-    return "".join(parts)
+    return without(text, drop, body, end)
 
 
 def _is_definition(draft: Draft) -> bool:
@@ -299,19 +292,7 @@ def assemble(text: str, lines: list[Line], drafts: list[Draft]) -> list[Segment]
         # a Markdown title ("# Example License"): its "# " is no part of the preamble's words
         pre_body = first_visible.body if first_visible.markdown_heading else first_visible.start
         pre = Draft(lines.index(first_visible), "", "preamble", 0, None, body=pre_body)
-        drafts = [pre] + [
-            Draft(
-                d.line,
-                d.label,
-                d.path,
-                d.depth,
-                None if d.parent is None else d.parent + 1,
-                d.heading,
-                d.body,
-                d.drop,
-            )
-            for d in drafts
-        ]
+        drafts = [pre] + [replace(d, parent=None if d.parent is None else d.parent + 1) for d in drafts]
     markdown = is_markdown(text, lines)
     if markdown:
         _under_appendices(text, lines, drafts)

@@ -56,16 +56,22 @@ def emphasis_marks(text: str, start: int = 0, end: int | None = None) -> list[tu
     return out
 
 
+def without(text: str, spans, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` less the (start, end) ``spans`` that lie inside it (in any order; one
+    that overlaps a span before it is left alone)."""
+    end = len(text) if end is None else end
+    parts, pos = [], start
+    for a, b in sorted(spans):
+        if a < pos or b > end:
+            continue
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
 def unemphasised(s: str) -> str:
     """``s`` without the marks of its emphasis pairs: "Grant of **Rights**" -> "Grant of Rights"."""
     if "*" not in s and "_" not in s:
         return s
-    marks = emphasis_marks(s)
-    if not marks:
-        return s
-    parts, pos = [], 0
-    for a, b in marks:
-        parts.append(s[pos:a])
-        pos = b
-    parts.append(s[pos:])
-    return "".join(parts)
+    return without(s, emphasis_marks(s))

@@ -45,6 +45,8 @@ _REFERS = re.compile(
 # after a label: the emphasis that closes it ("**1.** Definitions", "**Section 1:** Grant"), a dash or a colon
 _SEP = re.compile(rf"(?:{CLOSE_EMPHASIS})?[ \t]*(?:[-–—:][ \t]*)?(?:{CLOSE_EMPHASIS}[ \t]*)?")
 _MAX_DEPTH = 6
+# each emphasis mark closing after a word: "… License.**" (see _label_emphasis_closes)
+_CLOSING = {mark: re.compile(rf"(?<=[^\s*_]){re.escape(mark)}(?![*_\w])") for mark in ("**", "__", "*", "_")}
 
 
 @dataclass(slots=True)
@@ -114,7 +116,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         ):
             return False
         above = next((k for k in range(line - 1, -1, -1) if not self.lines[k].blank), -1)
-        return above >= 0 and self.text[self.lines[above].start : self.lines[above].end].rstrip().endswith(",")
+        return above >= 0 and self.text[self.lines[above].start : self.lines[above].end].rstrip().endswith(
+            ","
+        )
 
     def _opens_confirmed_list(self, i: int, label: Label, prev) -> bool:
         """ "…non-exclusive license" then an indented "(a) under …": a first item right of the line
@@ -394,8 +398,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             if nxt.blank or parse_label(self.text[nxt.body : nxt.end]) is not None:
                 break
             end = nxt.end
-        close = re.compile(rf"(?<=[^\s*_]){re.escape(mark)}(?![*_\w])")
-        found = close.search(self.text, rest_at, end)
+        found = _CLOSING[mark].search(self.text, rest_at, end)
         return ((found.start(), found.end()),) if found else ()
 
     def _title_below(self, i: int) -> bool:
@@ -407,8 +410,10 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         words = self.text[title.body : title.end].strip()
         if len(words) > 80 or not is_heading_text(words) or parse_label(words) is not None:
             return False
-        return after.blank or self.text[after.body : after.body + 1].isupper() and not is_heading_text(
-            self.text[after.body : after.end]
+        return (
+            after.blank
+            or self.text[after.body : after.body + 1].isupper()
+            and not is_heading_text(self.text[after.body : after.end])
         )
 
     def _titled_like(self, sibling: Draft | None, rest: str, nxt) -> bool:

@@ -134,16 +134,8 @@ class _TextBuilder:
             return
         stack = self.stack
         if stack[-1][0] == tag and not self.skip and tag != "a":  # well nested, the usual case
-            quote = stack.pop()[2]
             self.open[tag] -= 1
-            if quote:
-                self.flush()
-                self.depth -= 1
-                self.flush(True)
-            elif tag in _BLOCK:
-                self.flush(tag in _BLANK_AFTER)
-                if tag == "pre":
-                    self.pre -= 1
+            self._close(tag, stack.pop()[2])
             return
         while self.stack:
             name, skips, quote = self.stack.pop()
@@ -162,10 +154,10 @@ class _TextBuilder:
             if href.startswith(("http://", "https://")) and text and text.rstrip("/") != href.rstrip("/"):
                 self.cur[start:] = [f"[{text}]({href})"]
         if tag in _BLOCK:
-            self.flush(blank=tag in ("p", "pre"))
+            self.flush(tag in _BLANK_AFTER)
         if quote:
             self.depth -= 1
-            self.flush(blank=True)
+            self.flush(True)
         elif tag == "pre":
             self.pre -= 1
 
