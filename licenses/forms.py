@@ -34,7 +34,7 @@ class NewVersionForm(forms.Form):
         required=False,
         help_text="Paste the full license text, or upload a file below.",
     )
-    file = forms.FileField(required=False, help_text="A plain-text UTF-8 file of at most 1 MiB.")
+    file = forms.FileField(required=False, help_text="A plain-text file of at most 1 MiB, in UTF-8 (or UTF-16 with a byte-order mark).")
     previous = forms.ModelChoiceField(queryset=LicenseVersion.objects.none(), required=False)
 
     def __init__(self, *args, license, **kwargs):

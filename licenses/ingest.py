@@ -21,16 +21,62 @@ class IngestError(ValueError):
 
 
 def decode_text(data: bytes) -> str:
-    """Validate uploaded bytes and return normalised text, or raise IngestError."""
+    """Validate uploaded bytes and return normalised text, or raise IngestError.
+
+    UTF-8 (with or without a byte-order mark) is read as is, and UTF-16 or UTF-32 when a
+    byte-order mark says so (Windows Notepad's "Unicode"). Anything else is refused with a
+    message that says what the file looks like and where, rather than guessed: a text read in
+    the wrong encoding would be stored, segmented and quoted wrong without anyone noticing.
+    """
     if len(data) > MAX_TEXT_BYTES:
         raise IngestError(f"The file is {len(data) / 1024 / 1024:.1f} MiB; the limit is 1 MiB.")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return clean_text(data[len(bom) :].decode(codec))
+            except UnicodeDecodeError as exc:
+                raise IngestError(
+                    f"The file starts as {codec.upper()} but byte {exc.start + len(bom)} cannot be decoded."
+                ) from None
     if b"\x00" in data:
+        if _looks_utf16(data):
+            raise IngestError(
+                "The file looks like UTF-16 text without a byte-order mark. "
+                "Save it as UTF-8 and upload it again, or paste the text."
+            )
         raise IngestError("The file contains NUL bytes; it looks binary, not a license text.")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise IngestError(f"The file is not valid UTF-8 (byte {exc.start} cannot be decoded).") from None
+        raise IngestError(_not_utf8(data, exc.start)) from None
     return clean_text(text)
+
+
+# Longest first: UTF-32-LE's mark begins with UTF-16-LE's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Every other byte NUL, as ASCII text in UTF-16 is."""
+    head = data[:4000]
+    return len(head) >= 4 and (
+        head[0::2].count(0) > 0.9 * len(head[0::2]) or head[1::2].count(0) > 0.9 * len(head[1::2])
+    )
+
+
+def _not_utf8(data: bytes, at: int) -> str:
+    """What to tell someone whose file is not UTF-8: where, and what it probably is."""
+    around = data[max(0, at - 30) : at + 30].decode("cp1252", errors="replace")
+    around = " ".join(around.split())
+    return (
+        f"The file is not valid UTF-8 (byte {at} cannot be decoded, near “{around}”). "
+        "It may be Windows-1252 or Latin-1: save it as UTF-8 and upload it again, or paste the text."
+    )
 
 
 def clean_text(text: str) -> str:

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff\xfe\x00l\x00i", "NUL"),
+        (b"li\x00cense", "NUL"),
+        ("1. Grant. You may copy.".encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
+        (b"\xfe\xff\x00l\xd8\x00", "UTF-16-BE but byte 4"),  # a lone surrogate
         (b"caf\xe9 license", "not valid UTF-8"),
         (b"", "empty"),
         (b"   \n\n\t ", "empty"),
@@ -21,6 +23,22 @@ pytestmark = pytest.mark.django_db
 def test_decode_text_refuses_bad_input(data, message):
     with pytest.raises(IngestError, match=message):
         decode_text(data)
+
+
+def test_a_non_utf8_file_is_refused_with_where_and_what_it_may_be():
+    with pytest.raises(IngestError) as caught:
+        decode_text("1. Grant.\n\n© 2025 “Licensor”. You may copy.\n".encode("cp1252"))
+    message = str(caught.value)
+    assert "byte 11" in message and "Windows-1252" in message and "“Licensor”" in message
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_read_in_its_encoding(codec):
+    text = "1. Grant.\r\n\r\n© 2025 “Licensor”. You may copy.\r\n"
+    data = text.encode(codec)
+    if codec in ("utf-16-le", "utf-16-be"):
+        data = "\ufeff".encode(codec) + data
+    assert decode_text(data) == "1. Grant.\n\n© 2025 “Licensor”. You may copy.\n"
 
 
 def test_decode_text_normalises_bom_and_line_endings():
