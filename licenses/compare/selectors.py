@@ -242,6 +242,15 @@ class ComparePage:
     links: Links
 
 
+def side_names(a: LicenseVersion, b: LicenseVersion) -> dict[str, str]:
+    """How the page names each side in its rows ("Not in 2.0", "drawn from 3.1 of 1.1"): the
+    version label between versions of one license, the license's name between two licenses,
+    where a bare label such as "1" would say nothing."""
+    if a.license_id == b.license_id:
+        return {"a_name": a.label, "b_name": b.label}
+    return {"a_name": a.license.name, "b_name": b.license.name}
+
+
 def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_only: bool) -> ComparePage:
     """Summary and the rendered rows for the page; the rows HTML is cached per refs, view and toggle."""
     view = view if view in VIEWS else "side"
@@ -264,7 +273,8 @@ def compare_page(a: LicenseVersion, b: LicenseVersion, *, view: str, changes_onl
                 "a_url": a.get_absolute_url(),
                 "b_url": b.get_absolute_url(),
                 "changes_only": changes_only,
-            },
+            }
+            | side_names(a, b),
         )
         cache.set(key, html, CACHE_SECONDS)
     return ComparePage(

@@ -112,6 +112,8 @@ def compare(request: HttpRequest) -> HttpResponse:
 def _context(request, page: ComparePage | None, a, b, view: str, changes_only: bool) -> dict:
     """What the result part of the page needs (also for the fragment after a hand link)."""
     context = {"page": page, "a": a, "b": b, "view": view, "changes_only": changes_only, "nav": "compare"}
+    if a and b:
+        context |= selectors.side_names(a, b)
     if page:
         context |= {
             "url_side": compare_url(a.ref, b.ref, view="side", changes_only=changes_only),

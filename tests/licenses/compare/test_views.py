@@ -194,9 +194,20 @@ def test_identical_versions(client, pair):
 
 
 def test_versions_of_different_licenses(client, pair):
-    other = make_version(make_license(slug="other"), text=NEW.replace("Test", "Other"), label="1")
+    other = make_version(
+        make_license(slug="other", name="Other License"), text=NEW.replace("Test", "Other"), label="1"
+    )
     response = client.get(url(a="tl@1.0", b=other.ref))
     assert response.status_code == 200
+    html = response.content.decode()
+    # a side is named by its license, not by a bare version label such as "1"
+    assert '<p class="cmp-none">Not in Other License</p>' in html
+    assert '<p class="cmp-none">Not in 1</p>' not in html
+
+
+def test_versions_of_one_license_name_a_side_by_its_label(client, pair):
+    html = client.get(url(a="tl@1.0", b="tl@2.0")).content.decode()
+    assert '<p class="cmp-none">Not in 2.0</p>' in html
 
 
 def test_clause_text_is_escaped(client):
