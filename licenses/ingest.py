@@ -169,12 +169,14 @@ def ingest_version(
         segmenter=getattr(segmentation, "VERSION", "1"),
     )
     version.full_clean(exclude=["text_hash"])
-    segments = segmentation.segment(text)
-    if len(segments) > MAX_CLAUSES:
+    try:
+        segments = segmentation.segment(text, max_clauses=MAX_CLAUSES)
+    except segmentation.TooManyClauses as exc:
         raise IngestError(
-            f"This text splits into {len(segments):,} clauses; the limit is {MAX_CLAUSES:,} (the longest "
-            "license we know has a few hundred). Check that the file holds one license text."
-        )
+            f"This text splits into {'' if exc.exact else 'more than '}{exc.count:,} clauses; the limit is "
+            f"{MAX_CLAUSES:,} (the longest license we know has a few hundred). Check that the file holds "
+            "one license text."
+        ) from None
     version.save()
     save_clauses(version, segments)
     # A member of a family has a new version: give its clauses their rows in the family's table.

@@ -59,9 +59,22 @@ class _Level:
     context: str = ""  # a list whose paths would repeat: the heading's slug, or "list-2"
 
 
+class TooManyClauses(ValueError):
+    """The text splits into more clauses than the caller allows (``segment(max_clauses=...)``).
+
+    ``count`` is the number found; ``exact`` is False when the split stopped early, once the
+    count was far past the limit, so that the text's real count is at least ``count``.
+    """
+
+    def __init__(self, count: int, *, exact: bool) -> None:
+        super().__init__(f"{'' if exact else 'more than '}{count} clauses")
+        self.count, self.exact = count, exact
+
+
 class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHeadings):
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, max_drafts: int | None = None) -> None:
         self.text = text
+        self.max_drafts = max_drafts
         self.lines = split_lines(text)
         self.drafts: list[Draft] = []
         self.stack: list[_Level] = []
@@ -473,6 +486,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                     self._add_paragraph(i, ahead=0)
                 if part:
                     self.spaces.part, self.part_line = part, i
+            if self.max_drafts is not None and len(self.drafts) > self.max_drafts:
+                raise TooManyClauses(len(self.drafts), exact=False)
         return assemble(self.text, self.lines, self.drafts)
 
     def _same_as_two_above(self, i: int) -> bool:
@@ -489,6 +504,15 @@ def _plain(style: tuple) -> tuple:
     return style[:-1] if style[-1:] == ("#",) else style
 
 
-def segment(text: str) -> list[Segment]:
-    """Split a license ``text`` into clauses: numbered items, headings, definitions, preamble."""
-    return _Segmenter(text).run()
+def segment(text: str, *, max_clauses: int | None = None) -> list[Segment]:
+    """Split a license ``text`` into clauses: numbered items, headings, definitions, preamble.
+
+    With ``max_clauses``, a text of more clauses raises :class:`TooManyClauses`, and a text of
+    far more (twice as many clauses found before assembly) stops as soon as that is clear:
+    1 MiB of one repeated heading makes 100,000 clauses, which cost seconds to assemble for
+    nothing.
+    """
+    segments = _Segmenter(text, None if max_clauses is None else 2 * max_clauses).run()
+    if max_clauses is not None and len(segments) > max_clauses:
+        raise TooManyClauses(len(segments), exact=True)
+    return segments

@@ -97,6 +97,8 @@ def test_a_text_that_splits_into_more_clauses_than_any_license_is_refused_whole(
         ingest_version(license=license, text=text(11), label="1.0", source=LicenseVersion.Source.PASTE)
     assert not LicenseVersion.objects.filter(license=license).exists()  # nothing half stored
     assert not Clause.objects.filter(version__license=license).exists()
+    with pytest.raises(IngestError, match="splits into more than 2[0-9] clauses; the limit is 10"):
+        ingest_version(license=license, text=text(1_000), label="1.0", source=LicenseVersion.Source.PASTE)
     ok = ingest_version(license=license, text=text(9), label="1.0", source=LicenseVersion.Source.PASTE)
     assert ok.created and ok.version.clauses.count() == 10  # at the limit
 

@@ -2,6 +2,8 @@
 synthetic text of our own. Shapes already covered elsewhere (Article 1, § 1, NBSP, CRLF with form
 feeds, dotted roman items, Schedule 1, '"Term" means') are not repeated here."""
 
+import pytest
+
 from licenses.text.headings import is_heading_text
 from licenses.text.numbering import parse_label
 from licenses.text.segmentation import segment
@@ -338,3 +340,25 @@ def test_a_word_label_repeated_under_another_clause_ends_and_keeps_paths_unique(
     got = [s.path for s in segment(text)]
     assert got[:3] == ["1", "Article 1", "2"]
     assert len(set(got)) == len(got) == 4
+
+
+def _numbered(n: int) -> str:
+    return "Title\n\n" + "".join(f"{k}. Clause number {k}.\n\n" for k in range(1, n + 1))
+
+
+def test_max_clauses_lets_a_text_at_the_limit_through_and_refuses_one_over_it():
+    from licenses.text.segmentation import TooManyClauses
+
+    assert len(segment(_numbered(9), max_clauses=10)) == 10  # the preamble and nine clauses
+    with pytest.raises(TooManyClauses) as caught:
+        segment(_numbered(10), max_clauses=10)
+    assert (caught.value.count, caught.value.exact) == (11, True)
+
+
+def test_max_clauses_stops_early_on_a_text_far_over_the_limit():
+    from licenses.text.segmentation import TooManyClauses
+
+    with pytest.raises(TooManyClauses) as caught:
+        segment(_numbered(5_000), max_clauses=10)
+    assert not caught.value.exact and 20 < caught.value.count < 30  # stopped soon after twice the limit
+    assert str(caught.value) == f"more than {caught.value.count} clauses"
