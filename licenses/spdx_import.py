@@ -48,10 +48,18 @@ _NAME_TAIL = r"(?:\s+(?:only|or later|Generic|Unported|International))?"
 
 
 def license_name(name: str, label: str) -> str:
-    """The SPDX name without its version: "Eclipse Public License 2.0" -> "Eclipse Public License"."""
+    """The SPDX name without its version: "Eclipse Public License 2.0" -> "Eclipse Public License".
+
+    The name may write the version shorter than the id ("Mulan Permissive Software License,
+    Version 2" for ``MulanPSL-2.0``, "Unicode License v3"), in capitals ("- V2.4 -"), or as a
+    year in brackets ("(2015)").
+    """
     if label == "1":
         return name
-    stripped = re.sub(rf"[\s,-]+v?(?:ersion\s+)?{re.escape(label)}(?![\d.]){_NAME_TAIL}", "", name, count=1)
+    short = re.sub(r"(?:\.0)+$", "", label) if "." in label else label
+    versions = "|".join(re.escape(v) for v in sorted({label, short}, key=len, reverse=True))
+    pattern = rf"[\s,-]+(?:\((?:{versions})\)|v?(?:ersion\s+)?\s?(?:{versions})(?![\d.]){_NAME_TAIL})"
+    stripped = re.sub(pattern, "", name, count=1, flags=re.IGNORECASE)
     return stripped.strip() or name
 
 

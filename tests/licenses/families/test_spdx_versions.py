@@ -46,6 +46,17 @@ def test_spdx_key(spdx_id, key, label):
         ("Creative Commons Attribution 4.0 International", "4.0", "Creative Commons Attribution"),
         ("Academic Free License v3.0", "3.0", "Academic Free License"),
         ("MIT License", "1", "MIT License"),
+        # the name writes the version shorter than the id, in capitals, or as a year in brackets
+        ("Mulan Permissive Software License, Version 2", "2.0", "Mulan Permissive Software License"),
+        ("Unicode License v3", "3.0", "Unicode License"),
+        ("Server Side Public License, v 1", "1.0", "Server Side Public License"),
+        ("GNU Library General Public License v2 or later", "2.0", "GNU Library General Public License"),
+        ("Public License (PL) - V2.4 - Strong Copyleft", "2.4", "Public License (PL) - Strong Copyleft"),
+        ("Sun PPP License (2000)", "2000", "Sun PPP License"),
+        ("Lucent Public License Version 1.0", "1.0", "Lucent Public License"),
+        # a number that is not the version stays
+        ("Public License 2 Plus", "2.1", "Public License 2 Plus"),
+        ("Open Hardware Licence Version 2 - Permissive", "2.0", "Open Hardware Licence - Permissive"),
     ],
 )
 def test_license_name_drops_the_version(name, label, expected):
