@@ -56,7 +56,12 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         + FREE
         + r"[^.;]{0,40}?\b(?:distribut\w*|transfer\w*|copies)\b"
         r"|\b(?:sold|sell|selling)\s+(?:\w+\s+){0,2}?by\s+(?:it|them)sel(?:f|ves)\b|\bfees?\s+for\s+(?:the|this)\s+\w+\s+itself\b",
-        unless=PATENT + "|" + GRANT_BACK + "|" + SOURCE_COST,
+        # "The Derivative Database ... must be available at no more than a reasonable production
+        # cost for physical distributions and free of charge if distributed over the internet": the
+        # price of a derived work's copy, as of a source copy (dev7)
+        unless=any_of(
+            PATENT, GRANT_BACK, SOURCE_COST, r"^(?:the|any|such|your)\s+(?:{DERIVED}|derivative\s+\w+)\b"
+        ),
     ),
     Rule(
         1,
@@ -106,6 +111,12 @@ REDISTRIBUTION: tuple[Rule, ...] = (
             # a pointer to the section that grants and conditions it: "you may distribute the
             # combined work under the terms of Section 4" is read where Section 4 says so
             r"\bunder\s+the\s+(?:terms|conditions)\s+of\s+(?:section|clause|paragraph|article)\s+\d",
+            # which version of the license goes with it: "You may Distribute Covered Works under any
+            # Later Version" (dev7)
+            r"\bunder\s+(?:any\s+)?(?:later|new|revised)\s+versions?\b",
+            # "only this license ... grants you the right to use, distribute, and modify it" says
+            # where the grant is, on the way to acceptance by use (dev7)
+            r"\bonly\s+this\s+licen[cs]e\b",
         ),
     ),
     Rule(
@@ -140,6 +151,11 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         1,
         "grants redistribution (French or German)",
         # "Sie dürfen das Programm ... vervielfältigen, verbreiten", "diffuser", "redistribuer"
-        r"\b(?:vervielf[äa]ltigen|verbreiten|reproduire|diffuser|distribuer|redistribuer)\b",
+        r"\b(?:vervielf[äa]ltigen|verbreiten|reproduire|diffuser|distribuer|redistribuer)\b"
+        # not a modified version: "autorisé à redistribuer le Logiciel Modifié" (dev7)
+        r"(?!\s+(?:le|la|les|l['’])\s*(?:\w+\s+)?modifi)",
+        # acceptance by these acts: "Le fait de copier, de diffuser ... constitue une acception
+        # tacite", "Sie erklären Ihre Zustimmung ..., indem Sie das Programm verbreiten" (dev7)
+        unless=r"\bacc?ept(?:ation|ion)\b|\bZustimmung\b",
     ),
 )

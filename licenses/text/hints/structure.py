@@ -140,6 +140,15 @@ RESTATED = r"\b(?:section|clause|paragraph|article)\s+[\w().]+\s+(?:grants?|give
 NOT_DERIVED_OBJECT = (
     r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:{DERIVED}))"
     r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"
+    # a modified version by name: "authorized to distribute the Modified Software", "you can
+    # distribute the modified Vim under the GNU GPL" (dev7)
+    r"(?!\s+(?:the|such|your)\s+modified\s+(?!or\b|and\b)\w+)"
+    # the combination the sentence speaks of: "authorized to redistribute the whole under the GPL" (dev7)
+    r"(?!\s+the\s+whole\b)"
+    # versions or copies of derived works: "distribute under your own terms, binary object code
+    # versions of works based on the Library" (dev7)
+    r"(?!\s+(?:under\s+your\s+own\s+terms,?\s+)?(?:[\w-]+\s+){0,4}?(?:versions?|copies|forms?)\s+of\s+"
+    r"(?:any\s+|the\s+|such\s+|your\s+)?(?:{DERIVED}))"
 )
 SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"
 # A place the software may be used, named to narrow the grant.

@@ -133,10 +133,11 @@ def test_hints_a_gated_hint_is_shown_when_the_model_reads_the_heading_and_agrees
         "Those who publish a modified version must sign it. By copying the Tool you agree to these terms."
     )
     assert 3 in GATED and GATE == 0.3
-    # the clause alone does not convince the model (probability 0.27); under its heading it does (0.59)
+    # the clause alone does not convince the model (probability 0.22); under its heading it does (0.50;
+    # 0.27 and 0.59 before the model was retrained on dev7)
     assert [(h.number, h.model) for h in hints(clause)] == [(10, None)]
     gated, acceptance = hints(clause, "Derivative Works")
-    assert (gated.number, gated.phrase, gated.model) == (3, "publish a modified version", 0.59)
+    assert (gated.number, gated.phrase, gated.model) == (3, "publish a modified version", 0.5)
     assert gated.label.endswith("; a word model trained on hand-labelled clauses agrees")
     assert (acceptance.number, acceptance.model) == (10, None)
 

@@ -150,3 +150,42 @@ def test_redistribution_in_french_or_german():
     assert found("Vous pouvez diffuser le Gadget.") == [(1, "diffuser")]
     assert found("Sie dürfen das Gadget vervielfältigen.") == [(1, "vervielfältigen")]
     assert found("Vous pouvez lire le Gadget.") == []
+
+
+# dev7 (where an OSD 1 rule fired on a clause about something else)
+
+
+def test_distributing_a_named_modified_version_or_the_whole_is_not_a_grant_of_redistribution():
+    assert 1 not in dict(found("The Licensee is authorized to distribute the Modified Gadget in any form."))
+    assert 1 not in dict(found("You can distribute the modified Gadget under the GNU GPL."))
+    assert 1 not in dict(found("The Licensee is authorized to redistribute the whole under the GPL."))
+    assert 1 not in dict(
+        found(
+            "You may copy and distribute under your own terms, binary versions of works based on the Gadget."
+        )
+    )
+    assert found("You may distribute the Gadget, modified or not.")[0] == (1, "You may distribute")
+    assert found("You may distribute modified or unmodified copies of the Gadget.")[0][0] == 1
+
+
+def test_distributing_under_a_later_version_or_only_this_license_granting_is_not_a_grant():
+    assert 1 not in dict(found("You may Distribute the Gadget under any Later Version."))
+    assert 1 not in dict(
+        found("Only this license grants you the right to use, distribute, and modify the Gadget.")
+    )
+    assert found("You may distribute the Gadget under this License.")[0] == (1, "You may distribute")
+
+
+def test_a_derived_work_free_of_charge_is_not_the_price_of_a_copy():
+    assert 1 not in dict(found("The Derivative Database must be free of charge if distributed online."))
+    assert found("The Gadget must be free of charge if distributed online.")[0][0] == 1
+
+
+def test_french_or_german_acceptance_or_modified_versions_are_not_grants():
+    assert 1 not in dict(
+        found("Le fait de copier ou de diffuser le Gadget constitue une acceptation tacite.")
+    )
+    assert 1 not in dict(found("Sie erklären Ihre Zustimmung, indem Sie das Gadget verbreiten."))
+    assert 1 not in dict(found("Le Licencié est autorisé à redistribuer le Gadget Modifié."))
+    assert 1 not in dict(found("Le Licencié est autorisé à redistribuer le Logiciel modifié."))
+    assert found("Le Licencié est autorisé à redistribuer le Gadget.") == [(1, "redistribuer")]
