@@ -28,8 +28,8 @@ are not definitions (``clean.is_definition``). Three strata, fixed before drawin
 Each stratum takes up to ``PER_STRATUM`` clauses in ``crc32("12:<id>:<path>")`` order, at most
 one clause of a license per stratum, a clause once only (the first stratum that takes it).
 
-The draw depends on the rules of the commit it was made at (the labels commit's parent): rerun
-there to reproduce it.
+The draw depends on the rules of the commit it was made at (the labels commit, faac404, whose
+rules are its parent's, 4bcd77a): rerun there to reproduce it.
 """
 
 import json
