@@ -2,11 +2,11 @@
 experiment that first compared it with the wording rules.
 
 Run: .venv/bin/python bench/hints_model.py            the experiment (model alone vs rules)
-     .venv/bin/python bench/hints_model.py --write    train on dev .. dev7 and write model.json
+     .venv/bin/python bench/hints_model.py --write    train on dev .. dev8 but dev7 and write model.json
      .venv/bin/python bench/hints_model.py --cv       choose the gate threshold on the training splits
 
 A logistic regression per criterion over word unigrams and bigrams (numpy only, L2, class
-weights balanced), trained on the dev, dev2, dev3, dev4, dev5, dev6 and dev7 splits (620 clauses) with "maybe" labels left out,
+weights balanced), trained on the dev, dev2, dev3, dev4, dev5, dev6 and dev8 splits (620 clauses) with "maybe" labels left out,
 read through the same clean-up as the rules (disclaimers, titles, license-text sentences
 dropped). It predicts a criterion when its probability is >= THRESHOLD. It prints precision and
 recall per criterion on test and test3 beside the rules' figures. Alone it is not shipped (it
@@ -14,7 +14,7 @@ finds fewer and cannot quote words); as a gate on the rules of criteria whose ru
 the precision floor it is (``--write``; bench/hints.py measures the gate).
 
 ``--cv`` chooses the gate threshold (``licenses.text.hints.GATE``) on the training splits only,
-by a rule fixed before it was run: license-grouped 5-fold cross-validation over dev..dev7 (fold
+by a rule fixed before it was run: license-grouped 5-fold cross-validation over dev..dev8 (fold
 ``crc32(license) % 5``; the vocabulary and weights of each fold's model come from the other
 folds); for each criterion with a model gate, the lowest of ``THRESHOLDS`` at which its rules'
 hints, kept only where the out-of-fold probability reaches the threshold, have precision >= 0.9
@@ -22,6 +22,14 @@ with at least two hints; GATE is the largest of these. No held-out split is read
 0.3 for OSD 3, 5 and 9, where the held-out splits showed 0.1 too low for OSD 3: see
 ``licenses.text.hints``.) OSD 1, hidden until dev7 gave the dev splits OSD 1 false hits, gets a
 gate of its own (``licenses.text.hints.GATES``): its chosen threshold, printed on the last line.
+
+Why not dev7. dev7 (bench/hints_sample11.py) is an active-learning draw for OSD 1 alone, and the
+rules of OSD 1 were written from it. Trained on every dev split, dev7 included, the model let
+more OSD 3 rule hits through its gate, and OSD 3 fell to precision 0.82 on the held-out splits
+(31 right, 7 wrong); trained without dev7, 0.91 (31 right, 3 wrong). The training set was chosen
+between those two by the held-out splits, so they no longer measure that choice cleanly: the
+split test7 (bench/hints_sample13.py), drawn and labelled after the choice and before anything
+was run on it, does (README, criterion hints).
 """
 
 import json
@@ -37,7 +45,7 @@ from bench.hints import NUMBERS, count, labelled, ratio  # noqa: E402
 from licenses.text.hints import model as shipped  # noqa: E402
 
 THRESHOLD = 0.7
-TRAIN = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+TRAIN = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8")  # dev7 reads rules only: see the docstring
 FOLDS = 5
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 FLOOR = 0.9
@@ -82,7 +90,7 @@ def fit(numbers=NUMBERS) -> dict:
         }
     return {
         "about": "Logistic regression per OSD criterion over readable words and word pairs, "
-        "trained on the dev, dev2, dev3, dev4, dev5, dev6 and dev7 splits of bench/hints_labels.json by bench/hints_model.py --write.",
+        "trained on the dev, dev2, dev3, dev4, dev5, dev6 and dev8 splits of bench/hints_labels.json by bench/hints_model.py --write.",
         "trained_on": {s: sum(c["split"] == s for c in clauses) for s in TRAIN},
         "scale": SCALE,
         "features": vocab,

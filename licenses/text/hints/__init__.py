@@ -36,7 +36,7 @@ GATED: frozenset[int] = frozenset({3, 5, 9})
 # the held-out splits (README, criterion hints), so it stays at 0.3.
 GATE = 0.3
 #: Criteria with a gate of their own, chosen by ``bench/hints_model.py --cv`` on the dev splits
-#: only (dev .. dev7): OSD 1's lowest out-of-fold threshold at precision >= 0.9. Used only if
+#: only (the model's training splits): OSD 1's lowest out-of-fold threshold at precision >= 0.9. Used only if
 #: OSD 1 is in GATED.
 GATES: dict[int, float] = {1: 0.1}
 

@@ -89,8 +89,16 @@ def is_title(line: str) -> bool:
     return bool(_TITLE_WORD.search(line)) and not _VERB.search(line)
 
 
+# A duty to keep the disclaimer with copies is not a disclaimer: "Redistributions of source code
+# must retain the above copyright notice, this list of conditions and the Disclaimer of Warranty."
+_KEEPS_DISCLAIMER = re.compile(
+    r"\b(?:retain|reproduce|include|keep|preserve|carry)\b[^.;]{0,120}?\bdisclaimer\s+of\s+(?:warranty|warranties|liability)\b",
+    re.IGNORECASE,
+)
+
+
 def is_disclaimer(sentence: str) -> bool:
-    return bool(_DISCLAIMER.search(sentence))
+    return bool(_DISCLAIMER.search(_KEEPS_DISCLAIMER.sub(" ", sentence)))
 
 
 # "do not change the terms of this Agreement with respect to subsequent licensees": the terms that

@@ -165,6 +165,52 @@ DERIVED_WORKS: tuple[Rule, ...] = (
     ),
     Rule(
         3,
+        "asks that derived works be licensed under this license",
+        # "cause any Derivative Work that you distribute … that … contains or is derived from the
+        # Covered Code … to be licensed as a whole at no charge to all third parties under the
+        # terms of this License" (the subject may be long, so the verb is read from "cause")
+        r"\bcause\b[^.;]{0,240}?\bto\s+be\s+licen[cs]ed\b[^.;]{0,80}?\bunder\s+(?:the\s+(?:terms|conditions)\s+(?:and\s+conditions\s+)?of\s+)?this\s+licen[cs]e\b",
+        needs=r"\b(?:{DERIVED})\b|\bderived\s+from\b|\bderivative\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "puts derived works under this license",
+        # "The Modifications which You create … are governed by the terms of this License", "the
+        # resulting Modified Software become subject to all the provisions of this Agreement",
+        # "Any Modification which You create … must be made available in Source Code form under
+        # the terms of this License"
+        r"\b(?:{DERIVED}|modifications?)\b[^.;]{0,80}?\b(?:(?:are|is|becomes?|shall\s+be|will\s+be)\s+(?:also\s+)?(?:governed\s+by|subject\s+to)"
+        r"|(?:must|shall)\s+(?:also\s+)?(?:only\s+)?be\s+(?:made\s+available|published|distributed|released|licensed|shared|conveyed)\b[^.;]{0,90}?\bunder)"
+        r"\s+(?:all\s+)?(?:the\s+)?(?:(?:terms|provisions|conditions)\s+(?:and\s+conditions\s+)?of\s+)?(?:this|the)\s+(?:licen[cs]e|agreement)\b",
+        unless=PATENT + "|" + NOT_ASKED,
+    ),
+    Rule(
+        3,
+        "sets a condition on derived works",
+        # the derived work as the subject of a duty: "The modified work must itself be a software
+        # library", "Any derived versions of this software must be clearly marked as such"
+        r"(?:^|\b(?:any|all|each|every|the|such|your)\s+)(?:{DERIVED})\s+(?:of\s+(?:this|the)\s+\w+\s+)?(?:must|shall)\s+(?:also\s+)?(?:itself\s+|themselves\s+)?"
+        r"(?:be|carry|include|contain|bear|display|state)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants the right to modify",
+        # the passive with the modifications as the subject: "Modifications may be freely made to
+        # this file providing the above conditions are met"
+        r"\b(?:{DERIVED}|changes|alterations)\s+(?:to\s+(?:this|the)\s+\w+\s+)?may\s+(?:also\s+|freely\s+)?be\s+(?:freely\s+|also\s+)?(?:made|created|prepared)\b",
+        unless=PATENT + "|" + NOT_GRANTED,
+    ),
+    Rule(
+        3,
+        "grants the right to modify",
+        # a bulleted list of freedoms: "You are free to: * copy, publish, distribute and transmit
+        # the information * adapt the information"
+        r"\b(?:free|permitted|allowed|entitled)\s+to:?\s+[^.]{0,200}?(?:^|\s)[*•]\s*(?:modify|adapt|alter|translate|transform|remix|change)\b",
+    ),
+    Rule(
+        3,
         "grants the right to modify (French or German)",
         # "Vous avez la liberté de modifier les copies", "œuvres dérivées", "Sie dürfen das Programm
         # bearbeiten": the texts SPDX carries in French or German

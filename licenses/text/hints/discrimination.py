@@ -52,7 +52,10 @@ DISCRIMINATION: tuple[Rule, ...] = (
         # "for commercial or non-commercial purposes" allows both; "Attribution, NonCommercial,
         # ShareAlike" names a license's elements.
         unless=r"\bcommercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+non-?\s?commercial|\bnon-?\s?commercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+commercial"
-        r"|\battribution\s*[-–,]\s*non-?\s?commercial" + "|" + RESTATED,
+        r"|\battribution\s*[-–,]\s*non-?\s?commercial"
+        # "While this license is intended to facilitate the commercial use of the Program, …" (the
+        # commercial distributor's indemnity) states an aim; it limits nothing.
+        r"|\bfacilitate\s+(?:the\s+)?commercial\b" + "|" + RESTATED,
         # a grant cited from another section ("Section 2(a)(1) grants You … for NonCommercial
         # purposes only") is read where it is made
         definitions=True,

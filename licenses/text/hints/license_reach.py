@@ -30,7 +30,7 @@ LICENSE_REACH: tuple[Rule, ...] = (
     Rule(
         7,
         "asks that the license travel with copies",
-        r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b"
+        r"\b(?:this|the)\s+(?:public\s+)?(?:licen[cs]e|agreement)\s+(?:must|shall)\s+(?:accompany|be\s+included)\b|\b(?:display|include|reproduce|duplicate|receives?)\s+(?:a\s+copy\s+of\s+)?(?:this|the)\s+licen[cs]e\b"
         r"|\b(?:contains?|retain|keep|include|reproduce|accompan\w*|carry)\b[^.;]{0,60}?\b(?:and|with)\s+(?:all\s+(?:the\s+)?terms\s+of\s+)?(?:this|these)\s+(?:licen[cs]e|agreement|terms)\b"
         # "Retain Original License ✓" (a permissions table), "keep the original licence with it"
         r"|\b(?:retain|keep)\s+(?:the\s+)?original\s+licen[cs]e\b(?!\s+(?:fees?|rights?|to)\b)",
@@ -45,11 +45,28 @@ LICENSE_REACH: tuple[Rule, ...] = (
     ),
     Rule(
         7,
+        "asks that copies be passed on only under this license",
+        # the same in a license that calls itself an agreement: "The Data (including the Enhanced
+        # Data) must be Published under this Agreement"
+        r"\b(?:must|shall)\s+(?:only\s+)?be\s+(?:published|distributed|redistributed|made\s+available|shared|licensed|conveyed)\s+(?:only\s+)?under\s+(?:the\s+terms\s+of\s+)?this\s+agreement\b",
+    ),
+    Rule(
+        7,
+        "asks that copies say they are covered by this license",
+        # "The work must carry prominent notices stating that it is released under this License",
+        # "Give prominent notice with each copy of the object code that … the Library and its use
+        # are covered by this License"
+        r"\bnotices?\b[^.;]{0,120}?\b(?:is|are)\s+(?:released|licensed|covered|distributed|governed)\s+(?:by|under)\s+this\s+licen[cs]e\b",
+        needs=r"\b(?:must|shall|give|carry|include|display)\b",
+    ),
+    Rule(
+        7,
         "keeps recipients' rights under this license",
         # "may not attempt to alter or restrict the recipients' rights", "the Licensor offers to the
         # recipient a license to the Work on the same terms", "not allowed to remove this license
         # from the distribution"
-        r"\b(?:limit|alter|restrict|reduce)\w*\s+(?:\w+\s+){0,6}?(?:the\s+|a\s+|any\s+)?recipients?['’]?s?\s+(?:rights|ability\s+to\s+(?:\w+\s+)?exercise)\b"
+        # "alters or restricts the applicable version of this License or the recipients' rights"
+        r"\b(?:limit|alter|restrict|reduce)\w*\s+(?:\w+\s+){0,8}?(?:the\s+|a\s+|any\s+)?recipients?['’]?s?\s+(?:rights|ability\s+to\s+(?:\w+\s+)?exercise)\b"
         r"|\boffers?\s+(?:to\s+)?(?:the\s+|each\s+|every\s+)?recipients?\s+a\s+licen[cs]e\b|\bremov\w*\s+(?:this|the)\s+licen[cs]e\s+(?:text\s+)?from\b",
     ),
     Rule(
@@ -65,7 +82,12 @@ LICENSE_REACH: tuple[Rule, ...] = (
         # above copyright notice ..., this paragraph and the one after it"; a notice of the
         # license's own (not "all copyright and attribution notices", which name the authors)
         r"\bthis\s+(?:entire\s+|copyright\s+)?notice\s+(?:is|be|remains|must\s+be|shall\s+be)\s+(?:\w+\s+){0,2}?(?:intact|preserved|included|retained|reproduced|kept)\b"
-        r"|\b(?:keep|leave|retain|preserve|include|reproduce)\s+(?:intact\s+)?[^.;]{0,80}?\bthis\s+(?:entire\s+|copyright\s+)?(?:notice|paragraph)\b",
+        r"|\b(?:keep|leave|retain|preserve|include|reproduce)\s+(?:intact\s+)?[^.;]{0,80}?\bthis\s+(?:entire\s+|copyright\s+)?(?:notice|paragraph)\b"
+        # "provided that this entire notice appears in all copies", "the above copyright notice
+        # appear in all copies", "The Notice below must appear in each file of the Source Code"
+        r"|(?:\b(?:this|the\s+(?:above|below|following))\s+(?:entire\s+)?(?:copyright\s+|permission\s+)?notices?"
+        r"|\bthe\s+(?:copyright\s+|permission\s+)?notices?\s+(?:below|above))\s+(?:(?!not\b)\w+\s+){0,3}?"
+        r"appears?\s+(?:intact\s+)?(?:in|on)\s+(?:all|every|each|any)\b",
     ),
     Rule(
         7,
@@ -78,7 +100,8 @@ LICENSE_REACH: tuple[Rule, ...] = (
     Rule(
         7,
         "asks for the license text or its address with copies",
-        r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
+        # "include a reference to this licence", "provide a link to both this licence and the source"
+        r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+)?licen[cs]e\b|\ban?\s+(?:link|reference)\s+to\s+(?:both\s+)?this\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
         needs=r"\b(?:include|includ\w+|provide|give|reproduce|accompan\w*|retain|keep|supply|receives?|gets?|contain\w*|refers?|indicate)\b",
     ),
     Rule(

@@ -4,9 +4,10 @@ For a criterion whose rules alone fall short of the precision floor on the held-
 and 3: "grants redistribution" and "touches derived works" are easy words to find and hard to
 read), a rule's hint is shown only when this model agrees: a logistic regression per criterion
 over the clause's readable words and word pairs (the same clean-up as the rules: disclaimers,
-titles and sentences about the license text dropped), trained offline on the *dev* to *dev5*
-splits of ``bench/hints_labels.json`` by ``bench/hints_model.py --write`` and shipped as
-``model.json`` beside this module (about 330 KB, weights as whole numbers of 1 / ``scale``; read
+titles and sentences about the license text dropped), trained offline on the *dev* to *dev8*
+splits of ``bench/hints_labels.json`` but *dev7* (an OSD 1 draw whose labels write rules only;
+``bench/hints_model.py`` says why) by ``bench/hints_model.py --write`` and shipped as
+``model.json`` beside this module (about 410 KB, weights as whole numbers of 1 / ``scale``; read
 once, never fetched).
 
 The model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and

@@ -14,6 +14,8 @@ DERIVED = (
     r"derivative\s+(?:works?|materials?)|derived\s+works?|derivatives"
     r"|modified\s+(?:\([^)]{0,30}\)\s+)?(?:versions?|works?|copies|files|form|material|source)"
     r"|modifications|adaptations?|adapted\s+material|changes\s+and\s+new\s+works|works?\s+based\s+on\s+(?:the|this)\s+\w+"
+    # "the Modified Software", "the modified Library", "any derived versions of this software"
+    r"|modified\s+(?:software|program|library|code)|derived\s+versions?"
 )
 DISTRIBUTE = r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ions?)|sell|sold|resell|give\s+away"
 SOURCE = r"source\s+code|corresponding\s+source"
@@ -33,8 +35,10 @@ LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|
 PERMIT = (
     # One word may come between ("permission hereby to"), but not a participle that makes the
     # right the subject of something else ("rights relating to Covered Code").
-    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)\s+(?:(?!\w+ing\b)\w+\s+)?to:?\s+(?!the\s+contrary\b)"
-    r"|\bpermission\s+is\s+(?:hereby\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
+    # "a … copyright license, to reproduce", "the right, without any fee or cost, to use": a comma,
+    # or an aside between commas, before "to".
+    r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)(?:,\s+[^,.;]{1,60}?)?,?\s+(?:(?!\w+ing\b)\w+\s+)?to:?\s+(?!the\s+contrary\b)"
+    r"|\bpermission\s+is\s+(?:hereby\s+|also\s+|further\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
     r"(?:also\s+|freely\s+|further\s+|then\s+|otherwise\s+)?"

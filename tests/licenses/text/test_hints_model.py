@@ -83,7 +83,8 @@ def test_candidate_hints_are_never_gated():
 
 def test_the_shipped_model_was_trained_on_the_dev_splits_only():
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    assert set(data["trained_on"]) == {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"}
+    # dev7 (drawn for OSD 1) writes rules but does not train the model: see bench/hints_model.py
+    assert set(data["trained_on"]) == {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8"}
     assert sorted(data["criteria"]) == sorted(str(n) for n in range(1, 11))
     assert all(len(c["weights"]) == len(data["features"]) for c in data["criteria"].values())
     assert MODEL.stat().st_size < 500_000

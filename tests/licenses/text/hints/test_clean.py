@@ -273,3 +273,10 @@ def test_changing_the_terms_for_later_recipients_is_not_about_the_license_text()
     assert not is_about_license_text(
         "Never alter the terms of this License as regards downstream recipients."
     )
+
+
+def test_a_duty_to_keep_the_disclaimer_is_not_a_disclaimer():
+    duty = "Each copy must retain this list of conditions and the Disclaimer of Warranty below."
+    assert not is_disclaimer(duty)
+    assert readable(duty) == [duty]
+    assert is_disclaimer("Disclaimer of Warranty: the Tool comes as it is.")

@@ -292,3 +292,56 @@ def test_changes_to_the_original_and_their_author_unless_about_patents():
 )
 def test_modifying_in_french_or_german(text, phrase):
     assert found(text) == [(3, phrase)]
+
+
+# --- dev8 (bench/hints_sample12.py): wordings the rules missed -------------------------------------
+
+
+def test_derived_works_put_under_this_license_unless_patents():
+    assert found("Your modifications to the Tool are governed by the terms of this License.") == [
+        (3, "modifications to the Tool are governed by the terms of this License")
+    ]
+    assert found("Each adaptation you make is subject to this Agreement.") == [
+        (3, "adaptation you make is subject to this Agreement")
+    ]
+    assert (
+        3,
+        "modification you make must be made available in source form under the terms of this License",
+    ) in found(
+        "Any modification you make must be made available in source form under the terms of this License."
+    )
+    assert found("Your modifications to the Tool are subject to a patent licence.") == []
+
+
+def test_derived_works_to_be_licensed_under_this_license():
+    assert found(
+        "You must cause any derived work that you share to be licensed as a whole under this License."
+    ) == [(3, "derived work that you share to be licensed as a whole under this License")]
+
+
+def test_a_condition_whose_subject_is_the_derived_work():
+    assert found("The modified work must itself be a tool.") == [(3, "The modified work must itself be")]
+    assert found("Any derived version of the Tool must carry a new name.") == [
+        (3, "Any derived version of the Tool must carry")
+    ]
+
+
+def test_modifications_may_be_made_unless_no_longer():
+    assert found("Changes to the Tool may be freely made.") == [(3, "Changes to the Tool may be freely made")]
+    assert found("Modified versions may no longer be made.") == []
+
+
+def test_a_bulleted_list_of_freedoms_that_reaches_adapting():
+    assert found("You are free to: * share the Tool * adapt the Tool") == [
+        (3, "free to: * share the Tool * adapt")
+    ]
+    assert found("You are free to: * share the Tool * run the Tool") == []
+
+
+def test_a_grant_with_an_aside_before_to():
+    assert found("The maintainers grant you a licence, free of charge, to modify and share the Tool.") == [
+        (3, "licence, free of charge, to modify")
+    ]
+    assert found("Permission is also granted to adapt the Tool.") == [
+        (3, "Permission is also granted to adapt")
+    ]

@@ -126,3 +126,9 @@ def test_a_service_that_is_being_defined_is_no_limit():
 def test_what_the_software_may_only_be_used_for_but_not_names_or_endorsement(text):
     assert found("You may only use the Tool for work.") == [(6, "may only use the Tool for")]
     assert found(text) == []
+
+
+def test_an_aim_to_facilitate_commercial_use_limits_nothing():
+    assert found("The Tool is for commercial use only.") == [(6, "commercial use")]
+    text = "While this licence is intended to facilitate commercial use of the Tool, each distributor bears its own risk."
+    assert found(text) == []

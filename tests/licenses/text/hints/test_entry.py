@@ -129,22 +129,18 @@ def test_hints_pass_the_heading_and_the_terms_on():
 
 
 def test_hints_a_gated_hint_is_shown_when_the_model_reads_the_heading_and_agrees():
-    clause = (
-        "Those who publish a modified version must sign it. By copying the Tool you agree to these terms."
-    )
+    clause = "Those who publish a modified version must sign it. By using the Tool you agree to these terms."
     assert 3 in GATED and GATE == 0.3
-    # the clause alone does not convince the model (probability 0.22); under its heading it does (0.50;
-    # 0.27 and 0.59 before the model was retrained on dev7)
+    # the clause alone does not convince the model (probability 0.295, the model trained on dev ..
+    # dev8; "By copying" now scores 0.34); under its heading it does (0.60)
     assert [(h.number, h.model) for h in hints(clause)] == [(10, None)]
     gated, acceptance = hints(clause, "Derivative Works")
-    assert (gated.number, gated.phrase, gated.model) == (3, "publish a modified version", 0.5)
+    assert (gated.number, gated.phrase, gated.model) == (3, "publish a modified version", 0.6)
     assert gated.label.endswith("; a word model trained on hand-labelled clauses agrees")
     assert (acceptance.number, acceptance.model) == (10, None)
 
 
 def test_hints_a_gated_hint_the_model_rejects_does_not_hide_the_hints_after_it():
-    clause = (
-        "Those who publish a modified version must sign it. By copying the Tool you agree to these terms."
-    )
+    clause = "Those who publish a modified version must sign it. By using the Tool you agree to these terms."
     assert [h.number for h in candidate_hints(clause)] == [3, 10]
     assert [h.number for h in hints(clause)] == [10]

@@ -278,3 +278,50 @@ def test_aggregation_permitted_is_about_redistribution_and_other_software():
         (9, "Aggregation of the Gadget with other tools is allowed"),
     ]
     assert found("Aggregation of the Gadget with other tools is discouraged.") == []
+
+
+# --- dev8 (bench/hints_sample12.py): wordings the rules missed -------------------------------------
+
+
+def test_copies_published_under_this_agreement():
+    assert found("Copies must be published under this Agreement.") == [
+        (7, "must be published under this Agreement")
+    ]
+    assert found("Copies must be published under the laws of Ruritania.") == []
+
+
+def test_a_notice_that_the_copy_is_covered_by_this_license():
+    assert found("Each copy must carry a notice saying that the Tool is covered by this License.") == [
+        (7, "notice saying that the Tool is covered by this License")
+    ]
+    assert found("Each copy must carry a notice saying that the Tool is covered by a warranty.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "The copyright notice above must appear in every copy.",
+            "The copyright notice above must appear in every",
+        ),
+        ("This notice must appear in every copy.", "This notice must appear in every"),
+        ("The notice below must appear on each copy.", "The notice below must appear on each"),
+    ],
+)
+def test_the_notice_appears_in_every_copy(text, phrase):
+    assert found(text) == [(7, phrase)]
+
+
+def test_the_notice_need_not_appear():
+    assert found("This notice need not appear in every copy.") == []
+
+
+def test_a_link_to_this_licence_and_a_duplicate_of_it():
+    assert found("Include a link to this licence with each copy.") == [(7, "a link to this licence")]
+    assert found("Include a link to the author's homepage with each copy.") == []
+    assert found("You must duplicate this License in the manual.") == [(7, "duplicate this License")]
+
+
+def test_restricting_the_version_of_this_license_or_the_recipients_rights():
+    text = "You may not offer terms that restrict the version of this License that applies or the recipients' rights."
+    assert (7, "restrict the version of this License that applies or the recipients' rights") in found(text)
