@@ -158,7 +158,7 @@ def table(name: str, tally: dict[int, dict[str, int]]) -> None:
         )
 
 
-HELD_OUT = ("test", "test3", "test4", "test5", "test6")
+HELD_OUT = ("test", "test3", "test4", "test5", "test6", "test7")
 DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 SPLITS = (*DEV, *HELD_OUT)
 
