@@ -167,7 +167,7 @@ def test_one_hint_per_criterion_in_order():
 def test_shown_is_what_the_held_out_splits_earn(shared_data):
     """SHOWN is data-driven: exactly the criteria at precision >= 0.9 on the held-out splits
     (test, test3, test4, test5, test6) pooled, by their rules alone or, for GATED, with the word
-    model agreeing."""
+    model agreeing. The fresh split test7 measures that choice and decides nothing."""
     from bench import hints as bench
 
     clauses = bench.labelled()
@@ -186,6 +186,7 @@ def test_shown_is_what_the_held_out_splits_earn(shared_data):
         "test4",
         "test5",
         "test6",
+        "test7",
     }
     held_out = bench.merged(*(bench.count(clauses, s) for s in bench.HELD_OUT))
     through_model = bench.merged(*(bench.count(clauses, s, gated=True) for s in bench.HELD_OUT))
@@ -220,7 +221,9 @@ def test_labels_are_well_formed():
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
         # the split is by license, fixed in advance
-        if c["batch"] == 11:
+        if c["batch"] == 13:
+            assert c["split"] == "test7"
+        elif c["batch"] == 11:
             assert c["split"] == "dev7"
         elif c["batch"] == 12:
             assert c["split"] == "dev8"
@@ -300,6 +303,32 @@ def test_the_active_learning_splits_stay_clear_of_the_held_out_licenses(batch, s
         assert c["license"] not in held
         assert c["license"].startswith("MG") or family(c["license"]) not in held_families
         assert not any(near(words(c["text"]), words(e["text"])) for e in earlier)
+
+
+def test_test7_is_a_fresh_held_out_split_drawn_by_the_sampler():
+    """test7 (batch 13, bench/hints_sample13.py) holds 12 licenses of SPDX families no earlier
+    batch holds, in any split, and no clause near an earlier label or near another of its own.
+    Its draw excludes dev8 (batch 12) too, so it is redrawn here only once dev8 is merged."""
+    from bench import hints as bench
+    from bench.hints_sample6 import family
+    from bench.hints_sample8 import near, words
+    from bench.hints_sample13 import licenses as test7_licenses
+    from bench.hints_sample13 import sample as sample13
+
+    clauses = bench.labelled()
+    drawn = [c for c in clauses if c["batch"] == 13]
+    earlier = [c for c in clauses if c["batch"] < 13]
+    assert "test7" in bench.FRESH and "test7" not in bench.HELD_OUT  # it measures, it decides nothing
+    assert len(drawn) == 54 and all(c["split"] == "test7" for c in drawn)
+    assert len({c["license"] for c in drawn}) == 12
+    assert not {family(c["license"]) for c in earlier} & {family(c["license"]) for c in drawn}
+    for i, c in enumerate(drawn):
+        w = words(c["text"])
+        assert not any(near(w, words(e["text"])) for e in earlier)
+        assert not any(near(w, words(o["text"])) for o in drawn[:i])
+    if any(c["batch"] == 12 for c in clauses):
+        assert {c["license"] for c in drawn} == set(test7_licenses())
+        assert [c["id"] for c in drawn] == [c["id"] for c in sample13()]
 
 
 def test_dev3_is_drawn_by_the_sampler(shared_data):
