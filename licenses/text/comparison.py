@@ -29,7 +29,8 @@ Alignment, in order:
    lead-in whose item is linked, a lead-in whose items all went under one clause, and an
    item mostly held by the clause its sibling is linked with, and, last, two clauses in no link
    between the same aligned neighbours that mean alike in other words (word vectors trained
-   offline on license texts, :mod:`licenses.text.meaning`). They are ``Pair.more_from`` /
+   offline on license texts, :mod:`licenses.text.meaning`), and the two opening clauses when their
+   first lines name the same license (:func:`licenses.text.fanout.titles`). They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
@@ -45,7 +46,16 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from licenses.text.fanout import among_siblings, by_items, contained, in_gaps, over_item, twins, under_parent
+from licenses.text.fanout import (
+    among_siblings,
+    by_items,
+    contained,
+    in_gaps,
+    over_item,
+    titles,
+    twins,
+    under_parent,
+)
 from licenses.text.matching import (
     Side,
     assign,
@@ -92,7 +102,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-7"
+ALGORITHM_VERSION = "comparison-8"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -333,6 +343,7 @@ def compare(
         more |= among_siblings(sa, sb, com, shown | more)
         meant = by_meaning(sa, sb, paired, shown | more)
         more |= meant
+        more |= titles(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 

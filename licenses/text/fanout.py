@@ -17,7 +17,11 @@ which clauses pair. Three general signs, none tied to any license's wording:
   (:func:`over_item`), a lead-in whose linked items all went under one clause
   (:func:`by_items`), an item whose sibling is linked (:func:`among_siblings`) and a clause
   whose parallel twin is linked with its own best match (:func:`twins`) follow their
-  relative when enough of their words agree, and more there than anywhere else.
+  relative when enough of their words agree, and more there than anywhere else;
+- **title**: the two texts' opening clauses (their preambles) link when their first lines, the
+  license's title, agree once version numbers are set aside (:func:`titles`): "ModelGo
+  Attribution License Version 1.0, Apr 2024" and "... Version 2.0, Dec 2025" name one license
+  even when the rest of the preamble went elsewhere.
 
 Each sign has a guard against the obvious false friend: a contained clause must be
 the clear best match (:data:`CONTAIN_MARGIN`), its shared words must form one passage of the
@@ -32,6 +36,7 @@ Python loop over the clauses of each gap (the gaps partition the texts, so it is
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -334,3 +339,37 @@ def among_siblings(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, i
                 if row[o] / n >= CONTAIN_MIN and int((row >= row[o]).sum()) == 1:
                     out.add((o, k) if flip else (k, o))
     return out
+
+
+TITLE_MIN = 0.6  # word similarity of the two titles, versions, dates and addresses set aside
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"\S+://\S+|\S+@\S+")
+# What changes from one version's title to the next: the word "version" and the date.
+_NOT_TITLE = frozenset(
+    ["version", "ver", "v", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
+)
+
+
+def _title(text: str) -> list[str]:
+    """The words of a text's first line, without numbers, "version", month names and addresses."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    return [w for w in _TITLE_WORD.findall(_ADDRESS.sub(" ", line).lower()) if w not in _NOT_TITLE]
+
+
+def titles(sa: Side, sb: Side, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """{(0, 0)} when both texts open with a preamble whose first lines name the same license.
+
+    A title carries a version number and a date that change with every version, and a new
+    version often opens with other matter after it (an acceptance clause where there was none),
+    so the two preambles may pair with nothing, or with other clauses. Their titles still agree
+    word for word once numbers are set aside; two words at least, so that a lone "License" or
+    "Preamble" line names nothing.
+    """
+    if not len(sa) or not len(sb) or (0, 0) in linked:
+        return set()
+    if sa.segs[0].path != "preamble" or sb.segs[0].path != "preamble":
+        return set()
+    ta, tb = _title(sa.segs[0].text), _title(sb.segs[0].text)
+    if min(len(ta), len(tb)) >= 2 and Indel.normalized_similarity(ta, tb) >= TITLE_MIN:
+        return {(0, 0)}
+    return set()
