@@ -345,3 +345,89 @@ def test_a_grant_with_an_aside_before_to():
     assert found("Permission is also granted to adapt the Tool.") == [
         (3, "Permission is also granted to adapt")
     ]
+
+
+# --- the exceptions and needed words of the rules above, one by one (bench/hints_reach.py --kill) --
+# Each clause below gets an OSD 3 hint once its exception's words go from the rule (or, for the
+# needed words, loses it once the word goes).
+
+# "to be licensed at no charge to all third parties under the terms of this License": more words
+# between "licensed" and "under" than the share-alike rule reads, so only the "cause ... to be
+# licensed" rule reads these
+AT_NO_CHARGE = "to be licensed at no charge to all third parties under the terms of this License"
+
+
+def osd3(text: str) -> list[str]:
+    return [phrase for number, phrase in found(text) if number == 3]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "any modified version that you share",  # a derived-work term
+        "any app that is derived from the Tool",  # "derived from"
+        "any derivative of the Tool that you share",  # "derivative"
+    ],
+)
+def test_derived_works_to_be_licensed_at_no_charge_need_a_derived_work_named(subject):
+    assert osd3(f"You must cause {subject} {AT_NO_CHARGE}.") == [f"cause {subject} {AT_NO_CHARGE}"]
+    assert osd3(f"You must cause any work that you share {AT_NO_CHARGE}.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"You must cause any patent you hold that reads on a derived work you share {AT_NO_CHARGE}.",
+        f"You must cause every claim that a derived work you share would infringe {AT_NO_CHARGE}.",
+    ],
+)
+def test_patents_to_be_licensed_at_no_charge_are_no_term_for_derived_works(text):
+    assert osd3(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A patent licence for modifications is subject to the terms of this License.",
+        "Any claim that modifications infringe is subject to this Agreement.",
+        "There is no obligation to release modifications, which are subject to this License once released.",
+        "Modifications are not required to be released, and are subject to this License once released.",
+        "Modifications need not be released, and are subject to this License once released.",
+        "Modifications do not have to be released, and are subject to this License once released.",
+    ],
+)
+def test_derived_works_under_this_license_about_patents_or_not_asked_is_no_term(text):
+    assert found("Modifications are subject to this License once released.") == [
+        (3, "Modifications are subject to this License")
+    ]
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any modified version shall be covered by the patent licence of section 3.",
+        "Any modified version shall be treated as infringing if it bears the Owner's logo.",
+    ],
+)
+def test_a_condition_on_derived_works_about_patents_is_no_term(text):
+    assert found("Any modified version shall be a tool.") == [(3, "Any modified version shall be")]
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whether changes to the Tool may be made under the Owner's patents is for the patent licence to say.",
+        "Whether changes to the Tool may be made without infringing is for you to check.",
+        "Changes to the Tool may be made by the Owner alone, and you have no right to make them.",
+        "Nothing in this notice says that changes to the Tool may be made.",
+        "This notice does not affect whether changes to the Tool may be made.",
+        "Changes to the Tool may be made only by the Owner, and no longer by you.",
+        "No changes to the Tool may be made after termination of the rights.",
+        "Your rights to the Tool will end on breach, and then no changes to the Tool may be made.",
+        "For a separate licence to the Tool, under which changes may be made on terms other than these, write to the Owner.",
+    ],
+)
+def test_changes_that_may_be_made_read_as_no_grant(text):
+    assert found(text) == []

@@ -325,3 +325,7 @@ def test_a_link_to_this_licence_and_a_duplicate_of_it():
 def test_restricting_the_version_of_this_license_or_the_recipients_rights():
     text = "You may not offer terms that restrict the version of this License that applies or the recipients' rights."
     assert (7, "restrict the version of this License that applies or the recipients' rights") in found(text)
+
+
+def test_a_notice_that_the_tool_is_licensed_under_this_license_needs_a_duty():
+    assert found("The notice says that the Tool is licensed under this License.") == []
