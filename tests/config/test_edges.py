@@ -121,3 +121,18 @@ def test_no_debug_script_that_swaps_error_pages_over_the_form(client, settings):
     body = client.get("/").content.decode()
     assert "django_htmx/htmx-2.min.js" in body
     assert "django-htmx.js" not in body
+
+
+def test_debug_keeps_a_page_a_view_drew_with_a_404_status(client, settings):
+    # The compare page answers an unknown version with 404 and its own message and suggestions;
+    # with DEBUG on (make run) the generic "Not found" page used to replace it.
+    settings.DEBUG = True
+    from tests.factories import make_version
+
+    make_version()
+    response = client.get("/compare/", {"a": "no-such-license", "b": "nothing-either"})
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "No license version matches “no-such-license”" in body
+    assert "There is nothing at this address" not in body
+    assert 'name="a"' in body  # the form is there to correct it
