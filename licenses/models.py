@@ -35,7 +35,10 @@ class LicenseQuerySet(models.QuerySet):
 
 
 #: The version an SPDX id names: ``GPL-3.0-only`` -> ``3.0``; ``MIT`` names none.
-SPDX_ID_VERSION = re.compile(r"-(\d+(?:\.\d+)*[a-z]?)(?:-(?:only|or-later))?$", re.I)
+# As spdx_import reads it: "-0" is no version (MIT-0 is a license of its own, not MIT 0).
+SPDX_ID_VERSION = re.compile(
+    r"-v?(?!0(?:-(?:only|or-later))?$)(\d+(?:\.\d+)*[a-z]?)(?:-(?:only|or-later))?$", re.I
+)
 
 
 def validate_version_label(label: str) -> None:

@@ -101,6 +101,7 @@ def test_management_commands_do_not_print_axes_banner():
     ("spdx_id", "label", "title"),
     [
         ("MIT", "1", "MIT License"),
+        ("MIT-0", "1", "MIT License"),  # "-0" is no version: MIT No Attribution, not "… 1"
         ("GPL-3.0-only", "3.0", "GPL License 3.0"),
         (None, "1", "GPL License 1"),  # a label somebody chose is shown
         ("MIT", "2", "GPL License 2"),
