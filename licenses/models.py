@@ -93,6 +93,14 @@ class License(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("licenses:license-detail", args=[self.slug])
 
+    @property
+    def catalogue_spdx_ids(self) -> list[str]:
+        """The SPDX id of each version, oldest first ("EPL-1.0", "EPL-2.0"), read from the versions
+        the catalogue prefetched; the license's own id when no version names one."""
+        versions = getattr(self, "catalogue_versions", [])
+        ids = [v.spdx_ids.split()[0] for v in versions if v.spdx_ids.strip()]
+        return ids or ([self.spdx_id] if self.spdx_id else [])
+
 
 class LicenseVersion(models.Model):
     class Source(models.TextChoices):

@@ -196,3 +196,17 @@ def test_new_review_without_a_version_points_moderators_to_the_catalogue(client)
     assert "Open a review of this version" in response.content.decode()
     client.force_login(make_user(roles=("reviewer",)))
     assert client.get("/reviews/new/").status_code == 404
+
+
+def test_catalogue_names_the_spdx_id_of_every_version(client):
+    # EPL's license row carried only its first id ("EPL-1.0") beside "2 versions".
+    epl = make_license(name="Eclipse Public License", slug="epl", spdx_id="EPL-1.0")
+    for label, text in (("1.0", SAMPLE_TEXT), ("2.0", SAMPLE_TEXT + "\n\nMore.")):
+        version = make_version(epl, text=text, label=label)
+        LicenseVersion.objects.filter(pk=version.pk).update(spdx_ids=f"EPL-{label}")
+    make_license(name="MIT License", slug="mit", spdx_id="MIT")  # no version: its own id
+    make_license(name="No Id License", slug="noid")
+    body = client.get("/licenses/").content.decode()
+    assert '<td data-label="SPDX id"><code>EPL-1.0</code>, <code>EPL-2.0</code></td>' in body
+    assert '<td data-label="SPDX id"><code>MIT</code></td>' in body
+    assert '<td data-label="SPDX id">—</td>' in body

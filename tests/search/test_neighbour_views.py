@@ -84,3 +84,16 @@ def test_new_version_form_checks_before_saving(client, catalogue, settings):  # 
     body = response.content.decode()
     assert "<html" not in body and "This looks like Base License 1.0" in body
     assert not license.versions.exists()
+
+
+def test_closest_table_names_the_versions_own_spdx_id(client, catalogue):  # noqa: F811
+    # A license row keeps its first version's id; the table ranks versions, so each shows its own.
+    from licenses.models import LicenseVersion
+
+    base, _, _ = catalogue
+    base.license.spdx_id = "BASE-0.9"
+    base.license.save()
+    LicenseVersion.objects.filter(pk=base.pk).update(spdx_ids="BASE-1.0 BASE-1.0-or-later")
+    body = client.post("/search/closest/", {"text": PASTED}).content.decode()
+    assert "<code>BASE-1.0</code>" in body
+    assert "BASE-0.9" not in body
