@@ -65,7 +65,10 @@ def test_closest_bad_input(client, catalogue, data):  # noqa: F811
 def test_closest_unknown_version(client, db):
     response = client.get("/search/closest/", {"version": "nope@1"})
     assert response.status_code == 200
-    assert "form-error" in response.content.decode()
+    body = response.content.decode()
+    # Above the paste form, with a way on (it stood below the empty form, easy to miss)
+    assert body.index("No license version matches “nope@1”.") < body.index('name="text"')
+    assert 'href="/licenses/"' in body.split('name="text"')[0].split("form-error")[-1]
 
 
 def test_new_version_form_checks_before_saving(client, catalogue, settings):  # noqa: F811
