@@ -350,3 +350,23 @@ def test_mail_into_a_family_review_lands_on_the_clause_group(client):
     assert [t.comments.get().author_name for t in threads["2.3"]] == ["Sam Steward"]
     on_by = selectors.family_review_page(review, user=reader, member_id=by.pk)
     assert [len(mc.threads) for mc in on_by.clauses if mc.clause.path == "2.2(b)"] == [1]
+
+
+def test_the_family_reviews_own_review_page_and_the_listings_say_what_it_is(world, client):
+    # /reviews/<id>/ of a family review looked like a plain review of its base member: nothing led
+    # to the member-by-member page or the family matrix, and the lists showed two alike rows.
+    review = world["review"]
+    body = client.get(review.get_absolute_url()).content.decode()
+    assert 'A family review of <a href="/families/' in body
+    assert f'href="/reviews/{review.pk}/family/">Read it member by member</a>' in body
+    assert f'href="/reviews/{review.pk}/family/matrix/"' in body
+    listing = client.get("/reviews/").content.decode()
+    assert "(family review: Sample 2.0)" in listing
+    assert "family review of Sample 2.0, against" in client.get("/").content.decode()
+
+
+def test_a_plain_review_page_says_nothing_of_families(client):
+    from tests.factories import make_review
+
+    body = client.get(make_review().get_absolute_url()).content.decode()
+    assert "family review" not in body.lower()
