@@ -210,3 +210,14 @@ def test_catalogue_names_the_spdx_id_of_every_version(client):
     assert '<td data-label="SPDX id"><code>EPL-1.0</code>, <code>EPL-2.0</code></td>' in body
     assert '<td data-label="SPDX id"><code>MIT</code></td>' in body
     assert '<td data-label="SPDX id">—</td>' in body
+
+
+def test_license_page_keeps_its_watch_button_inside_the_actions(client):
+    # The watch form sat in a <p>: the parser closes a <p> at a <form>, so the button and the
+    # feed link fell out of .watch-controls and stood glued together.
+    make_version(make_license(name="Model License", slug="ml"), label="1.0")
+    client.force_login(make_user(roles=("reviewer",)))
+    body = client.get("/licenses/ml/").content.decode()
+    actions = body.split('<div class="page-actions">', 1)[1].split("</div>", 1)[0]
+    assert "<form" in actions and "Atom feed" in actions
+    assert '<p class="page-actions">' not in body
