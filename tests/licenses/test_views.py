@@ -221,3 +221,18 @@ def test_license_page_keeps_its_watch_button_inside_the_actions(client):
     actions = body.split('<div class="page-actions">', 1)[1].split("</div>", 1)[0]
     assert "<form" in actions and "Atom feed" in actions
     assert '<p class="page-actions">' not in body
+
+
+def test_new_version_form_says_which_version_it_follows_when_none_is_chosen(client):
+    # The field was "Previous" with "- Select an option -": nothing said that empty means the latest.
+    license = make_license(slug="ml")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    body = client.get("/licenses/ml/versions/new/").content.decode()
+    assert "Follows version" in body and "None: this is the first version" in body
+    make_version(license, label="1.0")
+    make_version(license, text=SAMPLE_TEXT + "\n\nMore.", label="1.1")
+    body = client.get("/licenses/ml/versions/new/").content.decode()
+    assert '<option value="" selected>The latest, 1.1</option>' in body
+    assert "Select an option" not in body
+    client.post("/licenses/ml/versions/new/", {"label": "2.0", "text": SAMPLE_TEXT + "\n\nMore still."})
+    assert license.versions.get(label="2.0").previous.label == "1.1"
