@@ -710,3 +710,36 @@ def test_short_preview_has_one_page_and_no_page_buttons(client, review, moderato
     assert 'name="goto"' not in html and "This page shows" not in html
     assert [item.index for item in response.context["shown"]] == [0, 1, 2]
     assert response.context["carried"] == []
+
+
+def test_a_bad_date_in_the_preview_shows_the_preview_again_with_every_choice_kept(client, review, moderator):
+    # A date that did not parse sent the moderator back to step 1 with an empty paste box: the
+    # thread and every author, clause and stance fixed on the preview were lost.
+    client.force_login(moderator)
+    response = post_preview(client, review, raw=THREE_MBOX)
+    b = clause_id(review, "2.2(b)")
+    form = import_form(
+        response,
+        **{
+            "author-1": "Bob R. Ruiz",
+            "date-1": "next tuesday",
+            "clause-0": str(b),
+            "email-2": "not an address",
+        },
+    )
+    again = client.post(url(review), form)
+    assert again.status_code == 400
+    assert again.context["step"] == 2
+    html = again.content.decode()
+    assert "Message 2: write the date as 2025-05-18 05:51 +02:00." in html
+    assert "Message 3: that address is not valid." in html
+    assert 'value="Bob R. Ruiz"' in html
+    assert 'aria-invalid="true" type="text" maxlength="40" value="next tuesday"' in html
+    assert 'aria-invalid="true" type="email" maxlength="254" value="not an address"' in html
+    assert again.context["preview"].items[0].clause_id == b
+    assert Comment.objects.count() == 0
+    # corrected, the same form imports
+    fixed = import_form(again, **{"author-1": "Bob R. Ruiz", "date-1": "2025-05-14 11:40 +02:00"})
+    fixed["email-2"] = ""
+    assert client.post(url(review), fixed).status_code == 302
+    assert Comment.objects.filter(author_name="Bob R. Ruiz").exists()
