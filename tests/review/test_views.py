@@ -601,3 +601,20 @@ def test_a_quote_can_be_typed_without_a_mouse_selection(client):
     )
     assert refused.status_code == 422
     assert Thread.objects.filter(review=review).count() == 1
+
+
+def test_deciding_open_says_no_decision_was_recorded(review):
+    # "Record decision" with the status left at Open said "Decision recorded: Open." though
+    # nothing was recorded; after a decision, Open withdraws it.
+    moderator = make_user("mod", roles=("moderator",))
+    url = reverse("review:review-decide", args=[review.pk])
+    client = login(moderator)
+    response = client.post(url, {"status": "open", "rationale": ""}, follow=True)
+    body = response.content.decode()
+    assert "Decision recorded" not in body
+    assert "No decision recorded: the review stays open." in body
+    client.post(url, {"status": "deferred", "rationale": "Wait for 2.0."})
+    body = client.post(url, {"status": "open", "rationale": ""}, follow=True).content.decode()
+    assert "Decision withdrawn: the review is open again." in body
+    review.refresh_from_db()
+    assert (review.status, review.decided_at) == ("open", None)
