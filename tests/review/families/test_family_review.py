@@ -370,3 +370,30 @@ def test_a_plain_review_page_says_nothing_of_families(client):
 
     body = client.get(make_review().get_absolute_url()).content.decode()
     assert "family review" not in body.lower()
+
+
+def test_a_thread_on_a_clause_no_sibling_has_says_so_not_all_1_members(client):
+    # "Applies to all 1 members with this clause."
+    plain = make_version(make_license(slug="u-by", name="Unique BY"), label="1.0")
+    extra = make_version(
+        make_license(slug="u-by-x", name="Unique BY-X"),
+        text=SAMPLE_TEXT + "\n4. Export.\n\nYou may not export the Model to the Moon.\n",
+        label="1.0",
+    )
+    moderator = make_user("mona", roles=("moderator",))
+    family = family_services.family_create(
+        name="Unique 1.0", members=[plain.license, extra.license], base=plain.license, user=moderator
+    )
+    review = services.family_review_open(family=family, opened_by=moderator)
+    reviewer = make_user("rita", roles=("reviewer",))
+    services.family_thread_start(
+        review=review, clause=extra.clauses.get(path="4"), author=reviewer, body="Lunar export?"
+    )
+    services.family_thread_start(
+        review=review, clause=extra.clauses.get(path="2.1"), author=reviewer, body="Shared grant."
+    )
+    page = client.get(f"/reviews/{review.pk}/family/", {"member": extra.pk}).content.decode()
+    assert "Lunar export?" in page
+    assert "Applies to this member only: no sibling has this clause." in page
+    assert "Applies to all 1 members" not in page
+    assert "Applies to all 2 members with this clause." in page

@@ -743,3 +743,11 @@ def test_a_bad_date_in_the_preview_shows_the_preview_again_with_every_choice_kep
     fixed["email-2"] = ""
     assert client.post(url(review), fixed).status_code == 302
     assert Comment.objects.filter(author_name="Bob R. Ruiz").exists()
+
+
+def test_a_message_one_character_over_the_limit_says_character(client, review, moderator):
+    client.force_login(moderator)
+    raw = "Clause 3 is fine. " + "x" * (MAX_COMMENT_LENGTH - len("Clause 3 is fine. ") + 1)
+    response = post_preview(client, review, raw=raw)
+    assert response.context["preview"].items[0].over_limit == 1
+    assert "This message is 1 character over the comment limit" in response.content.decode()
