@@ -559,6 +559,12 @@ def test_position_from_thread_confirms_inside_the_thread(review, reviewer):
     doc = parse(client.get(review.get_absolute_url()).content)
     article = doc.find(id=thread.dom_id)
     form = article.find("form", class_="position-buttons")
+    # each of the three buttons names the criterion ("Complies" alone did not)
+    assert [b.text for b in form.find_all("button")] == [
+        "Conflicts with OSD 6",
+        "Concern under OSD 6",
+        "Complies with OSD 6",
+    ]
     slot = f"{thread.dom_id}-position"
     assert form.attrs["hx-target"] == f"#{slot}" and form.attrs["hx-swap"] == "innerHTML"
     assert article.find(id=slot) is not None  # the slot is inside the thread
