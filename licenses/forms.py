@@ -21,8 +21,15 @@ def license_text(upload, pasted: str) -> tuple[str, str] | None:
         if pasted.strip():
             return LicenseVersion.Source.PASTE, clean_text(pasted)
     except IngestError as exc:
-        raise forms.ValidationError(str(exc)) from None
+        raise forms.ValidationError(_naming(upload, str(exc))) from None
     return None
+
+
+def _naming(upload, message: str) -> str:
+    """The refused file by its name: the file field is empty when the form comes back."""
+    if upload and upload.name and message.startswith("The file "):
+        return f"“{upload.name}”{message[len('The file') :]}"
+    return message
 
 
 class NewVersionForm(forms.Form):

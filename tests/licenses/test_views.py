@@ -135,7 +135,12 @@ def test_identical_text_shows_the_existing_version(client):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"bad \xe9", "not valid UTF-8"), (b"a\x00b", "NUL"), (b"", "Paste the license text or choose a file")],
+    [
+        # the refused file is named: the file field comes back empty
+        (b"bad \xe9", "“x.txt” is not valid UTF-8"),
+        (b"a\x00b", "“x.txt” contains NUL bytes"),
+        (b"", "Paste the license text or choose a file"),
+    ],
 )
 def test_bad_upload_shows_a_clear_message_and_keeps_the_form(client, content, message):
     from django.core.files.uploadedfile import SimpleUploadedFile
