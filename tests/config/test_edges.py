@@ -137,3 +137,14 @@ def test_debug_keeps_a_page_a_view_drew_with_a_404_status(client, settings):
     assert "No license version matches “no-such-license”" in body
     assert "There is nothing at this address" not in body
     assert 'name="a"' in body  # the form is there to correct it
+
+
+def test_a_form_refused_by_the_csrf_check_says_what_to_do_without_losing_the_text(db):
+    # It said "Not allowed … reload the page and try again": reloading is where the text is lost.
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/search/closest/", {"text": "My license text."})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "The form could not be sent" in body
+    assert "Nothing was saved. Go back with your browser's Back button, copy what you wrote" in body
+    assert "site-header" in body  # the site's page, with its navigation
