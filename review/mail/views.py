@@ -120,6 +120,8 @@ def _preview_context(preview: ImportPreview, payload: str, checked: set[int] | N
         "page_obj": shown,
         "shown": shown.object_list,
         "carried": preview.items[:first] + preview.items[first + len(shown.object_list) :],
+        # messages some other message answers: only they offer "apply this clause to all replies"
+        "answered": {item.reply_to for item in preview.items if item.reply_to is not None},
     }
 
 

@@ -751,3 +751,19 @@ def test_a_message_one_character_over_the_limit_says_character(client, review, m
     response = post_preview(client, review, raw=raw)
     assert response.context["preview"].items[0].over_limit == 1
     assert "This message is 1 character over the comment limit" in response.content.decode()
+
+
+def test_only_a_message_with_replies_offers_to_apply_its_clause_to_them(client, review, moderator):
+    # Every message had "Apply this clause to all replies", the last reply and a lone message too,
+    # where the button changed nothing.
+    client.force_login(moderator)
+    response = post_preview(client, review, raw=HTML_THREAD)
+    items = response.context["preview"].items
+    answered = {item.reply_to for item in items if item.reply_to is not None}
+    assert answered and len(answered) < len(items)
+    html = response.content.decode()
+    for item in items:
+        button = f'name="apply" value="{item.index}"'
+        assert (button in html) == (item.index in answered), item.index
+    lone = post_preview(client, review, raw="Clause 3 is fine by me.").content.decode()
+    assert "Apply this clause to all replies" not in lone
