@@ -349,7 +349,14 @@ def test_steward_opens_a_review_from_a_version():
     assert login(make_user(roles=("reviewer",))).get(url).status_code == 404
     license.stewards.add(steward)
     client = login(steward)
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
+    # the way back leads to the version it came from ("Reviews › New review" did not)
+    crumbs = parse(page.content).find("nav", class_="breadcrumbs")
+    assert [a.attrs["href"] for a in crumbs.find_all("a")][-1] == version.get_absolute_url()
+    assert (
+        f'<a class="button secondary" href="{version.get_absolute_url()}">Cancel</a>' in page.content.decode()
+    )
     osd_pk = Review._meta.get_field("criterion_set").related_model.objects.get(slug="osd-1.9").pk
     response = client.post(
         url, {"criterion_set": osd_pk, "rationale": "We need it.", "is_public": "on", "status": "approved"}
