@@ -18,7 +18,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render, resolve_url
 from django.template.loader import render_to_string
 
@@ -47,17 +47,35 @@ class HtmxSessionEnded:
 
 
 class FriendlyNotFound:
+    """Django's technical 404 page becomes the styled one; a page a view drew itself with a 404
+    status (the compare page's "No license version matches …", with its suggestions) is kept."""
+
     def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        # No view was found for the address: the answer is Django's list of URL patterns.
+        unresolved = getattr(request, "resolver_match", None) is None
         if (
             response.status_code == 404
-            and settings.DEBUG
-            and not getattr(settings, "DEBUG_TECHNICAL_404", False)
+            and unresolved
+            and _styled(request)
             and response.get("Content-Type", "").startswith("text/html")
-            and not getattr(request, "htmx", False)
         ):
             return render(request, "404.html", status=404)
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """A view raised Http404: the styled page instead of Django's technical one."""
+        if isinstance(exception, Http404) and _styled(request):
+            return render(request, "404.html", status=404)
+        return None
+
+
+def _styled(request: HttpRequest) -> bool:
+    return (
+        settings.DEBUG
+        and not getattr(settings, "DEBUG_TECHNICAL_404", False)
+        and not getattr(request, "htmx", False)
+    )

@@ -21,8 +21,15 @@ def license_text(upload, pasted: str) -> tuple[str, str] | None:
         if pasted.strip():
             return LicenseVersion.Source.PASTE, clean_text(pasted)
     except IngestError as exc:
-        raise forms.ValidationError(str(exc)) from None
+        raise forms.ValidationError(_naming(upload, str(exc))) from None
     return None
+
+
+def _naming(upload, message: str) -> str:
+    """The refused file by its name: the file field is empty when the form comes back."""
+    if upload and upload.name and message.startswith("The file "):
+        return f"“{upload.name}”{message[len('The file') :]}"
+    return message
 
 
 class NewVersionForm(forms.Form):
@@ -35,12 +42,22 @@ class NewVersionForm(forms.Form):
         help_text="Paste the full license text, or upload a file below.",
     )
     file = forms.FileField(required=False, help_text="A plain-text file of at most 1 MiB, in UTF-8 (or UTF-16 with a byte-order mark).")
-    previous = forms.ModelChoiceField(queryset=LicenseVersion.objects.none(), required=False)
+    previous = forms.ModelChoiceField(
+        queryset=LicenseVersion.objects.none(),
+        required=False,
+        label="Follows version",
+        help_text="The version this one replaces: “Compare with previous” and a review's next round start from it.",
+    )
 
     def __init__(self, *args, license, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["previous"].queryset = license.versions.all()
-        self.fields["previous"].label_from_instance = lambda v: v.label
+        versions = license.versions.order_by("-created_at", "-pk")
+        field = self.fields["previous"]
+        field.queryset = versions
+        field.label_from_instance = lambda v: v.label
+        # What ingest_version takes when none is chosen, said in the list ("- Select an option -" was)
+        latest = versions.first()
+        field.empty_label = f"The latest, {latest.label}" if latest else "None: this is the first version"
 
     def clean_label(self) -> str:
         return clean_version_label(self.cleaned_data["label"])

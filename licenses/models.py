@@ -35,7 +35,10 @@ class LicenseQuerySet(models.QuerySet):
 
 
 #: The version an SPDX id names: ``GPL-3.0-only`` -> ``3.0``; ``MIT`` names none.
-SPDX_ID_VERSION = re.compile(r"-(\d+(?:\.\d+)*[a-z]?)(?:-(?:only|or-later))?$", re.I)
+# As spdx_import reads it: "-0" is no version (MIT-0 is a license of its own, not MIT 0).
+SPDX_ID_VERSION = re.compile(
+    r"-v?(?!0(?:-(?:only|or-later))?$)(\d+(?:\.\d+)*[a-z]?)(?:-(?:only|or-later))?$", re.I
+)
 
 
 def validate_version_label(label: str) -> None:
@@ -89,6 +92,14 @@ class License(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("licenses:license-detail", args=[self.slug])
+
+    @property
+    def catalogue_spdx_ids(self) -> list[str]:
+        """The SPDX id of each version, oldest first ("EPL-1.0", "EPL-2.0"), read from the versions
+        the catalogue prefetched; the license's own id when no version names one."""
+        versions = getattr(self, "catalogue_versions", [])
+        ids = [v.spdx_ids.split()[0] for v in versions if v.spdx_ids.strip()]
+        return ids or ([self.spdx_id] if self.spdx_id else [])
 
 
 class LicenseVersion(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from licenses.models import Clause, License, LicenseVersion
@@ -13,7 +13,13 @@ PAGE_SIZE = 60
 
 
 def license_catalogue(*, query: str = "", osi: str = "") -> QuerySet[License]:
-    licenses = License.objects.search(query).with_version_count()
+    # Each version's SPDX id for the catalogue's column (one query for the page).
+    versions = LicenseVersion.objects.only("license_id", "spdx_ids").order_by("created_at", "pk")
+    licenses = (
+        License.objects.search(query)
+        .with_version_count()
+        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="catalogue_versions"))
+    )
     if osi:
         licenses = licenses.filter(osi_status=osi)
     return licenses.order_by("name")

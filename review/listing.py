@@ -12,7 +12,7 @@ def review_list(*, status: str = "") -> QuerySet[Review]:
     """Public reviews with their thread and comment counts and last activity (one query)."""
     reviews = (
         Review.objects.public()
-        .select_related("version__license", "criterion_set")
+        .select_related("version__license", "criterion_set", "family_review__family")
         .annotate(
             thread_count=Count("threads", distinct=True),
             open_thread_count=Count("threads", filter=Q(threads__status=Thread.Status.OPEN), distinct=True),

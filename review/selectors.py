@@ -246,6 +246,7 @@ def review_for(pk: int, user=None) -> Review:
             "opened_by__profile",
             "decided_by__profile",
             "previous_round__version__license",
+            "family_review__family",
         ).get(pk=pk)
     except Review.DoesNotExist:
         raise Http404("No such review.") from None

@@ -252,6 +252,7 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
         form.initial["threads"] = list(review.decision_threads.values_list("pk", flat=True))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        was_decided = review.decided_at is not None
         try:
             services.review_decide(
                 review=review,
@@ -263,9 +264,18 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, f"Decision recorded: {review.get_status_display()}.")
+            messages.success(request, _decision_notice(review, was_decided))
             return redirect(review)
     return render(request, "review/review_decide.html", {"form": form, "review": review, "nav": "reviews"})
+
+
+def _decision_notice(review: Review, was_decided: bool) -> str:
+    """What the moderator is told: "Open" records no decision, it withdraws one."""
+    if review.status != Review.Status.OPEN:
+        return f"Decision recorded: {review.get_status_display()}."
+    if was_decided:
+        return "Decision withdrawn: the review is open again."
+    return "No decision recorded: the review stays open. Choose a status to decide it."
 
 
 # --- threads ------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "status": status,
         "groups": [(key, label, results.shown_count(key)) for key, label in selectors.GROUP_LABELS.items()],
         "total": results.shown_count(group),
+        # "with these filters" only where a filter or a tab hides what the search found
+        "filtered": bool(osi or status or (group and results.counts.get("", 0))),
         "broader": broader,
         "broader_count": broader_count,
         "start": (results.page - 1) * selectors.PAGE_SIZE + 1,

@@ -78,12 +78,20 @@ class PreviewItem:
     reply_to: int | None = None  # index of the message this one answers
     inherited: bool = False  # the clause comes from the message it answers
     stance_guess: str = ""  # what the guesser said, even when it was not sure enough to preselect
+    # A choice the moderator typed that did not validate: shown again as typed, and marked
+    typed_date: str | None = None
+    invalid: set[str] = field(default_factory=set)
 
     @property
     def date_text(self) -> str:
         from review.mail.forms import format_mail_date
 
         return format_mail_date(self.date)
+
+    @property
+    def date_input(self) -> str:
+        """What the Sent field holds: the date as typed when it did not parse."""
+        return self.typed_date if self.typed_date is not None else self.date_text
 
     @property
     def importable(self) -> bool:

@@ -120,22 +120,31 @@ def _preview_context(preview: ImportPreview, payload: str, checked: set[int] | N
         "page_obj": shown,
         "shown": shown.object_list,
         "carried": preview.items[:first] + preview.items[first + len(shown.object_list) :],
+        # messages some other message answers: only they offer "apply this clause to all replies"
+        "answered": {item.reply_to for item in preview.items if item.reply_to is not None},
     }
 
 
 # --- step 2 -> 3 --------------------------------------------------------------------------------
 
 
-def _apply_choices(request: HttpRequest, preview: ImportPreview) -> tuple[list[ImportChoice], set[int]]:
-    """The moderator's choices from the preview form, applied to ``preview`` (for re-display).
+def _apply_choices(
+    request: HttpRequest, preview: ImportPreview
+) -> tuple[list[ImportChoice], set[int], list[str]]:
+    """The moderator's choices from the preview form, applied to ``preview`` (for re-display),
+    and what is wrong with them.
 
-    A field missing from the post keeps what the mail said; a bad value is a _BadInput.
+    A field missing from the post keeps what the mail said. A bad value (a date that does not
+    parse, an address that is not one) is kept as typed and marked on its message, with an error
+    for the preview to show again: nothing the moderator chose is lost. A thread that changed
+    since the preview is a _BadInput.
     """
     labels = {option.id: option.label for option in preview.clauses}
     clause_ids = list(labels)
     wanted = {value for value in request.POST.getlist("import") if value.isdigit()}
     choices: list[ImportChoice] = []
     checked: set[int] = set()
+    errors: list[str] = []
     post = request.POST
     for item in preview.items:
         i = item.index
@@ -151,7 +160,11 @@ def _apply_choices(request: HttpRequest, preview: ImportPreview) -> tuple[list[I
         data = {f"{name}-{i}": post.get(f"{name}-{i}", value) for name, value in defaults.items()}
         form = MessageChoiceForm(data, index=i, clause_ids=clause_ids)
         if not form.is_valid():
-            raise _BadInput(form.first_error())
+            errors.append(form.first_error())
+            _keep_as_typed(item, form, data)
+            if str(i) in wanted:
+                checked.add(i)
+            continue
         got = form.cleaned_data
         item.clause_id = got["clause"]
         if item.clause_id is not None and item.clause_id not in {s.clause_id for s in item.suggestions}:
@@ -173,7 +186,23 @@ def _apply_choices(request: HttpRequest, preview: ImportPreview) -> tuple[list[I
                     date=item.date if changed_date else None,
                 )
             )
-    return choices, checked
+    return choices, checked, errors
+
+
+def _keep_as_typed(item, form: MessageChoiceForm, data: dict[str, str]) -> None:
+    """A message whose choices did not all validate: the good ones applied, the bad ones shown
+    again as typed (a clause or stance that is no choice keeps what the mail said)."""
+    got, i = form.cleaned_data, item.index
+    item.invalid = set(form.errors)
+    item.author = got.get("author", data[f"author-{i}"])
+    item.email = got.get("email", data[f"email-{i}"])
+    if "date" in got:
+        item.date = got["date"]
+    else:
+        item.typed_date = data[f"date-{i}"]
+    if "clause" in got:
+        item.clause_id = got["clause"]
+    item.stance = got.get("stance", item.stance)
 
 
 def _number(value: str | None, default: int = 1) -> int:
@@ -185,10 +214,14 @@ def _import(request: HttpRequest, review: Review) -> HttpResponse:
     try:
         raw, source = unpack_with_source(payload)
         preview = preview_import(review=review, raw=raw)
-        choices, checked = _apply_choices(request, preview)
+        choices, checked, errors = _apply_choices(request, preview)
     except (_BadInput, PayloadError, MailFormatError) as exc:
         return _page(request, review, error=str(exc), status=400)
     page = _number(request.POST.get("page"))
+    if errors:  # the preview again, every choice kept, on the page of the first bad message
+        first_bad = next(item.index for item in preview.items if item.invalid)
+        context = _preview_context(preview, payload, checked, first_bad // PREVIEW_PAGE_SIZE + 1)
+        return _page(request, review, error=" ".join(errors), **context, status=400)
     if "apply" in request.POST:  # "apply this clause to all replies": show, write nothing
         index = _number(request.POST.get("apply"), -1)
         if 0 <= index < len(preview.items):

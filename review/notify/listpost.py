@@ -8,6 +8,8 @@ apart and imported onto this review later. Moderators only.
 from __future__ import annotations
 
 import secrets
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +17,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import display_name
 from review import exports
 from review.exports.summary import review_summary
 from review.models import Review
@@ -35,6 +38,17 @@ def _address(value: str) -> str:
     return value
 
 
+def _sender(user) -> str:
+    """The moderator as the list will read them: the name on their profile ("Maren Lind", not the
+    username "maren"), quoted where it needs it ("Lind, Maren"); the site's address without one."""
+    if not user.email:
+        return settings.DEFAULT_FROM_EMAIL
+    try:
+        return str(Address(display_name=display_name(user), addr_spec=user.email))
+    except (ValueError, HeaderParseError):  # an address the mail parser refuses: the site's own
+        return settings.DEFAULT_FROM_EMAIL
+
+
 @transaction.atomic
 def list_post(*, review: Review, user, base_url: str, send: bool) -> OutgoingMail:
     """Record (and with ``send``, queue) the summary as a mail to ``settings.LIST_ADDRESS``."""
@@ -47,8 +61,7 @@ def list_post(*, review: Review, user, base_url: str, send: bool) -> OutgoingMai
     mail = OutgoingMail(
         kind=OutgoingMail.Kind.LIST,
         to=_address(to) if to else "",
-        from_email=user.email and f"{user.get_full_name() or user.get_username()} <{user.email}>"
-        or settings.DEFAULT_FROM_EMAIL,
+        from_email=_sender(user),
         subject=f"[Review] {review.version.title}: summary of the discussion",
         body_text=exports.to_text(summary),
         body_html="",

@@ -101,6 +101,7 @@ def test_management_commands_do_not_print_axes_banner():
     ("spdx_id", "label", "title"),
     [
         ("MIT", "1", "MIT License"),
+        ("MIT-0", "1", "MIT License"),  # "-0" is no version: MIT No Attribution, not "… 1"
         ("GPL-3.0-only", "3.0", "GPL License 3.0"),
         (None, "1", "GPL License 1"),  # a label somebody chose is shown
         ("MIT", "2", "GPL License 2"),
@@ -121,3 +122,29 @@ def test_no_debug_script_that_swaps_error_pages_over_the_form(client, settings):
     body = client.get("/").content.decode()
     assert "django_htmx/htmx-2.min.js" in body
     assert "django-htmx.js" not in body
+
+
+def test_debug_keeps_a_page_a_view_drew_with_a_404_status(client, settings):
+    # The compare page answers an unknown version with 404 and its own message and suggestions;
+    # with DEBUG on (make run) the generic "Not found" page used to replace it.
+    settings.DEBUG = True
+    from tests.factories import make_version
+
+    make_version()
+    response = client.get("/compare/", {"a": "no-such-license", "b": "nothing-either"})
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "No license version matches “no-such-license”" in body
+    assert "There is nothing at this address" not in body
+    assert 'name="a"' in body  # the form is there to correct it
+
+
+def test_a_form_refused_by_the_csrf_check_says_what_to_do_without_losing_the_text(db):
+    # It said "Not allowed … reload the page and try again": reloading is where the text is lost.
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/search/closest/", {"text": "My license text."})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "The form could not be sent" in body
+    assert "Nothing was saved. Go back with your browser's Back button, copy what you wrote" in body
+    assert "site-header" in body  # the site's page, with its navigation

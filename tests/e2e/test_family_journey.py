@@ -129,3 +129,21 @@ def test_family_review_thread_on_one_member_shows_on_siblings_then_narrowed_posi
     assert [a["license"] for a in notice["threads"][0]["applies_to"]] == ["mg-by-nc", "mg-by-nc-nd"]
     grant_row = next(c for c in exported["clauses"] if c["positions"])
     assert [a["license"] for a in grant_row["positions"][0]["applies_to"]] == ["mg-by-nc", "mg-by-nc-nd"]
+
+
+def test_variant_table_and_family_matrix_do_not_widen_a_phone_page(live_server, page: Page, modelgo):
+    # The hidden labels in the table's cells (position: absolute) escaped its scroller: at 390 px
+    # the whole page scrolled about 1,000 px sideways into nothing.
+    from licenses.families.services import family_create
+    from review.families.services import family_review_open
+
+    moderator = make_user("mona", roles=("moderator",))
+    family = family_create(
+        name="ModelGo 2.0", members=[v.license for v in modelgo], base=modelgo[0].license, user=moderator
+    )
+    review = family_review_open(family=family, opened_by=moderator)
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path in (family.get_absolute_url(), f"/reviews/{review.pk}/family/matrix/"):
+        page.goto(f"{live_server.url}{path}")
+        expect(page.locator(".family-scroll")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path

@@ -135,7 +135,12 @@ def test_identical_text_shows_the_existing_version(client):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"bad \xe9", "not valid UTF-8"), (b"a\x00b", "NUL"), (b"", "Paste the license text or choose a file")],
+    [
+        # the refused file is named: the file field comes back empty
+        (b"bad \xe9", "“x.txt” is not valid UTF-8"),
+        (b"a\x00b", "“x.txt” contains NUL bytes"),
+        (b"", "Paste the license text or choose a file"),
+    ],
 )
 def test_bad_upload_shows_a_clear_message_and_keeps_the_form(client, content, message):
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -196,3 +201,43 @@ def test_new_review_without_a_version_points_moderators_to_the_catalogue(client)
     assert "Open a review of this version" in response.content.decode()
     client.force_login(make_user(roles=("reviewer",)))
     assert client.get("/reviews/new/").status_code == 404
+
+
+def test_catalogue_names_the_spdx_id_of_every_version(client):
+    # EPL's license row carried only its first id ("EPL-1.0") beside "2 versions".
+    epl = make_license(name="Eclipse Public License", slug="epl", spdx_id="EPL-1.0")
+    for label, text in (("1.0", SAMPLE_TEXT), ("2.0", SAMPLE_TEXT + "\n\nMore.")):
+        version = make_version(epl, text=text, label=label)
+        LicenseVersion.objects.filter(pk=version.pk).update(spdx_ids=f"EPL-{label}")
+    make_license(name="MIT License", slug="mit", spdx_id="MIT")  # no version: its own id
+    make_license(name="No Id License", slug="noid")
+    body = client.get("/licenses/").content.decode()
+    assert '<td data-label="SPDX id"><code>EPL-1.0</code>, <code>EPL-2.0</code></td>' in body
+    assert '<td data-label="SPDX id"><code>MIT</code></td>' in body
+    assert '<td data-label="SPDX id">—</td>' in body
+
+
+def test_license_page_keeps_its_watch_button_inside_the_actions(client):
+    # The watch form sat in a <p>: the parser closes a <p> at a <form>, so the button and the
+    # feed link fell out of .watch-controls and stood glued together.
+    make_version(make_license(name="Model License", slug="ml"), label="1.0")
+    client.force_login(make_user(roles=("reviewer",)))
+    body = client.get("/licenses/ml/").content.decode()
+    actions = body.split('<div class="page-actions">', 1)[1].split("</div>", 1)[0]
+    assert "<form" in actions and "Atom feed" in actions
+    assert '<p class="page-actions">' not in body
+
+
+def test_new_version_form_says_which_version_it_follows_when_none_is_chosen(client):
+    # The field was "Previous" with "- Select an option -": nothing said that empty means the latest.
+    license = make_license(slug="ml")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    body = client.get("/licenses/ml/versions/new/").content.decode()
+    assert "Follows version" in body and "None: this is the first version" in body
+    make_version(license, label="1.0")
+    make_version(license, text=SAMPLE_TEXT + "\n\nMore.", label="1.1")
+    body = client.get("/licenses/ml/versions/new/").content.decode()
+    assert '<option value="" selected>The latest, 1.1</option>' in body
+    assert "Select an option" not in body
+    client.post("/licenses/ml/versions/new/", {"label": "2.0", "text": SAMPLE_TEXT + "\n\nMore still."})
+    assert license.versions.get(label="2.0").previous.label == "1.1"

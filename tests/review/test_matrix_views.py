@@ -116,6 +116,8 @@ def test_criterion_page(client, review, reviewer):
     html = response.content.decode()
     assert response.status_code == 200
     assert "2.2(b)" in html and "<em>datasets</em>" in html
+    # the trail starts at Reviews, as on the matrix page it comes from
+    assert '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>\n  <li><a href="/reviews/">Reviews</a></li>' in html
     assert client.get(reverse("review:criterion-detail", args=[review.pk, "nope"])).status_code == 404
 
 
@@ -123,6 +125,7 @@ def test_cell_panel_full_page_and_htmx_fragment(client, review, reviewer):
     take(review, reviewer, "conflicts", "Bars <b>datasets</b>.")
     full = client.get(cell_url(review)).content.decode()
     assert "<html" in full and 'id="cell-panel-body"' in full
+    assert '<li><a href="/reviews/">Reviews</a></li>' in full
     fragment = client.get(cell_url(review), headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in fragment and 'id="cell-panel-body"' in fragment
     assert "rita" in fragment

@@ -349,7 +349,14 @@ def test_steward_opens_a_review_from_a_version():
     assert login(make_user(roles=("reviewer",))).get(url).status_code == 404
     license.stewards.add(steward)
     client = login(steward)
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
+    # the way back leads to the version it came from ("Reviews › New review" did not)
+    crumbs = parse(page.content).find("nav", class_="breadcrumbs")
+    assert [a.attrs["href"] for a in crumbs.find_all("a")][-1] == version.get_absolute_url()
+    assert (
+        f'<a class="button secondary" href="{version.get_absolute_url()}">Cancel</a>' in page.content.decode()
+    )
     osd_pk = Review._meta.get_field("criterion_set").related_model.objects.get(slug="osd-1.9").pk
     response = client.post(
         url, {"criterion_set": osd_pk, "rationale": "We need it.", "is_public": "on", "status": "approved"}
@@ -559,6 +566,12 @@ def test_position_from_thread_confirms_inside_the_thread(review, reviewer):
     doc = parse(client.get(review.get_absolute_url()).content)
     article = doc.find(id=thread.dom_id)
     form = article.find("form", class_="position-buttons")
+    # each of the three buttons names the criterion ("Complies" alone did not)
+    assert [b.text for b in form.find_all("button")] == [
+        "Conflicts with OSD 6",
+        "Concern under OSD 6",
+        "Complies with OSD 6",
+    ]
     slot = f"{thread.dom_id}-position"
     assert form.attrs["hx-target"] == f"#{slot}" and form.attrs["hx-swap"] == "innerHTML"
     assert article.find(id=slot) is not None  # the slot is inside the thread
@@ -601,3 +614,20 @@ def test_a_quote_can_be_typed_without_a_mouse_selection(client):
     )
     assert refused.status_code == 422
     assert Thread.objects.filter(review=review).count() == 1
+
+
+def test_deciding_open_says_no_decision_was_recorded(review):
+    # "Record decision" with the status left at Open said "Decision recorded: Open." though
+    # nothing was recorded; after a decision, Open withdraws it.
+    moderator = make_user("mod", roles=("moderator",))
+    url = reverse("review:review-decide", args=[review.pk])
+    client = login(moderator)
+    response = client.post(url, {"status": "open", "rationale": ""}, follow=True)
+    body = response.content.decode()
+    assert "Decision recorded" not in body
+    assert "No decision recorded: the review stays open." in body
+    client.post(url, {"status": "deferred", "rationale": "Wait for 2.0."})
+    body = client.post(url, {"status": "open", "rationale": ""}, follow=True).content.decode()
+    assert "Decision withdrawn: the review is open again." in body
+    review.refresh_from_db()
+    assert (review.status, review.decided_at) == ("open", None)

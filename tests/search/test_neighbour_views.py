@@ -65,7 +65,10 @@ def test_closest_bad_input(client, catalogue, data):  # noqa: F811
 def test_closest_unknown_version(client, db):
     response = client.get("/search/closest/", {"version": "nope@1"})
     assert response.status_code == 200
-    assert "form-error" in response.content.decode()
+    body = response.content.decode()
+    # Above the paste form, with a way on (it stood below the empty form, easy to miss)
+    assert body.index("No license version matches “nope@1”.") < body.index('name="text"')
+    assert 'href="/licenses/"' in body.split('name="text"')[0].split("form-error")[-1]
 
 
 def test_new_version_form_checks_before_saving(client, catalogue, settings):  # noqa: F811
@@ -84,3 +87,16 @@ def test_new_version_form_checks_before_saving(client, catalogue, settings):  # 
     body = response.content.decode()
     assert "<html" not in body and "This looks like Base License 1.0" in body
     assert not license.versions.exists()
+
+
+def test_closest_table_names_the_versions_own_spdx_id(client, catalogue):  # noqa: F811
+    # A license row keeps its first version's id; the table ranks versions, so each shows its own.
+    from licenses.models import LicenseVersion
+
+    base, _, _ = catalogue
+    base.license.spdx_id = "BASE-0.9"
+    base.license.save()
+    LicenseVersion.objects.filter(pk=base.pk).update(spdx_ids="BASE-1.0 BASE-1.0-or-later")
+    body = client.post("/search/closest/", {"text": PASTED}).content.decode()
+    assert "<code>BASE-1.0</code>" in body
+    assert "BASE-0.9" not in body

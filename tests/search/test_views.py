@@ -104,3 +104,21 @@ def test_an_empty_search_with_its_way_out_keeps_a_bounded_query_count(
 ):
     with django_assert_max_num_queries(12):
         client.get("/search/", {"q": "notice kookaburra"})
+
+
+def test_an_empty_search_blames_filters_only_when_there_are_some(client, sample):
+    # Nothing anywhere, on the Clauses tab, with no filter set: the filters are not the reason.
+    body = client.get("/search/", {"q": '"no such kookaburra"', "in": "clauses"}).content.decode()
+    assert "Nothing matches &quot;no such kookaburra&quot;." in body  # its own quotes, not “"…"”
+    assert "with these filters" not in body
+    # A tab that hides what the search found elsewhere, or an OSI filter, is named.
+    body = client.get("/search/", {"q": '"as a dataset"', "in": "licenses"}).content.decode()
+    assert "with these filters" in body
+    body = client.get("/search/", {"q": "kookaburra", "osi": "approved"}).content.decode()
+    assert "Nothing matches “kookaburra” with these filters." in body
+
+
+def test_the_prefix_star_is_not_read_as_a_required_mark(client, db):
+    body = client.get("/search/").content.decode()
+    assert "or a prefix*</label>" not in body
+    assert "the start of a word and <code>*</code></label>" in body

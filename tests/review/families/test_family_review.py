@@ -350,3 +350,50 @@ def test_mail_into_a_family_review_lands_on_the_clause_group(client):
     assert [t.comments.get().author_name for t in threads["2.3"]] == ["Sam Steward"]
     on_by = selectors.family_review_page(review, user=reader, member_id=by.pk)
     assert [len(mc.threads) for mc in on_by.clauses if mc.clause.path == "2.2(b)"] == [1]
+
+
+def test_the_family_reviews_own_review_page_and_the_listings_say_what_it_is(world, client):
+    # /reviews/<id>/ of a family review looked like a plain review of its base member: nothing led
+    # to the member-by-member page or the family matrix, and the lists showed two alike rows.
+    review = world["review"]
+    body = client.get(review.get_absolute_url()).content.decode()
+    assert 'A family review of <a href="/families/' in body
+    assert f'href="/reviews/{review.pk}/family/">Read it member by member</a>' in body
+    assert f'href="/reviews/{review.pk}/family/matrix/"' in body
+    listing = client.get("/reviews/").content.decode()
+    assert "(family review: Sample 2.0)" in listing
+    assert "family review of Sample 2.0, against" in client.get("/").content.decode()
+
+
+def test_a_plain_review_page_says_nothing_of_families(client):
+    from tests.factories import make_review
+
+    body = client.get(make_review().get_absolute_url()).content.decode()
+    assert "family review" not in body.lower()
+
+
+def test_a_thread_on_a_clause_no_sibling_has_says_so_not_all_1_members(client):
+    # "Applies to all 1 members with this clause."
+    plain = make_version(make_license(slug="u-by", name="Unique BY"), label="1.0")
+    extra = make_version(
+        make_license(slug="u-by-x", name="Unique BY-X"),
+        text=SAMPLE_TEXT + "\n4. Export.\n\nYou may not export the Model to the Moon.\n",
+        label="1.0",
+    )
+    moderator = make_user("mona", roles=("moderator",))
+    family = family_services.family_create(
+        name="Unique 1.0", members=[plain.license, extra.license], base=plain.license, user=moderator
+    )
+    review = services.family_review_open(family=family, opened_by=moderator)
+    reviewer = make_user("rita", roles=("reviewer",))
+    services.family_thread_start(
+        review=review, clause=extra.clauses.get(path="4"), author=reviewer, body="Lunar export?"
+    )
+    services.family_thread_start(
+        review=review, clause=extra.clauses.get(path="2.1"), author=reviewer, body="Shared grant."
+    )
+    page = client.get(f"/reviews/{review.pk}/family/", {"member": extra.pk}).content.decode()
+    assert "Lunar export?" in page
+    assert "Applies to this member only: no sibling has this clause." in page
+    assert "Applies to all 1 members" not in page
+    assert "Applies to all 2 members with this clause." in page

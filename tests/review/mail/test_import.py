@@ -710,3 +710,60 @@ def test_short_preview_has_one_page_and_no_page_buttons(client, review, moderato
     assert 'name="goto"' not in html and "This page shows" not in html
     assert [item.index for item in response.context["shown"]] == [0, 1, 2]
     assert response.context["carried"] == []
+
+
+def test_a_bad_date_in_the_preview_shows_the_preview_again_with_every_choice_kept(client, review, moderator):
+    # A date that did not parse sent the moderator back to step 1 with an empty paste box: the
+    # thread and every author, clause and stance fixed on the preview were lost.
+    client.force_login(moderator)
+    response = post_preview(client, review, raw=THREE_MBOX)
+    b = clause_id(review, "2.2(b)")
+    form = import_form(
+        response,
+        **{
+            "author-1": "Bob R. Ruiz",
+            "date-1": "next tuesday",
+            "clause-0": str(b),
+            "email-2": "not an address",
+        },
+    )
+    again = client.post(url(review), form)
+    assert again.status_code == 400
+    assert again.context["step"] == 2
+    html = again.content.decode()
+    assert "Message 2: write the date as 2025-05-18 05:51 +02:00." in html
+    assert "Message 3: that address is not valid." in html
+    assert 'value="Bob R. Ruiz"' in html
+    assert 'aria-invalid="true" type="text" maxlength="40" value="next tuesday"' in html
+    assert 'aria-invalid="true" type="email" maxlength="254" value="not an address"' in html
+    assert again.context["preview"].items[0].clause_id == b
+    assert Comment.objects.count() == 0
+    # corrected, the same form imports
+    fixed = import_form(again, **{"author-1": "Bob R. Ruiz", "date-1": "2025-05-14 11:40 +02:00"})
+    fixed["email-2"] = ""
+    assert client.post(url(review), fixed).status_code == 302
+    assert Comment.objects.filter(author_name="Bob R. Ruiz").exists()
+
+
+def test_a_message_one_character_over_the_limit_says_character(client, review, moderator):
+    client.force_login(moderator)
+    raw = "Clause 3 is fine. " + "x" * (MAX_COMMENT_LENGTH - len("Clause 3 is fine. ") + 1)
+    response = post_preview(client, review, raw=raw)
+    assert response.context["preview"].items[0].over_limit == 1
+    assert "This message is 1 character over the comment limit" in response.content.decode()
+
+
+def test_only_a_message_with_replies_offers_to_apply_its_clause_to_them(client, review, moderator):
+    # Every message had "Apply this clause to all replies", the last reply and a lone message too,
+    # where the button changed nothing.
+    client.force_login(moderator)
+    response = post_preview(client, review, raw=HTML_THREAD)
+    items = response.context["preview"].items
+    answered = {item.reply_to for item in items if item.reply_to is not None}
+    assert answered and len(answered) < len(items)
+    html = response.content.decode()
+    for item in items:
+        button = f'name="apply" value="{item.index}"'
+        assert (button in html) == (item.index in answered), item.index
+    lone = post_preview(client, review, raw="Clause 3 is fine by me.").content.decode()
+    assert "Apply this clause to all replies" not in lone

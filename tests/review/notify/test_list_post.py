@@ -65,3 +65,20 @@ def test_only_moderators_post_to_the_list(world):
     assert client.get(url).status_code == 404
     assert client.post(url, {"action": "download"}).status_code == 404
     assert not OutgoingMail.objects.exists()
+
+
+def test_the_list_post_comes_from_the_moderators_display_name(world, settings):
+    # It came "From: mona <mona@…>": the username, where the list knows the person by their name;
+    # a name with a comma must not read as two addresses.
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Profile
+
+    settings.LIST_ADDRESS = ""
+    client = moderator_client()
+    mona = get_user_model().objects.get(username="mona")
+    Profile.objects.update_or_create(user=mona, defaults={"display_name": "Lind, Mona Ö."})
+    url = reverse("notify:post-to-list", args=[world["review"].pk])
+    msg = message_from_bytes(client.post(url, {"action": "download"}).content, policy=default_policy)
+    (sender,) = msg["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == ("Lind, Mona Ö.", mona.email)
