@@ -170,3 +170,13 @@ def test_members_search_and_role_filter(mod):
     assert "alvaro" in page and "beatriz" not in page
     page = client.get(reverse("member-list"), {"role": "none"}).content.decode()
     assert "beatriz" in page and "alvaro" not in page
+
+
+def test_a_member_is_named_once_unless_a_display_name_differs(mod, ines):
+    from accounts.models import Profile
+
+    Profile.objects.update_or_create(user=ines, defaults={"display_name": "Ines Ortega"})
+    make_user("sven")  # no display name of his own
+    page = login(mod).get(reverse("member-list")).content.decode()
+    assert '<strong>Ines Ortega</strong> <span class="muted small">ines</span>' in page
+    assert '<strong>sven</strong></td>' in page  # not "sven sven"
