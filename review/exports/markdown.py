@@ -147,9 +147,13 @@ def _criterion_names(summary: ReviewSummary) -> dict[str, str]:
 
 
 def _heading(text: str, level: int, plain: bool) -> list[str]:
-    """A Markdown heading, or for plain text the title underlined ("=" or "-")."""
+    """A Markdown heading, or for plain text the title underlined ("=" or "-").
+
+    A Markdown heading stays on one line however long: a heading cannot go on over a line
+    break, so a wrapped title would render cut short, its end a paragraph of its own.
+    """
     if not plain:
-        return wrap(text, "#" * level + " ", " " * (level + 1))
+        return ["#" * level + " " + " ".join(text.split())]
     lines = wrap(text)
     return [*lines, ("=" if level == 1 else "-") * min(max(len(line) for line in lines), WIDTH)]
 

@@ -220,11 +220,16 @@ def test_header_without_options_has_no_notes():
     assert "Only" not in md and "left out" not in md
 
 
-def test_a_long_title_wraps_under_its_heading_marker():
+def test_a_long_title_stays_on_its_heading_line():
+    # a Markdown heading cannot go on over a line break: wrapped, it would render cut short
     md = to_markdown(small_summary("transcript", license_name="Very " * 14 + "Long License"))
     first, second = md.splitlines()[:2]
-    assert first == "# Review of" + " Very" * 12
-    assert second == "  Very Very Long License, version 1.0"
+    assert first == "# Review of" + " Very" * 14 + " Long License, version 1.0"
+    assert second == ""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt().render(md)
+    assert "<h1>Review of" + " Very" * 14 + " Long License, version 1.0</h1>" in html
 
 
 def test_plain_text_heading_underline_is_as_long_as_its_longest_line_at_most_72():
