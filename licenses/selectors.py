@@ -13,16 +13,17 @@ PAGE_SIZE = 60
 
 
 def license_catalogue(*, query: str = "", osi: str = "") -> QuerySet[License]:
-    # Each version's SPDX id for the catalogue's column (one query for the page).
-    versions = LicenseVersion.objects.only("license_id", "spdx_ids").order_by("created_at", "pk")
-    licenses = (
-        License.objects.search(query)
-        .with_version_count()
-        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="catalogue_versions"))
-    )
+    licenses = License.objects.search(query).with_version_count()
     if osi:
         licenses = licenses.filter(osi_status=osi)
     return licenses.order_by("name")
+
+
+def with_spdx_ids(licenses: QuerySet[License]) -> QuerySet[License]:
+    """Each version's SPDX id for the catalogue page's column (``License.catalogue_spdx_ids``),
+    one query for the page."""
+    versions = LicenseVersion.objects.only("license_id", "spdx_ids").order_by("created_at", "pk")
+    return licenses.prefetch_related(Prefetch("versions", queryset=versions, to_attr="catalogue_versions"))
 
 
 def version_for(slug: str, label: str) -> LicenseVersion:

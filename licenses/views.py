@@ -51,7 +51,7 @@ def license_list(request: HttpRequest) -> HttpResponse:
     cached = cache.get_many([key, key + ":total"]) if keep else {}
     results, total = cached.get(key), cached.get(key + ":total")
     if results is None or total is None:
-        licenses = selectors.license_catalogue(query=query, osi=osi)
+        licenses = selectors.with_spdx_ids(selectors.license_catalogue(query=query, osi=osi))
         page = Paginator(licenses, selectors.PAGE_SIZE).get_page(raw_page)
         total = License.objects.count()
         context = {"page": page, "query": query, "osi": osi}
