@@ -93,6 +93,10 @@ def load_family(family: dict) -> License:
             previous=previous,
         )
         previous = result.version
+        # Each version by its SPDX id, as the SPDX import has it (the catalogue's column, the API)
+        if spdx_id not in previous.spdx_ids.split():
+            previous.spdx_ids = " ".join([*previous.spdx_ids.split(), spdx_id])
+            previous.save(update_fields=["spdx_ids"])
     return license
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from licenses.models import Clause, License, LicenseVersion
@@ -13,10 +13,21 @@ PAGE_SIZE = 60
 
 
 def license_catalogue(*, query: str = "", osi: str = "") -> QuerySet[License]:
+    """The catalogue, by name; with a search, what the words name first ("mpl": the Mozilla
+    Public License before the BSD 2-Clause "Simplified" License, found inside a word)."""
     licenses = License.objects.search(query).with_version_count()
     if osi:
         licenses = licenses.filter(osi_status=osi)
-    return licenses.order_by("name")
+    query = query.strip()
+    if not query:
+        return licenses.order_by("name")
+    rank = Case(
+        When(Q(slug__iexact=query) | Q(spdx_id__iexact=query), then=Value(0)),
+        When(Q(slug__istartswith=query) | Q(spdx_id__istartswith=query) | Q(name__istartswith=query), then=Value(1)),
+        When(name__icontains=f" {query}", then=Value(2)),
+        default=Value(3),
+    )
+    return licenses.annotate(match_rank=rank).order_by("match_rank", "name")
 
 
 def with_spdx_ids(licenses: QuerySet[License]) -> QuerySet[License]:

@@ -185,6 +185,7 @@ def test_load_demo_is_idempotent(settings, capsys):
     mpl = License.objects.get(slug="mpl")
     assert list(mpl.versions.values_list("label", flat=True)) == ["1.1", "2.0"]
     assert mpl.versions.get(label="2.0").previous.label == "1.1"
+    assert list(mpl.versions.values_list("spdx_ids", flat=True)) == ["MPL-1.1", "MPL-2.0"]
     call_command("load_demo")
     assert (License.objects.count(), LicenseVersion.objects.count(), Clause.objects.count()) == counts
 

@@ -26,6 +26,20 @@ def test_catalogue_filters_by_name_and_spdx_id(client):
     assert [lic.slug for lic in response.context["page"].object_list] == ["mit"]
 
 
+def test_a_search_lists_what_its_words_name_first(client):
+    make_license(name='BSD 2-Clause "Simplified" License', slug="bsd-2-clause", spdx_id="BSD-2-Clause")
+    make_license(name="Mozilla Public License", slug="mpl")
+    make_license(name="Example Simple Permissive", slug="example-mpl-like")
+    response = client.get("/licenses/", {"q": "mpl"})
+    # the license whose slug it is first; those that hold it only inside a word ("Simplified",
+    # "Simple", "example-mpl-like") after, by name
+    assert [lic.slug for lic in response.context["page"].object_list] == ["mpl", "bsd-2-clause", "example-mpl-like"]
+    response = client.get("/licenses/", {"q": "mozilla"})
+    assert [lic.slug for lic in response.context["page"].object_list] == ["mpl"]
+    response = client.get("/licenses/", {"q": "public"})  # a word of the name, not its start
+    assert [lic.slug for lic in response.context["page"].object_list] == ["mpl"]
+
+
 def test_catalogue_filters_by_osi_status(client):
     make_license(name="Approved", slug="a", osi_status="approved")
     make_license(name="Submitted", slug="s", osi_status="submitted")
