@@ -29,8 +29,9 @@ TITLE_WEIGHT = 4.0
 # back to ranking the matches that pass them (see Engine.hits).
 CANDIDATES = 200
 # A very common word ("licen*" matches 87,000 of 110,000 documents) would be ranked and counted
-# over every match. Ranking and counting stop at this many matches, taken in index order (oldest
-# documents first: the catalogue, then the discussion); a rarer query is ranked over all of them.
+# over every match. Ranking and counting stop at this many matches, taken in the order the index
+# gives them (SQLite's FTS5: oldest documents first, the catalogue, then the discussion;
+# PostgreSQL: table order, which a vacuum may change); a rarer query is ranked over all of them.
 RANK_CAP = 2000
 COUNT_SCAN = 2000
 # A license whose name or id matches is usually what a person typed; comments are many and long.
