@@ -92,3 +92,14 @@ def _reference_data_in_transactional_tests(request):
     from tests.factories import ensure_reference_data
 
     ensure_reference_data()
+
+
+@pytest.fixture
+def rate_window(monkeypatch):
+    """One minute of the comment rate limit for the whole test: its windows are clock minutes
+    (review.ratelimit), and posts that straddle a minute's end would be counted in two."""
+    import types
+
+    from review import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: 1_800_000_030.0))

@@ -196,7 +196,7 @@ def test_moderator_imports_a_mail_thread(client, review, people):
     assert bad.json()["code"] == "invalid"
 
 
-def test_comment_rate_limit_is_the_sites(client, review, thread, people, settings):
+def test_comment_rate_limit_is_the_sites(client, review, thread, people, settings, rate_window):
     settings.REVIEW_COMMENTS_PER_MINUTE = 2
     url = reverse("api:comment-create", args=[review.pk, thread.pk])
     other = people["other"]

@@ -350,7 +350,7 @@ def test_csrf_is_enforced_on_htmx_posts(review, reviewer):
     assert thread.comments.count() == 2
 
 
-def test_comment_rate_limit_answers_429(settings, review, reviewer):
+def test_comment_rate_limit_answers_429(settings, review, reviewer, rate_window):
     settings.REVIEW_COMMENTS_PER_MINUTE = 3
     thread = start(review, reviewer)
     client = login(reviewer)
