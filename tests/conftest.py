@@ -96,10 +96,15 @@ def _reference_data_in_transactional_tests(request):
 
 @pytest.fixture
 def rate_window(monkeypatch):
-    """One minute of the comment rate limit for the whole test: its windows are clock minutes
-    (review.ratelimit), and posts that straddle a minute's end would be counted in two."""
+    """One window of every rate limit for the whole test: the comment limit (review.ratelimit),
+    the API's (api.ratelimit) and the log-in throttle (accounts.throttle) count in clock minutes
+    or five minutes, and requests that straddle a window's end would be counted in two."""
     import types
 
+    from accounts import throttle
+    from api import ratelimit as api_ratelimit
     from review import ratelimit
 
-    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: 1_800_000_030.0))
+    clock = types.SimpleNamespace(time=lambda: 1_800_000_030.0)  # 30 s into a minute and a window
+    for module in (ratelimit, api_ratelimit, throttle):
+        monkeypatch.setattr(module, "time", clock)

@@ -112,7 +112,7 @@ def test_cors_for_configured_origins_without_credentials(client, version, settin
     )
 
 
-def test_rate_limit_per_token_with_retry_after(client, version, people, settings):
+def test_rate_limit_per_token_with_retry_after(client, version, people, settings, rate_window):
     settings.API_REQUESTS_PER_MINUTE = 3
     url = reverse("api:licenses")
     reader, other = people["reader"], people["other"]
@@ -127,7 +127,7 @@ def test_rate_limit_per_token_with_retry_after(client, version, people, settings
     assert get(client, url, reader, scope="write").status_code == 200
 
 
-def test_wrong_tokens_count_against_the_address(client, version, settings):
+def test_wrong_tokens_count_against_the_address(client, version, settings, rate_window):
     """Guessing tokens costs the guesser: each wrong one counts as an anonymous request from its
     address, and past the limit the answer is 429, not another 401."""
     settings.API_ANONYMOUS_REQUESTS_PER_MINUTE = 2
@@ -140,7 +140,7 @@ def test_wrong_tokens_count_against_the_address(client, version, settings):
     assert client.get(url, REMOTE_ADDR="10.0.0.8").status_code == 200
 
 
-def test_rate_limit_for_anonymous_readers_by_address(client, version, settings):
+def test_rate_limit_for_anonymous_readers_by_address(client, version, settings, rate_window):
     settings.API_ANONYMOUS_REQUESTS_PER_MINUTE = 2
     url = reverse("api:licenses")
     assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code == 200

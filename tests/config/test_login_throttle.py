@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.factories import make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rate_window")]
 
 
 @pytest.fixture(autouse=True)
