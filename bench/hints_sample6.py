@@ -33,6 +33,19 @@ MIN_CLAUSES = 8
 BATCH = 6
 
 
+NEAR = 0.7
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(WORD.findall(text.lower()))
+
+
+def near(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two clauses' word sets overlap by ``NEAR`` or more (Jaccard): the same clause, more or less."""
+    return bool(a or b) and len(a & b) / len(a | b) >= NEAR
+
+
 def family(license_id: str) -> str:
     """The id's first word, which its versions and variants share: "CC-BY-NC-2.5" -> "cc",
     "CNRI-Python-GPL-Compatible" -> "cnri", "ZPL-2.1" -> "zpl"."""

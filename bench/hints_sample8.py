@@ -29,7 +29,6 @@ parent, 5bfab40): rerun there to reproduce it, since later rounds change both.
 """
 
 import json
-import re
 import sys
 import zlib
 from pathlib import Path
@@ -38,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.hints_sample import MODELGO, text_of  # noqa: E402
 from bench.hints_sample2 import _rows  # noqa: E402
-from bench.hints_sample6 import family  # noqa: E402
+from bench.hints_sample6 import family, near, words  # noqa: E402
 from licenses.sources import spdx_ids  # noqa: E402
 from licenses.text.hints import GATE, candidate_hints, defined_terms  # noqa: E402
 from licenses.text.hints.model import probability  # noqa: E402
@@ -49,18 +48,9 @@ HELD_OUT = ("test", "test3", "test4", "test5", "test6")
 CRITERIA = (1, 3, 5, 9)
 PER_STRATUM = 10
 PER_LICENSE = 2
-NEAR = 0.7
 SPLIT = "dev4"
 BATCH = 8
-WORD = re.compile(r"[a-z0-9]+")
 
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(WORD.findall(text.lower()))
-
-
-def near(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a or b) and len(a & b) / len(a | b) >= NEAR
 
 
 def candidates() -> list[str]:

@@ -7,7 +7,7 @@ from django.db import transaction
 from licenses import sources
 from licenses.ingest import ingest_version
 from licenses.models import License, LicenseVersion
-from licenses.spdx_import import ImportCounts, import_one
+from licenses.spdx_import import ImportCounts, add_spdx_id, import_one
 
 DEMO_SPDX_IDS = [
     "0BSD",
@@ -93,10 +93,7 @@ def load_family(family: dict) -> License:
             previous=previous,
         )
         previous = result.version
-        # Each version by its SPDX id, as the SPDX import has it (the catalogue's column, the API)
-        if spdx_id not in previous.spdx_ids.split():
-            previous.spdx_ids = " ".join([*previous.spdx_ids.split(), spdx_id])
-            previous.save(update_fields=["spdx_ids"])
+        add_spdx_id(previous, spdx_id)  # as the SPDX import names its versions
     return license
 
 

@@ -92,7 +92,8 @@ class ImportCounts:
     skipped_no_text: int = 0
 
 
-def _add_spdx_id(version: LicenseVersion, spdx_id: str) -> None:
+def add_spdx_id(version: LicenseVersion, spdx_id: str) -> None:
+    """Name ``version`` by ``spdx_id`` too (``-only`` and ``-or-later`` name one text)."""
     ids = version.spdx_ids.split()
     if spdx_id not in ids:
         version.spdx_ids = " ".join([*ids, spdx_id])
@@ -135,7 +136,7 @@ def import_one(spdx_id: str, counts: ImportCounts) -> LicenseVersion | None:
     # "-only" and "-or-later" are one text: the second id joins the version the first made.
     same_label = license.versions.filter(label=label).first()
     if same_label is not None:
-        _add_spdx_id(same_label, meta.spdx_id)
+        add_spdx_id(same_label, meta.spdx_id)
         return same_label
     # Versions may be imported in any order: follow the nearest lower label, and lead the next.
     versions = sorted(license.versions.all(), key=lambda v: _label_key(v.label))
@@ -149,7 +150,7 @@ def import_one(spdx_id: str, counts: ImportCounts) -> LicenseVersion | None:
         previous=lower[-1] if lower else None,
     )
     version = result.version
-    _add_spdx_id(version, meta.spdx_id)
+    add_spdx_id(version, meta.spdx_id)
     if result.created:
         counts.versions_created += 1
         if not lower and license.versions.count() > 1:
