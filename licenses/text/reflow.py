@@ -4,7 +4,9 @@ Many license texts are wrapped at about 72 columns. Shown with ``white-space: pr
 column narrower than that, every wrapped line leaves a short stub ("have", "You") before its
 break. :func:`reflow` joins a line to the next when the break is only wrapping, and keeps the
 breaks a writer meant: the end of a paragraph or of a short line (a title, an address), a
-list item (``(a)``, ``2.``, ``-``), a table row, a rule of dashes.
+list item (``(a)``, ``2.``, ``-``), a table row, a rule of dashes. A row of ``=`` or ``-`` that
+only underlines the short line above it (a plain-text title, as MPL-2.0 opens with) is
+typography, not text: it is not shown.
 
 It is for display only: the stored text, the plain download and every offset stay as they
 were (``keep_length=True`` even keeps offsets into the shown text). :func:`reflow_pieces`
@@ -28,6 +30,7 @@ _BREAK = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 _BULLET = re.compile(r"[-*+•·◦▪‣–—][ \t]")
 _TABLE = re.compile(r"\S(?:\t| {3,})\S|\|.*\||\.{4,}|_{3,}")
 _RULE = re.compile(r"[ \t]*(?:[=\-_*~#+][ \t]*){3,}")
+_UNDERLINE = re.compile(r"[ \t]*(?:={3,}|-{3,})[ \t]*")
 _FIRST_WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.:;!?]$")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
@@ -93,10 +96,42 @@ def join_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def underline_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, "")``: the rows of ``=`` or ``-`` that underline (or over- and underline) the
+    line next to them, each with the line break that sets it apart from that line.
+
+    A rule underlines a line when the line is not empty, not a rule or a table row, and the rule
+    is about as long as it (three fifths to one and a half times, give or take two); a separator
+    between paragraphs (a blank line above it) or a rule much longer than the line stays."""
+    lines = _lines(text)
+    out = []
+    for k in range(1, len(lines)):
+        start, end, _ = lines[k]
+        rule = text[start:end].strip()
+        if not _UNDERLINE.fullmatch(text[start:end]):
+            continue
+        above_start, above_end, _ = lines[k - 1]
+        above = text[above_start:above_end].strip()
+        if not above or _kept(above) or not 0.6 * len(above) <= len(rule) <= 1.5 * len(above) + 2:
+            continue
+        if k >= 2:
+            over_start, over_end, _ = lines[k - 2]
+            over = text[over_start:over_end]
+            if _UNDERLINE.fullmatch(over) and abs(len(over.strip()) - len(rule)) <= 2:
+                out.append((over_start, above_start, ""))
+        out.append((above_end, end, ""))
+    return out
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """Every run to show otherwise: wrapping joints and title underlines, in text order."""
+    return sorted(join_spans(text) + underline_spans(text))
+
+
 def _emitted(text: str, keep_length: bool) -> list[str]:
     """Per character of ``text``: what it shows as after reflow ("", " " or itself)."""
     out = list(text)
-    for start, end, joint in join_spans(text):
+    for start, end, joint in _spans(text):
         if keep_length:
             out[start:end] = [" "] * (end - start)
             continue
@@ -117,7 +152,7 @@ def reflow(text: str, *, keep_length: bool = False) -> str:
     """
     if keep_length:
         return "".join(_emitted(text, keep_length=True))
-    spans = join_spans(text)
+    spans = _spans(text)
     if not spans:
         return text
     parts, pos = [], 0

@@ -236,3 +236,31 @@ def test_pieces_of_an_indented_text_reflow_as_the_whole_does():
 def test_a_hyphen_break_joins_on_the_first_letter_of_the_next_line():
     text = "Abcd xxxxx pre-\niOS " + sized(40) + "\n" + paragraph(sized(70), 70)
     assert reflow(text).startswith("Abcd xxxxx pre-iOS Abcd")
+
+
+def test_a_title_underline_is_not_shown_as_a_row_of_marks():
+    # MPL-2.0 opens with a Markdown-style title: the "=====" line under it is typography, not text.
+    title = "Mozilla Public License Version 2.0"
+    assert reflow(title + "\n" + "=" * len(title)) == title
+    assert reflow("Preamble\n--------\n\n" + wrapped(PROSE)) == "Preamble\n\n" + PROSE
+    # an over- and underlined title loses both rules
+    assert reflow("=" * 12 + "\nTHE LICENSE\n" + "=" * 12) == "THE LICENSE"
+
+
+def test_an_underline_keeps_every_offset_when_kept_length():
+    text = "Mozilla Public License Version 2.0\n" + "=" * 34 + "\n\n1. Definitions"
+    shown = reflow(text, keep_length=True)
+    assert len(shown) == len(text)
+    assert "=" not in shown
+    assert shown.startswith("Mozilla Public License Version 2.0 ")
+    assert shown.endswith("\n\n1. Definitions")
+
+
+def test_a_rule_that_underlines_nothing_stays():
+    # a separator between two paragraphs, or a rule much longer than the short line above it
+    sep = "First paragraph ends here.\n\n" + "-" * 40 + "\n\nSecond paragraph."
+    assert reflow(sep) == sep
+    long_rule = "Note\n" + "=" * 60
+    assert reflow(long_rule) == long_rule
+    table_rule = "Name      Value\n" + "-" * 15 + "\nfoo       1"
+    assert reflow(table_rule) == table_rule
