@@ -16,8 +16,9 @@ still line up with the original text.
 A line break counts as wrapping when the first word of the next line would not have fitted on
 the line: ``len(line) + 1 + len(word)`` comes near the text's wrap width, measured as the
 length that nine lines in ten stay within; or when the next line goes on in lower case after a
-line that ends no sentence (a clause text whose first line lost its inline heading). Texts whose lines are paragraphs (no wrapping) and
-blocks of short lines are left alone.
+line that ends no sentence (a clause text whose first line lost its inline heading). Texts whose
+lines are paragraphs (no wrapping) are left alone, and so are blocks of short lines (a title, an
+address) but for a line that goes on in lower case (``"Larger Work"`` + ``means``).
 """
 
 from __future__ import annotations
@@ -73,8 +74,9 @@ def join_spans(text: str) -> list[tuple[int, int, str]]:
     lines = _lines(text)
     visible = [text[s:e].rstrip() for s, e, _ in lines]
     width = wrap_width([len(v.expandtabs()) if "\t" in v else len(v) for v in visible if v.strip()])
-    if width < MIN_WIDTH or width > MAX_WIDTH:
+    if width > MAX_WIDTH:
         return []
+    short = width < MIN_WIDTH  # a block of short lines: only a line that plainly goes on joins
     slack = max(8, width // 8)
     kept = [bool(v) and _kept(v) for v in visible]
     spans = []
@@ -85,6 +87,8 @@ def join_spans(text: str) -> list[tuple[int, int, str]]:
         word = _FIRST_WORD.search(nxt)
         size = len(line.expandtabs()) if "\t" in line else len(line)
         goes_on = nxt.lstrip()[:1].islower() and not _SENTENCE_END.search(line)
+        if short and not goes_on:
+            continue
         if size + 1 + len(word.group()) <= width - slack and not goes_on:
             continue  # the word would have fitted: the writer broke the line on purpose
         if _starts_item(nxt):

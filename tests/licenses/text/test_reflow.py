@@ -264,3 +264,11 @@ def test_a_rule_that_underlines_nothing_stays():
     assert reflow(long_rule) == long_rule
     table_rule = "Name      Value\n" + "-" * 15 + "\nfoo       1"
     assert reflow(table_rule) == table_rule
+
+
+def test_a_short_definition_head_joins_the_word_that_goes_on_below_it():
+    # MPL-2.0 1.5: the defined term on one line, "means" on the next, the items as clauses of their own
+    assert reflow('"Incompatible With Secondary Licenses"\n    means') == '"Incompatible With Secondary Licenses" means'
+    # a block of short lines that start in capitals stays apart
+    assert reflow("Example Corp.\n1 Main Street\nSpringfield") == "Example Corp.\n1 Main Street\nSpringfield"
+    assert reflow("Version 2.0,\nJanuary 2004") == "Version 2.0,\nJanuary 2004"
