@@ -376,3 +376,12 @@ def test_a_link_by_meaning_is_called_a_rewording_not_shared_words(client, monkey
     assert "reworded in 5 of 2.0 (matched by meaning: few words in common)" in page
     assert "reworded from 5 of 1.0 (matched by meaning: few words in common)" in page
     assert "live on in" not in page and "drawn from" not in page
+
+
+def test_a_license_without_versions_is_not_titled_by_the_spdx_imports_1(client, pair):
+    # MIT, ISC, BSD: the SPDX import labels their one text "1", a number nobody gave them
+    mit = make_version(make_license(slug="mit", name="MIT License", spdx_id="MIT"), text=NEW, label="1")
+    html = client.get(url(a="tl@1.0", b=mit.ref)).content.decode()
+    title = re.search(r'<h1 class="cmp-title">(.*?)</h1>', html, re.S).group(1)
+    assert ">MIT License</a>" in title
+    assert '<span class="muted">1.0</span>' in title  # a real version keeps its label
