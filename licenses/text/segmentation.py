@@ -33,7 +33,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "7"
+VERSION = "8"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -85,6 +85,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         self.last_numbered = -1  # line of the clause accepted most recently
         self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
         self._unwrapped_cache: bool | None = None
+        self._plain_cache: frozenset[int] | None = None  # UnnumberedHeadings._plain_titles
         self.run_on: _Level | None = None  # the last child of a group the latest sibling group replaced
 
     # -- candidates ------------------------------------------------------------------

@@ -24,7 +24,63 @@ _PAGE_MARK = re.compile(
 _NAMED_APPENDIX = re.compile(r"(?i)[-–—:][ \t]*(?:appendix|exhibit|schedule|annex)[ \t]+[A-Z0-9]{1,3}$")
 
 
+#: How many plain titles (see ``UnnumberedHeadings._plain_titles``) make a text one of sections.
+MIN_PLAIN_TITLES = 3
+
+
 class UnnumberedHeadings:
+    def _plain_titles(self) -> frozenset[int]:
+        """The lines that head the sections of a license written with no numbers at all (Elastic
+        License 2.0, the Sustainable Use License: "Acceptance", "Copyright License",
+        "Limitations", each a title-case line standing alone above its paragraphs).
+
+        A line is a plain title when it stands between blank lines, is short and reads like a
+        title (title case, no end punctuation, not all capitals: those are headings already), is
+        not the text's first line, and the next line with words is no title itself but longer
+        than it. They count only in a text with no clause number at the start of a paragraph
+        ("1.", "(a)", "Section 1"), and only when there are ``MIN_PLAIN_TITLES`` or more: in a
+        numbered text the numbers decide, and a title-case line or two stays in the text."""
+        if self._plain_cache is not None:
+            return self._plain_cache
+        self._plain_cache = frozenset()
+        lines, titles = self.lines, []
+        for i, ln in enumerate(lines):
+            if ln.blank or not (i == 0 or lines[i - 1].blank):
+                continue
+            line = self.text[ln.body : ln.end]
+            label = parse_label(line)
+            if label is not None and any(is_first(r) for r in label.readings):
+                return self._plain_cache  # a numbered text
+            if label is None and i != self.first_line and self._plain_title(i):
+                titles.append(i)
+        if len(titles) >= MIN_PLAIN_TITLES:
+            self._plain_cache = frozenset(titles)
+        return self._plain_cache
+
+    def _plain_title(self, i: int) -> bool:
+        """Line ``i`` (after a blank line) alone above a longer line that is no title."""
+        ln = self.lines[i]
+        line = self.text[ln.body : ln.end].strip()
+        if not (
+            0 < len(line) <= 60
+            and line[0].isupper()
+            and line[-1] not in ".,;:!?"
+            and any(c.islower() for c in line)
+            and not ln.markdown_heading
+            and is_heading_text(line)
+            and not _PAGE_MARK.fullmatch(line)
+        ):
+            return False
+        if i + 2 >= len(self.lines) or not self.lines[i + 1].blank:
+            return False
+        body = next((k for k in range(i + 2, min(i + 5, len(self.lines))) if not self.lines[k].blank), None)
+        if body is None:
+            return False
+        words = self.text[self.lines[body].body : self.lines[body].end].strip()
+        return len(words) > len(line) and not (
+            words[-1] not in ".,;:!?" and is_heading_text(words) and len(words) <= 60
+        )
+
     def _next_sibling_at_top(self, k: int) -> bool:
         """Whether line ``k`` holds the next number of the outermost open list."""
         if not self.stack:
@@ -153,7 +209,7 @@ class UnnumberedHeadings:
             return True
         if i == self.first_line:
             return False  # the title belongs to the preamble
-        if ln.markdown_heading or underline:
+        if ln.markdown_heading or underline or i in self._plain_titles():
             return True
         body = next((k for k in range(i + 1, min(i + 4, len(self.lines))) if not self.lines[k].blank), None)
         if not self.drafts:

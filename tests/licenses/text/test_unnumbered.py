@@ -503,3 +503,62 @@ def test_a_short_title_of_40_characters_above_capitals_ends_the_list():
         "disclaimer-of-warranty-and-all-liability",
         None,
     )
+
+
+# --- a license made of plain titled sections, no numbers at all ------------------------------------
+
+SECTIONED = """Example Source License 1.0
+
+URL: https://example.org/license
+
+Acceptance
+
+By using the software, you agree to all of the terms and conditions below.
+
+Copyright License
+
+The licensor grants you a non-exclusive, royalty-free, worldwide license to use,
+copy and distribute the software, subject to the limitations below.
+
+Limitations
+
+You may not provide the software to third parties as a hosted or managed
+service.
+
+You may not remove or obscure any notices of the licensor in the software.
+
+No Liability
+
+As far as the law allows, the software comes as is, without any warranty.
+"""
+
+
+def test_plain_titles_of_an_unnumbered_license_head_its_sections():
+    # Elastic-2.0, SUL-1.0: every section a title-case line of its own, with no number anywhere
+    got = rows(SECTIONED)
+    assert [p for p, _, _ in got] == ["preamble", "acceptance", "copyright-license", "limitations", "no-liability"]
+    assert got[0][2] == "Example Source License 1.0\n\nURL: https://example.org/license"
+    assert got[1][1] == "Acceptance"
+    assert got[3][2].startswith("You may not provide") and got[3][2].endswith("notices of the licensor in the software.")
+
+
+def test_two_plain_titles_are_not_enough_to_read_a_text_as_sections():
+    text = SECTIONED.split("Limitations")[0]  # "Acceptance" and "Copyright License" only
+    assert paths(text) == ["preamble"]
+
+
+def test_plain_titles_leave_a_numbered_license_as_it_was():
+    # in a numbered text, a title-case line standing alone stays in the text around it
+    text = (
+        "Example License\n\nPreamble\n\nThe licenses for most software take away your freedom.\n\n"
+        "Terms of Use\n\nRead these terms.\n\nSome Further Words\n\nMore words here, and more.\n\n"
+        "1. Grant.\n\nYou may copy.\n\n2. Fees.\n\nNo fee is due.\n"
+    )
+    assert paths(text) == ["preamble", "1", "2"]
+
+
+def test_a_title_above_another_title_is_no_section_of_its_own():
+    # "Sustainable Use License" / "Version 1.0" / "Acceptance": the version line stays in the preamble
+    text = SECTIONED.replace("URL: https://example.org/license", "Version 1.0")
+    assert paths(text) == ["preamble", "acceptance", "copyright-license", "limitations", "no-liability"]
+    assert segment(text)[0].text == "Example Source License 1.0\n\nVersion 1.0"
