@@ -177,7 +177,7 @@ def test_one_hint_per_criterion_in_order():
 def test_shown_is_what_the_held_out_splits_earn(shared_data):
     """SHOWN is data-driven: exactly the criteria at precision >= 0.9 on the held-out splits
     (test, test3, test4, test5, test6) pooled, by their rules alone or, for GATED, with the word
-    model agreeing. The fresh split test7 measures that choice and decides nothing."""
+    model agreeing. The fresh splits test7 and test8 measure that choice and decide nothing."""
     from bench import hints as bench
 
     clauses = bench.labelled()
@@ -197,6 +197,7 @@ def test_shown_is_what_the_held_out_splits_earn(shared_data):
         "test5",
         "test6",
         "test7",
+        "test8",
     }
     held_out = bench.merged(*(bench.count(clauses, s) for s in bench.HELD_OUT))
     through_model = bench.merged(*(bench.count(clauses, s, gated=True) for s in bench.HELD_OUT))
@@ -231,7 +232,9 @@ def test_labels_are_well_formed(as_drawn):
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
         # the split is by license, fixed in advance
-        if c["batch"] == 13:
+        if c["batch"] == 15:
+            assert c["split"] == "test8"
+        elif c["batch"] == 13:
             assert c["split"] == "test7"
         elif c["batch"] == 11:
             assert c["split"] == "dev7"
@@ -339,6 +342,35 @@ def test_test7_is_a_fresh_held_out_split_drawn_by_the_sampler(as_drawn):
     if any(c["batch"] == 12 for c in clauses):
         assert {c["license"] for c in drawn} == set(test7_licenses())
         assert [c["id"] for c in drawn] == [c["id"] for c in sample13()]
+
+
+def test_test8_is_a_second_fresh_held_out_split_drawn_by_the_sampler(as_drawn):
+    """test8 (batch 15, bench/hints_sample15.py) holds one clause from each of 80 licenses of the
+    held-out splits' SPDX families (test .. test7) that no training split holds, in any batch,
+    none near a label of a batch before 14 or near another of its own; the sampler redraws it
+    (it reads the batches before 14 only, so dev9, batch 14, drawn at the same time, is not in
+    its way)."""
+    from bench import hints as bench
+    from bench.hints_sample6 import family, near, words
+    from bench.hints_sample15 import HELD_OUT, pool_families
+    from bench.hints_sample15 import sample as sample15
+
+    clauses = bench.labelled()
+    drawn = [c for c in clauses if c["batch"] == 15]
+    before = [c for c in clauses if c["batch"] < 14]
+    assert "test8" in bench.FRESH and "test8" not in bench.HELD_OUT  # it measures, it decides nothing
+    assert set(bench.HELD_OUT) < set(HELD_OUT)
+    assert len(drawn) == 80 and all(c["split"] == "test8" for c in drawn)
+    assert len({c["license"] for c in drawn}) == 80
+    families = {family(c["license"]) for c in drawn}
+    assert families <= pool_families(before)
+    trained = {c["license"] for c in clauses if c["split"] not in (*HELD_OUT, "test8")}
+    assert not families & {family(lid) for lid in trained if not lid.startswith("MG")}
+    for i, c in enumerate(drawn):
+        w = words(c["text"])
+        assert not any(near(w, words(e["text"])) for e in before)
+        assert not any(near(w, words(o["text"])) for o in drawn[:i])
+    assert [c["id"] for c in drawn] == [c["id"] for c in sample15()]
 
 
 def test_dev3_is_drawn_by_the_sampler(shared_data, as_drawn):
