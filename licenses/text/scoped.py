@@ -1,0 +1,139 @@
+"""Pure secondary links inside aligned sections: rewrites paired within their scope. No Django imports.
+
+A rewrite that keeps a section but rewords its items leaves them with too few words in
+common to clear any threshold over the whole text: CC-BY 3.0 §7(b) "the license granted here
+is perpetual ... Licensor reserves the right to release the Work under different license
+terms or to stop distributing the Work at any time" and 4.0 Section 6(d) "the Licensor may
+also offer the Licensed Material under separate terms or conditions or stop distributing the
+Licensed Material at any time" share a few rare words and little else. Read against every
+clause of the other text, such a pair is noise; read inside its section, where the two
+sections are already aligned (7 "Termination" with Section 6 "Term and Termination"), it is
+the clear best. So:
+
+- **scope**: two clauses can only link here when an ancestor of one (its parent, or the
+  parent's parent, ...) is linked with an ancestor of the other;
+- **alone**: both clauses are in no link at all, and each has at least :data:`SCOPE_WORDS`
+  distinct content words;
+- **clear best**: within the scope, their IDF-weighted bag-of-words cosine (IDF over the
+  clauses of both texts, so words that every clause uses count for nothing) reaches
+  :data:`SCOPE_MIN` and beats every other pairing of either clause in that scope by
+  :data:`SCOPE_MARGIN`.
+
+The links are secondary (``Pair.more_from`` / ``more_into``): they never change a pairing.
+Cost: one sparse TF-IDF matrix of the free clauses and, per linked pair of sections, the
+product of their free descendants (a scope larger than :data:`SCOPE_CELLS` cells is skipped).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+from scipy import sparse
+
+from licenses.text.matching import Side
+
+SCOPE_MIN = 0.15  # least IDF cosine of a pair linked inside its scope
+SCOPE_MARGIN = 0.07  # ... and by how much it must beat each clause's next best in the scope
+SCOPE_WORDS = 6  # clauses with fewer distinct content words are never linked this way
+SCOPE_CELLS = 250_000  # a scope of more free pairs than this is too loose to read (and to pay for)
+
+
+def _ancestors(side: Side, k: int) -> list[int]:
+    out: list[int] = []
+    p = side.segs[k].parent
+    while p is not None and p not in out:
+        out.append(p)
+        p = side.segs[p].parent
+    return out
+
+
+def _tfidf(
+    sa: Side, sb: Side, rows_a: list[int], rows_b: list[int]
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Unit TF-IDF rows of the given clauses; document frequencies over every clause of both sides."""
+    df = Counter(w for side in (sa, sb) for words in side.words for w in set(words))
+    n = len(sa) + len(sb)
+    vocab: dict[str, int] = {}
+
+    def entries(side: Side, rows: list[int]) -> tuple[list[int], list[int], list[float]]:
+        r: list[int] = []
+        c: list[int] = []
+        v: list[float] = []
+        for x, k in enumerate(rows):
+            for w, count in Counter(side.words[k]).items():
+                r.append(x)
+                c.append(vocab.setdefault(w, len(vocab)))
+                v.append(count * math.log(n / df[w]))
+        return r, c, v
+
+    parts = [entries(sa, rows_a), entries(sb, rows_b)]
+    out = []
+    for (r, c, v), rows in zip(parts, (rows_a, rows_b), strict=True):
+        m = sparse.csr_matrix((v, (r, c)), shape=(len(rows), len(vocab)), dtype=np.float64)
+        norm = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        out.append(sparse.diags(1 / np.where(norm > 0, norm, 1)) @ m)
+    return out[0].tocsr(), out[1].tocsr()
+
+
+def in_scope(sa: Side, sb: Side, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Links (a i, b j) between clauses in no link, the clear best of each other inside a linked scope.
+
+    ``linked``: every link shown so far (pairs and secondary links). See the module docstring.
+    """
+    busy_a = {i for i, _ in linked}
+    busy_b = {j for _, j in linked}
+    free_a = [i for i in range(len(sa)) if i not in busy_a and len(set(sa.words[i])) >= SCOPE_WORDS]
+    free_b = [j for j in range(len(sb)) if j not in busy_b and len(set(sb.words[j])) >= SCOPE_WORDS]
+    if not free_a or not free_b:
+        return set()
+    under_a: dict[int, list[int]] = {}
+    for x, i in enumerate(free_a):
+        for p in _ancestors(sa, i):
+            under_a.setdefault(p, []).append(x)
+    under_b: dict[int, list[int]] = {}
+    for y, j in enumerate(free_b):
+        for p in _ancestors(sb, j):
+            under_b.setdefault(p, []).append(y)
+    scopes = sorted((p, q) for p, q in linked if p in under_a and q in under_b)
+    if not scopes:
+        return set()
+    ta, tb = _tfidf(sa, sb, free_a, free_b)
+    out: set[tuple[int, int]] = set()
+    for p, q in scopes:
+        rows, cols = under_a[p], under_b[q]
+        if len(rows) * len(cols) > SCOPE_CELLS:
+            continue
+        cos = (ta[rows] @ tb[cols].T).toarray()
+        for r, c in _clear_best(cos):
+            out.add((free_a[rows[r]], free_b[cols[c]]))
+    return out
+
+
+def _second(m: np.ndarray, axis: int) -> np.ndarray:
+    """The second largest value along ``axis`` (-inf where there is only one)."""
+    if m.shape[axis] < 2:
+        return np.full(m.shape[1 - axis], -np.inf)
+    return -np.partition(-m, 1, axis=axis).take(1, axis=axis)
+
+
+def _clear_best(cos: np.ndarray) -> list[tuple[int, int]]:
+    """Cells that reach :data:`SCOPE_MIN` and beat every other cell of their row and of their
+    column by :data:`SCOPE_MARGIN`."""
+    if not cos.size:
+        return []
+    best_c = cos.argmax(axis=1)
+    best_r = cos.argmax(axis=0)
+    row_2, col_2 = _second(cos, 1), _second(cos, 0)
+    out = []
+    for r, c in enumerate(best_c.tolist()):
+        v = cos[r, c]
+        if (
+            v >= SCOPE_MIN
+            and int(best_r[c]) == r
+            and v - row_2[r] >= SCOPE_MARGIN
+            and v - col_2[c] >= SCOPE_MARGIN
+        ):
+            out.append((r, c))
+    return out
