@@ -20,14 +20,16 @@ the clear best. So:
   :data:`SCOPE_MARGIN`.
 
 The links are secondary (``Pair.more_from`` / ``more_into``): they never change a pairing.
-Cost: one sparse TF-IDF matrix of the free clauses and, per linked pair of sections, the
-product of their free descendants (a scope larger than :data:`SCOPE_CELLS` cells is skipped).
+Cost: one TF-IDF matrix of the free clauses some scope reads and their cosines (no more cells
+than the first pass's matrix of every clause against every clause); a scope of more than
+:data:`SCOPE_CELLS` free pairs is skipped.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -52,29 +54,37 @@ def _ancestors(side: Side, k: int) -> list[int]:
 def _tfidf(
     sa: Side, sb: Side, rows_a: list[int], rows_b: list[int]
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Unit TF-IDF rows of the given clauses; document frequencies over every clause of both sides."""
-    df = Counter(w for side in (sa, sb) for words in side.words for w in set(words))
+    """Unit TF-IDF rows of the given clauses (sparse, one matrix per side); document frequencies
+    over every clause of both sides."""
+    df: Counter[str] = Counter()
+    for side in (sa, sb):
+        df.update(chain.from_iterable(map(set, side.words)))
     n = len(sa) + len(sb)
     vocab: dict[str, int] = {}
-
-    def entries(side: Side, rows: list[int]) -> tuple[list[int], list[int], list[float]]:
-        r: list[int] = []
-        c: list[int] = []
-        v: list[float] = []
-        for x, k in enumerate(rows):
-            for w, count in Counter(side.words[k]).items():
-                r.append(x)
-                c.append(vocab.setdefault(w, len(vocab)))
-                v.append(count * math.log(n / df[w]))
-        return r, c, v
-
-    parts = [entries(sa, rows_a), entries(sb, rows_b)]
+    idf: list[float] = []
+    ids = []
+    for side, rows in ((sa, rows_a), (sb, rows_b)):
+        for k in rows:
+            codes = []
+            for w in side.words[k]:
+                code = vocab.get(w)
+                if code is None:
+                    code = vocab[w] = len(idf)
+                    idf.append(math.log(n / df[w]))
+                codes.append(code)
+            ids.append(codes)
+    weight = np.array(idf)
     out = []
-    for (r, c, v), rows in zip(parts, (rows_a, rows_b), strict=True):
-        m = sparse.csr_matrix((v, (r, c)), shape=(len(rows), len(vocab)), dtype=np.float64)
-        norm = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-        out.append(sparse.diags(1 / np.where(norm > 0, norm, 1)) @ m)
-    return out[0].tocsr(), out[1].tocsr()
+    for part in (ids[: len(rows_a)], ids[len(rows_a) :]):
+        rows = np.repeat(np.arange(len(part)), [len(codes) for codes in part])
+        cols = np.fromiter(chain.from_iterable(part), dtype=np.int64, count=len(rows))
+        # a word met twice counts twice: the duplicates are summed
+        m = sparse.csr_matrix((weight[cols], (rows, cols)), shape=(len(part), len(idf)))
+        row_of = np.repeat(np.arange(len(part)), np.diff(m.indptr))
+        norm = np.sqrt(np.bincount(row_of, weights=m.data**2, minlength=len(part)))
+        m.data /= np.where(norm > 0, norm, 1)[row_of]  # a word in every clause weighs 0
+        out.append(m)
+    return out[0], out[1]
 
 
 def in_scope(sa: Side, sb: Side, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -99,13 +109,20 @@ def in_scope(sa: Side, sb: Side, linked: set[tuple[int, int]]) -> set[tuple[int,
     scopes = sorted((p, q) for p, q in linked if p in under_a and q in under_b)
     if not scopes:
         return set()
-    ta, tb = _tfidf(sa, sb, free_a, free_b)
+    scopes = [(under_a[p], under_b[q]) for p, q in scopes if len(under_a[p]) * len(under_b[q]) <= SCOPE_CELLS]
+    if not scopes:
+        return set()
+    # only the free clauses some scope reads; their cosines once (no more cells than the
+    # first pass's own matrix of every clause against every clause)
+    used_a = sorted({x for rows, _ in scopes for x in rows})
+    used_b = sorted({y for _, cols in scopes for y in cols})
+    ta, tb = _tfidf(sa, sb, [free_a[x] for x in used_a], [free_b[y] for y in used_b])
+    cos_all = (ta @ tb.T).toarray()
+    at_a = {x: k for k, x in enumerate(used_a)}
+    at_b = {y: k for k, y in enumerate(used_b)}
     out: set[tuple[int, int]] = set()
-    for p, q in scopes:
-        rows, cols = under_a[p], under_b[q]
-        if len(rows) * len(cols) > SCOPE_CELLS:
-            continue
-        cos = (ta[rows] @ tb[cols].T).toarray()
+    for rows, cols in scopes:
+        cos = cos_all[np.ix_([at_a[x] for x in rows], [at_b[y] for y in cols])]
         for r, c in _clear_best(cos):
             out.add((free_a[rows[r]], free_b[cols[c]]))
     return out

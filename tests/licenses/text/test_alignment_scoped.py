@@ -173,3 +173,10 @@ def test_an_unlinked_pair_is_never_drawn(unlink):
     unlinks = [(a[i].anchor, b[j].anchor)] if unlink else []
     rows = compare(a, b, unlinks=unlinks)
     assert next(p for p in rows if p.a is a[i]).more_into == (() if unlink else (b[j],))
+
+
+def test_words_every_clause_uses_count_for_nothing():
+    same = "licensor stop distributing whenever chosen withdraw."
+    rows = [("7", None, same), ("7(a)", "7", same), ("7(b)", "7", same)]
+    sa, sb = sides(rows, rows)
+    assert in_scope(sa, sb, {(0, 0)}) == set()  # every cosine is 0, not NaN
