@@ -84,7 +84,7 @@ from licenses.text.redline import (
     words,
 )
 from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
-from licenses.text.scoped import in_scope
+from licenses.text.scoped import scoped_links
 from licenses.text.segmentation import Segment
 
 __all__ = [
@@ -345,7 +345,7 @@ def compare(
         meant = by_meaning(sa, sb, paired, shown | more)
         more |= meant
         more |= titles(sa, sb, shown | more)
-        more |= in_scope(sa, sb, shown | more)
+        more |= scoped_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 

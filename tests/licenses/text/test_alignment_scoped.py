@@ -14,7 +14,16 @@ import pytest
 from licenses.text import comparison, scoped
 from licenses.text.comparison import compare
 from licenses.text.matching import Side
-from licenses.text.scoped import SCOPE_MARGIN, SCOPE_MIN, SCOPE_WORDS, _clear_best, in_scope
+from licenses.text.scoped import (
+    REGRET_MARGIN,
+    SCOPE_MARGIN,
+    SCOPE_MIN,
+    SCOPE_WORDS,
+    _clear_best,
+    _regret_best,
+    by_regret,
+    in_scope,
+)
 from licenses.text.segmentation import Segment
 
 DEFINITIONS = [
@@ -161,7 +170,7 @@ def test_compare_shows_the_link_beside_the_pairs_and_never_pairs_it(monkeypatch)
     new = next(p for p in rows if p.b is b[j])
     assert old.kind == "removed" and new.kind == "added"
     assert old.more_into == (b[j],) and new.more_from == (a[i],)
-    monkeypatch.setattr(comparison, "in_scope", lambda *args: set())
+    monkeypatch.setattr(comparison, "scoped_links", lambda *args: set())
     rows = compare(a, b)
     assert next(p for p in rows if p.a is a[i]).more_into == ()
 
@@ -180,3 +189,49 @@ def test_words_every_clause_uses_count_for_nothing():
     rows = [("7", None, same), ("7(a)", "7", same), ("7(b)", "7", same)]
     sa, sb = sides(rows, rows)
     assert in_scope(sa, sb, {(0, 0)}) == set()  # every cosine is 0, not NaN
+
+
+# by_regret: the best one-to-one assignment of a scope's items, pair by pair
+
+
+def test_an_item_pair_that_loses_its_column_still_links_by_the_assignment():
+    # X holds P's words less than Y does, but Y has Q: X -> P and Y -> Q total 0.37, the
+    # best without X -> P only 0.26 (X -> Q, Y -> P), the best without Y -> Q 0.24
+    cos = np.array([[0.20, 0.04], [0.22, 0.17]])
+    assert _clear_best(cos) == []
+    assert sorted(_regret_best(cos)) == [(0, 0), (1, 1)]
+
+
+def test_the_assignment_needs_the_level_and_the_regret():
+    low = SCOPE_MIN
+    assert _regret_best(np.array([[low - 0.001, 0.0]])) == []
+    assert _regret_best(np.array([[low, 0.0]])) == [(0, 0)]
+    # two readings a hair apart: doing without a pair swaps both, which costs under the margin
+    swap = 0.5 - REGRET_MARGIN / 2
+    near = np.array([[0.5, swap + 0.01], [swap + 0.01, 0.5]])
+    assert _regret_best(near) == []
+    far = np.array([[0.5, swap - 0.01], [swap - 0.01, 0.5]])
+    assert sorted(_regret_best(far)) == [(0, 0), (1, 1)]
+    assert _regret_best(np.array([[0.3]])) == [(0, 0)]  # alone: nothing to compare with
+
+
+def test_by_regret_reads_children_of_linked_clauses_only():
+    sa, sb = sides()
+    assert by_regret(sa, sb, kept()) == {REWRITE}
+    assert by_regret(sa, sb, kept() - {(at(OLD, "7"), at(NEW, "6"))}) == set()
+
+    def nest(rows):
+        return [("0", None, "Chapter")] + [(p, parent or "0", t) for p, parent, t in rows]
+
+    old, new = nest(OLD), nest(NEW)
+    sa, sb = sides(old, new)
+    links = {(0, 0)} | {(at(old, p), at(new, p)) for p, _, _ in DEFINITIONS}
+    assert by_regret(sa, sb, links) == set()  # 7(a) and 6(c) are grandchildren of the linked pair
+
+
+def test_by_regret_skips_a_scope_of_too_many_items(monkeypatch):
+    sa, sb = sides()
+    monkeypatch.setattr(scoped, "REGRET_CELLS", 5)
+    assert by_regret(sa, sb, kept()) == set()
+    monkeypatch.setattr(scoped, "REGRET_CELLS", 6)
+    assert by_regret(sa, sb, kept()) == {REWRITE}
