@@ -19,6 +19,11 @@ the clear best. So:
   :data:`SCOPE_MIN` and beats every other pairing of either clause in that scope by
   :data:`SCOPE_MARGIN`.
 
+A clause's best inside its scope can still lose that partner's column to a clause with a
+better partner of its own; :func:`by_regret` then reads the items of two linked clauses as one
+assignment, and links a pair of the best one when doing without it costs :data:`REGRET_MARGIN`
+(one more assignment per pair, in scopes of at most :data:`REGRET_CELLS` free pairs).
+
 The links are secondary (``Pair.more_from`` / ``more_into``): they never change a pairing.
 Cost: one TF-IDF matrix of the free clauses some scope reads and their cosines (no more cells
 than the first pass's matrix of every clause against every clause); a scope of more than
