@@ -84,6 +84,7 @@ from licenses.text.redline import (
     words,
 )
 from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
+from licenses.text.scoped import scoped_links
 from licenses.text.segmentation import Segment
 
 __all__ = [
@@ -102,7 +103,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-8"
+ALGORITHM_VERSION = "comparison-9"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -344,6 +345,7 @@ def compare(
         meant = by_meaning(sa, sb, paired, shown | more)
         more |= meant
         more |= titles(sa, sb, shown | more)
+        more |= scoped_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 
