@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from licenses.ingest import MAX_TEXT_BYTES, IngestError, clean_text, decode_text
+from licenses.ingest import MAX_TEXT_BYTES, IngestError, read_pasted, read_text
 from licenses.models import LicenseVersion, validate_version_label
 
 
@@ -13,16 +13,27 @@ def clean_version_label(label: str) -> str:
     return label
 
 
-def license_text(upload, pasted: str) -> tuple[str, str] | None:
-    """``(source, text)`` from an uploaded file or pasted text, validated; None when neither was given."""
+def license_text(upload, pasted: str) -> tuple[str, str, str] | None:
+    """``(source, text, note)`` from an uploaded file or pasted text, validated; None when neither
+    was given. ``note`` tells the person what was done to it ("" for plain text): a web page is
+    read as the text a browser shows of it."""
     try:
         if upload:
-            return LicenseVersion.Source.UPLOAD, decode_text(upload.read(MAX_TEXT_BYTES + 1))
-        if pasted.strip():
-            return LicenseVersion.Source.PASTE, clean_text(pasted)
+            found, source = read_text(upload.read(MAX_TEXT_BYTES + 1)), LicenseVersion.Source.UPLOAD
+        elif pasted.strip():
+            found, source = read_pasted(pasted), LicenseVersion.Source.PASTE
+        else:
+            return None
     except IngestError as exc:
         raise forms.ValidationError(_naming(upload, str(exc))) from None
-    return None
+    note = ""
+    if found.converted_from:
+        what = f"“{upload.name}”" if upload and upload.name else "The pasted text"
+        note = (
+            f"{what} was {found.converted_from}: its text was read as a browser shows it, "
+            "without the page's menus. Check the clauses against the original."
+        )
+    return source, found.text, note
 
 
 def _naming(upload, message: str) -> str:
@@ -41,7 +52,11 @@ class NewVersionForm(forms.Form):
         required=False,
         help_text="Paste the full license text, or upload a file below.",
     )
-    file = forms.FileField(required=False, help_text="A plain-text file of at most 1 MiB, in UTF-8 (or UTF-16 with a byte-order mark).")
+    file = forms.FileField(
+        required=False,
+        help_text="A plain-text file of at most 1 MiB, in UTF-8 (or UTF-16 with a byte-order mark), "
+        "or a license page saved from the web (HTML).",
+    )
     previous = forms.ModelChoiceField(
         queryset=LicenseVersion.objects.none(),
         required=False,
@@ -67,5 +82,5 @@ class NewVersionForm(forms.Form):
         found = license_text(data.get("file"), data.get("text") or "")
         if found is None:
             raise forms.ValidationError("Paste the license text or choose a file.")
-        data["source"], data["text"] = found
+        data["source"], data["text"], data["note"] = found
         return data

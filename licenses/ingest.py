@@ -9,6 +9,7 @@ from django.db import transaction
 from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
+from licenses.text.html_license import html_to_license_text, looks_like_html
 
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
 # The longest SPDX text (APL-1.0) splits into 120 clauses; 1 MiB of one repeated heading into
@@ -20,7 +21,56 @@ class IngestError(ValueError):
     """A text we refuse to store; the message is one line, fit for a user."""
 
 
+@dataclass(frozen=True)
+class ReadText:
+    """A file's text, and what it was read from when it was not plain text."""
+
+    text: str
+    converted_from: str | None = None  # "a web page (HTML)"
+
+
+# What a document that is no text file starts with, and what to call it.
+_DOCUMENTS = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a Word, OpenDocument or other zipped document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
 def decode_text(data: bytes) -> str:
+    """The text of an uploaded file (see :func:`read_text`), or raise IngestError."""
+    return read_text(data).text
+
+
+def read_text(data: bytes) -> ReadText:
+    """Read an uploaded file: plain text as it is, a web page as the text a browser shows of it
+    (``licenses.text.html_license``); a PDF, Word or RTF document is refused with what it is."""
+    head = data[:16].lstrip()
+    for magic, what in _DOCUMENTS:
+        if head.startswith(magic):
+            raise IngestError(
+                f"The file is {what}, not plain text. Copy the license text out of it and paste it, "
+                "or save it as plain text (.txt) and upload that."
+            )
+    return _unmarked(_decode(data))
+
+
+def read_pasted(text: str) -> ReadText:
+    """Pasted text, validated; page source pasted by mistake is read as :func:`read_text` reads it."""
+    return _unmarked(clean_text(text))
+
+
+def _unmarked(text: str) -> ReadText:
+    if not looks_like_html(text):
+        return ReadText(text)
+    converted = html_to_license_text(text)
+    if not converted.strip():
+        raise IngestError("The file is a web page (HTML) with no text outside its menus and scripts.")
+    return ReadText(clean_text(converted), "a web page (HTML)")
+
+
+def _decode(data: bytes) -> str:
     """Validate uploaded bytes and return normalised text, or raise IngestError.
 
     UTF-8 (with or without a byte-order mark) is read as is, and UTF-16 or UTF-32 when a

@@ -187,6 +187,8 @@ def version_create(request: HttpRequest, slug: str) -> HttpResponse:
         except IngestError as exc:
             form.add_error(None, str(exc))
         else:
+            if data.get("note"):
+                messages.info(request, data["note"])
             if result.created:
                 messages.success(request, f"Version {result.version.label} added, with its clauses.")
             else:

@@ -1,4 +1,5 @@
-"""HTML mail -> plain text with ">" quoting, and Mailman/pipermail archive pages. Pure stdlib."""
+"""HTML mail -> plain text with ">" quoting, and Mailman/pipermail archive pages. Pure: the stdlib and
+licenses.text.html_tokens (the linear-time tokenizer it shares with the license importer)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import html
 import re
 import urllib.parse
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from licenses.text.html_tokens import tokenize
 
 _BLOCK = frozenset(
     [
@@ -73,7 +75,7 @@ _BLANK_AFTER = frozenset(["p", "pre"])  # and below (a blockquote's is written a
 
 
 class _TextBuilder:
-    """Collects (quote depth, text) lines from the tokens that ``_tokenize`` hands it."""
+    """Collects (quote depth, text) lines from the tokens that ``tokenize`` hands it."""
 
     def __init__(self) -> None:
         self.lines: list[tuple[int, str]] = []  # (quote depth, text)
@@ -176,153 +178,10 @@ class _TextBuilder:
         # mostly tags with a line break between them)
 
 
-# --- tokenizing ---------------------------------------------------------------
-# The stdlib HTMLParser costs several microseconds a tag (position tracking, a general loop),
-# which made a 5 MiB paste of blockquotes take seconds. ``_tokenize`` walks the markup itself
-# and reads the common, well-formed tags with one regex each; anything else at a "<" (a tag
-# with odd attributes, an end tag with junk, a comment, a declaration, a marked section, an
-# unterminated construct) is read by the stdlib parser's own method for that one construct, so
-# the tokens are the ones HTMLParser(convert_charrefs=True) gives (tests/review/mail/test_html_text.py
-# compares the two).
-
-_WS = "[ \t\n\r\f]"
-_PLAIN_ATTR = re.compile(rf"([^\s\"'>/=<`]+)(?:{_WS}*={_WS}*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
-_CDATA = ("script", "style")
-
-
-class _OneConstruct(HTMLParser):
-    """The stdlib parser, asked to read one construct at a given offset; records what it saw."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.rawdata = markup
-        self.events: list[tuple] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.events.append(("start", tag, attrs))
-
-    def handle_startendtag(self, tag, attrs):
-        self.events.append(("start", tag, attrs))
-        self.events.append(("end", tag))
-
-    def handle_endtag(self, tag):
-        self.events.append(("end", tag))
-
-    def handle_data(self, data):
-        self.events.append(("data", data))
-
-
-def _attrs(raw: str) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
-    for name, value in _PLAIN_ATTR.findall(raw):
-        if not value:
-            out.append((name.lower(), None))
-            continue
-        if value[0] in "\"'":
-            value = value[1:-1]
-        out.append((name.lower(), html.unescape(value) if value else value))
-    return out
-
-
-_TOKEN = re.compile(
-    rf"<(?:([a-zA-Z][-a-zA-Z0-9:_.]*)((?:{_WS}+[^\s\"'>/=<`]+(?:{_WS}*={_WS}*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*){_WS}*(/?)>"
-    r"|/\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)?"
-)
-
-
-def _tokenize(markup: str, builder: _TextBuilder) -> None:
-    """Feed ``builder`` the tokens of ``markup`` as HTMLParser would (feed, then close)."""
-    n = len(markup)
-    search, unescape = _TOKEN.search, html.unescape
-    data, start_tag, end_tag = builder.handle_data, builder.handle_starttag, builder.handle_endtag
-    other: _OneConstruct | None = None
-    i = 0
-    while i < n:
-        m = search(markup, i)  # the next "<", read as a plain tag when it is one
-        j = m.start() if m else n
-        if i < j:
-            chunk = markup[i:j]
-            data(unescape(chunk) if "&" in chunk else chunk)
-        if m is None:
-            break
-        tag, attrs, closed, end = m.groups()
-        if tag:
-            tag = tag.lower()
-            start_tag(tag, _attrs(attrs) if attrs else [])
-            i = m.end()
-            if closed:
-                end_tag(tag)
-            elif tag in _CDATA:
-                i = _skip_cdata(markup, i, tag, builder)
-            continue
-        if end:
-            end_tag(end.lower())
-            i = m.end()
-            continue
-        i = j
-        if i + 1 >= n:
-            data("<")
-            break
-        if other is None:
-            other = _OneConstruct(markup)
-        i, cdata = _read_construct(other, markup, i, builder)
-        if cdata:
-            i = _skip_cdata(markup, i, cdata, builder)
-
-
-def _read_construct(
-    other: _OneConstruct, markup: str, i: int, builder: _TextBuilder
-) -> tuple[int, str | None]:
-    """One construct at ``markup[i] == "<"`` read by the stdlib methods; -> (end, cdata tag or None)."""
-    other.events.clear()
-    other.cdata_elem = None
-    if markup.startswith("</", i):
-        k = other.parse_endtag(i)
-    elif markup.startswith("<!--", i):
-        k = other.parse_comment(i)
-    elif markup.startswith("<?", i):
-        k = other.parse_pi(i)
-    elif markup.startswith("<!", i):
-        k = other.parse_html_declaration(i)
-    elif markup[i + 1 : i + 2].isascii() and markup[i + 1 : i + 2].isalpha():
-        k = other.parse_starttag(i)
-    else:
-        builder.handle_data("<")
-        return i + 1, None
-    if k < 0:  # unterminated: HTMLParser.close() gives it as text, up to the next ">" or "<"
-        k = markup.find(">", i + 1)
-        if k < 0:
-            k = markup.find("<", i + 1)
-            k = i + 1 if k < 0 else k
-        else:
-            k += 1
-        builder.handle_data(html.unescape(markup[i:k]))
-        return k, None
-    for event in other.events:
-        if event[0] == "start":
-            builder.handle_starttag(event[1], event[2])
-        elif event[0] == "end":
-            builder.handle_endtag(event[1])
-        else:
-            builder.handle_data(event[1])
-    return k, other.cdata_elem
-
-
-def _skip_cdata(markup: str, i: int, tag: str, builder: _TextBuilder) -> int:
-    """Script and style content is raw text up to its end tag; without one, the rest is dropped."""
-    close = re.compile(rf"</\s*{tag}\s*>", re.I).search(markup, i)
-    if close is None:
-        return len(markup)
-    if close.start() > i:
-        builder.handle_data(markup[i : close.start()])
-    builder.handle_endtag(tag)
-    return close.end()
-
-
 def html_to_text(markup: str) -> str:
     """Readable text; each <blockquote> level becomes one "> " prefix."""
     builder = _TextBuilder()
-    _tokenize(markup, builder)
+    tokenize(markup, builder)
     while builder.stack:  # unclosed tags
         tag = builder.stack[-1][0]
         builder.handle_endtag(tag)

@@ -36,7 +36,9 @@ class NextRoundForm(forms.Form):
         label="New text",
         help_text="Paste the full license text, or upload a file.",
     )
-    file = forms.FileField(required=False, help_text="A plain-text UTF-8 file of at most 1 MiB.")
+    file = forms.FileField(
+        required=False, help_text="A plain-text UTF-8 file of at most 1 MiB, or a license page saved from the web (HTML)."
+    )
 
     def __init__(self, *args, review: Review, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +57,7 @@ class NextRoundForm(forms.Form):
         found = license_text(data.get("file"), data.get("text") or "")
         if found is None:
             raise forms.ValidationError("Choose a version, or give the new text (paste it or upload a file).")
-        data["source"], data["text"] = found
+        data["source"], data["text"], data["note"] = found
         if not data.get("label"):
             self.add_error("label", "A new text needs a label, such as 2.0 or draft 3.")
         return data
@@ -95,6 +97,8 @@ def next_round(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404("No such review.") from None
         else:
             carried = new_review.threads.count()
+            if data.get("note"):
+                messages.info(request, data["note"])
             messages.success(
                 request,
                 f"Round on version {version.label} opened; {carried} open thread{'s' if carried != 1 else ''} "

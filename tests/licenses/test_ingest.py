@@ -1,6 +1,6 @@
 import pytest
 
-from licenses.ingest import MAX_TEXT_BYTES, IngestError, decode_text, ingest_version
+from licenses.ingest import MAX_TEXT_BYTES, IngestError, decode_text, ingest_version, read_text
 from licenses.models import Clause, LicenseVersion
 from tests.factories import SAMPLE_TEXT, make_license, make_version
 
@@ -39,6 +39,39 @@ def test_text_with_a_byte_order_mark_is_read_in_its_encoding(codec):
     if codec in ("utf-16-le", "utf-16-be"):
         data = "\ufeff".encode(codec) + data
     assert decode_text(data) == "1. Grant.\n\n© 2025 “Licensor”. You may copy.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a Word, OpenDocument or other zipped document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an old Word document"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} License text}", "an RTF document"),
+    ],
+)
+def test_a_document_file_is_refused_with_what_it_is_and_what_to_do(data, message):
+    with pytest.raises(IngestError, match=message) as caught:
+        decode_text(data)
+    assert "paste" in str(caught.value)
+
+
+def test_a_license_saved_as_a_web_page_is_read_as_its_text():
+    page = (
+        "<!DOCTYPE html><html><head><title>X</title></head><body><nav>Home</nav>"
+        "<h2>1. Grant.</h2><p>You may copy &amp; share.</p><h2>2. Fees.</h2><p>None.</p></body></html>"
+    )
+    found = read_text(page.encode())
+    assert found.text == "1. Grant.\n\nYou may copy & share.\n\n2. Fees.\n\nNone.\n"
+    assert found.converted_from == "a web page (HTML)"
+    assert decode_text(page.encode()) == found.text
+    plain = read_text(b"1. Grant.\n\nYou may copy.\n")
+    assert plain.converted_from is None
+
+
+def test_a_web_page_with_no_text_is_refused():
+    with pytest.raises(IngestError, match="web page"):
+        decode_text(b"<html><head><script>x()</script></head><body><nav><a>Home</a></nav></body></html>")
 
 
 def test_decode_text_normalises_bom_and_line_endings():

@@ -153,6 +153,7 @@ def test_identical_text_shows_the_existing_version(client):
         # the refused file is named: the file field comes back empty
         (b"bad \xe9", "“x.txt” is not valid UTF-8"),
         (b"a\x00b", "“x.txt” contains NUL bytes"),
+        (b"%PDF-1.7\n%\xe2\xe3", "“x.txt” is a PDF document, not plain text. Copy the license text out of it"),
         (b"", "Paste the license text or choose a file"),
     ],
 )
@@ -170,6 +171,27 @@ def test_bad_upload_shows_a_clear_message_and_keeps_the_form(client, content, me
     assert message in response.content.decode()
     assert 'value="draft 3"' in response.content.decode()
     assert license.versions.count() == 0
+
+
+def test_a_license_uploaded_as_a_saved_web_page_is_read_as_its_text_and_says_so(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    license = make_license(slug="ml")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    page = (
+        "<!DOCTYPE html><html><head><title>ML</title><script>track()</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>My License</h1><h2>1. Grant.</h2><p>You may copy.</p>"
+        "<ol type='a'><li>keep this notice;</li><li>say what you changed.</li></ol>"
+        "<h2>2. No warranty.</h2><p>None &amp; nothing.</p></body></html>"
+    )
+    upload = SimpleUploadedFile("license.html", page.encode(), content_type="text/html")
+    response = client.post("/licenses/ml/versions/new/", {"label": "1.0", "file": upload}, follow=True)
+    html = response.content.decode()
+    assert "“license.html” was a web page (HTML): its text was read as a browser shows it" in html
+    version = license.versions.get()
+    assert "<" not in version.text and "Home" not in version.text and "track" not in version.text
+    assert list(version.clauses.values_list("path", flat=True)) == ["preamble", "1", "1(a)", "1(b)", "2"]
+    assert version.clauses.get(path="2").text.endswith("None & nothing.")
 
 
 def test_steward_of_the_license_may_add_versions(client):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from licenses.families.models import Family
 from licenses.families.services import groups_refresh
-from licenses.ingest import IngestError, decode_text, ingest_version
+from licenses.ingest import IngestError, ingest_version, read_text
 from licenses.models import License, LicenseVersion
 
 
@@ -35,7 +35,8 @@ class Command(BaseCommand):
             size = file.stat().st_size
             if size > 1024 * 1024:
                 raise IngestError(f"The file is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB.")
-            text = decode_text(file.read_bytes())
+            found = read_text(file.read_bytes())
+            text = found.text
         except OSError as exc:
             raise CommandError(f"Cannot read {file}: {exc.strerror}.") from None
         except IngestError as exc:
@@ -74,6 +75,8 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing imported. {problems}") from None
         version = result.version
         verb = "Imported" if result.created else "Already present:"
+        if found.converted_from:
+            self.stdout.write(f"{file} is {found.converted_from}: read as the text a browser shows of it.")
         self.stdout.write(f"{verb} {license.name} {version.label} ({version.clauses.count()} clauses).")
         if joined is not None:
             self.stdout.write(f"Member of the family {joined.name} ({joined.members.count()} members).")
