@@ -3,7 +3,8 @@
 The shapes are inputs that once took quadratic time: 128 KB and 800 KB of "-- " signature
 lines, 5 MiB of interleaved quote blocks, and more of the same kind (deep nesting, a line
 that ends in a colon again and again, a long single line, an HTML paste of many blockquotes,
-"item (b) of clause 4" on every line: 46 s for 1 MB before 2026-12-03's third session).
+"item (b) of clause 4" on every line: 46 s for 1 MB before 2026-12-03's third session; HTML
+whose tags or comments never end: 4.6 s for 72 KB, many minutes for 1 MiB, before its sixth).
 Every shape must parse in under 2 s of CPU time.
 
 Run: .venv/bin/python bench/mail.py [messages]   (target: under 2 s for each)
@@ -81,6 +82,9 @@ def shapes() -> dict[str, str]:
         "html_blockquotes_5m": "<blockquote>quoted</blockquote><div>reply</div>\n" * (LIMIT // 48),
         "parts_of_clauses_5m": "On 14 May: item (b) of clause 4 and paragraph (c) of Section 2.2.\n"
         * (LIMIT // 66),
+        # constructs that never end: each cost a scan of the rest before html_tokens' budget
+        "html_unended_tags_1m": "<html><body><p>x</p>" + '<a href="' * (1024 * 1024 // 9),
+        "html_unended_comments_1m": "<html><body><p>x</p>" + "<!-- " * (1024 * 1024 // 5),
     }
 
 

@@ -40,6 +40,7 @@ class _OneConstruct(HTMLParser):
         self.rawdata = markup
         self.events: list[tuple] = []
         self.spent = 0  # characters scanned by constructs that did not end (see _read_construct)
+        self.next_gt = -1  # where the next ">" is, once the budget is spent (len(markup) if none)
 
     def handle_starttag(self, tag, attrs):
         self.events.append(("start", tag, attrs))
@@ -121,7 +122,7 @@ def _read_construct(
     The stdlib looks for a construct's end as far as the markup goes, so each construct that
     never ends costs a scan of the rest: ``<a href="`` or ``<!--`` a hundred thousand times
     took minutes (the quadratic case CPython later fixed in HTMLParser itself). So the scans
-    that found no end are counted, and once they have read twice the markup, a construct is
+    that found no end are counted, and once they have read the markup once over, a construct is
     looked for only up to the next ``<``: every input costs linear time, and any markup short of
     that (every real page or mail) is read exactly as HTMLParser reads it."""
     if not (
@@ -132,8 +133,18 @@ def _read_construct(
     other.events.clear()
     other.cdata_elem = None
     n = len(markup)
-    if other.spent > 2 * n + 65536:  # narrow: the construct and the text up to the next "<"
-        stop = markup.find("<", i + 1)
+    if other.spent > n + 65536:  # narrow: the construct and the text up to the next "<"
+        if other.next_gt <= i:
+            found = markup.find(">", i + 1)
+            other.next_gt = n if found < 0 else found
+        if other.next_gt == n:  # no ">" after this: no construct can end, the rest is text
+            builder.handle_data(html.unescape(markup[i:]))
+            return n, None
+        stop = markup.find("<", i + 1, other.next_gt)
+        if stop >= 0:  # another "<" before the next ">": this one cannot end, it is text
+            builder.handle_data(html.unescape(markup[i:stop]))
+            return stop, None
+        stop = markup.find("<", other.next_gt)
         end = n if stop < 0 else stop
         other.rawdata = markup[i:end]
         k = _parse_construct(other, markup, i, 0)
