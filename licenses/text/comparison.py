@@ -30,7 +30,10 @@ Alignment, in order:
    item mostly held by the clause its sibling is linked with, and, last, two clauses in no link
    between the same aligned neighbours that mean alike in other words (word vectors trained
    offline on license texts, :mod:`licenses.text.meaning`), and the two opening clauses when their
-   first lines name the same license (:func:`licenses.text.fanout.titles`). They are ``Pair.more_from`` /
+   first lines name the same license (:func:`licenses.text.fanout.titles`), items in no link
+   that are the clear best of each other inside two linked sections (:mod:`licenses.text.scoped`),
+   and clauses in no link that are the only ones of their sides to deal with one legal topic
+   ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`). They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
@@ -86,6 +89,7 @@ from licenses.text.redline import (
 from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
 from licenses.text.scoped import scoped_links
 from licenses.text.segmentation import Segment
+from licenses.text.topics import topic_links
 
 __all__ = [
     "ALGORITHM_VERSION",
@@ -103,7 +107,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-9"
+ALGORITHM_VERSION = "comparison-10"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -346,6 +350,7 @@ def compare(
         more |= meant
         more |= titles(sa, sb, shown | more)
         more |= scoped_links(sa, sb, shown | more)
+        more |= topic_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 
