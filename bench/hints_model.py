@@ -30,6 +30,11 @@ more OSD 3 rule hits through its gate, and OSD 3 fell to precision 0.82 on the h
 between those two by the held-out splits, so they no longer measure that choice cleanly: the
 split test7 (bench/hints_sample13.py), drawn and labelled after the choice and before anything
 was run on it, does (README, criterion hints).
+
+Why not dev9 either. dev9 (bench/hints_sample14.py) is drawn the way dev7 was, from the clauses
+an OSD 1 rule fires on, and the OSD 1 rules were read against it; it is left out of training on
+the same footing as dev7, so that the model, and with it the gates of the shown criteria 3, 5 and
+9, stays the one test7 measured.
 """
 
 import json
@@ -45,7 +50,7 @@ from bench.hints import NUMBERS, count, labelled, ratio  # noqa: E402
 from licenses.text.hints import model as shipped  # noqa: E402
 
 THRESHOLD = 0.7
-TRAIN = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8")  # dev7 reads rules only: see the docstring
+TRAIN = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8")  # dev7 and dev9 read rules only: see the docstring
 FOLDS = 5
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 FLOOR = 0.9

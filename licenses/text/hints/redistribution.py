@@ -117,6 +117,9 @@ REDISTRIBUTION: tuple[Rule, ...] = (
             # "only this license ... grants you the right to use, distribute, and modify it" says
             # where the grant is, on the way to acceptance by use (dev7)
             r"\bonly\s+this\s+licen[cs]e\b",
+            # a permission the sentence is conditioned on, from elsewhere: "you must also distribute
+            # the source code of that component if you have it and are allowed to do so" (dev9)
+            r"\bif\s+(?:[\w-]+\s+){0,8}?(?:is|are)\s+(?:\w+\s+)?(?:allowed|permitted)\s+to\s+do\s+so\b",
         ),
     ),
     Rule(
@@ -151,11 +154,48 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         1,
         "grants redistribution (French or German)",
         # "Sie dürfen das Programm ... vervielfältigen, verbreiten", "diffuser", "redistribuer"
-        r"\b(?:vervielf[äa]ltigen|verbreiten|reproduire|diffuser|distribuer|redistribuer)\b"
-        # not a modified version: "autorisé à redistribuer le Logiciel Modifié" (dev7)
-        r"(?!\s+(?:le|la|les|l['’])\s*(?:\w+\s+)?modifi)",
-        # acceptance by these acts: "Le fait de copier, de diffuser ... constitue une acception
-        # tacite", "Sie erklären Ihre Zustimmung ..., indem Sie das Programm verbreiten" (dev7)
-        unless=r"\bacc?ept(?:ation|ion)\b|\bZustimmung\b",
+        # Passing copies on, not making them: "reproduire" and "vervielfältigen" (to reproduce) are no
+        # more a grant of redistribution than "reproduce" is in English; "le droit de traduire,
+        # d'adapter ... et le droit de reproduire le Logiciel en résultant" grants acts on a
+        # modified work (dev9).
+        r"\b(?:verbreiten|diffuser|distribuer|redistribuer)\b"
+        # not a modified version: "autorisé à redistribuer le Logiciel Modifié" (dev7); nor the
+        # whole a work is part of: "autorisé à redistribuer l'ensemble sous la licence GPL" (dev9),
+        # as "the whole" in English
+        r"(?!\s+(?:le|la|les|l['’])\s*(?:\w+\s+)?modifi)(?!\s+l['’]ensemble\b)"
+        # nor copies of the license itself: "Toute personne est autorisée à copier et distribuer des
+        # copies de ce Contrat", as "copies of this License" in English
+        r"(?!\s+(?:des\s+)?(?:copies\s+(?:de|du)\s+)?(?:ce|cette|le\s+présent|la\s+présente)\s+(?:contrat|licence)\b)",
+        # A grant, as in English, where a permission reaches the verb: "Le Licencié est autorisé à
+        # redistribuer", "Vous pouvez diffuser", "la liberté de diffuser", "le droit de diffuser", "Sie
+        # dürfen ... verbreiten", "Es ist Ihnen gestattet, ... zu verbreiten", or an item of a granted
+        # list ("- de la communiquer, la diffuser"); not the verb alone, which also names what the
+        # licensor chose to do, a condition ("Wenn Sie das Programm ... verbreiten, müssen Sie") or a
+        # definition ("Verbreiten: die öffentliche Weitergabe ...")
+        needs=any_of(
+            r"\bautoris\w*",
+            r"\bpouvez\b|\bpeu(?:t|vent)\b",
+            r"\blibert[ée]s?\b|\blibres?\s+de\b",
+            r"\bdroits?\s+de\b",
+            r"\bd[üu]rfen\b|\bdarf\b",
+            r"\bgestattet\b|\berlaubt\b",
+            r"^[-–•]?\s*(?:de\s+|d['’])",
+        ),
+        unless=any_of(
+            # a right that ends: "Le Licencié dont le Contrat est résilié n'est plus autorisé à
+            # utiliser, modifier ou distribuer le Logiciel", as "no longer" in English
+            r"\bn['’](?:est|êtes|sont)\s+plus\b|\bnicht\s+mehr\b",
+            # the license itself, named before the verb in German: "Sie dürfen diese Lizenz ...
+            # vervielfältigen, verbreiten"
+            r"\bdiese\s+Lizenz\b[^.;]{0,60}?\bverbreiten\b",
+            # acceptance by these acts: "Le fait de copier, de diffuser ... constitue une acception
+            # tacite", "Sie erklären Ihre Zustimmung ..., indem Sie das Programm verbreiten" (dev7)
+            r"\bacc?ept(?:ation|ion)\b|\bZustimmung\b",
+            # only under this license, as in English: a condition on what goes with the copies (OSD
+            # 7), not a grant: "Veränderte Versionen des Programms dürfen Sie nur unter den
+            # Bedingungen dieser Lizenz verbreiten" (dev9)
+            r"\bnur\s+unter\s+(?:den\s+Bedingungen\s+)?(?:dieser|der\s+vorliegenden)\s+Lizenz\b"
+            r"|\b(?:uniquement|seulement)\s+(?:sous|selon|dans)\s+(?:les\s+(?:termes|conditions)\s+(?:de\s+)?)?(?:la\s+présente|cette)\s+licence\b",
+        ),
     ),
 )
