@@ -230,7 +230,9 @@ class UnnumberedHeadings:
         if not is_heading_text(line):
             return False
         if not any(c.islower() for c in line):
-            return True
+            # "NO WARRANTY", "TERMS AND CONDITIONS", but not a sentence in capitals on a line of its
+            # own ("THE WORK IS PROVIDED “AS IS”, WITHOUT WARRANTY OF ANY KIND."): a disclaimer
+            return not (line[-1] in ".!" and len(line.split()) >= 6)
         if body is not None and TITLE_WORDS.search(line) and self._opens_first(body):
             return True  # "Mozilla Public License Version 1.1" above "1. Definitions.": the next document
         if body is not None and body == i + 2 and len(line) <= 40 and self._shouted_after_list(body):

@@ -562,3 +562,13 @@ def test_a_title_above_another_title_is_no_section_of_its_own():
     text = SECTIONED.replace("URL: https://example.org/license", "Version 1.0")
     assert paths(text) == ["preamble", "acceptance", "copyright-license", "limitations", "no-liability"]
     assert segment(text)[0].text == "Example Source License 1.0\n\nVersion 1.0"
+
+
+def test_a_sentence_in_capitals_on_a_line_of_its_own_is_text_not_a_heading():
+    # a license page's paragraphs come one to a line: a short disclaimer in capitals is no title
+    text = "1. Grant.\n\nYou may copy.\n\n2. No Warranty\n\nTHE WORK IS PROVIDED “AS IS”, WITHOUT WARRANTY OF ANY KIND.\n"
+    got = rows(text)
+    assert [p for p, _, _ in got] == ["1", "2"]
+    assert got[1][2].endswith("WITHOUT WARRANTY OF ANY KIND.")
+    # a title in capitals still heads what follows
+    assert paths("1. Grant.\n\nYou may copy.\n\nNO WARRANTY\n\nNone at all.\n") == ["1", "no-warranty"]
