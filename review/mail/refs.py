@@ -95,6 +95,11 @@ _VERSIONISH = re.compile(
 )
 
 
+# A license's name just before a number: a hyphenated id ("MG-BY-OS", "CDLA-Permissive") or a
+# word of two or more capitals with at most one small letter among them ("BUSL", "ODbL", "MG0")
+_NAMED = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|\b(?=[A-Z0-9]*[a-z]?[A-Z0-9]*(?![A-Za-z0-9]))[A-Z][A-Za-z0-9]{1,9})[ \t]*$")
+
+
 def normalise_path(path: str) -> str:
     return "".join(path.split()).rstrip(".")
 
@@ -199,6 +204,8 @@ def find_refs(text: str) -> list[ClauseRef]:
             continue
         if form != "sub" and _VERSIONISH.search(text, max(0, start - 12), start):
             continue
+        if form == "dotted" and _NAMED.search(text, max(0, start - 40), start):
+            continue  # "MG-BY-OS 2.0", "ODbL 1.0", "BUSL 1.1": a license's version, not its clause
         confidence = {"sub": 0.75 if "." in value else 0.6, "letter": 0.4}.get(form, 0.35)
         add(start, value, confidence, "bare")
         done = m.end()

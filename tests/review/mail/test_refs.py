@@ -37,6 +37,11 @@ CLAUSES = [
         ("what 2.bb says", [ClauseRef("2.bb", 0.4, "bare")]),
         ("in 2.2 we allow", [ClauseRef("2.2", 0.35, "bare")]),
         ("Apache 2.0 and GPL 3.0 at 5.30pm, 2.5%", []),
+        # a license's own name before the number: its version ("MG-BY-OS 2.0", "ODbL 1.0", "BUSL 1.1")
+        ("I support MG-BY-OS 2.0 as submitted, and ODbL 1.0 and BUSL 1.1 too", []),
+        ("Under CDLA-Permissive 2.0, 2.1 is silent", [ClauseRef("2.1", 0.35, "bare")]),
+        ("MG0 2.0 and ODbL 1.0", []),
+        ("Read the Notice 2.1 first", [ClauseRef("2.1", 0.35, "bare")]),  # a word, not a name
         ("clause four", []),
     ],
 )
