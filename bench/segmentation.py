@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from licenses.sources import spdx_ids, spdx_text  # noqa: E402
+from licenses.text.html_license import spdx_xml_to_license_text  # noqa: E402
 from licenses.text.segmentation import segment  # noqa: E402
 
 XML_DIR = ROOT.parent / "shared" / "data" / "spdx-license-xml" / "src"
@@ -242,12 +243,17 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(ids: list[str], lenient: bool) -> tuple[list, tuple[int, int, int]]:
+def uploaded_text(spdx_id: str) -> str:
+    """The text the app stores when the XML file itself is uploaded (licenses.text.html_license)."""
+    return spdx_xml_to_license_text((XML_DIR / f"{spdx_id}.xml").read_text(encoding="utf-8"))
+
+
+def score(ids: list[str], lenient: bool, text_of=license_text) -> tuple[list, tuple[int, int, int]]:
     """Per license (F1, id, truth paths, found paths, matched), and the totals."""
     rows = []
     tot = [0, 0, 0]
     for spdx_id in ids:
-        text = license_text(spdx_id)
+        text = text_of(spdx_id)
         found = found_paths(text)
         truth = truth_paths(XML_DIR / f"{spdx_id}.xml", lenient, text)
         n = lcs(found, truth)
@@ -262,12 +268,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", help="print truth and found paths for one SPDX id")
     ap.add_argument("--literal", action="store_true", help="the literal token rule for truth paths")
+    ap.add_argument(
+        "--as-uploaded", action="store_true", help="segment the text read from each XML file as an upload reads it"
+    )
     args = ap.parse_args()
     if not XML_DIR.is_dir():
         sys.exit(f"no SPDX XML at {XML_DIR}")
     lenient = not args.literal
     if args.show:
-        text = license_text(args.show)
+        text = (uploaded_text if args.as_uploaded else license_text)(args.show)
         truth = truth_paths(XML_DIR / f"{args.show}.xml", lenient, text)
         found = found_paths(text)
         print("truth:", " ".join(truth))
@@ -277,7 +286,7 @@ def main() -> None:
 
     ids = [x.stem for x in sorted(XML_DIR.glob("*.xml"))]
     t0 = time.perf_counter()
-    rows, (n, nf, nt) = score(ids, lenient)
+    rows, (n, nf, nt) = score(ids, lenient, uploaded_text if args.as_uploaded else license_text)
     scored_in = time.perf_counter() - t0
     precision, recall = n / max(nf, 1), n / max(nt, 1)
     overall = f1(precision, recall)

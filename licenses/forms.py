@@ -29,10 +29,12 @@ def license_text(upload, pasted: str) -> tuple[str, str, str] | None:
     note = ""
     if found.converted_from:
         what = f"“{upload.name}”" if upload and upload.name else "The pasted text"
-        note = (
-            f"{what} was {found.converted_from}: its text was read as a browser shows it, "
-            "without the page's menus. Check the clauses against the original."
+        how = (
+            "its text was read as a browser shows it, without the page's menus"
+            if found.converted_from.startswith("a web page")
+            else "the license text in it was read, each list item on a line of its own"
         )
+        note = f"{what} was {found.converted_from}: {how}. Check the clauses against the original."
     return source, found.text, note
 
 
@@ -55,7 +57,7 @@ class NewVersionForm(forms.Form):
     file = forms.FileField(
         required=False,
         help_text="A plain-text file of at most 1 MiB, in UTF-8 (or UTF-16 with a byte-order mark), "
-        "or a license page saved from the web (HTML).",
+        "a license page saved from the web (HTML), or an SPDX license XML file.",
     )
     previous = forms.ModelChoiceField(
         queryset=LicenseVersion.objects.none(),

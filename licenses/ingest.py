@@ -9,7 +9,12 @@ from django.db import transaction
 from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
-from licenses.text.html_license import html_to_license_text, looks_like_html
+from licenses.text.html_license import (
+    html_to_license_text,
+    looks_like_html,
+    looks_like_spdx_xml,
+    spdx_xml_to_license_text,
+)
 
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
 # The longest SPDX text (APL-1.0) splits into 120 clauses; 1 MiB of one repeated heading into
@@ -44,8 +49,9 @@ def decode_text(data: bytes) -> str:
 
 
 def read_text(data: bytes) -> ReadText:
-    """Read an uploaded file: plain text as it is, a web page as the text a browser shows of it
-    (``licenses.text.html_license``); a PDF, Word or RTF document is refused with what it is."""
+    """Read an uploaded file: plain text as it is, a web page as the text a browser shows of it and
+    an SPDX License List XML file as its ``<text>`` (``licenses.text.html_license``); a PDF, Word
+    or RTF document is refused with what it is."""
     head = data[:16].lstrip()
     for magic, what in _DOCUMENTS:
         if head.startswith(magic):
@@ -62,6 +68,11 @@ def read_pasted(text: str) -> ReadText:
 
 
 def _unmarked(text: str) -> ReadText:
+    if looks_like_spdx_xml(text):
+        converted = spdx_xml_to_license_text(text)
+        if not converted.strip():
+            raise IngestError("The file is an SPDX license XML file with no <text> to read.")
+        return ReadText(clean_text(converted), "an SPDX license XML file")
     if not looks_like_html(text):
         return ReadText(text)
     converted = html_to_license_text(text)

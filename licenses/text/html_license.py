@@ -1,4 +1,5 @@
-"""A license saved as a web page -> the text a browser shows of it. Pure: no Django imports.
+"""A license in markup -> its text: a web page as a browser shows it, or an SPDX license XML file.
+Pure: no Django imports.
 
 People upload what they have, and a license is often a page saved from its steward's site
 (``gpl-3.0.html``, ``LICENSE.html``). Stored as markup, its tags would be segmented, shown and
@@ -14,7 +15,14 @@ segmenter reads a plain license:
 - no site furniture: ``<head>``, scripts, styles, navigation, headers, footers, forms; and when
   the page has a ``<main>`` element, only what is inside it.
 
-Tokens come from :mod:`licenses.text.html_tokens` (linear time on any markup).
+An SPDX License List XML file (``<SPDXLicenseCollection>``, the markup the SPDX list is kept
+in, whose ``<list>``/``<item>``/``<bullet>`` tree gives every clause its number) is read the
+same way by :func:`spdx_xml_to_license_text`: the ``<text>`` element only, a paragraph per
+``<p>``, title and copyright, each item on a line of its own behind its own ``<bullet>``,
+indented by level; ``<optional>`` and ``<alt>`` text as written.
+
+Tokens come from :mod:`licenses.text.html_tokens` (linear time on any markup; no entity of the
+document type is ever expanded).
 """
 
 from __future__ import annotations
@@ -24,7 +32,9 @@ import re
 from licenses.text.html_tokens import tokenize
 from licenses.text.numbering import parse_label
 
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"])
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]
+)
 _SKIP = frozenset(
     [
         "aside", "button", "footer", "form", "head", "header", "iframe", "nav", "noscript",
@@ -35,15 +45,20 @@ _BLOCK = frozenset(
     [
         "address", "article", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption",
         "figure", "h1", "h2", "h3", "h4", "h5", "h6", "li", "main", "ol", "p", "pre", "section",
-        "summary", "table", "tr", "ul",
+        "summary", "table", "tr", "ul", "spdx-list",
     ]
 )  # fmt: skip
 # blocks set apart by a blank line (list items and table rows are not)
 _PARAGRAPH = frozenset(["blockquote", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "p", "pre", "table"])
-_LISTS = frozenset(["ol", "ul"])
+_LISTS = frozenset(["ol", "ul", "spdx-list"])
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _MAIN = re.compile(r"<main[\s>]", re.I)
-_KNOWN_TAG = re.compile(r"<(?:p|div|br|li|ol|ul|h[1-6]|body|head|table|span|a|pre|section|article)\b[^<>]{0,300}>", re.I)
+_SPDX_ROOT = re.compile(r"<SPDXLicenseCollection[\s>]")
+# SPDX XML tags (lower case, as the tokenizer gives them) and what they are in HTML's terms
+_SPDX_TAGS = {"titletext": "p", "copyrighttext": "p", "p": "p", "list": "spdx-list", "item": "li", "br": "br"}
+_KNOWN_TAG = re.compile(
+    r"<(?:p|div|br|li|ol|ul|h[1-6]|body|head|table|span|a|pre|section|article)\b[^<>]{0,300}>", re.I
+)
 INDENT = "   "
 MAX_INDENT = 6  # levels: deeper lists are indented no further (markup nested thousands deep)
 
@@ -59,6 +74,11 @@ def looks_like_html(text: str) -> bool:
     if lower.startswith(("<!doctype html", "<html")):
         return True
     return len(_KNOWN_TAG.findall(head)) >= 2
+
+
+def looks_like_spdx_xml(text: str) -> bool:
+    """Whether ``text`` is an SPDX License List XML file (its root element in the first 2 KB)."""
+    return bool(_SPDX_ROOT.search(text[:2048])) and "<text" in text
 
 
 def _roman(n: int) -> str:
@@ -102,7 +122,8 @@ def _int(value: str | None) -> int | None:
 
 
 class _LicenseBuilder:
-    def __init__(self, main_only: bool) -> None:
+    def __init__(self, main_only: bool, main: str = "main") -> None:
+        self.main = main  # the element whose content alone is read, when ``main_only``
         self.lines: list[str] = []
         self.cur: list[str] = []
         self.marker = False  # ``cur`` holds a list item's marker and no words yet
@@ -134,7 +155,7 @@ class _LicenseBuilder:
                 self.marker = False
                 self.flush(blank=tag == "hr")
             return
-        effect = 1 if tag in _SKIP else -1 if tag == "main" and self.skip and not self.open.get("main") else 0
+        effect = 1 if tag in _SKIP else -1 if tag == self.main and self.skip and not self.open.get(tag) else 0
         self.stack.append((tag, effect))
         self.open[tag] = self.open.get(tag, 0) + 1
         self.skip += effect
@@ -157,6 +178,10 @@ class _LicenseBuilder:
 
     def _item(self, attrs: dict[str, str | None]) -> None:
         indent = INDENT * min(len(self.lists), MAX_INDENT)
+        if self.lists and self.lists[-1][0] == "spdx-list":  # the item's <bullet> is its number
+            self.cur = [indent]
+            self.marker = True
+            return
         if not self.lists or self.lists[-1][0] == "ul":
             marker = "-"
         else:
@@ -215,10 +240,49 @@ class _LicenseBuilder:
                 self.marker = False
 
 
+class _SpdxAdapter:
+    """SPDX XML tokens in HTML's terms for a ``_LicenseBuilder`` (see ``_SPDX_TAGS``); a bullet is
+    followed by a space, other tags (``optional``, ``alt``, ``bullet``) are read as inline."""
+
+    def __init__(self, builder: _LicenseBuilder) -> None:
+        self.builder = builder
+        self.after_bullet = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._space()
+        self.builder.handle_starttag(_SPDX_TAGS.get(tag, tag), attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.builder.handle_endtag(_SPDX_TAGS.get(tag, tag))
+        self.after_bullet = tag == "bullet"
+
+    def handle_data(self, data: str) -> None:
+        if self.after_bullet and data[:1] in ".):":  # "<bullet>1</bullet>. Definitions"
+            self.after_bullet = False
+        self._space()
+        self.builder.handle_data(data)
+
+    def _space(self) -> None:
+        if self.after_bullet:  # "<bullet>(a)</bullet>Grant": the number and its words apart
+            self.after_bullet = False
+            self.builder.handle_data(" ")
+
+
 def html_to_license_text(markup: str) -> str:
     """The text a browser shows of ``markup``, one block a paragraph (see the module docstring)."""
     builder = _LicenseBuilder(main_only=bool(_MAIN.search(markup)))
     tokenize(markup, builder)
+    return _finish(builder)
+
+
+def spdx_xml_to_license_text(markup: str) -> str:
+    """The license text of an SPDX License List XML file (see the module docstring)."""
+    builder = _LicenseBuilder(main_only=True, main="text")
+    tokenize(markup, _SpdxAdapter(builder))
+    return _finish(builder)
+
+
+def _finish(builder: _LicenseBuilder) -> str:
     while builder.stack:
         builder.handle_endtag(builder.stack[-1][0])
     builder.marker = False

@@ -114,9 +114,7 @@ def tokenize(markup: str, builder: Builder) -> None:
             i = _skip_cdata(markup, i, cdata, builder)
 
 
-def _read_construct(
-    other: _OneConstruct, markup: str, i: int, builder: Builder
-) -> tuple[int, str | None]:
+def _read_construct(other: _OneConstruct, markup: str, i: int, builder: Builder) -> tuple[int, str | None]:
     """One construct at ``markup[i] == "<"`` read by the stdlib methods; -> (end, cdata tag or None).
 
     The stdlib looks for a construct's end as far as the markup goes, so each construct that
@@ -126,7 +124,9 @@ def _read_construct(
     looked for only up to the next ``<``: every input costs linear time, and any markup short of
     that (every real page or mail) is read exactly as HTMLParser reads it."""
     if not (
-        markup.startswith(("</", "<!", "<?"), i) or markup[i + 1 : i + 2].isascii() and markup[i + 1 : i + 2].isalpha()
+        markup.startswith(("</", "<!", "<?"), i)
+        or markup[i + 1 : i + 2].isascii()
+        and markup[i + 1 : i + 2].isalpha()
     ):
         builder.handle_data("<")
         return i + 1, None

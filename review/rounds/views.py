@@ -37,7 +37,9 @@ class NextRoundForm(forms.Form):
         help_text="Paste the full license text, or upload a file.",
     )
     file = forms.FileField(
-        required=False, help_text="A plain-text UTF-8 file of at most 1 MiB, or a license page saved from the web (HTML)."
+        required=False,
+        help_text="A plain-text UTF-8 file of at most 1 MiB, a license page saved from the web (HTML), "
+        "or an SPDX license XML file.",
     )
 
     def __init__(self, *args, review: Review, **kwargs):

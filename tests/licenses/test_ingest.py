@@ -69,6 +69,18 @@ def test_a_license_saved_as_a_web_page_is_read_as_its_text():
     assert plain.converted_from is None
 
 
+def test_an_spdx_license_xml_file_is_read_as_its_text():
+    xml = (
+        '<?xml version="1.0"?><SPDXLicenseCollection xmlns="http://www.spdx.org/license"><license licenseId="X">'
+        "<notes>a note</notes><text><titleText><p>X License</p></titleText><list>"
+        "<item><bullet>1.</bullet> Grant. You may copy.</item><item><bullet>2.</bullet> Fees. None.</item>"
+        "</list></text></license></SPDXLicenseCollection>"
+    )
+    found = read_text(xml.encode())
+    assert found.converted_from == "an SPDX license XML file"
+    assert found.text == "X License\n\n   1. Grant. You may copy.\n   2. Fees. None.\n"
+
+
 def test_a_web_page_with_no_text_is_refused():
     with pytest.raises(IngestError, match="web page"):
         decode_text(b"<html><head><script>x()</script></head><body><nav><a>Home</a></nav></body></html>")

@@ -194,6 +194,22 @@ def test_a_license_uploaded_as_a_saved_web_page_is_read_as_its_text_and_says_so(
     assert version.clauses.get(path="2").text.endswith("None & nothing.")
 
 
+def test_an_spdx_xml_upload_says_what_was_read(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    license = make_license(slug="ml")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    xml = (
+        '<SPDXLicenseCollection xmlns="http://www.spdx.org/license"><license licenseId="ML"><text>'
+        "<list><item><bullet>1.</bullet> Grant. You may copy.</item><item><bullet>2.</bullet> Fees. None.</item>"
+        "</list></text></license></SPDXLicenseCollection>"
+    )
+    upload = SimpleUploadedFile("ML.xml", xml.encode(), content_type="application/xml")
+    response = client.post("/licenses/ml/versions/new/", {"label": "1.0", "file": upload}, follow=True)
+    assert "“ML.xml” was an SPDX license XML file: the license text in it was read" in response.content.decode()
+    assert list(license.versions.get().clauses.values_list("path", flat=True)) == ["1", "2"]
+
+
 def test_steward_of_the_license_may_add_versions(client):
     license = make_license(slug="ml")
     steward = make_user(roles=("steward",))

@@ -2,7 +2,12 @@
 
 import time
 
-from licenses.text.html_license import html_to_license_text, looks_like_html
+from licenses.text.html_license import (
+    html_to_license_text,
+    looks_like_html,
+    looks_like_spdx_xml,
+    spdx_xml_to_license_text,
+)
 from licenses.text.segmentation import segment
 
 PAGE = """<!DOCTYPE html>
@@ -58,7 +63,17 @@ def test_the_page_reads_as_its_text_with_numbered_lists():
 
 def test_the_converted_page_segments_like_the_license():
     paths = [s.path for s in segment(html_to_license_text(PAGE))]
-    assert paths == ["preamble", "0", "0.def-this-license", "1", "1(a)", "1(b)", "1(b)(i)", "1(b)(ii)", "1.closing"]
+    assert paths == [
+        "preamble",
+        "0",
+        "0.def-this-license",
+        "1",
+        "1(a)",
+        "1(b)",
+        "1(b)(i)",
+        "1(b)(ii)",
+        "1.closing",
+    ]
 
 
 def test_list_numbering_follows_start_value_and_type():
@@ -110,5 +125,45 @@ def test_a_bulleted_item_that_prints_its_own_number_keeps_only_that_number():
         "<li>and a plain bullet</li></ul><h3>2. Termination.</h3><p>You may not convey it otherwise.</p></body></html>"
     )
     text = html_to_license_text(page)
-    assert "\n   a) The work must carry prominent notices.\n   b) The work must say so.\n   - and a plain bullet" in text
+    assert (
+        "\n   a) The work must carry prominent notices.\n   b) The work must say so.\n   - and a plain bullet"
+        in text
+    )
     assert [s.path for s in segment(text)] == ["1", "1(a)", "1(b)", "2"]
+
+
+SPDX_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<SPDXLicenseCollection xmlns="http://www.spdx.org/license">
+  <license isOsiApproved="false" licenseId="Example-1.0" name="Example License 1.0">
+    <crossRefs><crossRef>https://example.org/license</crossRef></crossRefs>
+    <notes>Not part of the text.</notes>
+    <text>
+      <titleText><p>Example License 1.0</p></titleText>
+      <copyrightText><p>Copyright <alt match=".+" name="copyright">(c) 2025 Example</alt></p></copyrightText>
+      <list>
+        <item><bullet>1</bullet>. Definitions
+          <list>
+            <item><bullet>a.</bullet>"Work" means the software.</item>
+            <item><bullet>b.</bullet> "You" means the licensee.</item>
+          </list>
+        </item>
+        <item><bullet>2.</bullet> Grant. You may copy the Work<optional>, and sublicense it</optional>.</item>
+      </list>
+      <p>End of terms.</p>
+    </text>
+    <standardLicenseHeader>Not part of the text either.</standardLicenseHeader>
+  </license>
+</SPDXLicenseCollection>
+"""
+
+
+def test_an_spdx_license_xml_file_reads_as_its_text():
+    assert looks_like_spdx_xml(SPDX_XML)
+    assert not looks_like_spdx_xml(PAGE)
+    text = spdx_xml_to_license_text(SPDX_XML)
+    assert text.startswith("Example License 1.0\n\nCopyright (c) 2025 Example\n")
+    assert "Not part of" not in text and "example.org" not in text  # notes, header and crossRefs
+    assert "\n   1. Definitions\n" in text  # "<bullet>1</bullet>." keeps its dot by the number
+    assert '\n      a. "Work" means the software.\n' in text  # a bullet and its words apart
+    assert "2. Grant. You may copy the Work, and sublicense it." in text
+    assert [s.path for s in segment(text)][:5] == ["preamble", "1", "1(a)", "1(b)", "2"]

@@ -43,7 +43,7 @@ def test_constructs_that_never_end_cost_linear_time(unit):
 
 def test_an_unterminated_construct_is_text_and_what_follows_is_read():
     got = Collect()
-    tokenize('<p>one</p><!-- never closed <b>two</b>', got)
+    tokenize("<p>one</p><!-- never closed <b>two</b>", got)
     assert got.tags[:2] == ["p", "/p"]
     assert "".join(got.data).startswith("one")
 
