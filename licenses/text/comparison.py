@@ -107,7 +107,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-10"
+ALGORITHM_VERSION = "comparison-11"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 

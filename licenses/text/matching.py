@@ -60,6 +60,8 @@ _TYPOGRAPHY = str.maketrans(
         "‒": "-",
         "−": "-",
         "―": "-",
+        "\u00ad": "",  # a soft hyphen, as text pasted from a PDF keeps it: invisible, no letter
+        "\u200b": "",  # a zero-width space, the same
     }
 )
 _MARKS = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHY))) + "]")

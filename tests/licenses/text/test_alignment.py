@@ -19,6 +19,8 @@ def test_fold_ignores_quotes_dashes_spacing_and_case():
     assert fold("non\u2011exclusive\u00a0licence") == fold("non-exclusive licence")
     assert fold("Definitions") == fold("DEFINITIONS")
     assert fold("licence") != fold("license")
+    # text pasted from a PDF: soft hyphens and zero-width spaces are invisible, ligatures are letters
+    assert fold("de\u00adfi\u00adnition of the\u200b Work") == fold("deﬁnition of the Work")
 
 
 def test_a_typography_only_change_is_unchanged_with_punctuation_differing():
