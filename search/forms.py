@@ -10,7 +10,11 @@ class ClosestForm(forms.Form):
         label="License text",
         help_text="Paste the whole text, or upload a file below. Nothing is saved.",
     )
-    file = forms.FileField(required=False, help_text="A plain-text UTF-8 file of at most 1 MiB.")
+    file = forms.FileField(
+        required=False,
+        help_text="A plain-text UTF-8 file of at most 1 MiB, a license page saved from the web (HTML), "
+        "or an SPDX license XML file.",
+    )
 
     def clean(self):
         data = super().clean()
