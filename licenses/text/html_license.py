@@ -71,9 +71,13 @@ def looks_like_html(text: str) -> bool:
     if not head.startswith("<"):
         return False
     lower = head[:200].lower()
-    if lower.startswith(("<!doctype html", "<html")):
+    if lower.startswith(("<!doctype html", "<html")) or "<body" in head.lower():
         return True
-    return len(_KNOWN_TAG.findall(head)) >= 2
+    # a fragment: most of its lines are markup (a Markdown license that opens with a centred
+    # logo in HTML is Markdown, and its line breaks matter)
+    lines = [ln.lstrip() for ln in head.splitlines() if ln.strip()]
+    tagged = sum(ln.startswith("<") for ln in lines)
+    return len(_KNOWN_TAG.findall(head)) >= 2 and 2 * tagged >= len(lines)
 
 
 def looks_like_spdx_xml(text: str) -> bool:

@@ -47,6 +47,11 @@ def test_a_plain_text_license_is_not_html():
     assert not looks_like_html("<one line to give the program's name and a brief idea of what it does.>\n")
     assert not looks_like_html("# MIT License\n\nPermission is granted. <br> Really.\n")
     assert not looks_like_html("Copyright <YEAR> <COPYRIGHT HOLDER>\n\nPermission is hereby granted")
+    # a Markdown license that opens with a logo in HTML stays Markdown: its line breaks matter
+    markdown = '<p align="center">\n  <a href="https://example.org"><img src="logo.png"></a>\n</p>\n\n# Example License\n\n' + "\n".join(
+        f"{k}. Clause {k} says what it says." for k in range(1, 9)
+    )
+    assert not looks_like_html(markdown)
 
 
 def test_the_page_reads_as_its_text_with_numbered_lists():
