@@ -216,4 +216,11 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # bearbeiten": the texts SPDX carries in French or German
         r"\b(?:modifier|adapter|bearbeiten|ver[äa]ndern|ab[äa]ndern)\b|\b(?:œuvres?|oeuvres?)\s+(?:d[ée]riv[ée]es?|cons[ée]quentes?)\b",
     ),
+    Rule(
+        3,
+        "sets terms for distributing modified versions",
+        # "you can distribute the modified program under the GPL", "is authorized to distribute
+        # copies of the modified or unmodified Software"
+        r"\b(?:re)?distribut\w*\s+(?:copies\s+of\s+)?(?:the|your|a|any)\s+modified\s+(?:or\s+unmodified\s+)?\w+",
+    ),
 )

@@ -74,4 +74,21 @@ INTEGRITY: tuple[Rule, ...] = (
         r"\bnew\s+version\s+(?:number|string)\b",
         needs=r"\bmodif\w*|\bchang\w*",
     ),
+    Rule(
+        4,
+        "asks that changes be marked or stated",
+        # the changes as the subject, in the present: "all modifications to this file are
+        # prominently noted in the modified file"
+        r"\b(?:additions|deletions|changes|modifications|alterations)\b[^.;]{0,60}?\b(?:are|is)\s+(?:\w+\s+)?"
+        r"(?:indicated|marked|identified|documented|noted|stated|described|labell?ed|flagged)\b",
+    ),
+    Rule(
+        4,
+        "asks for patch files or a different name or version",
+        # "changes are permitted only if the changed file is given a new name", "if you change it,
+        # do not distribute the result under the original name"
+        r"\b(?:given|giv\w+|under|use|bear\w*|with)\s+a\s+(?:new|different|distinct)\s+(?:file\s*)?name\b"
+        r"|\bnot\s+(?:\w+\s+){0,4}?under\s+the\s+(?:same\s+)?(?:original\s+)?name\b",
+        needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*)\b",
+    ),
 )

@@ -120,6 +120,39 @@ LICENSE_REACH: tuple[Rule, ...] = (
         r"|\bno\s+downstream\s+restrictions\b|\bautomatically\s+receives?\s+(?:(?:a\s+)?licen[cs]e|an\s+offer)\b",
         needs=r"\brecipients?\b|\bdownstream\b|\bthird\s+part(?:y|ies)\b",
     ),
+    Rule(
+        7,
+        "asks that the notice or the license appear in every copy",
+        # the notice, statement or license as the subject, with words between: "the above copyright
+        # notice and the following two paragraphs appear in all copies", "this entire statement,
+        # including the above license grant, must be included in all copies", "this legend is
+        # included on all tape media", "this Agreement must be included with each copy"
+        # ("This notice need not appear in every copy" asks nothing)
+        r"\b(?:notices?|statement|legend|paragraphs?|licen[cs]e|agreement)\b(?:(?!\bnot\b)[^.;]){0,80}?\b(?:appears?|(?:be|is|are)\s+(?:(?!not\b)\w+\s+)?(?:included|retained|reproduced|kept|preserved))\s+(?:\w+\s+){0,2}?(?:in|on|with)\s+(?:all|every|each|any)\b"
+        # you as the subject: "include the following on ALL copies of the software" (not "include
+        # a link to your homepage with each copy")
+        r"|\b(?:include|reproduce|retain)\s+the\s+following\s+(?:\w+\s+){0,2}?(?:in|on|with)\s+(?:all|every|each)\s+cop(?:y|ies)\b",
+    ),
+    Rule(
+        7,
+        "asks that the copyright notice or the license stay in the software",
+        # "as long as the copyright message is included in the source code", "provided that the
+        # License Agreement is retained in the Software"
+        r"\b(?:copyright\s+(?:notice|message|statement)s?|licen[cs]e(?:\s+agreement)?|agreement)\s+"
+        r"(?:(?:is|are|be|must\s+be|shall\s+be)\s+(?:\w+\s+)?(?:included|retained|kept|preserved)|remains?)\s+in\s+(?:the|any|all|each|every)\b"
+        # "copies must include both the above copyright notice and ...", "must reproduce the above
+        # copyright notice"
+        r"|\b(?:must|shall)\s+(?:include|reproduce|retain)\s+(?:both\s+)?the\s+above\s+copyright\s+notices?\b"
+        # "retain this entire copyright notice", "include this copyright statement along with any code"
+        r"|\b(?:keep|leave|retain|preserve|include|reproduce)\s+[^.;]{0,80}?\bthis\s+(?:entire\s+)?copyright\s+(?:notice|statement)\b",
+    ),
+    Rule(
+        7,
+        "asks that the license travel with copies",
+        # "The License, in the form of the file called "LICENSE.TXT", must accompany any such
+        # distribution" (a file name's dot is not a sentence's end)
+        r"\b(?:licen[cs]e|agreement|terms)\b(?:[^.;]|\.\w){0,60}?\b(?:must|shall)\s+(?:always\s+)?accompany\b",
+    ),
     # 8. License must not be specific to a product.
     Rule(
         8,
@@ -180,6 +213,13 @@ LICENSE_REACH: tuple[Rule, ...] = (
         r"|\b(?:entirely\s+)?your\s+own\s+(?:original\s+)?(?:work|code|files?|software|programs?)\b",
         needs=r"(?:does|do|shall|will)\s+not\s+(?:apply|extend|bring|cause|cover|limit|restrict)|\bexempt\b|\bunder\s+their\s+own\s+licen|\bcontradict\w*|\bnot\s+(?:governed|covered)\b",
         unless=PATENT + r"|\bsoftware\s+(?:or|and|and/or)\s+(?:hardware|devices?)\b",
+    ),
+    Rule(
+        9,
+        "says where the license stops for other software",
+        # "This License does not affect any software except the Package", "does not apply to any
+        # other program that links to it"
+        r"\b(?:does|do|shall|will)\s+not\s+(?:affect|apply\s+to|cover)\s+any\s+(?:other\s+)?(?:software|programs?|code|works?)\b",
     ),
     Rule(
         9,

@@ -30,8 +30,10 @@ SOURCE_CODE: tuple[Rule, ...] = (
     Rule(
         2,
         "asks for the source code to be provided",
-        # the source between the verb and "available": "make Source Code available under Section 3.2"
-        r"\bmake\s+(?:the\s+|its\s+)?" + SOURCE_FORM + r"\s+(?:\w+\s+){0,3}?available\b",
+        # the source between the verb and "available": "make Source Code available under Section 3.2",
+        # "make the source code to the modified version available", "make the Service Source Code
+        # available"
+        r"\bmake\s+(?:the\s+|its\s+)?(?:\w+\s+)?" + SOURCE_FORM + r"\s+(?:\w+\s+){0,6}?available\b",
         unless=PATENT,
     ),
     Rule(2, "forbids obfuscated or intermediate source", r"\bobfuscat\w*|\bintermediate\s+forms?\b"),
@@ -68,5 +70,22 @@ SOURCE_CODE: tuple[Rule, ...] = (
         r"\bwritten\s+offer\b|\bavailable\s+in\s+source\s+(?:code\s+)?form\b"
         # a permissions table's row: "Disclose Source ✓"
         r"|^(?:disclose|provide|include|publish|share)\s+(?:the\s+)?source\b",
+    ),
+    Rule(
+        2,
+        "asks for the source code to be provided",
+        # the source as a form the thing is offered in: "provide recipients with access to the
+        # Software in source code format", "made available ... in Source Code form"
+        r"\b(?:access\s+to|provide|make\s+available|made\s+available)\b[^.;]{0,80}?\bin\s+source\s+(?:code\s+)?(?:form|format)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        2,
+        "sets terms for distributing without the source",
+        # "You may distribute Compiled forms without the Source, provided that ...", "in object code
+        # or executable form, provided that you do at least one of the following" (the options
+        # are ways of giving the source)
+        r"\b(?:compiled|object|executable|binary)\s+(?:code\s+)?forms?\b[^.;]{0,60}?\bwithout\s+(?:the\s+)?source\b"
+        r"|\b(?:object\s+code|executable|binary|compiled)\s+(?:or\s+(?:\w+\s+){1,2})?forms?\b[^.;]{0,80}?\bprovided\s+that\s+you\s+(?:also\s+)?do\s+(?:at\s+least\s+)?one\s+of\s+the\s+following\b",
     ),
 )

@@ -431,3 +431,16 @@ def test_a_condition_on_derived_works_about_patents_is_no_term(text):
 )
 def test_changes_that_may_be_made_read_as_no_grant(text):
     assert found(text) == []
+
+
+# --- hints13 ------------------------------------------------------------------------------------
+
+
+def test_distributing_the_modified_program():
+    assert [p for n, p in found("You may distribute the modified program under any license.") if n == 3] == [
+        "distribute the modified program"
+    ]
+    assert [p for n, p in found("You may distribute copies of the modified or unmodified work.") if n == 3] == [
+        "distribute copies of the modified or unmodified work"
+    ]
+    assert [p for n, p in found("You may distribute the program under any license.") if n == 3] == []

@@ -88,3 +88,27 @@ def test_a_new_version_number_for_a_change():
     assert found("Whoever changes the Gadget picks a new version number.") == [(4, "new version number")]
     assert found("Whoever modifies the Gadget picks a new version number.") == [(4, "new version number")]
     assert found("Pick a new version number for each release.") == []
+
+
+# --- hints13 ------------------------------------------------------------------------------------
+
+
+def phrase(text: str, number: int = 4) -> str | None:
+    return next((p for n, p in found(text) if n == number), None)
+
+
+def test_changes_noted_in_the_present():
+    assert phrase("All modifications to these files are clearly noted in the files themselves.") == (
+        "modifications to these files are clearly noted"
+    )
+    assert phrase("All modifications to these files are welcome.") is None
+
+
+def test_a_changed_file_under_a_new_name():
+    assert phrase("If you alter the program, it must be given a new name.") == "given a new name"
+    # nothing says it is changed
+    assert phrase("Each release must be given a new name.") is None
+    assert phrase("If you change this file, do not distribute it under the original name.") == (
+        "not distribute it under the original name"
+    )
+    assert phrase("If you change this file, do not distribute it under the GPL.") is None

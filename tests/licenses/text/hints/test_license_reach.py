@@ -329,3 +329,66 @@ def test_restricting_the_version_of_this_license_or_the_recipients_rights():
 
 def test_a_notice_that_the_tool_is_licensed_under_this_license_needs_a_duty():
     assert found("The notice says that the Tool is licensed under this License.") == []
+
+
+# --- hints13: the notice or the license in every copy ------------------------------------------
+
+
+def phrase(text: str, number: int) -> str | None:
+    return next((p for n, p in found(text) if n == number), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the notice as the subject, with more words between it and "appear"
+        (
+            "Provided that the above copyright notice and these three sentences appear in all copies of the program.",
+            "notice and these three sentences appear in all",
+        ),
+        ("This legend must be kept on every disk.", "legend must be kept on every"),
+        ("The above copyright notice and these three sentences appear in the manual.", None),
+        # you as the subject
+        (
+            "You must include the following on all copies you make: the author's name.",
+            "include the following on all copies",
+        ),
+        ("You must include the following on the first page of the manual.", None),
+    ],
+)
+def test_the_notice_or_license_appears_in_every_copy(text, expected):
+    assert phrase(text, 7) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This is allowed as long as the copyright message is kept in the source files.",
+            "copyright message is kept in the",
+        ),
+        ("This is allowed as long as the copyright message is printed in the source files.", None),
+        ("Every copy must reproduce the above copyright notice.", "must reproduce the above copyright notice"),
+        ("Every copy may omit the above copyright notice.", None),
+        ("Redistributions must retain this entire copyright notice.", "retain this entire copyright notice"),
+        ("Redistributions may drop this entire copyright notice.", None),
+        ("You must include this copyright statement with any code you release.", "include this copyright statement"),
+    ],
+)
+def test_the_copyright_notice_stays_in_the_software(text, expected):
+    assert phrase(text, 7) == expected
+
+
+def test_the_license_file_must_accompany_copies():
+    # a file name's dot does not end the sentence
+    assert phrase('The License, in the file named "COPYING.TXT", must accompany any copy.', 7) == (
+        'License, in the file named "COPYING.TXT", must accompany'
+    )
+    assert phrase('The License, in the file named "COPYING.TXT", may accompany any copy.', 7) is None
+
+
+def test_the_license_does_not_affect_any_other_software():
+    assert phrase("These terms do not affect any software you write yourself.", 9) == (
+        "do not affect any software"
+    )
+    assert phrase("These terms do not affect the software you write yourself.", 9) is None

@@ -66,3 +66,54 @@ def test_making_the_source_available_unless_about_patents():
     assert found("You must make the Gadget available.") == []
     assert found("You must make the source code available under the patent.") == []
     assert found("You must make the source code available for infringing copies.") == []
+
+
+# --- hints13 ------------------------------------------------------------------------------------
+
+
+def phrase(text: str, number: int = 2) -> str | None:
+    return next((p for n, p in found(text) if n == number), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective and more words around the source
+        (
+            "You must make the complete source code of every changed file available.",
+            "make the complete source code of every changed file available",
+        ),
+        ("You must make the complete manual of every changed file available.", None),
+        # the source as the form the thing is given in
+        (
+            "You must give every user access to the program in source code form.",
+            "access to the program in source code form",
+        ),
+        ("You must give every user access to the program in compiled form.", None),
+        # a patent clause is not about the source
+        ("You must make the patented source code of every changed file available.", None),
+        ("You must give every user access to the patented program in source code form.", None),
+        ("You must give every user access to the infringing program in source code form.", None),
+    ],
+)
+def test_the_source_made_available_with_words_between(text, expected):
+    assert phrase(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You may ship binary forms without the source, provided that you say where to get it.",
+            "binary forms without the source",
+        ),
+        ("You may ship binary forms without the manual.", None),
+        (
+            "You may distribute it in executable form, provided that you do at least one of the following:",
+            "executable form, provided that you do at least one of the following",
+        ),
+        ("You may distribute it in executable form, provided that you keep the notices.", None),
+    ],
+)
+def test_distributing_without_the_source(text, expected):
+    assert phrase(text) == expected
