@@ -65,6 +65,28 @@ def labelled_before(batch: int, also: tuple[Path, ...] = ()) -> list[dict]:
     return out
 
 
+def eligible_clauses(lid: str, seen: list, salt: str) -> tuple[list, list]:
+    """``lid``'s clauses of 40 characters or more in ``crc32(salt + "<id>:<path>")`` order, less
+    those near a clause of ``seen`` or near one before them, and their word sets; ([], []) for
+    an id without a text."""
+    try:
+        text = text_of(lid)
+    except Exception:  # noqa: BLE001 - an id without a text
+        return [], []
+    if not text:
+        return [], []
+    segs = [s for s in segment(text) if len(s.text.strip()) >= 40]
+    segs.sort(key=lambda s: (zlib.crc32(f"{salt}{lid}:{s.path}".encode()), s.path))
+    eligible, mine = [], []
+    for s in segs:
+        w = words(s.text)
+        if any(near(w, other) for other in seen) or any(near(w, other) for other in mine):
+            continue
+        mine.append(w)
+        eligible.append(s)
+    return eligible, mine
+
+
 def draw(labelled: list[dict], count: int = COUNT, per: int = PER, min_clauses: int = MIN_CLAUSES):
     """[(license id, [its drawn segments])]: the first ``count`` SPDX ids in salted crc32 order
     of a family ``labelled`` does not hold, one per family, each with at least ``min_clauses``
@@ -75,21 +97,7 @@ def draw(labelled: list[dict], count: int = COUNT, per: int = PER, min_clauses: 
     for lid in sorted(spdx_ids(), key=lambda i: (zlib.crc32(f"{SALT}{i}".encode()), i)):
         if family(lid) in families:
             continue
-        try:
-            text = text_of(lid)
-        except Exception:  # noqa: BLE001 - an id without a text
-            continue
-        if not text:
-            continue
-        segs = [s for s in segment(text) if len(s.text.strip()) >= 40]
-        segs.sort(key=lambda s: (zlib.crc32(f"{SALT}{lid}:{s.path}".encode()), s.path))
-        eligible, mine = [], []
-        for s in segs:
-            w = words(s.text)
-            if any(near(w, other) for other in seen) or any(near(w, other) for other in mine):
-                continue
-            mine.append(w)
-            eligible.append(s)
+        eligible, mine = eligible_clauses(lid, seen, SALT)
         if len(eligible) < min_clauses:
             continue
         families.add(family(lid))

@@ -54,9 +54,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.hints_sample2 import _rows  # noqa: E402
 from bench.hints_sample6 import family  # noqa: E402
-from bench.hints_sample8 import LABELS, near, pool, words  # noqa: E402
+from bench.hints_sample8 import LABELS, fill, pool  # noqa: E402
 from licenses.text.hints.clean import readable  # noqa: E402
 
 SPLIT = "dev9"
@@ -97,28 +96,9 @@ def strata() -> dict[str, list]:
 
 
 def sample() -> list[dict]:
-    labelled = [c for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < BATCH]
-    seen = [words(c["text"]) for c in labelled]
-    taken: set[tuple[str, str]] = set()
-    count: dict[str, int] = {}
-    out: list[dict] = []
-    for (stratum, clauses), size in zip(strata().items(), (TOPIC_SIZE, UNIFORM_SIZE), strict=True):
-        got = 0
-        for _, lid, s in sorted(clauses, key=lambda t: (t[0], t[1], t[2].path)):
-            if got == size:
-                break
-            if (lid, s.path) in taken or count.get(lid, 0) >= PER_LICENSE:
-                continue
-            w = words(s.text)
-            if any(near(w, other) for other in seen):
-                continue
-            seen.append(w)
-            taken.add((lid, s.path))
-            count[lid] = count.get(lid, 0) + 1
-            got += 1
-            out += _rows(lid, SPLIT, [s])
-        print(f"{stratum}: {got} of {len(clauses)} (wanted {size})", file=sys.stderr)
-    return out
+    drawn = strata()
+    sizes = dict(zip(drawn, (TOPIC_SIZE, UNIFORM_SIZE), strict=True))
+    return fill(drawn, BATCH, SPLIT, 0, PER_LICENSE, sizes=sizes)
 
 
 if __name__ == "__main__":

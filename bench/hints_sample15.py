@@ -45,11 +45,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.hints_sample import text_of  # noqa: E402
 from bench.hints_sample2 import _rows  # noqa: E402
-from bench.hints_sample6 import family, near, words  # noqa: E402
+from bench.hints_sample6 import family, words  # noqa: E402
+from bench.hints_sample13 import eligible_clauses  # noqa: E402
 from licenses.sources import spdx_ids  # noqa: E402
-from licenses.text.segmentation import segment  # noqa: E402
 
 LABELS = Path(__file__).with_name("hints_labels.json")
 HELD_OUT = ("test", "test3", "test4", "test5", "test6", "test7")
@@ -84,21 +83,7 @@ def draw(labelled: list[dict], count: int = COUNT, per: int = PER, min_clauses: 
     ids = [lid for lid in spdx_ids() if family(lid) in families]
     picked = []
     for lid in sorted(ids, key=lambda i: (zlib.crc32(f"{SALT}{i}".encode()), i)):
-        try:
-            text = text_of(lid)
-        except Exception:  # noqa: BLE001 - an id without a text
-            continue
-        if not text:
-            continue
-        segs = [s for s in segment(text) if len(s.text.strip()) >= 40]
-        segs.sort(key=lambda s: (zlib.crc32(f"{SALT}{lid}:{s.path}".encode()), s.path))
-        eligible, mine = [], []
-        for s in segs:
-            w = words(s.text)
-            if any(near(w, other) for other in seen) or any(near(w, other) for other in mine):
-                continue
-            mine.append(w)
-            eligible.append(s)
+        eligible, mine = eligible_clauses(lid, seen, SALT)
         if len(eligible) < min_clauses:
             continue
         seen += mine[:per]

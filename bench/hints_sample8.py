@@ -52,7 +52,6 @@ SPLIT = "dev4"
 BATCH = 8
 
 
-
 def candidates() -> list[str]:
     """The license ids of the pool: SPDX ids then ModelGo names, less the held-out licenses and
     the SPDX families of held-out licenses."""
@@ -93,18 +92,27 @@ def strata() -> dict[tuple[int, bool], list[tuple[int, str, object]]]:
     return out
 
 
-def fill(strata: dict, batch: int, split: str, per_stratum: int, per_license: int, label=str) -> list[dict]:
-    """Up to ``per_stratum`` clauses of each stratum in key order, each clause once, at most
-    ``per_license`` of a license, none near a clause labelled before ``batch`` or drawn before it."""
+def fill(
+    strata: dict,
+    batch: int,
+    split: str,
+    per_stratum: int,
+    per_license: int,
+    label=str,
+    sizes: dict | None = None,
+) -> list[dict]:
+    """Up to ``per_stratum`` clauses of each stratum (``sizes[stratum]`` when given) in key order,
+    each clause once, at most ``per_license`` of a license, none near a clause labelled before
+    ``batch`` or drawn before it."""
     labelled = [c for c in json.loads(LABELS.read_text())["clauses"] if c["batch"] < batch]
     seen = [words(c["text"]) for c in labelled]
     taken: set[tuple[str, str]] = set()
     count: dict[str, int] = {}
     out = []
     for stratum, clauses in strata.items():
-        got = 0
+        got, size = 0, per_stratum if sizes is None else sizes[stratum]
         for _, lid, s in sorted(clauses, key=lambda t: (t[0], t[1], t[2].path)):
-            if got == per_stratum:
+            if got == size:
                 break
             if (lid, s.path) in taken or count.get(lid, 0) >= per_license:
                 continue

@@ -68,10 +68,10 @@ def _kept(line: str) -> bool:
     return bool(_TABLE.search(line)) or bool(_RULE.fullmatch(line))
 
 
-def join_spans(text: str) -> list[tuple[int, int, str]]:
+def join_spans(text: str, lines: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, joint)``: runs of whitespace, each holding one line break, to show as
     ``joint``: one space, or nothing after a hyphen that ends a word ("non-" + "exclusive")."""
-    lines = _lines(text)
+    lines = _lines(text) if lines is None else lines
     visible = [text[s:e].rstrip() for s, e, _ in lines]
     width = wrap_width([len(v.expandtabs()) if "\t" in v else len(v) for v in visible if v.strip()])
     if width > MAX_WIDTH:
@@ -100,14 +100,14 @@ def join_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def underline_spans(text: str) -> list[tuple[int, int, str]]:
+def underline_spans(text: str, lines: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, "")``: the rows of ``=`` or ``-`` that underline (or over- and underline) the
     line next to them, each with the line break that sets it apart from that line.
 
     A rule underlines a line when the line is not empty, not a rule or a table row, and the rule
     is about as long as it (three fifths to one and a half times, give or take two); a separator
     between paragraphs (a blank line above it) or a rule much longer than the line stays."""
-    lines = _lines(text)
+    lines = _lines(text) if lines is None else lines
     out = []
     for k in range(1, len(lines)):
         start, end, _ = lines[k]
@@ -129,7 +129,8 @@ def underline_spans(text: str) -> list[tuple[int, int, str]]:
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """Every run to show otherwise: wrapping joints and title underlines, in text order."""
-    return sorted(join_spans(text) + underline_spans(text))
+    lines = _lines(text)  # split once for both
+    return sorted(join_spans(text, lines) + underline_spans(text, lines))
 
 
 def _emitted(text: str, keep_length: bool) -> list[str]:

@@ -13,8 +13,8 @@ import pytest
 from licenses.text import comparison
 from licenses.text.comparison import compare
 from licenses.text.matching import Side, fold
-from licenses.text.segmentation import Segment
 from licenses.text.topics import TOPIC_FAN, TOPIC_RARE, TOPIC_WORDS, lead, tags, topic_links
+from tests.licenses.text.test_alignment_scoped import at, segs  # rows of (path, parent, text)
 
 GRANT = (
     "1",
@@ -66,20 +66,6 @@ NEW = [
         "herein are separate from and independent of these terms.",
     ),
 ]
-
-
-def segs(rows) -> list[Segment]:
-    where = {p: k for k, (p, _, _) in enumerate(rows)}
-    out = []
-    for p, parent, t in rows:
-        up = None if parent is None else where[parent]
-        anchor = p.replace("(", ".").replace(")", "")
-        out.append(Segment(f"{p}.", p, anchor, "", t, 0, len(t), 0 if up is None else 1, up))
-    return out
-
-
-def at(rows, path: str) -> int:
-    return [p for p, _, _ in rows].index(path)
 
 
 def sides(old=OLD, new=NEW) -> tuple[Side, Side]:
