@@ -25,7 +25,9 @@ def test_compare_mpl_2_with_previous_version(live_server, page: Page):
     expect(summary).to_contain_text("changed")
     expect(summary).to_contain_text("similar overall")
 
-    # 3. step through changes with j (and back with k)
+    # 3. step through changes with j (and back with k), once the page's script is running: it
+    # shows the Previous / Next buttons (a big page's heading is painted before deferred scripts run)
+    expect(page.locator("[data-cmp-step='1']")).to_be_visible()
     changes = page.locator("#comparison .cmp-row.is-change")
     assert changes.count() > 3
     page.keyboard.press("j")
