@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from licenses.text.comparison import Pair, clause_text
+from licenses.text.comparison import Pair, clause_text, summary
 from licenses.text.reflow import reflow
 from licenses.text.segmentation import Segment
 
-CHANGE_KINDS = frozenset({"changed", "moved", "added", "removed", "split", "merged"})
+CHANGE_KINDS = frozenset({"changed", "moved", "added", "removed", "split", "merged", "reworded"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ class Row:
     # words from, and other new clauses the old side's words also went into
     also_from: list[Side] = field(default_factory=list)
     also_into: list[Side] = field(default_factory=list)
+    # reworded: the two clauses were linked by meaning (few words in common), not by wording
+    by_meaning: bool = False
 
     @property
     def also_from_by_meaning(self) -> bool:
@@ -191,9 +193,64 @@ def _row(pair: Pair) -> Row:
     )
 
 
+def _links_out(pair: Pair) -> set[str]:
+    """Anchors of the clauses a removed or added pair's secondary links name, on the other side."""
+    linked = [*pair.more_into, *pair.more_from]
+    if pair.also is not None:
+        linked.append(pair.also)
+    return {s.anchor for s in linked}
+
+
+def reworded_pairs(pairs: list[Pair]) -> dict[int, int]:
+    """Removed and added clauses that name only each other: index of the removed pair -> index
+    of the added one. The engine links them secondarily (the words are too different to pair:
+    licenses.text.rescue, fanout, meaning); shown as two rows, "removed" and "added", they read
+    as a clause dropped and a new one. Such a pair is one clause rewritten."""
+    removed = {p.a.anchor: k for k, p in enumerate(pairs) if p.kind == "removed" and p.a is not None}
+    added = {p.b.anchor: k for k, p in enumerate(pairs) if p.kind == "added" and p.b is not None}
+    out: dict[int, int] = {}
+    for anchor, k in removed.items():
+        to = _links_out(pairs[k])
+        if len(to) != 1:
+            continue
+        j = added.get(next(iter(to)))
+        if j is not None and _links_out(pairs[j]) == {anchor}:
+            out[k] = j
+    return out
+
+
+def _reworded_row(old: Pair, new: Pair) -> Row:
+    """One row for a clause rewritten: each text whole on its side (a word redline between
+    texts this different marks nearly everything); inline, the old text struck, then the new."""
+    a_text, b_text = reflow(old.a_text), reflow(new.b_text)
+    a_html = mark_safe(escape(a_text))  # noqa: S308 - escaped
+    b_html = mark_safe(escape(b_text))  # noqa: S308 - escaped
+    inline = mark_safe(f"<del>{escape(a_text)}</del>\n<ins>{escape(b_text)}</ins>")  # noqa: S308 - escaped
+    b_anchor, a_path = new.b.anchor, old.a.path
+    by_meaning = b_anchor in {s.anchor for s in old.more_into if s.path in old.meaning_into} or (
+        a_path in new.meaning_from
+    )
+    return Row(
+        "reworded",
+        f"d-{b_anchor}",
+        [_side(old.a)],
+        [_side(new.b)],
+        0.0,
+        False,
+        a_html,
+        b_html,
+        inline,
+        by_meaning=by_meaning,
+    )
+
+
 def build_rows(pairs: list[Pair], a_segments: list[Segment]) -> list[Row]:
-    """Rows in the new text's order, with a stub where each moved clause used to be."""
+    """Rows in the new text's order, with a stub where each moved clause used to be; a removed
+    and an added clause that name only each other are one "reworded" row, where the new one is."""
     rows = [_row(p) for p in pairs]
+    merged = reworded_pairs(pairs)
+    for k, j in merged.items():
+        rows[j] = _reworded_row(pairs[k], pairs[j])
     # Which row shows each old clause, to place "moved away" stubs after the old neighbour.
     a_index = {s.anchor: i for i, s in enumerate(a_segments)}
     row_of_a: dict[int, int] = {}
@@ -227,12 +284,24 @@ def build_rows(pairs: list[Pair], a_segments: list[Segment]) -> list[Row]:
     out: list[Row] = []
     for r, row in enumerate(rows):
         out.extend(stubs.get(r, []))
-        out.append(row)
+        if r not in merged:
+            out.append(row)
     out.extend(stubs.get(len(rows), []))
     changes = [row for row in out if row.is_change]
     for prev, nxt in zip(changes, changes[1:], strict=False):
         prev.next_change, nxt.prev_change = nxt.dom_id, prev.dom_id
     return out
+
+
+def page_summary(pairs: list[Pair]) -> dict:
+    """The comparison's summary as the page counts its rows: each reworded row once, not as
+    one clause removed and one added."""
+    out = summary(pairs)
+    n = len(reworded_pairs(pairs))
+    counts = dict(out["counts"], reworded=n)
+    counts["removed"] -= n
+    counts["added"] -= n
+    return out | {"counts": counts}
 
 
 @dataclass

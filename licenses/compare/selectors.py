@@ -29,12 +29,12 @@ from config.release import FINGERPRINT
 # the rows moved to compare_rows name these classes by this module.
 from licenses.compare.links import Links, links_for
 from licenses.compare.rows import CHANGE_KINDS as CHANGE_KINDS
-from licenses.compare.rows import Comparison, build_rows, changes_only_rows
+from licenses.compare.rows import Comparison, build_rows, changes_only_rows, page_summary
 from licenses.compare.rows import Gap as Gap
 from licenses.compare.rows import Row as Row
 from licenses.compare.rows import Side as Side
 from licenses.models import Clause, License, LicenseVersion
-from licenses.text.comparison import ALGORITHM_VERSION, compare, summary
+from licenses.text.comparison import ALGORITHM_VERSION, compare
 from licenses.text.segmentation import Segment
 
 # Bump when the rows fragment's markup changes, so cached HTML is not served stale.
@@ -222,7 +222,7 @@ def comparison(
     pairs = compare(segs_a, segs_b, links=links.links, unlinks=links.unlinks)
     result = Comparison(
         rows=build_rows(pairs, segs_a),
-        summary=summary(pairs),
+        summary=page_summary(pairs),
         identical=all(p.kind == "unchanged" for p in pairs),
     )
     cache.set(key, result, CACHE_SECONDS)
