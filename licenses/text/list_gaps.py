@@ -2,7 +2,8 @@
 
 A mixin of :class:`licenses.text.segmentation._Segmenter` (it reads the segmenter's lines,
 stack and drafts): a letter skipped because it sits inline ("G. … H. …" then "I."), an item
-printed in another style ("b)" between "(a)" and "(c)"), and a list whose first item is printed
+printed in another style ("b)" between "(a)" and "(c)"), an item whose number is a typo
+("iii." then "vi." then "v."), and a list whose first item is printed
 inline ("…claims: (a) under …; and" then "(b) under …" at a new paragraph).
 """
 
@@ -61,6 +62,27 @@ class ListGaps:
                     and self._next_is(i, lvl.style, r.value[0] + 1)
                 ):
                     return d, Reading(lvl.style, r.value)
+        return None
+
+    def _mistyped(self, i: int, label: Label) -> tuple[int, Reading] | None:
+        """ "iii." then "vi." then "v.": an item whose number is a typo for the next one, in line
+        with its elder sibling after a finished item and confirmed by the item after it (which
+        follows the number this one should have had); it takes that number's place."""
+        if not (self.lines[i - 1].blank or self._after_item_end(i)):
+            return None
+        for r in label.readings:
+            if len(r.value) != 1:
+                continue
+            for d in range(len(self.stack) - 1, -1, -1):
+                lvl = self.stack[d]
+                if (
+                    lvl.style == r.style
+                    and len(lvl.value) == 1
+                    and r.value[0] not in (lvl.value[0], lvl.value[0] + 1, lvl.value[0] + 2)
+                    and self._indent(self.drafts[lvl.seg].line) == self._indent(i)
+                    and self._next_is(i, lvl.style, lvl.value[0] + 2)
+                ):
+                    return d, Reading(lvl.style, (lvl.value[0] + 1,))
         return None
 
     def _undotted(self, i: int) -> Label | None:

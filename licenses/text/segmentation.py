@@ -217,6 +217,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             return (
                 self._gap(i, label)
                 or self._misprinted(i, label)
+                or self._mistyped(i, label)
                 or self._after_inline_first(i, label)
                 or self._runs_on(i, label)
                 or self._excerpt_starts(i, label)

@@ -320,3 +320,36 @@ def test_the_item_end_above_is_read_without_trailing_spaces_and_from_that_line_o
         "the work.\n\n2.2", "the work\nand adapt it, as you like\n\n2.2"
     )
     assert texts(running)["2.1(b)"] == "to change the work\nand adapt it, as you like"
+
+
+# -- an item whose number is a typo --------------------------------------------------------
+
+TYPO = (
+    "2. Conditions.\n"
+    "a. Use. You may use it.\n"
+    "b. Distribution. You may share it, provided that:\n"
+    "i. You give a copy of this License.\n"
+    "ii. You mark changed files.\n"
+    "iii. You keep the notices.\n"
+    "{x}. You keep the notices in what You make.\n"
+    "v. You follow the law.\n"
+    "c. Output. You answer for the output.\n"
+)
+
+
+def test_an_item_numbered_by_typo_is_confirmed_by_the_item_after_it():
+    text = "1. Terms.\n" + TYPO.format(x="vi")
+    assert paths(text) == ["1", "2", "2(a)", "2(b)", "2(b)(i)", "2(b)(ii)", "2(b)(iii)", "2(b)(vi)", "2(b)(v)", "2(c)"]
+    assert texts(text)["2(b)(iii)"] == "You keep the notices."
+
+
+def test_without_the_confirming_item_the_odd_number_stays_text():
+    text = "1. Terms.\n" + TYPO.format(x="vi").replace("v. You follow the law.\n", "")
+    assert "2(b)(vi)" not in paths(text)
+    assert "vi. You keep the notices in what You make." in texts(text)["2(b)(iii)"]
+
+
+def test_a_mid_sentence_line_is_not_an_item_by_typo():
+    # the line above runs on ("... in"): "vi." here is not where an item starts
+    text = "1. Terms.\n" + TYPO.format(x="vi").replace("You keep the notices.\n", "You keep the notices in\n")
+    assert "2(b)(vi)" not in paths(text)
