@@ -225,7 +225,7 @@ def _reworded_row(old: Pair, new: Pair) -> Row:
     a_text, b_text = reflow(old.a_text), reflow(new.b_text)
     a_html = mark_safe(escape(a_text))  # noqa: S308 - escaped
     b_html = mark_safe(escape(b_text))  # noqa: S308 - escaped
-    inline = mark_safe(f"<del>{escape(a_text)}</del>\n<ins>{escape(b_text)}</ins>")  # noqa: S308 - escaped
+    inline = mark_safe(f"<del>{escape(a_text)}</del>\n\n<ins>{escape(b_text)}</ins>")  # noqa: S308 - escaped
     b_anchor, a_path = new.b.anchor, old.a.path
     by_meaning = b_anchor in {s.anchor for s in old.more_into if s.path in old.meaning_into} or (
         a_path in new.meaning_from
