@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from api.pagination import paginate
 from licenses import selectors as license_selectors
+from licenses.compare.links import links_for
 from licenses.compare.selectors import clause_state, segments_for
 from licenses.models import Clause, CriterionSet, License, LicenseVersion
 from licenses.text.comparison import ALGORITHM_VERSION, compare, summary
@@ -24,7 +25,7 @@ from licenses.text.segmentation import Segment
 
 COMPARE_CACHE_SECONDS = 60 * 60 * 24
 # Bump when the cached pair dicts change shape.
-COMPARE_CACHE_VERSION = "2"
+COMPARE_CACHE_VERSION = "3"
 
 
 def _abs(request: HttpRequest, path: str) -> str:
@@ -158,8 +159,26 @@ def _side(seg: Segment) -> dict:
     return {"path": seg.path, "anchor": seg.anchor, "heading": seg.heading}
 
 
+def _linked(segments, by_meaning: frozenset[str]) -> list[dict]:
+    return [_side(s) | {"by_meaning": s.path in by_meaning} for s in segments]
+
+
+def _also_from(p) -> list[dict]:
+    """Old clauses, besides ``a``, that this row's new clause(s) draw words from (or were
+    reworded from): an added clause's source first, then the secondary links."""
+    first = [p.also] if p.kind == "added" and p.also is not None else []
+    return _linked([*first, *p.more_from], p.meaning_from)
+
+
+def _also_into(p) -> list[dict]:
+    first = [p.also] if p.kind == "removed" and p.also is not None else []
+    return _linked([*first, *p.more_into], p.meaning_into)
+
+
 def _pairs(a: LicenseVersion, b: LicenseVersion) -> tuple[list[dict], dict]:
-    """The aligned pairs of ``a`` -> ``b`` as plain data, cached by what decides them."""
+    """The aligned pairs of ``a`` -> ``b`` as plain data, cached by what decides them: the
+    texts, their hand corrections and the hand links between them (as on the compare page)."""
+    links = links_for(a, b)
     parts = (
         COMPARE_CACHE_VERSION,
         ALGORITHM_VERSION,
@@ -169,6 +188,7 @@ def _pairs(a: LicenseVersion, b: LicenseVersion) -> tuple[list[dict], dict]:
         b.text_hash,
         b.segmenter,
         clause_state(b),
+        links.state,
     )
     key = "api:cmp:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()
     cached = cache.get(key)
@@ -176,7 +196,7 @@ def _pairs(a: LicenseVersion, b: LicenseVersion) -> tuple[list[dict], dict]:
         return cached
     segs_a = segments_for(a)
     segs_b = segs_a if a.pk == b.pk else segments_for(b)
-    pairs = compare(segs_a, segs_b)
+    pairs = compare(segs_a, segs_b, links=links.links, unlinks=links.unlinks)
     result = (
         [
             {
@@ -187,6 +207,9 @@ def _pairs(a: LicenseVersion, b: LicenseVersion) -> tuple[list[dict], dict]:
                 "renumbered": p.renumbered,
                 "typography": getattr(p, "typography", False),
                 "coarse": getattr(p, "coarse", False),
+                "manual": p.manual,
+                "also_from": _also_from(p),
+                "also_into": _also_into(p),
                 "redline": [[op, text] for op, text in p.redline],
             }
             for p in pairs

@@ -131,6 +131,10 @@ class SideOut(Schema):
     heading: str
 
 
+class LinkedSideOut(SideOut):
+    by_meaning: bool = Field(description="Linked by meaning (few words in common), not by shared words.")
+
+
 class PairOut(Schema):
     kind: Literal["unchanged", "changed", "moved", "added", "removed", "split", "merged"]
     a: list[SideOut] = Field(description="The clause(s) in a: none when added, two when merged.")
@@ -140,6 +144,16 @@ class PairOut(Schema):
     typography: bool = Field(description="Unchanged but for quotes, dashes, spacing or case.")
     coarse: bool = Field(
         description="The redline marks some changes by sentence or chunk (too costly word by word)."
+    )
+    manual: bool = Field(description="Linked by hand by a steward or moderator.")
+    also_from: list[LinkedSideOut] = Field(
+        description="Secondary links: other clauses of a that this row's b clause(s) draw words "
+        "from (for an added clause, where it came from). Not a pairing."
+    )
+    also_into: list[LinkedSideOut] = Field(
+        description="Secondary links: other clauses of b that this row's a clause(s) went into "
+        "(for a removed clause, where it went: removed + added that name only each other are one "
+        "clause reworded). Not a pairing."
     )
     redline: list[tuple[RedlineOp, str]] = Field(
         description="[op, text] pieces: equal + delete rebuild a's text, equal + insert rebuild b's."

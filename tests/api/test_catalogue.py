@@ -223,7 +223,7 @@ def test_compare_is_cached_and_cheap_when_warm(client, version, django_assert_ma
     make_version(version.license, text=CHANGED, label="2.0", previous=version)
     params = {"a": "sample@1.0", "b": "sample@2.0"}
     first = client.get(reverse("api:compare"), params).json()
-    with django_assert_max_num_queries(2):  # the two refs
+    with django_assert_max_num_queries(3):  # the two refs, the hand links (part of the cache key)
         second = client.get(reverse("api:compare"), params).json()
     assert first == second
 
@@ -238,3 +238,19 @@ def test_criteria_sets_with_their_items(client, django_assert_max_num_queries):
     six = osd["criteria"][5]
     assert six["key"] and six["title"] and six["summary"]
     assert {s["slug"] for s in data} >= {"osd-1.9", "dfsg-1.2", "fsd-freedoms"}
+
+
+def test_compare_names_the_secondary_links_of_removed_and_added_clauses(client):
+    """MPL 1.1 8.1 and 2.0 5.1 (termination) share few words: the API shows them removed and
+    added, each naming the other, by meaning, as the page's one "reworded" row does."""
+    from licenses.sources import spdx_text
+
+    mpl = make_license(slug="mpl", name="Mozilla Public License")
+    make_version(mpl, text=spdx_text("MPL-1.1"), label="1.1")
+    make_version(mpl, text=spdx_text("MPL-2.0"), label="2.0")
+    data = client.get(reverse("api:compare"), {"a": "mpl@1.1", "b": "mpl@2.0", "changes": "true"}).json()
+    removed = next(p for p in data["pairs"] if p["kind"] == "removed" and p["a"][0]["path"] == "8.1")
+    assert [(s["path"], s["by_meaning"]) for s in removed["also_into"]] == [("5.1", True)]
+    added = next(p for p in data["pairs"] if p["kind"] == "added" and p["b"][0]["path"] == "5.1")
+    assert [(s["path"], s["by_meaning"]) for s in added["also_from"]] == [("8.1", True)]
+    assert not removed["manual"] and removed["also_from"] == []

@@ -148,3 +148,19 @@ def test_forget_only_reaches_corrections_of_this_comparison(client, pair, stewar
     client.force_login(steward)
     post(client, action="forget", link_id=foreign.pk)
     assert ClauseLink.objects.filter(pk=foreign.pk).exists()
+
+
+def test_the_api_comparison_follows_the_hand_links(client, pair, steward):
+    """The API and the page agree: a hand link pairs in the API's comparison too, marked
+    manual, and a later unlink is seen at once (the links are part of its cache key)."""
+    old, new = pair
+    api = reverse("api:compare")
+    params = {"a": "tl@1.0", "b": "tl@2.0"}
+    before = client.get(api, params).json()
+    assert not any(p["manual"] for p in before["pairs"])
+    links.link_clauses(a=old, b=new, a_anchor="3", b_anchor="4", by=steward)
+    after = client.get(api, params).json()
+    (hand,) = [p for p in after["pairs"] if p["manual"]]
+    assert [s["path"] for s in hand["a"]] == ["3"] and [s["path"] for s in hand["b"]] == ["4"]
+    links.unlink_clauses(a=old, b=new, a_anchor="3", b_anchor="4", by=steward)
+    assert not any(p["manual"] for p in client.get(api, params).json()["pairs"])
