@@ -212,9 +212,9 @@ class ClosestReport:
 
 def closest_report(text: str, *, exclude: LicenseVersion | None = None, segments=None) -> ClosestReport:
     """The closest catalogue licenses to ``text`` and a clause-aligned comparison with the first."""
-    from licenses.compare.rows import build_rows
+    from licenses.compare.rows import build_rows, page_summary
     from licenses.compare.selectors import segments_for
-    from licenses.text.comparison import compare, summary
+    from licenses.text.comparison import compare
     from licenses.text.segmentation import segment
 
     closest = closest_versions(text, exclude=exclude)
@@ -225,6 +225,6 @@ def closest_report(text: str, *, exclude: LicenseVersion | None = None, segments
     base = segments_for(top)
     pairs = compare(base, segments if segments is not None else segment(text))
     report.identical = all(p.kind == "unchanged" for p in pairs)
-    report.counts = summary(pairs)["counts"]
+    report.counts = page_summary(pairs)["counts"]
     report.rows = [row for row in build_rows(pairs, base) if row.is_change and not row.is_stub]
     return report
