@@ -92,6 +92,13 @@ def _names_sender(line: str, words: set[str]) -> bool:
     return bool(words) and any(w.lower() in words for w in re.findall(r"\w+", line))
 
 
+def _short_for_sender(line: str, words: set[str]) -> bool:
+    """A one-word line that is the short form of one of the sender's names: "Pam" signed by
+    Pamela Chestek, "Rob" by Robert, "Chris" by Christopher (3 letters or more)."""
+    w = line.strip().rstrip(".").lower()
+    return len(w) >= 3 and w.isalpha() and any(x != w and x.startswith(w) for x in words)
+
+
 def _cut_sign_off(lines: list[str], sender: set[str]) -> list[str]:
     """One sign-off rule applied at the end, or ``lines`` unchanged."""
     idx = _last_nonblank(lines)
@@ -154,7 +161,9 @@ def _cut_sender_block(lines: list[str], sender: set[str]) -> list[str]:
     for n, k in enumerate(idx[:4]):
         line = lines[k].strip()
         below = [lines[j].strip() for j in idx[:n]]
-        if len(line) > 40 or not _NAME_LINE.match(line) or not _names_sender(line, sender):
+        if len(line) > 40 or not _NAME_LINE.match(line):
+            continue
+        if not (_names_sender(line, sender) or _short_for_sender(line, sender)):
             continue
         if all(len(b) <= 60 and not b.endswith((".", "?")) for b in below):
             cut = n

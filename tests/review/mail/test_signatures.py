@@ -295,6 +295,22 @@ def test_the_closing_just_above_the_senders_block_goes_with_it() -> None:
     assert clean_body(text, author_name="Ada Lovelace") == WORDS
 
 
+@pytest.mark.parametrize(
+    ("short", "name"), [("Pam", "Pamela Chestek"), ("Chris", "Christopher Vale"), ("Rob.", "Robert Ng")]
+)
+def test_the_short_form_of_the_senders_name_alone_is_a_sign_off(short: str, name: str) -> None:
+    text = f"{WORDS}\n\n{short}"
+    assert clean_body(text, author_name=name) == WORDS
+    assert clean_body(text) == text  # without the sender it says nothing
+
+
+def test_a_word_that_only_starts_like_the_senders_name_is_not_cut() -> None:
+    # two letters, or a word the name does not start with
+    for last in ("Pa", "Pamphlets", "Agreed"):
+        text = f"{WORDS}\n\n{last}"
+        assert clean_body(text, author_name="Pamela Chestek") == text
+
+
 def test_the_senders_address_names_them_too() -> None:
     text = f"{WORDS}\n\nA. Lovelace\nExample Foundation\n+1 555 0100"
     assert clean_body(text, author_email="ada.lovelace@example.org") == WORDS
