@@ -29,12 +29,7 @@ def license_text(upload, pasted: str) -> tuple[str, str, str] | None:
     note = ""
     if found.converted_from:
         what = f"“{upload.name}”" if upload and upload.name else "The pasted text"
-        how = (
-            "its text was read as a browser shows it, without the page's menus"
-            if found.converted_from.startswith("a web page")
-            else "the license text in it was read, each list item on a line of its own"
-        )
-        note = f"{what} was {found.converted_from}: {how}. Check the clauses against the original."
+        note = f"{what} was {found.converted_from}: {found.how}. Check the clauses against the original."
     return source, found.text, note
 
 

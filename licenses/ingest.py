@@ -9,6 +9,7 @@ from django.db import transaction
 from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
+from licenses.text.front_matter import split_front_matter
 from licenses.text.html_license import (
     html_to_license_text,
     looks_like_html,
@@ -32,6 +33,7 @@ class ReadText:
 
     text: str
     converted_from: str | None = None  # "a web page (HTML)"
+    how: str = ""  # what was done to read it, for the user: "its text was read as a browser shows it"
 
 
 # What a document that is no text file starts with, and what to call it.
@@ -72,13 +74,35 @@ def _unmarked(text: str) -> ReadText:
         converted = spdx_xml_to_license_text(text)
         if not converted.strip():
             raise IngestError("The file is an SPDX license XML file with no <text> to read.")
-        return ReadText(clean_text(converted), "an SPDX license XML file")
+        return ReadText(
+            clean_text(converted),
+            "an SPDX license XML file",
+            "the license text in it was read, each list item on a line of its own",
+        )
+    front = split_front_matter(text)
+    if front is not None:
+        body, fields = front
+        if not body.strip():
+            raise IngestError(
+                "The file holds only YAML front matter (metadata between --- lines), no license text."
+            )
+        title = fields.get("title", "")
+        named = f" ({title})" if title and len(title) <= 120 else ""
+        return ReadText(
+            clean_text(body),
+            "a text with YAML front matter",
+            f"the metadata block at its top{named} was left out, the license text after it kept",
+        )
     if not looks_like_html(text):
         return ReadText(text)
     converted = html_to_license_text(text)
     if not converted.strip():
         raise IngestError("The file is a web page (HTML) with no text outside its menus and scripts.")
-    return ReadText(clean_text(converted), "a web page (HTML)")
+    return ReadText(
+        clean_text(converted),
+        "a web page (HTML)",
+        "its text was read as a browser shows it, without the page's menus",
+    )
 
 
 def _decode(data: bytes) -> str:

@@ -81,6 +81,17 @@ def test_an_spdx_license_xml_file_is_read_as_its_text():
     assert found.text == "X License\n\n   1. Grant. You may copy.\n   2. Fees. None.\n"
 
 
+def test_a_file_with_yaml_front_matter_is_read_without_it():
+    # as choosealicense.com's _licenses/*.txt are written
+    data = b"---\ntitle: X License\nspdx-id: X\n\npermissions:\n  - commercial-use\n---\n\nX License\n\n1. Grant.\n"
+    found = read_text(data)
+    assert found.text == "X License\n\n1. Grant.\n"
+    assert found.converted_from == "a text with YAML front matter"
+    assert "(X License) was left out" in found.how
+    with pytest.raises(IngestError, match="only YAML front matter"):
+        read_text(b"---\ntitle: X License\n---\n")
+
+
 def test_a_web_page_with_no_text_is_refused():
     with pytest.raises(IngestError, match="web page"):
         decode_text(b"<html><head><script>x()</script></head><body><nav><a>Home</a></nav></body></html>")

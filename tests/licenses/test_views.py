@@ -194,6 +194,20 @@ def test_a_license_uploaded_as_a_saved_web_page_is_read_as_its_text_and_says_so(
     assert version.clauses.get(path="2").text.endswith("None & nothing.")
 
 
+def test_a_license_file_with_front_matter_is_stored_without_it_and_says_so(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    license = make_license(slug="ml")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    text = "---\ntitle: My License\nspdx-id: ML\nhow: Copy it.\n---\n\nMy License\n\n1. Grant.\n\nYou may copy.\n"
+    upload = SimpleUploadedFile("ml.txt", text.encode(), content_type="text/plain")
+    response = client.post("/licenses/ml/versions/new/", {"label": "1.0", "file": upload}, follow=True)
+    html = response.content.decode()
+    assert "“ml.txt” was a text with YAML front matter: the metadata block at its top (My License) was left out" in html
+    version = license.versions.get()
+    assert version.text.startswith("My License") and "spdx-id" not in version.text
+
+
 def test_an_spdx_xml_upload_says_what_was_read(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -76,7 +76,7 @@ class Command(BaseCommand):
         version = result.version
         verb = "Imported" if result.created else "Already present:"
         if found.converted_from:
-            self.stdout.write(f"{file} is {found.converted_from}: read as the text a browser shows of it.")
+            self.stdout.write(f"{file} is {found.converted_from}: {found.how}.")
         self.stdout.write(f"{verb} {license.name} {version.label} ({version.clauses.count()} clauses).")
         if joined is not None:
             self.stdout.write(f"Member of the family {joined.name} ({joined.members.count()} members).")
