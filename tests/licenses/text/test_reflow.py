@@ -6,7 +6,7 @@ import textwrap
 from hypothesis import given
 from hypothesis import strategies as st
 
-from licenses.text.reflow import reflow, reflow_pieces, wrap_width
+from licenses.text.reflow import reflow, reflow_pieces, underline_spans, wrap_width
 
 PROSE = (
     "Subject to the terms and conditions of this License, each Contributor hereby grants to You a "
@@ -118,13 +118,19 @@ def _words(s: str) -> str:
 
 @given(
     st.lists(
-        st.sampled_from(["word", "(a)", "1.", "-", "\n", "\n\n", " ", "\t", "\r\n", "|", "Licensor"]),
+        st.sampled_from(["word", "(a)", "1.", "-", "---", "====", "\n", "\n\n", " ", "\t", "\r\n", "|", "Licensor"]),
         max_size=200,
     )
 )
-def test_reflow_only_changes_whitespace(tokens):
+def test_reflow_only_changes_whitespace_and_hides_title_underlines(tokens):
     text = "".join(tokens)
-    assert _words(reflow(text)) == _words(text)
+    kept, at = [], 0
+    for start, end, _ in underline_spans(text):  # the rows of = or - under a title, and nothing else
+        kept.append(text[at:start])
+        assert set(text[start:end].strip()) <= {"=", "-"}
+        at = end
+    kept.append(text[at:])
+    assert _words(reflow(text)) == _words("".join(kept))
 
 
 @given(
