@@ -19,6 +19,9 @@ Alignment, in order:
    clause with no words to score ("3. Responsibilities") is placed by where its children went;
 4. splits and merges: one clause whose text is much better matched by itself
    plus an adjacent unmatched clause on the other side;
+   A pair against the order of another pair whose shared words, once the phrases each side
+   repeats in other clauses are set aside, no longer clear the threshold is undone
+   (:mod:`licenses.text.boilerplate`: a stock lead-in is no sign that a clause moved);
 5. moves: matched pairs outside the longest run of pairs still in their
    original order; a definition paired with one of a list at the same address is never a
    move (a glossary sorted anew moved nothing);
@@ -49,6 +52,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from licenses.text.boilerplate import drop_boilerplate_moves
 from licenses.text.fanout import (
     among_siblings,
     by_items,
@@ -107,7 +111,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-11"
+ALGORITHM_VERSION = "comparison-12"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -283,6 +287,7 @@ def compare(
     if second:
         ev = Evidence(sa, sb)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
+        match = drop_boilerplate_moves(sa, sb, match, ev, set(fixed))
         match |= rescue(sa, sb, com, match, ev, forbid)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
         new_pairs, heading_from, heading_into = headings(sa, sb, match, forbid)
