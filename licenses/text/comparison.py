@@ -36,7 +36,8 @@ Alignment, in order:
    first lines name the same license (:func:`licenses.text.fanout.titles`), items in no link
    that are the clear best of each other inside two linked sections (:mod:`licenses.text.scoped`),
    and clauses in no link that are the only ones of their sides to deal with one legal topic
-   ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`). They are ``Pair.more_from`` /
+   ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`), and a clause in no link with
+   the lead-ins above the items of a new list it fed (:mod:`licenses.text.lead_ins`). They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
@@ -63,6 +64,7 @@ from licenses.text.fanout import (
     twins,
     under_parent,
 )
+from licenses.text.lead_ins import above_fed_items
 from licenses.text.matching import (
     Side,
     assign,
@@ -356,6 +358,7 @@ def compare(
         more |= titles(sa, sb, shown | more)
         more |= scoped_links(sa, sb, shown | more)
         more |= topic_links(sa, sb, shown | more)
+        more |= above_fed_items(sa, sb, com, shown | more)
         more -= shown | forbid
         meant &= more
 
