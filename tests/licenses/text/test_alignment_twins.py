@@ -270,6 +270,30 @@ def test_by_items_not_when_another_clause_holds_as_large_a_share():
     assert fanout.by_items(sa, sb, common(sa, sb), {(0, 0), (2, 2), (3, 3), (4, 4)}) == set()
 
 
+def _short(lead_old: str, lead_new: str) -> tuple[Side, Side]:
+    """A short old lead-in over two items; the new list puts a longer lead-in over the same items."""
+    return Side(_items(lead_old, PLACE_OLD, RENAME_OLD)), Side(_items(lead_new, PLACE_NEW, RENAME_NEW))
+
+
+def test_by_items_a_lead_in_too_short_to_read_goes_where_its_items_went_one_to_one():
+    sa, sb = _short("its toolkit:", MODIFIED_NEW)
+    assert len(sa.words[1]) < fanout.GAP_WORDS
+    linked = {(0, 0), (2, 2), (3, 3), (4, 4)}
+    assert fanout.by_items(sa, sb, common(sa, sb), linked) == {(1, 1)}
+    # the new lead-in must hold every word of the short one
+    sa, sb = _short("its manuals:", MODIFIED_NEW)
+    assert fanout.by_items(sa, sb, common(sa, sb), linked) == set()
+
+
+def test_by_items_a_short_lead_in_needs_two_items_each_to_its_own_item():
+    sa, sb = _short("its toolkit:", MODIFIED_NEW)
+    com = common(sa, sb)
+    # one item linked: too little to place a lead-in without words
+    assert fanout.by_items(sa, sb, com, {(0, 0), (2, 2), (4, 4)}) == set()
+    # both items went into one new item: a merge, not the list kept
+    assert fanout.by_items(sa, sb, com, {(0, 0), (2, 2), (3, 2), (4, 4)}) == set()
+
+
 # --- among_siblings: an item contained in the clause its sibling is linked with -------------
 
 ITEM_A = "publish the complete source files of the gardening toolkit beside every compiled copy;"
