@@ -273,20 +273,36 @@ def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]])
     of its words there, and a smaller share in every other clause. The linked child is the
     sign of place, so the words need not form one passage: a short lead-in ("If You
     distribute the Software in compiled form, then:") takes its words from all over the
-    long clause its items came from.
+    long clause its items came from. When that clause is also an ancestor of another item's
+    partner (an old lead-in that went to one item while its own item went to a sibling: the
+    old list is the new one), the smaller share elsewhere is not needed (:func:`_over`).
     """
     out: set[tuple[int, int]] = set()
-    for this, flip in ((sb, True), (sa, False)):
+    for this, other, flip in ((sb, sa, True), (sa, sb, False)):
         partners, children = _family(this, linked, flip)
         for k in range(len(this)):
             n = len(this.words[k])
             if k in partners or n < GAP_WORDS or k not in children:
                 continue
             row = com[:, k] if flip else com[k, :]
-            for o in sorted({o for c in children[k] for o in partners.get(c, ())}):
-                if row[o] / n >= GAP_MIN and int((row >= row[o]).sum()) == 1:
+            went = {o for c in children[k] for o in partners.get(c, ())}
+            for o in sorted(went):
+                if row[o] / n < GAP_MIN:
+                    continue
+                if int((row >= row[o]).sum()) == 1 or _over(other, o, went - {o}):
                     out.add((o, k) if flip else (k, o))
     return out
+
+
+def _over(side: Side, o: int, others: set[int]) -> bool:
+    """Whether clause ``o`` is an ancestor of one of ``others`` (all of one side)."""
+    for x in others:
+        p = side.segs[x].parent
+        while p is not None:
+            if p == o:
+                return True
+            p = side.segs[p].parent
+    return False
 
 
 def by_items(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:

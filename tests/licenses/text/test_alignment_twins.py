@@ -198,6 +198,27 @@ def test_over_item_not_when_another_clause_holds_as_large_a_share():
     assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (3, 4)}) == set()
 
 
+def test_over_item_the_partner_whose_own_item_went_to_a_sibling_needs_no_margin():
+    # the old lead-in went to the new first item, its own item to the second: the old list is
+    # the new one, so the old lead-in also went into the new lead-in, though another old clause
+    # holds as many of its words
+    old = [
+        seg(OPENING, "1", "1."),
+        seg(LEAD_OLD, "2", "2."),
+        seg("publish an offer to supply the files for three years.", "2(a)", "(a)", parent=1, depth=1),
+        seg(LEAD_NEW, "3", "3."),
+        seg(CLOSING, "4", "4."),
+    ]
+    sa, sb = Side(old), Side(_lead_new())
+    com = common(sa, sb)
+    assert com[3, 1] >= com[1, 1] and com[1, 1] / len(sb.words[1]) >= fanout.GAP_MIN
+    linked = {(0, 0), (1, 2), (2, 3), (4, 4)}
+    assert fanout.over_item(sa, sb, com, linked) == {(1, 1)}
+    # without the old item's link (or with it gone to a clause outside the list) the margin is needed
+    assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (4, 4)}) == set()
+    assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (2, 0), (4, 4)}) == set()
+
+
 # --- by_items: a lead-in placed by where its items went -----------------------------------------
 
 MODIFIED_OLD = "You may spread the gardening toolkit in altered form, provided you do at least one of these:"
