@@ -22,21 +22,15 @@ from licenses.text.redline import content_of
 from licenses.text.rescue import SHINGLE, Evidence, _crossings
 
 
-def unshared_words(side: Side) -> list[list[str]]:
-    """Each clause's content words outside every run of :data:`SHINGLE` words that another
-    clause of the side also holds."""
-    windows = [{tuple(toks[k : k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)} for toks in side.tokens]
-    count: Counter[tuple[str, ...]] = Counter()
-    for w in windows:
-        count.update(w)
-    out = []
-    for toks in side.tokens:
-        mask = [False] * len(toks)
-        for k in range(len(toks) - SHINGLE + 1):
-            if count[tuple(toks[k : k + SHINGLE])] > 1:
-                mask[k : k + SHINGLE] = [True] * SHINGLE
-        out.append(content_of([t for t, m in zip(toks, mask, strict=True) if not m]))
-    return out
+def unshared_words(tokens: list[str], held: Counter) -> list[str]:
+    """The content words of a clause (its ``tokens``) outside every run of :data:`SHINGLE` words
+    that another clause of its side also holds (``held``: how many clauses hold each run, see
+    :class:`licenses.text.rescue.Evidence`)."""
+    mask = [False] * len(tokens)
+    for k in range(len(tokens) - SHINGLE + 1):
+        if held[tuple(tokens[k : k + SHINGLE])] > 1:
+            mask[k : k + SHINGLE] = [True] * SHINGLE
+    return content_of([t for t, m in zip(tokens, mask, strict=True) if not m])
 
 
 def drop_boilerplate_moves(
@@ -50,16 +44,13 @@ def drop_boilerplate_moves(
     crossing = _crossings(ii, jj).any(axis=1)
     if not crossing.any():
         return dict(match)
-    own_a = own_b = None
     out = dict(match)
     for x in np.nonzero(crossing)[0].tolist():
         i = int(ii[x])
         j, s = match[i]
         if i in keep or ev.strong(i, j, s):
             continue
-        if own_a is None:
-            own_a, own_b = unshared_words(sa), unshared_words(sb)
-        wa, wb = own_a[i], own_b[j]
+        wa, wb = unshared_words(sa.tokens[i], ev.held_a), unshared_words(sb.tokens[j], ev.held_b)
         if (len(wa), len(wb)) == (len(sa.words[i]), len(sb.words[j])):
             continue  # no boilerplate on either side: the similarity already spoke
         n = min(len(wa), len(wb))

@@ -39,7 +39,8 @@ def _pair(old, new, i_path: str, j_path: str):
 
 def test_a_phrase_repeated_on_its_side_is_not_the_clause_own_words():
     sa = Side(segs(OLD))
-    own = unshared_words(sa)
+    held = Evidence(sa, sa).held_a
+    own = [unshared_words(t, held) for t in sa.tokens]
     assert own[at(OLD, "3")] == ["ship", "compiled", "builds", "toolkit"]
     assert "following" in sa.words[at(OLD, "3")]
     assert own[at(OLD, "1")] == sa.words[at(OLD, "1")]
