@@ -37,7 +37,9 @@ Alignment, in order:
    that are the clear best of each other inside two linked sections (:mod:`licenses.text.scoped`),
    and clauses in no link that are the only ones of their sides to deal with one legal topic
    ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`), and a clause in no link with
-   the lead-ins above the items of a new list it fed (:mod:`licenses.text.lead_ins`). They are ``Pair.more_from`` /
+   the lead-ins above the items of a new list it fed (:mod:`licenses.text.lead_ins`), and a paired
+   clause with the clause that holds the words its pair left over (:mod:`licenses.text.residue`).
+   They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
@@ -93,6 +95,7 @@ from licenses.text.redline import (
     words,
 )
 from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
+from licenses.text.residue import leftovers
 from licenses.text.scoped import scoped_links
 from licenses.text.segmentation import Segment
 from licenses.text.topics import topic_links
@@ -359,6 +362,7 @@ def compare(
         more |= scoped_links(sa, sb, shown | more)
         more |= topic_links(sa, sb, shown | more)
         more |= above_fed_items(sa, sb, com, shown | more)
+        more |= leftovers(sa, sb, com, pairs_1, shown | more)
         more -= shown | forbid
         meant &= more
 
