@@ -38,7 +38,8 @@ Alignment, in order:
    and clauses in no link that are the only ones of their sides to deal with one legal topic
    ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`), and a clause in no link with
    the lead-ins above the items of a new list it fed (:mod:`licenses.text.lead_ins`), and a paired
-   clause with the clause that holds the words its pair left over (:mod:`licenses.text.residue`).
+   clause with the clause that holds the words its pair left over (:mod:`licenses.text.residue`),
+   and the one clause of each side that defines a term (:mod:`licenses.text.terms`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -98,6 +99,7 @@ from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, 
 from licenses.text.residue import leftovers
 from licenses.text.scoped import scoped_links
 from licenses.text.segmentation import Segment
+from licenses.text.terms import term_links
 from licenses.text.topics import topic_links
 
 __all__ = [
@@ -363,6 +365,7 @@ def compare(
         more |= topic_links(sa, sb, shown | more)
         more |= above_fed_items(sa, sb, com, shown | more)
         more |= leftovers(sa, sb, com, pairs_1, shown | more)
+        more |= term_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 
