@@ -14,10 +14,10 @@ no link and no fewer than in any clause at all (a clause linked elsewhere may ti
 items of one section make a list when at least :data:`ITEMS` of them hang from it and one of
 them is held by no other clause as much; the list is their nearest common ancestor in no link
 (below a section linked elsewhere, each subsection is read on its own, :func:`_lists`). The
-clause links with every clause in no link from the items' parents up to that ancestor: the
-lead-ins and headings the list hangs from. The items themselves are left to the rules that
-read their words: a few shared words make the list the clause's place, not each item its
-counterpart.
+clause links with every clause in no link from the items' parents up to that ancestor, the
+lead-ins and headings the list hangs from, and with the fed items that no other clause holds
+as much of. An item that a clause linked elsewhere holds as well counts for the list but is
+left to the rules that read its words: its few shared words may be the other clause's.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _ancestors(side: Side, k: int) -> list[int]:
 
 
 def _lists(group: list[tuple[list[int], bool]], busy: set[int]):
-    """(top, chains) for each list the fed items of ``group`` hang from.
+    """(top, members) for each list the fed items of ``group`` hang from (members: part of ``group``).
 
     ``group`` holds, for each fed item, its chain (the item, its parent, ... up to the top) and
     whether no other clause holds as much of it. The list is the items' nearest common ancestor,
@@ -57,7 +57,7 @@ def _lists(group: list[tuple[list[int], bool]], busy: set[int]):
     common = set(chains[0][1:]).intersection(*(c[1:] for c in chains[1:]))
     top = min(common, key=lambda p: chains[0].index(p))  # the nearest
     if top not in busy:
-        yield top, chains
+        yield top, group
         return
     below: dict[int, list[tuple[list[int], bool]]] = {}
     for chain, alone in group:
@@ -100,7 +100,9 @@ def above_fed_items(
                 chain = [o, *_ancestors(other, o)]
                 by_root.setdefault(chain[-1], []).append((chain, alone))
             for group in by_root.values():
-                for top, chains in _lists(group, busy_other):
+                for top, members in _lists(group, busy_other):
+                    chains = [chain for chain, _ in members]
                     lead = {p for chain in chains for p in chain[1 : chain.index(top) + 1]}
+                    lead |= {chain[0] for chain, alone in members if alone}
                     out |= {(p, k) if flip else (k, p) for p in lead if p not in busy_other}
     return out

@@ -42,18 +42,34 @@ def _links(old, new, *extra):
     return above_fed_items(sa, sb, common(sa, sb), kept)
 
 
-def test_the_clause_links_with_the_heading_and_lead_in_above_the_items_it_fed():
-    assert _links(OLD, NEW) == {(at(OLD, "2"), at(NEW, "2")), (at(OLD, "2"), at(NEW, "2(a)"))}
+FED = {"2", "2(a)", "2(a)(i)", "2(a)(ii)", "2(b)"}  # the heading, the lead-in and the three items
+
+
+def test_the_clause_links_with_the_heading_lead_in_and_items_it_fed():
+    assert _links(OLD, NEW) == {(at(OLD, "2"), at(NEW, p)) for p in FED}
 
 
 def test_the_rule_reads_both_ways_a_list_merged_into_one_clause():
-    got = _links(NEW, OLD)
-    assert got == {(at(NEW, "2"), at(OLD, "2")), (at(NEW, "2(a)"), at(OLD, "2"))}
+    assert _links(NEW, OLD) == {(at(NEW, p), at(OLD, "2")) for p in FED}
 
 
 def test_a_lead_in_linked_elsewhere_stays_out_and_its_subtree_is_read_alone():
     got = _links(OLD, NEW, ("1", "2"))  # the heading went with the grant
-    assert got == {(at(OLD, "2"), at(NEW, "2(a)"))}
+    assert got == {(at(OLD, "2"), at(NEW, p)) for p in ("2(a)", "2(a)(i)", "2(a)(ii)")}
+
+
+def test_an_item_another_clause_holds_as_well_counts_for_the_list_but_does_not_link():
+    # the grant, linked, also names the web address of the program as often as the old clause
+    grant = (
+        "1",
+        None,
+        "You may copy and share the program freely, in any medium, without fee or royalty; "
+        "state the web address the authors name for the program.",
+    )
+    old, new = [grant, *OLD[1:]], [grant, *NEW[1:]]
+    got = _links(old, new)
+    assert (at(old, "2"), at(new, "2(a)(ii)")) not in got
+    assert {(at(old, "2"), at(new, p)) for p in ("2", "2(a)", "2(a)(i)", "2(b)")} <= got
 
 
 def test_one_fed_item_is_no_list():
