@@ -53,7 +53,8 @@ def drop_boilerplate_moves(
         wa, wb = unshared_words(sa.tokens[i], ev.held_a), unshared_words(sb.tokens[j], ev.held_b)
         if (len(wa), len(wb)) == (len(sa.words[i]), len(sb.words[j])):
             continue  # no boilerplate on either side: the similarity already spoke
-        n = min(len(wa), len(wb))
-        if not n or 2 * lcs(wa, wb) / (len(wa) + len(wb)) < threshold(n):
+        # the threshold the pair had to clear (the boilerplate set aside makes no clause shorter)
+        n = min(len(sa.words[i]), len(sb.words[j]))
+        if not wa or not wb or 2 * lcs(wa, wb) / (len(wa) + len(wb)) < threshold(n):
             del out[i]
     return out

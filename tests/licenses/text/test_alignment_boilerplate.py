@@ -70,3 +70,20 @@ def test_a_phrase_found_once_on_its_side_is_no_boilerplate():
     old = [NOTICE, OLD[2]]
     sa, sb, match, i, k = _pair(old, NEW, "3", "1")
     assert drop_boilerplate_moves(sa, sb, match, Evidence(sa, sb), set()) == match
+
+
+def test_short_clauses_keep_the_threshold_they_had_to_clear():
+    # the new side repeats "you may share the toolkit" in two clauses; what is left of the crossing
+    # pair ("research", "purposes") still clears the threshold of its unmasked, four-word clauses
+    old = [
+        ("1", None, "You may copy the toolkit for research purposes."),
+        ("2", None, "You may share the toolkit with others for research purposes only."),
+    ]
+    new = [
+        ("1", None, "You may share the toolkit with partners for research purposes."),
+        ("2", None, "You may share the toolkit for research and teaching purposes."),
+    ]
+    sa, sb = Side(segs(old)), Side(segs(new))
+    com = common(sa, sb)
+    match = {0: (1, similarity(sa, sb, com, 0, 1)), 1: (0, similarity(sa, sb, com, 1, 0))}
+    assert drop_boilerplate_moves(sa, sb, match, Evidence(sa, sb), set()) == match
