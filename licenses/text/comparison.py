@@ -19,6 +19,9 @@ Alignment, in order:
    clause with no words to score ("3. Responsibilities") is placed by where its children went;
 4. splits and merges: one clause whose text is much better matched by itself
    plus an adjacent unmatched clause on the other side;
+   A pair against the order of another pair whose shared words, once the phrases each side
+   repeats in other clauses are set aside, no longer clear the threshold is undone
+   (:mod:`licenses.text.boilerplate`: a stock lead-in is no sign that a clause moved);
 5. moves: matched pairs outside the longest run of pairs still in their
    original order; a definition paired with one of a list at the same address is never a
    move (a glossary sorted anew moved nothing);
@@ -33,7 +36,11 @@ Alignment, in order:
    first lines name the same license (:func:`licenses.text.fanout.titles`), items in no link
    that are the clear best of each other inside two linked sections (:mod:`licenses.text.scoped`),
    and clauses in no link that are the only ones of their sides to deal with one legal topic
-   ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`). They are ``Pair.more_from`` /
+   ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`), and a clause in no link with
+   the lead-ins above the items of a new list it fed (:mod:`licenses.text.lead_ins`), and a paired
+   clause with the clause that holds the words its pair left over (:mod:`licenses.text.residue`),
+   and the one clause of each side that defines a term (:mod:`licenses.text.terms`).
+   They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
 Cost is bounded for texts up to the upload limit and beyond: see
@@ -49,6 +56,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from licenses.text.boilerplate import drop_boilerplate_moves
 from licenses.text.fanout import (
     among_siblings,
     by_items,
@@ -59,6 +67,7 @@ from licenses.text.fanout import (
     twins,
     under_parent,
 )
+from licenses.text.lead_ins import above_fed_items
 from licenses.text.matching import (
     Side,
     assign,
@@ -87,8 +96,10 @@ from licenses.text.redline import (
     words,
 )
 from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
+from licenses.text.residue import leftovers
 from licenses.text.scoped import scoped_links
 from licenses.text.segmentation import Segment
+from licenses.text.terms import term_links
 from licenses.text.topics import topic_links
 
 __all__ = [
@@ -107,7 +118,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-11"
+ALGORITHM_VERSION = "comparison-12"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -283,6 +294,7 @@ def compare(
     if second:
         ev = Evidence(sa, sb)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
+        match = drop_boilerplate_moves(sa, sb, match, ev, set(fixed))
         match |= rescue(sa, sb, com, match, ev, forbid)
         match = drop_weak_moves(sa, sb, match, ev, set(fixed))
         new_pairs, heading_from, heading_into = headings(sa, sb, match, forbid)
@@ -351,6 +363,9 @@ def compare(
         more |= titles(sa, sb, shown | more)
         more |= scoped_links(sa, sb, shown | more)
         more |= topic_links(sa, sb, shown | more)
+        more |= above_fed_items(sa, sb, com, shown | more)
+        more |= leftovers(sa, sb, com, pairs_1, shown | more)
+        more |= term_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 

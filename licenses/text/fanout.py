@@ -273,20 +273,36 @@ def over_item(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]])
     of its words there, and a smaller share in every other clause. The linked child is the
     sign of place, so the words need not form one passage: a short lead-in ("If You
     distribute the Software in compiled form, then:") takes its words from all over the
-    long clause its items came from.
+    long clause its items came from. When that clause is also an ancestor of another item's
+    partner (an old lead-in that went to one item while its own item went to a sibling: the
+    old list is the new one), the smaller share elsewhere is not needed (:func:`_over`).
     """
     out: set[tuple[int, int]] = set()
-    for this, flip in ((sb, True), (sa, False)):
+    for this, other, flip in ((sb, sa, True), (sa, sb, False)):
         partners, children = _family(this, linked, flip)
         for k in range(len(this)):
             n = len(this.words[k])
             if k in partners or n < GAP_WORDS or k not in children:
                 continue
             row = com[:, k] if flip else com[k, :]
-            for o in sorted({o for c in children[k] for o in partners.get(c, ())}):
-                if row[o] / n >= GAP_MIN and int((row >= row[o]).sum()) == 1:
+            went = {o for c in children[k] for o in partners.get(c, ())}
+            for o in sorted(went):
+                if row[o] / n < GAP_MIN:
+                    continue
+                if int((row >= row[o]).sum()) == 1 or _over(other, o, went - {o}):
                     out.add((o, k) if flip else (k, o))
     return out
+
+
+def _over(side: Side, o: int, others: set[int]) -> bool:
+    """Whether clause ``o`` is an ancestor of one of ``others`` (all of one side)."""
+    for x in others:
+        p = side.segs[x].parent
+        while p is not None:
+            if p == o:
+                return True
+            p = side.segs[p].parent
+    return False
 
 
 def by_items(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -298,23 +314,50 @@ def by_items(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) 
     linked child of a clause in no link (at least :data:`GAP_WORDS` content words) is linked
     with a child of one clause of the other side, and the lead-in holds at least
     :data:`GAP_MIN` of its words in that clause and a smaller share in every other clause.
+    A lead-in too short to be told by its words (fewer than :data:`GAP_WORDS`: "its license
+    agreement:") is placed by its items alone when at least :data:`SHORT_ITEMS` of them went, one
+    to one and each to its own item, into the list of one clause that holds all its words
+    (:func:`_list_kept`); the other items may have gone elsewhere.
     """
     out: set[tuple[int, int]] = set()
     for this, other, flip in ((sb, sa, True), (sa, sb, False)):
         partners, children = _family(this, linked, flip)
         for k in range(len(this)):
             n = len(this.words[k])
-            if k in partners or n < GAP_WORDS or k not in children:
+            if k in partners or not n or k not in children:
+                continue
+            row = com[:, k] if flip else com[k, :]
+            if n < GAP_WORDS:
+                p = _list_kept(children[k], partners, other)
+                # a lead-in too short to be told by its words ("its license:") is told by its
+                # items: two or more went, one to one, each to its own item of one list
+                if p is not None and row[p] == n:
+                    out.add((p, k) if flip else (k, p))
                 continue
             went = {o for c in children[k] for o in partners.get(c, ())}
             parents = {other.segs[o].parent for o in went}
             if len(parents) != 1 or None in parents:
                 continue
             p = parents.pop()
-            row = com[:, k] if flip else com[k, :]
             if row[p] / n >= GAP_MIN and int((row >= row[p]).sum()) == 1:
                 out.add((p, k) if flip else (k, p))
     return out
+
+
+SHORT_ITEMS = 2  # items of a short lead-in that must each go to their own item of one list
+
+
+def _list_kept(items: list[int], partners: dict[int, set[int]], other: Side) -> int | None:
+    """The clause of the other side whose own items took at least :data:`SHORT_ITEMS` of
+    ``items``, each linked with that one item only and no two with the same, more than any
+    other clause's items did; None if there is none."""
+    one = [next(iter(partners[c])) for c in items if len(partners.get(c, ())) == 1]
+    if len(set(one)) != len(one):
+        return None
+    counts = Counter(other.segs[o].parent for o in one if other.segs[o].parent is not None).most_common(2)
+    if not counts or counts[0][1] < SHORT_ITEMS or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
 
 
 def among_siblings(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:

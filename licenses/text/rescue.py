@@ -79,6 +79,8 @@ class Evidence:
         count_b: Counter[tuple[str, ...]] = Counter()
         for sh in sh_b:
             count_b.update(sh)
+        # how many clauses of each side hold each phrase (licenses.text.boilerplate reads them)
+        self.held_a, self.held_b = count_a, count_b
         where_b = {s: j for j, sh in enumerate(sh_b) for s in sh if count_b[s] == 1}
         rare = {s for s, n in count_a.items() if n == 1 and s in where_b}
         # Shared rare phrases, counted as runs: one long shared passage is one phrase (two

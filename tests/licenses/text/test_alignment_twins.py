@@ -198,6 +198,27 @@ def test_over_item_not_when_another_clause_holds_as_large_a_share():
     assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (3, 4)}) == set()
 
 
+def test_over_item_the_partner_whose_own_item_went_to_a_sibling_needs_no_margin():
+    # the old lead-in went to the new first item, its own item to the second: the old list is
+    # the new one, so the old lead-in also went into the new lead-in, though another old clause
+    # holds as many of its words
+    old = [
+        seg(OPENING, "1", "1."),
+        seg(LEAD_OLD, "2", "2."),
+        seg("publish an offer to supply the files for three years.", "2(a)", "(a)", parent=1, depth=1),
+        seg(LEAD_NEW, "3", "3."),
+        seg(CLOSING, "4", "4."),
+    ]
+    sa, sb = Side(old), Side(_lead_new())
+    com = common(sa, sb)
+    assert com[3, 1] >= com[1, 1] and com[1, 1] / len(sb.words[1]) >= fanout.GAP_MIN
+    linked = {(0, 0), (1, 2), (2, 3), (4, 4)}
+    assert fanout.over_item(sa, sb, com, linked) == {(1, 1)}
+    # without the old item's link (or with it gone to a clause outside the list) the margin is needed
+    assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (4, 4)}) == set()
+    assert fanout.over_item(sa, sb, com, {(0, 0), (1, 2), (2, 0), (4, 4)}) == set()
+
+
 # --- by_items: a lead-in placed by where its items went -----------------------------------------
 
 MODIFIED_OLD = "You may spread the gardening toolkit in altered form, provided you do at least one of these:"
@@ -268,6 +289,30 @@ def test_by_items_not_when_another_clause_holds_as_large_a_share():
     new.append(seg(MODIFIED_OLD, "4", "4."))
     sa, sb = Side(old), Side(new)
     assert fanout.by_items(sa, sb, common(sa, sb), {(0, 0), (2, 2), (3, 3), (4, 4)}) == set()
+
+
+def _short(lead_old: str, lead_new: str) -> tuple[Side, Side]:
+    """A short old lead-in over two items; the new list puts a longer lead-in over the same items."""
+    return Side(_items(lead_old, PLACE_OLD, RENAME_OLD)), Side(_items(lead_new, PLACE_NEW, RENAME_NEW))
+
+
+def test_by_items_a_lead_in_too_short_to_read_goes_where_its_items_went_one_to_one():
+    sa, sb = _short("its toolkit:", MODIFIED_NEW)
+    assert len(sa.words[1]) < fanout.GAP_WORDS
+    linked = {(0, 0), (2, 2), (3, 3), (4, 4)}
+    assert fanout.by_items(sa, sb, common(sa, sb), linked) == {(1, 1)}
+    # the new lead-in must hold every word of the short one
+    sa, sb = _short("its manuals:", MODIFIED_NEW)
+    assert fanout.by_items(sa, sb, common(sa, sb), linked) == set()
+
+
+def test_by_items_a_short_lead_in_needs_two_items_each_to_its_own_item():
+    sa, sb = _short("its toolkit:", MODIFIED_NEW)
+    com = common(sa, sb)
+    # one item linked: too little to place a lead-in without words
+    assert fanout.by_items(sa, sb, com, {(0, 0), (2, 2), (4, 4)}) == set()
+    # both items went into one new item: a merge, not the list kept
+    assert fanout.by_items(sa, sb, com, {(0, 0), (2, 2), (3, 2), (4, 4)}) == set()
 
 
 # --- among_siblings: an item contained in the clause its sibling is linked with -------------
