@@ -48,20 +48,14 @@ class ListGaps:
     def _misprinted(self, i: int, label: Label) -> tuple[int, Reading] | None:
         """ "b)" between "(a)" and "(c)": the next item printed in another style, in line with its
         elder sibling and confirmed by the item after it; it continues that list."""
-        for r in label.readings:
-            if len(r.value) != 1:
-                continue
-            for d in range(len(self.stack) - 1, -1, -1):
-                lvl = self.stack[d]
-                if (
-                    lvl.style[0] == r.style[0]
-                    and lvl.style != r.style
-                    and len(lvl.value) == 1
-                    and lvl.value[0] + 1 == r.value[0]
-                    and self._indent(self.drafts[lvl.seg].line) == self._indent(i)
-                    and self._next_is(i, lvl.style, r.value[0] + 1)
-                ):
-                    return d, Reading(lvl.style, r.value)
+        for d, lvl, r in self._in_line_with(i, label):
+            if (
+                lvl.style[0] == r.style[0]
+                and lvl.style != r.style
+                and lvl.value[0] + 1 == r.value[0]
+                and self._next_is(i, lvl.style, r.value[0] + 1)
+            ):
+                return d, Reading(lvl.style, r.value)
         return None
 
     def _mistyped(self, i: int, label: Label) -> tuple[int, Reading] | None:
@@ -70,20 +64,25 @@ class ListGaps:
         follows the number this one should have had); it takes that number's place."""
         if not (self.lines[i - 1].blank or self._after_item_end(i)):
             return None
+        for d, lvl, r in self._in_line_with(i, label):
+            if (
+                lvl.style == r.style
+                and r.value[0] not in (lvl.value[0], lvl.value[0] + 1, lvl.value[0] + 2)
+                and self._next_is(i, lvl.style, lvl.value[0] + 2)
+            ):
+                return d, Reading(lvl.style, (lvl.value[0] + 1,))
+        return None
+
+    def _in_line_with(self, i: int, label: Label):
+        """``(depth, open level, reading)`` for each one-number reading of ``label`` and each open
+        one-number list whose item stands at line ``i``'s indentation, innermost list first."""
         for r in label.readings:
             if len(r.value) != 1:
                 continue
             for d in range(len(self.stack) - 1, -1, -1):
                 lvl = self.stack[d]
-                if (
-                    lvl.style == r.style
-                    and len(lvl.value) == 1
-                    and r.value[0] not in (lvl.value[0], lvl.value[0] + 1, lvl.value[0] + 2)
-                    and self._indent(self.drafts[lvl.seg].line) == self._indent(i)
-                    and self._next_is(i, lvl.style, lvl.value[0] + 2)
-                ):
-                    return d, Reading(lvl.style, (lvl.value[0] + 1,))
-        return None
+                if len(lvl.value) == 1 and self._indent(self.drafts[lvl.seg].line) == self._indent(i):
+                    yield d, lvl, r
 
     def _undotted(self, i: int) -> Label | None:
         """ "b Each time …": a letter that lost its dot, read only as a misprinted item (the next

@@ -4,21 +4,12 @@
 from licenses.compare.rows import build_rows, page_summary, reworded_pairs
 from licenses.sources import spdx_text
 from licenses.text.comparison import Pair, compare
-from licenses.text.segmentation import Segment, segment
+from licenses.text.segmentation import segment
+from tests.licenses.text.test_comparison_summary import seg as _seg
 
 
 def seg(path, text):
-    return Segment(
-        label=path,
-        path=path,
-        anchor=path,
-        heading="",
-        text=text,
-        start=0,
-        end=len(text),
-        depth=0,
-        parent=None,
-    )
+    return _seg(text, path)
 
 
 OLD = seg("8.1", "This License terminates if You fail to cure a breach within 30 days.")
