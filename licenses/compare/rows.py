@@ -57,6 +57,9 @@ class Row:
     moved_to: str = ""
     moved_from_after: str = ""
     stub_for: str = ""
+    # a stub where a reworded clause stood (kind "moved-away"), and whether its row is above it
+    stub_reworded: bool = False
+    stub_up: bool = False
     next_change: str = ""
     prev_change: str = ""
     # unchanged but for quotes, dashes, spacing or letter case (the redline shows those)
@@ -281,6 +284,28 @@ def build_rows(pairs: list[Pair], a_segments: list[Segment]) -> list[Row]:
         )
         row.moved_from_after = rows[before].a[0].name if before is not None and rows[before].a else ""
         stubs.setdefault(at, []).append(stub)
+    for k, j in merged.items():
+        # a reworded row far from where its old clause stood (old clauses shown between the
+        # two places) leaves a stub there, as a moved clause does
+        lo, hi = sorted((k, j))
+        if any(pairs[x].a_segments for x in range(lo + 1, hi) if x not in merged):
+            row = rows[j]
+            stub = Row(
+                "moved-away",
+                f"d-a-{row.a[0].anchor}",
+                row.a,
+                [],
+                0.0,
+                False,
+                mark_safe(""),  # noqa: S308 - empty
+                mark_safe(""),  # noqa: S308 - empty
+                mark_safe(""),  # noqa: S308 - empty
+                moved_to=row.dom_id,
+                stub_for=row.b[0].name,
+                stub_reworded=True,
+                stub_up=j < k,
+            )
+            stubs.setdefault(k, []).append(stub)
     out: list[Row] = []
     for r, row in enumerate(rows):
         out.extend(stubs.get(r, []))

@@ -79,3 +79,20 @@ def test_mpl_termination_reads_as_reworded():
     reworded = {(r.a[0].path, r.b[0].path) for r in rows if r.kind == "reworded"}
     assert ("8.1", "5.1") in reworded
     assert not any(r.kind == "removed" and r.a[0].path == "8.1" for r in rows)
+
+
+def test_a_reworded_clause_far_from_its_old_place_leaves_a_stub_there():
+    # 8.1 stood before 6 in the old text; its reworded row sits after 6's row, in the new order
+    six = seg("6", "Six stays as it was.")
+    pairs = [
+        removed(OLD, also=NEW),
+        Pair("unchanged", six, six, 1.0, [("equal", six.text)], a_text=six.text, b_text=six.text),
+        added(NEW, also=OLD),
+    ]
+    rows = build_rows(pairs, [OLD, six])
+    assert [r.kind for r in rows] == ["moved-away", "unchanged", "reworded"]
+    stub = rows[0]
+    assert stub.stub_reworded and not stub.stub_up and stub.moved_to == "d-5.1" and stub.stub_for == "5.1"
+    assert stub.dom_id == "d-a-8.1" and [s.path for s in stub.a] == ["8.1"]
+    # side by side, no stub when nothing of the old text stands between
+    assert [r.kind for r in build_rows(pairs[::2], [OLD])] == ["reworded"]
