@@ -95,9 +95,17 @@ _VERSIONISH = re.compile(
 )
 
 
-# A license's name just before a number: a hyphenated id ("MG-BY-OS", "CDLA-Permissive") or a
-# word of two or more capitals with at most one small letter among them ("BUSL", "ODbL", "MG0")
-_NAMED = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|\b(?=[A-Z0-9]*[a-z]?[A-Z0-9]*(?![A-Za-z0-9]))[A-Z][A-Za-z0-9]{1,9})[ \t]*$")
+# A license's name just before a number: a hyphenated id ("MG-BY-OS", "CDLA-Permissive"), a
+# word of two or more capitals with at most one small letter among them ("BUSL", "ODbL", "MG0"),
+# a word with a capital inside it ("ModelGo", "OpenRAIL"), "License" / "Licence" ("Public
+# License 2.0"), or the last of two capitalised words ("Creative Commons 4.0", "Blue Oak 1.0")
+_NAMED = re.compile(
+    r"(?:\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+"
+    r"|\b(?=[A-Z0-9]*[a-z]?[A-Z0-9]*(?![A-Za-z0-9]))[A-Z][A-Za-z0-9]{1,9}"
+    r"|\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*"
+    r"|\bLicen[cs]e"
+    r"|\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]*$"
+)
 
 
 def normalise_path(path: str) -> str:

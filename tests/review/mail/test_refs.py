@@ -42,6 +42,11 @@ CLAUSES = [
         ("Under CDLA-Permissive 2.0, 2.1 is silent", [ClauseRef("2.1", 0.35, "bare")]),
         ("MG0 2.0 and ODbL 1.0", []),
         ("Read the Notice 2.1 first", [ClauseRef("2.1", 0.35, "bare")]),  # a word, not a name
+        # a name in other shapes: a capital inside a word, "License", two capitalised words
+        ("ModelGo 2.0 section 2.2(b)", [ClauseRef("2.2(b)", 0.95, "section")]),
+        ("like the Mozilla Public License 2.0 and Creative Commons 4.0 do", []),
+        ("Licence 1.2 says so; see 3.1 above", [ClauseRef("3.1", 0.35, "bare")]),
+        ("Also 3.1 is unclear", [ClauseRef("3.1", 0.35, "bare")]),  # one word at a sentence's start
         ("clause four", []),
     ],
 )
