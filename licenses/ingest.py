@@ -10,6 +10,7 @@ from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
 from licenses.text.front_matter import split_front_matter
+from licenses.text.page_marks import drop_page_marks
 from licenses.text.html_license import (
     html_to_license_text,
     looks_like_html,
@@ -94,6 +95,13 @@ def _unmarked(text: str) -> ReadText:
             f"the metadata block at its top{named} was left out, the license text after it kept",
         )
     if not looks_like_html(text):
+        kept, marks = drop_page_marks(text)
+        if marks:
+            return ReadText(
+                kept,
+                "text copied from a PDF",
+                f"the {marks} page marks it carried (“Page 2 of 9”, “- 3 -”) were left out",
+            )
         return ReadText(text)
     converted = html_to_license_text(text)
     if not converted.strip():

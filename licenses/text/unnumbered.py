@@ -14,12 +14,9 @@ from licenses.text.assembly import Draft
 from licenses.text.headings import APPENDIX, UNDERLINE, is_heading_text
 from licenses.text.markdown import unmark
 from licenses.text.numbering import is_first, parse_label
+from licenses.text.page_marks import PAGE_MARK
 from licenses.text.parts import TITLE_WORDS
 
-# "Page 2 of 9", "- 3 -", "3/9": a page mark left by a PDF, never a heading
-_PAGE_MARK = re.compile(
-    r"(?i)page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—]|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
-)
 # "Example Public License 1.1 - Exhibit B": a title that names the appendix at its end
 _NAMED_APPENDIX = re.compile(r"(?i)[-–—:][ \t]*(?:appendix|exhibit|schedule|annex)[ \t]+[A-Z0-9]{1,3}$")
 
@@ -68,7 +65,7 @@ class UnnumberedHeadings:
             and any(c.islower() for c in line)
             and not ln.markdown_heading
             and is_heading_text(line)
-            and not _PAGE_MARK.fullmatch(line)
+            and not PAGE_MARK.fullmatch(line)
         ):
             return False
         if i + 2 >= len(self.lines) or not self.lines[i + 1].blank:
@@ -177,7 +174,7 @@ class UnnumberedHeadings:
         if not (i == 0 or self.lines[i - 1].blank) or ln.end - ln.body > 100:
             return False
         line = self.text[ln.body : ln.end].strip()
-        if _PAGE_MARK.fullmatch(line):
+        if PAGE_MARK.fullmatch(line):
             return False
         prev_ok = True
         underline = nxt is not None and not nxt.blank and UNDERLINE.fullmatch(self.text[nxt.start : nxt.end])

@@ -92,6 +92,13 @@ def test_a_file_with_yaml_front_matter_is_read_without_it():
         read_text(b"---\ntitle: X License\n---\n")
 
 
+def test_a_text_copied_from_a_pdf_is_read_without_its_page_marks():
+    found = read_text(b"1. Grant. You may copy the\nPage 1 of 2\nSoftware.\n\n2. Fees.\n\nPage 2 of 2\n")
+    assert found.text == "1. Grant. You may copy the\nSoftware.\n\n2. Fees.\n\n"
+    assert found.converted_from == "text copied from a PDF"
+    assert "the 2 page marks" in found.how
+
+
 def test_a_web_page_with_no_text_is_refused():
     with pytest.raises(IngestError, match="web page"):
         decode_text(b"<html><head><script>x()</script></head><body><nav><a>Home</a></nav></body></html>")
