@@ -10,13 +10,13 @@ from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
 from licenses.text.front_matter import split_front_matter
-from licenses.text.page_marks import drop_page_marks
 from licenses.text.html_license import (
     html_to_license_text,
     looks_like_html,
     looks_like_spdx_xml,
     spdx_xml_to_license_text,
 )
+from licenses.text.page_marks import drop_page_marks
 
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
 # The longest SPDX text (APL-1.0) splits into 120 clauses; 1 MiB of one repeated heading into
