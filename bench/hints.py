@@ -169,7 +169,7 @@ HELD_OUT = ("test", "test3", "test4", "test5", "test6")
 # before anything was run on them): they measure that choice and decide nothing. test8 is the
 # second and bigger one (batch 15); "fresh" pools the two.
 FRESH = ("test7", "test8")
-DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
 SPLITS = (*DEV, *HELD_OUT, *FRESH)
 
 
