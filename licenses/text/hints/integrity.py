@@ -91,4 +91,10 @@ INTEGRITY: tuple[Rule, ...] = (
         r"|\bnot\s+(?:\w+\s+){0,4}?under\s+the\s+(?:same\s+)?(?:original\s+)?name\b",
         needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*)\b",
     ),
+    Rule(
+        4,
+        "asks that derived versions be identified as derived from the original",
+        # "such works are identified as 'derived from the … Algorithm' in all material mentioning it"
+        r"\b(?:identif\w+|label\w*|mark\w*|describ\w+)\b[^.;]{0,40}?\bas\s+[\"“'‘]?derived\s+from\b",
+    ),
 )
