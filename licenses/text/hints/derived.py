@@ -257,4 +257,22 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         passive_acts(r"modified|adapted|altered|translated"),
         unless=any_of(PASSIVE_DESCRIBES, PATENT, NOT_GRANTED),
     ),
+    Rule(
+        3,
+        "sets terms for distributing modified versions",
+        # the derived work as the subject of a passive permission: "Modified versions of this
+        # Report may also be copied and distributed for any purpose, provided that …"
+        r"\b(?:{DERIVED})\s+(?:of\s+(?:this|the)\s+\w+\s+)?(?:may|can)\s+(?:also\s+|only\s+|freely\s+)?be\s+(?:freely\s+)?"
+        r"(?:\w+\s+(?:and|or)\s+)?(?:distributed|redistributed|copied|released|published|shared|conveyed|sold)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants or limits the right to modify",
+        # "Changes are permissible only if the modified file is given a new name", "If changed, it
+        # must be renamed"
+        r"\b(?:changes|modifications|alterations)\b[^.;]{0,60}?\b(?:are|is)\s+(?:only\s+|also\s+)?(?:permissible|permitted|allowed)\b"
+        r"|^if\s+(?:it\s+is\s+|they\s+are\s+)?(?:changed|modified|altered)\s*,",
+        unless=PATENT + "|" + NOT_GRANTED,
+    ),
 )

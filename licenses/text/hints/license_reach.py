@@ -162,7 +162,7 @@ LICENSE_REACH: tuple[Rule, ...] = (
         # copyright text below is included in the resulting source code"
         r"\b(?:this|these|the)\s+(?:(?:above|below|following|entire|original)\s+)*(?:copyright\s+)?(?:notices?|comments?|instrument|terms|copyright|statements?|headers?|legend)\b"
         r"(?:\s+(?:text|below|above)){0,2}(?:,?\s+(?:and|,)\s+(?:this|these|the)\s+(?:\w+\s+){0,2}?(?:notices?|terms|conditions|permission))?"
-        r"\s+(?:is|are|be|must\s+be|shall\s+be)\s+(?:\w+\s+)?(?:retained|preserved|duplicated|maintained|kept|included|reproduced)\b(?!\s+by\b)",
+        r"\s+(?:is|are|be|must\s+be|shall\s+be)\s+(?:\w+\s+)?(?:retained|preserved|duplicated|maintained|kept|included|reproduced|present)\b(?!\s+by\b)",
         needs=r"\bprovided\b|\b(?:as|so)\s+long\s+as\b|\b(?:in|on|with)\s+(?:all|any|every|each|such)\b|\bmust\b|\bshall\b",
         unless=r"\bneed\s+not\b|\bnot\s+(?:be\s+)?(?:required|necessary)\b",
     ),
@@ -172,6 +172,8 @@ LICENSE_REACH: tuple[Rule, ...] = (
         # you as the subject: "by leaving this copyright notice intact", "include this document in
         # its original form in your distribution"
         r"\b(?:leav|keep|retain|preserv)\w*\s+(?:this|the\s+above)\s+(?:entire\s+)?(?:copyright\s+)?(?:notices?|comments?|headers?)\s+(?:\w+\s+)?intact\b"
+        # "provided that you do not remove any proprietary notices"
+        r"|\bnot\s+remov\w*\s+(?:or\s+alter\s+)?(?:any|the|this|these|all)\s+(?:\w+\s+){0,2}?notices?\b"
         r"|\binclude\s+this\s+(?:document|file|notice)\s+in\s+it'?s\s+(?:original|unmodified|unaltered|unchanged)\s+form\b",
     ),
     Rule(

@@ -42,6 +42,8 @@ PERMIT = (
     # "License hereby granted for anyone to use", "Rights are hereby granted to download, use",
     # "License is also granted to make and use derivative works"
     r"|\b(?:licen[cs]e|rights?)\s+(?:(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?|hereby\s+)granted\b[^.;]{0,80}?\bto\s+"
+    # "Permission has been granted to copy, distribute and modify"
+    r"|\bpermission\s+has\s+(?:hereby\s+|also\s+)?been\s+granted\b[^.;]{0,80}?\bto\s+"
     # "Open Market permits you to use, copy, modify"
     r"|\bpermits?\s+(?:you|licensees?|anyone|everyone|users?|recipients?)\s+to\s+"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
