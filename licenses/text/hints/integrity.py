@@ -18,7 +18,7 @@ INTEGRITY: tuple[Rule, ...] = (
         # the notice that travels with every copy, modified ones too: "this notice appear in all
         # copies of the software, derivative works or modified versions", "this notice is not
         # removed or altered" (OSD 7's, not a mark of the changes)
-        r"|\bnotices?\s+(?:(?:is|are|be)\s+not\s+(?:removed|altered)|(?:appears?|(?:is|are|be)\s+(?:\w+\s+)?(?:included|retained|reproduced))\s+(?:thereon\s+and\s+)?(?:in|on)\s+(?:all|any|every|each)\s+cop(?:y|ies))\b",
+        r"|\bnotices?\s+(?:(?:is|are|be)\s+not\s+(?:removed|altered)|(?:(?:must\s+|shall\s+)?appears?|(?:is|are|be)\s+(?:\w+\s+)?(?:included|retained|reproduced))\s+(?:thereon\s+and\s+)?(?:in|on)\s+(?:all|any|every|each)\s+cop(?:y|ies))\b",
     ),
     Rule(
         4,
