@@ -257,8 +257,12 @@ LICENSE_REACH: tuple[Rule, ...] = (
         9,
         "says where the license stops for other software",
         # "Such a work, in isolation, … falls outside the scope of this License"
-        r"\b(?:falls?|is|are|lies?)\s+outside\s+(?:of\s+)?the\s+scope\s+of\s+this\s+licen[cs]e\b",
-        needs=r"\b(?:works?|programs?|software|code)\b",
+        r"\b(?:falls?|is|are|lies?)\s+outside\s+(?:of\s+)?the\s+scope\s+of\s+this\s+licen[cs]e\b"
+        # "link it with other works … does not by itself cause the resulting work to be covered by"
+        r"|\b(?:does|do|shall|will)\s+not\s+(?:by\s+itself\s+|themselves\s+)?cause\s+(?:the\s+)?(?:resulting|combined|whole|other)\b[^.;]{0,40}?\bto\s+be\s+(?:covered|governed|licensed)\b"
+        # "scripts … produced as output … may be aggregated with this Package"
+        r"|\b(?:may|can)\s+(?:also\s+)?be\s+aggregated\s+with\b",
+        needs=r"\b(?:works?|programs?|software|code|files?|scripts?)\b",
     ),
     Rule(
         9,

@@ -230,3 +230,15 @@ def test_a_work_outside_the_scope_of_this_license():
         "falls outside the scope of this License"
     )
     assert phrase("That question falls outside the scope of this License.", 9) is None
+
+
+def test_linking_does_not_bring_the_other_work_under_this_license():
+    assert phrase(
+        "Linking the file with other works does not by itself cause the resulting work to be covered by this License.", 9
+    ) == "does not by itself cause the resulting work to be covered"
+    assert phrase("Linking the file does not cause the build to be slow.", 9) is None
+
+
+def test_other_files_may_be_aggregated_with_the_package():
+    assert phrase("Scripts you write may be aggregated with the Package.", 9) == "may be aggregated with"
+    assert phrase("They may be aggregated with the Package.", 9) is None
