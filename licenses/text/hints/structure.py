@@ -29,7 +29,9 @@ SOURCE = r"source\s+code|corresponding\s+source"
 # Nor does it cross a negation: in "This License applies to the Software and You may not use,
 # reproduce or distribute it" no permission reaches the verbs.
 _WORD = r"(?!(?:will|shall|must|would|should|may|not|cannot)\b)[\w/-]+"
-LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
+# A later item may repeat "to": "to use, reproduce, and transmit the Software, and to prepare
+# derivative works".
+LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)(?:to\s+)?){{0,8}}?"
 # Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
 # "Licensee may", "is allowed to" (the verb list follows).
 PERMIT = (

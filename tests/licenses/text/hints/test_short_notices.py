@@ -242,3 +242,10 @@ def test_linking_does_not_bring_the_other_work_under_this_license():
 def test_other_files_may_be_aggregated_with_the_package():
     assert phrase("Scripts you write may be aggregated with the Package.", 9) == "may be aggregated with"
     assert phrase("They may be aggregated with the Package.", 9) is None
+
+
+def test_a_later_item_of_a_grant_may_repeat_to():
+    assert phrase("The Owner grants the right to use, copy, and show the tool, and to prepare derivative works of it.", 3) == (
+        "right to use, copy, and show the tool, and to prepare derivative works"
+    )
+    assert phrase("The Owner grants the right to use the tool, and hopes to prepare derivative works of it.", 3) is None
