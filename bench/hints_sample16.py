@@ -58,7 +58,9 @@ def pool(labelled: list[dict]) -> list[str]:
     """The SPDX ids no split holds, less the families of every test split's licenses, in salted
     crc32 order."""
     used = {c["license"] for c in labelled}
-    tested = {family(c["license"]) for c in labelled if c["split"] in TESTS and not c["license"].startswith("MG")}
+    tested = {
+        family(c["license"]) for c in labelled if c["split"] in TESTS and not c["license"].startswith("MG")
+    }
     ids = [lid for lid in spdx_ids() if lid not in used and family(lid) not in tested]
     return sorted(ids, key=lambda i: (zlib.crc32(f"{SALT}{i}".encode()), i))
 

@@ -240,7 +240,7 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         "asks something of your own modifications",
         # "you make available the source code of any modifications that you distribute"
         r"\bmake\s+(?:\w+\s+)?available\s+(?:the\s+)?(?:{SOURCE}|source)\s+(?:code\s+)?(?:of|for|to)\s+(?:any|all|your|such|the)\s+(?:{DERIVED}|changes)\b",
-        unless=PATENT + "|" + NOT_ASKED,
+        unless=NOT_ASKED,
     ),
     Rule(
         3,
@@ -255,7 +255,7 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # a passive list of acts: "This software may be used, modified, copied, distributed, and
         # sold", "This file may be distributed, modified, and used in other works"
         passive_acts(r"modified|adapted|altered|translated"),
-        unless=any_of(PASSIVE_DESCRIBES, PATENT, NOT_GRANTED),
+        unless=any_of(PASSIVE_DESCRIBES, PATENT),
     ),
     Rule(
         3,
@@ -273,6 +273,6 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # must be renamed"
         r"\b(?:changes|modifications|alterations)\b[^.;]{0,60}?\b(?:are|is)\s+(?:only\s+|also\s+)?(?:permissible|permitted|allowed)\b"
         r"|^if\s+(?:it\s+is\s+|they\s+are\s+)?(?:changed|modified|altered)\s*,",
-        unless=PATENT + "|" + NOT_GRANTED,
+        unless=PATENT,
     ),
 )

@@ -399,7 +399,9 @@ def test_dev10_is_drawn_by_the_sampler_from_licenses_no_split_holds(as_drawn):
     assert len(drawn) == 80 and all(c["split"] == "dev10" for c in drawn)
     assert len({c["license"] for c in drawn}) == 80
     assert not {c["license"] for c in drawn} & {c["license"] for c in earlier}
-    tested = {family(c["license"]) for c in clauses if c["split"] in TESTS and not c["license"].startswith("MG")}
+    tested = {
+        family(c["license"]) for c in clauses if c["split"] in TESTS and not c["license"].startswith("MG")
+    }
     assert not {family(c["license"]) for c in drawn} & tested
     assert all(OSD_WORDS.search(c["text"]) for c in drawn[:OSD_SIZE])
     for i, c in enumerate(drawn):
