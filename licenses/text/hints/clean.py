@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])[\"'”’)]*\s+(?=[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"(?<=[.;!?])[\"'”’)]*\s+(?=[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n"
+    # a grant after a colon that ends a lead-in: "To anyone who acknowledges that this file is
+    # provided as is: permission to use, copy … is granted" (the lead-in is a disclaimer)
+    r"|(?<=:)\s+(?=permission\s+(?:to|is)\b)"
+)
 _CLAUSE_END = re.compile(r"(?<=;)\s+")
 _DISCLAIMER = re.compile(
     r"\bas[- ]is\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+warrant|\bwarranties\b|\bwarranty\s+of\b"
@@ -75,8 +80,12 @@ _DEFINITION = re.compile(
 )
 
 
+# "This means you can pass copies around freely": a pronoun explains, it defines no term.
+_PRONOUN_MEANS = re.compile(r"^(?:this|that|it|which)\s+means\b", re.IGNORECASE)
+
+
 def is_definition(sentence: str) -> bool:
-    return bool(_DEFINITION.match(sentence))
+    return bool(_DEFINITION.match(sentence)) and not _PRONOUN_MEANS.match(sentence)
 
 
 def is_title(line: str) -> bool:
@@ -92,7 +101,10 @@ def is_title(line: str) -> bool:
 # A duty to keep the disclaimer with copies is not a disclaimer: "Redistributions of source code
 # must retain the above copyright notice, this list of conditions and the Disclaimer of Warranty."
 _KEEPS_DISCLAIMER = re.compile(
-    r"\b(?:retain|reproduce|include|keep|preserve|carry)\b[^.;]{0,120}?\bdisclaimer\s+of\s+(?:warranty|warranties|liability)\b",
+    r"\b(?:retain|reproduce|include|keep|preserve|carry)\b[^.;]{0,120}?\bdisclaimer\s+of\s+(?:warranty|warranties|liability)\b"
+    # the disclaimer named beside the notice that must travel: "provided that this notice and
+    # disclaimer of warranty appears in all copies"
+    r"|\bnotices?\s+and\s+(?:the\s+|this\s+)?disclaimers?\s+of\s+(?:warranty|warranties|liability)\b",
     re.IGNORECASE,
 )
 
@@ -119,12 +131,29 @@ def _is_title_paragraph(paragraph: str) -> bool:
     return 0 < len(lines) <= 3 and all(is_title(ln) or _VERSION_LINE.match(ln) for ln in lines)
 
 
+# A source file's comment block: every line after the first starts with "*" or "#" (a bare "*"
+# line is a blank one), as license headers are quoted from C or shell files.
+_COMMENT_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)|#+)(?:[ \t]|$)")
+# Emphasis around a word: "with a *different* name".
+_EMPHASIS = re.compile(r"(?<![\w*])\*(\w[^*\n]{0,40}?\w|\w)\*(?![\w*])")
+
+
+def _uncommented(text: str) -> str:
+    """``text`` without the comment markers of a comment block (unchanged if it is not one)."""
+    lines = text.split("\n")
+    rest = [ln for ln in lines[1:] if ln.strip()]
+    if len(rest) < 2 or not all(_COMMENT_LINE.match(ln) for ln in rest):
+        return text
+    return "\n".join(_COMMENT_LINE.sub("", ln, count=1) for ln in lines)
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, whitespace collapsed; title paragraphs dropped first.
 
     A title is a paragraph of its own (blank lines around it): a hard-wrapped line of a clause
     ("non-transferable license to use, copy, distribute, make") is never one.
     """
+    text = _EMPHASIS.sub(r"\1", _uncommented(text))
     kept = "\n\n".join(p for p in _PARAGRAPH.split(text) if not _is_title_paragraph(p))
     out = []
     for part in _SENTENCE_END.split(_table_cells(kept)):

@@ -12,11 +12,13 @@ from licenses.text.hints.structure import (
     MODIFY_VERBS,
     MORAL_RIGHTS,
     NOT_GRANTED,
+    PASSIVE_DESCRIBES,
     PATENT,
     RESERVED,
     RESTATED,
     TRADEMARK,
     any_of,
+    passive_acts,
     permitted,
 )
 
@@ -222,5 +224,55 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # "you can distribute the modified program under the GPL", "is authorized to distribute
         # copies of the modified or unmodified Software"
         r"\b(?:re)?distribut\w*\s+(?:copies\s+of\s+)?(?:the|your|a|any)\s+modified\s+(?:or\s+unmodified\s+)?\w+",
+    ),
+    Rule(
+        3,
+        "sets terms for copies whether modified or not",
+        # "use … (with or without changes) is allowed", "The Work, modified or unmodified, … must be
+        # distributed under …", "either binaries or source code, whether modified or original"
+        r"\bwith\s+or\s+without\s+(?:changes|alterations)\b|\b(?:modified\s+or\s+unmodified|unmodified\s+or\s+modified)\b"
+        r"|\bwhether\s+(?:modified\s+or\s+(?:not|original|unmodified)|original\s+or\s+modified)\b",
+        needs=r"\b(?:{DISTRIBUTE}|redistribution|distribution|use|copies|copy)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "asks something of your own modifications",
+        # "you make available the source code of any modifications that you distribute"
+        r"\bmake\s+(?:\w+\s+)?available\s+(?:the\s+)?(?:{SOURCE}|source)\s+(?:code\s+)?(?:of|for|to)\s+(?:any|all|your|such|the)\s+(?:{DERIVED}|changes)\b",
+        unless=NOT_ASKED,
+    ),
+    Rule(
+        3,
+        "grants the right to modify",
+        # a bulleted list of freedoms whose item is a list of verbs: "You are free to: * Copy,
+        # modify, publish, translate, adapt, distribute …"
+        r"\b(?:free|permitted|allowed|entitled)\s+to:?\s*[^.]{0,200}?(?:^|\s)[*•]\s*(?:\w+,\s+){1,5}(?:and\s+|or\s+)?(?:modify|adapt|alter|translate|transform|remix|change)\b",
+    ),
+    Rule(
+        3,
+        "grants the right to modify",
+        # a passive list of acts: "This software may be used, modified, copied, distributed, and
+        # sold", "This file may be distributed, modified, and used in other works"
+        passive_acts(r"modified|adapted|altered|translated"),
+        unless=any_of(PASSIVE_DESCRIBES, PATENT),
+    ),
+    Rule(
+        3,
+        "sets terms for distributing modified versions",
+        # the derived work as the subject of a passive permission: "Modified versions of this
+        # Report may also be copied and distributed for any purpose, provided that …"
+        r"\b(?:{DERIVED})\s+(?:of\s+(?:this|the)\s+\w+\s+)?(?:may|can)\s+(?:also\s+|only\s+|freely\s+)?be\s+(?:freely\s+)?"
+        r"(?:\w+\s+(?:and|or)\s+)?(?:distributed|redistributed|copied|released|published|shared|conveyed|sold)\b",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants or limits the right to modify",
+        # "Changes are permissible only if the modified file is given a new name", "If changed, it
+        # must be renamed"
+        r"\b(?:changes|modifications|alterations)\b[^.;]{0,60}?\b(?:are|is)\s+(?:only\s+|also\s+)?(?:permissible|permitted|allowed)\b"
+        r"|^if\s+(?:it\s+is\s+|they\s+are\s+)?(?:changed|modified|altered)\s*,",
+        unless=PATENT,
     ),
 )

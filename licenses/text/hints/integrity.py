@@ -14,7 +14,11 @@ INTEGRITY: tuple[Rule, ...] = (
         "asks that changes be marked or stated",
         r"\b(?:notices?|stating|state|indicate|identif(?:y|ies))\b[^.;]{0,80}?\b(?:changed|modified|modifications?|altered)\b"
         r"|\b(?:document\w*|describ\w+)\s+(?:\w+\s+){0,3}?(?:changes|modifications)\b",
-        unless=r"\bnotices?\s+(?:may|must|shall)\s+not\s+be\b|\b(?:remove|alter)\w*\s+(?:or\s+\w+\s+)?(?:any\s+)?(?:[\w,]+\s+){0,4}notices?\b",
+        unless=r"\bnotices?\s+(?:may|must|shall)\s+not\s+be\b|\b(?:remove|alter)\w*\s+(?:or\s+\w+\s+)?(?:any\s+)?(?:[\w,]+\s+){0,4}notices?\b"
+        # the notice that travels with every copy, modified ones too: "this notice appear in all
+        # copies of the software, derivative works or modified versions", "this notice is not
+        # removed or altered" (OSD 7's, not a mark of the changes)
+        r"|\bnotices?\s+(?:(?:is|are|be)\s+not\s+(?:removed|altered)|(?:(?:must\s+|shall\s+)?appears?|(?:is|are|be)\s+(?:\w+\s+)?(?:included|retained|reproduced))\s+(?:thereon\s+and\s+)?(?:in|on)\s+(?:all|any|every|each)\s+cop(?:y|ies))\b",
     ),
     Rule(
         4,
@@ -89,6 +93,19 @@ INTEGRITY: tuple[Rule, ...] = (
         # do not distribute the result under the original name"
         r"\b(?:given|giv\w+|under|use|bear\w*|with)\s+a\s+(?:new|different|distinct)\s+(?:file\s*)?name\b"
         r"|\bnot\s+(?:\w+\s+){0,4}?under\s+the\s+(?:same\s+)?(?:original\s+)?name\b",
+        needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*)\b",
+    ),
+    Rule(
+        4,
+        "asks that derived versions be identified as derived from the original",
+        # "such works are identified as 'derived from the … Algorithm' in all material mentioning it"
+        r"\b(?:identif\w+|label\w*|mark\w*|describ\w+)\b[^.;]{0,40}?\bas\s+[\"“'‘]?derived\s+from\b",
+    ),
+    Rule(
+        4,
+        "asks that changed versions be presented as changed",
+        # "provided that the modified version is clearly presented as such"
+        r"\bpresent\w*\s+(?:\w+\s+){0,2}?as\s+such\b",
         needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*)\b",
     ),
 )

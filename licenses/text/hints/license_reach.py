@@ -153,6 +153,38 @@ LICENSE_REACH: tuple[Rule, ...] = (
         # distribution" (a file name's dot is not a sentence's end)
         r"\b(?:licen[cs]e|agreement|terms)\b(?:[^.;]|\.\w){0,60}?\b(?:must|shall)\s+(?:always\s+)?accompany\b",
     ),
+    Rule(
+        7,
+        "asks that the notice or these terms stay with copies",
+        # the notice as the subject of a passive duty: "provided that the copyright and these terms
+        # are retained", "this entire copyright notice is duplicated in all such copies", "this
+        # comment is maintained in the copy", "this instrument is retained with the works", "the
+        # copyright text below is included in the resulting source code"
+        r"\b(?:this|these|the)\s+(?:(?:above|below|following|entire|original)\s+)*(?:copyright\s+)?(?:notices?|comments?|instrument|terms|copyright|statements?|headers?|legend)\b"
+        r"(?:\s+(?:text|below|above)){0,2}(?:,?\s+(?:and|,)\s+(?:this|these|the)\s+(?:\w+\s+){0,2}?(?:notices?|terms|conditions|permission))?"
+        r"\s+(?:is|are|be|must\s+be|shall\s+be)\s+(?:\w+\s+)?(?:retained|preserved|duplicated|maintained|kept|included|reproduced|present)\b(?!\s+by\b)",
+        needs=r"\bprovided\b|\b(?:as|so)\s+long\s+as\b|\b(?:in|on|with)\s+(?:all|any|every|each|such)\b|\bmust\b|\bshall\b",
+        unless=r"\bneed\s+not\b|\bnot\s+(?:be\s+)?(?:required|necessary)\b",
+    ),
+    Rule(
+        7,
+        "asks that the notice or this file stay with copies",
+        # you as the subject: "by leaving this copyright notice intact", "include this document in
+        # its original form in your distribution"
+        r"\b(?:leav|keep|retain|preserv)\w*\s+(?:this|the\s+above)\s+(?:entire\s+)?(?:copyright\s+)?(?:notices?|comments?|headers?)\s+(?:\w+\s+)?intact\b"
+        # "provided that you do not remove any proprietary notices"
+        r"|\bnot\s+remov\w*\s+(?:or\s+alter\s+)?(?:any|the|this|these|all)\s+(?:\w+\s+){0,2}?notices?\b"
+        r"|\binclude\s+this\s+(?:document|file|notice)\s+in\s+it'?s\s+(?:original|unmodified|unaltered|unchanged)\s+form\b",
+    ),
+    Rule(
+        7,
+        "asks that copies be passed on only under this license",
+        # "must be distributed using this license, and may not be distributed under any other
+        # license", "may not be relicensed under a different license"
+        r"\b(?:only|must|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}?using\s+this\s+licen[cs]e\b"
+        r"|\bnot\s+(?:be\s+)?[\"“']?(?:re-?licen[cs]ed|sublicen[cs]ed|distributed)[\"”']?\s+under\s+(?:a\s+|any\s+)?(?:different|other|another)\s+licen[cs]e\b",
+        needs=r"\b(?:distribut\w*|licen[cs]ed|versions?|copies)\b",
+    ),
     # 8. License must not be specific to a product.
     Rule(
         8,
@@ -220,6 +252,17 @@ LICENSE_REACH: tuple[Rule, ...] = (
         # "This License does not affect any software except the Package", "does not apply to any
         # other program that links to it"
         r"\b(?:does|do|shall|will)\s+not\s+(?:affect|apply\s+to|cover)\s+any\s+(?:other\s+)?(?:software|programs?|code|works?)\b",
+    ),
+    Rule(
+        9,
+        "says where the license stops for other software",
+        # "Such a work, in isolation, … falls outside the scope of this License"
+        r"\b(?:falls?|is|are|lies?)\s+outside\s+(?:of\s+)?the\s+scope\s+of\s+this\s+licen[cs]e\b"
+        # "link it with other works … does not by itself cause the resulting work to be covered by"
+        r"|\b(?:does|do|shall|will)\s+not\s+(?:by\s+itself\s+|themselves\s+)?cause\s+(?:the\s+)?(?:resulting|combined|whole|other)\b[^.;]{0,40}?\bto\s+be\s+(?:covered|governed|licensed)\b"
+        # "scripts … produced as output … may be aggregated with this Package"
+        r"|\b(?:may|can)\s+(?:also\s+)?be\s+aggregated\s+with\b",
+        needs=r"\b(?:works?|programs?|software|code|files?|scripts?)\b",
     ),
     Rule(
         9,

@@ -29,7 +29,9 @@ SOURCE = r"source\s+code|corresponding\s+source"
 # Nor does it cross a negation: in "This License applies to the Software and You may not use,
 # reproduce or distribute it" no permission reaches the verbs.
 _WORD = r"(?!(?:will|shall|must|would|should|may|not|cannot)\b)[\w/-]+"
-LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)){{0,8}}?"
+# A later item may repeat "to": "to use, reproduce, and transmit the Software, and to prepare
+# derivative works".
+LIST = rf"(?:{_WORD}(?:\s+{_WORD}){{0,5}}?(?:[,;]\s+(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)(?:to\s+)?){{0,8}}?"
 # Someone is given a right: "license to", "rights to", "permission to", "free to", "You may",
 # "Licensee may", "is allowed to" (the verb list follows).
 PERMIT = (
@@ -39,6 +41,13 @@ PERMIT = (
     # or an aside between commas, before "to".
     r"(?:\b(?:permission|rights?|licen[cs]es?|free|allowed|permitted|authori[sz]ed|entitled)(?:,\s+[^,.;]{1,60}?)?,?\s+(?:(?!\w+ing\b)\w+\s+)?to:?\s+(?!the\s+contrary\b)"
     r"|\bpermission\s+is\s+(?:hereby\s+|also\s+|further\s+)?granted\b[^.;]{0,200}?\bto\s+|\ballows?\s+(?:\w+\s+){0,4}?to\s+(?:be\s+)?"
+    # "License hereby granted for anyone to use", "Rights are hereby granted to download, use",
+    # "License is also granted to make and use derivative works"
+    r"|\b(?:licen[cs]e|rights?)\s+(?:(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?|hereby\s+)granted\b[^.;]{0,80}?\bto\s+"
+    # "Permission has been granted to copy, distribute and modify"
+    r"|\bpermission\s+has\s+(?:hereby\s+|also\s+)?been\s+granted\b[^.;]{0,80}?\bto\s+"
+    # "Open Market permits you to use, copy, modify"
+    r"|\bpermits?\s+(?:you|licensees?|anyone|everyone|users?|recipients?)\s+to\s+"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
     r"(?:also\s+|freely\s+|further\s+|then\s+|otherwise\s+)?"
@@ -54,10 +63,29 @@ def permitted(verbs: str) -> str:
     return (
         rf"{PERMIT}{LIST}(?:{verbs})\b"
         rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
+        # "Use, modification and redistribution of this software is hereby granted"; "Permission …,
+        # to use, copy, modify … is hereby granted"
+        rf"|\b(?:{verbs})\b[^.;]{{0,100}}?\b(?:is|are)\s+(?:also\s+|freely\s+)?hereby\s+granted\b"
         # at the head of a sentence the subject may be long: "Redistribution and use in any form of
         # this material and any product thereof, … with or without modification, is permitted"
         rf"|^(?:{verbs})\b[^.;]{{0,260}}?\b(?:is|are)\s+(?:also\s+|freely\s+|likewise\s+|expressly\s+)?(?:hereby\s+)?(?:permitted|allowed)\b"
     )
+
+
+# A list of two or more acts in the passive grants: "This software may be used, modified, copied,
+# distributed, and sold", "This file may be distributed, modified, and used" (one act alone, "may
+# be distributed", describes more often than it grants). ``passive_acts(verbs)`` reaches one of
+# ``verbs`` through such a list.
+_ACT = r"(?:used|copied|modified|distributed|redistributed|reproduced|transmitted|sold|published|adapted|altered|translated)\b"
+_ACT_JOIN = r",?\s+(?:and/or\s+|and\s+|or\s+)?"
+# The list in a relative clause describes: "the terms under which a Package may be copied,
+# modified and distributed", "portions … that may be used, modified, or shared under any other
+# legal exception".
+PASSIVE_DESCRIBES = r"\b(?:which|that|whereby)\b[^.;]{0,80}?\b(?:may|can)\s+be\s+" + _ACT
+
+
+def passive_acts(verbs: str) -> str:
+    return rf"\b(?:may|can)\s+be\s+(?:freely\s+)?(?={_ACT}(?:{_ACT_JOIN}{_ACT})+)(?:{_ACT}{_ACT_JOIN}){{0,6}}?(?:{verbs})\b"
 
 
 DISTRIBUTE_VERBS = r"{DISTRIBUTE}|redistribution|distribution|copy\s+and\s+distribute"

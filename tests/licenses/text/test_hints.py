@@ -192,6 +192,7 @@ def test_shown_is_what_the_held_out_splits_earn(shared_data):
         "dev7",
         "dev8",
         "dev9",
+        "dev10",
         "test",
         "test3",
         "test4",
@@ -233,7 +234,9 @@ def test_labels_are_well_formed(as_drawn):
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
         # the split is by license, fixed in advance
-        if c["batch"] == 15:
+        if c["batch"] == 16:
+            assert c["split"] == "dev10"
+        elif c["batch"] == 15:
             assert c["split"] == "test8"
         elif c["batch"] == 14:
             assert c["split"] == "dev9"
@@ -376,6 +379,36 @@ def test_test8_is_a_second_fresh_held_out_split_drawn_by_the_sampler(as_drawn):
         assert not any(near(w, words(e["text"])) for e in before)
         assert not any(near(w, words(o["text"])) for o in drawn[:i])
     assert [c["id"] for c in drawn] == [c["id"] for c in sample15()]
+
+
+def test_dev10_is_drawn_by_the_sampler_from_licenses_no_split_holds(as_drawn):
+    """dev10 (batch 16, bench/hints_sample16.py, for training) holds one clause from each of 80
+    SPDX licenses no earlier batch holds, none of a family a held-out or fresh split (test ..
+    test8) holds, none near an earlier label or another of its own; the first 60 hold words of
+    the OSD's field. The sampler redraws it."""
+    from bench import hints as bench
+    from bench.hints_sample6 import family, near, words
+    from bench.hints_sample16 import OSD_SIZE, OSD_WORDS, TESTS
+    from bench.hints_sample16 import sample as sample16
+
+    clauses = bench.labelled()
+    drawn = [c for c in clauses if c["batch"] == 16]
+    earlier = [c for c in clauses if c["batch"] < 16]
+    assert "dev10" in bench.DEV
+    assert set(TESTS) == {*bench.HELD_OUT, *bench.FRESH}
+    assert len(drawn) == 80 and all(c["split"] == "dev10" for c in drawn)
+    assert len({c["license"] for c in drawn}) == 80
+    assert not {c["license"] for c in drawn} & {c["license"] for c in earlier}
+    tested = {
+        family(c["license"]) for c in clauses if c["split"] in TESTS and not c["license"].startswith("MG")
+    }
+    assert not {family(c["license"]) for c in drawn} & tested
+    assert all(OSD_WORDS.search(c["text"]) for c in drawn[:OSD_SIZE])
+    for i, c in enumerate(drawn):
+        w = words(c["text"])
+        assert not any(near(w, words(e["text"])) for e in earlier)
+        assert not any(near(w, words(o["text"])) for o in drawn[:i])
+    assert [c["id"] for c in drawn] == [c["id"] for c in sample16()]
 
 
 def test_dev3_is_drawn_by_the_sampler(shared_data, as_drawn):
