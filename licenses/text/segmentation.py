@@ -33,7 +33,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "8"
+VERSION = "9"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
