@@ -72,27 +72,22 @@ def read_pasted(text: str) -> ReadText:
 
 def _unmarked(text: str) -> ReadText:
     if looks_like_spdx_xml(text):
-        converted = spdx_xml_to_license_text(text)
-        if not converted.strip():
-            raise IngestError("The file is an SPDX license XML file with no <text> to read.")
-        return ReadText(
-            clean_text(converted),
+        return _read_as(
+            spdx_xml_to_license_text(text),
             "an SPDX license XML file",
             "the license text in it was read, each list item on a line of its own",
+            empty="The file is an SPDX license XML file with no <text> to read.",
         )
     front = split_front_matter(text)
     if front is not None:
         body, fields = front
-        if not body.strip():
-            raise IngestError(
-                "The file holds only YAML front matter (metadata between --- lines), no license text."
-            )
         title = fields.get("title", "")
         named = f" ({title})" if title and len(title) <= 120 else ""
-        return ReadText(
-            clean_text(body),
+        return _read_as(
+            body,
             "a text with YAML front matter",
             f"the metadata block at its top{named} was left out, the license text after it kept",
+            empty="The file holds only YAML front matter (metadata between --- lines), no license text.",
         )
     if not looks_like_html(text):
         kept, marks = drop_page_marks(text)
@@ -103,14 +98,19 @@ def _unmarked(text: str) -> ReadText:
                 f"the {marks} page marks it carried (“Page 2 of 9”, “- 3 -”) were left out",
             )
         return ReadText(text)
-    converted = html_to_license_text(text)
-    if not converted.strip():
-        raise IngestError("The file is a web page (HTML) with no text outside its menus and scripts.")
-    return ReadText(
-        clean_text(converted),
+    return _read_as(
+        html_to_license_text(text),
         "a web page (HTML)",
         "its text was read as a browser shows it, without the page's menus",
+        empty="The file is a web page (HTML) with no text outside its menus and scripts.",
     )
+
+
+def _read_as(converted: str, what: str, how: str, *, empty: str) -> ReadText:
+    """The license text read out of a marked-up file, or IngestError(``empty``) when none is left."""
+    if not converted.strip():
+        raise IngestError(empty)
+    return ReadText(clean_text(converted), what, how)
 
 
 def _decode(data: bytes) -> str:

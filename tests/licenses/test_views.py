@@ -173,20 +173,25 @@ def test_bad_upload_shows_a_clear_message_and_keeps_the_form(client, content, me
     assert license.versions.count() == 0
 
 
-def test_a_license_uploaded_as_a_saved_web_page_is_read_as_its_text_and_says_so(client):
+def upload_version(client, name: str, data: str, content_type: str):
+    """As a superuser, upload ``data`` as version 1.0 of a new license "ml"; (license, page HTML)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     license = make_license(slug="ml")
     client.force_login(make_user(is_superuser=True, is_staff=True))
+    upload = SimpleUploadedFile(name, data.encode(), content_type=content_type)
+    response = client.post("/licenses/ml/versions/new/", {"label": "1.0", "file": upload}, follow=True)
+    return license, response.content.decode()
+
+
+def test_a_license_uploaded_as_a_saved_web_page_is_read_as_its_text_and_says_so(client):
     page = (
         "<!DOCTYPE html><html><head><title>ML</title><script>track()</script></head><body>"
         "<nav><a href='/'>Home</a></nav><h1>My License</h1><h2>1. Grant.</h2><p>You may copy.</p>"
         "<ol type='a'><li>keep this notice;</li><li>say what you changed.</li></ol>"
         "<h2>2. No warranty.</h2><p>None &amp; nothing.</p></body></html>"
     )
-    upload = SimpleUploadedFile("license.html", page.encode(), content_type="text/html")
-    response = client.post("/licenses/ml/versions/new/", {"label": "1.0", "file": upload}, follow=True)
-    html = response.content.decode()
+    license, html = upload_version(client, "license.html", page, "text/html")
     assert "“license.html” was a web page (HTML): its text was read as a browser shows it" in html
     version = license.versions.get()
     assert "<" not in version.text and "Home" not in version.text and "track" not in version.text
@@ -195,32 +200,21 @@ def test_a_license_uploaded_as_a_saved_web_page_is_read_as_its_text_and_says_so(
 
 
 def test_a_license_file_with_front_matter_is_stored_without_it_and_says_so(client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    license = make_license(slug="ml")
-    client.force_login(make_user(is_superuser=True, is_staff=True))
     text = "---\ntitle: My License\nspdx-id: ML\nhow: Copy it.\n---\n\nMy License\n\n1. Grant.\n\nYou may copy.\n"
-    upload = SimpleUploadedFile("ml.txt", text.encode(), content_type="text/plain")
-    response = client.post("/licenses/ml/versions/new/", {"label": "1.0", "file": upload}, follow=True)
-    html = response.content.decode()
+    license, html = upload_version(client, "ml.txt", text, "text/plain")
     assert "“ml.txt” was a text with YAML front matter: the metadata block at its top (My License) was left out" in html
     version = license.versions.get()
     assert version.text.startswith("My License") and "spdx-id" not in version.text
 
 
 def test_an_spdx_xml_upload_says_what_was_read(client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    license = make_license(slug="ml")
-    client.force_login(make_user(is_superuser=True, is_staff=True))
     xml = (
         '<SPDXLicenseCollection xmlns="http://www.spdx.org/license"><license licenseId="ML"><text>'
         "<list><item><bullet>1.</bullet> Grant. You may copy.</item><item><bullet>2.</bullet> Fees. None.</item>"
         "</list></text></license></SPDXLicenseCollection>"
     )
-    upload = SimpleUploadedFile("ML.xml", xml.encode(), content_type="application/xml")
-    response = client.post("/licenses/ml/versions/new/", {"label": "1.0", "file": upload}, follow=True)
-    assert "“ML.xml” was an SPDX license XML file: the license text in it was read" in response.content.decode()
+    license, html = upload_version(client, "ML.xml", xml, "application/xml")
+    assert "“ML.xml” was an SPDX license XML file: the license text in it was read" in html
     assert list(license.versions.get().clauses.values_list("path", flat=True)) == ["1", "2"]
 
 
