@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING
 from licenses.text.addresses import slug
 from licenses.text.assembly import DEFINITION, Draft
 from licenses.text.headings import is_heading_text
-from licenses.text.numbering import parse_label
+from licenses.text.numbering import is_first, parse_label
 
 if TYPE_CHECKING:
     from licenses.text.segmentation import _Level
 
 _SENTENCE_END = re.compile(r"""[.!?][)"”'’]?$""")
 _OPENING = re.compile(r"""[“"'‘«]+""")
+# how far past a paragraph at the margin a hanging list's next item may stand, lettered lists
+# between ("6." … "You must …" … "a)" … "e)" … "7."; LGPL-2.1 re-wrapped at 72 columns takes 55 lines)
+_REACH = 150
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 
 
@@ -109,7 +112,7 @@ class ListEnds:
         if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
             return False
         end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
-        return not self._list_goes_on(end)
+        return not self._list_goes_on(end, ahead=_REACH)
 
     def _no_flush_wrap(self, top: _Level, i: int) -> bool:
         """Whether a line left of the list's items, right after a sentence ends, can only be a new
@@ -199,17 +202,30 @@ class ListEnds:
             and sum(c.isupper() for c in line) >= 20
         )
 
-    def _list_goes_on(self, i: int) -> bool:
-        """Whether the next label after line ``i`` continues any open list."""
-        for j in range(i, min(i + 60, len(self.lines))):
+    def _list_goes_on(self, i: int, ahead: int = 60) -> bool:
+        """Whether the next label after line ``i`` continues any open list, looking past the items
+        of lists opened on the way ("a)", "b)" under the paragraph, then "7.") when ``ahead`` is
+        more than the first label's reach."""
+        opened: set[tuple] = set()
+        open_styles = {lvl.style for lvl in self.stack}
+        for j in range(i, min(i + ahead, len(self.lines))):
             ln = self.lines[j]
             label = None if ln.blank else parse_label(self.text[ln.body : ln.end])
-            if label is not None:
-                return any(
-                    lvl.style == r.style and self._continues(lvl.value, r.value)
-                    for r in label.readings
-                    for lvl in self.stack
-                )
+            if label is None:
+                continue
+            if any(
+                lvl.style == r.style and self._continues(lvl.value, r.value)
+                for r in label.readings
+                for lvl in self.stack
+            ):
+                return True
+            if ahead <= 60:
+                return False
+            styles = {r.style for r in label.readings}
+            if styles & opened or any(is_first(r) for r in label.readings) and not styles & open_styles:
+                opened |= styles
+                continue
+            return False
         return False
 
     def _add_paragraph(self, i: int, ahead: int = 400) -> None:

@@ -33,12 +33,14 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "9"
+VERSION = "10"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
 _SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
 # words after which a number on the next line is a reference, not a clause ("see Section\n7.")
+# words that go on a sentence naming clauses ("Articles 1, 2. and 3"), never an item's first word
+_JOINING = frozenset({"and", "or", "to", "through", "and/or"})
 _REFERS = re.compile(
     r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|parts?|chapters?|of|in|to|under|and|or|see|no|number)$"
 )
@@ -102,7 +104,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             return None  # "Section 2.2 of this License", "1.1 or earlier"
         prev = self.lines[i - 1] if i else None
         if prev is not None and not prev.blank and not self.accepted[i - 1] and not ln.markdown_heading:
-            tail = self.text[prev.start : prev.end].rstrip()
+            tail = self._tail(i - 1)
             if not (
                 _TERMINAL.search(tail)
                 or UNDERLINE.fullmatch(tail)
@@ -118,9 +120,18 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
 
+    def _tail(self, j: int) -> str:
+        """Line ``j`` as the end of what stands above a candidate: with the line before it when it
+        holds only a conjunction ("…software exchange;" then "and" wrapped onto a line of its own)."""
+        tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
+        if j and tail.strip().rstrip(",").lower() in _JOINING and not self.lines[j - 1].blank:
+            return self.text[self.lines[j - 1].start : self.lines[j - 1].end].rstrip() + " " + tail.strip()
+        return tail
+
     def _next_in_comma_list(self, i: int, label: Label, tail: str) -> bool:
         """ "2. … documented," then "3. the Licensee …" in line with "2.": the next item of a list
-        whose items end with commas (the item before "2." ended with one too)."""
+        whose items end with commas (the item before "2." ended with one too, or "2." follows the
+        list's first item)."""
         if not tail.endswith(",") or not self.stack:
             return False
         top = self.stack[-1]
@@ -129,6 +140,11 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             r.style == top.style and self._continues(top.value, r.value) for r in label.readings
         ):
             return False
+        rest = self.text[self.lines[i].body + label.length : self.lines[i].end].split(None, 1)
+        if rest and rest[0].lower() in _JOINING:
+            return False  # "Articles 1," then "2. and 3 of the Annex": a sentence naming clauses
+        if top.value[-1] in (0, 1):
+            return True  # "1. distribute …, " wrapped in line with its number: no earlier item to ask
         above = next((k for k in range(line - 1, -1, -1) if not self.lines[k].blank), -1)
         return above >= 0 and self.text[self.lines[above].start : self.lines[above].end].rstrip().endswith(
             ","

@@ -362,3 +362,73 @@ def test_max_clauses_stops_early_on_a_text_far_over_the_limit():
         segment(_numbered(5_000), max_clauses=10)
     assert not caught.value.exact and 20 < caught.value.count < 30  # stopped soon after twice the limit
     assert str(caught.value) == f"more than {caught.value.count} clauses"
+
+
+def test_the_second_item_of_a_comma_list_whose_lines_hang_at_its_number():
+    # a list re-wrapped at 72 columns, its lines in line with the numbers: "1." holds the first
+    # item, so the comma before "2." ends an item, not a wrapped sentence
+    text = (
+        "Binaries may be distributed, provided you\n\n"
+        "     1. distribute the corresponding source changes from the\n"
+        "     released version as a patch file along with the\n     binaries,\n"
+        "     2. add a version identification to distinguish your version\n"
+        "     from the base release,\n"
+        "     3. provide your name as the contact for your version, and\n"
+        "     4. retain our contact information.\n\nNo warranty.\n"
+    )
+    assert paths(text) == ["1", "2", "3", "4"]
+    # "2. and 3" after a comma is a sentence that names clauses, not an item
+    prose = "1. Terms apply, as do the limits of Articles 1,\n2. and 3 of the Annex.\n\n2. End\n"
+    assert paths(prose) == ["1", "2"]
+
+
+def test_an_item_after_a_conjunction_wrapped_onto_a_line_of_its_own():
+    text = (
+        "3.1 If a Contributor distributes the Program, then:\n\n"
+        "a) the Program must also be made available as Source Code, in a\n"
+        "manner customarily used for software exchange;\nand\n"
+        "b) the Contributor may distribute the Program under another license,\n"
+        "provided that such license:\n"
+        "i) disclaims all warranties on behalf of all other Contributors;\n"
+        "ii) excludes all liability for damages; and\n"
+        "iii) requires any later distribution to be under such a license.\n"
+        "3.2 When the Program is distributed as Source Code, it must be under this Agreement.\n"
+    )
+    assert paths(text) == ["3.1", "3.1(a)", "3.1(b)", "3.1(b)(i)", "3.1(b)(ii)", "3.1(b)(iii)", "3.2"]
+    # a line holding only "and" after a sentence that did not end is still a wrapped line
+    prose = "1. Terms\n\nThe limits of this section\nand\n2. its annex apply.\n\n2. End\n"
+    assert paths(prose) == ["1", "2"]
+
+
+def test_a_paragraph_at_the_margin_inside_a_hanging_item_when_the_list_goes_on():
+    # "6." with hanging lines, then paragraphs at the margin and a lettered list, then "7.":
+    # the paragraphs are item 6's, and "7." continues the list
+    text = (
+        "1. You may copy the Library, provided that you keep this notice with\n"
+        "   every copy you make.\n\n"
+        "2. As an exception to the Sections above, you may also combine or link a\n"
+        "   work that uses the Library with the Library.\n\n"
+        "You must give prominent notice with each copy of the work that the\n"
+        "Library is used in it. Also, you must do one of these things:\n\n"
+        "     a) Accompany the work with the complete corresponding\n"
+        "        source code for the Library.\n\n"
+        "     b) Use a suitable shared library mechanism for linking with the\n"
+        "        Library.\n\n"
+        "For an executable, the required form of the work must include any data\n"
+        "needed for reproducing the executable from it.\n\n"
+        "3. You may place library facilities side by side in a single library,\n"
+        "   provided that you do these two things:\n\n"
+        "     a) Accompany the combined library with a copy of the same work.\n\n"
+        "     b) Give prominent notice with the combined library.\n\n"
+        "4. You may not copy the Library except as expressly provided.\n"
+    )
+    assert paths(text) == ["1", "2", "2(a)", "2(b)", "3", "3(a)", "3(b)", "4"]
+    segs = by_path(text)
+    assert "You must give prominent notice" in segs["2"].text
+    # the same paragraph after the last item, with no item after it, is words after the list
+    last = text.split("3. You may place")[0]
+    assert paths(last) == ["1", "2", "a", "b"]
+    assert "You must give" in by_path(last)["notice"].text
+    # nor when what follows the lettered list skips a number: no item of the open list comes back
+    skipped = last + "5. You may not copy the Library except as expressly provided.\n"
+    assert "You must give" in by_path(skipped)["notice"].text

@@ -615,8 +615,10 @@ def test_a_first_item_is_compared_with_the_line_right_above_it():
         ("1. the work is copied,\n2. the work is\ndocumented,\n3. the Licensee pays.\n", ["1", "2", "3"]),
         # ... or above a blank line
         ("1. the work is copied,\n\n2. the work is\ndocumented,\n3. the Licensee pays.\n", ["1", "2", "3"]),
-        # no line above the first item: no item before it ended with a comma
-        ("1. the work is\ncopied,\n2. the work is documented.\n", ["1"]),
+        # "2." after the first item's comma: no earlier item to ask, the list's second item
+        ("1. the work is\ncopied,\n2. the work is documented.\n", ["1", "2"]),
+        # ... but not when it goes on a sentence naming clauses
+        ("1. the work is\ncopied,\n2. and 3 apply.\n", ["1"]),
         # the line above "3." does not end with a comma
         ("1. the work is copied,\n2. the work is\ndocumented\n3. the Licensee pays.\n", ["1", "2"]),
         # "2." continues the clause, not the item "(a)" in line with it
