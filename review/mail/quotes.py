@@ -233,6 +233,9 @@ class _Segment:
     older: list[Message] = field(default_factory=list)
     last: Message | None = None  # the latest attributed message: later plain blocks continue it
     more: dict[int, list[str]] = field(default_factory=dict)  # id(message) -> continued text
+    # the message a quoted reply's earlier block quoted last, which its later unnamed deeper
+    # blocks continue (">>" between "> " points answered one by one)
+    carried: Message | None = None
     mixed: bool = False  # ``own`` holds more than lines
 
 
@@ -262,6 +265,9 @@ class _Splitter:
         self.tz = tz
         self.list_footer = list_footer
         self._index(quoted)
+        # id(quoted message) -> the message its own words quoted last (see _Segment.carried)
+        self._quoted_last: dict[int, Message] = {}
+        self._top_last: Message | None = None  # segments[0].last of the split that just ended
 
     def _index(self, quoted: list[int]) -> None:
         """Which lines need a look: every other line is plain text and is copied in runs."""
@@ -345,16 +351,20 @@ class _Splitter:
                 return shell, end, pre.rstrip(" -")
         return None
 
-    def split(self, s: int, e: int, level: int, nest: int) -> tuple[str, list[Message]]:
+    def split(
+        self, s: int, e: int, level: int, nest: int, carried: Message | None = None
+    ) -> tuple[str, list[Message]]:
         outer_tz = self.tz
         try:
-            return self._split(s, e, level, nest)
+            return self._split(s, e, level, nest, carried)
         finally:
             self.tz = outer_tz
 
-    def _split(self, s: int, e: int, level: int, nest: int) -> tuple[str, list[Message]]:
+    def _split(
+        self, s: int, e: int, level: int, nest: int, carried: Message | None = None
+    ) -> tuple[str, list[Message]]:
         depth, body = self.depth, self.body
-        segments = [_Segment(shell=None)]
+        segments = [_Segment(shell=None, last=carried, carried=carried)]
         cur = segments[0]
         pending_shell: Message | None = None
         forwarded_until = -1
@@ -475,6 +485,7 @@ class _Splitter:
             pending_shell = None
             cur.own.append(line)
             i += 1
+        self._top_last = segments[0].last
         return self._finish(segments)
 
     def _block(self, cur: _Segment, i: int, j: int, level: int, nest: int, shell: Message | None) -> None:
@@ -489,10 +500,13 @@ class _Splitter:
         else:
             flat = max(self.depth[i:j]) == level + 1 and not self._has_candidate(i, j)
             ends_like = flat and any(body[k].rstrip()[-1:] in (":", ">", "-") for k in range(i, j))
+        inner_last = None
         if flat:
             inner_own = "\n".join(body[i:j])  # a flat block: nothing to split
         else:
-            inner_own, inner_older = self.split(i, j, level + 1, nest + 1)
+            carried = self._quoted_last.get(id(cur.last)) if shell is None and cur.last is not None else None
+            inner_own, inner_older = self.split(i, j, level + 1, nest + 1, carried)
+            inner_last = self._top_last
             cur.older.extend(inner_older)
         # An attribution's last line ends in ":", ">" or "-" (may_end_attribution): a flat block
         # with no such line has none to find.
@@ -500,6 +514,8 @@ class _Splitter:
             shell, inner_own = self._leading_attribution(inner_own)
         if shell is not None:
             shell.body = self.clean(inner_own, shell)
+            if inner_last is not None:
+                self._quoted_last[id(shell)] = inner_last
             cur.older.append(shell)
             cur.own.append(_ATTRIBUTED)
             cur.mixed = True
@@ -507,6 +523,8 @@ class _Splitter:
         elif cur.last is not None:
             # Interleaved reply: a later quote block continues the attributed message (and ends
             # with its author's signature as much as the first block does).
+            if inner_last is not None:
+                self._quoted_last[id(cur.last)] = inner_last
             more = self.clean(inner_own, cur.last)
             if more:
                 cur.more.setdefault(id(cur.last), []).append(more)
@@ -569,7 +587,8 @@ class _Splitter:
     def _apply_more(seg: _Segment) -> None:
         if not seg.more:
             return
-        for msg in seg.older:
+        targets = [*seg.older, seg.carried] if seg.carried is not None else seg.older
+        for msg in targets:
             parts = seg.more.get(id(msg))
             if parts:
                 msg.body = "\n\n".join([msg.body, *parts]).strip()

@@ -1403,3 +1403,33 @@ def test_an_attribution_ending_in_a_no_break_space_is_flagged_like_a_plain_space
         "Reply.",
         [("Ada Moss", None, "Clause 4 should go.")],
     )
+
+
+def test_a_deeper_quote_interleaved_in_a_quoted_reply_continues_its_own_author() -> None:
+    # Carlo quotes Bo, who had answered Ada point by point; Carlo answers between Bo's points.
+    # Ada's second point (">>" in Carlo's second block) is Ada's, not a quote inside Bo's words.
+    text = (
+        "On Wed, 14 May 2025 at 11:00, Bo Lind <bo@example.org> wrote:\n"
+        "> On Wed, 14 May 2025 at 10:00, Ada Moss <ada@example.org> wrote:\n"
+        ">> Clause 4 limits the field.\n>\n> I agree on 4.\n\n"
+        "I do not.\n\n>> And 5 needs a registration.\n>\n> That one is worse.\n\nAgreed on 5.\n"
+    )
+    own, older = split_chain(text, None)
+    assert [line for line in own.split("\n") if line] == ["I do not.", "Agreed on 5."]
+    by_name = {m.author_name: m.body for m in older}
+    assert by_name == {
+        "Ada Moss": "Clause 4 limits the field.\n\nAnd 5 needs a registration.",
+        "Bo Lind": "I agree on 4.\n\nThat one is worse.",
+    }
+
+
+def test_a_deeper_unnamed_quote_in_a_plain_continued_block_stays_when_nobody_was_named_deeper() -> None:
+    # Bo's first block quoted nobody deeper: a ">>" in his later block has no author to go to
+    text = (
+        "On Wed, 14 May 2025 at 11:00, Bo Lind <bo@example.org> wrote:\n> Clause 4 limits the field.\n\n"
+        "I do not.\n\n>> Unnamed older words.\n>\n> That one is worse.\n\nAgreed.\n"
+    )
+    own, [bo] = split_chain(text, None)
+    assert [line for line in own.split("\n") if line] == ["I do not.", "Agreed."]
+    assert bo.author_name == "Bo Lind"
+    assert bo.body.startswith("Clause 4 limits the field.") and bo.body.endswith("That one is worse.")
