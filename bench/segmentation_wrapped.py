@@ -97,10 +97,16 @@ def main() -> None:
         if name == "as given":
             given = {row[1]: row[0] for row in rows}
             continue
-        worse = sorted((row[0] - given[row[1]], row[1], given[row[1]], row[0]) for row in rows if row[0] < given[row[1]] - 0.02)
+        worse = sorted(
+            (row[0] - given[row[1]], row[1], given[row[1]], row[0])
+            for row in rows
+            if row[0] < given[row[1]] - 0.02
+        )
         if worse:
             print("           worse: " + ", ".join(f"{i} {b:.2f}->{a:.2f}" for _, i, b, a in worse))
-    print(json.dumps({"licenses": len(ids), "path_f1": figures, "seconds": round(time.perf_counter() - t0, 1)}))
+    print(
+        json.dumps({"licenses": len(ids), "path_f1": figures, "seconds": round(time.perf_counter() - t0, 1)})
+    )
 
 
 if __name__ == "__main__":

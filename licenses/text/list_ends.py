@@ -52,7 +52,10 @@ class ListEnds:
         first = self._first_letter(i)
         left = self._indent(i) < self._indent(top_line)
         goes_on = first.islower() and (
-            _ITEM_END.search(tail) is not None or blank and left and (tail.endswith(",") or tail[-1:].isalnum())
+            _ITEM_END.search(tail) is not None
+            or blank
+            and left
+            and (tail.endswith(",") or tail[-1:].isalnum())
         )
         caseless = first.isalpha() and not first.isupper() and not first.islower()  # 上記, 本
         outdented = (

@@ -201,6 +201,7 @@ class ArchivePage:
     date: str  # "Wed May 14 09:02:11 EDT 2025"
     in_reply_to: str | None
     body: str
+    message_id: str | None = None
 
 
 _TAGS = re.compile(r"<[^>]{0,2000}>")

@@ -6,7 +6,8 @@ clause references found in those words. ``match_refs`` (from review.mail.refs) m
 references onto the clauses of a version. No Django imports.
 
 Input kinds, tried in this order: mbox ("From " envelope lines), a raw RFC 5322 message,
-a Mailman/pipermail archive page, any other HTML (a mail pasted from a client), plain text.
+a digest, a HyperKitty page, an MHonArc or Mailman/pipermail archive page, any other HTML (a
+mail pasted from a client), plain text.
 
 Decisions:
 - Empty or blank input gives []. Any other readable text gives at least what it holds:
@@ -32,9 +33,10 @@ from itertools import pairwise
 
 from review.mail.dates import parse_header_date, parse_loose
 from review.mail.digest import looks_like_digest, split_digest
-from review.mail.html_text import html_to_text, looks_like_pipermail, parse_pipermail
+from review.mail.html_text import ArchivePage, html_to_text, looks_like_pipermail, parse_pipermail
 from review.mail.hyperkitty import looks_like_hyperkitty, split_hyperkitty
 from review.mail.message import ClauseMatch, ClauseRef, MailFormatError, Message, normalise_words
+from review.mail.mhonarc import looks_like_mhonarc, parse_mhonarc
 from review.mail.mime import (
     MAX_UNPACKED,
     RawMail,
@@ -167,6 +169,14 @@ def _chain_from_text(text: str) -> list[Message]:
     return [*older, Message(author_name=signed_name(own), body=body)] if body else older
 
 
+def _chain_from_page(page: ArchivePage) -> list[Message]:
+    """One message of a web archive's page (pipermail, MHonArc), read as the mail it shows."""
+    name, addr = parse_author(f"{page.author} <{page.address}>" if page.address else page.author)
+    return _chain_from_mail(
+        RawMail(name, addr, page.date, page.subject, page.message_id, page.in_reply_to, page.body)
+    )
+
+
 def _parse(text: str) -> list[Message]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -184,11 +194,10 @@ def _parse(text: str) -> list[Message]:
         chains = [_chain_from_mail(parse_eml(chunk)) for chunk in split_digest(stripped)]
     elif _looks_like_html(stripped) and looks_like_hyperkitty(stripped):
         chains = _chains_from_hyperkitty(stripped)
+    elif _looks_like_html(stripped) and looks_like_mhonarc(stripped):
+        chains = [_chain_from_page(parse_mhonarc(stripped))]
     elif _looks_like_html(stripped) and looks_like_pipermail(stripped):
-        page = parse_pipermail(stripped)
-        name, addr = parse_author(f"{page.author} <{page.address}>" if page.address else page.author)
-        raw = RawMail(name, addr, page.date, page.subject, None, page.in_reply_to, page.body)
-        chains = [_chain_from_mail(raw)]
+        chains = [_chain_from_page(parse_pipermail(stripped))]
     elif _looks_like_html(stripped):
         chains = [_chain_from_text(html_to_text(decode_escapes(stripped)))]
     elif looks_like_printed(stripped):
