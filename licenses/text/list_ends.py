@@ -25,6 +25,10 @@ _OPENING = re.compile(r"""[“"'‘«]+""")
 # how far past a paragraph at the margin a hanging list's next item may stand, lettered lists
 # between ("6." … "You must …" … "a)" … "e)" … "7."; LGPL-2.1 re-wrapped at 72 columns takes 55 lines)
 _REACH = 150
+# "…Derivative Works;" then "or," wrapped onto the next line in line with the item's words: the
+# item's own "; or", not words that finish the sentence the list opened ("and that, …" at the
+# margin after a blank line still do)
+_CONJUNCTION = re.compile(r"(?:and/or|and|or)\b,?")
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 
 
@@ -51,7 +55,8 @@ class ListEnds:
         tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
         first = self._first_letter(i)
         left = self._indent(i) < self._indent(top_line)
-        goes_on = first.islower() and (
+        wrapped_conjunction = not (blank or left) and _CONJUNCTION.match(self.text, self.lines[i].body)
+        goes_on = first.islower() and not wrapped_conjunction and (
             _ITEM_END.search(tail) is not None
             or blank
             and left
