@@ -100,8 +100,9 @@ class ListEnds:
 
     def _left_of_hanging_list(self, i: int) -> bool:
         """A paragraph after the last item of the outermost list, printed left of that item's
-        hanging lines ("5. Do not …" / "   software, …" then "To contribute …" at the margin):
-        words after the list, not the item's, when no further item follows."""
+        hanging lines ("5. Do not …" / "   software, …" then "To contribute …" at the margin),
+        or left of the numbers of one-line items: words after the list, not the item's, when no
+        further item follows."""
         if (
             len(self.stack) != 1
             or not self.lines[i - 1].blank
@@ -109,18 +110,32 @@ class ListEnds:
         ):
             return False
         item = self.drafts[-1].line
-        if item >= i - 2 or not self.text[self.lines[i].body : self.lines[i].body + 1].isupper():
+        if item >= i - 1 or not self.text[self.lines[i].body : self.lines[i].body + 1].isupper():
             return False
         indent = self._indent(i)
         if indent > self._indent(item):
             return False
         hanging = [self._indent(k) for k in range(item + 1, i) if not self.lines[k].blank]
-        if not hanging or min(hanging) <= indent or min(hanging) <= self._indent(item):
-            return False  # no hanging lines, or some already this far left (the item's own paragraphs)
+        if not hanging:
+            if not self._left_of_one_line_items(item, indent):
+                return False
+        elif min(hanging) <= indent or min(hanging) <= self._indent(item):
+            return False  # some lines already this far left (the item's own paragraphs)
         if parse_label(self.text[self.lines[i].body : self.lines[i].end]) is not None:
             return False
         end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
         return not self._list_goes_on(end, ahead=_REACH)
+
+    def _left_of_one_line_items(self, item: int, indent: int) -> bool:
+        """One-line items: a paragraph left of their numbers ("     4. retain …" then "This
+        software is provided …" at the margin) is words after the list, when no line of the list
+        stands that far left."""
+        top = self.stack[0]
+        parent = self.drafts[top.seg].parent
+        first = next(k for k in range(top.seg + 1) if self.drafts[k].parent == parent)
+        return indent < self._indent(item) and not any(
+            self._indent(k) <= indent for k in range(self.drafts[first].line, item) if not self.lines[k].blank
+        )
 
     def _no_flush_wrap(self, top: _Level, i: int) -> bool:
         """Whether a line left of the list's items, right after a sentence ends, can only be a new
@@ -165,9 +180,7 @@ class ListEnds:
         ):
             return False  # "5. Disclaimer of Warranty" holds its capitals
         end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
-        para = self.text[self.lines[i].start : self.lines[end - 1].end]
-        upper, lower = sum(map(str.isupper, para)), sum(map(str.islower, para))
-        if upper < 40 or lower * 10 > upper:  # capitals, but for a name like "OpenSSL" or "SAXPath"
+        if not self._in_capitals(i, end):
             return False
         item_at = self.lines[self.drafts[-1].line].start
         if not any(c.islower() for c in self.text[item_at : min(self.lines[i].start, item_at + 2000)]):
@@ -179,6 +192,24 @@ class ListEnds:
             self.stack.clear()  # the paragraph under "Disclaimer" is that heading's text; the list ended
             return False
         return True
+
+    def _in_capitals(self, i: int, end: int) -> bool:
+        """Whether lines ``i`` to ``end`` are a paragraph in capitals (but for a name like
+        "OpenSSL" or "SAXPath")."""
+        para = self.text[self.lines[i].start : self.lines[end - 1].end]
+        upper, lower = sum(map(str.isupper, para)), sum(map(str.islower, para))
+        return upper >= 40 and lower * 10 <= upper
+
+    def _shouted_after_notice(self, i: int) -> bool:
+        """A disclaimer in capitals after the paragraph that followed a list ("PostScript is a
+        trademark …" then "THIS SOFTWARE IS PROVIDED AS IS …"): a paragraph of its own, as it
+        would be right after the list."""
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or last.label or not last.path.startswith("notice") or not self.lines[i - 1].blank:
+            return False
+        end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
+        words = self.text[self.lines[i].start : self.lines[end - 1].end]
+        return self._in_capitals(i, end) and re.search(r"WARRANT|LIABL|\bAS IS\b", words) is not None
 
     def _after_one_line_items(self, i: int) -> bool:
         """ "1. keep notices;" / "2. mark changes." each on a line of its own, then "That is all."

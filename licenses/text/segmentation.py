@@ -491,7 +491,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 part = self._part_heading(i)
                 if part or self._unnumbered_heading(i):
                     self._add_unnumbered(i)
-                elif self._shouted_after_list(i):
+                elif self._shouted_after_list(i) or self._shouted_after_notice(i):
                     self._add_paragraph(i)
                 elif self._after_one_line_items(i):
                     if len(self.stack) > 1:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from licenses.text.hints import GATED, OSD_SET, SHOWN, Hint, Terms, candidate_hints, defined_terms, hints
 from licenses.text.hints.clean import is_title, readable
+from licenses.text.list_ends import ListEnds
 from licenses.text.unnumbered import UnnumberedHeadings
 
 
@@ -20,8 +21,12 @@ def as_drawn(monkeypatch):
     """Segment as the labelled draws were segmented (segmentation VERSION 7): the samplers pick
     clauses by path, so a text that now segments otherwise draws otherwise. VERSION 8 reads the
     plain titles of unnumbered licenses (Elastic-2.0, SUL-1.0, OPL-UK-3.0 …, ``_plain_titles``);
-    with that one rule off, every sampler draws what was labelled."""
+    with that one rule off, every sampler draws what was labelled. VERSION 10 parts the paragraph
+    after a list of one-line items from its last item (Eurosym, MTLL …) and a disclaimer in
+    capitals from the paragraph before it: off too."""
     monkeypatch.setattr(UnnumberedHeadings, "_plain_titles", lambda self: frozenset())
+    monkeypatch.setattr(ListEnds, "_left_of_one_line_items", lambda self, item, indent: False)
+    monkeypatch.setattr(ListEnds, "_shouted_after_notice", lambda self, i: False)
 
 
 def numbers(text: str, heading: str = "", terms: Terms | None = None) -> set[int]:

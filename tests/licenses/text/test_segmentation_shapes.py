@@ -451,3 +451,27 @@ def test_an_items_conjunction_wrapped_onto_the_next_line_stays_in_the_item():
     # nor a conjunction at the margin after a blank line, which opens the closing words
     after = "1. You may distribute:\n\n   1. a copy,\n\n   2. a notice,\n\nand that, in any case, you keep the source.\n"
     assert by_path(after)["1.closing"].text.startswith("and that")
+
+
+def test_a_paragraph_left_of_one_line_items_is_words_after_the_list():
+    text = (
+        "Permission is granted, provided you\n\n"
+        "     1. distribute the source changes as a patch,\n"
+        "     2. add a version identification,\n"
+        "     3. retain our contact information.\n\n"
+        "PostScript is a trademark of its owner.\n\n"
+        'THIS SOFTWARE IS PROVIDED "AS IS" WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.\n'
+    )
+    segs = by_path(text)
+    assert paths(text) == ["1", "2", "3"]
+    assert segs["3"].text == "retain our contact information."
+    assert segs["notice"].text.startswith("PostScript is a trademark")
+    assert segs["disclaimer"].text.startswith("THIS SOFTWARE IS PROVIDED")
+    # the same paragraph in line with the items, or with an item already that far left, is the item's
+    inline = text.replace("\nPostScript", "\n     PostScript")
+    assert "PostScript" in by_path(inline)["3"].text
+    left = text.replace("     1. distribute", "1. distribute")
+    assert "PostScript" in by_path(left)["3"].text
+    # and when the list goes on after it, so is the paragraph
+    goes_on = text.replace("THIS SOFTWARE", "     4. keep this notice.\n\nTHIS SOFTWARE")
+    assert "PostScript" in by_path(goes_on)["3"].text
