@@ -56,3 +56,29 @@ def test_near_misses_a_one_word_heading_a_repeated_heading_and_a_different_one()
     assert heading_links(sa, Side(segs(twice)), {(0, 1)}) == set()
     renamed = [("4.1", "Keeping of Plant Records.", NEW[0][2]), NEW[1], NEW[2]]
     assert heading_links(sa, Side(segs(renamed)), {(0, 1)}) == set()
+
+
+def test_compare_shows_the_heading_link_beside_the_pairs():
+    """The new records clause took the old cuttings clause's words; the old records clause follows its heading."""
+    from licenses.text.comparison import compare
+
+    cuttings = "Each grower may hand cuttings to neighbours at no charge and must label every cutting with its variety"
+    old = [
+        ("4.1", "Sharing of Cuttings.", cuttings + "."),
+        ("4.2", "Keeping of Seed Records.", "A grower keeps a ledger of every packet sown, dated."),
+        ("5", "Fences and Hedges.", "Hedges are trimmed by the first of June every year."),
+    ]
+    new = [
+        ("4.1", "Keeping of Seed Records.", cuttings + ", and notes each one in the register."),
+        ("5", "Fences and Hedges.", "Hedges are trimmed by the first of June every year."),
+    ]
+    pairs = compare(segs(old), segs(new))
+    paired = {(p.a.path, p.b.path) for p in pairs if p.a is not None and p.b is not None}
+    assert ("4.1", "4.1") in paired
+    shown = {
+        (x.path, y.path)
+        for p in pairs
+        for x in (*p.a_segments, *p.more_from)
+        for y in (*p.b_segments, *p.more_into)
+    }
+    assert ("4.2", "4.1") in shown

@@ -65,3 +65,25 @@ def test_a_tie_links_neither_clause():
     i, j = at(OLD, "0"), at(NEW, "2")
     ev.phrases[(at(OLD, "1"), j)] = ev.phrases[(i, j)]
     assert phrase_links(sa, sb, ev, kept()) == set()
+
+
+def test_compare_shows_the_phrase_links_beside_the_pairs(monkeypatch):
+    """compare() asks for the phrase links last, with the links shown so far, and shows what they add."""
+    from licenses.text import comparison
+
+    seen = {}
+
+    def fake(sa, sb, ev, linked):
+        seen["linked"] = set(linked)
+        return {(at(OLD, "1"), at(NEW, "2"))}
+
+    monkeypatch.setattr(comparison, "phrase_links", fake)
+    pairs = comparison.compare(segs(OLD), segs(NEW))
+    shown = {
+        (x.path, y.path)
+        for p in pairs
+        for x in (*p.a_segments, *p.more_from)
+        for y in (*p.b_segments, *p.more_into)
+    }
+    assert ("1", "2") in shown
+    assert (at(OLD, "1"), at(NEW, "1")) in seen["linked"]
