@@ -20,7 +20,9 @@ was run on them, when secondary "also" links were added) or ``"held-out3"`` (CC-
 Apache 1.0→1.1, NPL 1.0→1.1, written and committed before the engine was run on them) or
 ``"modelgo"`` (ModelGo MG-BY 1.0→2.0, not an SPDX text: ``a_path``/``b_path`` name the files,
 relative to the repo root, in the shared reference data at ``../shared/data/modelgo``); the
-bench reports each split and all pairs together. Tune on the tune split only (``--split tune``).
+bench reports each split and all pairs together. ``"tune2"`` is a second set to tune on (LPPL
+1.0→1.1, MPL 1.0→1.1, APSL 1.0→2.0, LGPL 2.0→2.1, MPL 1.1→CDDL 1.0), written and committed before
+the engine was run on those pairs. Tune on the tune splits only (``--split tune``, ``--split tune2``).
 "Changed but called unchanged" counts unchanged pairs whose texts differ beyond typography
 (quotes, dashes, spacing, letter case): it must be 0. Prints one row per pair and, last,
 one JSON line.
@@ -43,7 +45,7 @@ from licenses.text.segmentation import Segment, segment  # noqa: E402
 
 GOLD = ROOT / "bench" / "alignment_gold.json"
 TARGET_PRECISION, TARGET_RECALL = 0.97, 0.90
-SPLITS = ("tune", "held-out", "held-out2", "held-out3", "modelgo")
+SPLITS = ("tune", "tune2", "held-out", "held-out2", "held-out3", "modelgo")
 
 
 def text_of(entry: dict, side: str) -> str:

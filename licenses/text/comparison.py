@@ -39,7 +39,10 @@ Alignment, in order:
    ("trademarks", "entire agreement", ...; :mod:`licenses.text.topics`), and a clause in no link with
    the lead-ins above the items of a new list it fed (:mod:`licenses.text.lead_ins`), and a paired
    clause with the clause that holds the words its pair left over (:mod:`licenses.text.residue`),
-   and the one clause of each side that defines a term (:mod:`licenses.text.terms`).
+   and the one clause of each side that defines a term (:mod:`licenses.text.terms`), the one clause
+   of each side under the same heading, one of them in no link (:mod:`licenses.text.same_headings`),
+   and a clause in no link with the clause it shares at least three rare phrases with, more than with
+   any other (:mod:`licenses.text.shared_phrases`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -97,8 +100,10 @@ from licenses.text.redline import (
 )
 from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, headings, mutual, rescue
 from licenses.text.residue import leftovers
+from licenses.text.same_headings import heading_links
 from licenses.text.scoped import scoped_links
 from licenses.text.segmentation import Segment
+from licenses.text.shared_phrases import phrase_links
 from licenses.text.terms import term_links
 from licenses.text.topics import topic_links
 
@@ -118,7 +123,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-12"
+ALGORITHM_VERSION = "comparison-13"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -366,6 +371,8 @@ def compare(
         more |= above_fed_items(sa, sb, com, shown | more)
         more |= leftovers(sa, sb, com, pairs_1, shown | more)
         more |= term_links(sa, sb, shown | more)
+        more |= heading_links(sa, sb, shown | more)
+        more |= phrase_links(sa, sb, ev, shown | more)
         more -= shown | forbid
         meant &= more
 

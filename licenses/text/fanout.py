@@ -69,13 +69,31 @@ def passage(part: list[str], whole: list[str]) -> bool:
     """Whether the words ``part`` shares with ``whole`` form one passage of ``whole``.
 
     The shared words, in order, must lie within :data:`SPAN` times the length of ``part``: a
-    sentence carried over, not the same common words scattered through a long clause.
+    sentence carried over, not the same common words scattered through a long clause. One
+    alignment of the words is read first; as it takes each word at its first chance, a common
+    word ("file", "change") met early in a long clause can stretch it over the whole clause while
+    the rest sit together further on, so the windows of ``whole`` are read next (:func:`_window`).
     """
     blocks = [b for b in Indel.editops(part, whole).as_matching_blocks() if b.size]
     if not blocks:
         return False
     span = blocks[-1].b + blocks[-1].size - blocks[0].b
-    return span <= SPAN * len(part)
+    return span <= SPAN * len(part) or _window(part, whole)
+
+
+def _window(part: list[str], whole: list[str]) -> bool:
+    """Whether a stretch of ``whole`` :data:`SPAN` times as long as ``part`` holds :data:`CONTAIN_MIN` of it.
+
+    The stretches start every half ``part``, so a passage of ``SPAN`` times its length is met
+    whole by one of them; their number grows with ``whole`` over ``part``, each an LCS at C speed.
+    """
+    n = len(part)
+    width = int(SPAN * n)
+    need = CONTAIN_MIN * n
+    if not n or len(whole) <= width:
+        return False  # the alignment above already spans at most the whole clause
+    step = max(1, n // 2)
+    return any(lcs(part, whole[s : s + width]) >= need for s in range(0, len(whole) - width + step, step))
 
 
 def _unique(side: Side) -> np.ndarray:

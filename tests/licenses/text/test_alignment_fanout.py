@@ -302,9 +302,12 @@ PART = ["pa", "pb", "pc", "pd", "pe", "pf"]
 
 
 def test_a_passage_may_spread_over_twice_its_length_and_no_more():
-    filler = [f"f{k}" for k in range(7)]
+    filler = [f"f{k}" for k in range(10)]
     assert fanout.passage(PART, PART[:3] + filler[:6] + PART[3:])  # 12 words: twice the part
-    assert not fanout.passage(PART, PART[:3] + filler + PART[3:])  # 13 words
+    # 13 words: the first twelve still hold five of the six words, at least CONTAIN_MIN of them
+    assert fanout.passage(PART, PART[:3] + filler[:7] + PART[3:])
+    # 16 words: no stretch of twelve holds more than three of the six
+    assert not fanout.passage(PART, PART[:3] + filler + PART[3:])
 
 
 def gaps(old: list[str], new: list[str], pairs: dict[int, int], linked=frozenset()):
