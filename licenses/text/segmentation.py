@@ -113,12 +113,32 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 and not _REFERS.search(tail)
                 or self._opens_confirmed_list(i, label, prev)
                 or self._next_in_comma_list(i, label, tail)
+                or self._under_wrapped_title(i, label)
             ):
                 return None  # a wrapped line that happens to start with "7. "
         # "## 2. Grant", "**2. Grant.**" number titles, a scheme apart from the "1." items of a list
         if label.kind == "simple" and ln.body > ln.start and titles(self.text[ln.start : ln.body]):
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _under_wrapped_title(self, i: int, label: Label) -> bool:
+        """ "3. Copying, modification … and distribution" / "of the Documentation" / "3.1 The
+        Licensee …": the first child of the clause two lines up, whose title wrapped onto the
+        line between (that line ends no sentence, so it looked like a wrapped line)."""
+        if i < 2 or not self.accepted[i - 2] or not self.stack or label.kind not in ("dec", "addr"):
+            return False
+        top = self.stack[-1]
+        if self.drafts[top.seg].line != i - 2 or label.readings[0].value[-1] not in (0, 1):
+            return False
+        rest = self.text[self.lines[i].body + label.length : self.lines[i].end].lstrip()
+        between = self.text[self.lines[i - 1].body : self.lines[i - 1].end].strip()
+        return (
+            numeric_tokens(label.tokens[:-1]) == top.ntoks
+            and rest[:1].isupper()
+            and 0 < len(between) <= 60
+            and not _TERMINAL.search(between)
+            and not _REFERS.search(between)
+        )
 
     def _tail(self, j: int) -> str:
         """Line ``j`` as the end of what stands above a candidate: with the line before it when it

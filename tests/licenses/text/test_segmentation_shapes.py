@@ -475,3 +475,16 @@ def test_a_paragraph_left_of_one_line_items_is_words_after_the_list():
     # and when the list goes on after it, so is the paragraph
     goes_on = text.replace("THIS SOFTWARE", "     4. keep this notice.\n\nTHIS SOFTWARE")
     assert "PostScript" in by_path(goes_on)["3"].text
+
+
+def test_the_first_child_under_a_title_wrapped_onto_a_second_line():
+    text = (
+        "1. Definitions\n1.1 The Documentation means the design files.\n\n"
+        "2. Copying, modification, communication to the public and distribution\n"
+        "of the Documentation\n2.1 The Licensee shall keep intact all copyright notices.\n"
+        "2.2 The Licensee may modify the Documentation.\n"
+    )
+    assert paths(text) == ["1", "1.1", "2", "2.1", "2.2"]
+    # a line that ends naming a clause is a sentence going on, not a title
+    refers = text.replace("of the Documentation\n", "of the Documentation as set out in Section\n")
+    assert paths(refers) == ["1", "1.1", "2", "2.2"]
