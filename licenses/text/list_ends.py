@@ -55,12 +55,10 @@ class ListEnds:
         tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
         first = self._first_letter(i)
         left = self._indent(i) < self._indent(top_line)
-        wrapped_conjunction = not (blank or left) and _CONJUNCTION.match(self.text, self.lines[i].body)
-        goes_on = first.islower() and not wrapped_conjunction and (
-            _ITEM_END.search(tail) is not None
-            or blank
-            and left
-            and (tail.endswith(",") or tail[-1:].isalnum())
+        goes_on = (
+            first.islower()
+            and (_ITEM_END.search(tail) is not None or blank and left and (tail.endswith(",") or tail[-1:].isalnum()))
+            and not (not (blank or left) and _CONJUNCTION.match(self.text, self.lines[i].body))
         )
         caseless = first.isalpha() and not first.isupper() and not first.islower()  # 上記, 本
         outdented = (

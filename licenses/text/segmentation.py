@@ -104,7 +104,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             return None  # "Section 2.2 of this License", "1.1 or earlier"
         prev = self.lines[i - 1] if i else None
         if prev is not None and not prev.blank and not self.accepted[i - 1] and not ln.markdown_heading:
-            tail = self._tail(i - 1)
+            tail = self.text[prev.start : prev.end].rstrip()
+            if len(tail) < 24:
+                tail = self._joined_tail(i - 1, tail)
             if not (
                 _TERMINAL.search(tail)
                 or UNDERLINE.fullmatch(tail)
@@ -120,6 +122,36 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         if label.kind == "simple" and ln.body > ln.start and titles(self.text[ln.start : ln.body]):
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _lazy_numbered(self, i: int, label: Label) -> tuple[Label, tuple[int, Reading]] | None:
+        """Markdown's lazy numbering: "1." before every item of a list, which renders as 1, 2, 3.
+        A "1." in line with an item printed "1." too, with no title between, is that item's next
+        sibling, and takes the number a reader sees."""
+        if self.heading_since or len(label.readings) != 1 or label.readings[0].value != (1,):
+            return None
+        style, indent = label.readings[0].style, self._indent(i)
+        rest = self.text[self.lines[i].body + label.length : self.lines[i].end].lstrip()
+        if style[0] != "num" or not rest[:1].isalpha():
+            return None  # "(a)" twice is a misprint; "1." alone on lines is no list
+        d = next(
+            (
+                d
+                for d in range(len(self.stack) - 1, -1, -1)
+                if self.stack[d].style == style and self._indent(self.drafts[self.stack[d].seg].line) == indent
+            ),
+            None,
+        )
+        if d is None:
+            return None
+        level = self.stack[d]
+        line = self.lines[self.drafts[level.seg].line]
+        printed = parse_label(self.text[line.body : line.end])
+        if printed is None or printed.text != label.text:
+            return None
+        n = level.value[0] + 1
+        text = label.text.replace("1", str(n), 1)
+        reading = Reading(style, (n,))
+        return replace(label, text=text, readings=(reading,), tokens=(str(n),)), (d, reading)
 
     def _under_wrapped_title(self, i: int, label: Label) -> bool:
         """ "3. Copying, modification … and distribution" / "of the Documentation" / "3.1 The
@@ -140,10 +172,10 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             and not _REFERS.search(between)
         )
 
-    def _tail(self, j: int) -> str:
-        """Line ``j`` as the end of what stands above a candidate: with the line before it when it
-        holds only a conjunction ("…software exchange;" then "and" wrapped onto a line of its own)."""
-        tail = self.text[self.lines[j].start : self.lines[j].end].rstrip()
+    def _joined_tail(self, j: int, tail: str) -> str:
+        """Line ``j`` (``tail``, a short one) as the end of what stands above a candidate: with the
+        line before it when it holds only a conjunction ("…software exchange;" then "and" wrapped
+        onto a line of its own)."""
         if j and tail.strip().rstrip(",").lower() in _JOINING and not self.lines[j - 1].blank:
             return self.text[self.lines[j - 1].start : self.lines[j - 1].end].rstrip() + " " + tail.strip()
         return tail
@@ -505,6 +537,8 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             placed = self._place(i, label) if label else None
             if label is None and i and self.lines[i - 1].blank and (label := self._undotted(i)):
                 placed = self._misprinted(i, label)  # "a. …" then "b Each time …" then "c. …"
+            if label and not placed and (lazy := self._lazy_numbered(i, label)):
+                label, placed = lazy
             if label and placed:
                 self._accept(i, label, *placed)
             else:

@@ -488,3 +488,21 @@ def test_the_first_child_under_a_title_wrapped_onto_a_second_line():
     # a line that ends naming a clause is a sentence going on, not a title
     refers = text.replace("of the Documentation\n", "of the Documentation as set out in Section\n")
     assert paths(refers) == ["1", "1.1", "2", "2.2"]
+
+
+def test_markdowns_lazy_numbering_reads_as_it_renders():
+    # "1." before every item renders as 1, 2, 3; the items take the numbers a reader sees
+    text = (
+        "Provided that the following conditions are met:\n\n"
+        "1. Redistributions of source code must retain the above notice.\n"
+        "1. Redistributions in binary form must reproduce the above notice.\n"
+        "1. Neither the name of the holder may be used to endorse products.\n\n"
+        "THIS SOFTWARE IS PROVIDED AS IS.\n"
+    )
+    assert paths(text) == ["1", "2", "3"]
+    assert by_path(text)["3"].text.startswith("Neither the name")
+    nested = "Terms:\n\n1. You may:\n   1. copy;\n   1. share.\n1. You must:\n   1. keep notices.\n1. No warranty.\n"
+    assert paths(nested) == ["1", "1(1)", "1(2)", "2", "2(1)", "3"]
+    # a "1." under a "2." printed as such is a new list, not lazy numbering
+    second = "1. You may copy.\n2. You may share:\n\n   1. in print;\n   2. online.\n\n1. Note: none.\n"
+    assert paths(second) == ["1", "2", "2(1)", "2(2)"]
