@@ -183,6 +183,7 @@ MODULES: dict[str, list[str]] = {
     "licenses/text/hints/structure.py": HINT_TESTS,
     "licenses/text/hints/rules.py": HINT_TESTS,
     "licenses/text/hints/model.py": HINT_TESTS,
+    "licenses/text/hints/detector.py": HINT_TESTS,
     # the segmenter, each module against its own unit tests and the synthetic segmentation cases;
     # test_segmentation_shared (the 211 SPDX XML files under ../shared) and the property tests of
     # test_segmentation_properties are left out: each would read or generate hundreds of texts a mutant

@@ -10,8 +10,10 @@ splits of ``bench/hints_labels.json`` but *dev7* (an OSD 1 draw whose labels wri
 ``model.json`` beside this module (about 410 KB, weights as whole numbers of 1 / ``scale``; read
 once, never fetched).
 
-The model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and
-the rule's phrase is what the reviewer is shown.
+This model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and
+the rule's phrase is what the reviewer is shown. (A model of the same kind trained on every dev
+split, :mod:`licenses.text.hints.detector`, may suggest a criterion of ``DETECTED`` where no rule
+of it fires; its hints say that they are a model's.)
 """
 
 from __future__ import annotations

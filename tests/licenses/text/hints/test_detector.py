@@ -123,7 +123,7 @@ def test_the_shipped_detector_holds_the_detected_criteria_only_and_is_small():
     assert DETECTOR.stat().st_size < 500_000
 
 
-def test_the_shipped_detector_was_trained_on_the_dev_splits_only(shared_data):
+def test_the_shipped_detector_was_trained_on_the_dev_splits_by_the_training_script(shared_data):
     from bench.hints import DEV, labelled
 
     assert detector.shipped().trained_on == sum(c["split"] in DEV for c in labelled())
