@@ -40,7 +40,7 @@ HINT_TESTS = [
     "tests/licenses/text/test_hints_model.py",
     "-k",
     "not cost_linear_time and not any_text_gives_hints and not held_out and not labels_are_well_formed"
-    " and not training_script",
+    " and not training_script and not drawn_by_the_sampler",
 ]
 
 # the pure segmentation tests that run in seconds (test_segmentation_properties and

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from licenses.text.hints import detector
 from licenses.text.hints.clean import is_definition, readable
-from licenses.text.hints.model import features, probability
+from licenses.text.hints.model import probability, words_of
 from licenses.text.hints.rules import compiled
 from licenses.text.hints.terms import NO_TERMS, Terms, defined_terms
 
@@ -142,37 +142,31 @@ def hints(text: str, heading: str = "", *, terms: Terms = NO_TERMS) -> list[Hint
     only the ones the word model agrees with; then, for the criteria in ``DETECTED`` that no rule
     matched, the word model's own suggestions. In criterion order."""
     shown = []
-    readable_sentences = readable(text, heading)  # cleaned once: the rules and the model read it
-    words: set[str] | None = None
+    readable_sentences = readable(text, heading)  # cleaned once: the rules and the models read it
+    words = words_of(readable_sentences)
     matches = _matches(readable_sentences, terms)
     for hint in matches:
         if hint.number not in SHOWN:
             continue
         if hint.number in GATED:
-            if words is None:
-                words = features(text, heading, sentences=readable_sentences)
             p = probability(hint.number, words=words)
             if p is None or p < gate(hint.number):
                 continue
             hint = replace(hint, model=round(p, 2))
         shown.append(hint)
     matched = {h.number for h in matches}
-    if DETECTED - matched:
-        if words is None:
-            words = features(text, heading, sentences=readable_sentences)
-        model = detector.shipped()
-        for n, p in detector.suggestions(words, model).items():
-            if n in DETECTED and n in SHOWN and n not in matched:
-                shown.append(
-                    Hint(
-                        OSD_SET,
-                        n,
-                        MODEL_REASON,
-                        "",
-                        model=round(p, 2),
-                        kind="model",
-                        trained_on=model.trained_on,
-                    )
+    for n, p in detector.suggestions(words).items():
+        if n in DETECTED and n in SHOWN and n not in matched:
+            shown.append(
+                Hint(
+                    OSD_SET,
+                    n,
+                    MODEL_REASON,
+                    "",
+                    model=round(p, 2),
+                    kind="model",
+                    trained_on=detector.shipped().trained_on,
                 )
-        shown.sort(key=lambda h: h.number)
+            )
+    shown.sort(key=lambda h: h.number)
     return shown

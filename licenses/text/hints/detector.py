@@ -36,7 +36,7 @@ class Detector:
 def load(path: Path) -> Detector:
     """A detector from its JSON file (one list of features; per criterion a threshold, a bias and
     one weight per feature in that order, in whole numbers of 1 / ``scale``)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_bytes())  # UTF-8, as json.loads reads bytes
     names, scale = data["features"], data["scale"]
     return Detector(
         data["trained_on"],

@@ -39,6 +39,11 @@ def features(text: str, heading: str = "", *, sentences: Sequence[str] | None = 
     """
     if sentences is None:
         sentences = readable(text, heading)
+    return words_of(sentences)
+
+
+def words_of(sentences: Sequence[str]) -> set[str]:
+    """The words and adjacent word pairs of readable sentences (``features`` of a cleaned clause)."""
     words = WORD.findall(" ".join(sentences).lower())
     return set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
 

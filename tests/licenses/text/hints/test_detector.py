@@ -50,12 +50,45 @@ def test_a_detector_loads_from_its_json_with_weights_in_units_of_one_over_scale(
     assert load(path) == Detector(7, {3: (0.9, -1.5, {"adapt": 2.5})})
 
 
+def test_a_detector_file_with_a_weight_too_few_or_too_many_does_not_load(tmp_path):
+    path = tmp_path / "d.json"
+    for weights in ([1], [1, 2, 3]):
+        data = {
+            "trained_on": 7,
+            "scale": 100,
+            "features": ["adapt", "copy_it"],
+            "criteria": {"3": {"threshold": 0.9, "bias": 0.0, "weights": weights}},
+        }
+        path.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(ValueError, match="zip"):
+            load(path)
+
+
+def test_a_detector_file_is_read_as_utf8(tmp_path):
+    path = tmp_path / "d.json"
+    data = {
+        "trained_on": 1,
+        "scale": 1,
+        "features": ["übersetzen"],
+        "criteria": {"3": {"threshold": 0.5, "bias": 0, "weights": [2]}},
+    }
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    assert load(path).criteria[3][2] == {"übersetzen": 2.0}
+
+
+def test_suggestions_read_the_shipped_detector_unless_given_one(monkeypatch):
+    monkeypatch.setattr(detector, "shipped", lambda: TINY)
+    assert set(suggestions({"zorbify"})) == {2, 3, 7}
+    assert suggestions({"zorbify"}, Detector(1, {})) == {}
+
+
 def test_where_no_rule_fires_the_model_alone_suggests_a_detected_criterion_and_says_so(tiny):
     text = "The parties zorbify the widget."
     assert candidate_hints(text) == []
     found = hints(text)
     assert [h.number for h in found] == [3, 7]
     hint = found[0]
+    assert hint.key == ("osd-1.9", 3)
     assert (hint.kind, hint.phrase, hint.reason, hint.model, hint.trained_on) == (
         "model",
         "",
@@ -143,3 +176,10 @@ def test_the_shipped_detector_is_what_the_training_script_makes(shared_data):
         assert fresh["criteria"][n]["threshold"] == c["threshold"]
         assert fresh["criteria"][n]["bias"] == pytest.approx(c["bias"], abs=2e-4)
         assert fresh["criteria"][n]["weights"] == pytest.approx(c["weights"], abs=2)
+
+
+def test_a_gated_criterion_without_a_gate_of_its_own_takes_the_common_one():
+    from licenses.text.hints import GATE, GATES, gate
+
+    assert gate(1) == GATES[1] != GATE
+    assert gate(3) == GATE
