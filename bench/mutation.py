@@ -40,7 +40,7 @@ HINT_TESTS = [
     "tests/licenses/text/test_hints_model.py",
     "-k",
     "not cost_linear_time and not any_text_gives_hints and not held_out and not labels_are_well_formed"
-    " and not training_script",
+    " and not training_script and not drawn_by_the_sampler",
 ]
 
 # the pure segmentation tests that run in seconds (test_segmentation_properties and
@@ -183,6 +183,7 @@ MODULES: dict[str, list[str]] = {
     "licenses/text/hints/structure.py": HINT_TESTS,
     "licenses/text/hints/rules.py": HINT_TESTS,
     "licenses/text/hints/model.py": HINT_TESTS,
+    "licenses/text/hints/detector.py": HINT_TESTS,
     # the segmenter, each module against its own unit tests and the synthetic segmentation cases;
     # test_segmentation_shared (the 211 SPDX XML files under ../shared) and the property tests of
     # test_segmentation_properties are left out: each would read or generate hundreds of texts a mutant

@@ -117,7 +117,10 @@ def test_criterion_page(client, review, reviewer):
     assert response.status_code == 200
     assert "2.2(b)" in html and "<em>datasets</em>" in html
     # the trail starts at Reviews, as on the matrix page it comes from
-    assert '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>\n  <li><a href="/reviews/">Reviews</a></li>' in html
+    assert (
+        '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>\n  <li><a href="/reviews/">Reviews</a></li>'
+        in html
+    )
     assert client.get(reverse("review:criterion-detail", args=[review.pk, "nope"])).status_code == 404
 
 
@@ -320,7 +323,9 @@ def test_markdown_export_is_wrapped_at_72_columns(client, hostile_review):
     # but a lone URL, and a heading, which cannot go on over a line break
     text = client.get(reverse("review:export", args=[hostile_review.pk, "md"])).content.decode()
     for line in text.splitlines():
-        assert len(line) <= 72 or re.fullmatch(r"\S*https?://\S+", line.strip()) or re.match(r"#{1,6} \S", line), line
+        assert (
+            len(line) <= 72 or re.fullmatch(r"\S*https?://\S+", line.strip()) or re.match(r"#{1,6} \S", line)
+        ), line
     assert "A notice duty, nothing more." in text
 
 
@@ -376,8 +381,40 @@ def test_a_gated_hint_says_the_word_model_agreed_and_a_held_back_one_is_not_show
     review = open_review(make_version(text=text))
     backed = client.get(cell_url(review, "1", 3)).content.decode()
     assert "Keyword hint, not a position." in backed
-    assert "A word model trained on clauses labelled by hand agrees; OSD 3 hints are shown only when it does." in backed
+    assert (
+        "A word model trained on clauses labelled by hand agrees; OSD 3 hints are shown only when it does."
+        in backed
+    )
     held_back = client.get(cell_url(review, "2", 3)).content.decode()
     assert "Keyword hint" not in held_back
     ungated = client.get(cell_url(review, "3", 7)).content.decode()
     assert "Keyword hint, not a position." in ungated and "word model" not in ungated
+
+
+def test_a_word_model_suggestion_says_what_it_is_in_the_panel_the_matrix_and_the_criterion_page(
+    client, monkeypatch
+):
+    """Where no OSD 3 rule fires, the word model alone may suggest OSD 3: the panel says it is a
+    model's suggestion with its probability and training size, never a keyword match or a verdict."""
+    from licenses.text.hints import detector
+
+    tiny = detector.Detector(trained_on=42, criteria={3: (0.5, -4.0, {"zorbify": 9.0})})
+    monkeypatch.setattr(detector, "shipped", lambda: tiny)
+    text = "Preamble.\n\n1. The parties zorbify the widget <b>now</b>.\n\n2. Nothing else happens here.\n"
+    review = open_review(make_version(text=text))
+    panel = client.get(cell_url(review, "1", 3)).content.decode()
+    assert "Word model suggestion, not a position." in panel
+    assert (
+        "a word model trained on 42 hand-labelled clauses suggests it may touch OSD 3 (probability 0.99)"
+        in panel
+    )
+    assert "Keyword hint" not in panel
+    assert "<b>now</b>" not in panel  # the clause is escaped as ever
+    assert "Word model suggestion" not in client.get(cell_url(review, "2", 3)).content.decode()
+    matrix = client.get(reverse("review:matrix", args=[review.pk])).content.decode()
+    assert "hint (word model suggestion, no keyword matched: a word model trained on 42" in matrix
+    page = client.get(
+        reverse("review:criterion-detail", args=[review.pk, osd_criterion(3).key])
+    ).content.decode()
+    assert "Clauses the wording rules or the word model point at" in page
+    assert "suggests this clause may touch OSD 3 (probability 0.99)" in page

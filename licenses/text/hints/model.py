@@ -10,8 +10,10 @@ splits of ``bench/hints_labels.json`` but *dev7* (an OSD 1 draw whose labels wri
 ``model.json`` beside this module (about 410 KB, weights as whole numbers of 1 / ``scale``; read
 once, never fetched).
 
-The model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and
-the rule's phrase is what the reviewer is shown.
+This model never makes a hint by itself: it can only hold back a rule's. It cannot quote words, and
+the rule's phrase is what the reviewer is shown. (A model of the same kind trained on every dev
+split, :mod:`licenses.text.hints.detector`, may suggest a criterion of ``DETECTED`` where no rule
+of it fires; its hints say that they are a model's.)
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ def features(text: str, heading: str = "", *, sentences: Sequence[str] | None = 
     """
     if sentences is None:
         sentences = readable(text, heading)
+    return words_of(sentences)
+
+
+def words_of(sentences: Sequence[str]) -> set[str]:
+    """The words and adjacent word pairs of readable sentences (``features`` of a cleaned clause)."""
     words = WORD.findall(" ".join(sentences).lower())
     return set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
 
