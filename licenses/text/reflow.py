@@ -17,8 +17,9 @@ A line break counts as wrapping when the first word of the next line would not h
 the line: ``len(line) + 1 + len(word)`` comes near the text's wrap width, measured as the
 length that nine lines in ten stay within; or when the next line goes on in lower case after a
 line that ends no sentence (a clause text whose first line lost its inline heading). Texts whose
-lines are paragraphs (no wrapping) are left alone, and so are blocks of short lines (a title, an
-address) but for a line that goes on in lower case (``"Larger Work"`` + ``means``).
+lines are paragraphs (wider than 110 columns) and blocks of short lines (a title, an address)
+are left alone but for a line that goes on in lower case (``"Larger Work"`` + ``means``, a text
+wrapped at 120 columns).
 """
 
 from __future__ import annotations
@@ -74,9 +75,9 @@ def join_spans(text: str, lines: list[tuple[int, int, int]] | None = None) -> li
     lines = _lines(text) if lines is None else lines
     visible = [text[s:e].rstrip() for s, e, _ in lines]
     width = wrap_width([len(v.expandtabs()) if "\t" in v else len(v) for v in visible if v.strip()])
-    if width > MAX_WIDTH:
-        return []
-    short = width < MIN_WIDTH  # a block of short lines: only a line that plainly goes on joins
+    # a block of short lines, or lines that are paragraphs already: only a line that plainly goes
+    # on joins ("…licence to do the following, for" + "the duration …", a text wrapped at 120)
+    short = width < MIN_WIDTH or width > MAX_WIDTH
     slack = max(8, width // 8)
     kept = [bool(v) and _kept(v) for v in visible]
     spans = []

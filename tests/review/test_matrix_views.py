@@ -418,3 +418,12 @@ def test_a_word_model_suggestion_says_what_it_is_in_the_panel_the_matrix_and_the
     ).content.decode()
     assert "Clauses the wording rules or the word model point at" in page
     assert "suggests this clause may touch OSD 3 (probability 0.99)" in page
+
+
+def test_the_panel_quotes_the_clause_with_its_list_lines_and_its_wrapping_joined(client, review):
+    c = clause(review)
+    c.text = "You may distribute the Output as a dataset only if\nyou add this notice:\n— a copy of this License;\n— <b>credit</b>."
+    c.save(update_fields=["text"])
+    fragment = client.get(cell_url(review), headers={"HX-Request": "true"}).content.decode()
+    quote = re.search(r'<blockquote class="panel-clause">(.*?)</blockquote>', fragment, re.S).group(1)
+    assert "only if you add this notice:\n— a copy of this License;\n— &lt;b&gt;credit&lt;/b&gt;." in quote

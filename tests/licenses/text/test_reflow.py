@@ -278,3 +278,17 @@ def test_a_short_definition_head_joins_the_word_that_goes_on_below_it():
     # a block of short lines that start in capitals stays apart
     assert reflow("Example Corp.\n1 Main Street\nSpringfield") == "Example Corp.\n1 Main Street\nSpringfield"
     assert reflow("Version 2.0,\nJanuary 2004") == "Version 2.0,\nJanuary 2004"
+
+
+def test_in_a_text_of_paragraph_lines_only_a_line_that_goes_on_in_lower_case_joins():
+    # EUPL-1.2's clause 2: wrapped at about 120 columns, then a list of dash items
+    long = "The Licensor hereby grants You a worldwide, royalty-free, non-exclusive, sublicensable licence to do the following, for"
+    text = (
+        long + "\nthe duration of copyright vested in the Original Work:\n— use the Work in any circumstance,\n"
+        "— reproduce the Work.\n" + sized(130) + "\n" + sized(130)
+    )
+    out = reflow(text).split("\n")
+    assert out[0] == long + " the duration of copyright vested in the Original Work:"
+    assert out[1:3] == ["— use the Work in any circumstance,", "— reproduce the Work."]
+    # a sentence that ends, or a line going on in capitals, keeps its break there
+    assert breaks_after_first(paragraph(sized(100), 111))
