@@ -116,12 +116,59 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 or self._opens_confirmed_list(i, label, prev)
                 or self._next_in_comma_list(i, label, tail)
                 or self._under_wrapped_title(i, label)
+                or self._confirmed_run(i, label)
             ):
                 return None  # a wrapped line that happens to start with "7. "
         # "## 2. Grant", "**2. Grant.**" number titles, a scheme apart from the "1." items of a list
         if label.kind == "simple" and ln.body > ln.start and titles(self.text[ln.start : ln.body]):
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
+
+    def _confirmed_run(self, i: int, label: Label) -> bool:
+        """Items written with no punctuation at their ends ("You may" / "(a) copy the work or" /
+        "(b) share it and" / "(c) change it"): a label the line above seems to run into, but in
+        line with a run of its own kind: a first item followed by its next two siblings, or the
+        next sibling of an item in line with it followed by its own next one. Three numbers in
+        a row at the starts of lines in line with each other are no wrapped sentence."""
+        indent = self._indent(i)
+        for r in label.readings:
+            if len(r.value) == 1 and is_first(r):
+                need = 2
+            elif any(
+                lvl.style == r.style
+                and self._continues(lvl.value, r.value)
+                and self._indent(self.drafts[lvl.seg].line) == indent
+                for lvl in self.stack
+            ):
+                need = 1
+            else:
+                continue
+            if self._run_follows(i, r, indent, need):
+                return True
+        return False
+
+    def _run_follows(self, i: int, reading: Reading, indent: int, need: int) -> bool:
+        """Whether the next ``need`` labels after line ``i``, each within 8 lines of the one before
+        and in line with it, continue ``reading`` one after another."""
+        value, at = reading.value, i
+        for _ in range(need):
+            for j in range(at + 1, min(at + 9, len(self.lines))):
+                ln = self.lines[j]
+                if ln.blank:
+                    continue
+                lab = parse_label(self.text[ln.body : ln.end])
+                if lab is not None and self._indent(j) == indent:
+                    at = j
+                    break
+            else:
+                return False
+            step = next(
+                (x for x in lab.readings if x.style == reading.style and self._continues(value, x.value)), None
+            )
+            if step is None:
+                return False
+            value = step.value
+        return True
 
     def _lazy_numbered(self, i: int, label: Label) -> tuple[Label, tuple[int, Reading]] | None:
         """Markdown's lazy numbering: "1." before every item of a list, which renders as 1, 2, 3.

@@ -506,3 +506,16 @@ def test_markdowns_lazy_numbering_reads_as_it_renders():
     # a "1." under a "2." printed as such is a new list, not lazy numbering
     second = "1. You may copy.\n2. You may share:\n\n   1. in print;\n   2. online.\n\n1. Note: none.\n"
     assert paths(second) == ["1", "2", "2(1)", "2(2)"]
+
+
+def test_items_with_no_punctuation_at_their_ends_in_a_run_of_three():
+    text = "You may\n(a) copy the work or\n(b) share the work and\n(c) modify the work\n"
+    assert paths(text) == ["(a)", "(b)", "(c)"]
+    numbered = "1. Grant\nYou may copy.\n2. Conditions\nYou must keep the notice\n3. Warranty\nNone here\n4. Law\nFrench law.\n"
+    assert paths(numbered)[:3] == ["1", "2", "3"]
+    # two in a row are not enough: "(a)" then "(b)" after unended lines may be a wrapped sentence
+    two = "You may\n(a) copy the work or\n(b) share the work\n"
+    assert paths(two) == []
+    # nor three that are not in line with each other
+    staggered = "You may\n(a) copy the work or\n   (b) share the work and\n(c) modify the work\n"
+    assert paths(staggered) == []
