@@ -88,6 +88,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
         self._unwrapped_cache: bool | None = None
         self._plain_cache: frozenset[int] | None = None  # UnnumberedHeadings._plain_titles
+        self._labels: dict[int, Label | None] = {}  # line -> its label (_label_at)
         self.run_on: _Level | None = None  # the last child of a group the latest sibling group replaced
 
     # -- candidates ------------------------------------------------------------------
@@ -96,7 +97,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         if ln.blank:
             return None
         line = self.text[ln.body : ln.end]
-        label = parse_label(line)
+        label = self._label_at(i)
         if label is None:
             return None
         rest = line[label.length :].lstrip()
@@ -115,8 +116,11 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 and not _REFERS.search(tail)
                 or self._opens_confirmed_list(i, label, prev)
                 or self._next_in_comma_list(i, label, tail)
-                or self._under_wrapped_title(i, label)
-                or self._confirmed_run(i, label)
+                or i > 1
+                and self.accepted[i - 2]
+                and self._under_wrapped_title(i, label)
+                or self._labels.get(i - 1) is None
+                and self._confirmed_run(i, label)
             ):
                 return None  # a wrapped line that happens to start with "7. "
         # "## 2. Grant", "**2. Grant.**" number titles, a scheme apart from the "1." items of a list
@@ -124,12 +128,22 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
             label = replace(label, readings=tuple(Reading(r.style + ("#",), r.value) for r in label.readings))
         return label
 
+    def _label_at(self, j: int) -> Label | None:
+        """The label at the start of line ``j``'s words, read once (runs look ahead at it)."""
+        if j not in self._labels:
+            ln = self.lines[j]
+            self._labels[j] = parse_label(self.text[ln.body : ln.end])
+        return self._labels[j]
+
     def _confirmed_run(self, i: int, label: Label) -> bool:
         """Items written with no punctuation at their ends ("You may" / "(a) copy the work or" /
         "(b) share it and" / "(c) change it"): a label the line above seems to run into, but in
         line with a run of its own kind: a first item followed by its next two siblings, or the
         next sibling of an item in line with it followed by its own next one. Three numbers in
-        a row at the starts of lines in line with each other are no wrapped sentence."""
+        a row at the starts of lines in line with each other are no wrapped sentence. (Asked only
+        below a line of words: after a rejected label line, the run would have been read there.)"""
+        if self._label_at(i - 1) is not None:
+            return False
         indent = self._indent(i)
         for r in label.readings:
             if len(r.value) == 1 and is_first(r):
@@ -156,7 +170,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 ln = self.lines[j]
                 if ln.blank:
                     continue
-                lab = parse_label(self.text[ln.body : ln.end])
+                lab = self._label_at(j)
                 if lab is not None and self._indent(j) == indent:
                     at = j
                     break
