@@ -1,6 +1,9 @@
 """Link precision and recall of the clause alignment against hand-made gold alignments.
 
-Run from the repo root:  .venv/bin/python bench/alignment.py [--verbose]
+Run from the repo root:  .venv/bin/python bench/alignment.py [--verbose] [--split S] [--wrap a|b|both]
+
+``--wrap`` re-wraps one side's texts (or both) at 72 columns first: a version imported from a
+COPYING file against one from the SPDX list, whose lines are paragraphs.
 
 The gold (``bench/alignment_gold.json``) lists, for real SPDX version pairs, every pair of
 clauses a lawyer would link, written by reading the texts. Each gold side names its clause
@@ -39,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.segmentation_wrapped import wrap  # noqa: E402
 from licenses.sources import spdx_text  # noqa: E402
 from licenses.text.comparison import ALGORITHM_VERSION, clause_text, compare, fold  # noqa: E402
 from licenses.text.segmentation import Segment, segment  # noqa: E402
@@ -155,7 +159,20 @@ def main() -> None:
     )
     parser.add_argument("--verbose", action="store_true", help="list extra and missed links per pair")
     parser.add_argument("--split", choices=SPLITS, help="only the pairs of one split")
+    parser.add_argument(
+        "--wrap",
+        choices=("a", "b", "both"),
+        help="re-wrap the old (a), new (b) or both texts at 72 columns first, as a COPYING file is",
+    )
     args = parser.parse_args()
+    if args.wrap:
+        global text_of
+        given = text_of
+
+        def text_of(entry: dict, side: str) -> str:  # noqa: F811 (the bench reads the re-wrapped text)
+            text = given(entry, side)
+            return wrap(text, 72) if args.wrap in (side, "both") else text
+
     entries = json.loads(GOLD.read_text(encoding="utf-8"))["pairs"]
     if args.split:
         entries = [e for e in entries if e.get("split", "tune") == args.split]
