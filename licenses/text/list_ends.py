@@ -57,12 +57,15 @@ class ListEnds:
         left = self._indent(i) < self._indent(top_line)
         goes_on = (
             first.islower()
-            and (_ITEM_END.search(tail) is not None or blank and left and (tail.endswith(",") or tail[-1:].isalnum()))
+            and (
+                _ITEM_END.search(tail) is not None and (blank or left or not self._hangs(top_line, i))
+                or blank and left and (tail.endswith(",") or tail[-1:].isalnum())
+            )
             and not (not (blank or left) and _CONJUNCTION.match(self.text, self.lines[i].body))
         )
         caseless = first.isalpha() and not first.isupper() and not first.islower()  # 上記, 本
         outdented = (
-            left
+            (left or blank and self._left_of_own_lines(top_line, i))
             and (first.isupper() or caseless)
             and (blank or _SENTENCE_END.search(tail) is not None and self._no_flush_wrap(top, i))
         )
@@ -80,6 +83,23 @@ class ListEnds:
             (d for d in range(len(self.stack) - 1) if self._margin(self.stack[d].seg) <= indent),
             default=0,
         )
+
+    def _hangs(self, item: int, i: int) -> bool:
+        """Whether line ``i`` sits in line with the item's own wrapped lines, right of its number
+        ("b. If You …" then "     implemented in any reasonable manner;" then "     provided,
+        however, …"): the item's words going on, not the parent's."""
+        indent = self._indent(i)
+        return indent > self._indent(item) and any(
+            not self.lines[k].blank and self._indent(k) == indent for k in range(item + 1, i)
+        )
+
+    def _left_of_own_lines(self, item: int, i: int) -> bool:
+        """Whether line ``i`` stands in line with the item's number (or left of it) while every
+        line of the item hangs right of it ("      (d) If the Work …" / "          as modifying
+        the License." then "      You may add …"): a new paragraph, not the item's."""
+        indent = self._indent(i)
+        own = [self._indent(k) for k in range(item + 1, i) if not self.lines[k].blank]
+        return indent <= self._indent(item) and bool(own) and min(own) > indent
 
     def _margin(self, seg: int) -> int:
         """The leftmost column of a clause: its number's, or its own text's when that sits further

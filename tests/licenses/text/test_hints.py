@@ -33,10 +33,14 @@ def as_drawn(monkeypatch):
     plain titles of unnumbered licenses (Elastic-2.0, SUL-1.0, OPL-UK-3.0 …, ``_plain_titles``);
     with that one rule off, every sampler draws what was labelled. VERSION 10 parts the paragraph
     after a list of one-line items from its last item (Eurosym, MTLL …) and a disclaimer in
-    capitals from the paragraph before it: off too."""
+    capitals from the paragraph before it, and reads the paragraph at an item's number after its
+    hanging lines as the parent's closing words, and "…;" then a lower-case line hanging with the
+    item's own lines as the item's: off too."""
     monkeypatch.setattr(UnnumberedHeadings, "_plain_titles", lambda self: frozenset())
     monkeypatch.setattr(ListEnds, "_left_of_one_line_items", lambda self, item, indent: False)
     monkeypatch.setattr(ListEnds, "_shouted_after_notice", lambda self, i: False)
+    monkeypatch.setattr(ListEnds, "_left_of_own_lines", lambda self, item, i: False)
+    monkeypatch.setattr(ListEnds, "_hangs", lambda self, item, i: False)
 
 
 def numbers(text: str, heading: str = "", terms: Terms | None = None) -> set[int]:

@@ -519,3 +519,36 @@ def test_items_with_no_punctuation_at_their_ends_in_a_run_of_three():
     # nor three that are not in line with each other
     staggered = "You may\n(a) copy the work or\n   (b) share the work and\n(c) modify the work\n"
     assert paths(staggered) == []
+
+
+def test_a_paragraph_at_an_items_number_after_its_hanging_lines_closes_the_list():
+    text = (
+        "1. Redistribution. You may distribute copies if:\n\n"
+        "   (a) You give recipients a copy of this License; and\n\n"
+        "   (b) If the Work includes a NOTICE file, you keep it, in a NOTICE\n"
+        "       file or in the documentation.\n\n"
+        "   You may add Your own copyright statement to Your modifications.\n\n"
+        "2. Submission of Contributions.\n"
+    )
+    segs = by_path(text)
+    assert segs["1.closing"].text.startswith("You may add")
+    assert "You may add" not in segs["1(b)"].text
+    # the item's own second paragraph, hanging with its lines, stays the item's
+    own = text.replace("\n   You may add", "\n       You may add")
+    assert "You may add" in by_path(own)["1(b)"].text
+
+
+def test_a_lower_case_line_after_a_semicolon_hanging_with_the_items_lines_is_the_items():
+    text = (
+        "1. Redistribution:\n\n"
+        "  a. You must give the Original Author credit. Such credit may be\n"
+        "     implemented in any reasonable manner;\n"
+        "     provided, however, that in the case of a Collective Work the\n"
+        "     credit appears where other credits appear.\n\n"
+        "2. Warranty.\n"
+    )
+    assert by_path(text)["1(a)"].text.endswith("credit appears where other credits appear.")
+    assert [s.path for s in segment(text)] == ["1", "1(a)", "2"]
+    # after a blank line, at the margin, the same words finish the parent's sentence
+    closing = "1. You may:\n\n   (a) copy; and\n   (b) share;\n\nfor personal purposes only.\n"
+    assert by_path(closing)["1.closing"].text == "for personal purposes only."
