@@ -98,6 +98,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "review/mail/stance.py": ["tests/review/mail/test_stance.py"],
     "review/mail/digest.py": ["tests/review/mail/test_digest.py"],
+    "review/mail/mhonarc.py": ["tests/review/mail/test_mhonarc.py"],
     "review/mail/printed.py": ["tests/review/mail/test_printed.py"],
     "review/mail/hyperkitty.py": ["tests/review/mail/test_hyperkitty.py"],
     "review/mail/message.py": ["tests/review/mail/test_message.py"],

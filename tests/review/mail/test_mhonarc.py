@@ -110,3 +110,58 @@ def test_without_the_header_list_the_comments_at_the_top_still_name_the_date_and
         "20250304.abc@example.org",
     )
     assert page.author == ""
+
+
+def test_the_header_list_wins_over_the_comments_atop_the_page():
+    page = parse_mhonarc(
+        PAGE.replace("<li><em>Subject</em>: Re: Model licence 2.0 and the DFSG</li>", "<li><em>Subject</em>: Listed</li>")
+        .replace("&lt;<a href=\"msg00002.html\">20250304.abc@example.org</a>&gt;", "&lt;listed@example.org&gt;")
+        .replace("<li><em>Date</em>: Tue, 4 Mar 2025 09:00:00 +0100</li>", "<li><em>Date</em>: Wed, 5 Mar 2025 09:00:00 +0100</li>")
+    )
+    assert (page.subject, page.message_id, page.date) == ("Listed", "listed@example.org", "Wed, 5 Mar 2025 09:00:00 +0100")
+
+
+def test_a_quoted_name_or_a_sender_without_an_address():
+    quoted = PAGE.replace("<em>From</em>: Ada Moss &lt;", "<em>From</em>: &quot;Ada Moss&quot; &lt;")
+    assert (parse_mhonarc(quoted).author, parse_mhonarc(quoted).address) == ("Ada Moss", "ada@example.org")
+    bare = PAGE.replace(
+        'Ada Moss &lt;<a href="mailto:ada%40example.org">ada@example.org</a>&gt;', "Ada Moss"
+    )
+    assert (parse_mhonarc(bare).author, parse_mhonarc(bare).address) == ("Ada Moss", "")
+
+
+def test_a_page_with_no_marked_parts_gives_nothing_made_up():
+    page = parse_mhonarc("<!-- MHonArc v2.6.19 --><html><body><p>words</p></body></html>")
+    assert (page.subject, page.author, page.address, page.date, page.in_reply_to, page.body, page.message_id) == (
+        "", "", "", "", None, "", None,
+    )
+
+
+def test_the_mark_alone_is_not_enough_a_page_needs_its_body_marker():
+    assert not looks_like_mhonarc("<!-- MHonArc v2.6.19 --><html><body><pre>words</pre></body></html>")
+
+
+def test_the_comments_atop_are_read_in_the_first_20000_characters_only():
+    comment = "<!--X-Subject: Far -->"
+    pad = "x" * (20000 - len(comment) + 1)  # the comment's last character at index 20000
+    late = pad + comment + PAGE.split("<!--X-Head-of-Message-->")[0].split("<!--X-Head-End-->")[1]
+    late += "<!--X-Body-of-Message--><pre>w</pre><!--X-Body-of-Message-End-->"
+    assert parse_mhonarc(late).subject == ""
+    assert parse_mhonarc(late[1:]).subject == "Far"  # one character earlier: read
+
+
+def test_names_and_ids_keep_their_own_letters():
+    page = parse_mhonarc(
+        PAGE.replace("<em>From</em>: Ada Moss &lt;", "<em>From</em>: Xena MarX &lt;").replace(
+            '&lt;<a href="msg00002.html">20250304.abc@example.org</a>&gt;', "&lt;X7@example.orgX&gt;"
+        )
+    )
+    assert (page.author, page.message_id) == ("Xena MarX", "X7@example.orgX")
+
+
+def test_the_mark_is_looked_for_in_the_first_20000_characters_only():
+    mark = "<!-- MHonArc v2 -->"
+    tail = "<!--X-Body-of-Message--><pre>w</pre><!--X-Body-of-Message-End-->"
+    pad = "x" * (20000 - len("<!-- MHonArc") + 1)  # the name's last letter at index 20000
+    assert not looks_like_mhonarc(pad + mark + tail)
+    assert looks_like_mhonarc(pad[1:] + mark + tail)
