@@ -590,3 +590,49 @@ def test_capitals_after_closing_words_are_a_paragraph_of_their_own():
     got = by_path(text)
     assert list(got) == ["1", "1(a)", "1(b)", "1.closing", "notice"]
     assert got["1.closing"].text == "for any purpose."
+
+
+# The rules of the session of 2026-12-04 (second), at their edges ---------------------------------
+
+
+def test_a_lower_case_line_after_a_semicolon_in_a_flush_list_still_closes_it():
+    # the item's wrapped line stands at its number's column: a line there is not "hanging"
+    text = "1. You may:\n\n(a) copy the work;\n(b) share the work\nwith others;\nfor personal use only.\n"
+    assert by_path(text)["1.closing"].text == "for personal use only."
+    # right of the number but not in line with the item's own wrapped lines: not the item's either
+    deeper = "1. You may:\n\n   (a) copy;\n   (b) share\n       the work;\n         for personal use only.\n"
+    assert by_path(deeper)["1.closing"].text == "for personal use only."
+
+
+def test_a_paragraph_in_line_with_an_items_flush_lines_stays_the_items():
+    text = (
+        "1. Redistribution:\n\n   (a) keep the notice; and\n\n   (b) if the Work has a NOTICE file,\n"
+        "   keep it too.\n\n   You may add your own statement.\n"
+    )
+    assert "You may add" in by_path(text)["1(b)"].text
+
+
+def test_the_look_ahead_past_a_lettered_list_stops_at_a_label_of_another_kind():
+    head = "1. You may copy the Library, provided that you keep\n   this notice with it.\n\n"
+    head += "2. You may combine the Library\n   with other work.\n\nYou must give notice of it:\n\n"
+    items = "     a) Accompany the work with the source.\n\n     b) Use a shared library.\n\n"
+    tail = "3. You may not copy the Library otherwise.\n"
+    assert "You must give notice" in by_path(head + items + tail)["2"].text
+    # another list's later item (not a first one) between: the outer list is not known to go on
+    other = head + items + "     (iv) Or keep a copy.\n\n" + tail
+    assert "You must give notice" in by_path(other)["notice"].text
+    # two lists opened on the way, then the first goes on, then the outer one
+    nested = head + "     a) Accompany the work:\n\n        (i) with the source;\n\n     b) Use a shared library.\n\n" + tail
+    assert "You must give notice" in by_path(nested)["2"].text
+
+
+def test_capitals_after_the_notice_are_parted_only_when_they_disclaim():
+    text = (
+        "Permission is granted, provided you\n\n     1. keep this notice,\n     2. mark your changes.\n\n"
+        "PostScript is a trademark of its owner.\n\n"
+        "THE NAME OF THE COMPANY MAY NOT BE USED TO ENDORSE PRODUCTS DERIVED FROM THIS SOFTWARE.\n"
+    )
+    assert "THE NAME OF THE COMPANY" in by_path(text)["notice"].text
+    # a disclaimer at the very end, with no line break after it
+    last = text.replace("THE NAME OF THE COMPANY MAY NOT BE USED TO ENDORSE PRODUCTS", "THIS SOFTWARE IS PROVIDED AS IS WITHOUT ANY WARRANTY")
+    assert by_path(last.rstrip("\n"))["disclaimer"].text.startswith("THIS SOFTWARE IS PROVIDED")
