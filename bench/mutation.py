@@ -224,6 +224,13 @@ MODULES: dict[str, list[str]] = {
         "tests/licenses/text/test_segmentation_cases.py",
         "tests/licenses/text/test_segmentation_shapes.py",
         "tests/licenses/text/test_segmentation_wide.py",
+        # added 2026-12-04: the Markdown, parts, repeats and unnumbered-heading cases reach
+        # segmentation.py's own functions (_excerpt_starts, _label_emphasis_closes, _runs_on)
+        "tests/licenses/text/test_segmentation_markdown.py",
+        "tests/licenses/text/test_parts.py",
+        "tests/licenses/text/test_repeats.py",
+        "tests/licenses/text/test_unnumbered.py",
+        "tests/licenses/text/test_headings.py",
     ],
     # segmentation helpers (mixins of the segmenter), each against its own tests and the pure
     # segmentation files that reach it in a few seconds (none reads the SPDX XML files)
