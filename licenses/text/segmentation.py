@@ -38,9 +38,9 @@ VERSION = "10"
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
 _SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
-# words after which a number on the next line is a reference, not a clause ("see Section\n7.")
 # words that go on a sentence naming clauses ("Articles 1, 2. and 3"), never an item's first word
 _JOINING = frozenset({"and", "or", "to", "through", "and/or"})
+# words after which a number on the next line is a reference, not a clause ("see Section\n7.")
 _REFERS = re.compile(
     r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|parts?|chapters?|of|in|to|under|and|or|see|no|number)$"
 )
