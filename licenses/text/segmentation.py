@@ -40,6 +40,7 @@ VERSION = "10"
 _SENTENCE_HEADING = re.compile(r"[A-Z][^.,;:!?\r\n]{2,58}[^.,;:!?\s]")
 # words that go on a sentence naming clauses ("Articles 1, 2. and 3"), never an item's first word
 _JOINING = frozenset({"and", "or", "to", "through", "and/or"})
+_UNREAD = object()  # no label read yet for that line
 # words after which a number on the next line is a reference, not a clause ("see Section\n7.")
 _REFERS = re.compile(
     r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|parts?|chapters?|of|in|to|under|and|or|see|no|number)$"
@@ -88,7 +89,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         self.first_line = next((k for k, ln in enumerate(self.lines) if not ln.blank), -1)
         self._unwrapped_cache: bool | None = None
         self._plain_cache: frozenset[int] | None = None  # UnnumberedHeadings._plain_titles
-        self._labels: dict[int, Label | None] = {}  # line -> its label (_label_at)
+        # the label read on the line the last candidate stood on: the run check asks about the
+        # line above a candidate, which is nearly always the line read just before
+        self._read_at, self._read_label = -1, None
         self.run_on: _Level | None = None  # the last child of a group the latest sibling group replaced
 
     # -- candidates ------------------------------------------------------------------
@@ -97,7 +100,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         if ln.blank:
             return None
         line = self.text[ln.body : ln.end]
-        label = self._label_at(i)
+        label = parse_label(line)
+        above = self._read_label if self._read_at == i - 1 else _UNREAD
+        self._read_at, self._read_label = i, label
         if label is None:
             return None
         rest = line[label.length :].lstrip()
@@ -119,7 +124,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 or i > 1
                 and self.accepted[i - 2]
                 and self._under_wrapped_title(i, label)
-                or self._labels.get(i - 1) is None
+                or (above is None or above is _UNREAD and self._label_at(i - 1) is None)
                 and self._confirmed_run(i, label)
             ):
                 return None  # a wrapped line that happens to start with "7. "
@@ -129,11 +134,9 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         return label
 
     def _label_at(self, j: int) -> Label | None:
-        """The label at the start of line ``j``'s words, read once (runs look ahead at it)."""
-        if j not in self._labels:
-            ln = self.lines[j]
-            self._labels[j] = parse_label(self.text[ln.body : ln.end])
-        return self._labels[j]
+        """The label at the start of line ``j``'s words."""
+        ln = self.lines[j]
+        return parse_label(self.text[ln.body : ln.end])
 
     def _confirmed_run(self, i: int, label: Label) -> bool:
         """Items written with no punctuation at their ends ("You may" / "(a) copy the work or" /
@@ -142,8 +145,6 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         next sibling of an item in line with it followed by its own next one. Three numbers in
         a row at the starts of lines in line with each other are no wrapped sentence. (Asked only
         below a line of words: after a rejected label line, the run would have been read there.)"""
-        if self._label_at(i - 1) is not None:
-            return False
         indent = self._indent(i)
         for r in label.readings:
             if len(r.value) == 1 and is_first(r):
