@@ -52,12 +52,16 @@ TARGET_PRECISION, TARGET_RECALL = 0.97, 0.90
 SPLITS = ("tune", "tune2", "held-out", "held-out2", "held-out3", "modelgo")
 
 
+WRAPPED: set[str] = set()  # the sides re-wrapped at 72 columns (--wrap)
+
+
 def text_of(entry: dict, side: str) -> str:
-    """The text of one side: a file named by ``<side>_path`` (relative to the repo root), else SPDX."""
+    """The text of one side: a file named by ``<side>_path`` (relative to the repo root), else SPDX;
+    re-wrapped at 72 columns when ``side`` is in ``WRAPPED``."""
     path = entry.get(f"{side}_path")
-    if path is None:
-        return spdx_text(entry[side])
-    return (ROOT / path).read_text(encoding="utf-8-sig")  # the ModelGo files start with a BOM
+    # the ModelGo files start with a BOM
+    text = spdx_text(entry[side]) if path is None else (ROOT / path).read_text(encoding="utf-8-sig")
+    return wrap(text, 72) if side in WRAPPED else text
 
 
 def resolve(segs: list[Segment], folded: list[str], side: dict) -> int | None:
@@ -165,13 +169,7 @@ def main() -> None:
         help="re-wrap the old (a), new (b) or both texts at 72 columns first, as a COPYING file is",
     )
     args = parser.parse_args()
-    if args.wrap:
-        global text_of
-        given = text_of
-
-        def text_of(entry: dict, side: str) -> str:  # noqa: F811 (the bench reads the re-wrapped text)
-            text = given(entry, side)
-            return wrap(text, 72) if args.wrap in (side, "both") else text
+    WRAPPED.update(("a", "b") if args.wrap == "both" else (args.wrap,) if args.wrap else ())
 
     entries = json.loads(GOLD.read_text(encoding="utf-8"))["pairs"]
     if args.split:

@@ -29,6 +29,7 @@ _REACH = 150
 # item's own "; or", not words that finish the sentence the list opened ("and that, …" at the
 # margin after a blank line still do)
 _CONJUNCTION = re.compile(r"(?:and/or|and|or)\b,?")
+_DISCLAIMS = re.compile(r"WARRANT|LIABL|\bAS IS\b")  # words of a disclaimer in capitals
 _ITEM_END = re.compile(r"(?:;|;[ \t]*(?:and|or|and/or),?)$")
 
 
@@ -227,7 +228,7 @@ class ListEnds:
             return False
         end = next((k for k in range(i, len(self.lines)) if self.lines[k].blank), len(self.lines))
         words = self.text[self.lines[i].start : self.lines[end - 1].end]
-        return self._in_capitals(i, end) and re.search(r"WARRANT|LIABL|\bAS IS\b", words) is not None
+        return self._in_capitals(i, end) and _DISCLAIMS.search(words) is not None
 
     def _after_one_line_items(self, i: int) -> bool:
         """ "1. keep notices;" / "2. mark changes." each on a line of its own, then "That is all."
@@ -289,9 +290,7 @@ class ListEnds:
         words = self.text[self.lines[i].start : self.lines[i].end]
         name = (
             "disclaimer"
-            if re.search(
-                r"WARRANT|LIABL|\bAS IS\b", words + self.text[self.lines[i].end : self.lines[i].end + ahead]
-            )
+            if _DISCLAIMS.search(words + self.text[self.lines[i].end : self.lines[i].end + ahead])
             else "notice"
         )
         self.stack.clear()

@@ -206,8 +206,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         if d is None:
             return None
         level = self.stack[d]
-        line = self.lines[self.drafts[level.seg].line]
-        printed = parse_label(self.text[line.body : line.end])
+        printed = self._label_at(self.drafts[level.seg].line)
         if printed is None or printed.text != label.text:
             return None
         n = level.value[0] + 1

@@ -207,7 +207,8 @@ class ArchivePage:
 _TAGS = re.compile(r"<[^>]{0,2000}>")
 
 
-def _clean(fragment: str) -> str:
+def fragment_text(fragment: str) -> str:
+    """A fragment of an archive page's markup as text: tags dropped, entities read."""
     return html.unescape(_TAGS.sub("", fragment)).strip()
 
 
@@ -228,7 +229,7 @@ def parse_pipermail(markup: str) -> ArchivePage:
     subject, pos = grab(r"<h1>(.*?)</h1>")
     author, pos2 = grab(r"<b>(.*?)</b>", pos)
     link, pos3 = grab(r"(<a\s[^>]*href=\"mailto:[^>]*>.*?</a>)", pos2)
-    address = _clean(link)
+    address = fragment_text(link)
     irt_raw, _ = grab(r"in-reply-to=([^\"&>\s]+)", 0) if link else ("", 0)
     in_reply_to = urllib.parse.unquote(irt_raw).strip().strip("<>") or None
     date, pos4 = grab(r"<i>(.*?)</i>", max(pos3, pos2))
@@ -236,4 +237,6 @@ def parse_pipermail(markup: str) -> ArchivePage:
     if not body:
         body, _ = grab(r"<pre[^>]*>(.*?)</pre>", pos4)
     body = html.unescape(_TAGS.sub("", body))
-    return ArchivePage(_clean(subject), _clean(author), address, _clean(date), in_reply_to, body)
+    return ArchivePage(
+        fragment_text(subject), fragment_text(author), address, fragment_text(date), in_reply_to, body
+    )

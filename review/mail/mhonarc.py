@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-from review.mail.html_text import ArchivePage, html_to_text
+from review.mail.html_text import ArchivePage, fragment_text, html_to_text
 
 _MARK = re.compile(r"<!--\s*(?:MHonArc\b|X-Head-of-Message-->|X-Body-of-Message-->)", re.I)
 _TOP = re.compile(r"<!--X-(Subject|Date|Message-Id): ?(.{0,998}?) ?-->")
@@ -24,7 +24,6 @@ _BODY = re.compile(r"<!--X-Body-of-Message-->(.*?)<!--X-Body-of-Message-End-->",
 _FIELD = re.compile(
     r"<li>\s*<(?:em|strong|b)>\s*([\w-]{1,40})\s*</(?:em|strong|b)>\s*:?\s*(.{0,2000}?)</li>", re.I | re.S
 )
-_TAGS = re.compile(r"<[^>]{0,2000}>")
 _MASKED = re.compile(r"@x{3,}(?:\.x+)*$", re.I)
 _ADDRESS = re.compile(r"^(?P<name>.*?)\s*<(?P<addr>[^<>\s]+@[^<>\s]+)>\s*$", re.S)
 
@@ -34,7 +33,7 @@ def looks_like_mhonarc(markup: str) -> bool:
 
 
 def _text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAGS.sub("", fragment)).split())
+    return " ".join(fragment_text(fragment).split())
 
 
 def _id(value: str) -> str | None:
