@@ -79,6 +79,10 @@ def test_compare_with_picks_b_without_javascript(live_server, browser):
     page.get_by_role("button", name="Compare").click()
     expect(page).to_have_url(re.compile(r"a=gpl(@|%40)3\.0&b=gpl(@|%40)2\.0"))
     expect(page.get_by_role("region", name="Summary of changes")).to_be_visible()
+    # the Previous / Next buttons need the page's script, so without it they are not shown at all
+    # (each change row's own ↑ / ↓ links still step through the changes)
+    expect(page.get_by_role("button", name=re.compile("Next change"))).to_be_hidden()
+    expect(page.locator(".cmp-steps a").first).to_be_visible()
     page.get_by_role("switch", name=re.compile("Changes only")).click()
     expect(page).to_have_url(re.compile(r"changes=1"))
     expect(page.locator(".cmp-row.kind-unchanged")).to_have_count(0)
