@@ -102,3 +102,10 @@ def test_unknown_api_address_is_a_json_404(client):
     response = client.get("/api/v1/nothing-here/")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_the_api_root_leads_to_the_docs(client):
+    response = client.get("/api/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("api:docs")
+    assert client.get(response["Location"]).status_code == 200
