@@ -7,10 +7,12 @@ import email
 import email.header
 import email.message
 import email.policy
+import email.utils
 import re
 import zlib
 from dataclasses import dataclass
 
+from review.mail.attribution import clean_email
 from review.mail.html_text import html_to_text
 from review.mail.message import MailFormatError
 from review.mail.quotes import parse_author
@@ -211,12 +213,39 @@ def _msg_id(value: str) -> str | None:
     return m.group(1) if m else (value.strip() or None)
 
 
+# "Name via List <list@…>", "Name (via List)": a list rewrote From to its own address (DMARC).
+_VIA_FROM = re.compile(r"\s\(?via\s", re.I)
+
+
+def _rewritten_sender(msg: email.message.Message, name: str) -> tuple[str, str | None]:
+    """The writer of a mail whose From a list rewrote: X-Original-From, else Reply-To, else Cc.
+
+    Mailman puts the writer's own From into Reply-To, or into Cc when replies go to the list
+    (Reply-To then names the list). The list's addresses (From, List-Post) are never the writer;
+    a Cc is taken only under the writer's name, since it may name others too.
+    """
+    list_addresses = {email.utils.parseaddr(_header(msg, "from"))[1].lower()}
+    list_addresses.update(a.lower() for a in re.findall(r"mailto:([^>\s?]+)", _header(msg, "list-post")))
+    for header in ("x-original-from", "reply-to", "cc"):
+        for alt_name, alt_addr in email.utils.getaddresses([_header(msg, header)]):
+            alt_addr = clean_email(alt_addr)
+            if not alt_addr or alt_addr in list_addresses:
+                continue
+            alt_name = " ".join(alt_name.split()).strip(" \"'")
+            same_person = bool(name) and bool(alt_name) and (
+                name.lower() in alt_name.lower() or alt_name.lower() in name.lower()
+            )
+            if header == "cc" and not same_person:
+                continue
+            # the header's own name when it is the same person's, said more fully ("Carol Jones")
+            return (alt_name if same_person and len(alt_name) > len(name) else name or alt_name), alt_addr
+    return name, None
+
+
 def read_message(msg: email.message.Message) -> RawMail:
     name, addr = parse_author(_header(msg, "from"))
-    if re.search(r"\svia\s", _header(msg, "from"), re.I):
-        # Mailman rewrites From to the list's address (DMARC); the author is in Reply-To or X-Original-From.
-        _, alt = parse_author(_header(msg, "x-original-from") or _header(msg, "reply-to"))
-        addr = alt
+    if _VIA_FROM.search(_header(msg, "from")):
+        name, addr = _rewritten_sender(msg, name)
     refs = _header(msg, "references").split()
     irt = _msg_id(_header(msg, "in-reply-to")) or (_msg_id(refs[-1]) if refs else None)
     date, guessed = _sent_date(msg)

@@ -216,6 +216,27 @@ def test_a_list_that_rewrites_the_sender_gives_the_original_address() -> None:
     assert parse_eml(via + "\nx").author_email is None
 
 
+def test_a_rewritten_sender_is_found_in_cc_when_reply_to_names_the_list() -> None:
+    # Mailman with replies going to the list: Reply-To is the list, the writer goes to Cc.
+    head = (
+        "From: Carol Jones via License-review <license-review@lists.example.org>\n"
+        "Reply-To: license-review@lists.example.org\n"
+        "List-Post: <mailto:license-review@lists.example.org>\n"
+    )
+    raw = parse_eml(head + "Cc: Dan Roe <dan@example.net>, Carol Jones <carol@example.net>\n\nx")
+    assert (raw.author_name, raw.author_email) == ("Carol Jones", "carol@example.net")
+    # a Cc of someone else only is not the writer
+    assert parse_eml(head + "Cc: Dan Roe <dan@example.net>\n\nx").author_email is None
+
+
+def test_a_sender_rewritten_as_name_in_brackets_via_the_list_takes_the_full_name() -> None:
+    raw = parse_eml(
+        'From: "Carol (via license-review)" <license-review@lists.example.org>\n'
+        "Reply-To: Carol Jones <carol@example.net>\n\nx"
+    )
+    assert (raw.author_name, raw.author_email) == ("Carol Jones", "carol@example.net")
+
+
 def test_str_and_bytes_read_alike() -> None:
     text = HEAD + "\n" + BODY
     assert parse_eml(text) == parse_eml(text.encode())
