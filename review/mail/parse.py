@@ -304,7 +304,8 @@ def _complete_authors(messages: list[Message]) -> None:
     person's own mail with the full address. A name the thread pairs with two addresses (two
     people, or one with two) stays without one. The name becomes the one written with the
     address in the person's own mail, so "Doe, John" reads as "John Doe"; an address shown
-    without a name gets the name the thread writes with it.
+    without a name gets the name the thread writes with it. A one-word name ("Van", as people
+    sign) is the one person of the thread whose full name starts with it, if only one does.
     """
     addresses: dict[str, set[str]] = {}
     written: dict[str, str] = {}
@@ -312,12 +313,19 @@ def _complete_authors(messages: list[Message]) -> None:
         if msg.author_email and msg.author_name:
             addresses.setdefault(_name_key(msg.author_name), set()).add(msg.author_email)
             written.setdefault(msg.author_email, msg.author_name)
+    # "Van" (a signature, a quote's "Van wrote:") is the thread's one Van with an address, if one
+    by_first_name: dict[str, set[str]] = {}
+    for found in addresses.values():
+        for first in {words[0] for words in (normalise_words(written[a]).split() for a in found) if len(words) > 1}:
+            by_first_name.setdefault(first, set()).update(found)
     for msg in messages:
         if msg.author_email and not msg.author_name:
             msg.author_name = written.get(msg.author_email, "")
         if msg.author_email or not msg.author_name:
             continue
         found = addresses.get(_name_key(msg.author_name), set())
+        if not found and len(words := normalise_words(msg.author_name).split()) == 1:
+            found = by_first_name.get(words[0], set())
         if len(found) == 1:
             (msg.author_email,) = found
             msg.author_name = written[msg.author_email]

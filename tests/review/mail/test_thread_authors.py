@@ -221,3 +221,53 @@ def test_an_address_shown_without_a_name_gets_the_name_the_thread_writes_with_it
     assert {(m.author_name, m.author_email) for m in messages if "Mary" not in m.author_name} == {
         ("John Doe", "john@example.com")
     }
+
+
+# --- a first name alone is the thread's one person of that first name -------------------
+
+OUTLOOK_PASTE = """\
+I read 2.2(b) as a condition on distribution only.
+
+Best,
+{signature}
+
+________________________________
+From: Ruth Okafor <ruth@example.org>
+Sent: Wednesday, March 5, 2025 3:14 PM
+To: review-list@example.org
+Subject: Re: dataset notice
+
+Section 2.2(b) follows the output, not the model.
+
+-----Original Message-----
+From: {first} <{first_address}>
+Sent: Tuesday, March 4, 2025 9:02 AM
+To: review-list@example.org
+Subject: dataset notice
+
+Please look at 2.2(b) again; it was rewritten.
+"""
+
+
+def test_a_signature_of_a_first_name_is_the_one_person_with_that_first_name():
+    raw = OUTLOOK_PASTE.format(signature="Tomas", first="Tomas Reyes", first_address="tomas@example.net")
+    messages = parse_thread(raw)
+    assert authors(messages) == [
+        ("Tomas Reyes", "tomas@example.net"),
+        ("Ruth Okafor", "ruth@example.org"),
+        ("Tomas Reyes", "tomas@example.net"),
+    ]
+
+
+def test_a_first_name_two_people_of_the_thread_share_stays_a_name_only():
+    raw = OUTLOOK_PASTE.replace("Ruth Okafor", "Tomas Okafor").format(
+        signature="Tomas", first="Tomas Reyes", first_address="tomas@example.net"
+    )
+    assert parse_thread(raw)[-1].author_name == "Tomas"
+    assert parse_thread(raw)[-1].author_email is None
+
+
+def test_a_first_name_is_not_matched_against_a_surname_or_a_longer_first_name():
+    for signature in ("Reyes", "Tom"):
+        raw = OUTLOOK_PASTE.format(signature=signature, first="Tomas Reyes", first_address="tomas@example.net")
+        assert authors(parse_thread(raw)[-1:]) == [(signature, None)]
