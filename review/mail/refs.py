@@ -33,7 +33,7 @@ _KEYWORDS: dict[str, tuple[str, float]] = {
         ],
         ("section", 0.95),
     ),
-    **dict.fromkeys(["s.", "ss."], ("section", 0.85)),
+    **dict.fromkeys(["s.", "ss.", "sec"], ("section", 0.85)),
     **dict.fromkeys(["clause", "clauses"], ("clause", 0.9)),
     **dict.fromkeys(["article", "articles", "art.", "arts."], ("article", 0.9)),
     **dict.fromkeys(
@@ -132,10 +132,11 @@ def _word_before(text: str, start: int) -> str:
 # rules below run only on those numbers. The scans read the text lower-cased (a case-blind
 # regex costs several times more per character), with the original's offsets.
 _KEYWORD_FORMS = (
-    r"§§?|¶¶?|s(?:ec(?:tions?|ts?\.|s?\.)|ub-?sections?|s?\.)|clauses?|art(?:icles?|s?\.)"
+    r"§§?|¶¶?|s(?:ec(?:tions?|ts?\.|s?\.)?|ub-?sections?|s?\.)|clauses?|art(?:icles?|s?\.)"
     r"|para(?:graph[se]?|s?\.)|absatz"
 )  # every key of _KEYWORDS, as a tree (a flat alternation costs far more per character)
 _AFTER_KEYWORD = re.compile(rf"(?:{_KEYWORD_FORMS})\s*(?=\d)")
+_SECONDS = re.compile(r"\d\s*sec\s*$", re.I)
 _BARE_START = re.compile(r"\d{1,2}(?=[.(]|\s\()")  # _NUMBER.match drops those inside a number
 
 
@@ -147,11 +148,14 @@ def _candidates(text: str, scan: str, after_keyword: re.Pattern[str]) -> list[re
     return [m for m in found if m is not None]
 
 
-# "paragraph (b) of Section 2.2", "item iii of clause 4": the part named first, its parent after.
+# "paragraph (b) of Section 2.2", "item iii of clause 4", "point (b) of 2.2": the part named
+# first, its parent after (with no keyword, only a dotted number is a parent).
 _PART_OF = re.compile(
     r"\b(?:sub-?paragraph|paragraph|para\.|sub-?section|subclause|sub-clause|item|point|letter|clause)\s+"
     r"\(?(?P<part>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)?\s+of\s+(?:the\s+)?"
-    r"(?:section|sec\.|clause|article|art\.|§)\s*(?P<parent>\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d))*(?:\s?\([a-z0-9]{1,5}\))*)"
+    r"(?:(?:section|sec\.?|clause|article|art\.|§)\s*(?P<parent>\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d))*(?:\s?\([a-z0-9]{1,5}\))*)"
+    # without a keyword the parent must look like a clause number: "item (b) of 2.2"
+    r"|(?P<dotted>\d{1,2}\.\d{1,2}(?!\d)(?:\.\d{1,2}(?!\d))*(?:\s?\([a-z0-9]{1,5}\))*)(?![\w%]|\.\d|\s?(?:%|percent|million|billion)))"
 )  # read on the lower-cased text; its groups are taken from the original
 # When lower-casing changes the length ("İ" becomes two characters), offsets would not hold:
 # such a text is read as written, by the same regexes made case-blind.
@@ -177,9 +181,13 @@ def find_refs(text: str) -> list[ClauseRef]:
         scan, after_keyword, part_of = text, _AFTER_KEYWORD_ANY_CASE, _PART_OF_ANY_CASE
     if " of " in low:  # "OF" too: upper-case mail was read without its "part of parent"
         for m in part_of.finditer(scan):
-            part, parent = text[m.start("part") : m.end("part")], text[m.start("parent") : m.end("parent")]
-            add(m.start(), f"{parent}({part.lower() if part.isalpha() else part})", 0.95, "section")
-            nested.append((m.start("parent"), m.end()))
+            group = "parent" if m.group("parent") is not None else "dotted"
+            part, parent = text[m.start("part") : m.end("part")], text[m.start(group) : m.end(group)]
+            if group == "dotted" and part.isdigit():
+                continue  # "item 3 of 2.5": a count as likely as a clause
+            confidence = 0.95 if group == "parent" else 0.8
+            add(m.start(), f"{parent}({part.lower() if part.isalpha() else part})", confidence, "section")
+            nested.append((m.start(group), m.end()))
     done = 0  # everything before this offset is already part of a reference
     inside = 0  # nested[inside] is the first span that does not end before the current number
     for number in _candidates(text, scan, after_keyword):
@@ -191,6 +199,8 @@ def find_refs(text: str) -> list[ClauseRef]:
         if inside < len(nested) and nested[inside][0] <= start:
             continue
         word = _word_before(text, start)
+        if word == "sec" and _SECONDS.search(text, max(0, start - 16), start):
+            continue  # "30 sec 2 times": seconds, not a section
         if word in _KEYWORDS:
             path = _PATH_RE.match(text, start)
             if path is None:

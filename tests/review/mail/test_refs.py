@@ -247,6 +247,17 @@ def test_quote_of_a_window_shared_by_two_clauses_goes_to_the_shorter() -> None:
         ("item iii of clause 4", ["4(iii)"]),
         ("point 2 of article 5", ["5(2)"]),
         ("sub-paragraph (i) of section 2.2(b)", ["2.2(b)(i)"]),
+        # with no keyword, a dotted number is still the parent ...
+        ("item (b) of 2.2 restricts use", ["2.2(b)"]),
+        ("I read point b of 2.2.", ["2.2(b)"]),
+        ("LETTER (A) OF 2.2", ["2.2(a)"]),
+        # ... but not a count, an amount or a plain number
+        ("item 3 of 2.5 million", []),
+        ("item (c) of 2.5 million", []),
+        ("item (b) of 2 lists", []),
+        # "sec" without its full stop, unless it counts seconds
+        ("Sec 2.2b is fine", ["2.2b"]),
+        ("wait 30 sec 2 times", []),
     ],
 )
 def test_a_part_named_before_its_parent_is_the_parts_address(text: str, paths: list[str]) -> None:
