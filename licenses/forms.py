@@ -51,8 +51,8 @@ class NewVersionForm(forms.Form):
     )
     file = forms.FileField(
         required=False,
-        help_text="A plain-text file of at most 1 MiB, in UTF-8 (or UTF-16 with a byte-order mark), "
-        "a license page saved from the web (HTML), or an SPDX license XML file.",
+        help_text="A file of at most 1 MiB: plain text in UTF-8 (or UTF-16 with a byte-order mark), "
+        "a license page saved from the web (HTML), a PDF, a Word document (.docx), or an SPDX license XML file.",
     )
     previous = forms.ModelChoiceField(
         queryset=LicenseVersion.objects.none(),

@@ -9,6 +9,7 @@ from django.db import transaction
 from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
+from licenses.text.docx import DocumentError, docx_text, is_docx
 from licenses.text.front_matter import split_front_matter
 from licenses.text.html_license import (
     html_to_license_text,
@@ -17,6 +18,7 @@ from licenses.text.html_license import (
     spdx_xml_to_license_text,
 )
 from licenses.text.page_marks import drop_page_marks
+from licenses.text.pdf import PdfError, is_pdf, pdf_text
 
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
 # The longest SPDX text (APL-1.0) splits into 120 clauses; 1 MiB of one repeated heading into
@@ -37,10 +39,9 @@ class ReadText:
     how: str = ""  # what was done to read it, for the user: "its text was read as a browser shows it"
 
 
-# What a document that is no text file starts with, and what to call it.
+# What a document that is no text file we read starts with, and what to call it.
 _DOCUMENTS = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a Word, OpenDocument or other zipped document"),
+    (b"PK\x03\x04", "an OpenDocument or other zipped document"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word document"),
     (b"{\\rtf", "an RTF document"),
 )
@@ -52,9 +53,19 @@ def decode_text(data: bytes) -> str:
 
 
 def read_text(data: bytes) -> ReadText:
-    """Read an uploaded file: plain text as it is, a web page as the text a browser shows of it and
-    an SPDX License List XML file as its ``<text>`` (``licenses.text.html_license``); a PDF, Word
-    or RTF document is refused with what it is."""
+    """Read an uploaded file: plain text as it is, a web page as the text a browser shows of it,
+    an SPDX License List XML file as its ``<text>`` (``licenses.text.html_license``), a PDF as the
+    text of its pages (``licenses.text.pdf``) and a Word document (.docx) with its automatic
+    clause numbers (``licenses.text.docx``); an OpenDocument, old Word or RTF document is refused
+    with what it is."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise IngestError(f"The file is {len(data) / 1024 / 1024:.1f} MiB; the limit is 1 MiB.")
+    if is_pdf(data):
+        return _read_document(data, pdf_text, "a PDF document", "its text was read page by page, "
+                              "the page numbers and the lines repeated at the top or foot of every page left out")
+    if is_docx(data) or (data.startswith(b"PK\x03\x04") and b"word/document.xml" in data):  # or a damaged one
+        return _read_document(data, docx_text, "a Word document",
+                              "its text was read with the clause numbers Word shows written out")
     head = data[:16].lstrip()
     for magic, what in _DOCUMENTS:
         if head.startswith(magic):
@@ -63,6 +74,18 @@ def read_text(data: bytes) -> ReadText:
                 "or save it as plain text (.txt) and upload that."
             )
     return _unmarked(_decode(data))
+
+
+def _read_document(data: bytes, read, what: str, how: str) -> ReadText:
+    """A PDF or Word document's text, its page marks left out, or IngestError with the reason."""
+    try:
+        text = read(data)
+    except (PdfError, DocumentError) as error:
+        raise IngestError(str(error)) from None
+    text, _ = drop_page_marks(clean_text(text))
+    if not text.strip():
+        raise IngestError(f"The file is {what} with no text in it.")
+    return ReadText(text, what, how)
 
 
 def read_pasted(text: str) -> ReadText:

@@ -1,5 +1,5 @@
 """A steward uploads a license as they have it: a page saved from the steward's site, then a
-PDF by mistake. The page is read as its text and says so; the PDF is refused with what to do,
+damaged PDF. The page is read as its text and says so; the PDF is refused with what to do,
 and the form keeps what was typed."""
 
 import pytest
@@ -34,7 +34,7 @@ def test_a_saved_web_page_becomes_numbered_clauses_and_a_pdf_is_refused(live_ser
     page.get_by_label("Label").fill("2.0")
     page.locator("input[type=file]").set_input_files(str(pdf))
     page.get_by_role("button", name="Add version").click()
-    expect(page.get_by_text("“EML-2.0.pdf” is a PDF document, not plain text.")).to_be_visible()
+    expect(page.get_by_text("“EML-2.0.pdf” is a damaged PDF, or one in a form we cannot read.")).to_be_visible()
     expect(page.get_by_label("Label")).to_have_value("2.0")  # nothing typed is lost
 
     saved = tmp_path / "license.html"
@@ -49,3 +49,41 @@ def test_a_saved_web_page_becomes_numbered_clauses_and_a_pdf_is_refused(live_ser
     body = page.locator("main").inner_text()
     assert "Home" not in body.split("Example Model License 2.0")[-1]  # the site's menu is not a clause
     assert "track()" not in body and "Privacy" not in body
+
+
+def test_a_word_draft_keeps_the_clause_numbers_word_draws(live_server, page: Page, tmp_path):
+    from tests.licenses.documents import docx, docx_level, docx_paragraph
+
+    steward = make_user(username="wanda", roles=("steward",))
+    license = make_license(slug="wml", name="Word Model License")
+    license.stewards.add(steward)
+    log_in(page, live_server, steward)
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + docx_level(0, "decimal", "%1.")
+        + docx_level(1, "decimal", "%1.%2")
+        + docx_level(2, "lowerLetter", "(%3)")
+        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = (
+        docx_paragraph("Word Model License")
+        + docx_paragraph("Definitions", num=1)
+        + docx_paragraph("“Output” means what the Model makes.", num=1, level=1)
+        + docx_paragraph("Distribution", num=1)
+        + docx_paragraph("Conditions. You may share Output, provided that:", num=1, level=1)
+        + docx_paragraph("You keep this License with every copy; and", num=1, level=2)
+        + docx_paragraph("where You share a collection of Output as a dataset, You include a notice.", num=1, level=2)
+    )
+    draft = tmp_path / "WML draft 3.docx"
+    draft.write_bytes(docx(body, numbering=numbering))
+
+    page.goto(f"{live_server.url}/licenses/wml/versions/new/")
+    page.get_by_label("Label").fill("draft 3")
+    page.locator("input[type=file]").set_input_files(str(draft))
+    page.get_by_role("button", name="Add version").click()
+
+    expect(page.get_by_text("“WML draft 3.docx” was a Word document")).to_be_visible()
+    toc = page.locator("nav.toc")
+    for address in ("1.1", "2.1", "2.1(a)", "2.1(b)"):
+        expect(toc.get_by_role("link", name=f"{address} ", exact=False).first).to_be_visible()
+    expect(page.locator("main")).to_contain_text("You include a notice.")

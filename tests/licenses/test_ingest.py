@@ -2,6 +2,7 @@ import pytest
 
 from licenses.ingest import MAX_TEXT_BYTES, IngestError, decode_text, ingest_version, read_text
 from licenses.models import Clause, LicenseVersion
+from licenses.text.segmentation import segment
 from tests.factories import SAMPLE_TEXT, make_license, make_version
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +45,9 @@ def test_text_with_a_byte_order_mark_is_read_in_its_encoding(codec):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "a PDF document"),
-        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a Word, OpenDocument or other zipped document"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "a damaged PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a damaged Word document"),
+        (b"PK\x03\x04\x14\x00\x06\x00content.xml", "an OpenDocument or other zipped document"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an old Word document"),
         (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} License text}", "an RTF document"),
     ],
@@ -170,3 +172,56 @@ def test_the_clause_limit_is_far_above_any_real_license():
     from licenses.ingest import MAX_CLAUSES
 
     assert MAX_CLAUSES >= 40 * 120  # the longest SPDX text, APL-1.0, has 120 clauses
+
+
+def test_a_pdf_license_is_read_as_the_text_of_its_pages():
+    from tests.licenses.documents import pdf
+
+    data = pdf(
+        [
+            ["Example License", "1. Grant. You may copy the", "Page 1 of 3"],
+            ["Example License", "Software.", "2. Fees. None.", "Page 2 of 3"],
+            ["Example License", "3. End.", "Page 3 of 3"],
+        ]
+    )
+    found = read_text(data)
+    assert [line for line in found.text.splitlines() if line] == [
+        "Example License",
+        "1. Grant. You may copy the",
+        "Software.",
+        "2. Fees. None.",
+        "3. End.",
+    ]
+    assert found.converted_from == "a PDF document"
+    assert "page numbers" in found.how
+
+
+def test_a_word_license_is_read_with_its_automatic_numbers():
+    from tests.licenses.documents import docx, docx_level, docx_paragraph
+
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + docx_level(0, "decimal", "%1.")
+        + docx_level(1, "lowerLetter", "(%2)")
+        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = (
+        docx_paragraph("Example License")
+        + docx_paragraph("Grant. You may copy.", num=1)
+        + docx_paragraph("Conditions:", num=1)
+        + docx_paragraph("keep this notice;", num=1, level=1)
+        + docx_paragraph("mark your changes.", num=1, level=1)
+    )
+    found = read_text(docx(body, numbering=numbering))
+    assert found.text == (
+        "Example License\n\n1. Grant. You may copy.\n\n2. Conditions:\n\n(a) keep this notice;\n\n(b) mark your changes.\n"
+    )
+    assert found.converted_from == "a Word document"
+    assert [s.path for s in segment(found.text)][-3:] == ["2", "2(a)", "2(b)"]
+
+
+def test_a_document_over_the_size_limit_is_refused_before_it_is_opened():
+    from tests.licenses.documents import pdf
+
+    with pytest.raises(IngestError, match="the limit is 1 MiB"):
+        read_text(pdf([["1. Grant."]]) + b"%" * (1024 * 1024))

@@ -153,7 +153,7 @@ def test_identical_text_shows_the_existing_version(client):
         # the refused file is named: the file field comes back empty
         (b"bad \xe9", "“x.txt” is not valid UTF-8"),
         (b"a\x00b", "“x.txt” contains NUL bytes"),
-        (b"%PDF-1.7\n%\xe2\xe3", "“x.txt” is a PDF document, not plain text. Copy the license text out of it"),
+        (b"%PDF-1.7\n%\xe2\xe3", "“x.txt” is a damaged PDF, or one in a form we cannot read. Copy the license text out of it"),
         (b"", "Paste the license text or choose a file"),
     ],
 )

@@ -1,0 +1,309 @@
+"""The text of a Word document (.docx), its automatic numbering written out. Pure.
+
+Lawyers draft licenses in Word, and Word numbers clauses itself: "1.", "2.2", "(b)" are not in
+the paragraphs' text but in the numbering definitions (``word/numbering.xml``) that a paragraph,
+or its style, points to. Read without them, a license would lose every clause number. So each
+numbered paragraph gets its number as Word shows it: counters per list and level, deeper levels
+restarting under a new parent, the level's format ("%1.%2", "(%3)") in decimal, letters or roman
+numerals.
+
+One paragraph per line, a blank line between paragraphs; deleted tracked changes and field codes
+are left out. defusedxml reads the parts: a document with a DTD (which Word never writes) or
+with parts larger than :data:`MAX_PART_BYTES` unpacked is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_PART_BYTES = 8 * 1024 * 1024  # unpacked; a long license's document.xml is a few hundred KB
+
+
+class DocumentError(ValueError):
+    """The file is not a Word document we can read; the message is fit for a user."""
+
+
+def is_docx(data: bytes) -> bool:
+    """A zip holding ``word/document.xml``."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART_BYTES:
+        raise DocumentError("The file is a Word document too large to read once unpacked.")
+    with archive.open(info) as handle:
+        raw = handle.read(MAX_PART_BYTES + 1)
+    if len(raw) > MAX_PART_BYTES:
+        raise DocumentError("The file is a Word document too large to read once unpacked.")
+    try:
+        return fromstring(raw, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise DocumentError(
+            "The file is a Word document that declares its own XML entities, which Word never does."
+        ) from error
+    except ElementTree.ParseError as error:
+        raise DocumentError(
+            "The file is a damaged Word document: its text cannot be read. Copy the text out of it and paste it."
+        ) from error
+
+
+def _val(element: ElementTree.Element | None, tag: str, default: str | None = None) -> str | None:
+    if element is None:
+        return default
+    child = element.find(W + tag)
+    return child.get(W + "val", default) if child is not None else default
+
+
+# --- numbering -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; 0 never
+    legal: bool = False  # w:isLgl: every level shown in decimal
+    style: str | None = None
+
+
+@dataclass
+class _Numbering:
+    abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    nums: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId -> level -> start
+    level_styles: dict[str, tuple[str, int]] = field(default_factory=dict)  # style -> (numId, level)
+
+
+def _numbering(root: ElementTree.Element | None) -> _Numbering:
+    found = _Numbering()
+    if root is None:
+        return found
+    for abstract in root.iter(W + "abstractNum"):
+        levels: dict[int, _Level] = {}
+        for lvl in abstract.iter(W + "lvl"):
+            restart = _val(lvl, "lvlRestart")
+            levels[int(lvl.get(W + "ilvl", "0"))] = _Level(
+                start=_int(_val(lvl, "start"), 1),
+                fmt=_val(lvl, "numFmt", "decimal") or "decimal",
+                text=_val(lvl, "lvlText", "") or "",
+                restart=_int(restart, 0) if restart is not None else None,
+                legal=lvl.find(W + "isLgl") is not None,
+                style=_val(lvl, "pStyle"),
+            )
+        found.abstract[abstract.get(W + "abstractNumId", "")] = levels
+    for num in root.iter(W + "num"):
+        num_id = num.get(W + "numId", "")
+        found.nums[num_id] = _val(num, "abstractNumId", "") or ""
+        for override in num.iter(W + "lvlOverride"):
+            start = _val(override, "startOverride")
+            if start is not None:
+                found.overrides.setdefault(num_id, {})[int(override.get(W + "ilvl", "0"))] = _int(start, 1)
+    for num_id, abstract_id in found.nums.items():
+        for level, lvl in found.abstract.get(abstract_id, {}).items():
+            if lvl.style:
+                found.level_styles.setdefault(lvl.style, (num_id, level))
+    return found
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    # Word's letters: a .. z, then aa .. zz, aaa ..
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+
+
+def _formatted(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        text = _letter(n)
+        return text.upper() if fmt == "upperLetter" else text
+    if fmt in ("lowerRoman", "upperRoman"):
+        text = _roman(n)
+        return text.upper() if fmt == "upperRoman" else text
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+class _Counters:
+    """Word's list counters: one set per abstract list, a level's count restarting under a new parent."""
+
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.counts: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+
+    def label(self, num_id: str, level: int) -> str:
+        abstract_id = self.numbering.nums.get(num_id)
+        levels = self.numbering.abstract.get(abstract_id or "", {})
+        lvl = levels.get(level)
+        if lvl is None:
+            return ""
+        counts = self.counts.setdefault(abstract_id or "", {})
+        overrides = self.numbering.overrides.get(num_id, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for at, start in overrides.items():
+                counts[at] = start - 1  # a startOverride restarts the list where this num begins
+        counts[level] = counts.get(level, levels[level].start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            restart = levels.get(deeper, _Level()).restart
+            if restart is None or (restart and level + 1 <= restart):
+                del counts[deeper]
+        if lvl.fmt == "bullet":
+            return "•"
+
+        def number(m: re.Match[str]) -> str:
+            at = int(m.group(1)) - 1
+            shown = levels.get(at, _Level())
+            value = counts.get(at, shown.start)
+            return _formatted(value, "decimal" if lvl.legal else shown.fmt)
+
+        return re.sub(r"%([1-9])", number, lvl.text).strip()
+
+
+# --- styles ----------------------------------------------------------------------------------
+
+
+def _style_numbers(root: ElementTree.Element | None) -> dict[str, tuple[str | None, int | None]]:
+    """style id -> (numId, ilvl) it numbers its paragraphs with, following w:basedOn."""
+    if root is None:
+        return {}
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based: dict[str, str] = {}
+    for style in root.iter(W + "style"):
+        sid = style.get(W + "styleId", "")
+        parent = _val(style, "basedOn")
+        if parent:
+            based[sid] = parent
+        ppr = style.find(W + "pPr")
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        if numpr is not None:
+            level = _val(numpr, "ilvl")
+            own[sid] = (_val(numpr, "numId"), int(level) if level is not None and level.isdigit() else None)
+    found: dict[str, tuple[str | None, int | None]] = {}
+    for sid in set(own) | set(based):
+        seen, at = set(), sid
+        while at and at not in own and at not in seen:
+            seen.add(at)
+            at = based.get(at, "")
+        if at in own:
+            found[sid] = own[at]
+    return found
+
+
+# --- the text --------------------------------------------------------------------------------
+
+
+def _runs_text(paragraph: ElementTree.Element) -> str:
+    """The paragraph's own text: runs, tabs and breaks, not its deletions, field codes or the
+    paragraphs of a text box inside it (read as paragraphs of their own)."""
+    out: list[str] = []
+
+    def walk(element: ElementTree.Element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in (W + "p", W + "del", W + "instrText", W + "delText", W + "pPr", W + "rPr"):
+                continue
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(out)
+
+
+def docx_text(data: bytes) -> str:
+    """The text of the Word document in ``data``, numbered as Word numbers it."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise DocumentError(
+            "The file is a damaged Word document: it is not a readable zip file. Copy the text out of it and paste it."
+        ) from error
+    with archive:
+        document = _part(archive, "word/document.xml")
+        if document is None:
+            raise DocumentError("The file is a zip but not a Word document (it has no word/document.xml).")
+        numbering = _numbering(_part(archive, "word/numbering.xml"))
+        styles = _style_numbers(_part(archive, "word/styles.xml"))
+    body = document.find(W + "body")
+    counters = _Counters(numbering)
+    paragraphs: list[str] = []
+    for paragraph in (body if body is not None else document).iter(W + "p"):
+        text = _runs_text(paragraph)
+        ppr = paragraph.find(W + "pPr")
+        style = _val(ppr, "pStyle")
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        num_id, level = None, None
+        if numpr is not None:
+            num_id = _val(numpr, "numId")
+            raw_level = _val(numpr, "ilvl")
+            level = int(raw_level) if raw_level is not None and raw_level.isdigit() else None
+        if style and (num_id is None or level is None):
+            style_num, style_level = styles.get(style, (None, None))
+            linked = numbering.level_styles.get(style)
+            num_id = num_id or style_num or (linked[0] if linked else None)
+            if level is None:
+                level = style_level if style_level is not None else (linked[1] if linked else None)
+        label = ""
+        if num_id and num_id != "0" and text.strip():
+            label = counters.label(num_id, level or 0)
+        line = " ".join(part for part in (label, text.strip()) if part)
+        paragraphs.append(line)
+    return "\n\n".join(p for p in paragraphs if p.strip()) + "\n"

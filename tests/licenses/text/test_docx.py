@@ -1,0 +1,124 @@
+"""licenses.text.docx: a Word license keeps the clause numbers Word draws itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from licenses.text.docx import DocumentError, docx_text, is_docx
+from tests.licenses.documents import docx, docx_level
+from tests.licenses.documents import docx_paragraph as p
+
+OUTLINE = (
+    '<w:abstractNum w:abstractNumId="7">'
+    + docx_level(0, "decimal", "%1.")
+    + docx_level(1, "decimal", "%1.%2")
+    + docx_level(2, "lowerLetter", "(%3)")
+    + docx_level(3, "lowerRoman", "(%4)")
+    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+)
+
+
+def lines(data: bytes) -> list[str]:
+    return [line for line in docx_text(data).splitlines() if line.strip()]
+
+
+def test_automatic_numbers_are_written_out_as_word_shows_them():
+    body = (
+        p("Example Model License")
+        + p("Definitions", num=1)
+        + p("“Output” means what the Model makes.", num=1, level=1)
+        + p("“Model” means the weights.", num=1, level=1)
+        + p("Grant", num=1)
+        + p("Conditions", num=1, level=1)
+        + p("You keep this License with every copy;", num=1, level=2)
+        + p("where You share Output as a dataset:", num=1, level=2)
+        + p("You include a notice.", num=1, level=3)
+        + p("You may charge a fee.", num=1, level=2)
+        + p("Closing words, not numbered.")
+    )
+    assert lines(docx(body, numbering=OUTLINE)) == [
+        "Example Model License",
+        "1. Definitions",
+        "1.1 “Output” means what the Model makes.",
+        "1.2 “Model” means the weights.",
+        "2. Grant",
+        "2.1 Conditions",  # the second level restarts under a new first-level item
+        "(a) You keep this License with every copy;",
+        "(b) where You share Output as a dataset:",
+        "(i) You include a notice.",
+        "(c) You may charge a fee.",
+        "Closing words, not numbered.",
+    ]
+
+
+def test_numbers_from_styles_start_overrides_and_upper_case_formats():
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1">'
+        + docx_level(0, "upperRoman", "Article %1", style="Heading1")
+        + docx_level(1, "upperLetter", "%2)", start=1)
+        + '</w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>'
+        + '<w:num w:numId="5"><w:abstractNumId w:val="1"/>'
+        + '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
+    styles = (
+        '<w:style w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:styleId="LicenseHeading"><w:basedOn w:val="Heading1"/></w:style>'
+    )
+    body = (
+        p("Grant", style="Heading1")
+        + p("Copy", num=4, level=1)
+        + p("Share", num=4, level=1)
+        + p("Notice", style="LicenseHeading")  # numbered through the style it is based on
+        + p("Schedule restarts", num=5)  # a startOverride starts the list again
+    )
+    assert lines(docx(body, numbering=numbering, styles=styles)) == [
+        "Article I Grant",
+        "A) Copy",
+        "B) Share",
+        "Article II Notice",
+        "Article I Schedule restarts",
+    ]
+
+
+def test_deleted_text_field_codes_and_empty_numbered_paragraphs_are_left_out():
+    body = (
+        "<w:p><w:r><w:t>You may </w:t></w:r><w:del><w:r><w:delText>not </w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>freely </w:t></w:r></w:ins><w:r><w:instrText> PAGE </w:instrText></w:r>"
+        "<w:r><w:t>copy.</w:t><w:br/><w:t>Next line.</w:t></w:r></w:p>"
+        + p("", num=1)  # an empty numbered paragraph takes no number
+        + p("Definitions", num=1)
+    )
+    assert lines(docx(body, numbering=OUTLINE)) == ["You may freely copy.", "Next line.", "1. Definitions"]
+
+
+def test_is_docx_needs_the_document_part():
+    assert is_docx(docx(p("x")))
+    assert not is_docx(b"PK\x03\x04 not a zip")
+    assert not is_docx(docx(p("x")).replace(b"word/document.xml", b"word/documenX.xml"))
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"PK\x03\x04 not a zip at all", "not a readable zip"),
+        (docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"), "damaged Word document"),
+    ],
+)
+def test_a_damaged_or_hostile_document_is_refused_with_the_reason(data, reason):
+    with pytest.raises(DocumentError, match=reason) as caught:
+        docx_text(data)
+    assert str(caught.value).startswith("The file is")
+
+
+def test_an_entity_declaration_is_refused_before_parsing():
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>',
+        )
+    with pytest.raises(DocumentError, match="XML entities"):
+        docx_text(out.getvalue())
