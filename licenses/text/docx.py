@@ -97,6 +97,8 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
     found = _Numbering()
     if root is None:
         return found
+    by_style: dict[str, str] = {}  # numbering style -> the abstractNum that defines it
+    linked: dict[str, str] = {}  # abstractNum -> the numbering style it takes its levels from
     for abstract in root.iter(W + "abstractNum"):
         levels: dict[int, _Level] = {}
         for lvl in abstract.iter(W + "lvl"):
@@ -109,7 +111,17 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
                 legal=lvl.find(W + "isLgl") is not None,
                 style=_val(lvl, "pStyle"),
             )
-        found.abstract[abstract.get(W + "abstractNumId", "")] = levels
+        abstract_id = abstract.get(W + "abstractNumId", "")
+        found.abstract[abstract_id] = levels
+        if (defines := _val(abstract, "styleLink")) is not None:
+            by_style[defines] = abstract_id
+        if (uses := _val(abstract, "numStyleLink")) is not None:
+            linked[abstract_id] = uses
+    # A list that takes its levels from a numbering style ("numStyleLink") has none of its own:
+    # they are the levels of the list that defines that style ("styleLink").
+    for abstract_id, style in linked.items():
+        if not found.abstract.get(abstract_id) and style in by_style:
+            found.abstract[abstract_id] = found.abstract.get(by_style[style], {})
     for num in root.iter(W + "num"):
         num_id = num.get(W + "numId", "")
         found.nums[num_id] = _val(num, "abstractNumId", "") or ""

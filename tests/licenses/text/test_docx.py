@@ -122,3 +122,16 @@ def test_an_entity_declaration_is_refused_before_parsing():
         )
     with pytest.raises(DocumentError, match="XML entities"):
         docx_text(out.getvalue())
+
+
+def test_a_list_that_takes_its_levels_from_a_numbering_style_is_numbered_by_them():
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="LegalList"/>'
+        + docx_level(0, "decimal", "%1.")
+        + docx_level(1, "lowerLetter", "(%2)")
+        + '</w:abstractNum><w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="LegalList"/></w:abstractNum>'
+        + '<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>'
+        + '<w:num w:numId="9"><w:abstractNumId w:val="2"/></w:num>'
+    )
+    body = p("Grant", num=9) + p("to copy;", num=9, level=1) + p("Notice", num=9)
+    assert lines(docx(body, numbering=numbering)) == ["1. Grant", "(a) to copy;", "2. Notice"]
