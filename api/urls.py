@@ -11,7 +11,7 @@ from api.main import api
 app_name = "api"
 urlpatterns = [
     # a reader who types /api/ lands on the docs of the current version
-    path("", RedirectView.as_view(pattern_name="api:docs"), name="root"),
+    path("", RedirectView.as_view(pattern_name="api:docs", http_method_names=["get", "head"]), name="root"),
     path("v1/docs", docs.docs, name="docs"),
     path("v1/", include(api.urls[0])),
     re_path(r"^v1/", views.not_found, name="not-found"),

@@ -481,6 +481,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     # --- API tokens (the JSON API itself is audited in tests/api/test_rights.py) -----------------
     "api:docs": Endpoint(PUBLIC),
+    "api:root": Endpoint(PUBLIC),  # a redirect to api:docs
     "api:token-create": Endpoint(
         LOGIN,
         post=lambda w: {"name": "list bot", "scope": "write"},
