@@ -41,6 +41,8 @@ Alignment, in order:
    clause with the clause that holds the words its pair left over (:mod:`licenses.text.residue`),
    and the one clause of each side that defines a term (:mod:`licenses.text.terms`), the one clause
    of each side under the same heading, one of them in no link (:mod:`licenses.text.same_headings`),
+   two section headings in no link whose sections' clauses are mostly linked with each other
+   (:mod:`licenses.text.section_headings`),
    and a clause in no link with the clause it shares at least three rare phrases with, more than with
    any other (:mod:`licenses.text.shared_phrases`).
    They are ``Pair.more_from`` /
@@ -102,6 +104,7 @@ from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, 
 from licenses.text.residue import leftovers
 from licenses.text.same_headings import heading_links
 from licenses.text.scoped import scoped_links
+from licenses.text.section_headings import section_links
 from licenses.text.segmentation import Segment
 from licenses.text.shared_phrases import phrase_links
 from licenses.text.terms import term_links
@@ -372,6 +375,7 @@ def compare(
         more |= leftovers(sa, sb, com, pairs_1, shown | more)
         more |= term_links(sa, sb, shown | more)
         more |= heading_links(sa, sb, shown | more)
+        more |= section_links(sa, sb, shown | more)
         more |= phrase_links(sa, sb, ev, shown | more)
         more -= shown | forbid
         meant &= more
