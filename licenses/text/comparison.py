@@ -44,7 +44,9 @@ Alignment, in order:
    two section headings in no link whose sections' clauses are mostly linked with each other
    (:mod:`licenses.text.section_headings`),
    and a clause in no link with the clause it shares at least three rare phrases with, more than with
-   any other (:mod:`licenses.text.shared_phrases`).
+   any other (:mod:`licenses.text.shared_phrases`), and a linked clause of several legal matters with
+   the one clause in no link of the other side that deals with one of them
+   (:mod:`licenses.text.other_matters`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -89,6 +91,7 @@ from licenses.text.matching import (
     tie,
 )
 from licenses.text.meaning import by_meaning
+from licenses.text.other_matters import matter_links
 from licenses.text.redline import (
     Budget,
     Piece,
@@ -377,6 +380,7 @@ def compare(
         more |= heading_links(sa, sb, shown | more)
         more |= section_links(sa, sb, shown | more)
         more |= phrase_links(sa, sb, ev, shown | more)
+        more |= matter_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 
