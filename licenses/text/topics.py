@@ -7,7 +7,8 @@ service marks, or product names of the Licensor"; CC-BY 3.0's "This License cons
 entire agreement between the parties" is 4.0's "The Licensor shall not be bound by any
 additional or different terms". A lawyer links them because both deal with the same matter,
 and licenses in general name their matters with a small, stable vocabulary (warranty
-disclaimers say "as is", trademark clauses say "trademark" or "endorse or promote", ...).
+disclaimers say "as is", trademark clauses say "trademark" or "endorse or promote", grants
+say "hereby grants" or "may use, copy and share", ...).
 
 :data:`TOPICS` is that vocabulary: a few patterns per topic, from wording common to licenses
 in general (none names a license, a licensor or a product). :func:`tags` reads the topics of
@@ -119,6 +120,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\blimitations? (and|or) exceptions?\b",
     ),
     "indemnity": (r"\bindemn", r"\bhold harmless\b"),
+    "grant": (
+        r"\bhereby grants?\b",
+        r"\bgrants? (to )?you\b",
+        r"\bpermission is (hereby )?granted\b",
+        r"\bis hereby licen[cs]ed\b",
+        r"\b(may|is free to|are free to) (use|copy|reproduce)\b[a-z ]{0,30}?\b(modify|share|distribute)",
+    ),
     "government": (r"\bgovernment\b", r"\brestricted rights\b"),
     "moral": (
         r"\bmoral rights?\b",
@@ -150,6 +158,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "linking": ("link", "statically", "dynamically"),
     "fair use": ("fair", "exception", "limitation"),
     "indemnity": ("indemn", "harmless"),
+    "grant": ("grant", "use", "copy", "reproduce", "licensed", "licenced"),
     "government": ("government", "restricted rights"),
     "moral": ("moral", "integrity", "distort", "mutilat", "hono"),
 }

@@ -98,7 +98,20 @@ def test_tags_read_wording_common_to_licenses():
     assert tagged("If any provision is held to be unenforceable, the rest stays in force.") == {
         "severability"
     }
-    assert tagged(GRANT[2]) == frozenset()
+    assert tagged(GRANT[2]) == {"grant"}
+
+
+def test_a_grant_of_rights_is_a_topic_in_its_usual_wordings():
+    assert tagged("Each author hereby grants you a worldwide licence to copy the patterns.") == {"grant"}
+    assert tagged("The collection is hereby licensed to you for any use, subject to section 3.") == {"grant"}
+    assert tagged("A member may use, copy and share the pattern book if the member keeps its notice.") == {
+        "grant"
+    }
+    assert tagged("This licence does not grant permission to use the trademarks of the authors.") == {"trademark"}
+    # the topic links a grant rewritten in other words, both clauses in no link
+    old = [("1", None, "Subject to section 3, each author hereby grants to you a right to reproduce and publish the patterns.")]
+    new = [("1", None, "A member may use, copy and share the pattern book if the member keeps its notice.")]
+    assert topic_links(Side(segs(old)), Side(segs(new)), set()) == {(0, 0)}
 
 
 def test_only_the_first_sentence_says_what_a_clause_deals_with():
