@@ -17,35 +17,60 @@ none of the clause's partners deals with it: the matter went there and nowhere e
 from __future__ import annotations
 
 from licenses.text.matching import Side
-from licenses.text.topics import TOPIC_WORDS, TOPICS, tags
+from licenses.text.topics import TOPIC_WORDS, deals_with, may_deal_with, plain_of, tags
 
 
-def _tags(side: Side, *, first: bool) -> list[frozenset[str]]:
-    """The topics of each clause (of its first sentence only when ``first``); none for a
-    clause of few words."""
-    return [
-        tags(side.key[k], first=first) if len(set(side.words[k])) >= TOPIC_WORDS else frozenset()
-        for k in range(len(side))
-    ]
+class _Reader:
+    """The topics of clauses, read one topic at a time and remembered for both directions."""
+
+    def __init__(self) -> None:
+        self.maybe: dict[tuple[int, int], frozenset[str]] = {}
+        self.plain: dict[tuple[int, int, bool], str] = {}
+
+    def reads(self, side: Side, k: int, topic: str, first: bool) -> bool:
+        """Whether clause ``k`` of ``side`` deals with ``topic`` (in its lead only when ``first``)."""
+        key = (id(side), k)
+        maybe = self.maybe.get(key)
+        if maybe is None:
+            many = len(set(side.words[k])) >= TOPIC_WORDS
+            maybe = self.maybe[key] = may_deal_with(side.key[k]) if many else frozenset()
+        if topic not in maybe:
+            return False
+        plain = self.plain.get((*key, first))
+        if plain is None:
+            plain = self.plain[(*key, first)] = plain_of(side.key[k], first=first)
+        return deals_with(plain, topic)
+
+    def only(self, side: Side, topic: str, first: bool) -> int | None:
+        """The one clause of ``side`` that deals with ``topic``; None for none or several."""
+        found = None
+        for k in range(len(side)):
+            if self.reads(side, k, topic, first):
+                if found is not None:
+                    return None
+                found = k
+        return found
 
 
-def _one_way(this: Side, other: Side, links: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """(this x, other z) for a multi-matter clause x of ``this`` side; ``links`` read this -> other."""
+def _one_way(this: Side, other: Side, links: set[tuple[int, int]], read: _Reader) -> set[tuple[int, int]]:
+    """(this x, other z) for a multi-matter clause x of ``this`` side; ``links`` read this -> other.
+
+    Only the topics of the other side's clauses in no link are read on every clause, one
+    topic at a time: reading every topic in the whole text of every clause would cost more
+    than the rest of the second pass.
+    """
     partners: dict[int, set[int]] = {}
     for x, y in links:
         partners.setdefault(x, set()).add(y)
     busy = {y for _, y in links}
-    whole_this = _tags(this, first=False)
-    whole_other = _tags(other, first=False)
-    first_other = _tags(other, first=True)
+    free = [z for z in range(len(other)) if z not in busy and len(set(other.words[z])) >= TOPIC_WORDS]
     out = set()
-    for topic in TOPICS:
-        xs = [k for k, t in enumerate(whole_this) if topic in t]
-        zs = [k for k, t in enumerate(first_other) if topic in t]
-        if len(xs) != 1 or len(zs) != 1:
+    for topic in sorted({t for z in free for t in tags(other.key[z], first=True)}):
+        z = read.only(other, topic, True)
+        if z is None or z in busy:
             continue
-        x, z = xs[0], zs[0]
-        if z in busy or x not in partners or any(topic in whole_other[y] for y in partners[x]):
+        x = read.only(this, topic, False)
+        if x is None or x not in partners or any(read.reads(other, y, topic, False) for y in partners[x]):
             continue
         out.add((x, z))
     return out
@@ -54,6 +79,7 @@ def _one_way(this: Side, other: Side, links: set[tuple[int, int]]) -> set[tuple[
 def matter_links(sa: Side, sb: Side, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """(a i, b j) for a linked clause of several matters and the one clause in no link of the
     other side that deals with one of them; see the module docstring."""
-    out = _one_way(sa, sb, linked)
-    out |= {(i, j) for j, i in _one_way(sb, sa, {(j, i) for i, j in linked})}
+    read = _Reader()
+    out = _one_way(sa, sb, linked, read)
+    out |= {(i, j) for j, i in _one_way(sb, sa, {(j, i) for i, j in linked}, read)}
     return out - linked

@@ -165,6 +165,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 _WORD_TOPICS: dict[str, frozenset[str]] = {}  # word -> the topics whose needed words it holds
 _PHRASES = tuple((w, t) for t, ws in _NEEDS.items() for w in ws if " " in w)
+_PHRASE_WORDS = tuple((frozenset(w.split()), t) for w, t in _PHRASES)
 
 
 def _maybe(word: str) -> frozenset[str]:
@@ -223,6 +224,35 @@ def tags(text: str, *, first: bool = False) -> frozenset[str]:
     maybe = set().union(*map(_maybe, set(plain.split())))
     maybe.update(t for w, t in _PHRASES if w in plain)
     return frozenset(t for t in maybe if TOPICS[t].search(plain))
+
+
+def plain_of(text: str, *, first: bool = False) -> str:
+    """What :func:`tags` reads of one clause's folded text (of its :func:`lead` only when
+    ``first``): its words, kinds of notice set aside; "" for a definition, which deals with none."""
+    plain = _plain(lead(text) if first else text)
+    return "" if _DEFINITION.match(plain) else plain
+
+
+def may_deal_with(text: str) -> frozenset[str]:
+    """A cheap superset of the topics a folded text deals with: those a word of it may signal
+    (:func:`_maybe`, cached per word), and those whose needed phrase has all its words in it
+    (the marks :func:`plain_of` drops may sit between them)."""
+    found = set(text.split())
+    get = _WORD_TOPICS.get
+    maybe: set[str] = set()
+    for w in found:
+        ts = get(w)
+        if ts is None:
+            ts = _maybe(w)
+        if ts:
+            maybe |= ts
+    maybe.update(t for n, t in _PHRASE_WORDS if n <= found)
+    return frozenset(maybe)
+
+
+def deals_with(plain: str, topic: str) -> bool:
+    """Whether a text read by :func:`plain_of` deals with ``topic``: :func:`tags` for one topic."""
+    return any(n in plain for n in _NEEDS[topic]) and TOPICS[topic].search(plain) is not None
 
 
 def _side_tags(side: Side) -> list[frozenset[str]]:
