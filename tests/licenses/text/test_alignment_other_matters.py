@@ -50,7 +50,11 @@ def test_nothing_links_when_the_clause_is_taken_or_the_partner_deals_with_the_ma
     assert matter_links(sa, sb, kept) == set()
     # the partner disclaims warranties as well: the matter has its counterpart already
     both = [*NEW]
-    both[2] = ("3", None, "Limitation of liability. The tools come as is and in no event shall the library be liable.")
+    both[2] = (
+        "3",
+        None,
+        "Limitation of liability. The tools come as is and in no event shall the library be liable.",
+    )
     kept = {(at(OLD, "1"), at(NEW, "1")), (at(OLD, "2"), at(NEW, "3"))}
     assert matter_links(sa, Side(segs(both)), kept) == set()
 

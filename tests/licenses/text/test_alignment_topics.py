@@ -118,9 +118,17 @@ def test_a_grant_of_rights_is_a_topic_in_its_usual_wordings():
     assert tagged("A member may use, copy and share the pattern book if the member keeps its notice.") == {
         "grant"
     }
-    assert tagged("This licence does not grant permission to use the trademarks of the authors.") == {"trademark"}
+    assert tagged("This licence does not grant permission to use the trademarks of the authors.") == {
+        "trademark"
+    }
     # the topic links a grant rewritten in other words, both clauses in no link
-    old = [("1", None, "Subject to section 3, each author hereby grants to you a right to reproduce and publish the patterns.")]
+    old = [
+        (
+            "1",
+            None,
+            "Subject to section 3, each author hereby grants to you a right to reproduce and publish the patterns.",
+        )
+    ]
     new = [("1", None, "A member may use, copy and share the pattern book if the member keeps its notice.")]
     assert topic_links(Side(segs(old)), Side(segs(new)), set()) == {(0, 0)}
 
