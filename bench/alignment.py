@@ -25,7 +25,10 @@ Apache 1.0→1.1, NPL 1.0→1.1, written and committed before the engine was run
 relative to the repo root, in the shared reference data at ``../shared/data/modelgo``); the
 bench reports each split and all pairs together. ``"tune2"`` is a second set to tune on (LPPL
 1.0→1.1, MPL 1.0→1.1, APSL 1.0→2.0, LGPL 2.0→2.1, MPL 1.1→CDDL 1.0), written and committed before
-the engine was run on those pairs. Tune on the tune splits only (``--split tune``, ``--split tune2``).
+the engine was run on those pairs. ``"tune3"`` is a third set to tune on (CeCILL 2.0→2.1,
+CDLA-Permissive 1.0→2.0, Mulan PSL 1.0→2.0, CERN OHL 1.2→CERN-OHL-P 2.0, LAL 1.2→1.3), written and
+committed before the engine was run on those pairs. Tune on the tune splits only (``--split tune``,
+``--split tune2``, ``--split tune3``).
 "Changed but called unchanged" counts unchanged pairs whose texts differ beyond typography
 (quotes, dashes, spacing, letter case): it must be 0. Prints one row per pair and, last,
 one JSON line.
@@ -49,7 +52,7 @@ from licenses.text.segmentation import Segment, segment  # noqa: E402
 
 GOLD = ROOT / "bench" / "alignment_gold.json"
 TARGET_PRECISION, TARGET_RECALL = 0.97, 0.90
-SPLITS = ("tune", "tune2", "held-out", "held-out2", "held-out3", "modelgo")
+SPLITS = ("tune", "tune2", "tune3", "held-out", "held-out2", "held-out3", "modelgo")
 
 
 WRAPPED: set[str] = set()  # the sides re-wrapped at 72 columns (--wrap)

@@ -41,8 +41,12 @@ Alignment, in order:
    clause with the clause that holds the words its pair left over (:mod:`licenses.text.residue`),
    and the one clause of each side that defines a term (:mod:`licenses.text.terms`), the one clause
    of each side under the same heading, one of them in no link (:mod:`licenses.text.same_headings`),
+   two section headings in no link whose sections' clauses are mostly linked with each other
+   (:mod:`licenses.text.section_headings`),
    and a clause in no link with the clause it shares at least three rare phrases with, more than with
-   any other (:mod:`licenses.text.shared_phrases`).
+   any other (:mod:`licenses.text.shared_phrases`), and a linked clause of several legal matters with
+   the one clause in no link of the other side that deals with one of them
+   (:mod:`licenses.text.other_matters`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -87,6 +91,7 @@ from licenses.text.matching import (
     tie,
 )
 from licenses.text.meaning import by_meaning
+from licenses.text.other_matters import matter_links
 from licenses.text.redline import (
     Budget,
     Piece,
@@ -102,6 +107,7 @@ from licenses.text.rescue import MAX_WORDS, Evidence, derived, drop_weak_moves, 
 from licenses.text.residue import leftovers
 from licenses.text.same_headings import heading_links
 from licenses.text.scoped import scoped_links
+from licenses.text.section_headings import section_links
 from licenses.text.segmentation import Segment
 from licenses.text.shared_phrases import phrase_links
 from licenses.text.terms import term_links
@@ -123,7 +129,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-13"
+ALGORITHM_VERSION = "comparison-14"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -372,7 +378,9 @@ def compare(
         more |= leftovers(sa, sb, com, pairs_1, shown | more)
         more |= term_links(sa, sb, shown | more)
         more |= heading_links(sa, sb, shown | more)
+        more |= section_links(sa, sb, shown | more)
         more |= phrase_links(sa, sb, ev, shown | more)
+        more |= matter_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 

@@ -7,7 +7,8 @@ The words of the two definitions may have nothing else in common, but a term tha
 clause of each side defines names the same matter on both sides.
 
 :func:`defined_terms` reads the terms a clause defines anywhere in it (a quoted term followed,
-within a few words, by "means", "refers to", "has the meaning", "is defined as", ...), with a
+within a few words, by "means", "refers to", "has the meaning", "is defined as", ...; in double
+quotes or, as British drafting has it, in single ones: "'Product' means"), with a
 leading article set aside ("the library" and "library" are one term). :func:`term_links` links
 the two clauses, when no link joins them yet, for every term defined by exactly one clause of
 each side.
@@ -23,16 +24,19 @@ from licenses.text.rescue import defined_term
 
 # In folded text quotes stand apart: ' " library " means ...'; the verb within 30 characters,
 # no quote or full stop between.
-_DEFINES = re.compile(
-    r'" ([^"]{1,60}?) " (?:[^".]{0,30}? )?'
-    r"(?:means|mean|shall mean|refers to|shall refer to|has the meaning|is defined as)\b"
+_VERB = r"(?:means|mean|shall mean|refers to|shall refer to|has the meaning|is defined as)\b"
+_DEFINES = re.compile(r'" ([^"]{1,60}?) " (?:[^".]{0,30}? )?' + _VERB)
+# Single quotes, as British drafting quotes a term ("'Product' means ..."): the term is words
+# only, and an apostrophe ("the licensor ' s name", "can ' t") never opens one.
+_DEFINES_SINGLE = re.compile(
+    r"(?:^|(?<= ))' (?!(?:s|t|d|m|re|ll|ve) )(\w[\w -]{0,58}?) ' (?:[^\"'.]{0,30}? )?" + _VERB
 )
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 def defined_terms(folded: str) -> set[str]:
     """The terms a clause (its folded text) defines, anywhere in it, without a leading article."""
-    found = {m.group(1) for m in _DEFINES.finditer(folded)}
+    found = {m.group(1) for pattern in (_DEFINES, _DEFINES_SINGLE) for m in pattern.finditer(folded)}
     lead = defined_term(folded)
     if lead:
         found.add(lead)

@@ -7,7 +7,8 @@ service marks, or product names of the Licensor"; CC-BY 3.0's "This License cons
 entire agreement between the parties" is 4.0's "The Licensor shall not be bound by any
 additional or different terms". A lawyer links them because both deal with the same matter,
 and licenses in general name their matters with a small, stable vocabulary (warranty
-disclaimers say "as is", trademark clauses say "trademark" or "endorse or promote", ...).
+disclaimers say "as is", trademark clauses say "trademark" or "endorse or promote", grants
+say "hereby grants" or "may use, copy and share", ...).
 
 :data:`TOPICS` is that vocabulary: a few patterns per topic, from wording common to licenses
 in general (none names a license, a licensor or a product). :func:`tags` reads the topics of
@@ -119,6 +120,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\blimitations? (and|or) exceptions?\b",
     ),
     "indemnity": (r"\bindemn", r"\bhold harmless\b"),
+    "grant": (
+        r"\bhereby grants?\b",
+        r"\bgrants? (to )?you\b",
+        r"\bpermission is (hereby )?granted\b",
+        r"\bis hereby licen[cs]ed\b",
+        r"\b(may|is free to|are free to) (use|copy|reproduce)\b[a-z ]{0,30}?\b(modify|share|distribute)",
+    ),
     "government": (r"\bgovernment\b", r"\brestricted rights\b"),
     "moral": (
         r"\bmoral rights?\b",
@@ -150,12 +158,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "linking": ("link", "statically", "dynamically"),
     "fair use": ("fair", "exception", "limitation"),
     "indemnity": ("indemn", "harmless"),
+    "grant": ("grant", "use", "copy", "reproduce", "licensed", "licenced"),
     "government": ("government", "restricted rights"),
     "moral": ("moral", "integrity", "distort", "mutilat", "hono"),
 }
 
 _WORD_TOPICS: dict[str, frozenset[str]] = {}  # word -> the topics whose needed words it holds
 _PHRASES = tuple((w, t) for t, ws in _NEEDS.items() for w in ws if " " in w)
+_PHRASE_WORDS = tuple((frozenset(w.split()), t) for w, t in _PHRASES)
 
 
 def _maybe(word: str) -> frozenset[str]:
@@ -214,6 +224,35 @@ def tags(text: str, *, first: bool = False) -> frozenset[str]:
     maybe = set().union(*map(_maybe, set(plain.split())))
     maybe.update(t for w, t in _PHRASES if w in plain)
     return frozenset(t for t in maybe if TOPICS[t].search(plain))
+
+
+def plain_of(text: str, *, first: bool = False) -> str:
+    """What :func:`tags` reads of one clause's folded text (of its :func:`lead` only when
+    ``first``): its words, kinds of notice set aside; "" for a definition, which deals with none."""
+    plain = _plain(lead(text) if first else text)
+    return "" if _DEFINITION.match(plain) else plain
+
+
+def may_deal_with(text: str) -> frozenset[str]:
+    """A cheap superset of the topics a folded text deals with: those a word of it may signal
+    (:func:`_maybe`, cached per word), and those whose needed phrase has all its words in it
+    (the marks :func:`plain_of` drops may sit between them)."""
+    found = set(text.split())
+    get = _WORD_TOPICS.get
+    maybe: set[str] = set()
+    for w in found:
+        ts = get(w)
+        if ts is None:
+            ts = _maybe(w)
+        if ts:
+            maybe |= ts
+    maybe.update(t for n, t in _PHRASE_WORDS if n <= found)
+    return frozenset(maybe)
+
+
+def deals_with(plain: str, topic: str) -> bool:
+    """Whether a text read by :func:`plain_of` deals with ``topic``: :func:`tags` for one topic."""
+    return any(n in plain for n in _NEEDS[topic]) and TOPICS[topic].search(plain) is not None
 
 
 def _side_tags(side: Side) -> list[frozenset[str]]:

@@ -41,3 +41,25 @@ def test_a_term_defined_twice_on_one_side_links_nothing():
     new = [*NEW, ("2", None, 'In this section "toolkit" means the compiled routines only.')]
     sa, sb = Side(segs(OLD)), Side(segs(new))
     assert term_links(sa, sb, set()) == set()
+
+
+def test_a_term_in_single_quotes_is_read_and_an_apostrophe_opens_none():
+    assert defined_terms(fold("In these terms 'Gadget' means any device built from the plans.")) == {"gadget"}
+    assert defined_terms(fold("\u2018The Plans\u2019 refers to the drawings we publish.")) == {"plans"}
+    assert defined_terms(fold("The maker's name 'means' little here.")) == set()
+    assert defined_terms(fold("You can't say what the maker's drawings mean.")) == set()
+
+
+def test_terms_quoted_in_single_quotes_on_one_side_and_double_on_the_other_link():
+    old = [
+        ("1", None, "Definitions. 'Gadget' means any device built from the plans, in whole or in part."),
+        ("2", None, "You may build and sell gadgets."),
+    ]
+    new = [
+        ("1", None, "Definitions."),
+        ("1.1", "1", '"Gadget" means any object made by following the published drawings.'),
+        ("2", None, "You may build and sell gadgets."),
+    ]
+    sa, sb = Side(segs(old)), Side(segs(new))
+    kept = {(at(old, "1"), at(new, "1")), (at(old, "2"), at(new, "2"))}
+    assert term_links(sa, sb, kept) == {(at(old, "1"), at(new, "1.1"))}

@@ -13,7 +13,18 @@ import pytest
 from licenses.text import comparison
 from licenses.text.comparison import compare
 from licenses.text.matching import Side, fold
-from licenses.text.topics import TOPIC_FAN, TOPIC_RARE, TOPIC_WORDS, lead, tags, topic_links
+from licenses.text.topics import (
+    TOPIC_FAN,
+    TOPIC_RARE,
+    TOPIC_WORDS,
+    TOPICS,
+    deals_with,
+    lead,
+    may_deal_with,
+    plain_of,
+    tags,
+    topic_links,
+)
 from tests.licenses.text.test_alignment_scoped import at, segs  # rows of (path, parent, text)
 
 GRANT = (
@@ -98,7 +109,28 @@ def test_tags_read_wording_common_to_licenses():
     assert tagged("If any provision is held to be unenforceable, the rest stays in force.") == {
         "severability"
     }
-    assert tagged(GRANT[2]) == frozenset()
+    assert tagged(GRANT[2]) == {"grant"}
+
+
+def test_a_grant_of_rights_is_a_topic_in_its_usual_wordings():
+    assert tagged("Each author hereby grants you a worldwide licence to copy the patterns.") == {"grant"}
+    assert tagged("The collection is hereby licensed to you for any use, subject to section 3.") == {"grant"}
+    assert tagged("A member may use, copy and share the pattern book if the member keeps its notice.") == {
+        "grant"
+    }
+    assert tagged("This licence does not grant permission to use the trademarks of the authors.") == {
+        "trademark"
+    }
+    # the topic links a grant rewritten in other words, both clauses in no link
+    old = [
+        (
+            "1",
+            None,
+            "Subject to section 3, each author hereby grants to you a right to reproduce and publish the patterns.",
+        )
+    ]
+    new = [("1", None, "A member may use, copy and share the pattern book if the member keeps its notice.")]
+    assert topic_links(Side(segs(old)), Side(segs(new)), set()) == {(0, 0)}
 
 
 def test_only_the_first_sentence_says_what_a_clause_deals_with():
@@ -195,3 +227,16 @@ def test_an_unlinked_pair_is_never_drawn(unlink):
     unlinks = [(a[i].anchor, b[j].anchor)] if unlink else []
     rows = compare(a, b, unlinks=unlinks)
     assert next(p for p in rows if p.a is a[i]).more_into == (() if unlink else (b[j],))
+
+
+def test_one_topic_read_alone_agrees_with_all_topics_read_at_once():
+    texts = [t for _, _, t in OLD + NEW] + [
+        "Trademarks. No right to use the marks. The software comes AS-IS; in no event is anyone liable.",
+        '"Trademark" means any mark, name or logo of the licensor.',
+        "Each author hereby grants you a licence; it terminates if you sue over a patent claim.",
+    ]
+    for text in map(fold, texts):
+        for first in (False, True):
+            found = tags(text, first=first)
+            assert found <= may_deal_with(text)
+            assert {t for t in TOPICS if deals_with(plain_of(text, first=first), t)} == found
