@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -94,6 +95,20 @@ def test_compare_shows_summary_and_aligned_rows(client, pair):
     assert "renumbered 4. → 5." in html
     assert "<del>" in html and "<ins>" in html
     assert 'id="comparison"' in html
+
+
+MODELGO = Path(__file__).resolve().parents[4] / "shared" / "data" / "modelgo"
+
+
+@pytest.mark.skipif(not MODELGO.is_dir(), reason="../shared/data/modelgo is absent")
+def test_a_numbered_clause_moved_into_the_preamble_names_the_preamble(client):
+    # MG-BY 2.0 moved 1.0's section 2 ("By exercising ... You accept and agree") into its preamble
+    license = make_license(slug="mg-by", name="ModelGo Attribution License")
+    make_version(license, label="1.0", text=(MODELGO / "V1" / "MG-BY-1.0.txt").read_text(encoding="utf-8"))
+    make_version(license, label="2.0", text=(MODELGO / "V2" / "MG-BY-2.0.txt").read_text(encoding="utf-8"))
+    html = client.get(url(a="mg-by@1.0", b="mg-by@2.0")).content.decode()
+    assert "renumbered 2. → preamble" in html
+    assert "→ </span>" not in html  # never an arrow to nothing
 
 
 def test_side_by_side_redline_splits_old_and_new(client, pair):
