@@ -103,7 +103,7 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
         levels: dict[int, _Level] = {}
         for lvl in abstract.iter(W + "lvl"):
             restart = _val(lvl, "lvlRestart")
-            levels[int(lvl.get(W + "ilvl", "0"))] = _Level(
+            levels[_level(lvl.get(W + "ilvl"))] = _Level(
                 start=_int(_val(lvl, "start"), 1),
                 fmt=_val(lvl, "numFmt", "decimal") or "decimal",
                 text=_val(lvl, "lvlText", "") or "",
@@ -128,7 +128,7 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
         for override in num.iter(W + "lvlOverride"):
             start = _val(override, "startOverride")
             if start is not None:
-                found.overrides.setdefault(num_id, {})[int(override.get(W + "ilvl", "0"))] = _int(start, 1)
+                found.overrides.setdefault(num_id, {})[_level(override.get(W + "ilvl"))] = _int(start, 1)
     for num_id, abstract_id in found.nums.items():
         for level, lvl in found.abstract.get(abstract_id, {}).items():
             if lvl.style:
@@ -136,11 +136,22 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
     return found
 
 
+MAX_START = 10_000  # a list's first number; far above any license, small enough to write out
+
+
 def _int(value: str | None, default: int) -> int:
+    """A number of the document, kept between 0 and :data:`MAX_START` (a hostile "start" of a
+    trillion would otherwise be written out in roman numerals or letters)."""
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None else default
     except ValueError:
-        return default
+        number = default
+    return max(0, min(number, MAX_START))
+
+
+def _level(value: str | None) -> int:
+    """A list level: Word has nine, 0 to 8."""
+    return min(_int(value, 0), 8)
 
 
 def _roman(n: int) -> str:
@@ -167,7 +178,9 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    # Word's letters: a .. z, then aa .. zz, aaa ..
+    # Word's letters: a .. z, then aa .. zz, aaa .. (past "zzz", digits: no license goes so far)
+    if n > 78:
+        return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
 
 
@@ -175,7 +188,7 @@ def _formatted(n: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         text = _letter(n)
         return text.upper() if fmt == "upperLetter" else text
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and n < 4000:
         text = _roman(n)
         return text.upper() if fmt == "upperRoman" else text
     if fmt == "decimalZero":
@@ -219,7 +232,8 @@ class _Counters:
             value = counts.get(at, shown.start)
             return _formatted(value, "decimal" if lvl.legal else shown.fmt)
 
-        return re.sub(r"%([1-9])", number, lvl.text).strip()
+        label = re.sub(r"%([1-9])", number, lvl.text).strip()
+        return label if any(ch.isalnum() for ch in label) else ""  # "." of a number no format writes
 
 
 # --- styles ----------------------------------------------------------------------------------
@@ -240,7 +254,7 @@ def _style_numbers(root: ElementTree.Element | None) -> dict[str, tuple[str | No
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         if numpr is not None:
             level = _val(numpr, "ilvl")
-            own[sid] = (_val(numpr, "numId"), int(level) if level is not None and level.isdigit() else None)
+            own[sid] = (_val(numpr, "numId"), _level(level) if level is not None else None)
     found: dict[str, tuple[str | None, int | None]] = {}
     for sid in set(own) | set(based):
         seen, at = set(), sid
@@ -306,7 +320,7 @@ def docx_text(data: bytes) -> str:
         if numpr is not None:
             num_id = _val(numpr, "numId")
             raw_level = _val(numpr, "ilvl")
-            level = int(raw_level) if raw_level is not None and raw_level.isdigit() else None
+            level = _level(raw_level) if raw_level is not None else None
         if style and (num_id is None or level is None):
             style_num, style_level = styles.get(style, (None, None))
             linked = numbering.level_styles.get(style)

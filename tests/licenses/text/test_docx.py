@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from licenses.text.docx import DocumentError, docx_text, is_docx
 from tests.licenses.documents import docx, docx_level
@@ -135,3 +139,57 @@ def test_a_list_that_takes_its_levels_from_a_numbering_style_is_numbered_by_them
     )
     body = p("Grant", num=9) + p("to copy;", num=9, level=1) + p("Notice", num=9)
     assert lines(docx(body, numbering=numbering)) == ["1. Grant", "(a) to copy;", "2. Notice"]
+
+
+def test_hostile_numbers_are_kept_small():
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + docx_level(0, "lowerLetter", "%1)", start=10**12)
+        + docx_level(1, "upperRoman", "%2.", start=-5)
+        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    bad_level = p("Bad level", num=1).replace('<w:ilvl w:val="0"/>', '<w:ilvl w:val="x"/>')
+    body = p("Huge", num=1) + p("Negative", num=1, level=1) + bad_level
+    # a start of a trillion is held at 10,000 (written in digits, not 385 letters); a negative
+    # start at 0, which no format writes; a level that is no number is the first
+    assert lines(docx(body, numbering=numbering)) == ["10000) Huge", "Negative", "10001) Bad level"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["decimal", "lowerLetter", "upperRoman", "bullet", "none", "decimalZero", "??"]),
+            st.text(alphabet="%0123456789.()x ", max_size=8),
+            st.integers(min_value=-(10**15), max_value=10**15),
+        ),
+        max_size=10,
+    ),
+    st.lists(
+        st.tuples(
+            st.text(max_size=20),
+            st.sampled_from(["1", "2", "0", "", "x"]),
+            st.text(alphabet="0123456789x-", max_size=4),
+        ),
+        max_size=30,
+    ),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_numbering_reads_as_text_or_is_refused(levels, paragraphs):
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{escape(text)}"/></w:lvl>'
+            for i, (fmt, text, start) in enumerate(levels)
+        )
+        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = "".join(
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+        for text, num, level in paragraphs
+    )
+    try:
+        text = docx_text(docx(body, numbering=numbering))
+    except DocumentError:
+        return  # e.g. characters XML cannot hold
+    assert isinstance(text, str) and len(text) < 100_000
