@@ -50,7 +50,7 @@ def pdf_pages(data: bytes) -> list[str]:
     from pypdf import PdfReader, apply_configuration  # imported here: only an uploaded PDF needs it
     from pypdf.errors import LimitReachedError, PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged file's warnings are not ours
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # a damaged file is refused, not logged
     started = time.process_time()
     try:
         with apply_configuration(**LIMITS):
