@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
@@ -31,6 +32,20 @@ class DocumentError(ValueError):
     """The file is not a Word document we can read; the message is fit for a user."""
 
 
+# What a damaged or unusual zip raises while it is read: a bad header or CRC, a broken deflate
+# stream, a cut-off file, a password, a compression zipfile does not know.
+_UNZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+)
+_DAMAGED_ZIP = "The file is a damaged Word document: it is not a readable zip file. Copy the text out of it and paste it."
+
+
 def is_docx(data: bytes) -> bool:
     """A zip holding ``word/document.xml``."""
     if not data.startswith(b"PK\x03\x04"):
@@ -38,7 +53,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, ValueError):
+    except _UNZIP_ERRORS:
         return False
 
 
@@ -49,8 +64,11 @@ def _part(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
         return None
     if info.file_size > MAX_PART_BYTES:
         raise DocumentError("The file is a Word document too large to read once unpacked.")
-    with archive.open(info) as handle:
-        raw = handle.read(MAX_PART_BYTES + 1)
+    try:
+        with archive.open(info) as handle:
+            raw = handle.read(MAX_PART_BYTES + 1)
+    except _UNZIP_ERRORS as error:
+        raise DocumentError(_DAMAGED_ZIP) from error
     if len(raw) > MAX_PART_BYTES:
         raise DocumentError("The file is a Word document too large to read once unpacked.")
     try:
@@ -298,10 +316,8 @@ def docx_text(data: bytes) -> str:
     """The text of the Word document in ``data``, numbered as Word numbers it."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as error:
-        raise DocumentError(
-            "The file is a damaged Word document: it is not a readable zip file. Copy the text out of it and paste it."
-        ) from error
+    except _UNZIP_ERRORS as error:
+        raise DocumentError(_DAMAGED_ZIP) from error
     with archive:
         document = _part(archive, "word/document.xml")
         if document is None:

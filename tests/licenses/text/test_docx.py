@@ -193,3 +193,37 @@ def test_any_numbering_reads_as_text_or_is_refused(levels, paragraphs):
     except DocumentError:
         return  # e.g. characters XML cannot hold
     assert isinstance(text, str) and len(text) < 100_000
+
+
+DAMAGE = st.lists(
+    st.tuples(
+        st.integers(min_value=0),
+        st.sampled_from(["flip", "cut", "insert"]),
+        st.binary(min_size=1, max_size=12),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def damaged(data: bytes, edits) -> bytes:
+    out = bytearray(data)
+    for at, how, some in edits:
+        at %= len(out)
+        if how == "flip":
+            out[at] = some[0]
+        elif how == "cut":
+            del out[at : at + len(some) * 3]
+        else:
+            out[at:at] = some
+    return bytes(out)
+
+
+@given(DAMAGE)
+@settings(max_examples=300, deadline=None)
+def test_a_damaged_word_file_is_read_or_refused_never_a_crash(edits):
+    base = docx(p("Grant", num=1) + p("to copy", num=1, level=1) + p("End", num=1), numbering=OUTLINE)
+    try:
+        docx_text(damaged(base, edits))
+    except DocumentError as error:
+        assert str(error).startswith("The file is")
