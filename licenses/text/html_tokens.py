@@ -183,7 +183,10 @@ def _parse_construct(other: _OneConstruct, markup: str, i: int, at: int) -> int:
     if markup.startswith("<?", i):
         return other.parse_pi(at)
     if markup.startswith("<!", i):
-        return other.parse_html_declaration(at)
+        try:
+            return other.parse_html_declaration(at)
+        except AssertionError:  # "<![CD" or "<![if": a marked section the stdlib refuses to read
+            return -1  # read as text, as an unterminated construct is
     return other.parse_starttag(at)
 
 

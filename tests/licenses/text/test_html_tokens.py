@@ -54,3 +54,13 @@ def test_past_the_budget_no_words_are_lost(unit):
     tokenize("<p>first</p>" + unit * 30000 + "words after", got)
     text = "".join(got.data)
     assert text.startswith("first") and text.endswith("words after")
+
+
+@pytest.mark.parametrize("section", ["<![CD", "<![CDtd[x]]>", "<![if !supportLists]>", "<![endif]>"])
+def test_a_marked_section_the_stdlib_refuses_is_read_past(section):
+    # html.parser raises AssertionError on a marked section of a keyword it does not know ("<![CD",
+    # a CDATA section cut off); Word's "<![if ...]>" it reads. A mail or page holding either is read
+    got = Collect()
+    tokenize(f"<p>before</p>{section}<p>after</p>", got)
+    text = "".join(got.data)
+    assert text.startswith("before") and text.endswith("after")
