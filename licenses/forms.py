@@ -52,7 +52,8 @@ class NewVersionForm(forms.Form):
     file = forms.FileField(
         required=False,
         help_text="A file of at most 1 MiB: plain text in UTF-8 (or UTF-16 with a byte-order mark), "
-        "a license page saved from the web (HTML), a PDF, a Word document (.docx), or an SPDX license XML file.",
+        "a license page saved from the web (HTML), a PDF, a Word (.docx) or OpenDocument (.odt) text, "
+        "or an SPDX license XML file.",
     )
     previous = forms.ModelChoiceField(
         queryset=LicenseVersion.objects.none(),

@@ -9,7 +9,7 @@ from django.db import transaction
 from licenses import stamps
 from licenses.models import Clause, License, LicenseVersion, text_hash
 from licenses.text import segmentation
-from licenses.text.docx import DocumentError, docx_text, is_docx
+from licenses.text.docx import docx_text, is_docx
 from licenses.text.front_matter import split_front_matter
 from licenses.text.html_license import (
     html_to_license_text,
@@ -17,6 +17,8 @@ from licenses.text.html_license import (
     looks_like_spdx_xml,
     spdx_xml_to_license_text,
 )
+from licenses.text.odt import is_odt, odt_text
+from licenses.text.office import DocumentError
 from licenses.text.page_marks import drop_page_marks
 from licenses.text.pdf import PdfError, is_pdf, pdf_text
 
@@ -41,7 +43,7 @@ class ReadText:
 
 # What a document that is no text file we read starts with, and what to call it.
 _DOCUMENTS = (
-    (b"PK\x03\x04", "an OpenDocument or other zipped document"),
+    (b"PK\x03\x04", "a zipped document, not a Word or OpenDocument text"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word document"),
     (b"{\\rtf", "an RTF document"),
 )
@@ -55,17 +57,35 @@ def decode_text(data: bytes) -> str:
 def read_text(data: bytes) -> ReadText:
     """Read an uploaded file: plain text as it is, a web page as the text a browser shows of it,
     an SPDX License List XML file as its ``<text>`` (``licenses.text.html_license``), a PDF as the
-    text of its pages (``licenses.text.pdf``) and a Word document (.docx) with its automatic
-    clause numbers (``licenses.text.docx``); an OpenDocument, old Word or RTF document is refused
-    with what it is."""
+    text of its pages (``licenses.text.pdf``), a Word document (.docx) and an OpenDocument text
+    (.odt) with their automatic clause numbers (``licenses.text.docx``, ``licenses.text.odt``); an
+    old Word or RTF document or another zip is refused with what it is."""
     if len(data) > MAX_TEXT_BYTES:
         raise IngestError(f"The file is {len(data) / 1024 / 1024:.1f} MiB; the limit is 1 MiB.")
     if is_pdf(data):
-        return _read_document(data, pdf_text, "a PDF document", "its text was read page by page, "
-                              "the page numbers and the lines repeated at the top or foot of every page left out")
+        return _read_document(
+            data,
+            pdf_text,
+            "a PDF document",
+            "its text was read page by page, "
+            "the page numbers and the lines repeated at the top or foot of every page left out",
+        )
     if is_docx(data) or (data.startswith(b"PK\x03\x04") and b"word/document.xml" in data):  # or a damaged one
-        return _read_document(data, docx_text, "a Word document",
-                              "its text was read with the clause numbers Word shows written out")
+        return _read_document(
+            data,
+            docx_text,
+            "a Word document",
+            "its text was read with the clause numbers Word shows written out",
+        )
+    if is_odt(data) or (
+        data.startswith(b"PK\x03\x04") and b"opendocument.text" in data[:100]
+    ):  # or a damaged one
+        return _read_document(
+            data,
+            odt_text,
+            "an OpenDocument text",
+            "its text was read with the clause numbers its list and outline styles show written out",
+        )
     head = data[:16].lstrip()
     for magic, what in _DOCUMENTS:
         if head.startswith(magic):

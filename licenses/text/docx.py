@@ -9,7 +9,7 @@ numerals.
 
 One paragraph per line, a blank line between paragraphs; deleted tracked changes and field codes
 are left out. defusedxml reads the parts: a document with a DTD (which Word never writes) or
-with parts larger than :data:`MAX_PART_BYTES` unpacked is refused.
+with parts larger than :data:`licenses.text.office.MAX_PART_BYTES` unpacked is refused.
 """
 
 from __future__ import annotations
@@ -17,33 +17,20 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from licenses.text.office import (
+    UNZIP_ERRORS,
+    DocumentError,
+    bounded_int,
+    number_text,
+    open_zip,
+    read_part,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_PART_BYTES = 8 * 1024 * 1024  # unpacked; a long license's document.xml is a few hundred KB
-
-
-class DocumentError(ValueError):
-    """The file is not a Word document we can read; the message is fit for a user."""
-
-
-# What a damaged or unusual zip raises while it is read: a bad header or CRC, a broken deflate
-# stream, a cut-off file, a password, a compression zipfile does not know.
-_UNZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    RuntimeError,
-    NotImplementedError,
-    ValueError,
-)
-_DAMAGED_ZIP = "The file is a damaged Word document: it is not a readable zip file. Copy the text out of it and paste it."
+WORD = "a Word document"
 
 
 def is_docx(data: bytes) -> bool:
@@ -53,34 +40,12 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except _UNZIP_ERRORS:
+    except UNZIP_ERRORS:
         return False
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > MAX_PART_BYTES:
-        raise DocumentError("The file is a Word document too large to read once unpacked.")
-    try:
-        with archive.open(info) as handle:
-            raw = handle.read(MAX_PART_BYTES + 1)
-    except _UNZIP_ERRORS as error:
-        raise DocumentError(_DAMAGED_ZIP) from error
-    if len(raw) > MAX_PART_BYTES:
-        raise DocumentError("The file is a Word document too large to read once unpacked.")
-    try:
-        return fromstring(raw, forbid_dtd=True)
-    except DefusedXmlException as error:
-        raise DocumentError(
-            "The file is a Word document that declares its own XML entities, which Word never does."
-        ) from error
-    except ElementTree.ParseError as error:
-        raise DocumentError(
-            "The file is a damaged Word document: its text cannot be read. Copy the text out of it and paste it."
-        ) from error
+    return read_part(archive, name, WORD)
 
 
 def _val(element: ElementTree.Element | None, tag: str, default: str | None = None) -> str | None:
@@ -122,10 +87,10 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
         for lvl in abstract.iter(W + "lvl"):
             restart = _val(lvl, "lvlRestart")
             levels[_level(lvl.get(W + "ilvl"))] = _Level(
-                start=_int(_val(lvl, "start"), 1),
+                start=bounded_int(_val(lvl, "start"), 1),
                 fmt=_val(lvl, "numFmt", "decimal") or "decimal",
                 text=_val(lvl, "lvlText", "") or "",
-                restart=_int(restart, 0) if restart is not None else None,
+                restart=bounded_int(restart, 0) if restart is not None else None,
                 legal=lvl.find(W + "isLgl") is not None,
                 style=_val(lvl, "pStyle"),
             )
@@ -146,7 +111,9 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
         for override in num.iter(W + "lvlOverride"):
             start = _val(override, "startOverride")
             if start is not None:
-                found.overrides.setdefault(num_id, {})[_level(override.get(W + "ilvl"))] = _int(start, 1)
+                found.overrides.setdefault(num_id, {})[_level(override.get(W + "ilvl"))] = bounded_int(
+                    start, 1
+                )
     for num_id, abstract_id in found.nums.items():
         for level, lvl in found.abstract.get(abstract_id, {}).items():
             if lvl.style:
@@ -154,66 +121,9 @@ def _numbering(root: ElementTree.Element | None) -> _Numbering:
     return found
 
 
-MAX_START = 10_000  # a list's first number; far above any license, small enough to write out
-
-
-def _int(value: str | None, default: int) -> int:
-    """A number of the document, kept between 0 and :data:`MAX_START` (a hostile "start" of a
-    trillion would otherwise be written out in roman numerals or letters)."""
-    try:
-        number = int(value) if value is not None else default
-    except ValueError:
-        number = default
-    return max(0, min(number, MAX_START))
-
-
 def _level(value: str | None) -> int:
     """A list level: Word has nine, 0 to 8."""
-    return min(_int(value, 0), 8)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _letter(n: int) -> str:
-    # Word's letters: a .. z, then aa .. zz, aaa .. (past "zzz", digits: no license goes so far)
-    if n > 78:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
-
-
-def _formatted(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        text = _letter(n)
-        return text.upper() if fmt == "upperLetter" else text
-    if fmt in ("lowerRoman", "upperRoman") and n < 4000:
-        text = _roman(n)
-        return text.upper() if fmt == "upperRoman" else text
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt in ("bullet", "none"):
-        return ""
-    return str(n)
+    return min(bounded_int(value, 0), 8)
 
 
 class _Counters:
@@ -248,7 +158,7 @@ class _Counters:
             at = int(m.group(1)) - 1
             shown = levels.get(at, _Level())
             value = counts.get(at, shown.start)
-            return _formatted(value, "decimal" if lvl.legal else shown.fmt)
+            return number_text(value, "decimal" if lvl.legal else shown.fmt)
 
         label = re.sub(r"%([1-9])", number, lvl.text).strip()
         return label if any(ch.isalnum() for ch in label) else ""  # "." of a number no format writes
@@ -314,11 +224,7 @@ def _runs_text(paragraph: ElementTree.Element) -> str:
 
 def docx_text(data: bytes) -> str:
     """The text of the Word document in ``data``, numbered as Word numbers it."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except _UNZIP_ERRORS as error:
-        raise DocumentError(_DAMAGED_ZIP) from error
-    with archive:
+    with open_zip(data, WORD) as archive:
         document = _part(archive, "word/document.xml")
         if document is None:
             raise DocumentError("The file is a zip but not a Word document (it has no word/document.xml).")

@@ -100,3 +100,44 @@ def docx(body: str, *, numbering: str = "", styles: str = "", extra: dict[str, s
         for name, text in (extra or {}).items():
             archive.writestr(name, text)
     return out.getvalue()
+
+
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+)
+
+
+def odt_list_style(name: str, *levels: tuple[str, str, int]) -> str:
+    """A text:list-style of numbered levels, each (num-format, num-suffix, display-levels)."""
+    inner = "".join(
+        f'<text:list-level-style-number text:level="{n}" style:num-format="{fmt}" style:num-suffix="{suffix}" '
+        f'text:display-levels="{shown}"/>'
+        for n, (fmt, suffix, shown) in enumerate(levels, start=1)
+    )
+    return f'<text:list-style style:name="{name}">{inner}</text:list-style>'
+
+
+def odt(body: str, *, automatic: str = "", styles: str = "") -> bytes:
+    """An .odt whose office:text holds ``body``, with automatic styles (list styles) in content.xml
+    and ``styles`` (an outline style) in styles.xml."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED
+        )
+        archive.writestr(
+            "content.xml",
+            f'<?xml version="1.0"?><office:document-content {ODF_NS}>'
+            f"<office:automatic-styles>{automatic}</office:automatic-styles>"
+            f"<office:body><office:text>{body}</office:text></office:body></office:document-content>",
+        )
+        archive.writestr(
+            "styles.xml",
+            f'<?xml version="1.0"?><office:document-styles {ODF_NS}><office:styles>{styles}</office:styles>'
+            "</office:document-styles>",
+        )
+    return out.getvalue()

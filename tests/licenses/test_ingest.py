@@ -47,7 +47,11 @@ def test_text_with_a_byte_order_mark_is_read_in_its_encoding(codec):
     [
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "a damaged PDF"),
         (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a damaged Word document"),
-        (b"PK\x03\x04\x14\x00\x06\x00content.xml", "an OpenDocument or other zipped document"),
+        (
+            b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text",
+            "a damaged OpenDocument text",
+        ),
+        (b"PK\x03\x04\x14\x00\x06\x00content.xml", "a zipped document, not a Word or OpenDocument text"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an old Word document"),
         (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} License text}", "an RTF document"),
     ],
@@ -225,3 +229,24 @@ def test_a_document_over_the_size_limit_is_refused_before_it_is_opened():
 
     with pytest.raises(IngestError, match="the limit is 1 MiB"):
         read_text(pdf([["1. Grant."]]) + b"%" * (1024 * 1024))
+
+
+def test_an_opendocument_license_is_read_with_its_automatic_numbers():
+    from tests.licenses.documents import odt, odt_list_style
+
+    lists = odt_list_style("L1", ("1", ".", 1), ("a", ")", 1))
+    body = (
+        "<text:p>Example License</text:p>"
+        '<text:list text:style-name="L1"><text:list-item><text:p>Grant. You may copy.</text:p></text:list-item>'
+        "<text:list-item><text:p>Conditions:</text:p><text:list>"
+        "<text:list-item><text:p>keep this notice;</text:p></text:list-item>"
+        "<text:list-item><text:p>mark your changes.</text:p></text:list-item>"
+        "</text:list></text:list-item></text:list>"
+    )
+    found = read_text(odt(body, automatic=lists))
+    assert (
+        found.text
+        == "Example License\n\n1. Grant. You may copy.\n\n2. Conditions:\n\na) keep this notice;\n\nb) mark your changes.\n"
+    )
+    assert found.converted_from == "an OpenDocument text"
+    assert [s.path for s in segment(found.text)][-3:] == ["2", "2(a)", "2(b)"]
