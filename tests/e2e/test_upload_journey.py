@@ -52,18 +52,16 @@ def test_a_saved_web_page_becomes_numbered_clauses_and_a_pdf_is_refused(live_ser
 
 
 def test_a_word_draft_keeps_the_clause_numbers_word_draws(live_server, page: Page, tmp_path):
-    from tests.licenses.documents import docx, docx_level, docx_paragraph
+    from tests.licenses.documents import docx, docx_level, docx_list, docx_paragraph
 
     steward = make_user(username="wanda", roles=("steward",))
     license = make_license(slug="wml", name="Word Model License")
     license.stewards.add(steward)
     log_in(page, live_server, steward)
-    numbering = (
-        '<w:abstractNum w:abstractNumId="0">'
-        + docx_level(0, "decimal", "%1.")
-        + docx_level(1, "decimal", "%1.%2")
-        + docx_level(2, "lowerLetter", "(%3)")
-        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    numbering = docx_list(
+        docx_level(0, "decimal", "%1."),
+        docx_level(1, "decimal", "%1.%2"),
+        docx_level(2, "lowerLetter", "(%3)"),
     )
     body = (
         docx_paragraph("Word Model License")

@@ -7,6 +7,8 @@ import zipfile
 import zlib
 from xml.sax.saxutils import escape
 
+from hypothesis import strategies as st
+
 
 def pdf(pages: list[list[str]], *, deflate: bool = False) -> bytes:
     """A PDF whose pages show these lines, top to bottom, in Helvetica (their content compressed
@@ -79,6 +81,14 @@ def docx_level(level: int, fmt: str, text: str, *, start: int = 1, style: str | 
     )
 
 
+def docx_list(*levels: str, num: int = 1) -> str:
+    """numbering.xml's body for one list, numId ``num``: levels are docx_level() elements."""
+    return (
+        f'<w:abstractNum w:abstractNumId="{num}">{"".join(levels)}</w:abstractNum>'
+        f'<w:num w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>'
+    )
+
+
 def docx(body: str, *, numbering: str = "", styles: str = "", extra: dict[str, str] | None = None) -> bytes:
     """A .docx whose body is ``body`` (w:p elements), with optional numbering.xml and styles.xml bodies."""
     out = io.BytesIO()
@@ -141,3 +151,28 @@ def odt(body: str, *, automatic: str = "", styles: str = "") -> bytes:
             "</office:document-styles>",
         )
     return out.getvalue()
+
+
+# Random damage for property tests: (offset, flip / cut / insert, bytes), applied by damaged()
+DAMAGE = st.lists(
+    st.tuples(
+        st.integers(min_value=0),
+        st.sampled_from(["flip", "cut", "insert"]),
+        st.binary(min_size=1, max_size=12),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def damaged(data: bytes, edits) -> bytes:
+    out = bytearray(data)
+    for at, how, some in edits:
+        at %= len(out)
+        if how == "flip":
+            out[at] = some[0]
+        elif how == "cut":
+            del out[at : at + len(some) * 3]
+        else:
+            out[at:at] = some
+    return bytes(out)

@@ -201,13 +201,11 @@ def test_a_pdf_license_is_read_as_the_text_of_its_pages():
 
 
 def test_a_word_license_is_read_with_its_automatic_numbers():
-    from tests.licenses.documents import docx, docx_level, docx_paragraph
+    from tests.licenses.documents import docx, docx_level, docx_list, docx_paragraph
 
-    numbering = (
-        '<w:abstractNum w:abstractNumId="0">'
-        + docx_level(0, "decimal", "%1.")
-        + docx_level(1, "lowerLetter", "(%2)")
-        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    numbering = docx_list(
+        docx_level(0, "decimal", "%1."),
+        docx_level(1, "lowerLetter", "(%2)"),
     )
     body = (
         docx_paragraph("Example License")

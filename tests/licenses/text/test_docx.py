@@ -9,16 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from licenses.text.docx import DocumentError, docx_text, is_docx
-from tests.licenses.documents import docx, docx_level
+from tests.licenses.documents import DAMAGE, damaged, docx, docx_level, docx_list
 from tests.licenses.documents import docx_paragraph as p
 
-OUTLINE = (
-    '<w:abstractNum w:abstractNumId="7">'
-    + docx_level(0, "decimal", "%1.")
-    + docx_level(1, "decimal", "%1.%2")
-    + docx_level(2, "lowerLetter", "(%3)")
-    + docx_level(3, "lowerRoman", "(%4)")
-    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+OUTLINE = docx_list(
+    docx_level(0, "decimal", "%1."),
+    docx_level(1, "decimal", "%1.%2"),
+    docx_level(2, "lowerLetter", "(%3)"),
+    docx_level(3, "lowerRoman", "(%4)"),
 )
 
 
@@ -142,11 +140,9 @@ def test_a_list_that_takes_its_levels_from_a_numbering_style_is_numbered_by_them
 
 
 def test_hostile_numbers_are_kept_small():
-    numbering = (
-        '<w:abstractNum w:abstractNumId="0">'
-        + docx_level(0, "lowerLetter", "%1)", start=10**12)
-        + docx_level(1, "upperRoman", "%2.", start=-5)
-        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    numbering = docx_list(
+        docx_level(0, "lowerLetter", "%1)", start=10**12),
+        docx_level(1, "upperRoman", "%2.", start=-5),
     )
     bad_level = p("Bad level", num=1).replace('<w:ilvl w:val="0"/>', '<w:ilvl w:val="x"/>')
     body = p("Huge", num=1) + p("Negative", num=1, level=1) + bad_level
@@ -193,30 +189,6 @@ def test_any_numbering_reads_as_text_or_is_refused(levels, paragraphs):
     except DocumentError:
         return  # e.g. characters XML cannot hold
     assert isinstance(text, str) and len(text) < 100_000
-
-
-DAMAGE = st.lists(
-    st.tuples(
-        st.integers(min_value=0),
-        st.sampled_from(["flip", "cut", "insert"]),
-        st.binary(min_size=1, max_size=12),
-    ),
-    min_size=1,
-    max_size=6,
-)
-
-
-def damaged(data: bytes, edits) -> bytes:
-    out = bytearray(data)
-    for at, how, some in edits:
-        at %= len(out)
-        if how == "flip":
-            out[at] = some[0]
-        elif how == "cut":
-            del out[at : at + len(some) * 3]
-        else:
-            out[at:at] = some
-    return bytes(out)
 
 
 @given(DAMAGE)

@@ -7,8 +7,7 @@ from hypothesis import given, settings
 
 from licenses.text.odt import is_odt, odt_text
 from licenses.text.office import DocumentError
-from tests.licenses.documents import docx, odt, odt_list_style
-from tests.licenses.text.test_docx import DAMAGE, damaged
+from tests.licenses.documents import DAMAGE, damaged, docx, odt, odt_list_style
 
 
 def lines(data: bytes) -> list[str]:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from licenses.text.pdf import PdfError, is_pdf, pdf_text
-from tests.licenses.documents import pdf
+from tests.licenses.documents import DAMAGE, damaged, pdf
 
 PAGES = [
     ["Example Model License 2.0", "1. Definitions", '"Output" means what the Model makes.', "Page 1"],
@@ -76,30 +76,10 @@ def test_compressed_pages_are_read_like_plain_ones():
     assert pdf_text(pdf(PAGES, deflate=True)) == pdf_text(pdf(PAGES))
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.integers(min_value=0),
-            st.sampled_from(["flip", "cut", "insert"]),
-            st.binary(min_size=1, max_size=12),
-        ),
-        min_size=1,
-        max_size=6,
-    ),
-    st.booleans(),
-)
+@given(DAMAGE, st.booleans())
 @settings(max_examples=200, deadline=None)
 def test_a_damaged_pdf_is_read_or_refused_never_a_crash(edits, deflate):
-    out = bytearray(pdf(PAGES, deflate=deflate))
-    for at, how, some in edits:
-        at %= len(out)
-        if how == "flip":
-            out[at] = some[0]
-        elif how == "cut":
-            del out[at : at + len(some) * 3]
-        else:
-            out[at:at] = some
     try:
-        pdf_text(bytes(out))
+        pdf_text(damaged(pdf(PAGES, deflate=deflate), edits))
     except PdfError as error:
         assert str(error).startswith("The file is")
