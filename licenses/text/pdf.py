@@ -16,14 +16,14 @@ import re
 import time
 
 MAX_PAGES = 300  # the longest license is a few dozen pages
-MAX_SECONDS = 5.0  # of CPU time to read the pages; a long license takes well under one
+MAX_SECONDS = 3.0  # of CPU time to read the pages; a long license takes well under one
 # pypdf's limits, far above any license: a license page unpacks to some 10 KB, a few thousand
 # operations (pypdf's defaults, 75 MB and 2 million, let a 3 KB file cost seconds a page)
 LIMITS = {
     "zlib_maximum_output_length": 4_000_000,
     "lzw_maximum_output_length": 4_000_000,
     "run_length_maximum_output_length": 4_000_000,
-    "stream_parsing_work_maximum_count": 200_000,
+    "stream_parsing_work_maximum_count": 60_000,
 }
 _TOO_COSTLY = (
     "The file is a PDF whose pages would take too long to read (far more drawing than a license "
