@@ -133,9 +133,28 @@ def _key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()).lower())
 
 
+# Typesetting that a PDF keeps and a license's words do not have: ligatures ("ﬁ" for "fi"), which
+# would make "deﬁnitions" a word no search or comparison finds, and soft hyphens.
+_TYPESET = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": None,
+    }
+)
+
+
 def pdf_text(data: bytes) -> str:
     """The license text of the PDF in ``data``: its pages in order, running headers and footers out."""
-    pages = [text.replace("\r\n", "\n").replace("\r", "\n").split("\n") for text in pdf_pages(data)]
+    pages = [
+        text.translate(_TYPESET).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for text in pdf_pages(data)
+    ]
     if not any(line.strip() for lines in pages for line in lines):
         raise PdfError(
             "The file is a PDF of scanned pages, with no text in it. Run it through text recognition, "

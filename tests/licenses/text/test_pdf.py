@@ -83,3 +83,12 @@ def test_a_damaged_pdf_is_read_or_refused_never_a_crash(edits, deflate):
         pdf_text(damaged(pdf(PAGES, deflate=deflate), edits))
     except PdfError as error:
         assert str(error).startswith("The file is")
+
+
+def test_ligatures_and_soft_hyphens_are_read_as_the_words_they_are(monkeypatch):
+    # a PDF shows "fi" as one glyph, and pypdf gives it as U+FB01; cp1252 (the test PDFs' font
+    # encoding) has no ligatures, so the test hands pdf_text the pages as pypdf would give them
+    monkeypatch.setattr(
+        "licenses.text.pdf.pdf_pages", lambda data: ["1. Deﬁnitions\nThe ﬂow of ofﬁce\u00adwork", "x"]
+    )
+    assert pdf_text(b"%PDF-") == "1. Definitions\nThe flow of officework\nx\n"
