@@ -91,10 +91,10 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def _furniture(pages: list[list[str]]) -> set[str]:
-    """Lines at the top or foot of two pages in three or more, of three pages or more: the same
+    """Lines at the top or foot of two pages in three or more (of both, in a PDF of two): the same
     words, and numbers that are the same on every page or go up with the page (a page number).
     "Section 3" and "Section 4" at the tops of two pages are the license's own headings."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     seen: dict[str, dict[int, tuple[int, ...]]] = {}
     for n, lines in enumerate(pages):

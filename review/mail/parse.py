@@ -31,6 +31,7 @@ import re
 from datetime import UTC, datetime, tzinfo
 from itertools import pairwise
 
+from licenses.text.pdf import PdfError, is_pdf, pdf_text
 from review.mail.dates import parse_header_date, parse_loose
 from review.mail.digest import looks_like_digest, split_digest
 from review.mail.html_text import ArchivePage, html_to_text, looks_like_pipermail, parse_pipermail
@@ -226,13 +227,20 @@ def parse_thread_bytes(data: bytes, *, max_unpacked: int = MAX_UNPACKED) -> list
     page's declared charset, else Windows-1252, else Latin-1.
 
     A gzipped file (an archive's "2025-May.txt.gz" or "thread.mbox.gz") is read as the file
-    inside it, at most ``max_unpacked`` bytes of it.
+    inside it, at most ``max_unpacked`` bytes of it; a PDF (a conversation printed from webmail)
+    as the text of its pages, its running headers and footers left out (``licenses.text.pdf``).
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise MailFormatError("Expected bytes.")
     data = bytes(data)
     if is_gzip(data):
         data = gunzip(data, max_unpacked)
+    if is_pdf(data):
+        # a conversation printed to PDF from a webmail's "print all" view: its pages' text
+        try:
+            return parse_thread(pdf_text(data))
+        except PdfError as error:
+            raise MailFormatError(str(error)) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):

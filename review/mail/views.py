@@ -49,7 +49,7 @@ from review.services import NotAllowed
 __all__ = ["comment_correct", "mail_import", "mail_link_author", "pack", "unpack"]
 
 TEMPLATE = "review/mail_import.html"
-EXTENSIONS = (".eml", ".mbox", ".mbx", ".html", ".htm", ".txt", ".gz")
+EXTENSIONS = (".eml", ".mbox", ".mbx", ".html", ".htm", ".txt", ".gz", ".pdf")
 # Messages shown with their controls on one preview page. Each carries its body and a <select>
 # of every clause, so 1,000 on one page made 10 MiB of HTML; the rest travel as hidden fields.
 PREVIEW_PAGE_SIZE = 50
@@ -73,7 +73,7 @@ def _read_input(request: HttpRequest) -> tuple[str | bytes, str]:
         name = (upload.name or "").lower()
         if not name.endswith(EXTENSIONS):
             raise _BadInput(
-                f"“{upload.name}” is not a file type we read. Upload a .eml, .mbox, .html or .txt file, or one of them gzipped (.gz)."
+                f"“{upload.name}” is not a file type we read. Upload a .eml, .mbox, .html or .txt file, one of them gzipped (.gz), or a conversation printed to .pdf."
             )
         if upload.size is not None and upload.size > MAX_IMPORT_BYTES:
             raise _BadInput(f"“{upload.name}” is {upload.size / 1024 / 1024:.1f} MiB. {TOO_LARGE}")

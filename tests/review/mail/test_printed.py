@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
+from review.mail.message import MailFormatError
+from review.mail.parse import parse_thread_bytes
 from review.mail.printed import PrintedMessage, looks_like_printed, split_printed
+from tests.factories import make_review, make_user
+from tests.licenses.documents import pdf
 
 HEAD = "Ana Steward <ana@example.org>\tMon, Mar 3, 2025 at 11:15 AM\nTo: list@example.org\n"
 
@@ -91,3 +97,54 @@ def test_three_messages_each_end_where_the_next_begins() -> None:
 def test_only_blank_lines_are_trimmed_from_a_message() -> None:
     text = HEAD + "    indented code\nends with Version X\n"
     assert split_printed(text)[1][0].text == "    indented code\nends with Version X"
+
+
+PRINTED_PAGES = [
+    [
+        "12/4/26, 9:02 AM Gmail - Model License 2.0",
+        "Gmail Lee Counsel <lee@gmail.example>",
+        "Model License 2.0",
+        "2 messages",
+        "Ana Steward <ana@example.org> Mon, Mar 3, 2025 at 11:15 AM",
+        "To: license-review@lists.example.org",
+        "Please review section 2.2(b).",
+        "https://mail.google.com/mail/u/0/?view=pt&search=all 1/2",
+    ],
+    [
+        "12/4/26, 9:02 AM Gmail - Model License 2.0",
+        "Lee Counsel <lee@gmail.example> Tue, Mar 4, 2025 at 9:30 AM",
+        "To: Ana Steward <ana@example.org>",
+        "Section 2.2(b) runs with the output.",
+        "https://mail.google.com/mail/u/0/?view=pt&search=all 2/2",
+    ],
+]
+
+
+def test_a_conversation_printed_to_pdf_is_read_message_by_message() -> None:
+    # the browser's date and title at the top of each page, the address and page at the foot
+    messages = parse_thread_bytes(pdf(PRINTED_PAGES))
+    assert [(m.author_name, m.author_email, m.body) for m in messages] == [
+        ("Ana Steward", "ana@example.org", "Please review section 2.2(b)."),
+        ("Lee Counsel", "lee@gmail.example", "Section 2.2(b) runs with the output."),
+    ]
+    assert [m.date.day for m in messages] == [3, 4]
+
+
+def test_a_pdf_that_is_no_conversation_is_refused_with_the_reason() -> None:
+    with pytest.raises(MailFormatError, match="scanned pages"):
+        parse_thread_bytes(pdf([[], []]))
+
+
+@pytest.mark.django_db
+def test_the_import_page_previews_a_printed_pdf(client) -> None:
+    moderator = make_user("mona", roles=("moderator",))
+    review = make_review(opened_by=moderator)
+    client.force_login(moderator)
+    url = reverse("review:mail-import", args=[review.pk])
+    assert ".pdf" in client.get(url).content.decode()
+    upload = SimpleUploadedFile(
+        "Gmail - Model License 2.0.pdf", pdf(PRINTED_PAGES), content_type="application/pdf"
+    )
+    page = client.post(url, {"step": "preview", "file": upload}).content.decode()
+    assert "Ana Steward" in page and "Lee Counsel" in page
+    assert "runs with the output" in page
