@@ -1,4 +1,4 @@
-"""review.mail.printed on its own: a webmail conversation printed as text."""
+"""review.mail.printed: a webmail conversation printed as text, or printed to PDF and uploaded."""
 
 from __future__ import annotations
 
