@@ -320,29 +320,54 @@ def redline_split(a: Tokens, b: Tokens, budget: Budget | None = None) -> list[Pi
     return redline_tokens(a, b, budget)[0]
 
 
+# Quote and dash styles: “Contributor” and "Contributor" are the same word between different
+# marks. Tokens are matched with these marks folded, and only the marks that differ are shown
+# changed (as a changed space is), not the word they enclose.
+_TYPOGRAPHY = {
+    **dict.fromkeys("“”„‟«»″", '"'),
+    **dict.fromkeys("‘’‚‛′", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+}
+_TYPOGRAPHIC = frozenset(_TYPOGRAPHY)
+
+
+def _folded(keys: list[str]) -> list[str]:
+    """``keys`` with typographic quotes and dashes as plain ones (the same list when it has none)."""
+    if _TYPOGRAPHIC.isdisjoint(keys):
+        return keys
+    return [_TYPOGRAPHY.get(k, k) for k in keys]
+
+
 def redline_tokens(a: Tokens, b: Tokens, budget: Budget | None = None) -> tuple[list[Piece], bool]:
     """Redline two token lists, and whether it is coarse (changes marked by unit, not by word)."""
     ka, wa = a
     kb, wb = b
+    fa, fb = _folded(ka), _folded(kb)
     coarse = False
-    if ka == kb:
+    if fa == fb:
         codes: list[Code] = [("equal", 0, len(ka), 0, len(kb))]
     else:
-        codes, coarse = _opcodes(ka, kb, budget, (wa, wb))
+        codes, coarse = _opcodes(fa, fb, budget, (wa, wb))
     out: list[Piece] = []
     for tag, i1, i2, j1, j2 in codes:
         if tag != "equal":
             _append(out, "delete", "".join(k + w for k, w in zip(ka[i1:i2], wa[i1:i2], strict=True)))
             _append(out, "insert", "".join(k + w for k, w in zip(kb[j1:j2], wb[j1:j2], strict=True)))
             continue
-        # Equal words may be followed by different whitespace (" " vs a paragraph
-        # break): keep the word equal and show the whitespace as a tiny edit.
-        if wa[i1:i2] == wb[j1:j2]:  # the usual case, compared at C speed
+        # Equal words may be followed by different whitespace (" " vs a paragraph break), or
+        # be marks of another style: keep the words equal and show those as tiny edits.
+        if wa[i1:i2] == wb[j1:j2] and (fa is ka and fb is kb or ka[i1:i2] == kb[j1:j2]):  # the usual case
             _append(out, "equal", "".join(k + w for k, w in zip(ka[i1:i2], wa[i1:i2], strict=True)))
             continue
         buf: list[str] = []
-        for key, x, y in zip(ka[i1:i2], wa[i1:i2], wb[j1:j2], strict=True):
-            buf.append(key)
+        for key, other, x, y in zip(ka[i1:i2], kb[j1:j2], wa[i1:i2], wb[j1:j2], strict=True):
+            if key == other:
+                buf.append(key)
+            else:
+                _append(out, "equal", "".join(buf))
+                buf = []
+                _append(out, "delete", key)
+                _append(out, "insert", other)
             if x == y:
                 buf.append(x)
                 continue

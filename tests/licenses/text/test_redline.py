@@ -193,6 +193,33 @@ def test_a_long_clause_with_three_edited_words_shows_three_small_changes():
     assert sum(len(t) for _, t in changed(pieces)) < 80
 
 
+def test_a_word_between_quotes_of_another_style_stays_equal_and_only_the_marks_change():
+    pieces = redline("“Contributor” means each entity.", '"Contributor" means each legal entity.')
+    assert pieces == [
+        ("delete", "“"),
+        ("insert", '"'),
+        ("equal", "Contributor"),
+        ("delete", "”"),
+        ("insert", '"'),
+        ("equal", " means each "),
+        ("insert", "legal "),
+        ("equal", "entity."),
+    ]
+    assert changed(redline("the Licensor’s rights – all of them", "the Licensor's rights - all of them")) == [
+        ("delete", "’"),
+        ("insert", "'"),
+        ("delete", "–"),
+        ("insert", "-"),
+    ]
+
+
+def test_typographic_marks_alone_are_not_a_rewrite_of_the_clause():
+    old = "“Covered Software” means the Original Software – or Modifications – in each case."
+    new = '"Covered Software" means the Original Software - or Modifications - in each case.'
+    kept = "".join(t for op, t in redline(old, new) if op == "equal")
+    assert "Covered Software" in kept and "means the Original Software" in kept and "in each case." in kept
+
+
 def test_rebuild_gives_either_side():
     pieces = [("equal", "a "), ("delete", "b "), ("insert", "c "), ("equal", "d")]
     assert rebuild(pieces, "a") == "a b d"
@@ -200,7 +227,28 @@ def test_rebuild_gives_either_side():
 
 
 TEXT = st.lists(
-    st.sampled_from(["alpha", "beta", "gamma", "the", ",", ".", "(a)", "\n", "\n\n", " ", "\r\n", "-----\n"]),
+    st.sampled_from(
+        [
+            "alpha",
+            "beta",
+            "gamma",
+            "the",
+            ",",
+            ".",
+            "(a)",
+            "\n",
+            "\n\n",
+            " ",
+            "\r\n",
+            "-----\n",
+            "“",
+            '"',
+            "’",
+            "'",
+            "–",
+            "-",
+        ]
+    ),
     max_size=30,
 ).map(" ".join)
 
