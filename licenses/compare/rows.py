@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from licenses.text.comparison import Pair, clause_text, summary
+from licenses.text.redline import TYPOGRAPHY
 from licenses.text.reflow import reflow
 from licenses.text.segmentation import Segment
 
@@ -120,6 +121,10 @@ def _also(segments: tuple[Segment, ...], by_meaning: frozenset[str]) -> list[Sid
     return [replace(side, meaning=True) if side.path in by_meaning else side for side in map(_side, segments)]
 
 
+# The marks the redline matches folded (licenses.text.redline._TYPOGRAPHY), plain and typographic
+_MARKS = frozenset(set(TYPOGRAPHY) | set(TYPOGRAPHY.values()))
+
+
 def _html(pieces, keep: frozenset[str]) -> SafeString:
     out = []
     for op, text in pieces:
@@ -129,6 +134,10 @@ def _html(pieces, keep: frozenset[str]) -> SafeString:
             out.append(_whitespace_edit(op, text))
             continue
         t = escape(text)
+        if op != "equal" and text in _MARKS:  # a quote or dash of another style: shown quietly
+            tag = "del" if op == "delete" else "ins"
+            out.append(f'<{tag} class="mark" title="punctuation style">{t}</{tag}>')
+            continue
         out.append(t if op == "equal" else f"<del>{t}</del>" if op == "delete" else f"<ins>{t}</ins>")
     return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
 

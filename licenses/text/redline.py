@@ -323,19 +323,19 @@ def redline_split(a: Tokens, b: Tokens, budget: Budget | None = None) -> list[Pi
 # Quote and dash styles: “Contributor” and "Contributor" are the same word between different
 # marks. Tokens are matched with these marks folded, and only the marks that differ are shown
 # changed (as a changed space is), not the word they enclose.
-_TYPOGRAPHY = {
+TYPOGRAPHY = {
     **dict.fromkeys("“”„‟«»″", '"'),
     **dict.fromkeys("‘’‚‛′", "'"),
     **dict.fromkeys("‐‑‒–—―−", "-"),
 }
-_TYPOGRAPHIC = frozenset(_TYPOGRAPHY)
+_TYPOGRAPHIC = frozenset(TYPOGRAPHY)
 
 
 def _folded(keys: list[str]) -> list[str]:
     """``keys`` with typographic quotes and dashes as plain ones (the same list when it has none)."""
     if _TYPOGRAPHIC.isdisjoint(keys):
         return keys
-    return [_TYPOGRAPHY.get(k, k) for k in keys]
+    return [TYPOGRAPHY.get(k, k) for k in keys]
 
 
 def redline_tokens(a: Tokens, b: Tokens, budget: Budget | None = None) -> tuple[list[Piece], bool]:

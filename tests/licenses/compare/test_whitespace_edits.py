@@ -26,8 +26,31 @@ def pair():
 def test_a_removed_space_is_a_marked_sign_with_words(client, pair, view):
     html = client.get(f"{reverse('licenses:compare')}?a=tl@1.0&b=tl@2.0&view={view}").content.decode()
     assert not re.search(r"<del>\s+</del>|<ins>\s+</ins>", html)
-    assert html.count(
-        '<del class="ws" title="space removed"><span aria-hidden="true">␣</span>'
-        '<span class="visually-hidden">space removed</span></del>'
-    ) == 1  # side by side: on the old side only
+    assert (
+        html.count(
+            '<del class="ws" title="space removed"><span aria-hidden="true">␣</span>'
+            '<span class="visually-hidden">space removed</span></del>'
+        )
+        == 1
+    )  # side by side: on the old side only
     assert "<ins>-NonCommercial </ins>" in html
+
+
+def test_quotes_of_another_style_are_marked_quietly_around_an_equal_word(client):
+    cache.clear()
+    license = make_license(slug="ql", name="Quote License")
+    make_version(
+        license,
+        label="1.0",
+        text="Quote License\n\n1. Definitions.\n\n“Contributor” means each entity that creates Software.\n",
+    )
+    make_version(
+        license,
+        label="2.0",
+        text='Quote License\n\n1. Definitions.\n\n"Contributor" means each legal entity that creates Software.\n',
+    )
+    html = client.get(f"{reverse('licenses:compare')}?a=ql@1.0&b=ql@2.0").content.decode()
+    assert '<del class="mark" title="punctuation style">“</del>Contributor' in html
+    assert '<ins class="mark" title="punctuation style">&quot;</ins>Contributor' in html
+    assert "<del>“Contributor”" not in html  # the defined term is not struck
+    assert "<ins>legal </ins>" in html
