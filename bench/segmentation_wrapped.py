@@ -14,7 +14,10 @@ against the same XML ground truth as bench/segmentation.py on each of these shap
 - ``margin72``: the same, the wrapped lines at the margin;
 - ``wrap50``: wrapped at 50 columns, in line with the line's start;
 - ``indented``: every line indented by four spaces (a quoted text);
-- ``tabs``: indented by a tab.
+- ``tabs``: indented by a tab;
+- ``pdf``: printed to a PDF (wrapped at 90 columns, 50 lines a page, a running title and page
+  numbers, in Helvetica, which has no CJK characters: CC-BY-SA-2.1-JP and MulanPSL-2.0 lose
+  theirs to "?") and read back as an upload of it is (``licenses.text.pdf``).
 
 Prints path-F1 per shape, with the licenses that lose more than 0.02 against ``as given``, and a
 last line of JSON. Texts in a script with no spaces between words (CC-BY-SA-2.1-JP) cannot be
@@ -58,6 +61,20 @@ def wrap(text: str, width: int = 72, hang: str = "inline") -> str:
     return "\n".join(out)
 
 
+def as_pdf(text: str) -> str:
+    """The text printed to a PDF and read back as an upload reads it: wrapped at 90 columns, 50
+    lines a page under a running title and over "Page n of m", paragraphs apart by a line's
+    height, in Helvetica (characters it lacks become "?")."""
+    from licenses.text.page_marks import drop_page_marks
+    from licenses.text.pdf import pdf_text
+    from tests.licenses.documents import pdf
+
+    lines = wrap(text, 90).encode("cp1252", "replace").decode("cp1252").split("\n")
+    pages = [lines[k : k + 50] for k in range(0, len(lines), 50)] or [[]]
+    printed = [["A License", *page, f"Page {n + 1} of {len(pages)}"] for n, page in enumerate(pages)]
+    return drop_page_marks(pdf_text(pdf(printed, deflate=True)))[0]
+
+
 def _indented(text: str, by: str) -> str:
     return "\n".join(by + ln if ln.strip() else ln for ln in text.split("\n"))
 
@@ -71,6 +88,7 @@ SHAPES = {
     "wrap50": lambda t: wrap(t, 50),
     "indented": lambda t: _indented(t, "    "),
     "tabs": lambda t: _indented(t, "\t"),
+    "pdf": as_pdf,
 }
 
 

@@ -33,7 +33,7 @@ from licenses.text.unnumbered import UnnumberedHeadings
 
 # Bumped when the same text may segment differently: versions record it, and the compare cache
 # key carries it, so no cached comparison outlives the rules that made its clauses.
-VERSION = "10"
+VERSION = "11"
 
 
 # "Scope of the rights granted by the Licence": a short line in sentence case, no end punctuation
@@ -121,6 +121,7 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
                 and not _REFERS.search(tail)
                 or self._opens_confirmed_list(i, label, prev)
                 or self._next_in_comma_list(i, label, tail)
+                or self._after_short_line(i, tail)
                 or i > 1
                 and self.accepted[i - 2]
                 and self._under_wrapped_title(i, label)
@@ -213,6 +214,18 @@ class _Segmenter(UnnumberedHeadings, ListEnds, ListGaps, RepeatedLists, PartHead
         text = label.text.replace("1", str(n), 1)
         reading = Reading(style, (n,))
         return replace(label, text=text, readings=(reading,), tokens=(str(n),)), (d, reading)
+
+    def _after_short_line(self, i: int, tail: str) -> bool:
+        """ "Example License" / "1. You may copy and give away verbatim copies of the ...": a line
+        of its own (the text's first, or after a blank line) far shorter than the wrapped line
+        below it ended where its writer ended it, so it is no sentence running on into "1."
+        (a PDF's text, read back, has no blank line under its title)."""
+        above = self.lines[i - 1]
+        if i - 1 != self.first_line and not (i > 1 and self.lines[i - 2].blank):
+            return False
+        ln = self.lines[i]
+        own, below = len(self.text[above.body : above.end].strip()), ln.end - ln.body
+        return below >= 60 and 0 < own <= 0.6 * below and not _REFERS.search(tail)
 
     def _under_wrapped_title(self, i: int, label: Label) -> bool:
         """ "3. Copying, modification … and distribution" / "of the Documentation" / "3.1 The

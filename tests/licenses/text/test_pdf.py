@@ -42,7 +42,7 @@ def test_a_line_that_repeats_on_few_pages_or_inside_them_is_the_licenses_own():
     assert [f"{n}. Clause {n}" in text for n in range(1, 5)] == [True] * 4  # headings, not page numbers
     # of two pages, a line at the top of both is a running header (the first page keeps its own)
     two = pdf_text(pdf([["Header", "1. Grant"], ["Header", "2. End"]]))
-    assert two.splitlines() == ["Header", "1. Grant", "", "2. End"]
+    assert two.splitlines() == ["Header", "1. Grant", "2. End"]
     assert pdf_text(pdf([["1. Grant"]])) == "1. Grant\n"
 
 
@@ -94,3 +94,10 @@ def test_ligatures_and_soft_hyphens_are_read_as_the_words_they_are(monkeypatch):
         "licenses.text.pdf.pdf_pages", lambda data: ["1. Deﬁnitions\nThe ﬂow of ofﬁce\u00adwork", "x"]
     )
     assert pdf_text(b"%PDF-") == "1. Definitions\nThe flow of officework\nx\n"
+
+
+def test_a_gap_between_paragraphs_is_a_blank_line_and_indentation_stays():
+    # pypdf's plain reading runs every line together; read as laid out, a paragraph's gap is a
+    # blank line and an indented item keeps its indent, which the segmenter reads
+    text = pdf_text(pdf([["1. Grant.", "You may copy it.", "", "     (a) in source form;", "", "2. End."]]))
+    assert text == "1. Grant.\nYou may copy it.\n\n     (a) in source form;\n\n2. End.\n"

@@ -552,3 +552,22 @@ def test_a_lower_case_line_after_a_semicolon_hanging_with_the_items_lines_is_the
     # after a blank line, at the margin, the same words finish the parent's sentence
     closing = "1. You may:\n\n   (a) copy; and\n   (b) share;\n\nfor personal purposes only.\n"
     assert by_path(closing)["1.closing"].text == "for personal purposes only."
+
+
+def test_a_title_line_right_above_the_first_item_of_a_wrapped_text_is_no_running_sentence():
+    # a PDF's text read back has no blank line under its title; the title is far shorter than the
+    # wrapped line below it, so it ended there and "1." starts the first clause
+    text = (
+        "Example License\n"
+        "1. You may make and give away verbatim copies of the source form of the software without\n"
+        "restriction, provided that you keep the notices.\n\n"
+        "2. You may modify your copy of the software in any way, provided that you mark the\n"
+        "changes.\n"
+    )
+    assert [s.path for s in segment(text)] == ["preamble", "1", "2"]
+
+
+@pytest.mark.parametrize("above", ["The terms are set out in Section", "This agreement has the terms in"])
+def test_a_short_line_that_refers_on_or_runs_on_still_joins_the_number_below(above):
+    text = f"{above}\n1. You may make and give away verbatim copies of the source form of the software.\n"
+    assert [s.path for s in segment(text)] == ["preamble"]
