@@ -46,7 +46,8 @@ Alignment, in order:
    and a clause in no link with the clause it shares at least three rare phrases with, more than with
    any other (:mod:`licenses.text.shared_phrases`), and a linked clause of several legal matters with
    the one clause in no link of the other side that deals with one of them
-   (:mod:`licenses.text.other_matters`).
+   (:mod:`licenses.text.other_matters`), and a clause linked with items of the clause its parallel
+   twin went into, with that clause (:mod:`licenses.text.twin_sections`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -112,6 +113,7 @@ from licenses.text.segmentation import Segment
 from licenses.text.shared_phrases import phrase_links
 from licenses.text.terms import term_links
 from licenses.text.topics import topic_links
+from licenses.text.twin_sections import twin_sections
 
 __all__ = [
     "ALGORITHM_VERSION",
@@ -381,6 +383,7 @@ def compare(
         more |= section_links(sa, sb, shown | more)
         more |= phrase_links(sa, sb, ev, shown | more)
         more |= matter_links(sa, sb, shown | more)
+        more |= twin_sections(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 
