@@ -47,7 +47,9 @@ Alignment, in order:
    any other (:mod:`licenses.text.shared_phrases`), and a linked clause of several legal matters with
    the one clause in no link of the other side that deals with one of them
    (:mod:`licenses.text.other_matters`), and a clause linked with items of the clause its parallel
-   twin went into, with that clause (:mod:`licenses.text.twin_sections`).
+   twin went into, with that clause (:mod:`licenses.text.twin_sections`), and two clauses in no link
+   that define one term, its name longer by words at its end on one side ("Source Code", "Source
+   Code Form"; :mod:`licenses.text.term_forms`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -111,6 +113,7 @@ from licenses.text.scoped import scoped_links
 from licenses.text.section_headings import section_links
 from licenses.text.segmentation import Segment
 from licenses.text.shared_phrases import phrase_links
+from licenses.text.term_forms import term_form_links
 from licenses.text.terms import term_links
 from licenses.text.topics import topic_links
 from licenses.text.twin_sections import twin_sections
@@ -384,6 +387,7 @@ def compare(
         more |= phrase_links(sa, sb, ev, shown | more)
         more |= matter_links(sa, sb, shown | more)
         more |= twin_sections(sa, sb, shown | more)
+        more |= term_form_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 
