@@ -49,7 +49,9 @@ Alignment, in order:
    (:mod:`licenses.text.other_matters`), and a clause linked with items of the clause its parallel
    twin went into, with that clause (:mod:`licenses.text.twin_sections`), and two clauses in no link
    that define one term, its name longer by words at its end on one side ("Source Code", "Source
-   Code Form"; :mod:`licenses.text.term_forms`).
+   Code Form"; :mod:`licenses.text.term_forms`), and a clause in no link with the clause its rare
+   phrases (two, strictly the most) and its words (its best match, above the threshold) both point
+   to (:mod:`licenses.text.phrases_and_words`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -95,6 +97,7 @@ from licenses.text.matching import (
 )
 from licenses.text.meaning import by_meaning
 from licenses.text.other_matters import matter_links
+from licenses.text.phrases_and_words import agreeing_links
 from licenses.text.redline import (
     Budget,
     Piece,
@@ -388,6 +391,7 @@ def compare(
         more |= matter_links(sa, sb, shown | more)
         more |= twin_sections(sa, sb, shown | more)
         more |= term_form_links(sa, sb, shown | more)
+        more |= agreeing_links(sa, sb, com, ev, shown | more)
         more -= shown | forbid
         meant &= more
 
