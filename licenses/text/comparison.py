@@ -137,7 +137,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-14"
+ALGORITHM_VERSION = "comparison-15"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
