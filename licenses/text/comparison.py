@@ -51,7 +51,9 @@ Alignment, in order:
    that define one term, its name longer by words at its end on one side ("Source Code", "Source
    Code Form"; :mod:`licenses.text.term_forms`), and a clause in no link with the clause its rare
    phrases (two, strictly the most) and its words (its best match, above the threshold) both point
-   to (:mod:`licenses.text.phrases_and_words`).
+   to (:mod:`licenses.text.phrases_and_words`), and a linked clause with the clause of the other side
+   that one of its sentences, held by none of its partners, clearly went to
+   (:mod:`licenses.text.moved_sentences`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -96,6 +98,7 @@ from licenses.text.matching import (
     tie,
 )
 from licenses.text.meaning import by_meaning
+from licenses.text.moved_sentences import sentence_links
 from licenses.text.other_matters import matter_links
 from licenses.text.phrases_and_words import agreeing_links
 from licenses.text.redline import (
@@ -392,6 +395,7 @@ def compare(
         more |= twin_sections(sa, sb, shown | more)
         more |= term_form_links(sa, sb, shown | more)
         more |= agreeing_links(sa, sb, com, ev, shown | more)
+        more |= sentence_links(sa, sb, shown | more)
         more -= shown | forbid
         meant &= more
 
