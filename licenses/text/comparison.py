@@ -395,7 +395,7 @@ def compare(
         more |= twin_sections(sa, sb, shown | more)
         more |= term_form_links(sa, sb, shown | more)
         more |= agreeing_links(sa, sb, com, ev, shown | more)
-        more |= sentence_links(sa, sb, shown | more)
+        more |= sentence_links(sa, sb, com, shown | more)
         more -= shown | forbid
         meant &= more
 

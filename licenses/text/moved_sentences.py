@@ -18,6 +18,10 @@ at least :data:`SENTENCE_WORDS` content words
   and :data:`SENTENCE_MARGIN` more than any other clause does;
 - **not parallel wording**: no clause of the sentence's own side linked with that clause holds
   the sentence about as well (two grants alike are not a move).
+
+Cost: a clause whose partner leaves out fewer of its words than a sentence that left must is
+skipped (the first pass's word matrix says so), and the sentences that left are matched against
+the other side's clauses in one C call (:func:`rapidfuzz.process.cdist`).
 """
 
 from __future__ import annotations
@@ -30,27 +34,29 @@ from rapidfuzz.process import cdist
 
 from licenses.text.fanout import passage
 from licenses.text.matching import Side, lcs
-from licenses.text.redline import content_words
 
 SENTENCE_WORDS = 8  # least content words of a sentence read, and of the clause it went to
 SENTENCE_MIN = 0.6  # share of the sentence's words the clause it went to holds, in order
 SENTENCE_MARGIN = 0.2  # ... more than any other clause of that side holds
 STAYED = 0.4  # a sentence of which a partner holds this share stayed with it
 _STOP = re.compile(r"(?<=[.;:])\s+")
+_WORD = re.compile(r"\w+")
 
 
-def _sentences(folded: str) -> list[list[str]]:
-    """The content words of each sentence of a folded clause with at least SENTENCE_WORDS of them."""
+def _sentences(side: Side, k: int) -> list[list[str]]:
+    """The content words of each sentence of clause ``k`` with at least SENTENCE_WORDS of them
+    (a word is a content word by itself: the clause's own content words say which)."""
+    keep = set(side.words[k])
     out = []
-    for part in _STOP.split(folded):
-        w = content_words(part)
+    for part in _STOP.split(side.key[k].lower()):
+        w = [t for t in _WORD.findall(part) if t in keep]
         if len(w) >= SENTENCE_WORDS:
             out.append(w)
     return out
 
 
-def _one_way(this: Side, other: Side, links: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """(this k, other o); ``links`` read this -> other."""
+def _one_way(this: Side, other: Side, com: np.ndarray, links: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(this k, other o); ``com`` and ``links`` read this -> other."""
     partners: dict[int, set[int]] = {}
     for k, o in links:
         partners.setdefault(k, set()).add(o)
@@ -59,7 +65,12 @@ def _one_way(this: Side, other: Side, links: set[tuple[int, int]]) -> set[tuple[
         mates.setdefault(o, set()).add(k)
     rows = []
     for k in sorted(partners):
-        sents = _sentences(this.key[k])
+        # a partner that leaves fewer words of the clause out than a sentence that left must
+        # (SENTENCE_WORDS * (1 - STAYED)) keeps some of every sentence: nothing to read
+        n = len(this.words[k])
+        if any(n - com[k, p] < SENTENCE_WORDS * (1 - STAYED) for p in partners[k]):
+            continue
+        sents = _sentences(this, k)
         if len(sents) < 2:
             continue
         for s in sents:
@@ -90,8 +101,8 @@ def _one_way(this: Side, other: Side, links: set[tuple[int, int]]) -> set[tuple[
     return out
 
 
-def sentence_links(sa: Side, sb: Side, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+def sentence_links(sa: Side, sb: Side, com: np.ndarray, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """(a i, b j) for a linked clause and the clause of the other side one of its sentences went to."""
-    out = _one_way(sa, sb, linked)
-    out |= {(i, j) for j, i in _one_way(sb, sa, {(j, i) for i, j in linked})}
+    out = _one_way(sa, sb, com, linked)
+    out |= {(i, j) for j, i in _one_way(sb, sa, com.T, {(j, i) for i, j in linked})}
     return out - linked

@@ -7,7 +7,7 @@ leaving.
 
 from __future__ import annotations
 
-from licenses.text.matching import Side
+from licenses.text.matching import Side, common
 from licenses.text.moved_sentences import sentence_links
 from tests.licenses.text.test_alignment_scoped import at, segs  # rows of (path, parent, text)
 
@@ -33,18 +33,18 @@ KEPT = {(at(OLD, "5"), at(NEW, "5")), (at(OLD, "6"), at(NEW, "7"))}
 
 def test_a_sentence_that_moved_links_its_clause_with_the_clause_it_went_to():
     sa, sb = Side(segs(OLD)), Side(segs(NEW))
-    assert sentence_links(sa, sb, KEPT) == {(at(OLD, "5"), at(NEW, "6"))}
+    assert sentence_links(sa, sb, common(sa, sb), KEPT) == {(at(OLD, "5"), at(NEW, "6"))}
 
 
 def test_a_sentence_that_stayed_with_the_partner_links_nothing():
     new = [("5", None, LEAVING + " " + LENT), *NEW[1:]]
     sa, sb = Side(segs(OLD)), Side(segs(new))
-    assert sentence_links(sa, sb, KEPT) == set()
+    assert sentence_links(sa, sb, common(sa, sb), KEPT) == set()
 
 
 def test_a_clause_in_no_link_is_not_read():
     sa, sb = Side(segs(OLD)), Side(segs(NEW))
-    assert sentence_links(sa, sb, {(at(OLD, "6"), at(NEW, "7"))}) == set()
+    assert sentence_links(sa, sb, common(sa, sb), {(at(OLD, "6"), at(NEW, "7"))}) == set()
 
 
 def test_parallel_wording_is_not_a_move():
@@ -52,4 +52,4 @@ def test_parallel_wording_is_not_a_move():
     old = [*OLD, ("7", None, "After leaving, a former member may visit on open days. " + LENT)]
     sa, sb = Side(segs(old)), Side(segs(NEW))
     kept = KEPT | {(at(old, "7"), at(NEW, "6"))}
-    assert sentence_links(sa, sb, kept) == set()
+    assert sentence_links(sa, sb, common(sa, sb), kept) == set()
