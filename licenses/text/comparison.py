@@ -46,7 +46,14 @@ Alignment, in order:
    and a clause in no link with the clause it shares at least three rare phrases with, more than with
    any other (:mod:`licenses.text.shared_phrases`), and a linked clause of several legal matters with
    the one clause in no link of the other side that deals with one of them
-   (:mod:`licenses.text.other_matters`).
+   (:mod:`licenses.text.other_matters`), and a clause linked with items of the clause its parallel
+   twin went into, with that clause (:mod:`licenses.text.twin_sections`), and two clauses in no link
+   that define one term, its name longer by words at its end on one side ("Source Code", "Source
+   Code Form"; :mod:`licenses.text.term_forms`), and a clause in no link with the clause its rare
+   phrases (two, strictly the most) and its words (its best match, above the threshold) both point
+   to (:mod:`licenses.text.phrases_and_words`), and a linked clause with the clause of the other side
+   that one of its sentences, held by none of its partners, clearly went to
+   (:mod:`licenses.text.moved_sentences`).
    They are ``Pair.more_from`` /
    ``Pair.more_into`` and never change a pairing.
 
@@ -91,7 +98,9 @@ from licenses.text.matching import (
     tie,
 )
 from licenses.text.meaning import by_meaning
+from licenses.text.moved_sentences import sentence_links
 from licenses.text.other_matters import matter_links
+from licenses.text.phrases_and_words import agreeing_links
 from licenses.text.redline import (
     Budget,
     Piece,
@@ -110,8 +119,10 @@ from licenses.text.scoped import scoped_links
 from licenses.text.section_headings import section_links
 from licenses.text.segmentation import Segment
 from licenses.text.shared_phrases import phrase_links
+from licenses.text.term_forms import term_form_links
 from licenses.text.terms import term_links
 from licenses.text.topics import topic_links
+from licenses.text.twin_sections import twin_sections
 
 __all__ = [
     "ALGORITHM_VERSION",
@@ -129,7 +140,7 @@ __all__ = [
 ]
 
 # Bump whenever the output of compare() or redline() can change (cache keys use it).
-ALGORITHM_VERSION = "comparison-14"
+ALGORITHM_VERSION = "comparison-15"
 
 KINDS = ("unchanged", "changed", "moved", "added", "removed", "split", "merged")
 
@@ -381,6 +392,10 @@ def compare(
         more |= section_links(sa, sb, shown | more)
         more |= phrase_links(sa, sb, ev, shown | more)
         more |= matter_links(sa, sb, shown | more)
+        more |= twin_sections(sa, sb, shown | more)
+        more |= term_form_links(sa, sb, shown | more)
+        more |= agreeing_links(sa, sb, com, ev, shown | more)
+        more |= sentence_links(sa, sb, com, shown | more)
         more -= shown | forbid
         meant &= more
 
