@@ -60,6 +60,16 @@ DISCRIMINATION: tuple[Rule, ...] = (
         # purposes only") is read where it is made
         definitions=True,
     ),
+    Rule(
+        6,
+        "limits use by commercial or for-profit organisations",
+        # "Distribution ... by a commercial organization to any third party is prohibited if any
+        # payment is made", "not for use by for-profit entities"
+        r"(?<!not-)(?<!not\s)(?<!non-)(?<!non\s)\b(?:commercial|for-?\s?profit)\s+(?:organi[sz]ations?|entit(?:y|ies)|enterprises?|compan(?:y|ies)|corporations?|users?|businesses)\b",
+        unless=r"\bcommercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+non-?\s?commercial|\bnon-?\s?commercial\s*,?\s*(?:or|and|and/or)\s+commercial|\bnon-?\s?profit\s+(?:or|and)\s+for-?\s?profit|\bfor-?\s?profit\s+(?:or|and)\s+non-?\s?profit"
+        # a name not to be used to endorse a product or a company: trademark, not a field of use
+        r"|\bendorse\w*|\bpromot\w*|\badvertis\w*|\bpublicity\b|" + TRADEMARK,
+    ),
     Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b", unless=PATENT),
     Rule(
         6,

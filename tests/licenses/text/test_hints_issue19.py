@@ -1,0 +1,79 @@
+"""Issue 19 (branch hints16): the rules written from the dev splits' misses, each read as a general
+legal phrasing. Pure (no database). One test per rule change: a clause the rule must catch, with
+the phrase it quotes, and a near miss it must not. The wording is our own.
+"""
+
+from licenses.text.hints import candidate_hints
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    return [(h.number, h.phrase) for h in candidate_hints(text)]
+
+
+# OSD 7: the notice or the license travels with copies; recipients get the same terms
+
+
+def test_including_this_notice_in_what_is_reproduced():
+    assert found("You may pass the Tool on, provided that it is handed on whole, including this notice.") == [
+        (7, "including this notice")
+    ]
+    assert found("This page describes the Tool, including this notice.") == []
+
+
+def test_the_license_text_or_link_when_the_license_names_itself():
+    assert found("Each copy must include the text of, or a link to, this Example Tool License.") == [
+        (7, "text of, or a link to, this Example Tool License")
+    ]
+    assert found("Each copy must include the text of the Tool.") == []
+
+
+def test_the_license_as_the_subject_of_a_duty_to_go_with_copies():
+    assert found("This license must be supplied along with every copy of the Tool.") == [
+        (7, "license must be supplied along with")
+    ]
+    assert found("This license shall be read together with the manual.") == []
+
+
+def test_recipients_get_the_same_terms():
+    assert found("Anyone who receives the Tool from you receives it under the same terms.") == [
+        (7, "Anyone who receives the Tool from you receives it under the same terms")
+    ]
+    # the same terms for derived works is share-alike, OSD 3's question
+    assert [n for n, _ in found("Derivative works of the Tool are licensed to everyone under the same terms.")] == [3]
+
+
+# OSD 4: changes stated, and a changed version not passed off as the original
+
+
+def test_who_changed_it_when_and_what_changed():
+    assert found(
+        "Copies may be shared if the name of the author and the date of each change are added to the header."
+    ) == [(4, "author and the date of each change")]
+    assert found("You must include a description of the changes you made.") == [(4, "description of the changes")]
+    assert found("Your changes should be recorded in a change log.") == [(4, "change log")]
+    assert found("You must clearly identify any changes to the files.") == [(4, "identify any changes")]
+    assert found("The date of the change is not required to be recorded.") == []
+    assert found("The change log lists the releases.") == []
+
+
+def test_a_changed_version_not_passed_off_as_the_original():
+    assert found("A derived work must not be represented as being a copy or version of the original.") == [
+        (4, "represented as being a copy or version of the original")
+    ]
+    assert found("Changed copies may never be presented as the original.") == [
+        (4, "presented as the original")
+    ]
+    assert found("A summary may be presented as the original's abstract.") == []
+
+
+# OSD 6: use or distribution by commercial organisations
+
+
+def test_a_limit_on_commercial_or_for_profit_organisations():
+    assert [n for n, _ in found("The Tool may not be distributed by a commercial organization for payment.")] == [6]
+    assert found("Use by for-profit entities requires a separate agreement.")[-1] == (6, "for-profit entities")
+    assert found("The Tool is free for commercial and non-commercial users alike.") == []
+    assert found("The licensor declares that it is a not-for-profit organization.") == []
+    # (the older rule reads "non-commercial" itself; the new one does not add "commercial organisation")
+    assert found("The licensor is a non-commercial organisation.") == [(6, "non-commercial")]
+    assert found("The names of the authors may not be used to endorse a commercial company.") == []
