@@ -8,6 +8,7 @@ from __future__ import annotations
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
     ACCEPTANCE,
+    GRANT_BACK,
     GRANT_ITEM,
     MODIFY_VERBS,
     MORAL_RIGHTS,
@@ -274,5 +275,25 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         r"\b(?:changes|modifications|alterations)\b[^.;]{0,60}?\b(?:are|is)\s+(?:only\s+|also\s+)?(?:permissible|permitted|allowed)\b"
         r"|^if\s+(?:it\s+is\s+|they\s+are\s+)?(?:changed|modified|altered)\s*,",
         unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants the right to modify or to share modifications",
+        # the passive with its manner: "may be used and extended in any way", "can be modified
+        # freely"; and passing changes on: "Permission to redistribute modifications is granted"
+        r"\b(?:may|can)\s+(?:freely\s+)?be\s+(?:[\w-]+,?\s+(?:and/or|and|or)\s+)?(?:freely\s+)?"
+        r"(?:modified|altered|changed|adapted|extended|improved|enhanced|translated)\s+"
+        r"(?:in\s+any\s+(?:way|manner|form)|freely|at\s+will|as\s+(?:you|needed|necessary|desired|required))\b"
+        + "|"
+        + permitted(r"(?:re)?distribute\s+(?:your\s+|such\s+|the\s+|any\s+|these\s+)?(?:modifications|changes|improvements)"),
+        # the license itself ("This License may be changed in any way only by the steward")
+        # nor a grant back to the licensor ("grant the author the rights to redistribute these
+        # changes")
+        unless=PATENT
+        + "|"
+        + GRANT_BACK
+        + r"|\b(?:grant|give)\w*\s+(?!you\b|licensees?\b|recipients?\b)(?:\w+\s+){1,3}?the\s+rights?\s+to\b"
+        + r"|\breturn\s+(?:any\s+|all\s+|your\s+|such\s+)?(?:improvements|changes|modifications)\b"
+        + r"|\b(?:licen[cs]e|agreement|terms|notice)\s+(?:\w+\s+){0,2}?(?:may|can)\s+(?:freely\s+)?be\b",
     ),
 )

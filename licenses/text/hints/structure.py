@@ -91,6 +91,8 @@ def passive_acts(verbs: str) -> str:
 DISTRIBUTE_VERBS = r"{DISTRIBUTE}|redistribution|distribution|copy\s+and\s+distribute"
 MODIFY_VERBS = (
     r"modify|modif(?:ied|ies|ying|ications?)|alter(?:ed)?|adapt(?:ed)?|translated?|change(?:d)?|make\s+changes"
+    # improving, remixing and building upon a work are changing it (issue 19)
+    r"|improve(?:d)?|make\s+improvements|remix(?:ed)?|transform(?:ed)?|build\s+upon"
     r"|(?:create|prepare|make)\s+(?:\w+\s+){0,2}?(?:{DERIVED}|derivatives?)|{DERIVED}"
 )
 # Patent grants and patent limits speak of selling and of combinations for patent reasons only;

@@ -77,3 +77,33 @@ def test_a_limit_on_commercial_or_for_profit_organisations():
     # (the older rule reads "non-commercial" itself; the new one does not add "commercial organisation")
     assert found("The licensor is a non-commercial organisation.") == [(6, "non-commercial")]
     assert found("The names of the authors may not be used to endorse a commercial company.") == []
+
+
+# OSD 3: more verbs of changing; the passive with its manner; passing modifications on
+
+
+def test_improving_remixing_and_building_upon_are_changing():
+    assert found("You may improve the Tool.") == [(3, "You may improve")]
+    assert found("You may make improvements to the Tool.") == [(3, "You may make improvements")]
+    assert found("You may build upon the Tool.") == [(3, "You may build upon")]
+    assert found("You may remix, transform and build upon the material.") == [(3, "You may remix")]
+    assert found("The Licensor will improve the Tool.") == []
+
+
+def test_a_passive_grant_of_changes_with_its_manner():
+    assert found("The package may be used and extended in any way, as long as the author is credited.") == [
+        (3, "may be used and extended in any way")
+    ]
+    assert found("The code may be modified freely.") == [(3, "may be modified freely")]
+    assert found("This license may be changed in any way by its steward.") == []
+    assert found("The package may be extended in time.") == []
+
+
+def test_a_grant_of_passing_modifications_on_but_not_a_grant_back():
+    assert found("Permission to redistribute modifications is granted.") == [
+        (3, "Permission to redistribute modifications")
+    ]
+    assert (3, "rights to redistribute your changes") in found("The Licensor grants you the rights to redistribute your changes.")
+    assert [n for n, _ in found(
+        "Users are asked to return any improvements they make and grant the author the rights to redistribute these changes."
+    )] == [1]
