@@ -56,5 +56,15 @@ NEUTRALITY: tuple[Rule, ...] = (
         # Documentation, or (b) making ... Products, you accept this Agreement"
         r"\bby\s+\(a\)\s+\w+ing\b[^.;]{0,160}?\b(?:accept|agree)\w*",
     ),
+    Rule(
+        10,
+        "makes an act (using, clicking, exercising rights) mean acceptance (French or German)",
+        # "Le fait de copier, de diffuser ou de modifier l'œuvre constitue une acceptation tacite",
+        # "l'utilisation du logiciel vaut acceptation"; "Sie erklären Ihre Zustimmung zu dieser
+        # Lizenz, indem Sie das Programm verbreiten"
+        r"\b(?:constitue|vaut|emporte|implique|signifie)\s+(?:une\s+|votre\s+|l['’]\s*)?(?:acc?ept\w*|adh[ée]sion)\b"
+        r"|\b(?:Zustimmung|Einverst[äa]ndnis|einverstanden|akzeptieren|annehmen)\b[^.;]{0,100}?\bindem\s+Sie\b"
+        r"|\bindem\s+Sie\b[^.;]{0,100}?\b(?:Zustimmung|einverstanden|akzeptieren|annehmen)\b",
+    ),
     Rule(10, "depends on a click or a particular technology", r"\bclick(?:ing|s|-?\s?wrap|-?\s?through)?\b"),
 )

@@ -107,3 +107,18 @@ def test_a_grant_of_passing_modifications_on_but_not_a_grant_back():
     assert [n for n, _ in found(
         "Users are asked to return any improvements they make and grant the author the rights to redistribute these changes."
     )] == [1]
+
+
+# OSD 10: acceptance by an act, in French or German
+
+
+def test_acceptance_by_an_act_in_french_or_german():
+    assert found("Le fait de copier ou de diffuser l'oeuvre constitue une acceptation tacite de la présente licence.") == [
+        (10, "constitue une acceptation")
+    ]
+    assert found("L'utilisation du logiciel vaut acceptation de ces conditions.") == [(10, "vaut acceptation")]
+    assert found("Sie erklären Ihre Zustimmung zu dieser Lizenz, indem Sie das Programm verbreiten.") == [
+        (10, "Zustimmung zu dieser Lizenz, indem Sie")
+    ]
+    assert found("Cette licence constitue un contrat entre vous et l'auteur.") == []
+    assert found("Sie können das Programm nutzen, indem Sie es herunterladen.") == []
