@@ -8,6 +8,7 @@ from __future__ import annotations
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
     ACCEPTANCE,
+    ACCEPTANCE_FR_DE,
     GRANT_BACK,
     GRANT_ITEM,
     MODIFY_VERBS,
@@ -34,9 +35,13 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
+        # "only this license ... grants you the right to use, distribute, and modify it" says where
+        # the grant is, on the way to acceptance by use, as OSD 1's rule reads it (dev7)
         # moral rights: "the right to make Adaptations would be deemed to be a distortion …
         # prejudicial to the Original Author's honor and reputation" is about the author's name
-        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, MORAL_RIGHTS),
+        unless=any_of(
+            PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, MORAL_RIGHTS, r"\bonly\s+this\s+licen[cs]e\b"
+        ),
     ),
     Rule(
         3,
@@ -218,6 +223,8 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # "Vous avez la liberté de modifier les copies", "œuvres dérivées", "Sie dürfen das Programm
         # bearbeiten": the texts SPDX carries in French or German
         r"\b(?:modifier|adapter|bearbeiten|ver[äa]ndern|ab[äa]ndern)\b|\b(?:œuvres?|oeuvres?)\s+(?:d[ée]riv[ée]es?|cons[ée]quentes?)\b",
+        # acceptance by these acts names them; it grants none (dev7)
+        unless=ACCEPTANCE_FR_DE,
     ),
     Rule(
         3,

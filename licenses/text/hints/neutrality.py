@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
+    ACCEPTANCE_FR_DE,
     span,
 )
 
@@ -62,9 +63,7 @@ NEUTRALITY: tuple[Rule, ...] = (
         # "Le fait de copier, de diffuser ou de modifier l'œuvre constitue une acceptation tacite",
         # "l'utilisation du logiciel vaut acceptation"; "Sie erklären Ihre Zustimmung zu dieser
         # Lizenz, indem Sie das Programm verbreiten"
-        r"\b(?:constitue|vaut|emporte|implique|signifie)\s+(?:une\s+|votre\s+|l['’]\s*)?(?:acc?ept\w*|adh[ée]sion)\b"
-        r"|\b(?:Zustimmung|Einverst[äa]ndnis|einverstanden|akzeptieren|annehmen)\b[^.;]{0,100}?\bindem\s+Sie\b"
-        r"|\bindem\s+Sie\b[^.;]{0,100}?\b(?:Zustimmung|einverstanden|akzeptieren|annehmen)\b",
+        ACCEPTANCE_FR_DE,
     ),
     Rule(10, "depends on a click or a particular technology", r"\bclick(?:ing|s|-?\s?wrap|-?\s?through)?\b"),
 )

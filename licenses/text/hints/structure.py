@@ -119,6 +119,14 @@ ACCEPTANCE = (
     r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
     r"|\byou\s+indicate\s+(?:that\s+)?(?:you\s+)?(?:\w+\s+(?:and\s+)?){0,3}?(?:accept|agree)\w*\b"
 )
+# The same in French or German: "Le fait de copier, de diffuser ou de modifier l'œuvre constitue
+# une acceptation tacite", "Sie erklären Ihre Zustimmung …, indem Sie das Programm … verändern"
+# names the acts; it grants none of them (OSD 10 reads it).
+ACCEPTANCE_FR_DE = (
+    r"\b(?:constitue|vaut|emporte|implique|signifie)\s+(?:une\s+|votre\s+|l['’]\s*)?(?:acc?ept\w*|adh[ée]sion)\b"
+    r"|\b(?:Zustimmung|Einverst[äa]ndnis|einverstanden|akzeptieren|annehmen)\b[^.;]{0,100}?\bindem\s+Sie\b"
+    r"|\bindem\s+Sie\b[^.;]{0,100}?\b(?:Zustimmung|einverstanden|akzeptieren|annehmen)\b"
+)
 # A right the licensor keeps for itself is not one it grants.
 RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"
 # The price of a copy of the source (GPL's "cost of physically performing source distribution")

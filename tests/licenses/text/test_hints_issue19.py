@@ -122,3 +122,15 @@ def test_acceptance_by_an_act_in_french_or_german():
     ]
     assert found("Cette licence constitue un contrat entre vous et l'auteur.") == []
     assert found("Sie können das Programm nutzen, indem Sie es herunterladen.") == []
+
+
+def test_acceptance_by_changing_it_grants_no_change():
+    # OSD 3 reads neither the French or German acceptance nor "only this license grants you"
+    assert found("Le fait de copier ou de modifier l'oeuvre constitue une acceptation tacite.") == [
+        (10, "constitue une acceptation")
+    ]
+    assert found("Vous avez la liberté de modifier les copies.") == [(3, "modifier")]
+    assert found(
+        "Only this license, or another one agreed with the authors, grants you the right to use and modify it."
+    ) == []
+    assert found("You have the right to use and modify it.") == [(3, "right to use and modify")]
