@@ -25,7 +25,12 @@ from licenses.text.hints.structure import (
 )
 
 # A duty that is not one: "no obligation to", "not required to", "need not", "not have to".
-NOT_ASKED = r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b"
+NOT_ASKED = (
+    r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b"
+    # an encouragement is not a duty: "you are encouraged to publicly release the modified version"
+    # (dev10)
+    r"|\b(?:are|is)\s+(?:\w+\s+)?(?:encouraged|invited)\s+to\b"
+)
 # The licensee's own changes, as the object of a duty or of license terms.
 OWN_CHANGES = r"(?:{DERIVED}|extensions|changes|improvements|alterations)"
 

@@ -134,3 +134,10 @@ def test_acceptance_by_changing_it_grants_no_change():
         "Only this license, or another one agreed with the authors, grants you the right to use and modify it."
     ) == []
     assert found("You have the right to use and modify it.") == [(3, "right to use and modify")]
+
+
+def test_an_encouragement_to_release_changes_is_not_a_duty():
+    assert found("You are encouraged to publicly release the modified version of the Tool.") == []
+    assert found("You must publicly release the modified version of the Tool.") == [
+        (3, "release the modified version")
+    ]
