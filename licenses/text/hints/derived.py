@@ -308,4 +308,22 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         + r"|\breturn\s+(?:any\s+|all\s+|your\s+|such\s+)?(?:improvements|changes|modifications)\b"
         + r"|\b(?:licen[cs]e|agreement|terms|notice)\s+(?:\w+\s+){0,2}?(?:may|can)\s+(?:freely\s+)?be\b",
     ),
+    Rule(
+        3,
+        "asks that derived works be shared under the same terms (share-alike)",
+        # the whole a licensee makes from the work: "You must cause the work to be licensed as a
+        # whole ... under the terms of this License", "These requirements apply to the modified
+        # work as a whole" (dev4, dev7)
+        r"\blicensed\s+as\s+a\s+whole\b|\b(?:modified|derived|combined|resulting)\s+work\s+as\s+a\s+whole\b",
+        needs=r"\bthis\s+licen[cs]e\b|\bthird\s+part(?:y|ies)\b|\brecipients?\b|\brequirements\b|\bterms\b",
+        unless=PATENT + "|" + NOT_ASKED,
+    ),
+    Rule(
+        3,
+        "grants the right to modify",
+        # a change the grant goes on to allow: "use this report as a starting point for manuals,
+        # modifying it as necessary" (dev10)
+        r"(?<=,)\s*(?:modifying|adapting|altering|changing)\s+(?:it|them|the\s+\w+)\s+as\s+(?:necessary|needed|required|you\s+(?:see\s+fit|wish|like))\b",
+        unless=PATENT,
+    ),
 )

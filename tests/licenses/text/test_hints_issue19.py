@@ -141,3 +141,18 @@ def test_an_encouragement_to_release_changes_is_not_a_duty():
     assert found("You must publicly release the modified version of the Tool.") == [
         (3, "release the modified version")
     ]
+
+
+def test_a_work_licensed_or_bound_as_a_whole():
+    assert (3, "licensed as a whole") in found(
+        "You must cause the Tool to be licensed as a whole to all third parties under the terms of this License."
+    )
+    assert found("These requirements apply to the modified work as a whole.") == [(3, "modified work as a whole")]
+    assert found("The company is licensed as a whole to operate.") == []
+
+
+def test_a_change_the_grant_goes_on_to_allow():
+    assert found("You may use the report as a starting point for your manuals, modifying it as necessary.") == [
+        (3, "modifying it as necessary")
+    ]
+    assert found("Changing it as necessary is the maintainer's job.") == []
