@@ -70,6 +70,17 @@ DISCRIMINATION: tuple[Rule, ...] = (
         # a name not to be used to endorse a product or a company: trademark, not a field of use
         r"|\bendorse\w*|\bpromot\w*|\badvertis\w*|\bpublicity\b|" + TRADEMARK,
     ),
+    Rule(
+        6,
+        "says what the software shall or shall not be used for",
+        # "may not be used to train ...", "may not use the Software in any application where ...",
+        # "Use of the Software in safety-critical systems is prohibited"
+        r"\b(?:shall|may|must)\s+not\s+be\s+used\s+to\s+\w+"
+        r"|\b(?:shall|may|must)\s+not\s+(?:be\s+used|use\s+(?:the|this|any)\s+\w+)\s+(?:in|within|as\s+part\s+of)\s+(?:any\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:applications?|systems?|environments?|devices?|facilities|installations?|products?|services?|activit(?:y|ies))\b"
+        r"|^use\s+(?:of\s+(?:the|this)\s+\w+\s+)?(?:in|for|within)\b[^.;]{0,60}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b",
+        unless=TRADEMARK + r"|\badvertis\w*|\bpublicity\b|" + PATENT,
+    ),
     Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b", unless=PATENT),
     Rule(
         6,

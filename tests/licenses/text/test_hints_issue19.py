@@ -156,3 +156,19 @@ def test_a_change_the_grant_goes_on_to_allow():
         (3, "modifying it as necessary")
     ]
     assert found("Changing it as necessary is the maintainer's job.") == []
+
+
+# OSD 6: more wordings of what the software may not be used for
+
+
+def test_what_the_software_may_not_be_used_in_or_to_do():
+    assert found("You may not use the Tool in any application where failure could cause injury.") == [
+        (6, "may not use the Tool in any application")
+    ]
+    assert found("The Tool shall not be used to train language models.") == [(6, "shall not be used to train")]
+    assert found("Use of the Tool in safety-critical systems is prohibited.") == [
+        (6, "Use of the Tool in safety-critical systems is prohibited")
+    ]
+    assert found("The names of the authors may not be used to endorse products made with the Tool.") == []
+    assert found("You may not use the Tool in violation of this License.") == []
+    assert found("The Tool may not be used in advertising.") == []
