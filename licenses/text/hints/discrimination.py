@@ -68,7 +68,9 @@ DISCRIMINATION: tuple[Rule, ...] = (
         r"(?<!not-)(?<!not\s)(?<!non-)(?<!non\s)\b(?:commercial|for-?\s?profit)\s+(?:organi[sz]ations?|entit(?:y|ies)|enterprises?|compan(?:y|ies)|corporations?|users?|businesses)\b",
         unless=r"\bcommercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+non-?\s?commercial|\bnon-?\s?commercial\s*,?\s*(?:or|and|and/or)\s+commercial|\bnon-?\s?profit\s+(?:or|and)\s+for-?\s?profit|\bfor-?\s?profit\s+(?:or|and)\s+non-?\s?profit"
         # a name not to be used to endorse a product or a company: trademark, not a field of use
-        r"|\bendorse\w*|\bpromot\w*|\badvertis\w*|\bpublicity\b|" + TRADEMARK,
+        + "|"
+        + TRADEMARK
+        + r"|\bpromot\w*|\badvertis\w*|\bpublicity\b",
     ),
     Rule(
         6,

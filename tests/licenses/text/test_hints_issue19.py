@@ -172,3 +172,34 @@ def test_what_the_software_may_not_be_used_in_or_to_do():
     assert found("The names of the authors may not be used to endorse products made with the Tool.") == []
     assert found("You may not use the Tool in violation of this License.") == []
     assert found("The Tool may not be used in advertising.") == []
+
+
+# every alternative of the new rules decides some sentence (bench/hints_reach.py)
+
+
+def test_the_other_wordings_of_the_new_rules():
+    # German acceptance with "indem Sie" first: OSD 10, and no grant of change for OSD 3
+    assert found("Indem Sie das Programm verändern, erklären Sie Ihre Zustimmung zu dieser Lizenz.") == [
+        (10, "Indem Sie das Programm verändern, erklären Sie Ihre Zustimmung")
+    ]
+    # a grant of passing changes on, in the passive
+    assert (3, "redistribute your improvements is permitted") in found("To redistribute your improvements is permitted.")
+    assert (3, "redistribute your improvements is hereby granted") in found(
+        "To redistribute your improvements is hereby granted."
+    )
+    long_subject = (
+        "Redistribute your improvements, in source or in binary form, on any medium, through any channel, to any "
+        "person, at any time, in any country, with or without a fee, alone or as part of a larger "
+        "collection of other programs"
+    )
+    assert (3, f"{long_subject} is permitted") in found(f"{long_subject} is permitted.")
+    assert [n for n, _ in found("Users shall grant the author the rights to redistribute their changes.")] == [1]
+    # organisations of both kinds, and names
+    assert found("Both non-profit and for-profit organizations may use the Tool.") == []
+    assert found("Both for-profit or non-profit organizations may use the Tool.") == []
+    assert found("The names may not be used to promote a commercial company.") == []
+    assert found("No name of the authors appears in material promoting any commercial entity.") == []
+    # the same terms offered to every recipient
+    assert found("The Licensor offers the same terms to all recipients.") == [
+        (7, "the same terms to all recipients")
+    ]
