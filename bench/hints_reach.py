@@ -34,6 +34,7 @@ TESTS = [
     "tests/licenses/text/test_hints.py",
     "tests/licenses/text/test_hints_structure.py",
     "tests/licenses/text/test_hints_fifth.py",
+    "tests/licenses/text/test_hints_issue19.py",
     "tests/licenses/text/hints/",
 ]
 FIELDS = ("pattern", "unless", "needs", "item")

@@ -8,6 +8,8 @@ from __future__ import annotations
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
     ACCEPTANCE,
+    ACCEPTANCE_FR_DE,
+    GRANT_BACK,
     GRANT_ITEM,
     MODIFY_VERBS,
     MORAL_RIGHTS,
@@ -23,7 +25,12 @@ from licenses.text.hints.structure import (
 )
 
 # A duty that is not one: "no obligation to", "not required to", "need not", "not have to".
-NOT_ASKED = r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b"
+NOT_ASKED = (
+    r"\bno\s+obligation\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bnot\s+have\s+to\b"
+    # an encouragement is not a duty: "you are encouraged to publicly release the modified version"
+    # (dev10)
+    r"|\b(?:are|is)\s+(?:\w+\s+)?(?:encouraged|invited)\s+to\b"
+)
 # The licensee's own changes, as the object of a duty or of license terms.
 OWN_CHANGES = r"(?:{DERIVED}|extensions|changes|improvements|alterations)"
 
@@ -33,9 +40,13 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         3,
         "grants the right to modify or make derived works",
         permitted(MODIFY_VERBS) + r"|\bwith\s+or\s+without\s+(?:modifications?|{DERIVED})\b",
+        # "only this license ... grants you the right to use, distribute, and modify it" says where
+        # the grant is, on the way to acceptance by use, as OSD 1's rule reads it (dev7)
         # moral rights: "the right to make Adaptations would be deemed to be a distortion …
         # prejudicial to the Original Author's honor and reputation" is about the author's name
-        unless=any_of(PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, MORAL_RIGHTS),
+        unless=any_of(
+            PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, MORAL_RIGHTS, r"\bonly\s+this\s+licen[cs]e\b"
+        ),
     ),
     Rule(
         3,
@@ -217,6 +228,8 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # "Vous avez la liberté de modifier les copies", "œuvres dérivées", "Sie dürfen das Programm
         # bearbeiten": the texts SPDX carries in French or German
         r"\b(?:modifier|adapter|bearbeiten|ver[äa]ndern|ab[äa]ndern)\b|\b(?:œuvres?|oeuvres?)\s+(?:d[ée]riv[ée]es?|cons[ée]quentes?)\b",
+        # acceptance by these acts names them; it grants none (dev7)
+        unless=ACCEPTANCE_FR_DE,
     ),
     Rule(
         3,
@@ -273,6 +286,44 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # must be renamed"
         r"\b(?:changes|modifications|alterations)\b[^.;]{0,60}?\b(?:are|is)\s+(?:only\s+|also\s+)?(?:permissible|permitted|allowed)\b"
         r"|^if\s+(?:it\s+is\s+|they\s+are\s+)?(?:changed|modified|altered)\s*,",
+        unless=PATENT,
+    ),
+    Rule(
+        3,
+        "grants the right to modify or to share modifications",
+        # the passive with its manner: "may be used and extended in any way", "can be modified
+        # freely"; and passing changes on: "Permission to redistribute modifications is granted"
+        r"\b(?:may|can)\s+(?:freely\s+)?be\s+(?:[\w-]+,?\s+(?:and/or|and|or)\s+)?(?:freely\s+)?"
+        r"(?:modified|altered|changed|adapted|extended|improved|enhanced|translated)\s+"
+        r"(?:in\s+any\s+(?:way|manner|form)|freely|at\s+will|as\s+(?:you|needed|necessary|desired|required))\b"
+        + "|"
+        + permitted(r"(?:re)?distribute\s+(?:your\s+|such\s+|the\s+|any\s+|these\s+)?(?:modifications|changes|improvements)"),
+        # the license itself ("This License may be changed in any way only by the steward")
+        # nor a grant back to the licensor ("grant the author the rights to redistribute these
+        # changes")
+        unless=PATENT
+        + "|"
+        + GRANT_BACK
+        + r"|\b(?:grant|give)\w*\s+(?!you\b|licensees?\b|recipients?\b)(?:\w+\s+){1,3}?the\s+rights?\s+to\b"
+        + r"|\breturn\s+(?:any\s+|all\s+|your\s+|such\s+)?(?:improvements|changes|modifications)\b"
+        + r"|\b(?:licen[cs]e|agreement|terms|notice)\s+(?:\w+\s+){0,2}?(?:may|can)\s+(?:freely\s+)?be\b",
+    ),
+    Rule(
+        3,
+        "asks that derived works be shared under the same terms (share-alike)",
+        # the whole a licensee makes from the work: "You must cause the work to be licensed as a
+        # whole ... under the terms of this License", "These requirements apply to the modified
+        # work as a whole" (dev4, dev7)
+        r"\blicensed\s+as\s+a\s+whole\b|\b(?:modified|derived|combined|resulting)\s+work\s+as\s+a\s+whole\b",
+        needs=r"\bthis\s+licen[cs]e\b|\bthird\s+part(?:y|ies)\b|\brecipients?\b|\brequirements\b|\bterms\b",
+        unless=PATENT + "|" + NOT_ASKED,
+    ),
+    Rule(
+        3,
+        "grants the right to modify",
+        # a change the grant goes on to allow: "use this report as a starting point for manuals,
+        # modifying it as necessary" (dev10)
+        r"(?<=,)\s*(?:modifying|adapting|altering|changing)\s+(?:it|them|the\s+\w+)\s+as\s+(?:necessary|needed|required|you\s+(?:see\s+fit|wish|like))\b",
         unless=PATENT,
     ),
 )

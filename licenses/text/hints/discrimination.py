@@ -60,6 +60,29 @@ DISCRIMINATION: tuple[Rule, ...] = (
         # purposes only") is read where it is made
         definitions=True,
     ),
+    Rule(
+        6,
+        "limits use by commercial or for-profit organisations",
+        # "Distribution ... by a commercial organization to any third party is prohibited if any
+        # payment is made", "not for use by for-profit entities"
+        r"(?<!not-)(?<!not\s)(?<!non-)(?<!non\s)\b(?:commercial|for-?\s?profit)\s+(?:organi[sz]ations?|entit(?:y|ies)|enterprises?|compan(?:y|ies)|corporations?|users?|businesses)\b",
+        unless=r"\bcommercial(?:ly)?\s*,?\s*(?:or|and|and/or)\s+non-?\s?commercial|\bnon-?\s?commercial\s*,?\s*(?:or|and|and/or)\s+commercial|\bnon-?\s?profit\s+(?:or|and)\s+for-?\s?profit|\bfor-?\s?profit\s+(?:or|and)\s+non-?\s?profit"
+        # a name not to be used to endorse a product or a company: trademark, not a field of use
+        + "|"
+        + TRADEMARK
+        + r"|\bpromot\w*|\badvertis\w*|\bpublicity\b",
+    ),
+    Rule(
+        6,
+        "says what the software shall or shall not be used for",
+        # "may not be used to train ...", "may not use the Software in any application where ...",
+        # "Use of the Software in safety-critical systems is prohibited"
+        r"\b(?:shall|may|must)\s+not\s+be\s+used\s+to\s+\w+"
+        r"|\b(?:shall|may|must)\s+not\s+(?:be\s+used|use\s+(?:the|this|any)\s+\w+)\s+(?:in|within|as\s+part\s+of)\s+(?:any\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:applications?|systems?|environments?|devices?|facilities|installations?|products?|services?|activit(?:y|ies))\b"
+        r"|^use\s+(?:of\s+(?:the|this)\s+\w+\s+)?(?:in|for|within)\b[^.;]{0,60}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b",
+        unless=TRADEMARK + r"|\badvertis\w*|\bpublicity\b|" + PATENT,
+    ),
     Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b", unless=PATENT),
     Rule(
         6,

@@ -108,4 +108,26 @@ INTEGRITY: tuple[Rule, ...] = (
         r"\bpresent\w*\s+(?:\w+\s+){0,2}?as\s+such\b",
         needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*)\b",
     ),
+    Rule(
+        4,
+        "asks that changes be marked or stated",
+        # who changed it and when, or what was changed: "author and date of the modification is
+        # added to the header", "include a description of the changes", "clearly identify any
+        # changes you make", "record your changes in a change log"
+        r"\b(?:authors?|names?|dates?)\s+(?:and\s+(?:the\s+)?(?:authors?|names?|dates?)\s+)?of\s+(?:the\s+|each\s+|any\s+|such\s+)?(?:modifications?|changes?|alterations?)\b"
+        r"|\b(?:description|summary|list|log|record)\s+of\s+(?:the\s+|any\s+|all\s+|your\s+|such\s+)?(?:changes|modifications|alterations)\b"
+        r"|\b(?:identify|describe|list|record|log)\s+(?:\w+\s+){0,2}?(?:changes|modifications|alterations)\b"
+        r"|\bchange\s*-?\s*logs?\b",
+        needs=r"\b(?:must|shall|should|provided|required?|include\w*|add\w*|as\s+long\s+as|so\s+long\s+as)\b",
+        unless=r"\bneed\s+not\b|\bnot\s+(?:be\s+)?(?:required|obliged)\b|\bno\s+obligation\b",
+    ),
+    Rule(
+        4,
+        "forbids passing a changed version off as the original",
+        # "provided that the derived work is not represented as being a copy or version of this
+        # document", "Modified versions must not be presented as the original"
+        r"\b(?:represent\w*|present\w*|pass\w*\s+off|held\s+out|claim\w*)\s+(?:\w+\s+){0,2}?as\s+(?:being\s+)?"
+        r"(?:the\s+original\b|an?\s+(?:copy|version)(?:\s+or\s+(?:copy|version))?\s+of\s+(?:this|the\s+original)\b|the\s+(?:original|unmodified|official)\s+(?:\w+\s+)?(?:version|work|software|program|document))",
+        needs=r"\b(?:not|never|no)\b",
+    ),
 )

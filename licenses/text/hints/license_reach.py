@@ -101,7 +101,9 @@ LICENSE_REACH: tuple[Rule, ...] = (
         7,
         "asks for the license text or its address with copies",
         # "include a reference to this licence", "provide a link to both this licence and the source"
-        r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+)?licen[cs]e\b|\ban?\s+(?:link|reference)\s+to\s+(?:both\s+)?this\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
+        # "include the text of, or the URI or hyperlink to, this Detection Rule License": the
+        # license may name itself between "this" and "License"
+        r"\b(?:text|uri|url|hyperlink)\s+(?:of|to)\b[^.;]{0,40}?\bthis\s+(?:public\s+|[A-Z][\w-]*\s+){0,3}?licen[cs]e\b|\ban?\s+(?:link|reference)\s+to\s+(?:both\s+)?this\s+(?:public\s+)?licen[cs]e\b|\brefers\s+to\s+this\s+(?:public\s+)?licen[cs]e\b",
         needs=r"\b(?:include|includ\w+|provide|give|reproduce|accompan\w*|retain|keep|supply|receives?|gets?|contain\w*|refers?|indicate)\b",
     ),
     Rule(
@@ -184,6 +186,33 @@ LICENSE_REACH: tuple[Rule, ...] = (
         r"\b(?:only|must|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}?using\s+this\s+licen[cs]e\b"
         r"|\bnot\s+(?:be\s+)?[\"“']?(?:re-?licen[cs]ed|sublicen[cs]ed|distributed)[\"”']?\s+under\s+(?:a\s+|any\s+)?(?:different|other|another)\s+licen[cs]e\b",
         needs=r"\b(?:distribut\w*|licen[cs]ed|versions?|copies)\b",
+    ),
+    Rule(
+        7,
+        "asks that this notice stay with copies",
+        # the notice as part of what is reproduced: "provided that it is reproduced in its
+        # entirety, including this Notice"
+        r"\bincluding\s+this\s+(?:entire\s+|copyright\s+|permission\s+)?notice\b",
+        needs=r"\bprovided\b|\b(?:as|so)\s+long\s+as\b|\b(?:must|shall)\b|\bcop(?:y|ies)\b|\breproduc\w*",
+    ),
+    Rule(
+        7,
+        "asks that the license travel with copies",
+        # the license as the subject of a duty to go with the work: "The license text must be
+        # distributed with the Software", "this Agreement shall be supplied along with every copy"
+        r"\b(?:licen[cs]e|agreement)\s+(?:text\s+|file\s+|document\s+)?(?:must|shall)\s+(?:also\s+|always\s+)?be\s+"
+        r"(?:distributed|provided|supplied|shipped|delivered|given|bundled|packaged)\s+(?:\w+\s+){0,2}?"
+        r"(?:with|along\s+with|together\s+with|alongside)\b",
+    ),
+    Rule(
+        7,
+        "asks that recipients get the same terms",
+        # "anyone who receives a copy from you receives it under the same terms", "recipients of
+        # the Software may use it on the same terms and conditions"
+        r"\b(?:recipients?|licensees?|anyone|everyone|third\s+part(?:y|ies)|persons?)\b[^.;]{0,80}?\b(?:under|on|with|subject\s+to)\s+the\s+same\s+terms\b"
+        r"|\bthe\s+same\s+terms\b[^.;]{0,60}?\b(?:to|for)\s+(?:all\s+|any\s+|every\s+|each\s+)?(?:recipients?|licensees?|third\s+part(?:y|ies))\b",
+        # the share-alike of a derived work is OSD 3's question
+        unless=PATENT + r"|\b(?:{DERIVED}|derivative|modified|modifications?|adaptations?)\b",
     ),
     # 8. License must not be specific to a product.
     Rule(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from licenses.text.hints.rule import Rule
 from licenses.text.hints.structure import (
+    ACCEPTANCE_FR_DE,
     span,
 )
 
@@ -55,6 +56,14 @@ NEUTRALITY: tuple[Rule, ...] = (
         # the acts as a lettered list: "By (a) using, copying, modifying, or distributing the
         # Documentation, or (b) making ... Products, you accept this Agreement"
         r"\bby\s+\(a\)\s+\w+ing\b[^.;]{0,160}?\b(?:accept|agree)\w*",
+    ),
+    Rule(
+        10,
+        "makes an act (using, clicking, exercising rights) mean acceptance (French or German)",
+        # "Le fait de copier, de diffuser ou de modifier l'œuvre constitue une acceptation tacite",
+        # "l'utilisation du logiciel vaut acceptation"; "Sie erklären Ihre Zustimmung zu dieser
+        # Lizenz, indem Sie das Programm verbreiten"
+        ACCEPTANCE_FR_DE,
     ),
     Rule(10, "depends on a click or a particular technology", r"\bclick(?:ing|s|-?\s?wrap|-?\s?through)?\b"),
 )

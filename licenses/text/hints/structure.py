@@ -91,6 +91,8 @@ def passive_acts(verbs: str) -> str:
 DISTRIBUTE_VERBS = r"{DISTRIBUTE}|redistribution|distribution|copy\s+and\s+distribute"
 MODIFY_VERBS = (
     r"modify|modif(?:ied|ies|ying|ications?)|alter(?:ed)?|adapt(?:ed)?|translated?|change(?:d)?|make\s+changes"
+    # improving, remixing and building upon a work are changing it (issue 19)
+    r"|improve(?:d)?|make\s+improvements|remix(?:ed)?|transform(?:ed)?|build\s+upon"
     r"|(?:create|prepare|make)\s+(?:\w+\s+){0,2}?(?:{DERIVED}|derivatives?)|{DERIVED}"
 )
 # Patent grants and patent limits speak of selling and of combinations for patent reasons only;
@@ -116,6 +118,14 @@ GRANT_BACK = (
 ACCEPTANCE = (
     r"\b(?:indicates?|signif(?:y|ies)|constitutes?)\s+(?:your\s+)?(?:acceptance|assent)\b"
     r"|\byou\s+indicate\s+(?:that\s+)?(?:you\s+)?(?:\w+\s+(?:and\s+)?){0,3}?(?:accept|agree)\w*\b"
+)
+# The same in French or German: "Le fait de copier, de diffuser ou de modifier l'œuvre constitue
+# une acceptation tacite", "Sie erklären Ihre Zustimmung …, indem Sie das Programm … verändern"
+# names the acts; it grants none of them (OSD 10 reads it).
+ACCEPTANCE_FR_DE = (
+    r"\b(?:constitue|vaut|emporte|implique|signifie)\s+(?:une\s+|votre\s+|l['’]\s*)?(?:acc?ept\w*|adh[ée]sion)\b"
+    r"|\b(?:Zustimmung|Einverst[äa]ndnis|einverstanden|akzeptieren|annehmen)\b[^.;]{0,100}?\bindem\s+Sie\b"
+    r"|\bindem\s+Sie\b[^.;]{0,100}?\b(?:Zustimmung|einverstanden|akzeptieren|annehmen)\b"
 )
 # A right the licensor keeps for itself is not one it grants.
 RESERVED = r"\breserves?\s+(?:\w+\s+){0,2}?(?:the\s+)?rights?\b"

@@ -197,7 +197,7 @@ def test_shown_is_what_the_held_out_splits_earn(shared_data):
     """SHOWN is data-driven: exactly the criteria at precision >= 0.9 on the held-out splits
     (test, test3, test4, test5, test6) pooled, by their rules alone or, for GATED, with the word
     model agreeing; DETECTED, the criteria the word model may suggest by itself, stay there with
-    its suggestions. The fresh splits test7 and test8 measure that choice and decide nothing."""
+    its suggestions. The fresh splits test7, test8 and test9 measure that choice and decide nothing."""
     from bench import hints as bench
 
     clauses = bench.labelled()
@@ -220,6 +220,7 @@ def test_shown_is_what_the_held_out_splits_earn(shared_data):
         "test6",
         "test7",
         "test8",
+        "test9",
     }
     held_out = bench.merged(*(bench.count(clauses, s) for s in bench.HELD_OUT))
     through_model = bench.merged(*(bench.count(clauses, s, gated=True) for s in bench.HELD_OUT))
@@ -259,7 +260,9 @@ def test_labels_are_well_formed(as_drawn):
         assert not set(c["yes"]) & set(c["maybe"])
         assert c["why"].strip()
         # the split is by license, fixed in advance
-        if c["batch"] == 16:
+        if c["batch"] == 17:
+            assert c["split"] == "test9"
+        elif c["batch"] == 16:
             assert c["split"] == "dev10"
         elif c["batch"] == 15:
             assert c["split"] == "test8"
@@ -397,7 +400,8 @@ def test_test8_is_a_second_fresh_held_out_split_drawn_by_the_sampler(as_drawn):
     assert len({c["license"] for c in drawn}) == 80
     families = {family(c["license"]) for c in drawn}
     assert families <= pool_families(before)
-    trained = {c["license"] for c in clauses if c["split"] not in (*HELD_OUT, "test8")}
+    # test9 (batch 17) is a fresh split, drawn later, not a training one
+    trained = {c["license"] for c in clauses if c["split"] not in (*HELD_OUT, "test8", "test9")}
     assert not families & {family(lid) for lid in trained if not lid.startswith("MG")}
     for i, c in enumerate(drawn):
         w = words(c["text"])
@@ -420,7 +424,8 @@ def test_dev10_is_drawn_by_the_sampler_from_licenses_no_split_holds(as_drawn):
     drawn = [c for c in clauses if c["batch"] == 16]
     earlier = [c for c in clauses if c["batch"] < 16]
     assert "dev10" in bench.DEV
-    assert set(TESTS) == {*bench.HELD_OUT, *bench.FRESH}
+    # test9 (batch 17) was drawn after dev10, so dev10's draw did not know it
+    assert {*TESTS, "test9"} == {*bench.HELD_OUT, *bench.FRESH}
     assert len(drawn) == 80 and all(c["split"] == "dev10" for c in drawn)
     assert len({c["license"] for c in drawn}) == 80
     assert not {c["license"] for c in drawn} & {c["license"] for c in earlier}
@@ -467,3 +472,36 @@ def test_long_clauses_cost_linear_time():
 
     small, large = best(150), best(600)
     assert large < 8 * small + 0.2
+
+
+def test_test9_is_a_third_fresh_split_drawn_by_the_sampler():
+    """test9 (batch 17, bench/hints_sample17.py) holds one clause from each of 60 SPDX licenses no
+    earlier batch holds, at most three of a family, those of families no earlier batch holds
+    first, each clause holding words of the OSD's field and none near an earlier label or another
+    of its own; it measures and decides nothing. The sampler redraws it (with the segmentation
+    of its own draw, not the older one of ``as_drawn``)."""
+    from collections import Counter
+
+    from bench import hints as bench
+    from bench.hints_sample6 import family, near, words
+    from bench.hints_sample16 import OSD_WORDS
+    from bench.hints_sample17 import PER_FAMILY, SIZE
+    from bench.hints_sample17 import sample as sample17
+
+    clauses = bench.labelled()
+    drawn = [c for c in clauses if c["batch"] == 17]
+    earlier = [c for c in clauses if c["batch"] < 17]
+    assert "test9" in bench.FRESH and "test9" not in bench.HELD_OUT and "test9" not in bench.DEV
+    assert len(drawn) == SIZE == 60 and all(c["split"] == "test9" for c in drawn)
+    assert len({c["license"] for c in drawn}) == 60
+    assert not {c["license"] for c in drawn} & {c["license"] for c in earlier}
+    assert max(Counter(family(c["license"]) for c in drawn).values()) <= PER_FAMILY
+    held = {family(c["license"]) for c in earlier if not c["license"].startswith("MG")}
+    new = [family(c["license"]) not in held for c in drawn]
+    assert new == sorted(new, reverse=True) and sum(new) >= 30  # unseen families first
+    assert all(OSD_WORDS.search(c["text"]) for c in drawn)
+    for i, c in enumerate(drawn):
+        w = words(c["text"])
+        assert not any(near(w, words(e["text"])) for e in earlier)
+        assert not any(near(w, words(o["text"])) for o in drawn[:i])
+    assert [c["id"] for c in drawn] == [c["id"] for c in sample17()]
