@@ -20,16 +20,9 @@ import numpy as np
 
 from licenses.text.matching import Side, threshold
 from licenses.text.rescue import Evidence
+from licenses.text.shared_phrases import lone_best, strictly_most
 
 AGREE_PHRASES = 2  # rare phrases shared, strictly the most of the clause's
-
-
-def _best(counts: list[tuple[int, int]]) -> int | None:
-    counts = sorted(counts, reverse=True)
-    n, k = counts[0]
-    if n >= AGREE_PHRASES and (len(counts) == 1 or counts[1][0] < n):
-        return k
-    return None
 
 
 def _agrees(this: Side, other: Side, com: np.ndarray, k: int, o: int) -> bool:
@@ -47,20 +40,8 @@ def agreeing_links(
     sa: Side, sb: Side, com: np.ndarray, ev: Evidence, linked: set[tuple[int, int]]
 ) -> set[tuple[int, int]]:
     """(a i, b j) for a clause in no link and the clause its rare phrases and its words both point to."""
-    busy_a = {i for i, _ in linked}
-    busy_b = {j for _, j in linked}
-    of_a: dict[int, list[tuple[int, int]]] = {}
-    of_b: dict[int, list[tuple[int, int]]] = {}
-    for (i, j), n in ev.phrases.items():
-        of_a.setdefault(i, []).append((n, j))
-        of_b.setdefault(j, []).append((n, i))
     out = set()
-    for i, counts in of_a.items():
-        j = _best(counts) if i not in busy_a else None
-        if j is not None and _agrees(sa, sb, com, i, j):
-            out.add((i, j))
-    for j, counts in of_b.items():
-        i = _best(counts) if j not in busy_b else None
-        if i is not None and _agrees(sb, sa, com.T, j, i):
+    for i, j, from_a in lone_best(ev, linked, strictly_most, AGREE_PHRASES):
+        if _agrees(sa, sb, com, i, j) if from_a else _agrees(sb, sa, com.T, j, i):
             out.add((i, j))
     return out - linked

@@ -24,17 +24,19 @@ from licenses.text.rescue import Evidence
 PHRASES = 3  # rare phrases a clause in no link must share with its best clause, strictly the most
 
 
-def _best(counts: list[tuple[int, int]]) -> int | None:
-    """The clause sharing strictly the most phrases, when that is at least PHRASES, else None."""
+def strictly_most(counts: list[tuple[int, int]], least: int) -> int | None:
+    """The clause sharing strictly the most phrases, when that is at least ``least``, else None."""
     counts = sorted(counts, reverse=True)
     n, k = counts[0]
-    if n >= PHRASES and (len(counts) == 1 or counts[1][0] < n):
+    if n >= least and (len(counts) == 1 or counts[1][0] < n):
         return k
     return None
 
 
-def phrase_links(sa: Side, sb: Side, ev: Evidence, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """(a i, b j) for a clause in no link and the one clause it shares most rare phrases with."""
+def lone_best(ev: Evidence, linked: set[tuple[int, int]], best, least: int):
+    """(a i, b j, from_a) for each clause in no link and the clause ``best`` picks among those it
+    shares rare phrases with (``best`` reads (phrases, clause) counts; ``least`` phrases at the
+    fewest); ``from_a`` says which side's clause is in no link."""
     busy_a = {i for i, _ in linked}
     busy_b = {j for _, j in linked}
     of_a: dict[int, list[tuple[int, int]]] = {}
@@ -42,13 +44,16 @@ def phrase_links(sa: Side, sb: Side, ev: Evidence, linked: set[tuple[int, int]])
     for (i, j), n in ev.phrases.items():
         of_a.setdefault(i, []).append((n, j))
         of_b.setdefault(j, []).append((n, i))
-    out = set()
     for i, counts in of_a.items():
-        j = _best(counts) if i not in busy_a else None
+        j = best(counts, least) if i not in busy_a else None
         if j is not None:
-            out.add((i, j))
+            yield i, j, True
     for j, counts in of_b.items():
-        i = _best(counts) if j not in busy_b else None
+        i = best(counts, least) if j not in busy_b else None
         if i is not None:
-            out.add((i, j))
-    return out - linked
+            yield i, j, False
+
+
+def phrase_links(sa: Side, sb: Side, ev: Evidence, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(a i, b j) for a clause in no link and the one clause it shares most rare phrases with."""
+    return {(i, j) for i, j, _ in lone_best(ev, linked, strictly_most, PHRASES)} - linked
