@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -21,6 +22,8 @@ from licenses.text.odt import is_odt, odt_text
 from licenses.text.office import DocumentError
 from licenses.text.page_marks import drop_page_marks
 from licenses.text.pdf import PdfError, is_pdf, pdf_text
+
+logger = logging.getLogger(__name__)
 
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MiB
 # The longest SPDX text (APL-1.0) splits into 120 clauses; 1 MiB of one repeated heading into
@@ -97,11 +100,18 @@ def read_text(data: bytes) -> ReadText:
 
 
 def _read_document(data: bytes, read, what: str, how: str) -> ReadText:
-    """A PDF or Word document's text, its page marks left out, or IngestError with the reason."""
+    """A PDF, Word or OpenDocument file's text, its page marks left out, or IngestError with the
+    reason. A reader that fails in a way it did not foresee is logged, and the file refused: an
+    upload never ends in a server error and nothing is stored."""
     try:
         text = read(data)
     except (PdfError, DocumentError) as error:
         raise IngestError(str(error)) from None
+    except Exception:  # noqa: BLE001 - see the docstring
+        logger.exception("reading an uploaded document (%s) failed", what)
+        raise IngestError(
+            f"The file is {what} we could not read. Copy the license text out of it and paste it."
+        ) from None
     text, _ = drop_page_marks(clean_text(text))
     if not text.strip():
         raise IngestError(f"The file is {what} with no text in it.")

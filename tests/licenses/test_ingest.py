@@ -248,3 +248,15 @@ def test_an_opendocument_license_is_read_with_its_automatic_numbers():
     )
     assert found.converted_from == "an OpenDocument text"
     assert [s.path for s in segment(found.text)][-3:] == ["2", "2(a)", "2(b)"]
+
+
+def test_a_reader_failing_unforeseen_is_logged_and_the_file_refused(monkeypatch, caplog):
+    from tests.licenses.documents import docx, docx_paragraph
+
+    def broken(data):
+        raise KeyError("a case the reader did not foresee")
+
+    monkeypatch.setattr("licenses.ingest.docx_text", broken)
+    with pytest.raises(IngestError, match="a Word document we could not read"):
+        read_text(docx(docx_paragraph("1. Grant.")))
+    assert "reading an uploaded document (a Word document) failed" in caplog.text

@@ -169,7 +169,7 @@ def test_hostile_numbers_are_kept_small():
         max_size=30,
     ),
 )
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)  # the same examples on every CI run
 def test_any_numbering_reads_as_text_or_is_refused(levels, paragraphs):
     numbering = (
         '<w:abstractNum w:abstractNumId="0">'
@@ -192,7 +192,7 @@ def test_any_numbering_reads_as_text_or_is_refused(levels, paragraphs):
 
 
 @given(DAMAGE)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)  # the same examples on every CI run
 def test_a_damaged_word_file_is_read_or_refused_never_a_crash(edits):
     base = docx(p("Grant", num=1) + p("to copy", num=1, level=1) + p("End", num=1), numbering=OUTLINE)
     try:
