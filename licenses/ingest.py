@@ -73,16 +73,14 @@ def read_text(data: bytes) -> ReadText:
             "its text was read page by page, "
             "the page numbers and the lines repeated at the top or foot of every page left out",
         )
-    if is_docx(data) or (data.startswith(b"PK\x03\x04") and b"word/document.xml" in data):  # or a damaged one
+    if is_docx(data):
         return _read_document(
             data,
             docx_text,
             "a Word document",
             "its text was read with the clause numbers Word shows written out",
         )
-    if is_odt(data) or (
-        data.startswith(b"PK\x03\x04") and b"opendocument.text" in data[:100]
-    ):  # or a damaged one
+    if is_odt(data):
         return _read_document(
             data,
             odt_text,

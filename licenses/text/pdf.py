@@ -109,10 +109,8 @@ def _same_or_paged(where: dict[int, tuple[int, ...]]) -> bool:
     if len(numbers) == 1:
         return True
     # "Page 3 of 9", "- 3 -": the numbers that change go up one a page
-    return (
-        len({tuple(x - n if i == _changing(where) else x for i, x in enumerate(v)) for n, v in where.items()})
-        == 1
-    )
+    at = _changing(where)
+    return len({tuple(x - n if i == at else x for i, x in enumerate(v)) for n, v in where.items()}) == 1
 
 
 def _changing(where: dict[int, tuple[int, ...]]) -> int:
