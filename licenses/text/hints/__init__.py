@@ -34,7 +34,7 @@ from licenses.text.hints.terms import NO_TERMS, Terms, defined_terms
 OSD_SET = "osd-1.9"
 
 #: The criteria whose hints are shown (measured; see the module docstring).
-SHOWN: frozenset[int] = frozenset({2, 3, 4, 5, 6, 7, 9, 10})
+SHOWN: frozenset[int] = frozenset({1, 2, 3, 4, 5, 6, 7, 9, 10})
 #: Those of them shown only when the word model agrees with the rule, and how sure it must be.
 GATED: frozenset[int] = frozenset({3, 5, 9})
 # Cross-validation on the dev splits alone (bench/hints_model.py --cv) would take 0.1: they hold
@@ -119,6 +119,8 @@ def _matches(readable_sentences: list[str], terms: Terms) -> list[Hint]:
     sentences = [(s, is_definition(s)) for s in readable_sentences]
     for rule in compiled(terms):
         if rule.number in found:
+            continue
+        if rule.within is not None and not any(rule.within.search(s) for s, _ in sentences):
             continue
         for sentence, definition in sentences:
             if definition and not rule.definitions:

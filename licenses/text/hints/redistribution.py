@@ -39,6 +39,10 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         # "for the avoidance of doubt, Section 2(a)(1) grants You the right to … Share … for
         # NonCommercial purposes only" restates a limit that is read where the grant is made
         unless=RESTATED,
+        # passing copies on is limited only where the acts include it: "make, use, reproduce and
+        # publicly perform Derivative Materials ... for NonCommercial purposes only" limits use
+        # and making (OSD 6 and 3), not distribution (issue 19)
+        within=r"\b(?:{DISTRIBUTE}|redistribut\w*|shar(?:e|es|ed|ing)|publish\w*|conve(?:y|ys|yed|ying)|communicat\w*|copies)\b",
     ),
     Rule(
         1,
@@ -130,6 +134,37 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         # an item whose only object, after its verbs, is derived works ("to Distribute and Publicly
         # Perform Adaptations.") grants acts on those works: OSD 3's question
         unless=PATENT + r"|^(?:to\s+)?(?:[\w/-]+,?\s+){1,25}?(?:{DERIVED})\W*$",
+    ),
+    Rule(
+        1,
+        "grants redistribution",
+        # the work as the subject of a passive grant: "This software may be used, modified,
+        # copied, distributed, and sold", "This module may be ... redistributed at your own risk",
+        # "This file may be freely used, transmitted, reproduced" (issue 19). Not a modified work
+        # as the subject, nor "only" (a condition: "may be distributed only under this License")
+        r"\b(?:this|the)\s+(?:(?!modif|deriv|adapt)[\w-]+\s+){0,2}?(?:software|files?|modules?|packages?|programs?|library|code|fonts?|work|materials?|documents?|documentation|page)"
+        r"\s+(?:may|can)\s+be\s+(?:freely\s+)?(?:[\w/-]+,?\s+(?:and\s+|or\s+|and/or\s+)?){0,6}?(?:distributed|redistributed|sold|transmitted|shared|given\s+away|passed\s+on)\b",
+        unless=any_of(
+            PATENT,
+            ACCEPTANCE,
+            TRADEMARK,
+            OBJECT_FORM,
+            r"\bonly\b",
+            r"\bunder\s+the\s+terms\b",
+            # "A modified version of this file may be distributed": the subject is a derived work;
+            # "the executables produced by linking your software with this Package may be ...
+            # redistributed" a combination; "the object code form of the Covered Code" a binary (OSD 2)
+            r"\b(?:{DERIVED}|modified\s+\w+)\s+of\s+(?:this|the)\b",
+            r"\b(?:link\w*|combin\w*)\s+(?:[\w-]+\s+){0,3}?with\s+(?:this|the)\b",
+            r"\b(?:object|executable|compiled|binary)\s+(?:code\s+)?forms?\s+of\b",
+        ),
+    ),
+    Rule(
+        1,
+        "grants passing copies on",
+        # "you can pass copies around freely", "you may give copies away" (issue 19)
+        r"\b(?:may|can|are\s+(?:free|allowed|permitted)\s+to)\s+(?:freely\s+)?(?:pass|hand|give)\s+(?:(?:on|out|along|around|away)\s+)?(?:\w+\s+){0,2}?cop(?:y|ies)\b",
+        unless=any_of(PATENT, r"\bonly\b"),
     ),
     Rule(
         1,

@@ -45,6 +45,7 @@ class Compiled:
     needs: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     item: re.Pattern[str] | None
+    within: re.Pattern[str] | None
     definitions: bool
 
 
@@ -71,7 +72,14 @@ def compiled(terms: Terms = NO_TERMS) -> tuple[Compiled, ...]:
 
     return tuple(
         Compiled(
-            r.number, r.reason, fill(r.pattern), fill(r.needs), fill(r.unless), fill(r.item), r.definitions
+            r.number,
+            r.reason,
+            fill(r.pattern),
+            fill(r.needs),
+            fill(r.unless),
+            fill(r.item),
+            fill(r.within),
+            r.definitions,
         )
         for r in RULES
     )

@@ -108,7 +108,9 @@ TERMS_FOR = r"\b(?:terms|conditions)\s+(?:and\s+conditions\s+)?for\s+(?:the\s+)?
 # "if You elect to send Your Contributions to SCEA, You are … giving the Contributions to SCEA …
 # free of charge, to use, modify or distribute" is a gift to the licensor, not a grant to You.
 GRANT_BACK = (
-    r"\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
+    # "you are deemed to have granted participants a ... license to ... redistribute" (issue 19)
+    r"\b(?:are|is|be)\s+deemed\s+to\s+(?:have\s+)?grant\w*"
+    r"|\byou\s+(?:hereby\s+)?grants?\b|\bcontributor\s+(?:agreement|licen[cs]e\s+agreement)\b"
     r"|\b(?:send\w*|giv(?:e|es|ing)|submit\w*|donat\w*)\s+(?:the\s+|your\s+|such\s+|any\s+)?contributions?\s+to\b"
 )
 # A sentence that makes an act mean acceptance ("by modifying or distributing the Library you
@@ -146,7 +148,8 @@ MORAL_RIGHTS = r"\bhonou?r\s+(?:or|and)\s+reputation\b|\bmoral\s+rights?\b"
 TRADEMARK = r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
 # A list item that continues a grant ("make, have made, use, …", "to prepare derivative works …;") or a
 # restriction ("for any … purpose").
-GRANT_ITEM = r"^(?:to\s+)?(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b"
+# the verb itself: "Use-based restrictions ..." starts with no grant (issue 19)
+GRANT_ITEM = r"^(?:to\s+)?(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b(?!-)"
 
 NONCOMMERCIAL = r"(?<!-)non-?\s?commercial(?:ly)?"
 FREE = r"\b(?:at\s+no\s+(?:additional\s+)?(?:charge|cost)|free\s+of\s+charge|without\s+(?:any\s+)?(?:fee|charge)|no\s+charge)\b"
@@ -180,8 +183,16 @@ NOT_GRANTED = (
 # right to extract, reuse … and Share") is read where it is made, not where it is cited.
 RESTATED = r"\b(?:section|clause|paragraph|article)\s+[\w().]+\s+(?:grants?|gives?)\b"
 NOT_DERIVED_OBJECT = (
-    r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:{DERIVED}))"
+    # a derived work, maybe after a word or two that say which: "distribute the corresponding
+    # source modifications" (issue 19); not across "and" / "or", which add the work itself, nor
+    # an adverb: "possibly modified copies" may be the work as it is
+    r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:(?!(?:and|or|of|this|the)\b|\w+ly\b)[\w-]+\s+){0,2}?(?:{DERIVED}))"
     r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"
+    # the combination, not the work: "distribute a Larger Work under terms of Your choice" is
+    # OSD 9's question (issue 19)
+    r"(?!\s+(?:an?|the|any|such|your)\s+(?:larger|combined)\s+works?\b)"
+    # a work made from a derived one: "distribute a Compiled Work generated from a Derived Work"
+    r"(?!\s+(?:[\w-]+\s+){0,4}?(?:generated|compiled|built|produced|derived|made)\s+from\s+(?:an?\s+|the\s+|any\s+|such\s+|your\s+)?(?:{DERIVED}))"
     # a modified version by name: "authorized to distribute the Modified Software", "you can
     # distribute the modified Vim under the GNU GPL" (dev7)
     r"(?!\s+(?:the|such|your)\s+modified\s+(?!or\b|and\b)\w+)"

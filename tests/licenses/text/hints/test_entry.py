@@ -106,10 +106,14 @@ def test_candidate_hints_the_license_terms_widen_the_rules():
 
 
 def test_hints_offers_only_the_shown_criteria():
-    text = "Copies are for non-commercial purposes only. By copying the Tool you agree to these terms."
-    assert [h.number for h in candidate_hints(text)] == [1, 6, 10]
-    assert 1 not in SHOWN and {6, 10} <= SHOWN
+    text = (
+        "The Tool may be used only as part of the Example product. Copies are for non-commercial purposes only. "
+        "By copying the Tool you agree to these terms."
+    )
+    assert [h.number for h in candidate_hints(text)] == [1, 6, 8, 10]
+    assert 8 not in SHOWN and {1, 6, 10} <= SHOWN
     assert [(h.number, h.phrase) for h in hints(text)] == [
+        (1, "for non-commercial purposes only"),
         (6, "non-commercial"),
         (10, "By copying the Tool you agree"),
     ]
