@@ -14,6 +14,10 @@ from licenses.text.hints.structure import (
     TRADEMARK,
 )
 
+# What is limited is the credit's use, not the work's: "You may only use the credit required by this
+# Section for the purpose of attribution" (issue 19).
+CREDIT = r"\buse\s+the\s+(?:credit|notice|attribution)\b"
+
 DISCRIMINATION: tuple[Rule, ...] = (
     # 5. No discrimination against persons or groups.
     Rule(
@@ -55,7 +59,13 @@ DISCRIMINATION: tuple[Rule, ...] = (
         r"|\battribution\s*[-–,]\s*non-?\s?commercial"
         # "While this license is intended to facilitate the commercial use of the Program, …" (the
         # commercial distributor's indemnity) states an aim; it limits nothing.
-        r"|\bfacilitate\s+(?:the\s+)?commercial\b" + "|" + RESTATED,
+        r"|\bfacilitate\s+(?:the\s+)?commercial\b"
+        # an event or an origin, not a limit: "effective on the date Contributor first makes
+        # Commercial Use of the Covered Code", "a non-commercially developed program" (issue 19)
+        r"|\bmakes?\s+(?:any\s+)?commercial\s+use\b|\bnon-?\s?commercially\s+(?:developed|produced|written|created|funded|made)\b"
+        # a representation or an endorsement: "may not ... seek to obtain commercial advantage by
+        # the fact of the Agency's participation" (issue 19)
+        r"|\bendorse\w*|\badvertis\w*|\bpromotional\b" + "|" + RESTATED,
         # a grant cited from another section ("Section 2(a)(1) grants You … for NonCommercial
         # purposes only") is read where it is made
         definitions=True,
@@ -81,7 +91,13 @@ DISCRIMINATION: tuple[Rule, ...] = (
         r"|\b(?:shall|may|must)\s+not\s+(?:be\s+used|use\s+(?:the|this|any)\s+\w+)\s+(?:in|within|as\s+part\s+of)\s+(?:any\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:applications?|systems?|environments?|devices?|facilities|installations?|products?|services?|activit(?:y|ies))\b"
         r"|^use\s+(?:of\s+(?:the|this)\s+\w+\s+)?(?:in|for|within)\b[^.;]{0,60}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b",
-        unless=TRADEMARK + r"|\badvertis\w*|\bpublicity\b|" + PATENT,
+        unless=TRADEMARK
+        + r"|\badvertis\w*|\bpublicity\b|"
+        + PATENT
+        # the license's own construction, not a use of the work: "shall not be used to construe
+        # this License against a Contributor", "shall not be used to increase or reduce the scope
+        # of the license" (issue 19)
+        + r"|\bnot\s+be\s+used\s+to\s+(?:constru|interpret|increase|decrease|reduce|expand|enlarge|limit|define|determine|alter|modify)\w*",
     ),
     Rule(6, "limits use to permitted purposes", r"\bpermitted\s+purposes?\b", unless=PATENT),
     Rule(
@@ -105,11 +121,23 @@ DISCRIMINATION: tuple[Rule, ...] = (
         "restricts use for some purposes",
         r"\bfor\s+(?:any|the)\s+(?:\w+\s+){0,4}?purposes?\b(?!\s+of\s+(?:this|these|that|such|the\s+foregoing|section|clarity|determining))|\bfor\s+any\s+\w+(?:,?\s+(?:or\s+)?\w+){0,4}\s+purposes?\b",
         item=r"^(?:for|in|to)\b(?!\s+the\s+purposes?\s+of\s+(?:this|these|that|such|the\s+foregoing|section|clarity))",
+        # not a purpose the work is limited to: a definition for one part of the license ("For
+        # the purposes of binary distribution the 'Copyright Notice' refers to ..."), the purpose
+        # of the credit ("use the credit ... for the purpose of attribution"), or a scope that is
+        # explained ("providing Documentation ... for the sole purpose of having that party make
+        # Products on your behalf is not considered distribution") (issue 19)
+        unless=r"\bmeans\b|\brefers?\s+to\b|\bshall\s+mean\b|\bis\s+defined\b"
+        + "|"
+        + CREDIT
+        + r"|\b(?:is|are)\s+not\s+(?:considered|deemed|treated\s+as)\b|\bdoes\s+not\s+(?:constitute|count\s+as)\b",
     ),
     Rule(
         6,
         "names a field the software may not be used in",
-        r"\b(?:military|weapons?|surveillance|nuclear)\b",
+        r"\b(?:military|weapons?|surveillance|nuclear)\b"
+        # a thing so named, not a field of use: "military insignia" in a list of what the
+        # licence does not cover (issue 19)
+        r"(?!\s+(?:insignia|crests?|badges?|emblems?|logos?|ranks?|uniforms?)\b)",
         # "not designed or intended for use in nuclear facilities" warns; it does not forbid.
         unless=r"\bfault[- ]tolerant\b|\bnot\s+(?:designed|intended)\b(?:,?\s+(?:manufactured|or\s+intended))*,?\s+(?:for|to)\b",
     ),
@@ -117,7 +145,9 @@ DISCRIMINATION: tuple[Rule, ...] = (
         6,
         "says what the software shall or shall not be used for",
         r"\b(?:shall|may|must)\s+(?:not|only)\s+(?:be\s+used|use)\b[^.;]{0,80}?\b(?:for|in\s+a\s+manner|consistent\s+with|by\s+any)\b|\bshall\s+(?:be\s+used|use\s+(?:the|this)\s+\w+)\s+(?:only\s+)?(?:for|in\s+a\s+manner|consistent\s+with)\b",
-        unless=TRADEMARK,
+        # what is used is the licensee's own data, not the work: "Recipient's name and personal
+        # information shall be used for statistical purposes only" (issue 19)
+        unless=TRADEMARK + r"|\bpersonal\s+(?:information|data)\b|" + CREDIT,
     ),
     Rule(
         6,

@@ -15,7 +15,7 @@ DERIVED = (
     r"|modified\s+(?:\([^)]{0,30}\)\s+)?(?:versions?|works?|copies|files|form|material|source)"
     r"|modifications|adaptations?|adapted\s+material|changes\s+and\s+new\s+works|works?\s+based\s+on\s+(?:the|this)\s+\w+"
     # "the Modified Software", "the modified Library", "any derived versions of this software"
-    r"|modified\s+(?:software|program|library|code)|derived\s+versions?"
+    r"|modified\s+(?:software|program|library|code|package)|derived\s+versions?"
 )
 DISTRIBUTE = r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ions?)|sell|sold|resell|give\s+away"
 SOURCE = r"source\s+code|corresponding\s+source"
@@ -49,6 +49,9 @@ PERMIT = (
     # "Open Market permits you to use, copy, modify"
     r"|\bpermits?\s+(?:you|licensees?|anyone|everyone|users?|recipients?)\s+to\s+"
     r"|\blicen[cs]e\s+(?:under|in)\s+[^.;]{0,100}?\bto\s+"
+    # the rights a licensor can license, then the acts: "under copyrights Licensable by Nokia to
+    # use, reproduce, modify, ... and distribute" (the Mozilla 1.x family's grant items; issue 19)
+    r"|\blicensable\s+by\s+(?:[\w-]+\s+){1,3}?to\s+"
     r"|\b(?:you|licensee|recipients?|users?|anyone|everyone)\s+(?:may|can|shall\s+be\s+free\s+to)\s+(?!not\b|no\b)"
     r"(?:also\s+|freely\s+|further\s+|then\s+|otherwise\s+)?"
     # "It may be freely copied, modified, and redistributed": the passive with "freely" or "also"

@@ -1,0 +1,68 @@
+"""Issue 19 (branch hints17): rules that read the work's own grant in more of its wordings, and OSD 6
+rules that no longer take an event, an origin, the license's construction or a thing's name for a
+field of use. Pure; the wording is our own.
+"""
+
+from licenses.text.hints import candidate_hints
+
+
+def found(text: str, number: int) -> list[str]:
+    return [h.phrase for h in candidate_hints(text) if h.number == number]
+
+
+def test_the_rights_a_licensor_can_license_then_the_acts():
+    item = (
+        "under copyrights Licensable by the Author to use, reproduce, modify, display, perform and "
+        "distribute the Original Tool, with or without changes;"
+    )
+    assert found(item, 1) == [
+        "Licensable by the Author to use, reproduce, modify, display, perform and distribute"
+    ]
+    assert found(item, 3) == ["Licensable by the Author to use, reproduce, modify"]
+    assert found("Rights licensable by the Author are listed in Annex A.", 1) == []
+
+
+def test_a_modified_package_is_a_derived_work():
+    assert found("use the modified Package only within your own company.", 3) == ["modified Package"]
+
+
+def test_commercial_use_as_an_event_or_an_origin_is_no_limit():
+    assert (
+        found("The grants take effect on the date the Author first makes Commercial Use of the Tool.", 6)
+        == []
+    )
+    assert found("This is a non-commercially developed program that may hold errors.", 6) == []
+    assert found("The Tool may not be put to Commercial Use.", 6) == ["Commercial Use"]
+    assert found("The Tool is licensed for non-commercial use only.", 6) == ["non-commercial"]
+
+
+def test_the_license_construction_is_not_a_use_of_the_work():
+    assert found("The headings shall not be used to construe this License.", 6) == []
+    assert found("Annex C shall not be used to increase the scope of the grant.", 6) == []
+    assert found("The Tool shall not be used to track people.", 6) == ["shall not be used to track"]
+
+
+def test_a_thing_named_military_is_no_field_of_use():
+    assert found("This licence does not cover: personal data; military insignia; logos.", 6) == []
+    assert found("The Tool may not be used for military purposes.", 6) == ["military"]
+
+
+def test_a_purpose_that_is_a_definition_the_credit_or_an_explained_scope_is_no_field_of_use():
+    assert found('For the purposes of binary copies, the "Notice" refers to the following words.', 6) == []
+    assert (
+        found("You may only use the credit required by this Section for the purpose of attribution.", 6) == []
+    )
+    text = "Giving the plans to a maker for the sole purpose of making Boards for you is not considered distribution."
+    assert found(text, 6) == []
+    assert found("for the purpose of tracking people;", 6) == ["for the purpose"]
+
+
+def test_personal_information_used_for_a_purpose_is_no_field_of_use():
+    assert found("Your name and personal information shall be used for statistical purposes only.", 6) == []
+    assert found("The Tool shall be used for research only.", 6) == ["shall be used for"]
+
+
+def test_an_endorsement_that_seeks_commercial_advantage_is_no_limit_on_use():
+    text = "You may not claim an endorsement by the Agency to obtain commercial advantage from its participation."
+    assert found(text, 6) == []
+    assert found("You may not use the Tool for commercial advantage.", 6) == ["commercial advantage"]
