@@ -28,7 +28,12 @@ splits pooled ("detected"). Then the fresh splits, drawn and labelled after the 
 training set, before anything was run on them: test7 (bench/hints_sample13.py, SPDX families no
 split held), test8 (bench/hints_sample15.py, a bigger one from the held-out splits' families)
 and test9 (bench/hints_sample17.py, batch 17: SPDX licenses no split held, labelled before the
-round of branch hints16 changed any rule), each apart and pooled as "fresh"; they measure that choice and decide nothing. Then the share of
+round of branch hints16 changed any rule), each apart and pooled as "fresh"; they measure that choice and decide nothing.
+Then the check splits (CHECKS): test10 (bench/hints_sample18.py, where an OSD 1 rule fires) and
+test11 (bench/hints_sample19.py, where an OSD 6 rule fires), each labelled before the round of branch
+hints17 read that criterion's false hits on the held-out or fresh splits; a criterion with a check
+split is shown only if it also reaches the floor there; they measure precision only and are kept
+out of the overall figures. Then the share of
 all SPDX clauses that get any shown hint, an OSD 3 hint, and a word model's own suggestion. The last line is JSON.
 
 --verbose lists the dev splits' misses and false hits (never a held-out split's).
