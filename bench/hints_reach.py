@@ -7,7 +7,7 @@ deletions they catch.
 
 mutmut (bench/mutation.py) mutates code inside functions only; the rules of each criterion
 (licenses/text/hints/redistribution.py, source.py, ...) are module-level data, so it makes no
-mutants of them. This is their stand-in. Each rule's pattern, ``unless``, ``needs`` and ``item``
+mutants of them. This is their stand-in. Each rule's pattern, ``unless``, ``needs``, ``item`` and ``within``
 is cut into its top-level alternatives ("a|b|c"), and the hint tests run once with every call
 and every match recorded.
 
@@ -37,7 +37,7 @@ TESTS = [
     "tests/licenses/text/test_hints_issue19.py",
     "tests/licenses/text/hints/",
 ]
-FIELDS = ("pattern", "unless", "needs", "item")
+FIELDS = ("pattern", "unless", "needs", "item", "within")
 # the timing tests: a slow mutant is not a wrong one
 SKIP = "not cost_linear_time"
 

@@ -41,8 +41,11 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         unless=RESTATED,
         # passing copies on is limited only where the acts include it: "make, use, reproduce and
         # publicly perform Derivative Materials ... for NonCommercial purposes only" limits use
-        # and making (OSD 6 and 3), not distribution (issue 19)
-        within=r"\b(?:{DISTRIBUTE}|redistribut\w*|shar(?:e|es|ed|ing)|publish\w*|conve(?:y|ys|yed|ying)|communicat\w*|copies)\b",
+        # and making (OSD 6 and 3), not distribution (issue 19). A limit standing alone after a
+        # list ("for NonCommercial purposes only.", the clause that closes a grant's items) limits
+        # the acts listed above it, distribution among them as a grant's list usually has it.
+        within=r"\b(?:{DISTRIBUTE}|redistribut\w*|shar(?:e|es|ed|ing)|publish\w*|conve(?:y|ys|yed|ying)|communicat\w*|copies)\b"
+        rf"|^(?:and\s+)?(?:solely\s+|only\s+)?for\s+{NONCOMMERCIAL}\s+purposes?(?:\s+only)?\W*$",
     ),
     Rule(
         1,

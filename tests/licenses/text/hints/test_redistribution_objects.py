@@ -92,3 +92,12 @@ def test_passing_copies_on():
     assert osd1("You can pass copies around freely if this file goes with them.") == ["can pass copies"]
     assert osd1("You may hand copies on to anyone.") == ["may hand copies"]
     assert osd1("You may give copies only to your employees.") == []
+
+
+def test_a_non_commercial_limit_standing_alone_closes_a_grant_list():
+    # the clause that closes a grant's items ("(iii) ... Distribute Derived Models;" then "for
+    # NonCommercial purposes only.") limits the acts listed above it
+    assert osd1("for NonCommercial purposes only.") == ["for NonCommercial purposes only"]
+    assert osd1("and for non-commercial purposes only;") == ["for non-commercial purposes only"]
+    # with acts of its own, those decide
+    assert osd1("You may use the Tool for NonCommercial purposes only.") == []
