@@ -120,10 +120,11 @@ def _matches(readable_sentences: list[str], terms: Terms) -> list[Hint]:
     """Every criterion's first match in a clause's readable sentences (``readable``)."""
     found: dict[int, Hint] = {}
     sentences = [(s, is_definition(s)) for s in readable_sentences]
+    whole = " ".join(readable_sentences)  # what ``within`` reads: the clause, not one sentence
     for rule in compiled(terms):
         if rule.number in found:
             continue
-        if rule.within is not None and not any(rule.within.search(s) for s, _ in sentences):
+        if rule.within is not None and not rule.within.search(whole):
             continue
         for sentence, definition in sentences:
             if definition and not rule.definitions:

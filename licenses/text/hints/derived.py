@@ -45,7 +45,14 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         # moral rights: "the right to make Adaptations would be deemed to be a distortion …
         # prejudicial to the Original Author's honor and reputation" is about the author's name
         unless=any_of(
-            PATENT, ACCEPTANCE, NOT_GRANTED, TRADEMARK, RESERVED, RESTATED, MORAL_RIGHTS, r"\bonly\s+this\s+licen[cs]e\b"
+            PATENT,
+            ACCEPTANCE,
+            NOT_GRANTED,
+            TRADEMARK,
+            RESERVED,
+            RESTATED,
+            MORAL_RIGHTS,
+            r"\bonly\s+this\s+licen[cs]e\b",
         ),
     ),
     Rule(
@@ -297,7 +304,9 @@ DERIVED_WORKS: tuple[Rule, ...] = (
         r"(?:modified|altered|changed|adapted|extended|improved|enhanced|translated)\s+"
         r"(?:in\s+any\s+(?:way|manner|form)|freely|at\s+will|as\s+(?:you|needed|necessary|desired|required))\b"
         + "|"
-        + permitted(r"(?:re)?distribute\s+(?:your\s+|such\s+|the\s+|any\s+|these\s+)?(?:modifications|changes|improvements)"),
+        + permitted(
+            r"(?:re)?distribute\s+(?:your\s+|such\s+|the\s+|any\s+|these\s+)?(?:modifications|changes|improvements)"
+        ),
         # the license itself ("This License may be changed in any way only by the steward")
         # nor a grant back to the licensor ("grant the author the rights to redistribute these
         # changes")

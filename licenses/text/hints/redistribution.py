@@ -43,7 +43,8 @@ REDISTRIBUTION: tuple[Rule, ...] = (
         # publicly perform Derivative Materials ... for NonCommercial purposes only" limits use
         # and making (OSD 6 and 3), not distribution (issue 19). A limit standing alone after a
         # list ("for NonCommercial purposes only.", the clause that closes a grant's items) limits
-        # the acts listed above it, distribution among them as a grant's list usually has it.
+        # the acts listed above it, distribution among them as a grant's list usually has it
+        # (when it is the whole clause: after items of its own, those decide).
         within=r"\b(?:{DISTRIBUTE}|redistribut\w*|shar(?:e|es|ed|ing)|publish\w*|conve(?:y|ys|yed|ying)|communicat\w*|copies)\b"
         rf"|^(?:and\s+)?(?:solely\s+|only\s+)?for\s+{NONCOMMERCIAL}\s+purposes?(?:\s+only)?\W*$",
     ),

@@ -101,3 +101,5 @@ def test_a_non_commercial_limit_standing_alone_closes_a_grant_list():
     assert osd1("and for non-commercial purposes only;") == ["for non-commercial purposes only"]
     # with acts of its own, those decide
     assert osd1("You may use the Tool for NonCommercial purposes only.") == []
+    # the same limit closing items of its own that pass nothing on: those decide
+    assert osd1("make, use and publicly show Derived Models;\n\nfor NonCommercial purposes only.") == []
