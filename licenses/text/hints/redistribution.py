@@ -111,7 +111,10 @@ REDISTRIBUTION: tuple[Rule, ...] = (
             RESERVED,
             RESTATED,
             TERMS_FOR,
-            r"\bonly\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
+            r"\b(?:only|solely)\s+under\s+(?:the\s+(?:terms|conditions)\s+of\s+)?this\s+licen[cs]e",
+            # "Conveying under any other circumstances is permitted solely under the conditions
+            # stated below": a pointer to the conditions, read where they are (issue 19)
+            r"\b(?:only|solely)\s+under\s+the\s+(?:terms\s+and\s+)?conditions\s+(?:stated|set\s+(?:out|forth)|below)\b",
             # the license as an instrument: "You may use this License to distribute your own
             # Derivative Works" says which terms go with them, not that You may distribute
             r"\b(?:use|apply|choose|adopt)\s+this\s+licen[cs]e\s+to\b",
@@ -125,6 +128,10 @@ REDISTRIBUTION: tuple[Rule, ...] = (
             # "only this license ... grants you the right to use, distribute, and modify it" says
             # where the grant is, on the way to acceptance by use (dev7)
             r"\bonly\s+this\s+licen[cs]e\b",
+            # passing copies to those who work for you is no redistribution: "You may convey covered
+            # works to others for the sole purpose of having them make modifications exclusively
+            # for you" (issue 19)
+            r"\bsole\s+purpose\s+of\s+having\b|\bexclusively\s+for\s+you\b",
             # a permission the sentence is conditioned on, from elsewhere: "you must also distribute
             # the source code of that component if you have it and are allowed to do so" (dev9)
             r"\bif\s+(?:[\w-]+\s+){0,8}?(?:is|are)\s+(?:\w+\s+)?(?:allowed|permitted)\s+to\s+do\s+so\b",

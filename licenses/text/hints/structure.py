@@ -17,7 +17,13 @@ DERIVED = (
     # "the Modified Software", "the modified Library", "any derived versions of this software"
     r"|modified\s+(?:software|program|library|code|package)|derived\s+versions?"
 )
-DISTRIBUTE = r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ions?)|sell|sold|resell|give\s+away"
+# "convey" is the GPL 3 family's word for it ("You may convey verbatim copies"), "share" the
+# data licenses' ("A Data Recipient may share Data"); "conveyed" is left out ("the rights conveyed
+# by this License" passes no copies on) (issue 19)
+DISTRIBUTE = (
+    r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ions?)|sell|sold|resell|give\s+away"
+    r"|convey(?:s|ing)?|share(?:s)?(?![^.;]{0,60}?\balike\b)"
+)
 SOURCE = r"source\s+code|corresponding\s+source"
 
 # --- Clause structure, shared by the criteria -------------------------------------------------
@@ -190,6 +196,8 @@ NOT_DERIVED_OBJECT = (
     # source modifications" (issue 19); not across "and" / "or", which add the work itself, nor
     # an adverb: "possibly modified copies" may be the work as it is
     r"(?!\s+(?:any\s+|the\s+|such\s+|a\s+|your\s+)?(?:(?!(?:and|or|of|this|the)\b|\w+ly\b)[\w-]+\s+){0,2}?(?:{DERIVED}))"
+    # changes someone made: "Share your changes freely" (OSD 3's question)
+    r"(?!\s+(?:your|such|the|any|their)\s+(?:own\s+)?changes\b)"
     r"(?!\s+(?:an?\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\s+(?:this|the)\s+(?:licen[cs]e|agreement))"
     # the combination, not the work: "distribute a Larger Work under terms of Your choice" is
     # OSD 9's question (issue 19)
@@ -203,7 +211,7 @@ NOT_DERIVED_OBJECT = (
     r"(?!\s+the\s+whole\b)"
     # versions or copies of derived works: "distribute under your own terms, binary object code
     # versions of works based on the Library" (dev7)
-    r"(?!\s+(?:under\s+your\s+own\s+terms,?\s+)?(?:[\w-]+\s+){0,4}?(?:versions?|copies|forms?)\s+of\s+"
+    r"(?!\s+(?:under\s+your\s+own\s+terms,?\s+)?(?:[\w-]+\s+){0,4}?(?:versions?|cop(?:y|ies)|forms?)\s+of\s+"
     r"(?:any\s+|the\s+|such\s+|your\s+)?(?:{DERIVED}))"
 )
 SOURCE_FORM = r"(?:{SOURCE}|source\s+(?:form|files?)|preferred\s+form)"

@@ -39,7 +39,9 @@ def test_recipients_get_the_same_terms():
         (7, "Anyone who receives the Tool from you receives it under the same terms")
     ]
     # the same terms for derived works is share-alike, OSD 3's question
-    assert [n for n, _ in found("Derivative works of the Tool are licensed to everyone under the same terms.")] == [3]
+    assert [
+        n for n, _ in found("Derivative works of the Tool are licensed to everyone under the same terms.")
+    ] == [3]
 
 
 # OSD 4: changes stated, and a changed version not passed off as the original
@@ -49,7 +51,9 @@ def test_who_changed_it_when_and_what_changed():
     assert found(
         "Copies may be shared if the name of the author and the date of each change are added to the header."
     ) == [(4, "author and the date of each change")]
-    assert found("You must include a description of the changes you made.") == [(4, "description of the changes")]
+    assert found("You must include a description of the changes you made.") == [
+        (4, "description of the changes")
+    ]
     assert found("Your changes should be recorded in a change log.") == [(4, "change log")]
     assert found("You must clearly identify any changes to the files.") == [(4, "identify any changes")]
     assert found("The date of the change is not required to be recorded.") == []
@@ -70,8 +74,13 @@ def test_a_changed_version_not_passed_off_as_the_original():
 
 
 def test_a_limit_on_commercial_or_for_profit_organisations():
-    assert [n for n, _ in found("The Tool may not be distributed by a commercial organization for payment.")] == [6]
-    assert found("Use by for-profit entities requires a separate agreement.")[-1] == (6, "for-profit entities")
+    assert [
+        n for n, _ in found("The Tool may not be distributed by a commercial organization for payment.")
+    ] == [6]
+    assert found("Use by for-profit entities requires a separate agreement.")[-1] == (
+        6,
+        "for-profit entities",
+    )
     assert found("The Tool is free for commercial and non-commercial users alike.") == []
     assert found("The licensor declares that it is a not-for-profit organization.") == []
     # (the older rule reads "non-commercial" itself; the new one does not add "commercial organisation")
@@ -103,20 +112,27 @@ def test_a_grant_of_passing_modifications_on_but_not_a_grant_back():
     assert found("Permission to redistribute modifications is granted.") == [
         (3, "Permission to redistribute modifications")
     ]
-    assert (3, "rights to redistribute your changes") in found("The Licensor grants you the rights to redistribute your changes.")
-    assert [n for n, _ in found(
-        "Users are asked to return any improvements they make and grant the author the rights to redistribute these changes."
-    )] == [1]
+    assert (3, "rights to redistribute your changes") in found(
+        "The Licensor grants you the rights to redistribute your changes."
+    )
+    assert [
+        n
+        for n, _ in found(
+            "Users are asked to return any improvements they make and grant the author the rights to redistribute these changes."
+        )
+    ] == [1]
 
 
 # OSD 10: acceptance by an act, in French or German
 
 
 def test_acceptance_by_an_act_in_french_or_german():
-    assert found("Le fait de copier ou de diffuser l'oeuvre constitue une acceptation tacite de la présente licence.") == [
-        (10, "constitue une acceptation")
+    assert found(
+        "Le fait de copier ou de diffuser l'oeuvre constitue une acceptation tacite de la présente licence."
+    ) == [(10, "constitue une acceptation")]
+    assert found("L'utilisation du logiciel vaut acceptation de ces conditions.") == [
+        (10, "vaut acceptation")
     ]
-    assert found("L'utilisation du logiciel vaut acceptation de ces conditions.") == [(10, "vaut acceptation")]
     assert found("Sie erklären Ihre Zustimmung zu dieser Lizenz, indem Sie das Programm verbreiten.") == [
         (10, "Zustimmung zu dieser Lizenz, indem Sie")
     ]
@@ -130,9 +146,12 @@ def test_acceptance_by_changing_it_grants_no_change():
         (10, "constitue une acceptation")
     ]
     assert found("Vous avez la liberté de modifier les copies.") == [(3, "modifier")]
-    assert found(
-        "Only this license, or another one agreed with the authors, grants you the right to use and modify it."
-    ) == []
+    assert (
+        found(
+            "Only this license, or another one agreed with the authors, grants you the right to use and modify it."
+        )
+        == []
+    )
     assert found("You have the right to use and modify it.") == [(3, "right to use and modify")]
 
 
@@ -147,14 +166,16 @@ def test_a_work_licensed_or_bound_as_a_whole():
     assert (3, "licensed as a whole") in found(
         "You must cause the Tool to be licensed as a whole to all third parties under the terms of this License."
     )
-    assert found("These requirements apply to the modified work as a whole.") == [(3, "modified work as a whole")]
+    assert found("These requirements apply to the modified work as a whole.") == [
+        (3, "modified work as a whole")
+    ]
     assert found("The company is licensed as a whole to operate.") == []
 
 
 def test_a_change_the_grant_goes_on_to_allow():
-    assert found("You may use the report as a starting point for your manuals, modifying it as necessary.") == [
-        (3, "modifying it as necessary")
-    ]
+    assert found(
+        "You may use the report as a starting point for your manuals, modifying it as necessary."
+    ) == [(3, "modifying it as necessary")]
     assert found("Changing it as necessary is the maintainer's job.") == []
 
 
@@ -165,7 +186,9 @@ def test_what_the_software_may_not_be_used_in_or_to_do():
     assert found("You may not use the Tool in any application where failure could cause injury.") == [
         (6, "may not use the Tool in any application")
     ]
-    assert found("The Tool shall not be used to train language models.") == [(6, "shall not be used to train")]
+    assert found("The Tool shall not be used to train language models.") == [
+        (6, "shall not be used to train")
+    ]
     assert found("Use of the Tool in safety-critical systems is prohibited.") == [
         (6, "Use of the Tool in safety-critical systems is prohibited")
     ]
@@ -183,7 +206,9 @@ def test_the_other_wordings_of_the_new_rules():
         (10, "Indem Sie das Programm verändern, erklären Sie Ihre Zustimmung")
     ]
     # a grant of passing changes on, in the passive
-    assert (3, "redistribute your improvements is permitted") in found("To redistribute your improvements is permitted.")
+    assert (3, "redistribute your improvements is permitted") in found(
+        "To redistribute your improvements is permitted."
+    )
     assert (3, "redistribute your improvements is hereby granted") in found(
         "To redistribute your improvements is hereby granted."
     )
@@ -193,7 +218,11 @@ def test_the_other_wordings_of_the_new_rules():
         "collection of other programs"
     )
     assert (3, f"{long_subject} is permitted") in found(f"{long_subject} is permitted.")
-    assert [n for n, _ in found("Users shall grant the author the rights to redistribute their changes.")] == [1]
+    # a grant back of the users' changes: neither OSD 3 (no right to change is given) nor, since
+    # branch hints17, OSD 1 (their changes are not the work)
+    assert [
+        n for n, _ in found("Users shall grant the author the rights to redistribute their changes.")
+    ] == []
     # organisations of both kinds, and names
     assert found("Both non-profit and for-profit organizations may use the Tool.") == []
     assert found("Both for-profit or non-profit organizations may use the Tool.") == []

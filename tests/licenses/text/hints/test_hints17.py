@@ -66,3 +66,19 @@ def test_an_endorsement_that_seeks_commercial_advantage_is_no_limit_on_use():
     text = "You may not claim an endorsement by the Agency to obtain commercial advantage from its participation."
     assert found(text, 6) == []
     assert found("You may not use the Tool for commercial advantage.", 6) == ["commercial advantage"]
+
+
+def test_convey_and_share_pass_copies_on():
+    assert found("You may convey verbatim copies of the Tool's source code as you receive it.", 1) == [
+        "You may convey"
+    ]
+    assert found("A Data Recipient may share Data, with or without modifications.", 1) == [
+        "Recipient may share"
+    ]
+    # not share-alike, not the rights conveyed, not a copy of a modified version, not work done for you
+    assert found("Share your changes alike.", 1) == []
+    assert found("You have the rights to grant the rights conveyed by this License.", 1) == []
+    assert found("You may convey a copy of the modified version.", 1) == []
+    text = "You may convey the Tool to others for the sole purpose of having them make changes exclusively for you."
+    assert found(text, 1) == []
+    assert found("Conveying in any other way is permitted solely under the conditions stated below.", 1) == []

@@ -51,7 +51,7 @@ def test_a_notice_that_refers_to_this_license():
             "this copyright notice remains intact",
         ),
         (
-            "You may share copies, provided that you keep intact this entire notice.",
+            "You may make copies, provided that you keep intact this entire notice.",
             "keep intact this entire notice",
         ),
         (
@@ -368,11 +368,17 @@ def test_the_notice_or_license_appears_in_every_copy(text, expected):
             "copyright message is kept in the",
         ),
         ("This is allowed as long as the copyright message is printed in the source files.", None),
-        ("Every copy must reproduce the above copyright notice.", "must reproduce the above copyright notice"),
+        (
+            "Every copy must reproduce the above copyright notice.",
+            "must reproduce the above copyright notice",
+        ),
         ("Every copy may omit the above copyright notice.", None),
         ("Redistributions must retain this entire copyright notice.", "retain this entire copyright notice"),
         ("Redistributions may drop this entire copyright notice.", None),
-        ("You must include this copyright statement with any code you release.", "include this copyright statement"),
+        (
+            "You must include this copyright statement with any code you release.",
+            "include this copyright statement",
+        ),
     ],
 )
 def test_the_copyright_notice_stays_in_the_software(text, expected):

@@ -184,9 +184,13 @@ def test_a_derived_work_free_of_charge_is_not_the_price_of_a_copy():
 def test_french_or_german_acceptance_or_modified_versions_are_not_grants():
     # (a permission in the sentence, so that only the acceptance keeps the rule off)
     assert 1 not in dict(
-        found("Le fait de copier ou de diffuser le Gadget, comme vous y êtes autorisé, constitue une acceptation tacite.")
+        found(
+            "Le fait de copier ou de diffuser le Gadget, comme vous y êtes autorisé, constitue une acceptation tacite."
+        )
     )
-    assert 1 not in dict(found("Sie erklären Ihre Zustimmung, indem Sie das Gadget verbreiten, wie Sie es dürfen."))
+    assert 1 not in dict(
+        found("Sie erklären Ihre Zustimmung, indem Sie das Gadget verbreiten, wie Sie es dürfen.")
+    )
     assert 1 not in dict(found("Le Licencié est autorisé à redistribuer le Gadget Modifié."))
     assert 1 not in dict(found("Le Licencié est autorisé à redistribuer le Logiciel modifié."))
     assert found("Le Licencié est autorisé à redistribuer le Gadget.") == [(1, "redistribuer")]
@@ -198,7 +202,9 @@ def test_french_or_german_acceptance_or_modified_versions_are_not_grants():
 def test_reproducing_is_not_passing_copies_on_in_french_or_german():
     # "reproduire" / "vervielfältigen" make copies, as "reproduce" does in English: no grant of
     # redistribution by itself
-    assert 1 not in dict(found("Le droit de modifier comporte le droit de reproduire le Gadget en résultant."))
+    assert 1 not in dict(
+        found("Le droit de modifier comporte le droit de reproduire le Gadget en résultant.")
+    )
     assert 1 not in dict(found("Sie dürfen das Gadget vervielfältigen."))
     assert found("Sie dürfen das Gadget vervielfältigen und verbreiten.") == [(1, "verbreiten")]
     assert found("Vous pouvez reproduire et diffuser le Gadget.") == [(1, "diffuser")]
@@ -207,27 +213,42 @@ def test_reproducing_is_not_passing_copies_on_in_french_or_german():
 def test_redistributing_the_whole_in_french_is_not_a_grant_of_redistribution():
     assert 1 not in dict(found("Le Licencié est autorisé à redistribuer l’ensemble sous la licence GPL."))
     assert 1 not in dict(found("Le Licencié est autorisé à redistribuer l'ensemble sous la licence GPL."))
-    assert found("Le Licencié est autorisé à redistribuer le Gadget sous la licence GPL.") == [(1, "redistribuer")]
+    assert found("Le Licencié est autorisé à redistribuer le Gadget sous la licence GPL.") == [
+        (1, "redistribuer")
+    ]
 
 
 def test_distributing_only_under_this_license_in_german_or_french_is_a_condition():
     assert 1 not in dict(
-        found("Veränderte Versionen des Gadgets dürfen Sie nur unter den Bedingungen dieser Lizenz verbreiten.")
+        found(
+            "Veränderte Versionen des Gadgets dürfen Sie nur unter den Bedingungen dieser Lizenz verbreiten."
+        )
     )
     assert 1 not in dict(found("Sie dürfen das Gadget nur unter dieser Lizenz verbreiten."))
-    assert 1 not in dict(found("Vous pouvez diffuser le Gadget uniquement selon les termes de la présente licence."))
+    assert 1 not in dict(
+        found("Vous pouvez diffuser le Gadget uniquement selon les termes de la présente licence.")
+    )
     assert 1 not in dict(found("Vous pouvez diffuser le Gadget seulement sous cette licence."))
-    assert found("Sie dürfen das Gadget unter den Bedingungen dieser Lizenz verbreiten.") == [(1, "verbreiten")]
-    assert found("Vous pouvez diffuser le Gadget selon les termes de la présente licence.") == [(1, "diffuser")]
+    assert found("Sie dürfen das Gadget unter den Bedingungen dieser Lizenz verbreiten.") == [
+        (1, "verbreiten")
+    ]
+    assert found("Vous pouvez diffuser le Gadget selon les termes de la présente licence.") == [
+        (1, "diffuser")
+    ]
 
 
 def test_a_permission_the_sentence_is_conditioned_on_is_not_granted_by_it():
     assert 1 not in dict(
-        found("You must also distribute the source code of that component if you have it and are allowed to do so.")
+        found(
+            "You must also distribute the source code of that component if you have it and are allowed to do so."
+        )
     )
     assert 1 not in dict(found("You must distribute the manual too, if the Vendor is permitted to do so."))
     assert found("You may distribute the component, and you are allowed to do so for a fee.")[0][0] == 1
-    assert found("Distribution of the component is allowed.")[0] == (1, "Distribution of the component is allowed")
+    assert found("Distribution of the component is allowed.")[0] == (
+        1,
+        "Distribution of the component is allowed",
+    )
 
 
 @pytest.mark.parametrize(
@@ -260,9 +281,13 @@ def test_the_french_or_german_verb_alone_grants_nothing():
 
 
 def test_a_french_or_german_right_that_ends_or_the_license_itself_is_no_grant():
-    assert 1 not in dict(found("Le Licencié dont le Contrat est résilié n’est plus autorisé à distribuer le Gadget."))
+    assert 1 not in dict(
+        found("Le Licencié dont le Contrat est résilié n’est plus autorisé à distribuer le Gadget.")
+    )
     assert 1 not in dict(found("Sie dürfen das Gadget nicht mehr verbreiten."))
-    assert 1 not in dict(found("Toute personne est autorisée à copier et distribuer des copies de ce Contrat."))
+    assert 1 not in dict(
+        found("Toute personne est autorisée à copier et distribuer des copies de ce Contrat.")
+    )
     assert 1 not in dict(found("Vous êtes autorisé à diffuser la présente licence."))
     assert 1 not in dict(found("Sie dürfen diese Lizenz unverändert verbreiten."))
     assert found("Le Licencié est autorisé à distribuer des copies du Gadget.")[0] == (1, "distribuer")
