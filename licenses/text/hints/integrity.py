@@ -39,8 +39,17 @@ INTEGRITY: tuple[Rule, ...] = (
     Rule(4, "forbids misrepresenting the origin", r"\bmisrepresent\w*"),
     Rule(
         4,
+        "asks that changes be marked or stated",
+        # who changed it: "It is clearly stated who last changed the program" (issue 19)
+        r"\b(?:stated?|say|says|names?|identif(?:y|ies))\s+who\s+(?:\w+\s+){0,2}?(?:changed|modified|altered)\b",
+    ),
+    Rule(
+        4,
         "asks for patch files or a different name or version",
-        r"\bpatch\s+(?:files?|form)\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b|\breserved\s+(?:\w+\s+)?names?\b",
+        r"\bpatch\s+(?:files?|form)\b|\b(?:different|distinct)\s+(?:name|version\s+number)\b|\breserved\s+(?:\w+\s+)?names?\b"
+        # "give non-standard executables non-standard names"; "by distributing patches to the
+        # original software" (issue 19)
+        r"|\bnon-?standard\s+names?\b|\bdistribut\w*\s+(?:\w+\s+)?patch(?:es|\s+files?)\b",
     ),
     Rule(
         4,
@@ -54,7 +63,7 @@ INTEGRITY: tuple[Rule, ...] = (
         "asks that changed versions be renamed",
         # "If changed, it must be renamed", "may be modified … only if the fonts are renamed to names
         # not containing …" (renaming the license itself is about the license text)
-        r"\b(?:must|shall|will)\s+(?:also\s+)?be\s+renamed\b|\b(?:is|are)\s+renamed\b|\brename\s+(?:\w+\s+){0,3}?so\s+(?:that\s+)?(?:the\s+)?names?\b",
+        r"\b(?:must|shall|will)\s+(?:also\s+)?be\s+renamed\b|\b(?:is|are)\s+renamed\b|\brename\s+(?:[\w-]+\s+){0,3}?so\s+(?:that\s+)?(?:the\s+)?names?\b",
         needs=r"\b(?:modif\w*|chang\w*|alter\w*|deriv\w*|non-standard)\b",
     ),
     Rule(

@@ -165,7 +165,7 @@ REDISTRIBUTION: tuple[Rule, ...] = (
             # "A modified version of this file may be distributed": the subject is a derived work;
             # "the executables produced by linking your software with this Package may be ...
             # redistributed" a combination; "the object code form of the Covered Code" a binary (OSD 2)
-            r"\b(?:{DERIVED}|modified\s+\w+)\s+of\s+(?:this|the)\b",
+            r"\b(?:{DERIVED}|modified\s+\w+)\s+(?:of|to)\s+(?:this|the)\b",
             r"\b(?:link\w*|combin\w*)\s+(?:[\w-]+\s+){0,3}?with\s+(?:this|the)\b",
             r"\b(?:object|executable|compiled|binary)\s+(?:code\s+)?forms?\s+of\b",
         ),

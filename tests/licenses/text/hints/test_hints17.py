@@ -82,3 +82,19 @@ def test_convey_and_share_pass_copies_on():
     text = "You may convey the Tool to others for the sole purpose of having them make changes exclusively for you."
     assert found(text, 1) == []
     assert found("Conveying in any other way is permitted solely under the conditions stated below.", 1) == []
+
+
+def test_renaming_non_standard_versions_patches_and_who_changed_it():
+    assert found("rename any non-standard programs so the names do not clash with the standard ones.", 4) == [
+        "rename any non-standard programs so the names"
+    ]
+    assert found("give non-standard programs non-standard names, and document the differences.", 4) == [
+        "non-standard names"
+    ]
+    assert found("Changes may be passed on by distributing patches to the original Tool.", 4) == [
+        "distributing patches"
+    ]
+    assert found("It must be clearly stated who last changed the Tool.", 4) == ["stated who last changed"]
+    assert found("The standard names are listed in Annex A.", 4) == []
+    # "Modifications to this software may be distributed": the subject is a derived work, no OSD 1 grant
+    assert found("Modifications to this software may be distributed under these terms.", 1) == []
