@@ -71,6 +71,13 @@ DERIVED_WORKS: tuple[Rule, ...] = (
     ),
     Rule(
         3,
+        "grants the right to modify",
+        # "You may apply bug fixes, portability fixes and other modifications" (issue 19: NBPL,
+        # ClArtistic and the Artistic 1.0 family's section 2)
+        r"\b(?:may|can|are\s+(?:free|allowed|permitted)\s+to)\s+(?:freely\s+)?apply\s+(?:[\w-]+,?\s+){0,4}?(?:fixes|modifications|changes|patches)\b",
+    ),
+    Rule(
+        3,
         "says no one may be kept from making their own changes",
         r"\b(?:restrict|prevent|prohibit|stop|keep)\w*\s+(?:\w+\s+){0,3}?from\s+(?:making|creating|preparing|distributing)\s+(?:\w+\s+){0,3}?(?:changes|{DERIVED})\b",
         unless=PATENT,

@@ -98,3 +98,13 @@ def test_renaming_non_standard_versions_patches_and_who_changed_it():
     assert found("The standard names are listed in Annex A.", 4) == []
     # "Modifications to this software may be distributed": the subject is a derived work, no OSD 1 grant
     assert found("Modifications to this software may be distributed under these terms.", 1) == []
+
+
+def test_applying_fixes_and_changes_is_modifying():
+    assert found("You may apply bug fixes, portability fixes and other changes from the Owner.", 3) == [
+        "may apply bug fixes"
+    ]
+    assert found("You may apply any other changes made available by the Owner.", 3) == [
+        "may apply any other changes"
+    ]
+    assert found("You may apply for a licence for other uses.", 3) == []
