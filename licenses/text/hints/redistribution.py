@@ -172,6 +172,12 @@ REDISTRIBUTION: tuple[Rule, ...] = (
     ),
     Rule(
         1,
+        "grants redistribution",
+        # "Distribution of this software is unlimited" (issue 19)
+        r"\b(?:re)?distribution\s+(?:of\s+[^.;]{0,40}?)?(?:is|are)\s+(?:hereby\s+)?unlimited\b",
+    ),
+    Rule(
+        1,
         "grants passing copies on",
         # "you can pass copies around freely", "you may give copies away" (issue 19)
         r"\b(?:may|can|are\s+(?:free|allowed|permitted)\s+to)\s+(?:freely\s+)?(?:pass|hand|give)\s+(?:(?:on|out|along|around|away)\s+)?(?:\w+\s+){0,2}?cop(?:y|ies)\b",

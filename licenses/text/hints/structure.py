@@ -23,6 +23,8 @@ DERIVED = (
 DISTRIBUTE = (
     r"distribut(?:e|es|ed|ing|ion)|redistribut(?:e|es|ed|ing|ions?)|sell|sold|resell|give\s+away"
     r"|convey(?:s|ing)?|share(?:s)?(?![^.;]{0,60}?\balike\b)"
+    # handing copies to others: "copied and given away freely", "give them to others"
+    r"|given\s+away|give\s+(?:it|them|copies)\s+(?:away|to\s+(?:others|anyone|third\s+parties|other\s+people|your\s+friends))"
 )
 SOURCE = r"source\s+code|corresponding\s+source"
 

@@ -108,3 +108,16 @@ def test_applying_fixes_and_changes_is_modifying():
         "may apply any other changes"
     ]
     assert found("You may apply for a licence for other uses.", 3) == []
+
+
+def test_handing_copies_to_others_and_unlimited_distribution():
+    text = "Licensor grants you the right to make copies of the Tool and give them to others."
+    assert found(text, 1) == ["right to make copies of the Tool and give them to others"]
+    assert found("This software may be copied and given away.", 1) == [
+        "This software may be copied and given away"
+    ]
+    assert found("Distribution of this software is unlimited.", 1) == [
+        "Distribution of this software is unlimited"
+    ]
+    assert found("You may give them the manual.", 1) == []
+    assert found("The number of users is unlimited.", 1) == []
