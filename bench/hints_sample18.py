@@ -56,9 +56,10 @@ def pool(labelled: list[dict]) -> list[str]:
     return sorted(ids, key=lambda i: (i in used, zlib.crc32(f"{SALT}{i}".encode()), i))
 
 
-def fires(lid: str, segment) -> bool:
+def fires(lid: str, segment, number: int = 1) -> bool:
+    """Whether a rule of OSD ``number`` fires on ``segment`` of license ``lid``, as the app reads it."""
     terms = defined_terms([text_of(lid)])
-    return any(h.number == 1 for h in candidate_hints(segment.text, segment.heading, terms=terms))
+    return any(h.number == number for h in candidate_hints(segment.text, segment.heading, terms=terms))
 
 
 def draw(labelled: list[dict]) -> list[tuple[str, list]]:

@@ -31,12 +31,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.hints_sample import text_of  # noqa: E402
 from bench.hints_sample2 import _rows  # noqa: E402
 from bench.hints_sample6 import near, words  # noqa: E402
 from bench.hints_sample13 import eligible_clauses, labelled_before  # noqa: E402
+from bench.hints_sample18 import fires  # noqa: E402
 from licenses.sources import spdx_ids  # noqa: E402
-from licenses.text.hints import candidate_hints, defined_terms  # noqa: E402
 
 SIZE = 50
 PER_LICENSE = 3
@@ -53,11 +52,6 @@ def pool(labelled: list[dict]) -> list[str]:
     return sorted(spdx_ids(), key=lambda i: (i in used, i in dev, zlib.crc32(f"{SALT}{i}".encode()), i))
 
 
-def fires(lid: str, segment) -> bool:
-    terms = defined_terms([text_of(lid)])
-    return any(h.number == 6 for h in candidate_hints(segment.text, segment.heading, terms=terms))
-
-
 def draw(labelled: list[dict]) -> list[tuple[str, list]]:
     """[(license id, [its drawn segments])]: up to PER_LICENSE of each license, none near
     another."""
@@ -69,7 +63,7 @@ def draw(labelled: list[dict]) -> list[tuple[str, list]]:
         for i, s in enumerate(eligible):
             if len(chosen) == PER_LICENSE or count + len(chosen) == SIZE:
                 break
-            if fires(lid, s) and not any(near(mine[i], seen_words) for seen_words in seen):
+            if fires(lid, s, 6) and not any(near(mine[i], seen_words) for seen_words in seen):
                 chosen.append(s)
                 seen.append(mine[i])
         if chosen:
