@@ -9,6 +9,7 @@ shared cache (the database or Redis in production), so every worker process sees
 
 from __future__ import annotations
 
+import math
 import time
 
 from django.conf import settings
@@ -23,33 +24,54 @@ def _limits() -> tuple[int, int]:
     return settings.LOGIN_FAILURES_PER_ADDRESS, settings.LOGIN_FAILURES_GLOBAL
 
 
-def _keys(address: str) -> tuple[str, str, int]:
-    window = int(time.time()) // WINDOW
-    return f"login-fail:a:{address}:{window}", f"login-fail:all:{window}", (window + 1) * WINDOW
+# The failures of this five-minute window and of the one before are counted together, so a
+# flood is remembered for five to ten minutes. A window alone forgot a flood at each boundary: a
+# flooder could try twice the limit across one (and a test whose log-ins crossed a boundary saw
+# its count start again).
+def _window(now: float) -> tuple[int, float]:
+    window = int(now) // WINDOW
+    return window, now - window * WINDOW
+
+
+def _key(scope: str, window: int) -> str:
+    return f"login-fail:{scope}:{window}"
 
 
 def _bump(key: str) -> None:
-    if not cache.add(key, 1, WINDOW + 5):
+    if not cache.add(key, 1, 2 * WINDOW + 5):
         try:
             cache.incr(key)
         except ValueError:  # expired between add and incr
-            cache.add(key, 1, WINDOW + 5)
+            cache.add(key, 1, 2 * WINDOW + 5)
 
 
 def record_failure(address: str) -> None:
-    mine, everyone, _ = _keys(address)
-    _bump(mine)
-    _bump(everyone)
+    window, _ = _window(time.time())
+    _bump(_key(f"a:{address}", window))
+    _bump(_key("all", window))
+
+
+def _wait(current: int, previous: int, elapsed: float, limit: int) -> int:
+    """Seconds until the failures of this window and the previous one fall under ``limit`` (0:
+    they are under it now)."""
+    if current + previous < limit:
+        return 0
+    if current < limit:  # under it once the previous window drops out, at this one's end
+        return max(1, math.ceil(WINDOW - elapsed))
+    return max(1, math.ceil(2 * WINDOW - elapsed))  # this window's own failures, one window more
 
 
 def retry_after(address: str) -> int:
     """Seconds until this address may try again (0: it may try now)."""
-    mine, everyone, window_end = _keys(address)
+    window, elapsed = _window(time.time())
+    scopes = (f"a:{address}", "all")
+    keys = [_key(scope, w) for scope in scopes for w in (window, window - 1)]
+    counts = cache.get_many(keys)
+    mine_now, mine_before, all_now, all_before = (counts.get(k, 0) for k in keys)
     per_address, overall = _limits()
-    counts = cache.get_many([mine, everyone])
-    if counts.get(mine, 0) >= per_address or counts.get(everyone, 0) >= overall:
-        return max(1, window_end - int(time.time()))
-    return 0
+    return max(
+        _wait(mine_now, mine_before, elapsed, per_address), _wait(all_now, all_before, elapsed, overall)
+    )
 
 
 @receiver(user_login_failed)

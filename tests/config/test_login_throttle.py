@@ -50,3 +50,42 @@ def test_a_flood_from_many_addresses_throttles_everyone(client):
     for n in range(12):
         fail(client, f"nobody{n}", address=f"192.0.2.{n}")
     assert fail(client, "one-more", address="198.51.100.200").status_code == 429
+
+
+def _at(monkeypatch, seconds: float) -> None:
+    """The throttle's clock at ``seconds`` past the start of a five-minute window."""
+    import types
+
+    from accounts import throttle
+
+    start = 1_800_000_000 // throttle.WINDOW * throttle.WINDOW
+    monkeypatch.setattr(throttle, "time", types.SimpleNamespace(time=lambda: start + seconds))
+
+
+def test_a_flood_across_a_window_boundary_is_still_counted(client, monkeypatch):
+    """Failures just before a five-minute boundary still count just after it: the window and the
+    one before are counted together, so a flooder cannot try twice the limit across a boundary.
+    They are forgotten once their window has dropped out."""
+    from accounts import throttle
+
+    _at(monkeypatch, throttle.WINDOW - 2)  # two seconds before the boundary
+    for n in range(5):
+        assert fail(client, f"nobody{n}").status_code == 200
+    _at(monkeypatch, throttle.WINDOW + 1)  # one second after it
+    response = fail(client, "nobody-else")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) == throttle.WINDOW - 1  # when the window before drops out
+    _at(monkeypatch, 2 * throttle.WINDOW - 1)
+    assert fail(client, "nobody-else").status_code == 429
+    _at(monkeypatch, 2 * throttle.WINDOW + 1)
+    assert fail(client, "nobody-later").status_code == 200
+
+
+def test_the_wait_is_until_the_two_windows_fall_under_the_limit():
+    from accounts.throttle import WINDOW, _wait
+
+    assert _wait(0, 0, 10, 5) == 0
+    assert _wait(2, 2, 10, 5) == 0
+    assert _wait(2, 3, 10, 5) == WINDOW - 10  # until the previous window drops out
+    assert _wait(0, 9, 10.5, 5) == WINDOW - 10
+    assert _wait(5, 0, 10, 5) == 2 * WINDOW - 10  # this window's own failures, one window more
