@@ -158,8 +158,8 @@ OBJECT_FORM = r"\bin\s+(?:object|executable|compiled)\s+(?:code\s+)?(?:or\s+exec
 MORAL_RIGHTS = r"\bhonou?r\s+(?:or|and)\s+reputation\b|\bmoral\s+rights?\b"
 TRADEMARK = r"\b(?:use|using)\s+(?:[\w()]+\s+){0,3}?(?:trademarks?|service\s?marks?|trade\s+names?|logos?|names?)\b|\bendorse|\bpromote\b"
 # A list item that continues a grant ("make, have made, use, …", "to prepare derivative works …;") or a
-# restriction ("for any … purpose").
-# the verb itself: "Use-based restrictions ..." starts with no grant (issue 19)
+# restriction ("for any … purpose"): it starts with the verb itself, not a compound ("Use-based
+# restrictions …" grants nothing; issue 19).
 GRANT_ITEM = r"^(?:to\s+)?(?:make|have\s+made|use|reproduce|produce|create|prepare|modify|adapt|distribute|share|sell|copy|publish)\b(?!-)"
 
 NONCOMMERCIAL = r"(?<!-)non-?\s?commercial(?:ly)?"
