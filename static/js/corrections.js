@@ -49,7 +49,11 @@
   });
 
   // After a correction, announce and focus its outcome, or the first error beside a clause.
+  // Only a request made from the clause list counts: the notification bell's refresh (on load,
+  // then every minute) also swaps, and must not pull focus out of a field being typed in.
   document.addEventListener("htmx:afterSwap", function (event) {
+    var from = event.detail && event.detail.elt;
+    if (!from || !from.closest || !from.closest("#clauses")) { return; }
     var root = document.getElementById("clauses");
     if (!root) { return; }
     var error = root.querySelector(".clause-tools .form-error");
